@@ -1,0 +1,340 @@
+//! The content model: articles, authors, sections, tags and static pages, as the rest of Lede
+//! reads and writes them. Ids are plain database ids wrapped so they cannot be mixed up.
+
+use crate::{Invalid, Result, Slug, markdown, reading_time};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+macro_rules! id_type {
+    ($($name:ident),*) => {$(
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub struct $name(pub i64);
+    )*};
+}
+id_type!(ArticleId, AuthorId, SectionId, TagId, CommentId, PageId);
+
+/// Where an article is in its life. Only `Published` articles are ever shown to readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ArticleStatus {
+    Draft,
+    Scheduled,
+    Published,
+}
+
+impl ArticleStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Scheduled => "scheduled",
+            Self::Published => "published",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self> {
+        match text {
+            "draft" => Ok(Self::Draft),
+            "scheduled" => Ok(Self::Scheduled),
+            "published" => Ok(Self::Published),
+            other => Err(Invalid::new("status", format!("unknown article status {other:?}"))),
+        }
+    }
+}
+
+/// A link-sized reference to a section, tag or author: enough to name it and link to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedRef {
+    pub slug: Slug,
+    pub name: String,
+}
+
+/// An image shown at the top of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct FeaturedImage {
+    /// Path under the site (`/media/...`) or an absolute URL.
+    pub src: String,
+    pub alt: String,
+    pub caption: String,
+    pub credit: String,
+}
+
+/// An article as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub slug: Slug,
+    pub headline: String,
+    pub standfirst: String,
+    pub language: String,
+    pub published_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+    pub section: NamedRef,
+    pub authors: Vec<NamedRef>,
+    pub featured_image: Option<FeaturedImage>,
+}
+
+/// An article with everything its own page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    pub summary: ArticleSummary,
+    pub status: ArticleStatus,
+    pub body_html: String,
+    pub word_count: u32,
+    pub tags: Vec<NamedRef>,
+    pub authors: Vec<Author>,
+}
+
+impl Article {
+    pub fn reading_minutes(&self) -> u32 {
+        reading_time::minutes_for(self.word_count as usize)
+    }
+}
+
+/// What an author, editor or importer submits to create or change an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleInput {
+    pub slug: Slug,
+    pub headline: String,
+    pub standfirst: String,
+    pub body_markdown: String,
+    pub language: String,
+    pub section: Slug,
+    pub tags: Vec<Slug>,
+    pub authors: Vec<Slug>,
+    pub featured_image: Option<FeaturedImage>,
+}
+
+/// An article input after the rules were applied: trimmed, checked, rendered and counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedArticle {
+    pub input: ArticleInput,
+    pub body_html: String,
+    pub body_text: String,
+    pub word_count: u32,
+}
+
+impl ArticleInput {
+    /// Applies the article rules and renders the body once, at save time.
+    pub fn check(mut self) -> Result<CheckedArticle> {
+        self.headline = required("headline", &self.headline, 300)?;
+        self.standfirst = optional("standfirst", &self.standfirst, 600)?;
+        self.language = language_tag(&self.language)?;
+        if self.authors.is_empty() {
+            return Err(Invalid::new("authors", "An article needs at least one author."));
+        }
+        if self.body_markdown.len() > 500_000 {
+            return Err(Invalid::new("body", "The body is longer than 500,000 characters."));
+        }
+        let body_text = markdown::plain_text(&self.body_markdown);
+        let word_count = u32::try_from(reading_time::word_count(&body_text)).unwrap_or(u32::MAX);
+        Ok(CheckedArticle {
+            body_html: markdown::render(&self.body_markdown),
+            body_text,
+            word_count,
+            input: self,
+        })
+    }
+}
+
+/// A person who writes for the site, as the author box and author page show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    pub id: AuthorId,
+    pub slug: Slug,
+    pub name: String,
+    pub bio: String,
+    pub website: Option<String>,
+    /// An uploaded picture; when absent, pages draw the author's initials.
+    pub avatar: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthorInput {
+    pub slug: Slug,
+    pub name: String,
+    pub bio: String,
+    pub website: Option<String>,
+}
+
+impl AuthorInput {
+    pub fn check(mut self) -> Result<Self> {
+        self.name = required("name", &self.name, 120)?;
+        self.bio = optional("bio", &self.bio, 2000)?;
+        self.website = match self.website.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(url) => Some(web_address("website", url)?),
+        };
+        Ok(self)
+    }
+}
+
+/// A section of the site ("Politics"); sections may nest under a parent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub id: SectionId,
+    pub slug: Slug,
+    pub name: String,
+    pub description: String,
+    pub parent: Option<SectionId>,
+    pub position: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionInput {
+    pub slug: Slug,
+    pub name: String,
+    pub description: String,
+    pub parent: Option<Slug>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    pub id: TagId,
+    pub slug: Slug,
+    pub name: String,
+}
+
+/// A static page such as About, Contact or Privacy, linked from the footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub id: PageId,
+    pub slug: Slug,
+    pub title: String,
+    pub body_html: String,
+    pub updated_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageInput {
+    pub slug: Slug,
+    pub title: String,
+    pub body_markdown: String,
+}
+
+/// Paths that static pages may not take, because the site's own routes live there.
+pub const RESERVED_PAGE_SLUGS: &[&str] = &[
+    "admin", "api", "archive", "articles", "author", "avatars", "feed", "healthz", "media",
+    "search", "section", "sitemap", "static", "tag",
+];
+
+impl PageInput {
+    pub fn check(mut self) -> Result<Self> {
+        if RESERVED_PAGE_SLUGS.contains(&self.slug.as_str()) {
+            return Err(Invalid::new("slug", format!("/{} is reserved by the site", self.slug)));
+        }
+        self.title = required("title", &self.title, 200)?;
+        Ok(self)
+    }
+}
+
+/// Trims a required text field and checks its length in characters.
+pub fn required(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
+    let value = optional(field, value, max_chars)?;
+    if value.is_empty() {
+        return Err(Invalid::new(field, "This field is required."));
+    }
+    Ok(value)
+}
+
+/// Trims an optional text field and checks its length in characters.
+pub fn optional(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
+    let value = value.trim();
+    if value.chars().count() > max_chars {
+        return Err(Invalid::new(field, format!("At most {max_chars} characters, please.")));
+    }
+    Ok(value.to_owned())
+}
+
+/// An http(s) address, as readers and authors give for their website.
+pub fn web_address(field: &'static str, value: &str) -> Result<String> {
+    let value = value.trim();
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
+    let host = rest.and_then(|r| r.split(['/', '?', '#']).next()).unwrap_or("");
+    let plausible = !host.is_empty()
+        && host.contains('.')
+        && value.len() <= 300
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
+    if !plausible {
+        return Err(Invalid::new(field, "Give a web address starting with https:// or http://."));
+    }
+    Ok(value.to_owned())
+}
+
+/// A BCP 47 language tag in its usual short form (`en`, `ur`, `pt-BR`).
+fn language_tag(value: &str) -> Result<String> {
+    let value = value.trim();
+    let ok = (2..=12).contains(&value.len())
+        && value.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if !ok {
+        return Err(Invalid::new("language", "Give a language code such as en or ur."));
+    }
+    Ok(value.to_owned())
+}
+
+/// Scripts written right to left; pages set `dir="rtl"` for content in these languages.
+pub fn is_right_to_left(language: &str) -> bool {
+    let primary = language.split('-').next().unwrap_or("");
+    matches!(primary, "ar" | "ur" | "fa" | "he" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slug(s: &str) -> Slug {
+        Slug::parse(s).expect("slug")
+    }
+
+    fn input() -> ArticleInput {
+        ArticleInput {
+            slug: slug("a"),
+            headline: "  Headline  ".into(),
+            standfirst: "Summary.".into(),
+            body_markdown: "Some **bold** words here.".into(),
+            language: "en".into(),
+            section: slug("news"),
+            tags: vec![],
+            authors: vec![slug("maya")],
+            featured_image: None,
+        }
+    }
+
+    #[test]
+    fn checking_an_article_trims_renders_and_counts() {
+        let checked = input().check().expect("valid");
+        assert_eq!(checked.input.headline, "Headline");
+        assert_eq!(checked.word_count, 4);
+        assert!(checked.body_html.contains("<strong>bold</strong>"));
+    }
+
+    #[test]
+    fn article_rules_name_the_field() {
+        let cases: [(fn(&mut ArticleInput), &str); 4] = [
+            (|a| a.headline = " ".into(), "headline"),
+            (|a| a.authors.clear(), "authors"),
+            (|a| a.language = "en gb".into(), "language"),
+            (|a| a.headline = "x".repeat(301), "headline"),
+        ];
+        for (break_it, field) in cases {
+            let mut a = input();
+            break_it(&mut a);
+            assert_eq!(a.check().expect_err("invalid").field, field);
+        }
+    }
+
+    #[test]
+    fn web_addresses() {
+        assert!(web_address("w", "https://maya.example.com/about").is_ok());
+        for bad in ["maya.example.com", "javascript:alert(1)", "https://", "http://x", "https://a.b/\"x"] {
+            assert!(web_address("w", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn right_to_left_languages() {
+        assert!(is_right_to_left("ur") && is_right_to_left("ar-EG"));
+        assert!(!is_right_to_left("en") && !is_right_to_left("uk"));
+    }
+}

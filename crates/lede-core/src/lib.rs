@@ -1,0 +1,16 @@
+//! Lede's domain: the content model, its rules, and the pure logic every other crate shares
+//! (slugs, reading time, Markdown, related-article scoring, comment checks). No IO lives here,
+//! so all of it is unit-tested without a database or a server.
+
+pub mod clock;
+pub mod comment;
+pub mod content;
+pub mod error;
+pub mod markdown;
+pub mod reading_time;
+pub mod related;
+pub mod slug;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{Invalid, Result};
+pub use slug::Slug;

@@ -1,0 +1,138 @@
+//! Slugs: the stable, URL-safe names of articles, authors, sections, tags and pages.
+
+use crate::{Invalid, Result};
+use std::fmt;
+
+/// Longest slug accepted; long enough for a headline, short enough for a URL people share.
+const MAX_LEN: usize = 120;
+
+/// A URL-safe name: lowercase ASCII letters, digits and single hyphens, not at either end.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Slug(String);
+
+impl Slug {
+    /// Accepts a slug exactly as given, or says why it is not one.
+    pub fn parse(text: &str) -> Result<Self> {
+        let valid_chars = text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if text.is_empty() {
+            return Err(Invalid::new("slug", "A slug cannot be empty."));
+        }
+        if text.len() > MAX_LEN {
+            return Err(Invalid::new("slug", format!("A slug has at most {MAX_LEN} characters.")));
+        }
+        if !valid_chars || text.starts_with('-') || text.ends_with('-') || text.contains("--") {
+            return Err(Invalid::new(
+                "slug",
+                "A slug uses lowercase letters, digits and single hyphens only.",
+            ));
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    /// Proposes a slug from a title: accents are folded where a plain letter exists, every other
+    /// run of characters becomes one hyphen. Titles with no Latin letters (Urdu, Arabic) give
+    /// `None`, so the caller chooses a fallback rather than getting an empty slug.
+    pub fn from_title(title: &str) -> Option<Self> {
+        let mut out = String::with_capacity(title.len());
+        for c in title.chars().flat_map(fold_accent) {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if c != '\'' && c != '’' && !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        }
+        let mut slug = out.trim_end_matches('-').to_owned();
+        if slug.len() > MAX_LEN {
+            let cut = slug[..MAX_LEN].rfind('-').unwrap_or(MAX_LEN);
+            slug.truncate(cut);
+        }
+        Self::parse(&slug).ok()
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Folds the common Latin accented letters to their base letter (é → e, ß → ss).
+fn fold_accent(c: char) -> impl Iterator<Item = char> {
+    let folded: &str = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ł' | 'Ł' => "l",
+        'ñ' | 'ń' | 'Ñ' | 'Ń' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
+        'œ' | 'Œ' => "oe",
+        'ś' | 'š' | 'Ś' | 'Š' => "s",
+        'ß' => "ss",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        _ => "",
+    };
+    let single = folded.is_empty().then_some(c);
+    folded.chars().chain(single)
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for Slug {
+    type Error = Invalid;
+    fn try_from(value: String) -> Result<Self> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Slug> for String {
+    fn from(slug: Slug) -> Self {
+        slug.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proposes_slugs_from_titles() {
+        let cases = [
+            ("Council approves new tram line", Some("council-approves-new-tram-line")),
+            ("  Crème brûlée: Paris's   best?! ", Some("creme-brulee-pariss-best")),
+            ("Señor Núñez wins 2026 race", Some("senor-nunez-wins-2026-race")),
+            ("Straße", Some("strasse")),
+            ("شہر میں بارش", None),
+            ("!!!", None),
+        ];
+        for (title, expected) in cases {
+            let slug = Slug::from_title(title);
+            assert_eq!(slug.as_ref().map(Slug::as_str), expected, "title {title:?}");
+        }
+    }
+
+    #[test]
+    fn parses_only_url_safe_slugs() {
+        for good in ["a", "tram-line-2", "2026"] {
+            assert!(Slug::parse(good).is_ok(), "{good} should parse");
+        }
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "a/b", "ü", &"a".repeat(121)] {
+            assert!(Slug::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        let slug = Slug::from_title(&"word ".repeat(60)).expect("slug");
+        assert!(slug.as_str().len() <= MAX_LEN);
+        assert!(slug.as_str().ends_with("word"));
+    }
+}
