@@ -2,7 +2,7 @@
 //! through. The sender's email address is never stored, only a keyed hash of it, so a leaked
 //! database does not leak readers' addresses but a moderator can still see repeat senders.
 
-use crate::content::{ArticleId, CommentId, optional, required, web_address};
+use crate::content::{ArticleId, CommentId, required, web_address};
 use crate::{Invalid, Result};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -39,7 +39,10 @@ impl CommentStatus {
             "approved" => Ok(Self::Approved),
             "spam" => Ok(Self::Spam),
             "trash" => Ok(Self::Trash),
-            other => Err(Invalid::new("status", format!("unknown comment status {other:?}"))),
+            other => Err(Invalid::new(
+                "status",
+                format!("unknown comment status {other:?}"),
+            )),
         }
     }
 }
@@ -52,16 +55,25 @@ pub struct Email(String);
 impl Email {
     pub fn parse(text: &str) -> Result<Self> {
         let text = text.trim();
-        let bad = || Invalid::new("email", "Give a valid email address, like name@example.com.");
+        let bad = || {
+            Invalid::new(
+                "email",
+                "Give a valid email address, like name@example.com.",
+            )
+        };
         let (local, domain) = text.split_once('@').ok_or_else(bad)?;
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
         let local_ok = !local.is_empty()
             && local.len() <= 64
-            && !local.chars().any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"@".contains(c));
+            && !local
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"@".contains(c));
         if !domain_ok || !local_ok || text.len() > 254 {
             return Err(bad());
         }
@@ -70,7 +82,8 @@ impl Email {
 
     /// A keyed hash (HMAC-SHA256 with the site's secret) of the lowercased address, in hex.
     pub fn keyed_hash(&self, site_secret: &[u8]) -> String {
-        let mut mac = Hmac::<Sha256>::new_from_slice(site_secret).expect("HMAC takes any key length");
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(site_secret).expect("HMAC takes any key length");
         mac.update(self.0.to_lowercase().as_bytes());
         mac.finalize()
             .into_bytes()
@@ -108,7 +121,9 @@ impl CommentInput {
         let email = Email::parse(&self.email).map_err(|e| problems.push(e));
         let website = match self.website.trim() {
             "" => Ok(None),
-            url => web_address("website", url).map(Some).map_err(|e| problems.push(e)),
+            url => web_address("website", url)
+                .map(Some)
+                .map_err(|e| problems.push(e)),
         };
         let text = required("text", &self.text, MAX_TEXT_CHARS).map_err(|e| problems.push(e));
         if let Ok(text) = &text {
@@ -121,13 +136,15 @@ impl CommentInput {
             }
         }
         match (name, email, website, text) {
-            (Ok(name), Ok(email), Ok(website), Ok(text)) if problems.is_empty() => Ok(CheckedComment {
-                name,
-                email,
-                website,
-                text,
-                parent: self.parent,
-            }),
+            (Ok(name), Ok(email), Ok(website), Ok(text)) if problems.is_empty() => {
+                Ok(CheckedComment {
+                    name,
+                    email,
+                    website,
+                    text,
+                    parent: self.parent,
+                })
+            }
             _ => Err(problems),
         }
     }
@@ -136,8 +153,12 @@ impl CommentInput {
 /// Counts what a reader or a spam bot would use as a link: web addresses and `www.` hosts.
 fn count_links(text: &str) -> usize {
     let lower = text.to_lowercase();
-    lower.matches("http://").count() + lower.matches("https://").count()
-        + lower.split_whitespace().filter(|w| w.starts_with("www.")).count()
+    lower.matches("http://").count()
+        + lower.matches("https://").count()
+        + lower
+            .split_whitespace()
+            .filter(|w| w.starts_with("www."))
+            .count()
 }
 
 /// A comment as moderators and readers see it.
@@ -181,11 +202,17 @@ mod tests {
             (|c| c.email = "not-an-email".into(), &["email"]),
             (|c| c.email = "a@b".into(), &["email"]),
             (|c| c.text = "x".repeat(MAX_TEXT_CHARS + 1), &["text"]),
-            (|c| c.text = "http://a.example https://b.example www.c.example".into(), &["text"]),
-            (|c| {
-                c.name = String::new();
-                c.website = "javascript:alert(1)".into();
-            }, &["name", "website"]),
+            (
+                |c| c.text = "http://a.example https://b.example www.c.example".into(),
+                &["text"],
+            ),
+            (
+                |c| {
+                    c.name = String::new();
+                    c.website = "javascript:alert(1)".into();
+                },
+                &["name", "website"],
+            ),
         ];
         for (break_it, fields) in cases {
             let mut c = valid();

@@ -36,7 +36,10 @@ impl ArticleStatus {
             "draft" => Ok(Self::Draft),
             "scheduled" => Ok(Self::Scheduled),
             "published" => Ok(Self::Published),
-            other => Err(Invalid::new("status", format!("unknown article status {other:?}"))),
+            other => Err(Invalid::new(
+                "status",
+                format!("unknown article status {other:?}"),
+            )),
         }
     }
 }
@@ -120,10 +123,16 @@ impl ArticleInput {
         self.standfirst = optional("standfirst", &self.standfirst, 600)?;
         self.language = language_tag(&self.language)?;
         if self.authors.is_empty() {
-            return Err(Invalid::new("authors", "An article needs at least one author."));
+            return Err(Invalid::new(
+                "authors",
+                "An article needs at least one author.",
+            ));
         }
         if self.body_markdown.len() > 500_000 {
-            return Err(Invalid::new("body", "The body is longer than 500,000 characters."));
+            return Err(Invalid::new(
+                "body",
+                "The body is longer than 500,000 characters.",
+            ));
         }
         let body_text = markdown::plain_text(&self.body_markdown);
         let word_count = u32::try_from(reading_time::word_count(&body_text)).unwrap_or(u32::MAX);
@@ -220,7 +229,10 @@ pub const RESERVED_PAGE_SLUGS: &[&str] = &[
 impl PageInput {
     pub fn check(mut self) -> Result<Self> {
         if RESERVED_PAGE_SLUGS.contains(&self.slug.as_str()) {
-            return Err(Invalid::new("slug", format!("/{} is reserved by the site", self.slug)));
+            return Err(Invalid::new(
+                "slug",
+                format!("/{} is reserved by the site", self.slug),
+            ));
         }
         self.title = required("title", &self.title, 200)?;
         Ok(self)
@@ -240,7 +252,10 @@ pub fn required(field: &'static str, value: &str, max_chars: usize) -> Result<St
 pub fn optional(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
     let value = value.trim();
     if value.chars().count() > max_chars {
-        return Err(Invalid::new(field, format!("At most {max_chars} characters, please.")));
+        return Err(Invalid::new(
+            field,
+            format!("At most {max_chars} characters, please."),
+        ));
     }
     Ok(value.to_owned())
 }
@@ -251,13 +266,20 @@ pub fn web_address(field: &'static str, value: &str) -> Result<String> {
     let rest = value
         .strip_prefix("https://")
         .or_else(|| value.strip_prefix("http://"));
-    let host = rest.and_then(|r| r.split(['/', '?', '#']).next()).unwrap_or("");
+    let host = rest
+        .and_then(|r| r.split(['/', '?', '#']).next())
+        .unwrap_or("");
     let plausible = !host.is_empty()
         && host.contains('.')
         && value.len() <= 300
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
     if !plausible {
-        return Err(Invalid::new(field, "Give a web address starting with https:// or http://."));
+        return Err(Invalid::new(
+            field,
+            "Give a web address starting with https:// or http://.",
+        ));
     }
     Ok(value.to_owned())
 }
@@ -266,9 +288,14 @@ pub fn web_address(field: &'static str, value: &str) -> Result<String> {
 fn language_tag(value: &str) -> Result<String> {
     let value = value.trim();
     let ok = (2..=12).contains(&value.len())
-        && value.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        && value
+            .split('-')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
     if !ok {
-        return Err(Invalid::new("language", "Give a language code such as en or ur."));
+        return Err(Invalid::new(
+            "language",
+            "Give a language code such as en or ur.",
+        ));
     }
     Ok(value.to_owned())
 }
@@ -276,7 +303,10 @@ fn language_tag(value: &str) -> Result<String> {
 /// Scripts written right to left; pages set `dir="rtl"` for content in these languages.
 pub fn is_right_to_left(language: &str) -> bool {
     let primary = language.split('-').next().unwrap_or("");
-    matches!(primary, "ar" | "ur" | "fa" | "he" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb")
+    matches!(
+        primary,
+        "ar" | "ur" | "fa" | "he" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb"
+    )
 }
 
 #[cfg(test)]
@@ -327,7 +357,13 @@ mod tests {
     #[test]
     fn web_addresses() {
         assert!(web_address("w", "https://maya.example.com/about").is_ok());
-        for bad in ["maya.example.com", "javascript:alert(1)", "https://", "http://x", "https://a.b/\"x"] {
+        for bad in [
+            "maya.example.com",
+            "javascript:alert(1)",
+            "https://",
+            "http://x",
+            "https://a.b/\"x",
+        ] {
             assert!(web_address("w", bad).is_err(), "{bad}");
         }
     }

@@ -40,7 +40,15 @@ mod tests {
 
     #[test]
     fn rounds_minutes_up_and_never_below_one() {
-        let cases = [(0, 1), (1, 1), (230, 1), (231, 2), (460, 2), (461, 3), (1200, 6)];
+        let cases = [
+            (0, 1),
+            (1, 1),
+            (230, 1),
+            (231, 2),
+            (460, 2),
+            (461, 3),
+            (1200, 6),
+        ];
         for (words, minutes) in cases {
             assert_eq!(minutes_for(words), minutes, "{words} words");
         }

@@ -7,7 +7,9 @@ use std::fmt;
 const MAX_LEN: usize = 120;
 
 /// A URL-safe name: lowercase ASCII letters, digits and single hyphens, not at either end.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(try_from = "String", into = "String")]
 pub struct Slug(String);
 
@@ -21,7 +23,10 @@ impl Slug {
             return Err(Invalid::new("slug", "A slug cannot be empty."));
         }
         if text.len() > MAX_LEN {
-            return Err(Invalid::new("slug", format!("A slug has at most {MAX_LEN} characters.")));
+            return Err(Invalid::new(
+                "slug",
+                format!("A slug has at most {MAX_LEN} characters."),
+            ));
         }
         if !valid_chars || text.starts_with('-') || text.ends_with('-') || text.contains("--") {
             return Err(Invalid::new(
@@ -60,7 +65,9 @@ impl Slug {
 /// Folds the common Latin accented letters to their base letter (é → e, ß → ss).
 fn fold_accent(c: char) -> impl Iterator<Item = char> {
     let folded: &str = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+            "a"
+        }
         'æ' | 'Æ' => "ae",
         'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
         'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
@@ -106,9 +113,18 @@ mod tests {
     #[test]
     fn proposes_slugs_from_titles() {
         let cases = [
-            ("Council approves new tram line", Some("council-approves-new-tram-line")),
-            ("  Crème brûlée: Paris's   best?! ", Some("creme-brulee-pariss-best")),
-            ("Señor Núñez wins 2026 race", Some("senor-nunez-wins-2026-race")),
+            (
+                "Council approves new tram line",
+                Some("council-approves-new-tram-line"),
+            ),
+            (
+                "  Crème brûlée: Paris's   best?! ",
+                Some("creme-brulee-pariss-best"),
+            ),
+            (
+                "Señor Núñez wins 2026 race",
+                Some("senor-nunez-wins-2026-race"),
+            ),
             ("Straße", Some("strasse")),
             ("شہر میں بارش", None),
             ("!!!", None),
@@ -124,7 +140,17 @@ mod tests {
         for good in ["a", "tram-line-2", "2026"] {
             assert!(Slug::parse(good).is_ok(), "{good} should parse");
         }
-        for bad in ["", "-a", "a-", "a--b", "A", "a b", "a/b", "ü", &"a".repeat(121)] {
+        for bad in [
+            "",
+            "-a",
+            "a-",
+            "a--b",
+            "A",
+            "a b",
+            "a/b",
+            "ü",
+            &"a".repeat(121),
+        ] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }

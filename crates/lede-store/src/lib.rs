@@ -1,1 +1,17 @@
-//! placeholder
+//! Lede's storage. The [`Store`] trait is the one door to the database: coarse, use-case
+//! methods that the web layer, the CLI and (later) the importer call. [`sql::SqlStore`]
+//! implements it once for both SQLite and PostgreSQL through sqlx's `Any` driver, with a
+//! migration tree per database. [`Newsroom`] is the domain path for every content change.
+
+mod error;
+pub mod model;
+mod newsroom;
+pub mod sql;
+mod store;
+#[cfg(feature = "test-support")]
+pub mod test_support;
+
+pub use error::{Error, Result};
+pub use model::*;
+pub use newsroom::{Change, Newsroom};
+pub use store::{ArticleStore, CatalogStore, CommentStore, Store};

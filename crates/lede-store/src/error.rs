@@ -1,0 +1,34 @@
+//! Storage errors, sorted into the kinds callers act on: not found, invalid, conflict, and
+//! everything else (the database failed, which is the operator's problem, not the user's).
+
+use lede_core::Invalid;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("{0}")]
+    Config(String),
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(error: sqlx::Error) -> Self {
+        match &error {
+            sqlx::Error::RowNotFound => Error::NotFound("row"),
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                Error::Conflict(db.message().to_owned())
+            }
+            _ => Error::Database(error),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,62 @@
+//! Query shapes the store takes and gives: filters and pages of results.
+
+use lede_core::content::{ArticleId, AuthorId, SectionId, TagId};
+use time::OffsetDateTime;
+
+/// Which published articles a list shows. Every field narrows the list; all `None` is the
+/// whole site.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleFilter {
+    /// The section and every section nested under it.
+    pub section: Option<SectionId>,
+    pub tag: Option<TagId>,
+    pub author: Option<AuthorId>,
+    /// Published at or after this time.
+    pub from: Option<OffsetDateTime>,
+    /// Published before this time.
+    pub until: Option<OffsetDateTime>,
+    pub exclude: Option<ArticleId>,
+}
+
+/// A page of a list: 1-based page number and its size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    pub number: u32,
+    pub size: u32,
+}
+
+impl PageRequest {
+    pub fn new(number: u32, size: u32) -> Self {
+        Self {
+            number: number.max(1),
+            size: size.clamp(1, 100),
+        }
+    }
+
+    pub fn first(size: u32) -> Self {
+        Self::new(1, size)
+    }
+
+    pub(crate) fn offset(self) -> i64 {
+        i64::from(self.number - 1) * i64::from(self.size)
+    }
+}
+
+/// One page of results and enough to link to the others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub page: PageRequest,
+    pub total: u64,
+}
+
+impl<T> Paged<T> {
+    pub fn page_count(&self) -> u32 {
+        let pages = self.total.div_ceil(u64::from(self.page.size)).max(1);
+        u32::try_from(pages).unwrap_or(u32::MAX)
+    }
+
+    pub fn has_next(&self) -> bool {
+        self.page.number < self.page_count()
+    }
+}

@@ -1,0 +1,206 @@
+//! The newsroom: the one path every content change takes, whoever asks for it (the web site,
+//! the CLI, the demo loader, later the admin and the importer). It applies the domain rules,
+//! writes through the store, keeps derived data (related lists) current, and announces each
+//! change so caches and indexes can drop what it made stale.
+
+use crate::{Error, Result, Store};
+use lede_core::Clock;
+use lede_core::Slug;
+use lede_core::comment::{CheckedComment, Comment, CommentStatus};
+use lede_core::content::*;
+use lede_core::related::{self, MAX_RELATED, Scorer};
+use std::sync::Arc;
+use time::OffsetDateTime;
+use tokio::sync::broadcast;
+
+/// How many of the most similar articles are offered a newly published one for their own
+/// lists. Bounded so publishing costs the same on a large archive; an article outside a new
+/// one's closest hundred would not rank it among its own best six anyway.
+const RELATED_OFFERS: usize = 100;
+
+/// What a write changed, for whatever keeps derived copies (the page cache, a search index).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// An article's content or status changed (and with it every list that shows it).
+    Article(ArticleId),
+    /// The comments shown on an article changed.
+    Comments(ArticleId),
+    /// Authors, sections, tags or pages changed.
+    Catalog,
+}
+
+#[derive(Debug, Clone)]
+pub struct Newsroom {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    secret: Arc<[u8]>,
+    changes: broadcast::Sender<Change>,
+}
+
+impl Newsroom {
+    /// Wraps a store, creating the site's secret (keyed hashes, signed form tokens) on first use.
+    pub async fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Result<Self> {
+        let secret = match store.setting("site_secret").await? {
+            Some(secret) => secret,
+            None => {
+                let fresh: String = (0..32)
+                    .map(|_| format!("{:02x}", rand::random::<u8>()))
+                    .collect();
+                store.put_setting("site_secret", &fresh).await?;
+                fresh
+            }
+        };
+        let (changes, _) = broadcast::channel(256);
+        Ok(Self {
+            store,
+            clock,
+            secret: secret.into_bytes().into(),
+            changes,
+        })
+    }
+
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    pub fn now(&self) -> OffsetDateTime {
+        self.clock.now()
+    }
+
+    /// The site's secret key, for keyed hashes and signatures.
+    pub fn secret(&self) -> &[u8] {
+        &self.secret
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Change> {
+        self.changes.subscribe()
+    }
+
+    fn announce(&self, change: Change) {
+        // Nobody listening is fine: nothing holds a copy to purge.
+        let _ = self.changes.send(change);
+    }
+
+    pub async fn save_author(&self, input: AuthorInput) -> Result<AuthorId> {
+        let id = self.store.upsert_author(&input.check()?).await?;
+        self.announce(Change::Catalog);
+        Ok(id)
+    }
+
+    pub async fn save_section(&self, input: SectionInput, position: i64) -> Result<SectionId> {
+        let mut input = input;
+        input.name = required("name", &input.name, 100)?;
+        let id = self.store.upsert_section(&input, position).await?;
+        self.announce(Change::Catalog);
+        Ok(id)
+    }
+
+    pub async fn save_tag(&self, slug: &Slug, name: &str) -> Result<TagId> {
+        let id = self
+            .store
+            .upsert_tag(slug, &required("name", name, 100)?)
+            .await?;
+        self.announce(Change::Catalog);
+        Ok(id)
+    }
+
+    pub async fn save_page(&self, input: PageInput) -> Result<PageId> {
+        let input = input.check()?;
+        let html = lede_core::markdown::render(&input.body_markdown);
+        let id = self.store.upsert_page(&input, &html, self.now()).await?;
+        self.announce(Change::Catalog);
+        Ok(id)
+    }
+
+    /// Saves an article (new ones start as drafts). A published article's lists and related
+    /// articles are brought up to date at once.
+    pub async fn save_article(
+        &self,
+        id: Option<ArticleId>,
+        input: ArticleInput,
+    ) -> Result<ArticleId> {
+        let checked = input.check()?;
+        let signature = related::signature(
+            &checked.input.headline,
+            &checked.input.standfirst,
+            &checked.body_text,
+        );
+        let id = self
+            .store
+            .save_article(id, &checked, &related::encode(&signature), self.now())
+            .await?;
+        if let Some((_, ArticleStatus::Published)) = self
+            .store
+            .article_state(checked.input.slug.as_str())
+            .await?
+        {
+            self.refresh_related(id).await?;
+        }
+        self.announce(Change::Article(id));
+        Ok(id)
+    }
+
+    /// Publishes an article, dated `at` (now when `None`; an earlier time for back-dated
+    /// content such as imports), and computes its related articles.
+    pub async fn publish_article(&self, id: ArticleId, at: Option<OffsetDateTime>) -> Result<()> {
+        let now = self.now();
+        let at = at.unwrap_or(now);
+        if at > now {
+            return Err(Error::Invalid(lede_core::Invalid::new(
+                "published_at",
+                "Publishing in the future is scheduling, which needs the newsroom admin.",
+            )));
+        }
+        self.store
+            .set_article_status(id, ArticleStatus::Published, Some(at), now)
+            .await?;
+        self.refresh_related(id).await?;
+        self.announce(Change::Article(id));
+        Ok(())
+    }
+
+    /// Recomputes `id`'s "You May Also Like" list and offers `id` to its closest articles.
+    async fn refresh_related(&self, id: ArticleId) -> Result<()> {
+        let candidates = self.store.related_candidates().await?;
+        let Some(target) = candidates.iter().find(|c| c.id == id) else {
+            return Ok(());
+        };
+        let scorer = Scorer::new(&candidates, self.now());
+        let list = scorer.rank(target);
+        let mut offers: Vec<_> = candidates
+            .iter()
+            .filter(|c| c.id != id)
+            .map(|c| (c.id, scorer.score(c, target)))
+            .filter(|(_, score)| *score > 0.0)
+            .collect();
+        offers.sort_by(|a, b| b.1.total_cmp(&a.1));
+        offers.truncate(RELATED_OFFERS.max(MAX_RELATED));
+        self.store.store_related(id, &list, &offers).await
+    }
+
+    /// Stores a reader's comment, held for moderation (or as spam when the web layer's traps
+    /// caught it). It is committed before this returns, so an acknowledged comment is kept.
+    pub async fn submit_comment(
+        &self,
+        article: ArticleId,
+        comment: &CheckedComment,
+        status: CommentStatus,
+    ) -> Result<CommentId> {
+        let hash = comment.email.keyed_hash(&self.secret);
+        let id = self
+            .store
+            .add_comment(article, comment, &hash, status, self.now())
+            .await?;
+        if status == CommentStatus::Approved {
+            self.announce(Change::Comments(article));
+        }
+        Ok(id)
+    }
+
+    /// Approves, rejects as spam or trashes a comment.
+    pub async fn moderate_comment(&self, id: CommentId, status: CommentStatus) -> Result<Comment> {
+        let comment = self.store.set_comment_status(id, status).await?;
+        self.announce(Change::Comments(comment.article));
+        Ok(comment)
+    }
+}

@@ -1,0 +1,208 @@
+//! The catalog around articles: authors, sections, tags, static pages, settings and redirects.
+
+use super::SqlStore;
+use super::rows::{self, AUTHOR_COLUMNS, from_unix, to_unix};
+use crate::{CatalogStore, Result};
+use async_trait::async_trait;
+use lede_core::Invalid;
+use lede_core::Slug;
+use lede_core::content::*;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use time::OffsetDateTime;
+
+fn section(row: &AnyRow) -> Result<Section> {
+    Ok(Section {
+        id: SectionId(row.try_get("id")?),
+        slug: rows::slug(row, "slug")?,
+        name: row.try_get("name")?,
+        description: row.try_get("description")?,
+        parent: row.try_get::<Option<i64>, _>("parent_id")?.map(SectionId),
+        position: row.try_get("position")?,
+    })
+}
+
+const SECTION_COLUMNS: &str = "id, slug, name, description, parent_id, position";
+
+#[async_trait]
+impl CatalogStore for SqlStore {
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.read).await?;
+        Ok(())
+    }
+
+    async fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&self.read)
+                .await?,
+        )
+    }
+
+    async fn put_setting(&self, key: &str, value: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO settings (key, value) VALUES ($1, $2) \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(key)
+        .bind(value)
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    async fn sections(&self) -> Result<Vec<Section>> {
+        let sql = format!("SELECT {SECTION_COLUMNS} FROM sections ORDER BY position, name");
+        let rows = sqlx::query(&sql).fetch_all(&self.read).await?;
+        rows.iter().map(section).collect()
+    }
+
+    async fn section_by_slug(&self, slug: &str) -> Result<Option<Section>> {
+        let sql = format!("SELECT {SECTION_COLUMNS} FROM sections WHERE slug = $1");
+        let row = sqlx::query(&sql)
+            .bind(slug)
+            .fetch_optional(&self.read)
+            .await?;
+        row.as_ref().map(section).transpose()
+    }
+
+    async fn tag_by_slug(&self, slug: &str) -> Result<Option<Tag>> {
+        let row = sqlx::query("SELECT id, slug, name FROM tags WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|r| {
+            Ok(Tag {
+                id: TagId(r.try_get("id")?),
+                slug: rows::slug(&r, "slug")?,
+                name: r.try_get("name")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn author_by_slug(&self, slug: &str) -> Result<Option<Author>> {
+        let sql = format!("SELECT {AUTHOR_COLUMNS} FROM authors au WHERE au.slug = $1");
+        let row = sqlx::query(&sql)
+            .bind(slug)
+            .fetch_optional(&self.read)
+            .await?;
+        row.as_ref().map(rows::author).transpose()
+    }
+
+    async fn page_by_slug(&self, slug: &str) -> Result<Option<Page>> {
+        let row =
+            sqlx::query("SELECT id, slug, title, body_html, updated_at FROM pages WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(&self.read)
+                .await?;
+        row.map(|r| {
+            Ok(Page {
+                id: PageId(r.try_get("id")?),
+                slug: rows::slug(&r, "slug")?,
+                title: r.try_get("title")?,
+                body_html: r.try_get("body_html")?,
+                updated_at: from_unix(r.try_get("updated_at")?),
+            })
+        })
+        .transpose()
+    }
+
+    async fn pages(&self) -> Result<Vec<NamedRef>> {
+        let rows = sqlx::query("SELECT slug, title FROM pages ORDER BY title")
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter()
+            .map(|r| rows::named(r, "slug", "title"))
+            .collect()
+    }
+
+    async fn redirect_for(&self, path: &str) -> Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT to_path FROM redirects WHERE from_path = $1")
+                .bind(path)
+                .fetch_optional(&self.read)
+                .await?,
+        )
+    }
+
+    async fn upsert_author(&self, author: &AuthorInput) -> Result<AuthorId> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO authors (slug, name, bio, website, created_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (slug) DO UPDATE SET name = excluded.name, bio = excluded.bio, \
+             website = excluded.website RETURNING id",
+        )
+        .bind(author.slug.as_str())
+        .bind(author.name.as_str())
+        .bind(author.bio.as_str())
+        .bind(author.website.as_deref())
+        .bind(to_unix(OffsetDateTime::now_utc()))
+        .fetch_one(&self.write)
+        .await?;
+        Ok(AuthorId(id))
+    }
+
+    async fn upsert_section(&self, input: &SectionInput, position: i64) -> Result<SectionId> {
+        let parent = match &input.parent {
+            None => None,
+            Some(slug) => Some(
+                self.section_by_slug(slug.as_str())
+                    .await?
+                    .ok_or_else(|| {
+                        Invalid::new("parent", format!("There is no section {slug:?}."))
+                    })?
+                    .id
+                    .0,
+            ),
+        };
+        let id = sqlx::query_scalar(
+            "INSERT INTO sections (slug, name, description, parent_id, position) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (slug) DO UPDATE SET name = excluded.name, \
+             description = excluded.description, parent_id = excluded.parent_id, \
+             position = excluded.position RETURNING id",
+        )
+        .bind(input.slug.as_str())
+        .bind(input.name.as_str())
+        .bind(input.description.as_str())
+        .bind(parent)
+        .bind(position)
+        .fetch_one(&self.write)
+        .await?;
+        Ok(SectionId(id))
+    }
+
+    async fn upsert_tag(&self, slug: &Slug, name: &str) -> Result<TagId> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO tags (slug, name) VALUES ($1, $2) \
+             ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id",
+        )
+        .bind(slug.as_str())
+        .bind(name)
+        .fetch_one(&self.write)
+        .await?;
+        Ok(TagId(id))
+    }
+
+    async fn upsert_page(
+        &self,
+        page: &PageInput,
+        body_html: &str,
+        now: OffsetDateTime,
+    ) -> Result<PageId> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO pages (slug, title, body_markdown, body_html, updated_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (slug) DO UPDATE SET title = excluded.title, \
+             body_markdown = excluded.body_markdown, body_html = excluded.body_html, \
+             updated_at = excluded.updated_at RETURNING id",
+        )
+        .bind(page.slug.as_str())
+        .bind(page.title.as_str())
+        .bind(page.body_markdown.as_str())
+        .bind(body_html)
+        .bind(to_unix(now))
+        .fetch_one(&self.write)
+        .await?;
+        Ok(PageId(id))
+    }
+}

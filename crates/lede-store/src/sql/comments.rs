@@ -1,0 +1,109 @@
+//! Comments: durable storage of what readers send, and the moderation states.
+
+use super::SqlStore;
+use super::rows::{from_unix, to_unix};
+use crate::{CommentStore, Error, Result};
+use async_trait::async_trait;
+use lede_core::Invalid;
+use lede_core::comment::{CheckedComment, Comment, CommentStatus};
+use lede_core::content::{ArticleId, CommentId};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use time::OffsetDateTime;
+
+const COMMENT_COLUMNS: &str = "id, article_id, parent_id, name, website, body, status, created_at";
+
+fn comment(row: &AnyRow) -> Result<Comment> {
+    Ok(Comment {
+        id: CommentId(row.try_get("id")?),
+        article: ArticleId(row.try_get("article_id")?),
+        parent: row.try_get::<Option<i64>, _>("parent_id")?.map(CommentId),
+        name: row.try_get("name")?,
+        website: row.try_get("website")?,
+        text: row.try_get("body")?,
+        status: CommentStatus::parse(&row.try_get::<String, _>("status")?)?,
+        created_at: from_unix(row.try_get("created_at")?),
+    })
+}
+
+#[async_trait]
+impl CommentStore for SqlStore {
+    async fn add_comment(
+        &self,
+        article: ArticleId,
+        input: &CheckedComment,
+        email_hash: &str,
+        status: CommentStatus,
+        now: OffsetDateTime,
+    ) -> Result<CommentId> {
+        let mut tx = self.write.begin().await?;
+        if let Some(parent) = input.parent {
+            let found: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM comments WHERE id = $1 AND article_id = $2 AND status = 'approved'",
+            )
+            .bind(parent.0)
+            .bind(article.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if found.is_none() {
+                return Err(Invalid::new(
+                    "parent",
+                    "The comment you reply to is not on this article.",
+                )
+                .into());
+            }
+        }
+        let id = sqlx::query_scalar(
+            "INSERT INTO comments (article_id, parent_id, name, email_hash, website, body, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(article.0)
+        .bind(input.parent.map(|p| p.0))
+        .bind(input.name.as_str())
+        .bind(email_hash)
+        .bind(input.website.as_deref())
+        .bind(input.text.as_str())
+        .bind(status.as_str())
+        .bind(to_unix(now))
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(CommentId(id))
+    }
+
+    async fn approved_comments(&self, article: ArticleId) -> Result<Vec<Comment>> {
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments WHERE article_id = $1 AND status = 'approved' \
+             ORDER BY created_at, id"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(article.0)
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter().map(comment).collect()
+    }
+
+    async fn list_comments(&self, status: CommentStatus, limit: u32) -> Result<Vec<Comment>> {
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS} FROM comments WHERE status = $1 ORDER BY created_at, id LIMIT $2"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(status.as_str())
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter().map(comment).collect()
+    }
+
+    async fn set_comment_status(&self, id: CommentId, status: CommentStatus) -> Result<Comment> {
+        let sql =
+            format!("UPDATE comments SET status = $1 WHERE id = $2 RETURNING {COMMENT_COLUMNS}");
+        let row = sqlx::query(&sql)
+            .bind(status.as_str())
+            .bind(id.0)
+            .fetch_optional(&self.write)
+            .await?
+            .ok_or(Error::NotFound("comment"))?;
+        comment(&row)
+    }
+}

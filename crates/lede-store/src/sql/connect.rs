@@ -1,0 +1,98 @@
+//! Opening a database: the backend is chosen by the URL scheme, migrations run at start.
+
+use super::SqlStore;
+use crate::{Error, Result};
+use sqlx::any::AnyPoolOptions;
+use sqlx::{Executor, migrate::Migrator};
+use std::time::Duration;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Reader connections on SQLite; WAL lets them all read while the one writer writes.
+const SQLITE_READERS: u32 = 8;
+const POSTGRES_CONNECTIONS: u32 = 16;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// Picks the backend from a database URL's scheme; anything else is an error, never a
+    /// silent fallback.
+    pub fn from_url(url: &str) -> Result<Self> {
+        let scheme = url.split(':').next().unwrap_or_default();
+        match scheme {
+            "sqlite" => Ok(Self::Sqlite),
+            "postgres" | "postgresql" => Ok(Self::Postgres),
+            _ => Err(Error::Config(format!(
+                "unsupported database URL {scheme:?}: use sqlite:… or postgres://…"
+            ))),
+        }
+    }
+}
+
+impl SqlStore {
+    /// Connects, applies pending migrations, and returns a store ready to serve.
+    pub async fn open(url: &str) -> Result<Self> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::from_url(url)?;
+        let store = match backend {
+            Backend::Sqlite => {
+                let write = sqlite_pool(url, 1, false).await?;
+                SQLITE_MIGRATIONS.run(&write).await?;
+                let read = sqlite_pool(url, SQLITE_READERS, true).await?;
+                Self {
+                    read,
+                    write,
+                    backend,
+                }
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(POSTGRES_CONNECTIONS)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(url)
+                    .await?;
+                POSTGRES_MIGRATIONS.run(&pool).await?;
+                Self {
+                    read: pool.clone(),
+                    write: pool,
+                    backend,
+                }
+            }
+        };
+        Ok(store)
+    }
+}
+
+/// A SQLite pool with Lede's pragmas: WAL so readers never block on the writer, full sync so
+/// an acknowledged write (a reader's comment) survives a crash, foreign keys enforced, and a
+/// busy timeout instead of immediate "database is locked" errors.
+async fn sqlite_pool(url: &str, connections: u32, read_only: bool) -> Result<sqlx::AnyPool> {
+    let pool = AnyPoolOptions::new()
+        .max_connections(connections)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _meta| {
+            Box::pin(async move {
+                for pragma in [
+                    "PRAGMA journal_mode = WAL",
+                    "PRAGMA synchronous = FULL",
+                    "PRAGMA foreign_keys = ON",
+                    "PRAGMA busy_timeout = 5000",
+                ] {
+                    conn.execute(pragma).await?;
+                }
+                if read_only {
+                    conn.execute("PRAGMA query_only = ON").await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(url)
+        .await?;
+    Ok(pool)
+}

@@ -1,0 +1,75 @@
+//! Turning rows into domain values, shared by every query module.
+
+use crate::Result;
+use lede_core::Slug;
+use lede_core::content::*;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use time::OffsetDateTime;
+
+/// Unix seconds, as every time is stored.
+pub fn to_unix(time: OffsetDateTime) -> i64 {
+    time.unix_timestamp()
+}
+
+pub fn from_unix(seconds: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+pub fn slug(row: &AnyRow, column: &str) -> Result<Slug> {
+    Ok(Slug::parse(&row.try_get::<String, _>(column)?)?)
+}
+
+pub fn named(row: &AnyRow, slug_column: &str, name_column: &str) -> Result<NamedRef> {
+    Ok(NamedRef {
+        slug: slug(row, slug_column)?,
+        name: row.try_get(name_column)?,
+    })
+}
+
+/// The columns [`summary`] reads, for `SELECT` lists over `articles a JOIN sections s`.
+pub const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.headline, a.standfirst, a.language, \
+    a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, \
+    s.slug AS section_slug, s.name AS section_name";
+
+/// An article summary without its authors (a second query fills them in for a whole list).
+pub fn summary(row: &AnyRow) -> Result<ArticleSummary> {
+    let image_src: Option<String> = row.try_get("image_src")?;
+    let featured_image = match image_src {
+        Some(src) if !src.is_empty() => Some(FeaturedImage {
+            src,
+            alt: row.try_get("image_alt")?,
+            caption: row.try_get("image_caption")?,
+            credit: row.try_get("image_credit")?,
+        }),
+        _ => None,
+    };
+    let updated_at = from_unix(row.try_get("updated_at")?);
+    Ok(ArticleSummary {
+        id: ArticleId(row.try_get("id")?),
+        slug: slug(row, "slug")?,
+        headline: row.try_get("headline")?,
+        standfirst: row.try_get("standfirst")?,
+        language: row.try_get("language")?,
+        published_at: row
+            .try_get::<Option<i64>, _>("published_at")?
+            .map_or(updated_at, from_unix),
+        updated_at,
+        section: named(row, "section_slug", "section_name")?,
+        authors: Vec::new(),
+        featured_image,
+    })
+}
+
+pub fn author(row: &AnyRow) -> Result<Author> {
+    Ok(Author {
+        id: AuthorId(row.try_get("id")?),
+        slug: slug(row, "slug")?,
+        name: row.try_get("name")?,
+        bio: row.try_get("bio")?,
+        website: row.try_get("website")?,
+        avatar: row.try_get("avatar")?,
+    })
+}
+
+pub const AUTHOR_COLUMNS: &str = "au.id, au.slug, au.name, au.bio, au.website, au.avatar";

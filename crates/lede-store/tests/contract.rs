@@ -1,0 +1,636 @@
+//! The store's contract: every behaviour, run against SQLite and PostgreSQL alike.
+
+use lede_core::comment::{CommentInput, CommentStatus};
+use lede_core::content::*;
+use lede_store::test_support::{NOW, TestDb, article, load_fixture, slug};
+use lede_store::{ArticleFilter, Change, Error, PageRequest};
+use sqlx::Row;
+
+lede_store::on_both_databases!(
+    lists_only_published_articles_newest_first,
+    filters_by_section_including_nested_ones,
+    filters_by_tag_author_date_and_exclusion,
+    paginates,
+    reads_a_published_article_with_authors_and_tags,
+    never_reads_a_draft,
+    related_articles_are_similar_and_never_self,
+    changing_a_slug_keeps_the_old_url_as_a_redirect,
+    duplicate_slugs_are_a_conflict,
+    unknown_references_are_invalid,
+    comments_are_held_until_approved,
+    comments_keep_only_a_hash_of_the_address,
+    replies_must_answer_an_approved_comment_of_the_same_article,
+    upserts_are_idempotent,
+    changes_are_announced,
+);
+
+async fn fixture(db: &TestDb) -> lede_store::Newsroom {
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    newsroom
+}
+
+fn slugs(items: &[ArticleSummary]) -> Vec<&str> {
+    items.iter().map(|a| a.slug.as_str()).collect()
+}
+
+async fn list(db: &TestDb, filter: ArticleFilter) -> Vec<ArticleSummary> {
+    db.store()
+        .list_articles(&filter, PageRequest::first(50))
+        .await
+        .expect("list")
+        .items
+}
+
+async fn lists_only_published_articles_newest_first(db: &TestDb) {
+    fixture(db).await;
+    let all = list(db, ArticleFilter::default()).await;
+    assert_eq!(
+        slugs(&all),
+        [
+            "river-clean-up",
+            "budget-row-deepens",
+            "festival-returns",
+            "flood-barrier-plan",
+            "budget-vote-passes",
+            "river-floods-saltmarsh"
+        ]
+    );
+    let barrier = &all[3];
+    assert_eq!(barrier.section.name, "News");
+    let names: Vec<_> = barrier.authors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Maya Chen", "Jonas Berg"],
+        "authors in byline order"
+    );
+    assert_eq!(barrier.published_at, NOW - time::Duration::days(4));
+}
+
+async fn filters_by_section_including_nested_ones(db: &TestDb) {
+    fixture(db).await;
+    let store = db.store();
+    let news = store
+        .section_by_slug("news")
+        .await
+        .expect("query")
+        .expect("news");
+    let politics = store
+        .section_by_slug("politics")
+        .await
+        .expect("query")
+        .expect("politics");
+    assert_eq!(politics.parent, Some(news.id));
+    let in_news = list(
+        db,
+        ArticleFilter {
+            section: Some(news.id),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        in_news.len(),
+        5,
+        "news includes politics: {:?}",
+        slugs(&in_news)
+    );
+    let in_politics = list(
+        db,
+        ArticleFilter {
+            section: Some(politics.id),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        slugs(&in_politics),
+        ["budget-row-deepens", "budget-vote-passes"]
+    );
+}
+
+async fn filters_by_tag_author_date_and_exclusion(db: &TestDb) {
+    fixture(db).await;
+    let store = db.store();
+    let river = store
+        .tag_by_slug("river")
+        .await
+        .expect("query")
+        .expect("tag");
+    let tagged = list(
+        db,
+        ArticleFilter {
+            tag: Some(river.id),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        slugs(&tagged),
+        [
+            "river-clean-up",
+            "flood-barrier-plan",
+            "river-floods-saltmarsh"
+        ]
+    );
+    let jonas = store
+        .author_by_slug("jonas-berg")
+        .await
+        .expect("query")
+        .expect("author");
+    let by_jonas = list(
+        db,
+        ArticleFilter {
+            author: Some(jonas.id),
+            exclude: Some(tagged[0].id),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(slugs(&by_jonas), ["festival-returns", "flood-barrier-plan"]);
+    let window = ArticleFilter {
+        from: Some(NOW - time::Duration::days(4)),
+        until: Some(NOW - time::Duration::days(2)),
+        ..Default::default()
+    };
+    assert_eq!(
+        slugs(&list(db, window).await),
+        ["festival-returns", "flood-barrier-plan"]
+    );
+}
+
+async fn paginates(db: &TestDb) {
+    fixture(db).await;
+    let store = db.store();
+    let first = store
+        .list_articles(&ArticleFilter::default(), PageRequest::new(1, 4))
+        .await
+        .expect("page 1");
+    let second = store
+        .list_articles(&ArticleFilter::default(), PageRequest::new(2, 4))
+        .await
+        .expect("page 2");
+    assert_eq!(
+        (first.items.len(), second.items.len(), first.total),
+        (4, 2, 6)
+    );
+    assert_eq!(
+        (first.page_count(), first.has_next(), second.has_next()),
+        (2, true, false)
+    );
+    assert_eq!(second.items[0].slug.as_str(), "budget-vote-passes");
+}
+
+async fn reads_a_published_article_with_authors_and_tags(db: &TestDb) {
+    fixture(db).await;
+    let article = db
+        .store()
+        .published_article("flood-barrier-plan")
+        .await
+        .expect("query")
+        .expect("article");
+    assert_eq!(article.summary.headline, "Flood barrier plan for Saltmarsh");
+    assert_eq!(article.status, ArticleStatus::Published);
+    assert!(
+        article.body_html.starts_with("<p>The river rose"),
+        "{}",
+        article.body_html
+    );
+    assert_eq!(article.word_count, 20 * 13);
+    assert_eq!(article.reading_minutes(), 2);
+    let authors: Vec<_> = article
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.website.as_deref()))
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            ("Maya Chen", Some("https://maya.example.com")),
+            ("Jonas Berg", None)
+        ]
+    );
+    assert_eq!(
+        article
+            .tags
+            .iter()
+            .map(|t| t.slug.as_str())
+            .collect::<Vec<_>>(),
+        ["river"]
+    );
+}
+
+async fn never_reads_a_draft(db: &TestDb) {
+    fixture(db).await;
+    let store = db.store();
+    assert!(
+        store
+            .published_article("secret-draft")
+            .await
+            .expect("query")
+            .is_none()
+    );
+    let (_, status) = store
+        .article_state("secret-draft")
+        .await
+        .expect("query")
+        .expect("exists");
+    assert_eq!(status, ArticleStatus::Draft);
+}
+
+async fn related_articles_are_similar_and_never_self(db: &TestDb) {
+    fixture(db).await;
+    let store = db.store();
+    let flood = store
+        .published_article("river-floods-saltmarsh")
+        .await
+        .expect("query")
+        .expect("article");
+    let related = store
+        .related_articles(flood.summary.id)
+        .await
+        .expect("related");
+    let found = slugs(&related);
+    assert_eq!(
+        found[..2],
+        ["flood-barrier-plan", "river-clean-up"],
+        "the flood stories first: {found:?}"
+    );
+    assert!(!found.contains(&"river-floods-saltmarsh") && !found.contains(&"secret-draft"));
+    // The oldest article was published first; later flood stories were offered to its list.
+    let festival = store
+        .published_article("festival-returns")
+        .await
+        .expect("query")
+        .expect("article");
+    let festival_related = store
+        .related_articles(festival.summary.id)
+        .await
+        .expect("related");
+    assert!(!slugs(&festival_related).contains(&"festival-returns"));
+}
+
+async fn changing_a_slug_keeps_the_old_url_as_a_redirect(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let store = db.store();
+    let (id, _) = store
+        .article_state("festival-returns")
+        .await
+        .expect("query")
+        .expect("article");
+    let mut input = article(
+        "festival-is-back",
+        "Music festival returns to Old Quay",
+        "culture",
+        &["jonas-berg"],
+        &["music"],
+        "Bands.",
+    );
+    newsroom
+        .save_article(Some(id), input.clone())
+        .await
+        .expect("rename");
+    assert_eq!(
+        store
+            .redirect_for("/articles/festival-returns")
+            .await
+            .expect("query")
+            .as_deref(),
+        Some("/articles/festival-is-back")
+    );
+    input.slug = slug("festival-2026");
+    newsroom
+        .save_article(Some(id), input.clone())
+        .await
+        .expect("rename again");
+    for old in ["/articles/festival-returns", "/articles/festival-is-back"] {
+        assert_eq!(
+            store.redirect_for(old).await.expect("query").as_deref(),
+            Some("/articles/festival-2026"),
+            "{old}"
+        );
+    }
+    assert!(
+        store
+            .published_article("festival-2026")
+            .await
+            .expect("query")
+            .is_some()
+    );
+    input.slug = slug("festival-returns");
+    newsroom
+        .save_article(Some(id), input)
+        .await
+        .expect("back to the first slug");
+    assert_eq!(
+        store
+            .redirect_for("/articles/festival-returns")
+            .await
+            .expect("query"),
+        None,
+        "no loop"
+    );
+}
+
+async fn duplicate_slugs_are_a_conflict(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let copy = article(
+        "festival-returns",
+        "Another",
+        "culture",
+        &["jonas-berg"],
+        &[],
+        "Text.",
+    );
+    let error = newsroom
+        .save_article(None, copy)
+        .await
+        .expect_err("duplicate");
+    assert!(matches!(error, Error::Conflict(_)), "{error:?}");
+}
+
+async fn unknown_references_are_invalid(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    for (section, author, tag, field) in [
+        ("nowhere", "maya-chen", "river", "section"),
+        ("news", "nobody", "river", "author"),
+        ("news", "maya-chen", "nothing", "tag"),
+    ] {
+        let input = article("new-one", "New", section, &[author], &[tag], "Text.");
+        match newsroom.save_article(None, input).await {
+            Err(Error::Invalid(invalid)) => assert_eq!(invalid.field, field),
+            other => panic!("expected an invalid {field}, got {other:?}"),
+        }
+    }
+    assert!(
+        db.store()
+            .article_state("new-one")
+            .await
+            .expect("query")
+            .is_none(),
+        "nothing half-saved"
+    );
+}
+
+fn comment(name: &str, text: &str) -> lede_core::comment::CheckedComment {
+    CommentInput {
+        name: name.into(),
+        email: "Reader@Example.com".into(),
+        website: String::new(),
+        text: text.into(),
+        parent: None,
+    }
+    .check()
+    .expect("valid comment")
+}
+
+async fn comments_are_held_until_approved(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let store = db.store();
+    let (article_id, _) = store
+        .article_state("river-clean-up")
+        .await
+        .expect("query")
+        .expect("article");
+    let first = newsroom
+        .submit_comment(
+            article_id,
+            &comment("Ann", "First!"),
+            CommentStatus::Pending,
+        )
+        .await
+        .expect("comment");
+    db.clock.advance(time::Duration::minutes(5));
+    let second = newsroom
+        .submit_comment(
+            article_id,
+            &comment("Bob", "Second"),
+            CommentStatus::Pending,
+        )
+        .await
+        .expect("comment");
+    assert!(
+        store
+            .approved_comments(article_id)
+            .await
+            .expect("query")
+            .is_empty()
+    );
+    let queue = store
+        .list_comments(CommentStatus::Pending, 10)
+        .await
+        .expect("queue");
+    assert_eq!(
+        queue.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [first, second]
+    );
+    newsroom
+        .moderate_comment(second, CommentStatus::Approved)
+        .await
+        .expect("approve");
+    newsroom
+        .moderate_comment(first, CommentStatus::Approved)
+        .await
+        .expect("approve");
+    let shown = store.approved_comments(article_id).await.expect("query");
+    assert_eq!(
+        shown.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+        ["Ann", "Bob"],
+        "oldest first"
+    );
+    newsroom
+        .moderate_comment(first, CommentStatus::Spam)
+        .await
+        .expect("spam");
+    assert_eq!(
+        store
+            .approved_comments(article_id)
+            .await
+            .expect("query")
+            .len(),
+        1
+    );
+    let missing = newsroom
+        .moderate_comment(CommentId(999_999), CommentStatus::Approved)
+        .await;
+    assert!(matches!(missing, Err(Error::NotFound(_))), "{missing:?}");
+}
+
+async fn comments_keep_only_a_hash_of_the_address(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let (article_id, _) = db
+        .store()
+        .article_state("river-clean-up")
+        .await
+        .expect("query")
+        .expect("article");
+    newsroom
+        .submit_comment(article_id, &comment("Ann", "Hello"), CommentStatus::Pending)
+        .await
+        .expect("comment");
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&db.url).await.expect("connect");
+    let row = sqlx::query("SELECT * FROM comments")
+        .fetch_one(&pool)
+        .await
+        .expect("row");
+    let hash: String = row.try_get("email_hash").expect("hash");
+    assert_eq!(hash.len(), 64);
+    for column in ["name", "email_hash", "body", "status"] {
+        let value: String = row.try_get(column).expect(column);
+        assert!(
+            !value.to_lowercase().contains("reader@example.com"),
+            "{column} holds the address"
+        );
+    }
+    pool.close().await;
+}
+
+async fn replies_must_answer_an_approved_comment_of_the_same_article(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let store = db.store();
+    let (on_this, _) = store
+        .article_state("river-clean-up")
+        .await
+        .expect("query")
+        .expect("article");
+    let (on_other, _) = store
+        .article_state("festival-returns")
+        .await
+        .expect("query")
+        .expect("article");
+    let parent = newsroom
+        .submit_comment(
+            on_this,
+            &comment("Ann", "Question?"),
+            CommentStatus::Pending,
+        )
+        .await
+        .expect("comment");
+    let mut reply = comment("Bob", "Answer.");
+    reply.parent = Some(parent);
+    let pending_parent = newsroom
+        .submit_comment(on_this, &reply, CommentStatus::Pending)
+        .await;
+    assert!(
+        matches!(pending_parent, Err(Error::Invalid(_))),
+        "{pending_parent:?}"
+    );
+    newsroom
+        .moderate_comment(parent, CommentStatus::Approved)
+        .await
+        .expect("approve");
+    let wrong_article = newsroom
+        .submit_comment(on_other, &reply, CommentStatus::Pending)
+        .await;
+    assert!(
+        matches!(wrong_article, Err(Error::Invalid(_))),
+        "{wrong_article:?}"
+    );
+    newsroom
+        .submit_comment(on_this, &reply, CommentStatus::Pending)
+        .await
+        .expect("a proper reply");
+}
+
+async fn upserts_are_idempotent(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let input = AuthorInput {
+        slug: slug("ann"),
+        name: "Ann".into(),
+        bio: String::new(),
+        website: None,
+    };
+    let first = newsroom.save_author(input.clone()).await.expect("author");
+    let second = newsroom
+        .save_author(AuthorInput {
+            bio: "Now with a bio.".into(),
+            ..input
+        })
+        .await
+        .expect("author");
+    assert_eq!(first, second);
+    let ann = db
+        .store()
+        .author_by_slug("ann")
+        .await
+        .expect("query")
+        .expect("ann");
+    assert_eq!(ann.bio, "Now with a bio.");
+    let tag = newsroom
+        .save_tag(&slug("river"), "River")
+        .await
+        .expect("tag");
+    assert_eq!(
+        newsroom
+            .save_tag(&slug("river"), "The river")
+            .await
+            .expect("tag"),
+        tag
+    );
+}
+
+async fn changes_are_announced(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let mut changes = newsroom.subscribe();
+    let (id, _) = db
+        .store()
+        .article_state("festival-returns")
+        .await
+        .expect("query")
+        .expect("article");
+    let input = article(
+        "festival-returns",
+        "Festival returns, bigger",
+        "culture",
+        &["jonas-berg"],
+        &["music"],
+        "Bands.",
+    );
+    newsroom.save_article(Some(id), input).await.expect("save");
+    assert_eq!(changes.recv().await.expect("a change"), Change::Article(id));
+    let comment_id = newsroom
+        .submit_comment(id, &comment("Ann", "Nice"), CommentStatus::Pending)
+        .await
+        .expect("comment");
+    newsroom
+        .moderate_comment(comment_id, CommentStatus::Approved)
+        .await
+        .expect("approve");
+    assert_eq!(
+        changes.recv().await.expect("a change"),
+        Change::Comments(id)
+    );
+}
+
+/// The two migration trees must describe the same tables and columns.
+#[tokio::test]
+async fn both_migration_trees_make_the_same_schema() {
+    let sqlite = TestDb::sqlite().await;
+    let Some(postgres) = TestDb::postgres().await else {
+        return;
+    };
+    sqlx::any::install_default_drivers();
+    let sqlite_pool = sqlx::AnyPool::connect(&sqlite.url).await.expect("sqlite");
+    let postgres_pool = sqlx::AnyPool::connect(&postgres.url)
+        .await
+        .expect("postgres");
+    let sqlite_columns: Vec<(String, String)> = sqlx::query_as(
+        "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+         WHERE m.type = 'table' AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite%' ORDER BY 1, 2",
+    )
+    .fetch_all(&sqlite_pool)
+    .await
+    .expect("sqlite columns");
+    let postgres_columns: Vec<(String, String)> = sqlx::query_as(
+        "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT) FROM information_schema.columns \
+         WHERE table_schema = 'public' AND table_name NOT LIKE '\\_sqlx%' ORDER BY 1, 2",
+    )
+    .fetch_all(&postgres_pool)
+    .await
+    .expect("postgres columns");
+    assert!(sqlite_columns.len() > 40, "{sqlite_columns:?}");
+    assert_eq!(sqlite_columns, postgres_columns);
+    sqlite_pool.close().await;
+    postgres_pool.close().await;
+}
