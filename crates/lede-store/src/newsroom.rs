@@ -186,11 +186,19 @@ impl Newsroom {
         comment: &CheckedComment,
         status: CommentStatus,
     ) -> Result<CommentId> {
+        self.submit_comment_at(article, comment, status, self.now()).await
+    }
+
+    /// Stores a comment sent at an earlier time (imported or demo comments).
+    pub async fn submit_comment_at(
+        &self,
+        article: ArticleId,
+        comment: &CheckedComment,
+        status: CommentStatus,
+        at: OffsetDateTime,
+    ) -> Result<CommentId> {
         let hash = comment.email.keyed_hash(&self.secret);
-        let id = self
-            .store
-            .add_comment(article, comment, &hash, status, self.now())
-            .await?;
+        let id = self.store.add_comment(article, comment, &hash, status, at).await?;
         if status == CommentStatus::Approved {
             self.announce(Change::Comments(article));
         }

@@ -1,1 +1,26 @@
-//! placeholder
+//! Lede's web layer: the one route table, thin handlers by area, the templates they fill with
+//! view structs, and the middleware around them. Only this crate knows HTTP and HTML.
+
+mod assets;
+mod error;
+mod form_token;
+mod middleware;
+mod site;
+mod state;
+mod templates;
+mod views;
+
+pub use error::AppError;
+pub use state::{AppState, SiteSettings};
+
+use axum::Router;
+use axum::routing::get;
+
+/// Every route of the site, wrapped in the middleware every response needs.
+pub fn router(state: AppState) -> Router {
+    let routes = Router::new()
+        .route("/healthz", get(site::health))
+        .route("/static/{file}", get(assets::serve))
+        .merge(site::routes());
+    middleware::wrap(routes.with_state(state.clone()), state)
+}

@@ -1,0 +1,51 @@
+//! What wraps every response: security headers, compression, a body limit, error pages in
+//! the site's layout, and request tracing.
+
+use crate::error::ErrorPage;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::{Next, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// No inline scripts or styles, nothing from other origins: reader pages make no third-party
+/// requests, and injected markup cannot run.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
+    script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/// The largest request body any route accepts; routes with forms set tighter limits.
+const MAX_BODY_BYTES: usize = 64 * 1024;
+
+pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
+    let header = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+    };
+    router
+        .layer(from_fn_with_state(state, render_error_pages))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(CompressionLayer::new())
+        .layer(header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Renders responses marked with an [`ErrorPage`] as a page in the site's layout.
+async fn render_error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let Some(page) = response.extensions().get::<ErrorPage>().cloned() else {
+        return response;
+    };
+    let headers = response.headers().clone();
+    let mut rendered = crate::site::error_page(&state, &page).await.into_response();
+    for (name, value) in &headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            rendered.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    rendered
+}

@@ -1,0 +1,94 @@
+//! The article page, element by element as a news reader expects it: headline, standfirst,
+//! byline with date and reading time, image, body, tags, author box, "You May Also Like",
+//! "More From Author", and comments with the "Add yours" form.
+
+use super::comments::CommentFormView;
+use super::{Layout, render};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::views::{ArticleCard, AuthorView, CommentView, DateView, ImageView, Link, article_url, cards, comment_thread};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use lede_core::content::{Article, is_right_to_left};
+use lede_store::{ArticleFilter, PageRequest};
+use serde::{Deserialize, Serialize};
+
+/// How many of the first author's other articles "More From Author" lists.
+const MORE_FROM_AUTHOR: u32 = 4;
+
+#[derive(Debug, Serialize)]
+struct ArticleView {
+    url: String,
+    headline: String,
+    standfirst: String,
+    lang: String,
+    dir: &'static str,
+    section: Link,
+    published: DateView,
+    updated: DateView,
+    was_updated: bool,
+    reading_minutes: u32,
+    image: Option<ImageView>,
+    body_html: String,
+    tags: Vec<Link>,
+    authors: Vec<AuthorView>,
+    related: Vec<ArticleCard>,
+    more_from_author: Vec<ArticleCard>,
+    comments: Vec<CommentView>,
+    comment_count: usize,
+    form: CommentFormView,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ArticleQuery {
+    /// Set after a comment was accepted, to thank the reader and say it awaits moderation.
+    comment: Option<String>,
+}
+
+pub async fn show_article(State(state): State<AppState>, Path(slug): Path<String>, Query(query): Query<ArticleQuery>) -> AppResult<Response> {
+    let article = state.newsroom.store().published_article(&slug).await?.ok_or(AppError::NotFound)?;
+    let mut form = CommentFormView::fresh(&state, &article);
+    form.held_for_moderation = query.comment.as_deref() == Some("pending");
+    render_article(&state, article, form, StatusCode::OK).await
+}
+
+/// Renders an article page; the comment handler calls it too, to show the form again with the
+/// reader's input and what to fix.
+pub async fn render_article(state: &AppState, article: Article, form: CommentFormView, status: StatusCode) -> AppResult<Response> {
+    let store = state.newsroom.store();
+    let id = article.summary.id;
+    let related = store.related_articles(id).await?;
+    let more_from_author = match article.authors.first() {
+        Some(author) => {
+            let filter = ArticleFilter { author: Some(author.id), exclude: Some(id), ..Default::default() };
+            store.list_articles(&filter, PageRequest::first(MORE_FROM_AUTHOR)).await?.items
+        }
+        None => Vec::new(),
+    };
+    let comments = store.approved_comments(id).await?;
+    let summary = &article.summary;
+    let view = ArticleView {
+        url: article_url(&summary.slug),
+        headline: summary.headline.clone(),
+        standfirst: summary.standfirst.clone(),
+        lang: summary.language.clone(),
+        dir: if is_right_to_left(&summary.language) { "rtl" } else { "ltr" },
+        section: Link::section(&summary.section),
+        published: DateView::new(summary.published_at),
+        updated: DateView::new(summary.updated_at),
+        was_updated: summary.updated_at.date() > summary.published_at.date(),
+        reading_minutes: article.reading_minutes(),
+        image: summary.featured_image.as_ref().map(ImageView::from),
+        body_html: article.body_html.clone(),
+        tags: article.tags.iter().map(Link::tag).collect(),
+        authors: article.authors.iter().map(AuthorView::from).collect(),
+        related: cards(&related),
+        more_from_author: cards(&more_from_author),
+        comment_count: comments.len(),
+        comments: comment_thread(&comments),
+        form,
+    };
+    let layout = Layout::load(state, &summary.headline, &summary.standfirst).await?;
+    Ok((status, render(state, "article.html", &layout, view)?).into_response())
+}

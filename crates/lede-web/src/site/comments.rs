@@ -1,0 +1,155 @@
+//! The "Add yours" form: works without JavaScript (POST, then 303 back to the article), holds
+//! every comment for moderation, and keeps spam out with a honeypot, a minimum time between
+//! showing the form and sending it, a limit on links, a rate limit per client and a body limit.
+
+use super::article::render_article;
+use crate::error::{AppError, AppResult};
+use crate::form_token::{self, TokenProblem};
+use crate::state::AppState;
+use axum::Form;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use lede_core::comment::{CommentInput, CommentStatus};
+use lede_core::content::{Article, CommentId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+/// A comment form's body: 5,000 characters of text (up to 4 bytes each, and URL-encoded) fit
+/// comfortably; anything larger is refused with 413 before it is read.
+const MAX_COMMENT_BODY: usize = 32 * 1024;
+
+pub fn body_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(MAX_COMMENT_BODY)
+}
+
+/// What the form sends. Every field defaults to empty so a missing one gets a clear message
+/// rather than a parse error.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct CommentFields {
+    pub name: String,
+    pub email: String,
+    pub website: String,
+    pub text: String,
+    pub parent: String,
+    pub token: String,
+    /// The honeypot: hidden from people, filled in by bots.
+    pub homepage: String,
+}
+
+/// The fields a reader fills in, which may each carry an error message.
+const FIELDS: [&str; 5] = ["name", "email", "website", "text", "parent"];
+
+/// The form as the article page shows it: a fresh token, what the reader typed, what to fix.
+#[derive(Debug, Serialize)]
+pub struct CommentFormView {
+    pub action: String,
+    pub token: String,
+    pub values: CommentFields,
+    /// A message for each field, empty where the field is fine (every field has an entry, so
+    /// templates can look any of them up).
+    pub errors: BTreeMap<&'static str, String>,
+    pub has_errors: bool,
+    /// A problem with the form as a whole (sent too fast, expired), not with one field.
+    pub problem: Option<String>,
+    pub held_for_moderation: bool,
+}
+
+impl CommentFormView {
+    pub fn fresh(state: &AppState, article: &Article) -> Self {
+        Self {
+            action: format!("/articles/{}/comments", article.summary.slug),
+            token: form_token::issue(state.newsroom.secret(), article.summary.id, state.newsroom.now()),
+            values: CommentFields::default(),
+            errors: FIELDS.iter().map(|f| (*f, String::new())).collect(),
+            has_errors: false,
+            problem: None,
+            held_for_moderation: false,
+        }
+    }
+}
+
+/// The client's address, from the connection (tests without one count as one client).
+#[derive(Debug)]
+pub struct ClientAddr(pub IpAddr);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let addr = parts.extensions.get::<axum::extract::ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        Ok(Self(addr.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))))
+    }
+}
+
+/// A browser's cross-site POST carries an `Origin` of another site: refuse it, so no other
+/// site can post comments in a reader's name.
+fn check_origin(headers: &HeaderMap) -> AppResult<()> {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return Ok(());
+    };
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+    if origin_host.eq_ignore_ascii_case(host) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("Comments can only be sent from this site's own pages.".into()))
+    }
+}
+
+pub async fn post_comment(State(state): State<AppState>, Path(slug): Path<String>, ClientAddr(client): ClientAddr, headers: HeaderMap, form: Result<Form<CommentFields>, FormRejection>) -> AppResult<Response> {
+    check_origin(&headers)?;
+    let Form(fields) = form?;
+    let article = state.newsroom.store().published_article(&slug).await?.ok_or(AppError::NotFound)?;
+    if state.comment_limiter.check_key(&client).is_err() {
+        return Err(AppError::TooManyRequests(
+            "You have sent several comments in a short time. Please wait a few minutes before sending another.".into(),
+        ));
+    }
+    let newsroom = &state.newsroom;
+    let token = form_token::verify(newsroom.secret(), article.summary.id, &fields.token, newsroom.now(), state.settings.comment_min_seconds);
+    let problem = match token {
+        Ok(()) => None,
+        Err(TokenProblem::TooFast) => Some("That was quicker than we expect anyone to write a comment. Please check it and send it again."),
+        Err(TokenProblem::Expired) => Some("This form was open for more than a day. Please send your comment again."),
+        Err(TokenProblem::Invalid) => Some("We could not verify this form. Please send your comment again from the article page."),
+    };
+    let parent = match fields.parent.trim() {
+        "" => None,
+        id => Some(CommentId(id.parse().map_err(|_| AppError::BadRequest("The reply was not to a valid comment.".into()))?)),
+    };
+    let input = CommentInput { name: fields.name.clone(), email: fields.email.clone(), website: fields.website.clone(), text: fields.text.clone(), parent };
+    let checked = input.check();
+    if !fields.homepage.is_empty() {
+        // A bot: answer as if all went well, and keep what it sent as spam for the record.
+        if let (Ok(comment), None) = (&checked, problem) {
+            newsroom.submit_comment(article.summary.id, comment, CommentStatus::Spam).await?;
+        }
+        return Ok(held_redirect(&slug));
+    }
+    match (checked, problem) {
+        (Ok(comment), None) => {
+            newsroom.submit_comment(article.summary.id, &comment, CommentStatus::Pending).await?;
+            Ok(held_redirect(&slug))
+        }
+        (checked, problem) => {
+            let mut form = CommentFormView::fresh(&state, &article);
+            for invalid in checked.err().unwrap_or_default() {
+                form.errors.insert(invalid.field, invalid.message);
+                form.has_errors = true;
+            }
+            form.problem = problem.map(str::to_owned);
+            form.values = CommentFields { token: String::new(), homepage: String::new(), ..fields };
+            render_article(&state, article, form, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+    }
+}
+
+/// Back to the article, which thanks the reader and says the comment awaits moderation.
+fn held_redirect(slug: &str) -> Response {
+    Redirect::to(&format!("/articles/{slug}?comment=pending#comments")).into_response()
+}

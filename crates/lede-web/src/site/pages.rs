@@ -1,0 +1,83 @@
+//! Static pages (About, Contact, Privacy), old addresses that moved, the 404 and other error
+//! pages, and the health check.
+
+use super::{Layout, render};
+use crate::error::{AppError, AppResult, ErrorPage};
+use crate::state::AppState;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+struct PageView {
+    title: String,
+    body_html: String,
+}
+
+pub async fn static_page(State(state): State<AppState>, Path(slug): Path<String>, uri: OriginalUri) -> AppResult<Response> {
+    let Some(page) = state.newsroom.store().page_by_slug(&slug).await? else {
+        return moved_or_missing(&state, uri.path()).await;
+    };
+    let layout = Layout::load(&state, &page.title, "").await?;
+    let view = PageView { title: page.title, body_html: page.body_html };
+    Ok(render(&state, "page.html", &layout, view)?.into_response())
+}
+
+/// Any path no route claims: an old address answers with a permanent redirect, anything else
+/// with the 404 page.
+pub async fn not_found_or_moved(State(state): State<AppState>, uri: OriginalUri) -> AppResult<Response> {
+    moved_or_missing(&state, uri.path()).await
+}
+
+async fn moved_or_missing(state: &AppState, path: &str) -> AppResult<Response> {
+    let trimmed = path.trim_end_matches('/');
+    match state.newsroom.store().redirect_for(if trimmed.is_empty() { "/" } else { trimmed }).await? {
+        Some(to) => Ok(Redirect::permanent(&to).into_response()),
+        None => Err(AppError::NotFound),
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct ErrorView {
+    status: u16,
+    heading: &'static str,
+    message: String,
+}
+
+/// An error in the site's layout. If even the layout cannot be loaded (the database is down),
+/// a bare page still tells the reader what happened.
+pub async fn error_page(state: &AppState, page: &ErrorPage) -> Response {
+    let heading = match page.status {
+        StatusCode::NOT_FOUND => "Page not found",
+        StatusCode::UNPROCESSABLE_ENTITY => "Please check what you sent",
+        StatusCode::PAYLOAD_TOO_LARGE => "That was too long",
+        StatusCode::TOO_MANY_REQUESTS => "Please slow down",
+        StatusCode::FORBIDDEN => "Not allowed",
+        StatusCode::BAD_REQUEST => "We could not understand that request",
+        _ => "Something went wrong",
+    };
+    let view = ErrorView { status: page.status.as_u16(), heading, message: page.message.clone() };
+    let rendered = match Layout::load(state, heading, "").await {
+        Ok(layout) => render(state, "error.html", &layout, view).map_err(|e| e.to_string()),
+        Err(error) => Err(error.to_string()),
+    };
+    match rendered {
+        Ok(html) => (page.status, html).into_response(),
+        Err(cause) => {
+            tracing::error!(%cause, "could not render an error page");
+            (page.status, page.message.clone()).into_response()
+        }
+    }
+}
+
+/// 200 once the database answers; load balancers and the README's checks use it.
+pub async fn health(State(state): State<AppState>) -> Response {
+    match state.newsroom.store().ping().await {
+        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+        Err(error) => {
+            tracing::warn!(%error, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! What every handler can reach: the newsroom (and through it the store), the compiled
+//! templates, the site's settings and the comment rate limiter. Passed as axum `State`; no
+//! globals.
+
+use crate::templates::Templates;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use lede_store::Newsroom;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Site-wide settings the pages need, from the operator's configuration.
+#[derive(Debug, Clone)]
+pub struct SiteSettings {
+    pub name: String,
+    pub tagline: String,
+    /// Where the site's own templates override the theme's (`DATA/templates`), if anywhere.
+    pub template_dir: Option<PathBuf>,
+    /// Seconds a reader must spend between loading the comment form and sending it; bots
+    /// post at once.
+    pub comment_min_seconds: i64,
+    /// Comments one client may send in a burst, and then one per `comment_refill`.
+    pub comment_burst: u32,
+    pub comment_refill: Duration,
+}
+
+impl Default for SiteSettings {
+    fn default() -> Self {
+        Self {
+            name: "Lede".to_owned(),
+            tagline: "Independent news".to_owned(),
+            template_dir: None,
+            comment_min_seconds: 3,
+            comment_burst: 5,
+            comment_refill: Duration::from_secs(120),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub newsroom: Newsroom,
+    pub settings: Arc<SiteSettings>,
+    pub(crate) templates: Arc<Templates>,
+    pub(crate) comment_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").field("settings", &self.settings).finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    /// Compiles the templates once and sets up the limiter; fails on a broken site template.
+    pub fn new(newsroom: Newsroom, settings: SiteSettings) -> Result<Self, minijinja::Error> {
+        let templates = Templates::new(settings.template_dir.clone())?;
+        let burst = NonZeroU32::new(settings.comment_burst).unwrap_or(NonZeroU32::MIN);
+        let quota = Quota::with_period(settings.comment_refill)
+            .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
+            .allow_burst(burst);
+        Ok(Self {
+            newsroom,
+            settings: Arc::new(settings),
+            templates: Arc::new(templates),
+            comment_limiter: Arc::new(RateLimiter::keyed(quota)),
+        })
+    }
+}

@@ -1,0 +1,55 @@
+//! Templates: MiniJinja (Jinja2 syntax theme authors know), compiled once at start, with
+//! autoescaping on and undefined variables as errors. A site may override any template by
+//! putting a file of the same name in its own template folder; otherwise the default theme,
+//! embedded in the binary, answers.
+
+use axum::response::Html;
+use minijinja::{Environment, UndefinedBehavior};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// The default theme's templates, embedded so the binary needs no files beside it.
+const DEFAULT_THEME: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../../themes/default/templates/base.html")),
+    ("macros.html", include_str!("../../../themes/default/templates/macros.html")),
+    ("home.html", include_str!("../../../themes/default/templates/home.html")),
+    ("article.html", include_str!("../../../themes/default/templates/article.html")),
+    ("list.html", include_str!("../../../themes/default/templates/list.html")),
+    ("author.html", include_str!("../../../themes/default/templates/author.html")),
+    ("page.html", include_str!("../../../themes/default/templates/page.html")),
+    ("error.html", include_str!("../../../themes/default/templates/error.html")),
+];
+
+#[derive(Debug)]
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+impl Templates {
+    /// Loads and compiles every template, so a broken override fails at start, not on a
+    /// reader's request.
+    pub fn new(override_dir: Option<PathBuf>) -> Result<Self, minijinja::Error> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_loader(move |name| {
+            if let Some(dir) = &override_dir {
+                let path = dir.join(name);
+                if name.split('/').all(|part| !part.is_empty() && part != "..") && path.is_file() {
+                    return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                        minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, "cannot read a site template")
+                            .with_source(e)
+                    });
+                }
+            }
+            Ok(DEFAULT_THEME.iter().find(|(n, _)| *n == name).map(|(_, source)| (*source).to_owned()))
+        });
+        for (name, _) in DEFAULT_THEME {
+            env.get_template(name)?;
+        }
+        Ok(Self { env })
+    }
+
+    pub fn render(&self, name: &str, context: impl Serialize) -> Result<Html<String>, minijinja::Error> {
+        Ok(Html(self.env.get_template(name)?.render(context)?))
+    }
+}

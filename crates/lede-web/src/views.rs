@@ -1,0 +1,253 @@
+//! View structs: exactly what templates show, made from domain values. Templates never see
+//! database rows or domain types, so either can change without breaking a theme.
+
+use lede_core::comment::Comment;
+use lede_core::content::*;
+use lede_store::Paged;
+use serde::Serialize;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
+
+#[derive(Debug, Serialize)]
+pub struct Link {
+    pub url: String,
+    pub name: String,
+}
+
+impl Link {
+    pub fn section(r: &NamedRef) -> Self {
+        Self { url: format!("/section/{}", r.slug), name: r.name.clone() }
+    }
+    pub fn tag(r: &NamedRef) -> Self {
+        Self { url: format!("/tag/{}", r.slug), name: r.name.clone() }
+    }
+    pub fn author(r: &NamedRef) -> Self {
+        Self { url: format!("/author/{}", r.slug), name: r.name.clone() }
+    }
+    pub fn page(r: &NamedRef) -> Self {
+        Self { url: format!("/{}", r.slug), name: r.name.clone() }
+    }
+}
+
+/// A moment, machine-readable for `<time datetime>` and readable for people.
+#[derive(Debug, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub display: String,
+}
+
+impl DateView {
+    pub fn new(at: OffsetDateTime) -> Self {
+        let display_format = format_description!("[day padding:none] [month repr:long] [year]");
+        Self {
+            iso: at.format(&Rfc3339).unwrap_or_default(),
+            display: at.format(display_format).unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImageView {
+    pub src: String,
+    pub alt: String,
+    pub caption: String,
+    pub credit: String,
+}
+
+impl From<&FeaturedImage> for ImageView {
+    fn from(image: &FeaturedImage) -> Self {
+        Self { src: image.src.clone(), alt: image.alt.clone(), caption: image.caption.clone(), credit: image.credit.clone() }
+    }
+}
+
+/// An article in a list.
+#[derive(Debug, Serialize)]
+pub struct ArticleCard {
+    pub url: String,
+    pub headline: String,
+    pub standfirst: String,
+    pub lang: String,
+    pub dir: &'static str,
+    pub published: DateView,
+    pub section: Link,
+    pub authors: Vec<Link>,
+    pub image: Option<ImageView>,
+}
+
+pub fn article_url(slug: &lede_core::Slug) -> String {
+    format!("/articles/{slug}")
+}
+
+fn direction(language: &str) -> &'static str {
+    if is_right_to_left(language) { "rtl" } else { "ltr" }
+}
+
+impl From<&ArticleSummary> for ArticleCard {
+    fn from(a: &ArticleSummary) -> Self {
+        Self {
+            url: article_url(&a.slug),
+            headline: a.headline.clone(),
+            standfirst: a.standfirst.clone(),
+            lang: a.language.clone(),
+            dir: direction(&a.language),
+            published: DateView::new(a.published_at),
+            section: Link::section(&a.section),
+            authors: a.authors.iter().map(Link::author).collect(),
+            image: a.featured_image.as_ref().map(ImageView::from),
+        }
+    }
+}
+
+pub fn cards(items: &[ArticleSummary]) -> Vec<ArticleCard> {
+    items.iter().map(ArticleCard::from).collect()
+}
+
+/// An author as the author box and author page show them.
+#[derive(Debug, Serialize)]
+pub struct AuthorView {
+    pub url: String,
+    pub name: String,
+    pub bio: String,
+    pub website: Option<String>,
+    pub avatar: Option<String>,
+    /// Initials for the generated avatar, drawn locally: no third-party image service.
+    pub initials: String,
+    /// One of the theme's avatar colours, stable for an author.
+    pub tone: u32,
+}
+
+impl From<&Author> for AuthorView {
+    fn from(a: &Author) -> Self {
+        let initials: String = a
+            .name
+            .split_whitespace()
+            .filter_map(|word| word.chars().next())
+            .filter(|c| c.is_alphabetic())
+            .take(2)
+            .flat_map(char::to_uppercase)
+            .collect();
+        let tone = a.slug.as_str().bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) % 6;
+        Self {
+            url: format!("/author/{}", a.slug),
+            name: a.name.clone(),
+            bio: a.bio.clone(),
+            website: a.website.clone(),
+            avatar: a.avatar.clone(),
+            initials,
+            tone,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommentView {
+    pub id: i64,
+    pub name: String,
+    pub website: Option<String>,
+    pub text: String,
+    pub posted: DateView,
+    pub replies: Vec<CommentView>,
+}
+
+impl From<&Comment> for CommentView {
+    fn from(c: &Comment) -> Self {
+        Self {
+            id: c.id.0,
+            name: c.name.clone(),
+            website: c.website.clone(),
+            text: c.text.clone(),
+            posted: DateView::new(c.created_at),
+            replies: Vec::new(),
+        }
+    }
+}
+
+/// Approved comments as a thread one level deep, oldest first: a reply to a reply is shown
+/// under the comment that started the thread.
+pub fn comment_thread(comments: &[Comment]) -> Vec<CommentView> {
+    let root_of = |mut id: CommentId| {
+        while let Some(parent) = comments.iter().find(|c| c.id == id).and_then(|c| c.parent) {
+            id = parent;
+        }
+        id
+    };
+    let mut roots: Vec<CommentView> = Vec::new();
+    let mut root_ids: Vec<CommentId> = Vec::new();
+    for comment in comments {
+        match comment.parent.map(root_of) {
+            Some(root) if root_ids.contains(&root) => {
+                let index = root_ids.iter().position(|r| *r == root).unwrap_or(0);
+                roots[index].replies.push(CommentView::from(comment));
+            }
+            _ => {
+                roots.push(CommentView::from(comment));
+                root_ids.push(comment.id);
+            }
+        }
+    }
+    roots
+}
+
+/// Links to the neighbouring pages of a list.
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    pub page: u32,
+    pub pages: u32,
+    pub newer: Option<String>,
+    pub older: Option<String>,
+}
+
+impl Pagination {
+    pub fn new<T>(list: &Paged<T>, base: &str) -> Self {
+        let page = list.page.number;
+        let url = |n: u32| if n == 1 { base.to_owned() } else { format!("{base}?page={n}") };
+        Self {
+            page,
+            pages: list.page_count(),
+            newer: (page > 1).then(|| url(page - 1)),
+            older: list.has_next().then(|| url(page + 1)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lede_core::comment::CommentStatus;
+
+    fn comment(id: i64, parent: Option<i64>) -> Comment {
+        Comment {
+            id: CommentId(id),
+            article: ArticleId(1),
+            parent: parent.map(CommentId),
+            name: format!("c{id}"),
+            website: None,
+            text: String::new(),
+            status: CommentStatus::Approved,
+            created_at: OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn threads_are_one_level_deep() {
+        let thread = comment_thread(&[comment(1, None), comment(2, Some(1)), comment(3, None), comment(4, Some(2))]);
+        let shape: Vec<(i64, Vec<i64>)> = thread.iter().map(|c| (c.id, c.replies.iter().map(|r| r.id).collect())).collect();
+        assert_eq!(shape, [(1, vec![2, 4]), (3, vec![])]);
+    }
+
+    #[test]
+    fn initials_and_dates() {
+        let author = Author {
+            id: AuthorId(1),
+            slug: lede_core::Slug::parse("sofia-alvarez").expect("slug"),
+            name: "Sofía  Álvarez".into(),
+            bio: String::new(),
+            website: None,
+            avatar: None,
+        };
+        assert_eq!(AuthorView::from(&author).initials, "SÁ");
+        let date = DateView::new(time::macros::datetime!(2026-11-05 08:30 UTC));
+        assert_eq!((date.iso.as_str(), date.display.as_str()), ("2026-11-05T08:30:00Z", "5 November 2026"));
+    }
+}

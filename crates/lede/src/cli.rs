@@ -1,0 +1,107 @@
+//! The command line: subcommands and the options that choose a site.
+
+use crate::config::{Config, SiteOptions};
+use crate::{demo, serve};
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use lede_core::comment::CommentStatus;
+use lede_core::content::CommentId;
+
+#[derive(Debug, Parser)]
+#[command(name = "lede", version, about = "Lede: a news publishing platform in one binary")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the site over HTTP.
+    Serve {
+        #[command(flatten)]
+        site: SiteOptions,
+        /// Address to listen on.
+        #[arg(long, env = "LEDE_ADDR")]
+        addr: Option<String>,
+        /// Load demo content into an empty site before serving.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Moderate reader comments until the newsroom admin arrives.
+    Comments {
+        #[command(flatten)]
+        site: SiteOptions,
+        #[command(subcommand)]
+        action: CommentAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CommentAction {
+    /// List comments awaiting moderation (or in another status).
+    List {
+        #[arg(long, default_value = "pending")]
+        status: String,
+    },
+    /// Approve comments by id: they appear on their article at once.
+    Approve { ids: Vec<i64> },
+    /// Mark comments as spam.
+    Spam { ids: Vec<i64> },
+    /// Move comments to the trash.
+    Trash { ids: Vec<i64> },
+}
+
+pub async fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Serve { site, addr, demo } => {
+            let config = Config::resolve(&site, addr)?;
+            serve::serve(config, demo).await
+        }
+        Command::Comments { site, action } => {
+            let config = Config::resolve(&site, None)?;
+            let newsroom = config.open_newsroom().await?;
+            match action {
+                CommentAction::List { status } => list_comments(&newsroom, &status).await,
+                CommentAction::Approve { ids } => moderate(&newsroom, &ids, CommentStatus::Approved).await,
+                CommentAction::Spam { ids } => moderate(&newsroom, &ids, CommentStatus::Spam).await,
+                CommentAction::Trash { ids } => moderate(&newsroom, &ids, CommentStatus::Trash).await,
+            }
+        }
+    }
+}
+
+async fn list_comments(newsroom: &lede_store::Newsroom, status: &str) -> Result<()> {
+    let status = CommentStatus::parse(status).context("use --status pending|approved|spam|trash")?;
+    let comments = newsroom.store().list_comments(status, 500).await?;
+    if comments.is_empty() {
+        println!("No {} comments.", status.as_str());
+    }
+    for c in comments {
+        let text: String = c.text.chars().take(100).collect::<String>().replace('\n', " ");
+        println!("#{} article {} · {} · {}\n    {}", c.id.0, c.article.0, c.name, c.created_at.date(), text);
+    }
+    Ok(())
+}
+
+async fn moderate(newsroom: &lede_store::Newsroom, ids: &[i64], status: CommentStatus) -> Result<()> {
+    anyhow::ensure!(!ids.is_empty(), "give the ids of the comments (see `lede comments list`)");
+    for id in ids {
+        newsroom
+            .moderate_comment(CommentId(*id), status)
+            .await
+            .with_context(|| format!("comment #{id}"))?;
+        println!("Comment #{id}: {}", status.as_str());
+    }
+    Ok(())
+}
+
+/// Loads the demo into an empty site; says so when the site already has content.
+pub async fn load_demo_if_empty(newsroom: &lede_store::Newsroom) -> Result<()> {
+    if newsroom.store().count_articles().await? > 0 {
+        tracing::info!("the site already has articles; demo content not loaded");
+        return Ok(());
+    }
+    let loaded = demo::load(newsroom).await.context("loading demo content")?;
+    tracing::info!(articles = loaded, "demo content loaded");
+    Ok(())
+}

@@ -1,0 +1,150 @@
+//! Configuration, from lowest to highest precedence: defaults, `lede.toml` in the data
+//! directory, `LEDE_*` environment variables, command-line flags. A bad value stops the start
+//! with one clear line.
+
+use anyhow::{Context, Result, bail};
+use lede_core::SystemClock;
+use lede_store::Newsroom;
+use lede_store::sql::SqlStore;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Which site a command works on: the same options for every subcommand.
+#[derive(Debug, clap::Args)]
+pub struct SiteOptions {
+    /// The site's data directory: SQLite database, media, lede.toml. Created when missing.
+    #[arg(long, env = "LEDE_DATA", default_value = "data")]
+    pub data: PathBuf,
+    /// Use this database instead of SQLite in the data directory (postgres://… or sqlite:…).
+    #[arg(long, env = "LEDE_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+/// `lede.toml`: every key optional, unknown keys refused (a typo must not be ignored).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    addr: Option<String>,
+    database_url: Option<String>,
+    comment_min_seconds: Option<i64>,
+    comments_per_client_burst: Option<u32>,
+    comment_refill_seconds: Option<u64>,
+}
+
+pub struct Config {
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub addr: String,
+    pub comment_min_seconds: i64,
+    pub comment_burst: u32,
+    pub comment_refill_seconds: u64,
+}
+
+/// Never print a database password in logs or errors.
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &redact(&self.database_url))
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+impl Config {
+    pub fn resolve(site: &SiteOptions, addr: Option<String>) -> Result<Self> {
+        prepare_data_dir(&site.data)?;
+        let file = read_file_config(&site.data.join("lede.toml"))?;
+        let database_url = site.database_url.clone().or(file.database_url).unwrap_or_else(|| {
+            format!("sqlite://{}?mode=rwc", site.data.join("lede.db").display())
+        });
+        let config = Self {
+            data_dir: site.data.clone(),
+            database_url,
+            addr: addr.or(file.addr).unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
+            comment_min_seconds: file.comment_min_seconds.unwrap_or(3),
+            comment_burst: file.comments_per_client_burst.unwrap_or(5),
+            comment_refill_seconds: file.comment_refill_seconds.unwrap_or(120),
+        };
+        if config.comment_min_seconds < 0 {
+            bail!("comment_min_seconds in lede.toml must be 0 or more");
+        }
+        Ok(config)
+    }
+
+    /// Connects to the database (applying migrations) and returns the newsroom over it.
+    pub async fn open_newsroom(&self) -> Result<Newsroom> {
+        let store = SqlStore::open(&self.database_url)
+            .await
+            .with_context(|| format!("cannot open the database {}", redact(&self.database_url)))?;
+        Ok(Newsroom::new(Arc::new(store), Arc::new(SystemClock)).await?)
+    }
+}
+
+/// Creates the data directory and proves it writable now, rather than failing on the first
+/// upload or database write.
+fn prepare_data_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    let probe = dir.join(".lede-write-test");
+    std::fs::write(&probe, b"ok").with_context(|| format!("the data directory {} is not writable", dir.display()))?;
+    std::fs::remove_file(&probe).ok();
+    Ok(())
+}
+
+fn read_file_config(path: &Path) -> Result<FileConfig> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => toml::from_str(&text).map_err(|e| {
+            let message = e.message().to_owned();
+            let line = e.span().map(|span| text[..span.start].lines().count().max(1));
+            match line {
+                Some(line) => anyhow::anyhow!("bad config {}:{line}: {message}", path.display()),
+                None => anyhow::anyhow!("bad config {}: {message}", path.display()),
+            }
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(FileConfig::default()),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_passwords_only() {
+        assert_eq!(redact("postgres://lede:s3cret@db.example:5432/lede"), "postgres://lede:***@db.example:5432/lede");
+        assert_eq!(redact("postgres://lede@db/lede"), "postgres://lede@db/lede");
+        assert_eq!(redact("sqlite://data/lede.db?mode=rwc"), "sqlite://data/lede.db?mode=rwc");
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_refused_with_their_line() {
+        let dir = std::env::temp_dir().join(format!("lede-config-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        std::fs::write(dir.join("lede.toml"), "addr = \"127.0.0.1:9000\"\ndatabse_url = \"x\"\n").expect("write");
+        let error = Config::resolve(&SiteOptions { data: dir.clone(), database_url: None }, None).expect_err("typo");
+        let message = format!("{error:#}");
+        assert!(message.contains("lede.toml:2") && message.contains("databse_url"), "{message}");
+        std::fs::write(dir.join("lede.toml"), "addr = \"127.0.0.1:9000\"\n").expect("write");
+        let config = Config::resolve(&SiteOptions { data: dir.clone(), database_url: None }, None).expect("valid");
+        assert_eq!(config.addr, "127.0.0.1:9000");
+        let flag = Config::resolve(&SiteOptions { data: dir.clone(), database_url: None }, Some("0.0.0.0:1".into())).expect("valid");
+        assert_eq!(flag.addr, "0.0.0.0:1", "flags beat the file");
+        std::fs::remove_dir_all(dir).ok();
+    }
+}

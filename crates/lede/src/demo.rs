@@ -1,0 +1,161 @@
+//! Demo content: the Northbridge Courier, a fictional newsroom with seven authors, six
+//! sections, twenty tags, sixty articles and a few comments, all written for Lede. Articles are
+//! dated back from the moment of loading, so every list and "latest" page has content.
+//! It goes through the newsroom like any other content, so it exercises the real path.
+
+use anyhow::{Context, Result};
+use lede_core::Slug;
+use lede_core::comment::{CommentInput, CommentStatus};
+use lede_core::content::*;
+use lede_store::Newsroom;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use time::{Duration, Time};
+
+const SITE: &str = include_str!("../demo/site.toml");
+const ARTICLES: [&str; 4] = [
+    include_str!("../demo/articles-1.toml"),
+    include_str!("../demo/articles-2.toml"),
+    include_str!("../demo/articles-3.toml"),
+    include_str!("../demo/articles-4.toml"),
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Site {
+    name: String,
+    tagline: String,
+    author: Vec<DemoAuthor>,
+    section: Vec<DemoSection>,
+    tags: BTreeMap<String, String>,
+    page: Vec<DemoPage>,
+    comment: Vec<DemoComment>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoAuthor {
+    slug: Slug,
+    name: String,
+    bio: String,
+    website: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoSection {
+    slug: Slug,
+    name: String,
+    description: String,
+    parent: Option<Slug>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoPage {
+    slug: Slug,
+    title: String,
+    body: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoComment {
+    article: String,
+    name: String,
+    #[serde(default)]
+    website: String,
+    text: String,
+    hours_after: i64,
+    /// 1-based index, in this file, of the comment this one answers.
+    reply_to: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Articles {
+    article: Vec<DemoArticle>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoArticle {
+    slug: Slug,
+    headline: String,
+    standfirst: String,
+    section: Slug,
+    tags: Vec<Slug>,
+    authors: Vec<Slug>,
+    language: String,
+    days_ago: i64,
+    hour: u8,
+    body: String,
+}
+
+/// Loads the demo site; returns how many articles were published.
+pub async fn load(newsroom: &Newsroom) -> Result<usize> {
+    let site: Site = toml::from_str(SITE).context("demo/site.toml")?;
+    let store = newsroom.store();
+    store.put_setting("site_name", &site.name).await?;
+    store.put_setting("site_tagline", &site.tagline).await?;
+    for a in site.author {
+        let input = AuthorInput { slug: a.slug, name: a.name, bio: a.bio, website: Some(a.website) };
+        newsroom.save_author(input).await?;
+    }
+    for (position, s) in site.section.into_iter().enumerate() {
+        let input = SectionInput { slug: s.slug, name: s.name, description: s.description, parent: s.parent };
+        newsroom.save_section(input, position as i64).await?;
+    }
+    for (slug, name) in &site.tags {
+        newsroom.save_tag(&Slug::parse(slug)?, name).await?;
+    }
+    for p in site.page {
+        newsroom.save_page(PageInput { slug: p.slug, title: p.title, body_markdown: p.body }).await?;
+    }
+
+    let now = newsroom.now();
+    let mut articles: Vec<DemoArticle> = Vec::new();
+    for (i, source) in ARTICLES.iter().enumerate() {
+        let batch: Articles = toml::from_str(source).with_context(|| format!("demo/articles-{}.toml", i + 1))?;
+        articles.extend(batch.article);
+    }
+    // Oldest first, so each publish sees the archive as it was at the time.
+    articles.sort_by_key(|a| std::cmp::Reverse((a.days_ago, 24 - i64::from(a.hour))));
+    let mut published_at = BTreeMap::new();
+    for a in &articles {
+        let day = (now - Duration::days(a.days_ago)).date();
+        let at = day.with_time(Time::from_hms(a.hour.min(23), 0, 0)?).assume_utc().min(now - Duration::minutes(30));
+        let input = ArticleInput {
+            slug: a.slug.clone(),
+            headline: a.headline.clone(),
+            standfirst: a.standfirst.clone(),
+            body_markdown: a.body.clone(),
+            language: a.language.clone(),
+            section: a.section.clone(),
+            tags: a.tags.clone(),
+            authors: a.authors.clone(),
+            featured_image: None,
+        };
+        let id = newsroom.save_article(None, input).await.with_context(|| format!("demo article {}", a.slug))?;
+        newsroom.publish_article(id, Some(at)).await?;
+        published_at.insert(a.slug.to_string(), (id, at));
+    }
+
+    let mut comment_ids = Vec::new();
+    for c in site.comment {
+        let &(article, at) = published_at.get(&c.article).with_context(|| format!("demo comment on unknown article {}", c.article))?;
+        let input = CommentInput {
+            name: c.name,
+            email: "reader@example.com".to_owned(),
+            website: c.website,
+            text: c.text,
+            parent: c.reply_to.and_then(|n| comment_ids.get(n - 1).copied()),
+        };
+        let checked = input.check().map_err(|problems| anyhow::anyhow!("demo comment: {problems:?}"))?;
+        let sent_at = (at + Duration::hours(c.hours_after)).min(now);
+        let id = newsroom.submit_comment_at(article, &checked, CommentStatus::Pending, sent_at).await?;
+        newsroom.moderate_comment(id, CommentStatus::Approved).await?;
+        comment_ids.push(id);
+    }
+    Ok(articles.len())
+}

@@ -1,0 +1,61 @@
+//! `lede serve`: open the site, optionally load the demo, and serve until SIGTERM or Ctrl-C,
+//! letting in-flight requests finish.
+
+use crate::cli::load_demo_if_empty;
+use crate::config::Config;
+use anyhow::{Context, Result};
+use lede_web::{AppState, SiteSettings};
+use std::net::SocketAddr;
+use std::time::Duration;
+
+pub async fn serve(config: Config, demo: bool) -> Result<()> {
+    let listener = tokio::net::TcpListener::bind(&config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    let newsroom = config.open_newsroom().await?;
+    if demo {
+        load_demo_if_empty(&newsroom).await?;
+    }
+    let store = newsroom.store().clone();
+    let defaults = SiteSettings::default();
+    let settings = SiteSettings {
+        name: store.setting("site_name").await?.unwrap_or(defaults.name),
+        tagline: store.setting("site_tagline").await?.unwrap_or(defaults.tagline),
+        template_dir: Some(config.data_dir.join("templates")),
+        comment_min_seconds: config.comment_min_seconds,
+        comment_burst: config.comment_burst,
+        comment_refill: Duration::from_secs(config.comment_refill_seconds),
+    };
+    let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;
+    let app = lede_web::router(state);
+    tracing::info!(addr = %config.addr, data = %config.data_dir.display(), "serving");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the server stopped")?;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+/// Resolves on SIGTERM (how service managers stop us) or Ctrl-C.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
