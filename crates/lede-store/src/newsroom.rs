@@ -151,8 +151,9 @@ impl Newsroom {
                 "Publishing in the future is scheduling, which needs the newsroom admin.",
             )));
         }
+        // A back-dated article (demo, import) was last updated when it was published.
         self.store
-            .set_article_status(id, ArticleStatus::Published, Some(at), now)
+            .set_article_status(id, ArticleStatus::Published, Some(at), at)
             .await?;
         self.refresh_related(id).await?;
         self.announce(Change::Article(id));
@@ -186,7 +187,8 @@ impl Newsroom {
         comment: &CheckedComment,
         status: CommentStatus,
     ) -> Result<CommentId> {
-        self.submit_comment_at(article, comment, status, self.now()).await
+        self.submit_comment_at(article, comment, status, self.now())
+            .await
     }
 
     /// Stores a comment sent at an earlier time (imported or demo comments).
@@ -198,7 +200,10 @@ impl Newsroom {
         at: OffsetDateTime,
     ) -> Result<CommentId> {
         let hash = comment.email.keyed_hash(&self.secret);
-        let id = self.store.add_comment(article, comment, &hash, status, at).await?;
+        let id = self
+            .store
+            .add_comment(article, comment, &hash, status, at)
+            .await?;
         if status == CommentStatus::Approved {
             self.announce(Change::Comments(article));
         }

@@ -20,26 +20,45 @@ struct Asset {
 
 static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
     [
-        ("style.css", "text/css; charset=utf-8", include_bytes!("../../../themes/default/static/style.css").as_slice()),
-        ("favicon.svg", "image/svg+xml", include_bytes!("../../../themes/default/static/favicon.svg").as_slice()),
+        (
+            "style.css",
+            "text/css; charset=utf-8",
+            include_bytes!("../../../themes/default/static/style.css").as_slice(),
+        ),
+        (
+            "favicon.svg",
+            "image/svg+xml",
+            include_bytes!("../../../themes/default/static/favicon.svg").as_slice(),
+        ),
     ]
     .into_iter()
     .map(|(name, content_type, bytes)| {
         let digest = Sha256::digest(bytes);
         let hash: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
         let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
-        Asset { name, hashed: format!("{stem}.{hash}.{extension}"), content_type, bytes }
+        Asset {
+            name,
+            hashed: format!("{stem}.{hash}.{extension}"),
+            content_type,
+            bytes,
+        }
     })
     .collect()
 });
 
 /// The public URL of every asset by its plain name, for templates.
 pub fn urls() -> std::collections::BTreeMap<&'static str, String> {
-    ASSETS.iter().map(|a| (a.name, format!("/static/{}", a.hashed))).collect()
+    ASSETS
+        .iter()
+        .map(|a| (a.name, format!("/static/{}", a.hashed)))
+        .collect()
 }
 
 pub async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {
-    let asset = ASSETS.iter().find(|a| a.hashed == file).ok_or(AppError::NotFound)?;
+    let asset = ASSETS
+        .iter()
+        .find(|a| a.hashed == file)
+        .ok_or(AppError::NotFound)?;
     Ok((
         [
             (header::CONTENT_TYPE, asset.content_type),

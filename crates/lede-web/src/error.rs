@@ -36,18 +36,25 @@ impl AppError {
     fn page(&self) -> ErrorPage {
         use lede_store::Error as Store;
         let (status, message) = match self {
-            Self::NotFound | Self::Store(Store::NotFound(_)) => {
-                (StatusCode::NOT_FOUND, "We could not find that page. It may have moved, or the address may be mistyped.".to_owned())
-            }
+            Self::NotFound | Self::Store(Store::NotFound(_)) => (
+                StatusCode::NOT_FOUND,
+                "We could not find that page. It may have moved, or the address may be mistyped."
+                    .to_owned(),
+            ),
             Self::BadRequest(m) => (StatusCode::BAD_REQUEST, m.clone()),
             Self::Forbidden(m) => (StatusCode::FORBIDDEN, m.clone()),
             Self::TooManyRequests(m) => (StatusCode::TOO_MANY_REQUESTS, m.clone()),
             Self::Rejected { status, message } => (*status, message.clone()),
-            Self::Store(Store::Invalid(invalid)) => (StatusCode::UNPROCESSABLE_ENTITY, invalid.message.clone()),
+            Self::Store(Store::Invalid(invalid)) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, invalid.message.clone())
+            }
             Self::Store(Store::Conflict(m)) => (StatusCode::CONFLICT, m.clone()),
             Self::Store(_) | Self::Template(_) => {
                 tracing::error!(error = %self, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again shortly.".to_owned())
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Something went wrong on our side. Please try again shortly.".to_owned(),
+                )
             }
         };
         ErrorPage { status, message }
@@ -68,7 +75,8 @@ impl From<axum::extract::rejection::FormRejection> for AppError {
     fn from(rejection: axum::extract::rejection::FormRejection) -> Self {
         let status = rejection.status();
         let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            "That was more text than we accept in one go. Please shorten it and send it again.".to_owned()
+            "That was more text than we accept in one go. Please shorten it and send it again."
+                .to_owned()
         } else {
             format!("We could not read that form: {}", rejection.body_text())
         };

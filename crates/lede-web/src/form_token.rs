@@ -21,7 +21,12 @@ pub enum TokenProblem {
 fn signature(secret: &[u8], article: ArticleId, shown_at: i64) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
     mac.update(format!("comment-form|{}|{shown_at}", article.0).as_bytes());
-    mac.finalize().into_bytes().iter().take(16).map(|b| format!("{b:02x}")).collect()
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A token for a form shown now.
@@ -31,12 +36,23 @@ pub fn issue(secret: &[u8], article: ArticleId, now: OffsetDateTime) -> String {
 }
 
 /// Checks a token sent back with a comment.
-pub fn verify(secret: &[u8], article: ArticleId, token: &str, now: OffsetDateTime, min_seconds: i64) -> Result<(), TokenProblem> {
+pub fn verify(
+    secret: &[u8],
+    article: ArticleId,
+    token: &str,
+    now: OffsetDateTime,
+    min_seconds: i64,
+) -> Result<(), TokenProblem> {
     let (shown_at, sig) = token.split_once('.').ok_or(TokenProblem::Invalid)?;
     let shown_at: i64 = shown_at.parse().map_err(|_| TokenProblem::Invalid)?;
     let expected = signature(secret, article, shown_at);
     // Both are hex of the same length; compare without an early exit.
-    let same = expected.len() == sig.len() && expected.bytes().zip(sig.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+    let same = expected.len() == sig.len()
+        && expected
+            .bytes()
+            .zip(sig.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0;
     if !same {
         return Err(TokenProblem::Invalid);
     }
@@ -70,12 +86,36 @@ mod tests {
         let soon = SHOWN + time::Duration::seconds(1);
         let later = SHOWN + time::Duration::seconds(5);
         let cases = [
-            (verify(b"secret", ArticleId(7), &token, soon, 3), TokenProblem::TooFast),
-            (verify(b"other", ArticleId(7), &token, later, 3), TokenProblem::Invalid),
-            (verify(b"secret", ArticleId(8), &token, later, 3), TokenProblem::Invalid),
-            (verify(b"secret", ArticleId(7), "", later, 3), TokenProblem::Invalid),
-            (verify(b"secret", ArticleId(7), &token.replace('.', "0."), later, 3), TokenProblem::Invalid),
-            (verify(b"secret", ArticleId(7), &token, SHOWN + time::Duration::days(2), 3), TokenProblem::Expired),
+            (
+                verify(b"secret", ArticleId(7), &token, soon, 3),
+                TokenProblem::TooFast,
+            ),
+            (
+                verify(b"other", ArticleId(7), &token, later, 3),
+                TokenProblem::Invalid,
+            ),
+            (
+                verify(b"secret", ArticleId(8), &token, later, 3),
+                TokenProblem::Invalid,
+            ),
+            (
+                verify(b"secret", ArticleId(7), "", later, 3),
+                TokenProblem::Invalid,
+            ),
+            (
+                verify(b"secret", ArticleId(7), &token.replace('.', "0."), later, 3),
+                TokenProblem::Invalid,
+            ),
+            (
+                verify(
+                    b"secret",
+                    ArticleId(7),
+                    &token,
+                    SHOWN + time::Duration::days(2),
+                    3,
+                ),
+                TokenProblem::Expired,
+            ),
         ];
         for (result, expected) in cases {
             assert_eq!(result, Err(expected));

@@ -5,7 +5,7 @@ use crate::error::ErrorPage;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use tower_http::compression::CompressionLayer;
@@ -28,18 +28,38 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
         .layer(from_fn_with_state(state, render_error_pages))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
-        .layer(header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .layer(header(
+            header::CONTENT_SECURITY_POLICY,
+            CONTENT_SECURITY_POLICY,
+        ))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .layer(header(
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin",
+        ))
         .layer(TraceLayer::new_for_http())
 }
 
 /// Renders responses marked with an [`ErrorPage`] as a page in the site's layout.
-async fn render_error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+///
+/// A 404 for a GET first looks for a redirect from that path: an article whose slug changed,
+/// later an imported permalink. Doing it here covers every route at once.
+async fn render_error_pages(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let readable = matches!(*request.method(), Method::GET | Method::HEAD);
+    let path = request.uri().path().to_owned();
     let response = next.run(request).await;
     let Some(page) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
     };
+    if page.status == StatusCode::NOT_FOUND && readable {
+        if let Some(moved) = crate::site::redirect_for(&state, &path).await {
+            return moved;
+        }
+    }
     let headers = response.headers().clone();
     let mut rendered = crate::site::error_page(&state, &page).await.into_response();
     for (name, value) in &headers {

@@ -17,16 +17,28 @@ pub struct Link {
 
 impl Link {
     pub fn section(r: &NamedRef) -> Self {
-        Self { url: format!("/section/{}", r.slug), name: r.name.clone() }
+        Self {
+            url: format!("/section/{}", r.slug),
+            name: r.name.clone(),
+        }
     }
     pub fn tag(r: &NamedRef) -> Self {
-        Self { url: format!("/tag/{}", r.slug), name: r.name.clone() }
+        Self {
+            url: format!("/tag/{}", r.slug),
+            name: r.name.clone(),
+        }
     }
     pub fn author(r: &NamedRef) -> Self {
-        Self { url: format!("/author/{}", r.slug), name: r.name.clone() }
+        Self {
+            url: format!("/author/{}", r.slug),
+            name: r.name.clone(),
+        }
     }
     pub fn page(r: &NamedRef) -> Self {
-        Self { url: format!("/{}", r.slug), name: r.name.clone() }
+        Self {
+            url: format!("/{}", r.slug),
+            name: r.name.clone(),
+        }
     }
 }
 
@@ -57,7 +69,12 @@ pub struct ImageView {
 
 impl From<&FeaturedImage> for ImageView {
     fn from(image: &FeaturedImage) -> Self {
-        Self { src: image.src.clone(), alt: image.alt.clone(), caption: image.caption.clone(), credit: image.credit.clone() }
+        Self {
+            src: image.src.clone(),
+            alt: image.alt.clone(),
+            caption: image.caption.clone(),
+            credit: image.credit.clone(),
+        }
     }
 }
 
@@ -80,7 +97,11 @@ pub fn article_url(slug: &lede_core::Slug) -> String {
 }
 
 fn direction(language: &str) -> &'static str {
-    if is_right_to_left(language) { "rtl" } else { "ltr" }
+    if is_right_to_left(language) {
+        "rtl"
+    } else {
+        "ltr"
+    }
 }
 
 impl From<&ArticleSummary> for ArticleCard {
@@ -127,7 +148,12 @@ impl From<&Author> for AuthorView {
             .take(2)
             .flat_map(char::to_uppercase)
             .collect();
-        let tone = a.slug.as_str().bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) % 6;
+        let tone = a
+            .slug
+            .as_str()
+            .bytes()
+            .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+            % 6;
         Self {
             url: format!("/author/{}", a.slug),
             name: a.name.clone(),
@@ -201,7 +227,13 @@ pub struct Pagination {
 impl Pagination {
     pub fn new<T>(list: &Paged<T>, base: &str) -> Self {
         let page = list.page.number;
-        let url = |n: u32| if n == 1 { base.to_owned() } else { format!("{base}?page={n}") };
+        let url = |n: u32| {
+            if n == 1 {
+                base.to_owned()
+            } else {
+                format!("{base}?page={n}")
+            }
+        };
         Self {
             page,
             pages: list.page_count(),
@@ -231,8 +263,16 @@ mod tests {
 
     #[test]
     fn threads_are_one_level_deep() {
-        let thread = comment_thread(&[comment(1, None), comment(2, Some(1)), comment(3, None), comment(4, Some(2))]);
-        let shape: Vec<(i64, Vec<i64>)> = thread.iter().map(|c| (c.id, c.replies.iter().map(|r| r.id).collect())).collect();
+        let thread = comment_thread(&[
+            comment(1, None),
+            comment(2, Some(1)),
+            comment(3, None),
+            comment(4, Some(2)),
+        ]);
+        let shape: Vec<(i64, Vec<i64>)> = thread
+            .iter()
+            .map(|c| (c.id, c.replies.iter().map(|r| r.id).collect()))
+            .collect();
         assert_eq!(shape, [(1, vec![2, 4]), (3, vec![])]);
     }
 
@@ -248,6 +288,9 @@ mod tests {
         };
         assert_eq!(AuthorView::from(&author).initials, "SÁ");
         let date = DateView::new(time::macros::datetime!(2026-11-05 08:30 UTC));
-        assert_eq!((date.iso.as_str(), date.display.as_str()), ("2026-11-05T08:30:00Z", "5 November 2026"));
+        assert_eq!(
+            (date.iso.as_str(), date.display.as_str()),
+            ("2026-11-05T08:30:00Z", "5 November 2026")
+        );
     }
 }

@@ -8,7 +8,11 @@ use lede_core::comment::CommentStatus;
 use lede_core::content::CommentId;
 
 #[derive(Debug, Parser)]
-#[command(name = "lede", version, about = "Lede: a news publishing platform in one binary")]
+#[command(
+    name = "lede",
+    version,
+    about = "Lede: a news publishing platform in one binary"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -62,29 +66,53 @@ pub async fn run(cli: Cli) -> Result<()> {
             let newsroom = config.open_newsroom().await?;
             match action {
                 CommentAction::List { status } => list_comments(&newsroom, &status).await,
-                CommentAction::Approve { ids } => moderate(&newsroom, &ids, CommentStatus::Approved).await,
+                CommentAction::Approve { ids } => {
+                    moderate(&newsroom, &ids, CommentStatus::Approved).await
+                }
                 CommentAction::Spam { ids } => moderate(&newsroom, &ids, CommentStatus::Spam).await,
-                CommentAction::Trash { ids } => moderate(&newsroom, &ids, CommentStatus::Trash).await,
+                CommentAction::Trash { ids } => {
+                    moderate(&newsroom, &ids, CommentStatus::Trash).await
+                }
             }
         }
     }
 }
 
 async fn list_comments(newsroom: &lede_store::Newsroom, status: &str) -> Result<()> {
-    let status = CommentStatus::parse(status).context("use --status pending|approved|spam|trash")?;
+    let status =
+        CommentStatus::parse(status).context("use --status pending|approved|spam|trash")?;
     let comments = newsroom.store().list_comments(status, 500).await?;
     if comments.is_empty() {
         println!("No {} comments.", status.as_str());
     }
     for c in comments {
-        let text: String = c.text.chars().take(100).collect::<String>().replace('\n', " ");
-        println!("#{} article {} · {} · {}\n    {}", c.id.0, c.article.0, c.name, c.created_at.date(), text);
+        let text: String = c
+            .text
+            .chars()
+            .take(100)
+            .collect::<String>()
+            .replace('\n', " ");
+        println!(
+            "#{} article {} · {} · {}\n    {}",
+            c.id.0,
+            c.article.0,
+            c.name,
+            c.created_at.date(),
+            text
+        );
     }
     Ok(())
 }
 
-async fn moderate(newsroom: &lede_store::Newsroom, ids: &[i64], status: CommentStatus) -> Result<()> {
-    anyhow::ensure!(!ids.is_empty(), "give the ids of the comments (see `lede comments list`)");
+async fn moderate(
+    newsroom: &lede_store::Newsroom,
+    ids: &[i64],
+    status: CommentStatus,
+) -> Result<()> {
+    anyhow::ensure!(
+        !ids.is_empty(),
+        "give the ids of the comments (see `lede comments list`)"
+    );
     for id in ids {
         newsroom
             .moderate_comment(CommentId(*id), status)

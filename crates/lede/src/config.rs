@@ -70,13 +70,19 @@ impl Config {
     pub fn resolve(site: &SiteOptions, addr: Option<String>) -> Result<Self> {
         prepare_data_dir(&site.data)?;
         let file = read_file_config(&site.data.join("lede.toml"))?;
-        let database_url = site.database_url.clone().or(file.database_url).unwrap_or_else(|| {
-            format!("sqlite://{}?mode=rwc", site.data.join("lede.db").display())
-        });
+        let database_url = site
+            .database_url
+            .clone()
+            .or(file.database_url)
+            .unwrap_or_else(|| {
+                format!("sqlite://{}?mode=rwc", site.data.join("lede.db").display())
+            });
         let config = Self {
             data_dir: site.data.clone(),
             database_url,
-            addr: addr.or(file.addr).unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
+            addr: addr
+                .or(file.addr)
+                .unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
             comment_min_seconds: file.comment_min_seconds.unwrap_or(3),
             comment_burst: file.comments_per_client_burst.unwrap_or(5),
             comment_refill_seconds: file.comment_refill_seconds.unwrap_or(120),
@@ -99,9 +105,11 @@ impl Config {
 /// Creates the data directory and proves it writable now, rather than failing on the first
 /// upload or database write.
 fn prepare_data_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
     let probe = dir.join(".lede-write-test");
-    std::fs::write(&probe, b"ok").with_context(|| format!("the data directory {} is not writable", dir.display()))?;
+    std::fs::write(&probe, b"ok")
+        .with_context(|| format!("the data directory {} is not writable", dir.display()))?;
     std::fs::remove_file(&probe).ok();
     Ok(())
 }
@@ -110,7 +118,9 @@ fn read_file_config(path: &Path) -> Result<FileConfig> {
     match std::fs::read_to_string(path) {
         Ok(text) => toml::from_str(&text).map_err(|e| {
             let message = e.message().to_owned();
-            let line = e.span().map(|span| text[..span.start].lines().count().max(1));
+            let line = e
+                .span()
+                .map(|span| text[..span.start].lines().count().max(1));
             match line {
                 Some(line) => anyhow::anyhow!("bad config {}:{line}: {message}", path.display()),
                 None => anyhow::anyhow!("bad config {}: {message}", path.display()),
@@ -127,23 +137,57 @@ mod tests {
 
     #[test]
     fn redacts_passwords_only() {
-        assert_eq!(redact("postgres://lede:s3cret@db.example:5432/lede"), "postgres://lede:***@db.example:5432/lede");
+        assert_eq!(
+            redact("postgres://lede:s3cret@db.example:5432/lede"),
+            "postgres://lede:***@db.example:5432/lede"
+        );
         assert_eq!(redact("postgres://lede@db/lede"), "postgres://lede@db/lede");
-        assert_eq!(redact("sqlite://data/lede.db?mode=rwc"), "sqlite://data/lede.db?mode=rwc");
+        assert_eq!(
+            redact("sqlite://data/lede.db?mode=rwc"),
+            "sqlite://data/lede.db?mode=rwc"
+        );
     }
 
     #[test]
     fn unknown_keys_in_the_file_are_refused_with_their_line() {
         let dir = std::env::temp_dir().join(format!("lede-config-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("dir");
-        std::fs::write(dir.join("lede.toml"), "addr = \"127.0.0.1:9000\"\ndatabse_url = \"x\"\n").expect("write");
-        let error = Config::resolve(&SiteOptions { data: dir.clone(), database_url: None }, None).expect_err("typo");
+        std::fs::write(
+            dir.join("lede.toml"),
+            "addr = \"127.0.0.1:9000\"\ndatabse_url = \"x\"\n",
+        )
+        .expect("write");
+        let error = Config::resolve(
+            &SiteOptions {
+                data: dir.clone(),
+                database_url: None,
+            },
+            None,
+        )
+        .expect_err("typo");
         let message = format!("{error:#}");
-        assert!(message.contains("lede.toml:2") && message.contains("databse_url"), "{message}");
+        assert!(
+            message.contains("lede.toml:2") && message.contains("databse_url"),
+            "{message}"
+        );
         std::fs::write(dir.join("lede.toml"), "addr = \"127.0.0.1:9000\"\n").expect("write");
-        let config = Config::resolve(&SiteOptions { data: dir.clone(), database_url: None }, None).expect("valid");
+        let config = Config::resolve(
+            &SiteOptions {
+                data: dir.clone(),
+                database_url: None,
+            },
+            None,
+        )
+        .expect("valid");
         assert_eq!(config.addr, "127.0.0.1:9000");
-        let flag = Config::resolve(&SiteOptions { data: dir.clone(), database_url: None }, Some("0.0.0.0:1".into())).expect("valid");
+        let flag = Config::resolve(
+            &SiteOptions {
+                data: dir.clone(),
+                database_url: None,
+            },
+            Some("0.0.0.0:1".into()),
+        )
+        .expect("valid");
         assert_eq!(flag.addr, "0.0.0.0:1", "flags beat the file");
         std::fs::remove_dir_all(dir).ok();
     }

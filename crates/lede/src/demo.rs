@@ -99,24 +99,41 @@ pub async fn load(newsroom: &Newsroom) -> Result<usize> {
     store.put_setting("site_name", &site.name).await?;
     store.put_setting("site_tagline", &site.tagline).await?;
     for a in site.author {
-        let input = AuthorInput { slug: a.slug, name: a.name, bio: a.bio, website: Some(a.website) };
+        let input = AuthorInput {
+            slug: a.slug,
+            name: a.name,
+            bio: a.bio,
+            website: Some(a.website),
+        };
         newsroom.save_author(input).await?;
     }
     for (position, s) in site.section.into_iter().enumerate() {
-        let input = SectionInput { slug: s.slug, name: s.name, description: s.description, parent: s.parent };
+        let input = SectionInput {
+            slug: s.slug,
+            name: s.name,
+            description: s.description,
+            parent: s.parent,
+        };
         newsroom.save_section(input, position as i64).await?;
     }
     for (slug, name) in &site.tags {
         newsroom.save_tag(&Slug::parse(slug)?, name).await?;
     }
     for p in site.page {
-        newsroom.save_page(PageInput { slug: p.slug, title: p.title, body_markdown: p.body }).await?;
+        newsroom
+            .save_page(PageInput {
+                slug: p.slug,
+                title: p.title,
+                body_markdown: p.body,
+            })
+            .await?;
     }
 
     let now = newsroom.now();
     let mut articles: Vec<DemoArticle> = Vec::new();
     for (i, source) in ARTICLES.iter().enumerate() {
-        let batch: Articles = toml::from_str(source).with_context(|| format!("demo/articles-{}.toml", i + 1))?;
+        let batch: Articles =
+            toml::from_str(source).with_context(|| format!("demo/articles-{}.toml", i + 1))?;
         articles.extend(batch.article);
     }
     // Oldest first, so each publish sees the archive as it was at the time.
@@ -124,7 +141,10 @@ pub async fn load(newsroom: &Newsroom) -> Result<usize> {
     let mut published_at = BTreeMap::new();
     for a in &articles {
         let day = (now - Duration::days(a.days_ago)).date();
-        let at = day.with_time(Time::from_hms(a.hour.min(23), 0, 0)?).assume_utc().min(now - Duration::minutes(30));
+        let at = day
+            .with_time(Time::from_hms(a.hour.min(23), 0, 0)?)
+            .assume_utc()
+            .min(now - Duration::minutes(30));
         let input = ArticleInput {
             slug: a.slug.clone(),
             headline: a.headline.clone(),
@@ -136,14 +156,19 @@ pub async fn load(newsroom: &Newsroom) -> Result<usize> {
             authors: a.authors.clone(),
             featured_image: None,
         };
-        let id = newsroom.save_article(None, input).await.with_context(|| format!("demo article {}", a.slug))?;
+        let id = newsroom
+            .save_article(None, input)
+            .await
+            .with_context(|| format!("demo article {}", a.slug))?;
         newsroom.publish_article(id, Some(at)).await?;
         published_at.insert(a.slug.to_string(), (id, at));
     }
 
     let mut comment_ids = Vec::new();
     for c in site.comment {
-        let &(article, at) = published_at.get(&c.article).with_context(|| format!("demo comment on unknown article {}", c.article))?;
+        let &(article, at) = published_at
+            .get(&c.article)
+            .with_context(|| format!("demo comment on unknown article {}", c.article))?;
         let input = CommentInput {
             name: c.name,
             email: "reader@example.com".to_owned(),
@@ -151,10 +176,16 @@ pub async fn load(newsroom: &Newsroom) -> Result<usize> {
             text: c.text,
             parent: c.reply_to.and_then(|n| comment_ids.get(n - 1).copied()),
         };
-        let checked = input.check().map_err(|problems| anyhow::anyhow!("demo comment: {problems:?}"))?;
+        let checked = input
+            .check()
+            .map_err(|problems| anyhow::anyhow!("demo comment: {problems:?}"))?;
         let sent_at = (at + Duration::hours(c.hours_after)).min(now);
-        let id = newsroom.submit_comment_at(article, &checked, CommentStatus::Pending, sent_at).await?;
-        newsroom.moderate_comment(id, CommentStatus::Approved).await?;
+        let id = newsroom
+            .submit_comment_at(article, &checked, CommentStatus::Pending, sent_at)
+            .await?;
+        newsroom
+            .moderate_comment(id, CommentStatus::Approved)
+            .await?;
         comment_ids.push(id);
     }
     Ok(articles.len())

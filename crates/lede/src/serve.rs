@@ -20,7 +20,10 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     let defaults = SiteSettings::default();
     let settings = SiteSettings {
         name: store.setting("site_name").await?.unwrap_or(defaults.name),
-        tagline: store.setting("site_tagline").await?.unwrap_or(defaults.tagline),
+        tagline: store
+            .setting("site_tagline")
+            .await?
+            .unwrap_or(defaults.tagline),
         template_dir: Some(config.data_dir.join("templates")),
         comment_min_seconds: config.comment_min_seconds,
         comment_burst: config.comment_burst,
@@ -29,10 +32,13 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;
     let app = lede_web::router(state);
     tracing::info!(addr = %config.addr, data = %config.data_dir.display(), "serving");
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("the server stopped")?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("the server stopped")?;
     tracing::info!("stopped cleanly");
     Ok(())
 }

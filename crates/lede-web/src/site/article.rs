@@ -6,7 +6,10 @@ use super::comments::CommentFormView;
 use super::{Layout, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::views::{ArticleCard, AuthorView, CommentView, DateView, ImageView, Link, article_url, cards, comment_thread};
+use crate::views::{
+    ArticleCard, AuthorView, CommentView, DateView, ImageView, Link, article_url, cards,
+    comment_thread,
+};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -46,8 +49,17 @@ pub struct ArticleQuery {
     comment: Option<String>,
 }
 
-pub async fn show_article(State(state): State<AppState>, Path(slug): Path<String>, Query(query): Query<ArticleQuery>) -> AppResult<Response> {
-    let article = state.newsroom.store().published_article(&slug).await?.ok_or(AppError::NotFound)?;
+pub async fn show_article(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<ArticleQuery>,
+) -> AppResult<Response> {
+    let article = state
+        .newsroom
+        .store()
+        .published_article(&slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut form = CommentFormView::fresh(&state, &article);
     form.held_for_moderation = query.comment.as_deref() == Some("pending");
     render_article(&state, article, form, StatusCode::OK).await
@@ -55,14 +67,26 @@ pub async fn show_article(State(state): State<AppState>, Path(slug): Path<String
 
 /// Renders an article page; the comment handler calls it too, to show the form again with the
 /// reader's input and what to fix.
-pub async fn render_article(state: &AppState, article: Article, form: CommentFormView, status: StatusCode) -> AppResult<Response> {
+pub async fn render_article(
+    state: &AppState,
+    article: Article,
+    form: CommentFormView,
+    status: StatusCode,
+) -> AppResult<Response> {
     let store = state.newsroom.store();
     let id = article.summary.id;
     let related = store.related_articles(id).await?;
     let more_from_author = match article.authors.first() {
         Some(author) => {
-            let filter = ArticleFilter { author: Some(author.id), exclude: Some(id), ..Default::default() };
-            store.list_articles(&filter, PageRequest::first(MORE_FROM_AUTHOR)).await?.items
+            let filter = ArticleFilter {
+                author: Some(author.id),
+                exclude: Some(id),
+                ..Default::default()
+            };
+            store
+                .list_articles(&filter, PageRequest::first(MORE_FROM_AUTHOR))
+                .await?
+                .items
         }
         None => Vec::new(),
     };
@@ -73,7 +97,11 @@ pub async fn render_article(state: &AppState, article: Article, form: CommentFor
         headline: summary.headline.clone(),
         standfirst: summary.standfirst.clone(),
         lang: summary.language.clone(),
-        dir: if is_right_to_left(&summary.language) { "rtl" } else { "ltr" },
+        dir: if is_right_to_left(&summary.language) {
+            "rtl"
+        } else {
+            "ltr"
+        },
         section: Link::section(&summary.section),
         published: DateView::new(summary.published_at),
         updated: DateView::new(summary.updated_at),

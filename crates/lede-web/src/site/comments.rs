@@ -63,7 +63,11 @@ impl CommentFormView {
     pub fn fresh(state: &AppState, article: &Article) -> Self {
         Self {
             action: format!("/articles/{}/comments", article.summary.slug),
-            token: form_token::issue(state.newsroom.secret(), article.summary.id, state.newsroom.now()),
+            token: form_token::issue(
+                state.newsroom.secret(),
+                article.summary.id,
+                state.newsroom.now(),
+            ),
             values: CommentFields::default(),
             errors: FIELDS.iter().map(|f| (*f, String::new())).collect(),
             has_errors: false,
@@ -81,7 +85,10 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts.extensions.get::<axum::extract::ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        let addr = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
         Ok(Self(addr.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))))
     }
 }
@@ -92,48 +99,85 @@ fn check_origin(headers: &HeaderMap) -> AppResult<()> {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return Ok(());
     };
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
     if origin_host.eq_ignore_ascii_case(host) {
         Ok(())
     } else {
-        Err(AppError::Forbidden("Comments can only be sent from this site's own pages.".into()))
+        Err(AppError::Forbidden(
+            "Comments can only be sent from this site's own pages.".into(),
+        ))
     }
 }
 
-pub async fn post_comment(State(state): State<AppState>, Path(slug): Path<String>, ClientAddr(client): ClientAddr, headers: HeaderMap, form: Result<Form<CommentFields>, FormRejection>) -> AppResult<Response> {
+pub async fn post_comment(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    form: Result<Form<CommentFields>, FormRejection>,
+) -> AppResult<Response> {
     check_origin(&headers)?;
     let Form(fields) = form?;
-    let article = state.newsroom.store().published_article(&slug).await?.ok_or(AppError::NotFound)?;
-    if state.comment_limiter.check_key(&client).is_err() {
-        return Err(AppError::TooManyRequests(
-            "You have sent several comments in a short time. Please wait a few minutes before sending another.".into(),
-        ));
-    }
+    let article = state
+        .newsroom
+        .store()
+        .published_article(&slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let newsroom = &state.newsroom;
-    let token = form_token::verify(newsroom.secret(), article.summary.id, &fields.token, newsroom.now(), state.settings.comment_min_seconds);
+    let token = form_token::verify(
+        newsroom.secret(),
+        article.summary.id,
+        &fields.token,
+        newsroom.now(),
+        state.settings.comment_min_seconds,
+    );
     let problem = match token {
         Ok(()) => None,
-        Err(TokenProblem::TooFast) => Some("That was quicker than we expect anyone to write a comment. Please check it and send it again."),
-        Err(TokenProblem::Expired) => Some("This form was open for more than a day. Please send your comment again."),
-        Err(TokenProblem::Invalid) => Some("We could not verify this form. Please send your comment again from the article page."),
+        Err(TokenProblem::TooFast) => Some(
+            "That was quicker than we expect anyone to write a comment. Please check it and send it again.",
+        ),
+        Err(TokenProblem::Expired) => {
+            Some("This form was open for more than a day. Please send your comment again.")
+        }
+        Err(TokenProblem::Invalid) => Some(
+            "We could not verify this form. Please send your comment again from the article page.",
+        ),
     };
     let parent = match fields.parent.trim() {
         "" => None,
-        id => Some(CommentId(id.parse().map_err(|_| AppError::BadRequest("The reply was not to a valid comment.".into()))?)),
+        id => Some(CommentId(id.parse().map_err(|_| {
+            AppError::BadRequest("The reply was not to a valid comment.".into())
+        })?)),
     };
-    let input = CommentInput { name: fields.name.clone(), email: fields.email.clone(), website: fields.website.clone(), text: fields.text.clone(), parent };
+    let input = CommentInput {
+        name: fields.name.clone(),
+        email: fields.email.clone(),
+        website: fields.website.clone(),
+        text: fields.text.clone(),
+        parent,
+    };
     let checked = input.check();
     if !fields.homepage.is_empty() {
         // A bot: answer as if all went well, and keep what it sent as spam for the record.
         if let (Ok(comment), None) = (&checked, problem) {
-            newsroom.submit_comment(article.summary.id, comment, CommentStatus::Spam).await?;
+            rate_limit(&state, client)?;
+            newsroom
+                .submit_comment(article.summary.id, comment, CommentStatus::Spam)
+                .await?;
         }
         return Ok(held_redirect(&slug));
     }
     match (checked, problem) {
         (Ok(comment), None) => {
-            newsroom.submit_comment(article.summary.id, &comment, CommentStatus::Pending).await?;
+            rate_limit(&state, client)?;
+            newsroom
+                .submit_comment(article.summary.id, &comment, CommentStatus::Pending)
+                .await?;
             Ok(held_redirect(&slug))
         }
         (checked, problem) => {
@@ -143,10 +187,24 @@ pub async fn post_comment(State(state): State<AppState>, Path(slug): Path<String
                 form.has_errors = true;
             }
             form.problem = problem.map(str::to_owned);
-            form.values = CommentFields { token: String::new(), homepage: String::new(), ..fields };
+            form.values = CommentFields {
+                token: String::new(),
+                homepage: String::new(),
+                ..fields
+            };
             render_article(&state, article, form, StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
+}
+
+/// Counts a comment against its client's allowance. Only comments about to be stored count,
+/// so a reader correcting a mistake in the form is never locked out.
+fn rate_limit(state: &AppState, client: IpAddr) -> AppResult<()> {
+    state.comment_limiter.check_key(&client).map_err(|_| {
+        AppError::TooManyRequests(
+            "You have sent several comments in a short time. Please wait a few minutes before sending another.".into(),
+        )
+    })
 }
 
 /// Back to the article, which thanks the reader and says the comment awaits moderation.

@@ -29,16 +29,31 @@ struct HomeView {
 
 pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>> {
     let store = state.newsroom.store();
-    let latest = store.list_articles(&ArticleFilter::default(), PageRequest::first(LATEST + 1)).await?;
+    let latest = store
+        .list_articles(&ArticleFilter::default(), PageRequest::first(LATEST + 1))
+        .await?;
     let mut latest_cards = cards(&latest.items).into_iter();
     let lead = latest_cards.next();
     let mut sections = Vec::new();
-    for section in store.sections().await?.into_iter().filter(|s| s.parent.is_none()) {
-        let filter = ArticleFilter { section: Some(section.id), ..Default::default() };
-        let articles = store.list_articles(&filter, PageRequest::first(PER_SECTION)).await?;
+    for section in store
+        .sections()
+        .await?
+        .into_iter()
+        .filter(|s| s.parent.is_none())
+    {
+        let filter = ArticleFilter {
+            section: Some(section.id),
+            ..Default::default()
+        };
+        let articles = store
+            .list_articles(&filter, PageRequest::first(PER_SECTION))
+            .await?;
         if !articles.items.is_empty() {
             sections.push(SectionBlock {
-                section: Link { url: format!("/section/{}", section.slug), name: section.name },
+                section: Link {
+                    url: format!("/section/{}", section.slug),
+                    name: section.name,
+                },
                 articles: cards(&articles.items),
             });
         }

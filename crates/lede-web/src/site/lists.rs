@@ -23,32 +23,99 @@ struct ListView {
 }
 
 /// Loads one page of a filtered list and renders it; a page past the end is a 404.
-async fn list_page(state: &AppState, filter: ArticleFilter, query: &PageQuery, base: &str, kind: &'static str, heading: String, description: String) -> AppResult<Html<String>> {
+async fn list_page(
+    state: &AppState,
+    filter: ArticleFilter,
+    query: &PageQuery,
+    base: &str,
+    kind: &'static str,
+    heading: String,
+    description: String,
+) -> AppResult<Html<String>> {
     let number = query.number()?;
-    let list = state.newsroom.store().list_articles(&filter, PageRequest::new(number, PAGE_SIZE)).await?;
+    let list = state
+        .newsroom
+        .store()
+        .list_articles(&filter, PageRequest::new(number, PAGE_SIZE))
+        .await?;
     if number > list.page_count() {
         return Err(AppError::NotFound);
     }
-    let title = if number > 1 { format!("{heading} – page {number}") } else { heading.clone() };
+    let title = if number > 1 {
+        format!("{heading} – page {number}")
+    } else {
+        heading.clone()
+    };
     let layout = Layout::load(state, title, &description).await?;
-    let view = ListView { heading, kind, description, articles: cards(&list.items), pagination: Pagination::new(&list, base) };
+    let view = ListView {
+        heading,
+        kind,
+        description,
+        articles: cards(&list.items),
+        pagination: Pagination::new(&list, base),
+    };
     render(state, "list.html", &layout, view)
 }
 
-pub async fn all_articles(State(state): State<AppState>, Query(query): Query<PageQuery>) -> AppResult<Html<String>> {
-    list_page(&state, ArticleFilter::default(), &query, "/articles", "All articles", "Latest news".into(), String::new()).await
+pub async fn all_articles(
+    State(state): State<AppState>,
+    Query(query): Query<PageQuery>,
+) -> AppResult<Html<String>> {
+    list_page(
+        &state,
+        ArticleFilter::default(),
+        &query,
+        "/articles",
+        "All articles",
+        "Latest news".into(),
+        String::new(),
+    )
+    .await
 }
 
-pub async fn section_articles(State(state): State<AppState>, Path(slug): Path<String>, Query(query): Query<PageQuery>) -> AppResult<Html<String>> {
-    let section = state.newsroom.store().section_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
-    let filter = ArticleFilter { section: Some(section.id), ..Default::default() };
+pub async fn section_articles(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<PageQuery>,
+) -> AppResult<Html<String>> {
+    let section = state
+        .newsroom
+        .store()
+        .section_by_slug(&slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let filter = ArticleFilter {
+        section: Some(section.id),
+        ..Default::default()
+    };
     let base = format!("/section/{}", section.slug);
-    list_page(&state, filter, &query, &base, "Section", section.name, section.description).await
+    list_page(
+        &state,
+        filter,
+        &query,
+        &base,
+        "Section",
+        section.name,
+        section.description,
+    )
+    .await
 }
 
-pub async fn tag_articles(State(state): State<AppState>, Path(slug): Path<String>, Query(query): Query<PageQuery>) -> AppResult<Html<String>> {
-    let tag = state.newsroom.store().tag_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
-    let filter = ArticleFilter { tag: Some(tag.id), ..Default::default() };
+pub async fn tag_articles(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<PageQuery>,
+) -> AppResult<Html<String>> {
+    let tag = state
+        .newsroom
+        .store()
+        .tag_by_slug(&slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let filter = ArticleFilter {
+        tag: Some(tag.id),
+        ..Default::default()
+    };
     let base = format!("/tag/{}", tag.slug);
     let description = format!("Articles tagged {}", tag.name);
     list_page(&state, filter, &query, &base, "Tag", tag.name, description).await
@@ -61,28 +128,52 @@ struct AuthorPageView {
     pagination: Pagination,
 }
 
-pub async fn author_page(State(state): State<AppState>, Path(slug): Path<String>, Query(query): Query<PageQuery>) -> AppResult<Html<String>> {
+pub async fn author_page(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<PageQuery>,
+) -> AppResult<Html<String>> {
     let store = state.newsroom.store();
-    let author = store.author_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let author = store
+        .author_by_slug(&slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let number = query.number()?;
-    let filter = ArticleFilter { author: Some(author.id), ..Default::default() };
-    let list = store.list_articles(&filter, PageRequest::new(number, PAGE_SIZE)).await?;
+    let filter = ArticleFilter {
+        author: Some(author.id),
+        ..Default::default()
+    };
+    let list = store
+        .list_articles(&filter, PageRequest::new(number, PAGE_SIZE))
+        .await?;
     if number > list.page_count() {
         return Err(AppError::NotFound);
     }
     let layout = Layout::load(&state, &author.name, &author.bio).await?;
     let base = format!("/author/{}", author.slug);
-    let view = AuthorPageView { author: AuthorView::from(&author), articles: cards(&list.items), pagination: Pagination::new(&list, &base) };
+    let view = AuthorPageView {
+        author: AuthorView::from(&author),
+        articles: cards(&list.items),
+        pagination: Pagination::new(&list, &base),
+    };
     render(&state, "author.html", &layout, view)
 }
 
 /// Parses the parts of an archive address, refusing impossible dates with a clear message.
 fn archive_date(year: &str, month: Option<&str>, day: Option<&str>) -> AppResult<Date> {
     let bad = || AppError::NotFound;
-    let year: i32 = year.parse().ok().filter(|y| (1900..=9999).contains(y)).ok_or_else(bad)?;
+    let year: i32 = year
+        .parse()
+        .ok()
+        .filter(|y| (1900..=9999).contains(y))
+        .ok_or_else(bad)?;
     let month = match month {
         None => Month::January,
-        Some(m) => m.parse::<u8>().ok().and_then(|m| Month::try_from(m).ok()).ok_or_else(bad)?,
+        Some(m) => m
+            .parse::<u8>()
+            .ok()
+            .and_then(|m| Month::try_from(m).ok())
+            .ok_or_else(bad)?,
     };
     let day = match day {
         None => 1,
@@ -91,17 +182,28 @@ fn archive_date(year: &str, month: Option<&str>, day: Option<&str>) -> AppResult
     Date::from_calendar_date(year, month, day).map_err(|_| bad())
 }
 
-async fn archive(state: AppState, query: PageQuery, year: String, month: Option<String>, day: Option<String>) -> AppResult<Html<String>> {
+async fn archive(
+    state: AppState,
+    query: PageQuery,
+    year: String,
+    month: Option<String>,
+    day: Option<String>,
+) -> AppResult<Html<String>> {
     let start = archive_date(&year, month.as_deref(), day.as_deref())?;
     let (end, heading, base) = match (&month, &day) {
         (None, _) => (
-            Date::from_calendar_date(start.year() + 1, Month::January, 1).map_err(|_| AppError::NotFound)?,
+            Date::from_calendar_date(start.year() + 1, Month::January, 1)
+                .map_err(|_| AppError::NotFound)?,
             start.year().to_string(),
             format!("/archive/{}", start.year()),
         ),
         (Some(_), None) => {
             let next = start.month().next();
-            let year = if next == Month::January { start.year() + 1 } else { start.year() };
+            let year = if next == Month::January {
+                start.year() + 1
+            } else {
+                start.year()
+            };
             (
                 Date::from_calendar_date(year, next, 1).map_err(|_| AppError::NotFound)?,
                 format!("{} {}", start.month(), start.year()),
@@ -111,23 +213,53 @@ async fn archive(state: AppState, query: PageQuery, year: String, month: Option<
         (Some(_), Some(_)) => (
             start.next_day().ok_or(AppError::NotFound)?,
             format!("{} {} {}", start.day(), start.month(), start.year()),
-            format!("/archive/{}/{:02}/{:02}", start.year(), u8::from(start.month()), start.day()),
+            format!(
+                "/archive/{}/{:02}/{:02}",
+                start.year(),
+                u8::from(start.month()),
+                start.day()
+            ),
         ),
     };
     let midnight = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT);
-    let filter = ArticleFilter { from: Some(midnight(start)), until: Some(midnight(end)), ..Default::default() };
+    let filter = ArticleFilter {
+        from: Some(midnight(start)),
+        until: Some(midnight(end)),
+        ..Default::default()
+    };
     let description = format!("Articles published in {heading}");
-    list_page(&state, filter, &query, &base, "Archive", heading, description).await
+    list_page(
+        &state,
+        filter,
+        &query,
+        &base,
+        "Archive",
+        heading,
+        description,
+    )
+    .await
 }
 
-pub async fn year_archive(State(state): State<AppState>, Path(year): Path<String>, Query(query): Query<PageQuery>) -> AppResult<Html<String>> {
+pub async fn year_archive(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+    Query(query): Query<PageQuery>,
+) -> AppResult<Html<String>> {
     archive(state, query, year, None, None).await
 }
 
-pub async fn month_archive(State(state): State<AppState>, Path((year, month)): Path<(String, String)>, Query(query): Query<PageQuery>) -> AppResult<Html<String>> {
+pub async fn month_archive(
+    State(state): State<AppState>,
+    Path((year, month)): Path<(String, String)>,
+    Query(query): Query<PageQuery>,
+) -> AppResult<Html<String>> {
     archive(state, query, year, Some(month), None).await
 }
 
-pub async fn day_archive(State(state): State<AppState>, Path((year, month, day)): Path<(String, String, String)>, Query(query): Query<PageQuery>) -> AppResult<Html<String>> {
+pub async fn day_archive(
+    State(state): State<AppState>,
+    Path((year, month, day)): Path<(String, String, String)>,
+    Query(query): Query<PageQuery>,
+) -> AppResult<Html<String>> {
     archive(state, query, year, Some(month), Some(day)).await
 }

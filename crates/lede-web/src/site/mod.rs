@@ -6,7 +6,7 @@ mod home;
 mod lists;
 mod pages;
 
-pub use pages::{error_page, health};
+pub use pages::{error_page, health, redirect_for};
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -21,7 +21,10 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home::show_home))
         .route("/articles", get(lists::all_articles))
         .route("/articles/{slug}", get(article::show_article))
-        .route("/articles/{slug}/comments", post(comments::post_comment).layer(comments::body_limit()))
+        .route(
+            "/articles/{slug}/comments",
+            post(comments::post_comment).layer(comments::body_limit()),
+        )
         .route("/section/{slug}", get(lists::section_articles))
         .route("/tag/{slug}", get(lists::tag_articles))
         .route("/author/{slug}", get(lists::author_page))
@@ -29,7 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/archive/{year}/{month}", get(lists::month_archive))
         .route("/archive/{year}/{month}/{day}", get(lists::day_archive))
         .route("/{slug}", get(pages::static_page))
-        .fallback(pages::not_found_or_moved)
+        .fallback(pages::not_found)
 }
 
 /// What every page's layout shows: the site's name, the section menu and footer links.
@@ -46,7 +49,11 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub async fn load(state: &AppState, title: impl Into<String>, description: impl Into<String>) -> AppResult<Self> {
+    pub async fn load(
+        state: &AppState,
+        title: impl Into<String>,
+        description: impl Into<String>,
+    ) -> AppResult<Self> {
         let store = state.newsroom.store();
         let sections = store.sections().await?;
         let top_level = sections.iter().filter(|s| s.parent.is_none());
@@ -54,7 +61,10 @@ impl Layout {
             site_name: state.settings.name.clone(),
             tagline: state.settings.tagline.clone(),
             sections: top_level
-                .map(|s| Link { url: format!("/section/{}", s.slug), name: s.name.clone() })
+                .map(|s| Link {
+                    url: format!("/section/{}", s.slug),
+                    name: s.name.clone(),
+                })
                 .collect(),
             footer: store.pages().await?.iter().map(Link::page).collect(),
             assets: crate::assets::urls(),
@@ -65,8 +75,16 @@ impl Layout {
 }
 
 /// Renders a template with the layout and the page's own view.
-pub fn render(state: &AppState, template: &str, layout: &Layout, page: impl Serialize) -> AppResult<Html<String>> {
-    Ok(state.templates.render(template, minijinja::context! { site => layout, page => page })?)
+pub fn render(
+    state: &AppState,
+    template: &str,
+    layout: &Layout,
+    page: impl Serialize,
+) -> AppResult<Html<String>> {
+    Ok(state.templates.render(
+        template,
+        minijinja::context! { site => layout, page => page },
+    )?)
 }
 
 /// The `?page=N` of a list: a positive whole number, 1 when absent.
@@ -79,11 +97,9 @@ impl PageQuery {
     pub fn number(&self) -> AppResult<u32> {
         match self.page.as_deref() {
             None | Some("") => Ok(1),
-            Some(text) => text
-                .parse::<u32>()
-                .ok()
-                .filter(|n| *n >= 1)
-                .ok_or_else(|| AppError::BadRequest(format!("“{text}” is not a page number: use 1, 2, 3…"))),
+            Some(text) => text.parse::<u32>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                AppError::BadRequest(format!("“{text}” is not a page number: use 1, 2, 3…"))
+            }),
         }
     }
 }

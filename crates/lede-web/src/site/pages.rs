@@ -4,9 +4,9 @@
 use super::{Layout, render};
 use crate::error::{AppError, AppResult, ErrorPage};
 use crate::state::AppState;
-use axum::extract::{OriginalUri, Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -15,26 +15,43 @@ struct PageView {
     body_html: String,
 }
 
-pub async fn static_page(State(state): State<AppState>, Path(slug): Path<String>, uri: OriginalUri) -> AppResult<Response> {
-    let Some(page) = state.newsroom.store().page_by_slug(&slug).await? else {
-        return moved_or_missing(&state, uri.path()).await;
-    };
+pub async fn static_page(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let page = state
+        .newsroom
+        .store()
+        .page_by_slug(&slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let layout = Layout::load(&state, &page.title, "").await?;
-    let view = PageView { title: page.title, body_html: page.body_html };
+    let view = PageView {
+        title: page.title,
+        body_html: page.body_html,
+    };
     Ok(render(&state, "page.html", &layout, view)?.into_response())
 }
 
-/// Any path no route claims: an old address answers with a permanent redirect, anything else
-/// with the 404 page.
-pub async fn not_found_or_moved(State(state): State<AppState>, uri: OriginalUri) -> AppResult<Response> {
-    moved_or_missing(&state, uri.path()).await
+/// Any path no route claims.
+pub async fn not_found() -> AppError {
+    AppError::NotFound
 }
 
-async fn moved_or_missing(state: &AppState, path: &str) -> AppResult<Response> {
+/// A permanent redirect if `path` moved (trailing slashes ignored). 301 rather than 308: the
+/// status search engines and old clients know for moved pages.
+pub async fn redirect_for(state: &AppState, path: &str) -> Option<Response> {
     let trimmed = path.trim_end_matches('/');
-    match state.newsroom.store().redirect_for(if trimmed.is_empty() { "/" } else { trimmed }).await? {
-        Some(to) => Ok(Redirect::permanent(&to).into_response()),
-        None => Err(AppError::NotFound),
+    let lookup = if trimmed.is_empty() { "/" } else { trimmed };
+    match state.newsroom.store().redirect_for(lookup).await {
+        Ok(Some(to)) => {
+            Some((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response())
+        }
+        Ok(None) => None,
+        Err(error) => {
+            tracing::error!(%error, "redirect lookup failed");
+            None
+        }
     }
 }
 
@@ -57,7 +74,11 @@ pub async fn error_page(state: &AppState, page: &ErrorPage) -> Response {
         StatusCode::BAD_REQUEST => "We could not understand that request",
         _ => "Something went wrong",
     };
-    let view = ErrorView { status: page.status.as_u16(), heading, message: page.message.clone() };
+    let view = ErrorView {
+        status: page.status.as_u16(),
+        heading,
+        message: page.message.clone(),
+    };
     let rendered = match Layout::load(state, heading, "").await {
         Ok(layout) => render(state, "error.html", &layout, view).map_err(|e| e.to_string()),
         Err(error) => Err(error.to_string()),
