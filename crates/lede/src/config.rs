@@ -14,10 +14,10 @@ use std::sync::Arc;
 #[derive(Debug, clap::Args)]
 pub struct SiteOptions {
     /// The site's data directory: SQLite database, media, lede.toml. Created when missing.
-    #[arg(long, env = "LEDE_DATA", default_value = "data")]
+    #[arg(long, env = "LEDE_DATA", default_value = "data", global = true)]
     pub data: PathBuf,
     /// Use this database instead of SQLite in the data directory (postgres://… or sqlite:…).
-    #[arg(long, env = "LEDE_DATABASE_URL")]
+    #[arg(long, env = "LEDE_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
 }
 
@@ -120,7 +120,7 @@ fn read_file_config(path: &Path) -> Result<FileConfig> {
             let message = e.message().to_owned();
             let line = e
                 .span()
-                .map(|span| text[..span.start].lines().count().max(1));
+                .map(|span| text[..span.start].matches('\n').count() + 1);
             match line {
                 Some(line) => anyhow::anyhow!("bad config {}:{line}: {message}", path.display()),
                 None => anyhow::anyhow!("bad config {}: {message}", path.display()),

@@ -18,7 +18,7 @@ use lede_store::{ArticleFilter, PageRequest};
 use serde::{Deserialize, Serialize};
 
 /// How many of the first author's other articles "More From Author" lists.
-const MORE_FROM_AUTHOR: u32 = 4;
+const MORE_FROM_AUTHOR: u32 = 3;
 
 #[derive(Debug, Serialize)]
 struct ArticleView {

@@ -1,0 +1,314 @@
+//! The `lede` binary as an operator runs it: start-up, demo content, clean shutdown, clear
+//! start-up errors, and comments that survive the process being killed.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const LEDE: &str = env!("CARGO_BIN_EXE_lede");
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!(
+            "lede-bin-{name}-{}-{:x}",
+            std::process::id(),
+            rand_u32()
+        ));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Self(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn rand_u32() -> u32 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    nanos ^ std::process::id()
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(data: &Path, extra: &[&str]) -> Self {
+        let addr = format!("127.0.0.1:{}", free_port());
+        let child = Command::new(LEDE)
+            .args(["serve", "--demo", "--addr", &addr, "--data"])
+            .arg(data)
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start lede");
+        let server = Self { child, addr };
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while Instant::now() < deadline {
+            if server
+                .try_get("/healthz")
+                .is_some_and(|(status, _)| status == 200)
+            {
+                return server;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("lede did not answer /healthz within two minutes");
+    }
+
+    fn try_get(&self, path: &str) -> Option<(u16, String)> {
+        request(
+            &self.addr,
+            &format!(
+                "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                self.addr
+            ),
+        )
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        self.try_get(path)
+            .unwrap_or_else(|| panic!("GET {path} failed"))
+    }
+
+    fn post_form(&self, path: &str, body: &str) -> (u16, String) {
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.addr,
+            body.len()
+        );
+        request(&self.addr, &head).unwrap_or_else(|| panic!("POST {path} failed"))
+    }
+
+    fn signal(&self, signal: &str) {
+        let status = Command::new("kill")
+            .args([signal, &self.child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+    }
+
+    fn wait(mut self) -> std::process::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "lede did not stop within 30 s");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One HTTP/1.1 exchange; returns the status and the whole response text.
+fn request(addr: &str, raw: &str) -> Option<(u16, String)> {
+    let mut stream = TcpStream::connect(addr).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    stream.write_all(raw.as_bytes()).ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    let status = response.split_whitespace().nth(1)?.parse().ok()?;
+    Some((status, response))
+}
+
+fn lede(args: &[&str]) -> Output {
+    Command::new(LEDE).args(args).output().expect("run lede")
+}
+
+fn serves_the_demo_and_stops_cleanly_on_sigterm(data: &Path, extra: &[&str]) {
+    let server = Server::start(data, extra);
+    let (status, home) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(home.contains("Northbridge Courier"), "the demo site's name");
+    let (_, list) = server.get("/articles");
+    assert!(list.contains("Page 1 of 5"), "60 demo articles, 12 a page");
+    let (status, article) = server.get("/articles/council-passes-budget-after-library-concession");
+    assert_eq!(status, 200);
+    assert!(
+        article.contains("Margaret Holloway"),
+        "a demo article with approved comments"
+    );
+    let (_, quiet) = server.get("/articles/tidelines-exhibition-river-aln-history");
+    assert!(
+        quiet.contains("There are no comments"),
+        "most demo articles have none"
+    );
+    server.signal("-TERM");
+    assert!(server.wait().success(), "SIGTERM ends lede with success");
+}
+
+#[test]
+fn serves_the_demo_on_sqlite() {
+    let data = TempDir::new("sqlite");
+    serves_the_demo_and_stops_cleanly_on_sigterm(&data.0, &[]);
+    assert!(
+        data.0.join("lede.db").is_file(),
+        "the SQLite database lives in the data directory"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn serves_the_demo_on_postgres() {
+    let Some(db) = lede_store::test_support::TestDb::postgres().await else {
+        return;
+    };
+    db.store.close().await;
+    let data = TempDir::new("postgres");
+    let url = db.url.clone();
+    tokio::task::spawn_blocking(move || {
+        serves_the_demo_and_stops_cleanly_on_sigterm(&data.0, &["--database-url", &url])
+    })
+    .await
+    .expect("the test ran");
+}
+
+#[test]
+fn an_acknowledged_comment_survives_a_kill() {
+    let data = TempDir::new("durable");
+    std::fs::write(data.0.join("lede.toml"), "comment_min_seconds = 0\n").expect("config");
+    let server = Server::start(&data.0, &[]);
+    let (_, page) = server.get("/articles/saltmarsh-community-sports-hall-opens");
+    let html =
+        scraper::Html::parse_document(page.split_once("\r\n\r\n").map_or("", |(_, body)| body));
+    let token = html
+        .select(&scraper::Selector::parse("input[name=token]").expect("selector"))
+        .next()
+        .and_then(|input| input.value().attr("value"))
+        .expect("a form token")
+        .to_owned();
+    let body = format!(
+        "token={token}&name=Durable+Reader&email=d%40example.com&website=&text=Kept+after+a+crash&homepage="
+    );
+    let (status, _) = server.post_form(
+        "/articles/saltmarsh-community-sports-hall-opens/comments",
+        &body,
+    );
+    assert_eq!(status, 303, "acknowledged");
+    server.signal("-KILL");
+    server.wait();
+    let listed = lede(&[
+        "comments",
+        "list",
+        "--data",
+        data.0.to_str().expect("utf-8 path"),
+    ]);
+    let stdout = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.status.success()
+            && stdout.contains("Durable Reader")
+            && stdout.contains("Kept after a crash"),
+        "{stdout}"
+    );
+
+    // Approve it from the command line; a restarted server shows it.
+    let id = stdout
+        .trim_start()
+        .trim_start_matches('#')
+        .split_whitespace()
+        .next()
+        .expect("an id")
+        .to_owned();
+    let approved = lede(&[
+        "comments",
+        "approve",
+        &id,
+        "--data",
+        data.0.to_str().expect("utf-8 path"),
+    ]);
+    assert!(
+        approved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&approved.stderr)
+    );
+    let server = Server::start(&data.0, &[]);
+    let (_, page) = server.get("/articles/saltmarsh-community-sports-hall-opens");
+    assert!(page.contains("Kept after a crash"));
+}
+
+/// Start-up problems print one clear line on standard error and exit non-zero.
+#[test]
+fn startup_problems_are_one_clear_line() {
+    let data = TempDir::new("errors");
+    let dir = data.0.to_str().expect("utf-8 path");
+    let bad_config = TempDir::new("bad-config");
+    std::fs::write(bad_config.0.join("lede.toml"), "adress = \"127.0.0.1:1\"\n").expect("config");
+    let file = data.0.join("a-file");
+    std::fs::write(&file, "").expect("file");
+    let under_file = format!("{}/data", file.display());
+    let cases: [(Vec<&str>, &str); 4] = [
+        (
+            vec![
+                "serve",
+                "--data",
+                bad_config.0.to_str().expect("utf-8"),
+                "--addr",
+                "127.0.0.1:0",
+            ],
+            "lede.toml:1",
+        ),
+        (
+            vec![
+                "serve",
+                "--data",
+                dir,
+                "--addr",
+                "127.0.0.1:0",
+                "--database-url",
+                "postgres://postgres@127.0.0.1:1/none",
+            ],
+            "cannot open the database",
+        ),
+        (
+            vec![
+                "serve",
+                "--data",
+                dir,
+                "--addr",
+                "127.0.0.1:0",
+                "--database-url",
+                "mysql://localhost/x",
+            ],
+            "unsupported database URL",
+        ),
+        (
+            vec!["serve", "--data", &under_file, "--addr", "127.0.0.1:0"],
+            "cannot create the data directory",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = lede(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let lines: Vec<_> = stderr.lines().filter(|l| l.starts_with("lede:")).collect();
+        assert!(!output.status.success(), "{args:?} should fail");
+        assert_eq!(lines.len(), 1, "{args:?}: {stderr}");
+        assert!(lines[0].contains(expected), "{args:?}: {stderr}");
+    }
+}
