@@ -197,7 +197,8 @@ mod tests {
 
     #[test]
     fn reports_every_broken_rule() {
-        let cases: [(fn(&mut CommentInput), &[&str]); 6] = [
+        type Breakage = fn(&mut CommentInput);
+        let cases: [(Breakage, &[&str]); 6] = [
             (|c| c.text = "  ".into(), &["text"]),
             (|c| c.email = "not-an-email".into(), &["email"]),
             (|c| c.email = "a@b".into(), &["email"]),

@@ -341,7 +341,8 @@ mod tests {
 
     #[test]
     fn article_rules_name_the_field() {
-        let cases: [(fn(&mut ArticleInput), &str); 4] = [
+        type Breakage = fn(&mut ArticleInput);
+        let cases: [(Breakage, &str); 4] = [
             (|a| a.headline = " ".into(), "headline"),
             (|a| a.authors.clear(), "authors"),
             (|a| a.language = "en gb".into(), "language"),

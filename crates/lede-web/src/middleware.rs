@@ -55,10 +55,11 @@ async fn render_error_pages(
     let Some(page) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
     };
-    if page.status == StatusCode::NOT_FOUND && readable {
-        if let Some(moved) = crate::site::redirect_for(&state, &path).await {
-            return moved;
-        }
+    if page.status == StatusCode::NOT_FOUND
+        && readable
+        && let Some(moved) = crate::site::redirect_for(&state, &path).await
+    {
+        return moved;
     }
     let headers = response.headers().clone();
     let mut rendered = crate::site::error_page(&state, &page).await.into_response();

@@ -541,8 +541,15 @@ async fn right_to_left_articles_are_marked(db: &TestDb) {
         .await
         .expect("publish");
     let page = site.get("/articles/urdu-story").await;
-    assert_eq!(page.attr("main > article.h-entry", "lang"), "ur");
-    assert_eq!(page.attr("main > article.h-entry", "dir"), "rtl");
+    for content in [".headline", ".standfirst", ".e-content"] {
+        assert_eq!(page.attr(content, "lang"), "ur", "{content}");
+        assert_eq!(page.attr(content, "dir"), "rtl", "{content}");
+    }
+    assert_eq!(
+        page.count(".byline[dir=rtl]"),
+        0,
+        "the site's own words stay left to right"
+    );
     assert_eq!(
         page.text(".reading-time"),
         "3 min read",
