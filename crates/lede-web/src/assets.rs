@@ -2,10 +2,12 @@
 //! so browsers and CDNs may keep them forever: a new version gets a new name.
 
 use axum::extract::Path;
-use axum::http::header;
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeader;
 
 use crate::error::AppError;
 
@@ -52,6 +54,15 @@ pub fn urls() -> std::collections::BTreeMap<&'static str, String> {
         .iter()
         .map(|a| (a.name, format!("/static/{}", a.hashed)))
         .collect()
+}
+
+/// Media files from the data directory. `ServeDir` refuses paths that climb out of it.
+pub fn media(dir: &std::path::Path) -> SetResponseHeader<ServeDir, HeaderValue> {
+    SetResponseHeader::overriding(
+        ServeDir::new(dir),
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    )
 }
 
 pub async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {

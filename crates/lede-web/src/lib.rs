@@ -18,9 +18,12 @@ use axum::routing::get;
 
 /// Every route of the site, wrapped in the middleware every response needs.
 pub fn router(state: AppState) -> Router {
-    let routes = Router::new()
+    let mut routes = Router::new()
         .route("/healthz", get(site::health))
         .route("/static/{file}", get(assets::serve))
         .merge(site::routes());
+    if let Some(media) = &state.settings.media_dir {
+        routes = routes.nest_service("/media", assets::media(media));
+    }
     middleware::wrap(routes.with_state(state.clone()), state)
 }

@@ -18,6 +18,8 @@ pub struct SiteSettings {
     pub tagline: String,
     /// Where the site's own templates override the theme's (`DATA/templates`), if anywhere.
     pub template_dir: Option<PathBuf>,
+    /// Where uploaded and imported media live (`DATA/media`), served under `/media/`.
+    pub media_dir: Option<PathBuf>,
     /// Seconds a reader must spend between loading the comment form and sending it; bots
     /// post at once.
     pub comment_min_seconds: i64,
@@ -32,6 +34,7 @@ impl Default for SiteSettings {
             name: "Lede".to_owned(),
             tagline: "Independent news".to_owned(),
             template_dir: None,
+            media_dir: None,
             comment_min_seconds: 3,
             comment_burst: 5,
             comment_refill: Duration::from_secs(120),

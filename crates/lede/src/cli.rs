@@ -124,12 +124,17 @@ async fn moderate(
 }
 
 /// Loads the demo into an empty site; says so when the site already has content.
-pub async fn load_demo_if_empty(newsroom: &lede_store::Newsroom) -> Result<()> {
+pub async fn load_demo_if_empty(
+    newsroom: &lede_store::Newsroom,
+    media_dir: &std::path::Path,
+) -> Result<()> {
     if newsroom.store().count_articles().await? > 0 {
         tracing::info!("the site already has articles; demo content not loaded");
         return Ok(());
     }
-    let loaded = demo::load(newsroom).await.context("loading demo content")?;
+    let loaded = demo::load(newsroom, media_dir)
+        .await
+        .context("loading demo content")?;
     tracing::info!(articles = loaded, "demo content loaded");
     Ok(())
 }

@@ -10,6 +10,7 @@ use lede_core::content::*;
 use lede_store::Newsroom;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::path::Path;
 use time::{Duration, Time};
 
 const SITE: &str = include_str!("../demo/site.toml");
@@ -19,6 +20,59 @@ const ARTICLES: [&str; 4] = [
     include_str!("../demo/articles-3.toml"),
     include_str!("../demo/articles-4.toml"),
 ];
+
+const IMAGE_LIST: &str = include_str!("../demo/images.toml");
+/// The illustrations, written to `DATA/media/demo/` when the demo loads.
+const IMAGE_FILES: [(&str, &[u8]); 8] = [
+    (
+        "council-passes-budget-after-library-concession.svg",
+        include_bytes!("../demo/images/council-passes-budget-after-library-concession.svg"),
+    ),
+    (
+        "river-aln-bursts-banks-old-quay-saltmarsh.svg",
+        include_bytes!("../demo/images/river-aln-bursts-banks-old-quay-saltmarsh.svg"),
+    ),
+    (
+        "northbridge-records-hottest-day-heatwave.svg",
+        include_bytes!("../demo/images/northbridge-records-hottest-day-heatwave.svg"),
+    ),
+    (
+        "council-approves-saltmarsh-tram-line.svg",
+        include_bytes!("../demo/images/council-approves-saltmarsh-tram-line.svg"),
+    ),
+    (
+        "athletic-top-after-derby-win-over-kelsall.svg",
+        include_bytes!("../demo/images/athletic-top-after-derby-win-over-kelsall.svg"),
+    ),
+    (
+        "millbank-playhouse-reopens-after-restoration.svg",
+        include_bytes!("../demo/images/millbank-playhouse-reopens-after-restoration.svg"),
+    ),
+    (
+        "chandlery-hub-opens-first-start-ups.svg",
+        include_bytes!("../demo/images/chandlery-hub-opens-first-start-ups.svg"),
+    ),
+    (
+        "solar-cooperative-launches-community-share-offer.svg",
+        include_bytes!("../demo/images/solar-cooperative-launches-community-share-offer.svg"),
+    ),
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Images {
+    image: Vec<DemoImage>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoImage {
+    article: String,
+    file: String,
+    alt: String,
+    caption: String,
+    credit: String,
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,8 +146,32 @@ struct DemoArticle {
     body: String,
 }
 
-/// Loads the demo site; returns how many articles were published.
-pub async fn load(newsroom: &Newsroom) -> Result<usize> {
+/// Writes the demo's illustrations under `media_dir` and says which article shows which.
+fn install_images(media_dir: &Path) -> Result<BTreeMap<String, FeaturedImage>> {
+    let dir = media_dir.join("demo");
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for (name, bytes) in IMAGE_FILES {
+        std::fs::write(dir.join(name), bytes).with_context(|| format!("cannot write {name}"))?;
+    }
+    let images: Images = toml::from_str(IMAGE_LIST).context("demo/images.toml")?;
+    Ok(images
+        .image
+        .into_iter()
+        .map(|i| {
+            let image = FeaturedImage {
+                src: format!("/media/demo/{}", i.file),
+                alt: i.alt,
+                caption: i.caption,
+                credit: i.credit,
+            };
+            (i.article, image)
+        })
+        .collect())
+}
+
+/// Loads the demo site, its images into `media_dir`; returns how many articles were published.
+pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
+    let mut images = install_images(media_dir)?;
     let site: Site = toml::from_str(SITE).context("demo/site.toml")?;
     let store = newsroom.store();
     store.put_setting("site_name", &site.name).await?;
@@ -154,7 +232,7 @@ pub async fn load(newsroom: &Newsroom) -> Result<usize> {
             section: a.section.clone(),
             tags: a.tags.clone(),
             authors: a.authors.clone(),
-            featured_image: None,
+            featured_image: images.remove(a.slug.as_str()),
         };
         let id = newsroom
             .save_article(None, input)
@@ -187,6 +265,9 @@ pub async fn load(newsroom: &Newsroom) -> Result<usize> {
             .moderate_comment(id, CommentStatus::Approved)
             .await?;
         comment_ids.push(id);
+    }
+    if let Some(unused) = images.keys().next() {
+        anyhow::bail!("demo/images.toml names an article that does not exist: {unused}");
     }
     Ok(articles.len())
 }

@@ -14,7 +14,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let newsroom = config.open_newsroom().await?;
     if demo {
-        load_demo_if_empty(&newsroom).await?;
+        load_demo_if_empty(&newsroom, &config.data_dir.join("media")).await?;
     }
     let store = newsroom.store().clone();
     let defaults = SiteSettings::default();
@@ -25,6 +25,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
             .await?
             .unwrap_or(defaults.tagline),
         template_dir: Some(config.data_dir.join("templates")),
+        media_dir: Some(config.data_dir.join("media")),
         comment_min_seconds: config.comment_min_seconds,
         comment_burst: config.comment_burst,
         comment_refill: Duration::from_secs(config.comment_refill_seconds),

@@ -156,6 +156,21 @@ fn serves_the_demo_and_stops_cleanly_on_sigterm(data: &Path, extra: &[&str]) {
         article.contains("Margaret Holloway"),
         "a demo article with approved comments"
     );
+    let image = "/media/demo/council-passes-budget-after-library-concession.svg";
+    assert!(
+        article.contains(image),
+        "the demo article shows its illustration"
+    );
+    let (status, svg) = server.get(image);
+    assert!(
+        status == 200 && svg.contains("image/svg+xml"),
+        "media are served from the data directory"
+    );
+    assert_ne!(
+        server.get("/media/../lede.db").0,
+        200,
+        "and nothing outside it"
+    );
     let (_, quiet) = server.get("/articles/tidelines-exhibition-river-aln-history");
     assert!(
         quiet.contains("There are no comments"),

@@ -19,6 +19,7 @@ lede_store::on_both_databases!(
     right_to_left_articles_are_marked,
     responses_carry_security_headers,
     assets_have_hashed_names_and_long_caching,
+    a_featured_image_shows_with_caption_credit_and_alt_text,
 );
 
 /// The position of `needle` in the page, failing with the missing piece's name.
@@ -601,5 +602,69 @@ async fn assets_have_hashed_names_and_long_caching(db: &TestDb) {
         site.get("/static/style.css").await.status,
         StatusCode::NOT_FOUND,
         "only hashed names are served"
+    );
+}
+
+async fn a_featured_image_shows_with_caption_credit_and_alt_text(db: &TestDb) {
+    let site = site(db).await;
+    let (id, _) = site
+        .newsroom
+        .store()
+        .article_state("river-clean-up")
+        .await
+        .expect("query")
+        .expect("article");
+    let mut input = article(
+        "river-clean-up",
+        "Volunteers clean up the river banks",
+        "news",
+        &["jonas-berg"],
+        &["river"],
+        "Bags of litter.",
+    );
+    input.featured_image = Some(FeaturedImage {
+        src: "/media/demo/river.svg".into(),
+        alt: "Volunteers in waders pulling a trolley from the river".into(),
+        caption: "Forty volunteers worked along the Aln on Saturday.".into(),
+        credit: "Photo: Jonas Berg".into(),
+    });
+    site.newsroom
+        .save_article(Some(id), input)
+        .await
+        .expect("save");
+    let page = site.get("/articles/river-clean-up").await;
+    assert_eq!(
+        page.attr(".featured-image img", "src"),
+        "/media/demo/river.svg"
+    );
+    assert_eq!(
+        page.attr(".featured-image img", "alt"),
+        "Volunteers in waders pulling a trolley from the river"
+    );
+    assert_eq!(
+        page.text(".featured-image figcaption"),
+        "Forty volunteers worked along the Aln on Saturday. Photo: Jonas Berg"
+    );
+    let order = [
+        position(&page.body, "class=\"byline\""),
+        position(&page.body, "featured-image"),
+        position(&page.body, "e-content"),
+    ];
+    assert!(
+        order[0] < order[1] && order[1] < order[2],
+        "the image sits between byline and body"
+    );
+    let home = site.get("/").await;
+    assert_eq!(
+        home.attr(".lead img", "alt"),
+        "Volunteers in waders pulling a trolley from the river",
+        "the lead story shows its image"
+    );
+    assert_eq!(
+        site.get("/articles/budget-vote-passes")
+            .await
+            .count("figure"),
+        0,
+        "no empty figure without an image"
     );
 }
