@@ -54,15 +54,20 @@ pub async fn show_article(
     Path(slug): Path<String>,
     Query(query): Query<ArticleQuery>,
 ) -> AppResult<Response> {
-    let article = state
-        .newsroom
-        .store()
-        .published_article(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let article = published_article(&state, &slug).await?;
     let mut form = CommentFormView::fresh(&state, &article);
     form.held_for_moderation = query.comment.as_deref() == Some("pending");
     render_article(&state, article, form, StatusCode::OK).await
+}
+
+/// A published article by slug, or a 404.
+pub async fn published_article(state: &AppState, slug: &str) -> AppResult<Article> {
+    state
+        .newsroom
+        .store()
+        .published_article(slug)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// Renders an article page; the comment handler calls it too, to show the form again with the

@@ -2,7 +2,7 @@
 //! every comment for moderation, and keeps spam out with a honeypot, a minimum time between
 //! showing the form and sending it, a limit on links, a rate limit per client and a body limit.
 
-use super::article::render_article;
+use super::article::{published_article, render_article};
 use crate::error::{AppError, AppResult};
 use crate::form_token::{self, TokenProblem};
 use crate::state::AppState;
@@ -122,12 +122,7 @@ pub async fn post_comment(
 ) -> AppResult<Response> {
     check_origin(&headers)?;
     let Form(fields) = form?;
-    let article = state
-        .newsroom
-        .store()
-        .published_article(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let article = published_article(&state, &slug).await?;
     let newsroom = &state.newsroom;
     let token = form_token::verify(
         newsroom.secret(),

@@ -32,15 +32,8 @@ async fn list_page(
     heading: String,
     description: String,
 ) -> AppResult<Html<String>> {
-    let number = query.number()?;
-    let list = state
-        .newsroom
-        .store()
-        .list_articles(&filter, PageRequest::new(number, PAGE_SIZE))
-        .await?;
-    if number > list.page_count() {
-        return Err(AppError::NotFound);
-    }
+    let (articles, pagination) = one_page(state, &filter, query, base).await?;
+    let number = pagination.page;
     let title = if number > 1 {
         format!("{heading} – page {number}")
     } else {
@@ -51,10 +44,29 @@ async fn list_page(
         heading,
         kind,
         description,
-        articles: cards(&list.items),
-        pagination: Pagination::new(&list, base),
+        articles,
+        pagination,
     };
     render(state, "list.html", &layout, view)
+}
+
+/// One page of a filtered list as cards, with its links; a page past the end is a 404.
+async fn one_page(
+    state: &AppState,
+    filter: &ArticleFilter,
+    query: &PageQuery,
+    base: &str,
+) -> AppResult<(Vec<ArticleCard>, Pagination)> {
+    let number = query.number()?;
+    let list = state
+        .newsroom
+        .store()
+        .list_articles(filter, PageRequest::new(number, PAGE_SIZE))
+        .await?;
+    if number > list.page_count() {
+        return Err(AppError::NotFound);
+    }
+    Ok((cards(&list.items), Pagination::new(&list, base)))
 }
 
 pub async fn all_articles(
@@ -138,23 +150,17 @@ pub async fn author_page(
         .author_by_slug(&slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let number = query.number()?;
     let filter = ArticleFilter {
         author: Some(author.id),
         ..Default::default()
     };
-    let list = store
-        .list_articles(&filter, PageRequest::new(number, PAGE_SIZE))
-        .await?;
-    if number > list.page_count() {
-        return Err(AppError::NotFound);
-    }
-    let layout = Layout::load(&state, &author.name, &author.bio).await?;
     let base = format!("/author/{}", author.slug);
+    let (articles, pagination) = one_page(&state, &filter, &query, &base).await?;
+    let layout = Layout::load(&state, &author.name, &author.bio).await?;
     let view = AuthorPageView {
         author: AuthorView::from(&author),
-        articles: cards(&list.items),
-        pagination: Pagination::new(&list, &base),
+        articles,
+        pagination,
     };
     render(&state, "author.html", &layout, view)
 }
