@@ -16,6 +16,9 @@ use std::time::Duration;
 pub struct SiteSettings {
     pub name: String,
     pub tagline: String,
+    /// The site's public address without a trailing slash (`https://news.example`), for the
+    /// absolute URLs that feeds, sitemaps, canonical links and structured data need.
+    pub base_url: String,
     /// Where the site's own templates override the theme's (`DATA/templates`), if anywhere.
     pub template_dir: Option<PathBuf>,
     /// Where uploaded and imported media live (`DATA/media`), served under `/media/`.
@@ -28,11 +31,19 @@ pub struct SiteSettings {
     pub comment_refill: Duration,
 }
 
+impl SiteSettings {
+    /// The absolute URL of a path on this site.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+}
+
 impl Default for SiteSettings {
     fn default() -> Self {
         Self {
             name: "Lede".to_owned(),
             tagline: "Independent news".to_owned(),
+            base_url: "http://127.0.0.1:8080".to_owned(),
             template_dir: None,
             media_dir: None,
             comment_min_seconds: 3,

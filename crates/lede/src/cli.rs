@@ -27,6 +27,9 @@ enum Command {
         /// Address to listen on.
         #[arg(long, env = "LEDE_ADDR")]
         addr: Option<String>,
+        /// The public address readers use (https://news.example), for absolute links.
+        #[arg(long, env = "LEDE_BASE_URL")]
+        base_url: Option<String>,
         /// Load demo content into an empty site before serving.
         #[arg(long)]
         demo: bool,
@@ -57,12 +60,17 @@ enum CommentAction {
 
 pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Serve { site, addr, demo } => {
-            let config = Config::resolve(&site, addr)?;
+        Command::Serve {
+            site,
+            addr,
+            base_url,
+            demo,
+        } => {
+            let config = Config::resolve(&site, addr, base_url)?;
             serve::serve(config, demo).await
         }
         Command::Comments { site, action } => {
-            let config = Config::resolve(&site, None)?;
+            let config = Config::resolve(&site, None, None)?;
             let newsroom = config.open_newsroom().await?;
             match action {
                 CommentAction::List { status } => list_comments(&newsroom, &status).await,

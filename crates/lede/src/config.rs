@@ -26,6 +26,7 @@ pub struct SiteOptions {
 #[serde(deny_unknown_fields)]
 struct FileConfig {
     addr: Option<String>,
+    base_url: Option<String>,
     database_url: Option<String>,
     comment_min_seconds: Option<i64>,
     comments_per_client_burst: Option<u32>,
@@ -36,6 +37,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub database_url: String,
     pub addr: String,
+    /// The public address readers use, for absolute links (feeds, sitemaps, canonical URLs).
+    pub base_url: String,
     pub comment_min_seconds: i64,
     pub comment_burst: u32,
     pub comment_refill_seconds: u64,
@@ -67,7 +70,11 @@ pub fn redact(url: &str) -> String {
 }
 
 impl Config {
-    pub fn resolve(site: &SiteOptions, addr: Option<String>) -> Result<Self> {
+    pub fn resolve(
+        site: &SiteOptions,
+        addr: Option<String>,
+        base_url: Option<String>,
+    ) -> Result<Self> {
         prepare_data_dir(&site.data)?;
         let file = read_file_config(&site.data.join("lede.toml"))?;
         let database_url = site
@@ -77,12 +84,21 @@ impl Config {
             .unwrap_or_else(|| {
                 format!("sqlite://{}?mode=rwc", site.data.join("lede.db").display())
             });
+        let addr = addr
+            .or(file.addr)
+            .unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let base_url = base_url
+            .or(file.base_url)
+            .unwrap_or_else(|| format!("http://{addr}"));
+        let base_url = base_url.trim_end_matches('/').to_owned();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            bail!("base_url must start with http:// or https://, not {base_url:?}");
+        }
         let config = Self {
             data_dir: site.data.clone(),
             database_url,
-            addr: addr
-                .or(file.addr)
-                .unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
+            addr,
+            base_url,
             comment_min_seconds: file.comment_min_seconds.unwrap_or(3),
             comment_burst: file.comments_per_client_burst.unwrap_or(5),
             comment_refill_seconds: file.comment_refill_seconds.unwrap_or(120),
@@ -163,6 +179,7 @@ mod tests {
                 database_url: None,
             },
             None,
+            None,
         )
         .expect_err("typo");
         let message = format!("{error:#}");
@@ -177,18 +194,25 @@ mod tests {
                 database_url: None,
             },
             None,
+            None,
         )
         .expect("valid");
         assert_eq!(config.addr, "127.0.0.1:9000");
+        assert_eq!(
+            config.base_url, "http://127.0.0.1:9000",
+            "the base URL follows the address"
+        );
         let flag = Config::resolve(
             &SiteOptions {
                 data: dir.clone(),
                 database_url: None,
             },
             Some("0.0.0.0:1".into()),
+            Some("https://news.example/".into()),
         )
         .expect("valid");
         assert_eq!(flag.addr, "0.0.0.0:1", "flags beat the file");
+        assert_eq!(flag.base_url, "https://news.example");
         std::fs::remove_dir_all(dir).ok();
     }
 }

@@ -24,6 +24,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
             .setting("site_tagline")
             .await?
             .unwrap_or(defaults.tagline),
+        base_url: config.base_url.clone(),
         template_dir: Some(config.data_dir.join("templates")),
         media_dir: Some(config.data_dir.join("media")),
         comment_min_seconds: config.comment_min_seconds,
