@@ -60,3 +60,11 @@ impl<T> Paged<T> {
         self.page.number < self.page_count()
     }
 }
+
+/// An article as a feed carries it: the summary, the body and the tags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedEntry {
+    pub summary: lede_core::content::ArticleSummary,
+    pub body_html: String,
+    pub tags: Vec<lede_core::content::NamedRef>,
+}

@@ -2,7 +2,7 @@
 //! sections, tags, pages, settings, redirects) and comments. [`Store`] is all three, used as
 //! `Arc<dyn Store>`. Reader-facing methods return only published content.
 
-use crate::{ArticleFilter, PageRequest, Paged, Result};
+use crate::{ArticleFilter, FeedEntry, PageRequest, Paged, Result};
 use async_trait::async_trait;
 use lede_core::Slug;
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
@@ -26,6 +26,8 @@ pub trait ArticleStore: Send + Sync {
         page: PageRequest,
     ) -> Result<Paged<ArticleSummary>>;
     async fn published_article(&self, slug: &str) -> Result<Option<Article>>;
+    /// The newest published articles matching `filter`, with bodies and tags, for feeds.
+    async fn feed_entries(&self, filter: &ArticleFilter, limit: u32) -> Result<Vec<FeedEntry>>;
     /// The stored "You May Also Like" list, best first, published articles only.
     async fn related_articles(&self, id: ArticleId) -> Result<Vec<ArticleSummary>>;
 

@@ -3,8 +3,10 @@
 
 mod assets;
 mod error;
+mod feeds;
 mod form_token;
 mod middleware;
+mod seo;
 mod site;
 mod state;
 mod templates;
@@ -21,6 +23,7 @@ pub fn router(state: AppState) -> Router {
     let mut routes = Router::new()
         .route("/healthz", get(site::health))
         .route("/static/{file}", get(assets::serve))
+        .merge(feeds::routes())
         .merge(site::routes());
     if let Some(media) = &state.settings.media_dir {
         routes = routes.nest_service("/media", assets::media(media));

@@ -23,6 +23,8 @@ pub struct SiteSettings {
     pub template_dir: Option<PathBuf>,
     /// Where uploaded and imported media live (`DATA/media`), served under `/media/`.
     pub media_dir: Option<PathBuf>,
+    /// Whether feeds carry the full text of articles (or only the standfirst).
+    pub feed_full_content: bool,
     /// Seconds a reader must spend between loading the comment form and sending it; bots
     /// post at once.
     pub comment_min_seconds: i64,
@@ -46,6 +48,7 @@ impl Default for SiteSettings {
             base_url: "http://127.0.0.1:8080".to_owned(),
             template_dir: None,
             media_dir: None,
+            feed_full_content: true,
             comment_min_seconds: 3,
             comment_burst: 5,
             comment_refill: Duration::from_secs(120),

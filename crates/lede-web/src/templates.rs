@@ -8,41 +8,26 @@ use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
 use std::path::PathBuf;
 
+/// Embeds the named templates of the default theme.
+macro_rules! default_theme {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../../themes/default/templates/", $name)))),*]
+    };
+}
+
 /// The default theme's templates, embedded so the binary needs no files beside it.
-const DEFAULT_THEME: &[(&str, &str)] = &[
-    (
-        "base.html",
-        include_str!("../../../themes/default/templates/base.html"),
-    ),
-    (
-        "macros.html",
-        include_str!("../../../themes/default/templates/macros.html"),
-    ),
-    (
-        "home.html",
-        include_str!("../../../themes/default/templates/home.html"),
-    ),
-    (
-        "article.html",
-        include_str!("../../../themes/default/templates/article.html"),
-    ),
-    (
-        "list.html",
-        include_str!("../../../themes/default/templates/list.html"),
-    ),
-    (
-        "author.html",
-        include_str!("../../../themes/default/templates/author.html"),
-    ),
-    (
-        "page.html",
-        include_str!("../../../themes/default/templates/page.html"),
-    ),
-    (
-        "error.html",
-        include_str!("../../../themes/default/templates/error.html"),
-    ),
-];
+const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
+    "base.html",
+    "macros.html",
+    "home.html",
+    "article.html",
+    "list.html",
+    "author.html",
+    "page.html",
+    "error.html",
+    "feeds/rss.xml",
+    "feeds/atom.xml",
+);
 
 #[derive(Debug)]
 pub struct Templates {

@@ -29,8 +29,17 @@ struct FileConfig {
     base_url: Option<String>,
     database_url: Option<String>,
     comment_min_seconds: Option<i64>,
+    feed_content: Option<FeedContent>,
     comments_per_client_burst: Option<u32>,
     comment_refill_seconds: Option<u64>,
+}
+
+/// What feeds carry: the whole article, or only its standfirst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedContent {
+    Full,
+    Summary,
 }
 
 pub struct Config {
@@ -40,6 +49,7 @@ pub struct Config {
     /// The public address readers use, for absolute links (feeds, sitemaps, canonical URLs).
     pub base_url: String,
     pub comment_min_seconds: i64,
+    pub feed_content: FeedContent,
     pub comment_burst: u32,
     pub comment_refill_seconds: u64,
 }
@@ -100,6 +110,7 @@ impl Config {
             addr,
             base_url,
             comment_min_seconds: file.comment_min_seconds.unwrap_or(3),
+            feed_content: file.feed_content.unwrap_or(FeedContent::Full),
             comment_burst: file.comments_per_client_burst.unwrap_or(5),
             comment_refill_seconds: file.comment_refill_seconds.unwrap_or(120),
         };

@@ -28,6 +28,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         template_dir: Some(config.data_dir.join("templates")),
         media_dir: Some(config.data_dir.join("media")),
         comment_min_seconds: config.comment_min_seconds,
+        feed_full_content: config.feed_content == crate::config::FeedContent::Full,
         comment_burst: config.comment_burst,
         comment_refill: Duration::from_secs(config.comment_refill_seconds),
     };

@@ -2,7 +2,7 @@
 
 use super::rows::{self, AUTHOR_COLUMNS, SUMMARY_COLUMNS, from_unix, to_unix};
 use super::{SqlStore, placeholders};
-use crate::{ArticleFilter, ArticleStore, Error, PageRequest, Paged, Result};
+use crate::{ArticleFilter, ArticleStore, Error, FeedEntry, PageRequest, Paged, Result};
 use async_trait::async_trait;
 use lede_core::content::*;
 use lede_core::related::{self, Candidate, MAX_RELATED};
@@ -218,6 +218,48 @@ impl ArticleStore for SqlStore {
             tags,
             authors,
         }))
+    }
+
+    async fn feed_entries(&self, filter: &ArticleFilter, limit: u32) -> Result<Vec<FeedEntry>> {
+        let (clause, binds) = filter_clause(filter);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, a.body_html FROM articles a JOIN sections s ON s.id = a.section_id \
+             WHERE {clause} ORDER BY a.published_at DESC, a.id DESC LIMIT ${}",
+            binds.len() + 1
+        );
+        let rows = bind_all(sqlx::query(&sql), &binds)
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await?;
+        let summaries = self.summaries(&rows).await?;
+        let ids: Vec<i64> = summaries.iter().map(|s| s.id.0).collect();
+        let mut tags: HashMap<i64, Vec<NamedRef>> = HashMap::new();
+        if !ids.is_empty() {
+            let tag_sql = format!(
+                "SELECT at.article_id, t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id \
+                 WHERE at.article_id IN ({}) ORDER BY t.name",
+                placeholders(1, ids.len())
+            );
+            for row in bind_all(sqlx::query(&tag_sql), &ids)
+                .fetch_all(&self.read)
+                .await?
+            {
+                tags.entry(row.try_get("article_id")?)
+                    .or_default()
+                    .push(rows::named(&row, "slug", "name")?);
+            }
+        }
+        summaries
+            .into_iter()
+            .zip(&rows)
+            .map(|(summary, row)| {
+                Ok(FeedEntry {
+                    tags: tags.remove(&summary.id.0).unwrap_or_default(),
+                    body_html: row.try_get("body_html")?,
+                    summary,
+                })
+            })
+            .collect()
     }
 
     async fn related_articles(&self, id: ArticleId) -> Result<Vec<ArticleSummary>> {

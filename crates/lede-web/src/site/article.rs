@@ -5,6 +5,7 @@
 use super::comments::CommentFormView;
 use super::{Layout, render};
 use crate::error::{AppError, AppResult};
+use crate::seo;
 use crate::state::AppState;
 use crate::views::{
     ArticleCard, AuthorView, CommentView, DateView, ImageView, Link, article_url, cards,
@@ -122,6 +123,10 @@ pub async fn render_article(
         comments: comment_thread(&comments),
         form,
     };
-    let layout = Layout::load(state, &summary.headline, &summary.standfirst).await?;
+    let mut layout = Layout::load(state, &summary.headline, &summary.standfirst)
+        .await?
+        .at(state, &view.url);
+    layout.social = Some(seo::article_social(&state.settings, &article));
+    layout.json_ld = seo::article_json_ld(&state.settings, &article);
     Ok((status, render(state, "article.html", &layout, view)?).into_response())
 }

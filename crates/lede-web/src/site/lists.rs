@@ -1,7 +1,8 @@
 //! Lists of articles: everything, a section, a tag, an author, a year, month or day.
 
-use super::{Layout, PageQuery, render};
+use super::{Layout, PageQuery, feed_links, render};
 use crate::error::{AppError, AppResult};
+use crate::seo;
 use crate::state::AppState;
 use crate::views::{ArticleCard, AuthorView, Pagination, cards};
 use axum::extract::{Path, Query, State};
@@ -39,7 +40,17 @@ async fn list_page(
     } else {
         heading.clone()
     };
-    let layout = Layout::load(state, title, &description).await?;
+    let canonical = if number > 1 {
+        format!("{base}?page={number}")
+    } else {
+        base.to_owned()
+    };
+    let mut layout = Layout::load(state, title, &description)
+        .await?
+        .at(state, &canonical);
+    if matches!(kind, "Section" | "Tag") {
+        layout.feeds.extend(feed_links(base, &heading));
+    }
     let view = ListView {
         heading,
         kind,
@@ -156,7 +167,12 @@ pub async fn author_page(
     };
     let base = format!("/author/{}", author.slug);
     let (articles, pagination) = one_page(&state, &filter, &query, &base).await?;
-    let layout = Layout::load(&state, &author.name, &author.bio).await?;
+    let mut layout = Layout::load(&state, &author.name, &author.bio)
+        .await?
+        .at(&state, &base);
+    layout.feeds.extend(feed_links(&base, &author.name));
+    layout.social = Some(seo::profile_social(&state.settings, &author));
+    layout.json_ld = seo::author_json_ld(&state.settings, &author);
     let view = AuthorPageView {
         author: AuthorView::from(&author),
         articles,

@@ -46,6 +46,32 @@ pub struct Layout {
     /// The page's title (before the site's name) and description.
     pub title: String,
     pub description: String,
+    /// The page's own absolute URL, when it has one worth indexing.
+    pub canonical: Option<String>,
+    pub social: Option<crate::seo::SocialMeta>,
+    /// JSON-LD documents, already serialised safely for a `<script>` element.
+    pub json_ld: Vec<String>,
+    /// Feeds to announce with `<link rel="alternate">`: the whole site's, and the list's own.
+    pub feeds: Vec<FeedLink>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FeedLink {
+    pub title: String,
+    pub url: String,
+    pub mime: &'static str,
+}
+
+/// The three feeds (RSS, Atom, JSON Feed) published under `base` (`""` for the whole site).
+pub fn feed_links(base: &str, title: &str) -> Vec<FeedLink> {
+    crate::feeds::FORMATS
+        .iter()
+        .map(|format| FeedLink {
+            title: format!("{title} ({})", format.label),
+            url: format!("{base}/{}", format.file),
+            mime: format.mime,
+        })
+        .collect()
 }
 
 impl Layout {
@@ -70,7 +96,17 @@ impl Layout {
             assets: crate::assets::urls(),
             title: title.into(),
             description: description.into(),
+            canonical: None,
+            social: None,
+            json_ld: Vec::new(),
+            feeds: feed_links("", &state.settings.name),
         })
+    }
+
+    /// Names the page's canonical address (a path on this site).
+    pub fn at(mut self, state: &AppState, path: &str) -> Self {
+        self.canonical = Some(state.settings.absolute(path));
+        self
     }
 }
 

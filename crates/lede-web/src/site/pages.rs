@@ -25,7 +25,9 @@ pub async fn static_page(
         .page_by_slug(&slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let layout = Layout::load(&state, &page.title, "").await?;
+    let layout = Layout::load(&state, &page.title, "")
+        .await?
+        .at(&state, &format!("/{}", page.slug));
     let view = PageView {
         title: page.title,
         body_html: page.body_html,

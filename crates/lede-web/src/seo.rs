@@ -1,0 +1,171 @@
+//! What search engines and social networks read: schema.org JSON-LD (NewsArticle,
+//! BreadcrumbList, ProfilePage), OpenGraph and Twitter card tags. Built from domain values
+//! with absolute URLs, and embedded so that no text can break out of its `<script>` element.
+
+use crate::state::SiteSettings;
+use crate::views::article_url;
+use lede_core::content::{Article, Author};
+use serde::Serialize;
+use serde_json::{Value, json};
+use time::format_description::well_known::Rfc3339;
+
+/// Serialises JSON-LD for a `<script type="application/ld+json">` element. `<`, `>` and `&`
+/// become `\u003c`, `\u003e`, `\u0026` (still the same JSON), so `</script>` or `<!--` in a
+/// headline cannot end the element early.
+pub fn script_safe(value: &Value) -> String {
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// OpenGraph and Twitter card values for a page's `<head>`.
+#[derive(Debug, Serialize)]
+pub struct SocialMeta {
+    pub kind: &'static str,
+    pub title: String,
+    pub description: String,
+    pub url: String,
+    pub image: Option<String>,
+    pub published_time: Option<String>,
+    pub modified_time: Option<String>,
+    pub authors: Vec<String>,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+}
+
+fn rfc3339(at: time::OffsetDateTime) -> String {
+    at.format(&Rfc3339).unwrap_or_default()
+}
+
+/// An image URL made absolute (site paths get the base URL; absolute URLs stay).
+fn absolute_media(settings: &SiteSettings, src: &str) -> String {
+    if src.starts_with("http://") || src.starts_with("https://") {
+        src.to_owned()
+    } else {
+        settings.absolute(src)
+    }
+}
+
+pub fn article_social(settings: &SiteSettings, article: &Article) -> SocialMeta {
+    let s = &article.summary;
+    SocialMeta {
+        kind: "article",
+        title: s.headline.clone(),
+        description: s.standfirst.clone(),
+        url: settings.absolute(&article_url(&s.slug)),
+        image: s
+            .featured_image
+            .as_ref()
+            .map(|i| absolute_media(settings, &i.src)),
+        published_time: Some(rfc3339(s.published_at)),
+        modified_time: Some(rfc3339(s.updated_at)),
+        authors: s
+            .authors
+            .iter()
+            .map(|a| settings.absolute(&format!("/author/{}", a.slug)))
+            .collect(),
+        section: Some(s.section.name.clone()),
+        tags: article.tags.iter().map(|t| t.name.clone()).collect(),
+    }
+}
+
+pub fn profile_social(settings: &SiteSettings, author: &Author) -> SocialMeta {
+    SocialMeta {
+        kind: "profile",
+        title: author.name.clone(),
+        description: author.bio.clone(),
+        url: settings.absolute(&format!("/author/{}", author.slug)),
+        image: author.avatar.as_ref().map(|a| absolute_media(settings, a)),
+        published_time: None,
+        modified_time: None,
+        authors: Vec::new(),
+        section: None,
+        tags: Vec::new(),
+    }
+}
+
+fn publisher(settings: &SiteSettings) -> Value {
+    json!({
+        "@type": "NewsMediaOrganization",
+        "name": settings.name,
+        "url": settings.absolute("/"),
+        "logo": { "@type": "ImageObject", "url": settings.absolute(&crate::assets::urls()["favicon.svg"]) },
+    })
+}
+
+fn person(settings: &SiteSettings, author: &Author) -> Value {
+    let mut person = json!({
+        "@type": "Person",
+        "name": author.name,
+        "url": settings.absolute(&format!("/author/{}", author.slug)),
+    });
+    if let Some(website) = &author.website {
+        person["sameAs"] = json!([website]);
+    }
+    if !author.bio.is_empty() {
+        person["description"] = json!(author.bio);
+    }
+    person
+}
+
+/// NewsArticle and BreadcrumbList for an article page.
+pub fn article_json_ld(settings: &SiteSettings, article: &Article) -> Vec<String> {
+    let s = &article.summary;
+    let url = settings.absolute(&article_url(&s.slug));
+    let mut news = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": s.headline,
+        "description": s.standfirst,
+        "datePublished": rfc3339(s.published_at),
+        "dateModified": rfc3339(s.updated_at),
+        "author": article.authors.iter().map(|a| person(settings, a)).collect::<Vec<_>>(),
+        "publisher": publisher(settings),
+        "mainEntityOfPage": { "@type": "WebPage", "@id": url },
+        "url": url,
+        "articleSection": s.section.name,
+        "keywords": article.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+        "inLanguage": s.language,
+        "wordCount": article.word_count,
+    });
+    if let Some(image) = &s.featured_image {
+        news["image"] = json!([absolute_media(settings, &image.src)]);
+    }
+    let breadcrumbs = json!({
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            { "@type": "ListItem", "position": 1, "name": settings.name, "item": settings.absolute("/") },
+            { "@type": "ListItem", "position": 2, "name": s.section.name, "item": settings.absolute(&format!("/section/{}", s.section.slug)) },
+            { "@type": "ListItem", "position": 3, "name": s.headline, "item": url },
+        ],
+    });
+    vec![script_safe(&news), script_safe(&breadcrumbs)]
+}
+
+/// ProfilePage about a Person, for an author page.
+pub fn author_json_ld(settings: &SiteSettings, author: &Author) -> Vec<String> {
+    let profile = json!({
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "url": settings.absolute(&format!("/author/{}", author.slug)),
+        "mainEntity": person(settings, author),
+    });
+    vec![script_safe(&profile)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_safe_json_cannot_close_the_script_element() {
+        let value = json!({ "headline": "</script><script>alert(1)</script> & <!--" });
+        let safe = script_safe(&value);
+        assert!(!safe.contains('<') && !safe.contains('>'), "{safe}");
+        let back: Value = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, value, "and the same JSON");
+    }
+}
