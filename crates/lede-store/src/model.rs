@@ -68,3 +68,29 @@ pub struct FeedEntry {
     pub body_html: String,
     pub tags: Vec<lede_core::content::NamedRef>,
 }
+
+/// A published article as sitemaps list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitemapArticle {
+    pub slug: lede_core::Slug,
+    pub headline: String,
+    pub language: String,
+    pub published_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+/// What kind of list page a sitemap entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Section,
+    Tag,
+    Author,
+}
+
+/// A section, tag or author page, last modified when its newest article was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListPage {
+    pub kind: ListKind,
+    pub slug: lede_core::Slug,
+    pub lastmod: Option<OffsetDateTime>,
+}

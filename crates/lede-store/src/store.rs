@@ -2,7 +2,7 @@
 //! sections, tags, pages, settings, redirects) and comments. [`Store`] is all three, used as
 //! `Arc<dyn Store>`. Reader-facing methods return only published content.
 
-use crate::{ArticleFilter, FeedEntry, PageRequest, Paged, Result};
+use crate::{ArticleFilter, FeedEntry, ListPage, PageRequest, Paged, Result, SitemapArticle};
 use async_trait::async_trait;
 use lede_core::Slug;
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
@@ -28,6 +28,15 @@ pub trait ArticleStore: Send + Sync {
     async fn published_article(&self, slug: &str) -> Result<Option<Article>>;
     /// The newest published articles matching `filter`, with bodies and tags, for feeds.
     async fn feed_entries(&self, filter: &ArticleFilter, limit: u32) -> Result<Vec<FeedEntry>>;
+    /// Published articles for sitemaps, newest first: those published at or after `since`
+    /// (news sitemaps), or all of them a slice at a time.
+    async fn sitemap_articles(
+        &self,
+        since: Option<OffsetDateTime>,
+        offset: u64,
+        limit: u32,
+    ) -> Result<Vec<SitemapArticle>>;
+    async fn count_published(&self) -> Result<u64>;
     /// The stored "You May Also Like" list, best first, published articles only.
     async fn related_articles(&self, id: ArticleId) -> Result<Vec<ArticleSummary>>;
 
@@ -75,6 +84,8 @@ pub trait CatalogStore: Send + Sync {
     async fn page_by_slug(&self, slug: &str) -> Result<Option<Page>>;
     /// Static pages for the footer, by title.
     async fn pages(&self) -> Result<Vec<NamedRef>>;
+    /// Every section, tag and author page, with the time its newest article last changed.
+    async fn list_pages(&self) -> Result<Vec<ListPage>>;
     /// Where an old path now lives (a changed slug), if anywhere.
     async fn redirect_for(&self, path: &str) -> Result<Option<String>>;
 

@@ -8,6 +8,7 @@ mod form_token;
 mod middleware;
 mod seo;
 mod site;
+mod sitemaps;
 mod state;
 mod templates;
 mod views;
@@ -24,6 +25,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(site::health))
         .route("/static/{file}", get(assets::serve))
         .merge(feeds::routes())
+        .merge(sitemaps::routes())
         .merge(site::routes());
     if let Some(media) = &state.settings.media_dir {
         routes = routes.nest_service("/media", assets::media(media));

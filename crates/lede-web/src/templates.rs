@@ -27,6 +27,9 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "error.html",
     "feeds/rss.xml",
     "feeds/atom.xml",
+    "sitemaps/index.xml",
+    "sitemaps/urlset.xml",
+    "sitemaps/news.xml",
 );
 
 #[derive(Debug)]

@@ -2,7 +2,9 @@
 
 use super::rows::{self, AUTHOR_COLUMNS, SUMMARY_COLUMNS, from_unix, to_unix};
 use super::{SqlStore, placeholders};
-use crate::{ArticleFilter, ArticleStore, Error, FeedEntry, PageRequest, Paged, Result};
+use crate::{
+    ArticleFilter, ArticleStore, Error, FeedEntry, PageRequest, Paged, Result, SitemapArticle,
+};
 use async_trait::async_trait;
 use lede_core::content::*;
 use lede_core::related::{self, Candidate, MAX_RELATED};
@@ -218,6 +220,43 @@ impl ArticleStore for SqlStore {
             tags,
             authors,
         }))
+    }
+
+    async fn sitemap_articles(
+        &self,
+        since: Option<OffsetDateTime>,
+        offset: u64,
+        limit: u32,
+    ) -> Result<Vec<SitemapArticle>> {
+        let rows = sqlx::query(
+            "SELECT slug, headline, language, published_at, updated_at FROM articles \
+             WHERE status = 'published' AND published_at >= $1 \
+             ORDER BY published_at DESC, id DESC LIMIT $2 OFFSET $3",
+        )
+        .bind(since.map_or(i64::MIN, to_unix))
+        .bind(i64::from(limit))
+        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(SitemapArticle {
+                    slug: rows::slug(row, "slug")?,
+                    headline: row.try_get("headline")?,
+                    language: row.try_get("language")?,
+                    published_at: from_unix(row.try_get("published_at")?),
+                    updated_at: from_unix(row.try_get("updated_at")?),
+                })
+            })
+            .collect()
+    }
+
+    async fn count_published(&self) -> Result<u64> {
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM articles WHERE status = 'published'")
+                .fetch_one(&self.read)
+                .await?;
+        Ok(u64::try_from(count).unwrap_or(0))
     }
 
     async fn feed_entries(&self, filter: &ArticleFilter, limit: u32) -> Result<Vec<FeedEntry>> {

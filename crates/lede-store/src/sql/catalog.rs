@@ -2,7 +2,7 @@
 
 use super::SqlStore;
 use super::rows::{self, AUTHOR_COLUMNS, from_unix, to_unix};
-use crate::{CatalogStore, Result};
+use crate::{CatalogStore, ListKind, ListPage, Result};
 use async_trait::async_trait;
 use lede_core::Invalid;
 use lede_core::Slug;
@@ -115,6 +115,39 @@ impl CatalogStore for SqlStore {
             .await?;
         rows.iter()
             .map(|r| rows::named(r, "slug", "title"))
+            .collect()
+    }
+
+    async fn list_pages(&self) -> Result<Vec<ListPage>> {
+        let rows = sqlx::query(
+            "SELECT CAST('section' AS TEXT) AS kind, s.slug, MAX(a.updated_at) AS lastmod \
+             FROM sections s LEFT JOIN articles a ON a.section_id = s.id AND a.status = 'published' \
+             GROUP BY s.slug \
+             UNION ALL \
+             SELECT CAST('tag' AS TEXT), t.slug, MAX(a.updated_at) FROM tags t \
+             LEFT JOIN article_tags x ON x.tag_id = t.id \
+             LEFT JOIN articles a ON a.id = x.article_id AND a.status = 'published' GROUP BY t.slug \
+             UNION ALL \
+             SELECT CAST('author' AS TEXT), au.slug, MAX(a.updated_at) FROM authors au \
+             LEFT JOIN article_authors x ON x.author_id = au.id \
+             LEFT JOIN articles a ON a.id = x.article_id AND a.status = 'published' GROUP BY au.slug \
+             ORDER BY 1, 2",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let kind = match row.try_get::<String, _>("kind")?.as_str() {
+                    "section" => ListKind::Section,
+                    "tag" => ListKind::Tag,
+                    _ => ListKind::Author,
+                };
+                Ok(ListPage {
+                    kind,
+                    slug: rows::slug(row, "slug")?,
+                    lastmod: row.try_get::<Option<i64>, _>("lastmod")?.map(from_unix),
+                })
+            })
             .collect()
     }
 
