@@ -94,3 +94,18 @@ pub struct ListPage {
     pub slug: lede_core::Slug,
     pub lastmod: Option<OffsetDateTime>,
 }
+
+/// A reader's search: words, and the same filters lists take.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    pub text: String,
+    pub filter: ArticleFilter,
+}
+
+/// One result: the article and a snippet of its text with the matches between
+/// [`crate::sql::MARK_START`] and [`crate::sql::MARK_END`] (plain text, not HTML).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub summary: lede_core::content::ArticleSummary,
+    pub snippet: String,
+}

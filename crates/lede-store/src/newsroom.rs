@@ -129,6 +129,7 @@ impl Newsroom {
             .store
             .save_article(id, &checked, &related::encode(&signature), self.now())
             .await?;
+        self.store.index_article(id).await?;
         if let Some((_, ArticleStatus::Published)) = self
             .store
             .article_state(checked.input.slug.as_str())
@@ -156,6 +157,7 @@ impl Newsroom {
             .set_article_status(id, ArticleStatus::Published, Some(at), at)
             .await?;
         self.refresh_related(id).await?;
+        self.store.index_article(id).await?;
         self.announce(Change::Article(id));
         Ok(())
     }

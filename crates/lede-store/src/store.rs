@@ -2,7 +2,10 @@
 //! sections, tags, pages, settings, redirects) and comments. [`Store`] is all three, used as
 //! `Arc<dyn Store>`. Reader-facing methods return only published content.
 
-use crate::{ArticleFilter, FeedEntry, ListPage, PageRequest, Paged, Result, SitemapArticle};
+use crate::{
+    ArticleFilter, FeedEntry, ListPage, PageRequest, Paged, Result, SearchHit, SearchQuery,
+    SitemapArticle,
+};
 use async_trait::async_trait;
 use lede_core::Slug;
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
@@ -11,9 +14,12 @@ use lede_core::related::Candidate;
 use time::OffsetDateTime;
 
 /// Everything Lede reads and writes, as use cases rather than tables.
-pub trait Store: ArticleStore + CatalogStore + CommentStore + std::fmt::Debug {}
+pub trait Store:
+    ArticleStore + CatalogStore + CommentStore + SearchStore + std::fmt::Debug
+{
+}
 
-impl<T: ArticleStore + CatalogStore + CommentStore + std::fmt::Debug> Store for T {}
+impl<T: ArticleStore + CatalogStore + CommentStore + SearchStore + std::fmt::Debug> Store for T {}
 
 #[async_trait]
 pub trait ArticleStore: Send + Sync {
@@ -81,6 +87,8 @@ pub trait CatalogStore: Send + Sync {
     async fn section_by_slug(&self, slug: &str) -> Result<Option<Section>>;
     async fn tag_by_slug(&self, slug: &str) -> Result<Option<Tag>>;
     async fn author_by_slug(&self, slug: &str) -> Result<Option<Author>>;
+    /// Every author, by name.
+    async fn authors(&self) -> Result<Vec<Author>>;
     async fn page_by_slug(&self, slug: &str) -> Result<Option<Page>>;
     /// Static pages for the footer, by title.
     async fn pages(&self) -> Result<Vec<NamedRef>>;
@@ -118,4 +126,15 @@ pub trait CommentStore: Send + Sync {
     /// Comments in a status, oldest first (the moderation queue).
     async fn list_comments(&self, status: CommentStatus, limit: u32) -> Result<Vec<Comment>>;
     async fn set_comment_status(&self, id: CommentId, status: CommentStatus) -> Result<Comment>;
+}
+
+#[async_trait]
+pub trait SearchStore: Send + Sync {
+    /// Brings one article's entry in the search index up to date: indexed while published,
+    /// absent otherwise.
+    async fn index_article(&self, id: ArticleId) -> Result<()>;
+    /// Rebuilds the whole index; returns how many articles were looked at.
+    async fn reindex_all(&self) -> Result<u64>;
+    /// Published articles matching the query, best first, newest first among equals.
+    async fn search(&self, query: &SearchQuery, page: PageRequest) -> Result<Paged<SearchHit>>;
 }

@@ -22,6 +22,10 @@ lede_store::on_both_databases!(
     replies_must_answer_an_approved_comment_of_the_same_article,
     upserts_are_idempotent,
     changes_are_announced,
+    search_finds_stemmed_words_ranks_headlines_first_and_highlights,
+    search_filters_by_section_author_and_date,
+    search_never_finds_drafts_and_forgets_unpublished_articles,
+    search_handles_other_scripts_and_hostile_input,
 );
 
 async fn fixture(db: &TestDb) -> lede_store::Newsroom {
@@ -603,7 +607,8 @@ async fn changes_are_announced(db: &TestDb) {
     );
 }
 
-/// The two migration trees must describe the same tables and columns.
+/// The two migration trees must describe the same tables and columns. The search index is
+/// the one deliberate difference (FTS5 on SQLite, a tsvector table on PostgreSQL).
 #[tokio::test]
 async fn both_migration_trees_make_the_same_schema() {
     let sqlite = TestDb::sqlite().await;
@@ -617,14 +622,16 @@ async fn both_migration_trees_make_the_same_schema() {
         .expect("postgres");
     let sqlite_columns: Vec<(String, String)> = sqlx::query_as(
         "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
-         WHERE m.type = 'table' AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite%' ORDER BY 1, 2",
+         WHERE m.type = 'table' AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite%' \
+         AND m.name NOT LIKE 'article\\_search%' ESCAPE '\\' ORDER BY 1, 2",
     )
     .fetch_all(&sqlite_pool)
     .await
     .expect("sqlite columns");
     let postgres_columns: Vec<(String, String)> = sqlx::query_as(
         "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT) FROM information_schema.columns \
-         WHERE table_schema = 'public' AND table_name NOT LIKE '\\_sqlx%' ORDER BY 1, 2",
+         WHERE table_schema = 'public' AND table_name NOT LIKE '\\_sqlx%' \
+         AND table_name NOT LIKE 'article\\_search%' ORDER BY 1, 2",
     )
     .fetch_all(&postgres_pool)
     .await
@@ -633,4 +640,215 @@ async fn both_migration_trees_make_the_same_schema() {
     assert_eq!(sqlite_columns, postgres_columns);
     sqlite_pool.close().await;
     postgres_pool.close().await;
+}
+
+async fn search(db: &TestDb, text: &str, filter: ArticleFilter) -> Vec<lede_store::SearchHit> {
+    let query = lede_store::SearchQuery {
+        text: text.into(),
+        filter,
+    };
+    db.store()
+        .search(&query, PageRequest::first(20))
+        .await
+        .expect("search")
+        .items
+}
+
+fn hit_slugs(hits: &[lede_store::SearchHit]) -> Vec<&str> {
+    hits.iter().map(|h| h.summary.slug.as_str()).collect()
+}
+
+async fn search_finds_stemmed_words_ranks_headlines_first_and_highlights(db: &TestDb) {
+    fixture(db).await;
+    let hits = search(db, "flooding", ArticleFilter::default()).await;
+    let found = hit_slugs(&hits);
+    assert_eq!(
+        found.len(),
+        3,
+        "every article about floods, by stem: {found:?}"
+    );
+    assert_eq!(
+        found[2], "river-clean-up",
+        "the one without flood in its headline comes last: {found:?}"
+    );
+    assert!(
+        hits[0].snippet.contains(lede_store::sql::MARK_START),
+        "{:?}",
+        hits[0].snippet
+    );
+    assert_eq!(
+        hits[0].summary.authors.len(),
+        if found[0] == "flood-barrier-plan" {
+            2
+        } else {
+            1
+        }
+    );
+    let by_author = search(db, "Jonas", ArticleFilter::default()).await;
+    assert_eq!(
+        by_author.len(),
+        3,
+        "author names are searchable: {:?}",
+        hit_slugs(&by_author)
+    );
+    let by_tag = search(db, "music", ArticleFilter::default()).await;
+    assert_eq!(hit_slugs(&by_tag), ["festival-returns"]);
+}
+
+async fn search_filters_by_section_author_and_date(db: &TestDb) {
+    fixture(db).await;
+    let store = db.store();
+    let politics = store
+        .section_by_slug("politics")
+        .await
+        .expect("query")
+        .expect("section");
+    let news = store
+        .section_by_slug("news")
+        .await
+        .expect("query")
+        .expect("section");
+    let jonas = store
+        .author_by_slug("jonas-berg")
+        .await
+        .expect("query")
+        .expect("author");
+    let in_politics = search(
+        db,
+        "council",
+        ArticleFilter {
+            section: Some(politics.id),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(in_politics.len(), 2);
+    let in_news = search(
+        db,
+        "council",
+        ArticleFilter {
+            section: Some(news.id),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(in_news.len(), 2, "news includes its politics subsection");
+    let by_jonas = search(
+        db,
+        "river",
+        ArticleFilter {
+            author: Some(jonas.id),
+            ..Default::default()
+        },
+    )
+    .await;
+    let mut found = hit_slugs(&by_jonas);
+    found.sort_unstable();
+    assert_eq!(found, ["flood-barrier-plan", "river-clean-up"]);
+    let recent = ArticleFilter {
+        from: Some(NOW - time::Duration::days(2)),
+        ..Default::default()
+    };
+    assert_eq!(
+        hit_slugs(&search(db, "river", recent).await),
+        ["river-clean-up"]
+    );
+    let paged = db
+        .store()
+        .search(
+            &lede_store::SearchQuery {
+                text: "standfirst".into(),
+                filter: ArticleFilter::default(),
+            },
+            PageRequest::new(2, 2),
+        )
+        .await
+        .expect("search");
+    assert_eq!(
+        (paged.items.len(), paged.total),
+        (2, 6),
+        "every standfirst says it is one"
+    );
+}
+
+async fn search_never_finds_drafts_and_forgets_unpublished_articles(db: &TestDb) {
+    fixture(db).await;
+    assert!(
+        search(db, "draft nobody", ArticleFilter::default())
+            .await
+            .is_empty(),
+        "drafts are never found"
+    );
+    let store = db.store();
+    let (id, _) = store
+        .article_state("festival-returns")
+        .await
+        .expect("query")
+        .expect("article");
+    assert_eq!(
+        search(db, "festival", ArticleFilter::default()).await.len(),
+        1
+    );
+    store
+        .set_article_status(id, ArticleStatus::Draft, None, NOW)
+        .await
+        .expect("unpublish");
+    store.index_article(id).await.expect("index");
+    assert!(
+        search(db, "festival", ArticleFilter::default())
+            .await
+            .is_empty(),
+        "unpublished articles leave the index"
+    );
+    store.reindex_all().await.expect("reindex");
+    assert!(
+        search(db, "festival", ArticleFilter::default())
+            .await
+            .is_empty()
+    );
+    assert_eq!(
+        search(db, "flooding", ArticleFilter::default()).await.len(),
+        3,
+        "a rebuild keeps the rest"
+    );
+}
+
+async fn search_handles_other_scripts_and_hostile_input(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let mut input = article(
+        "urdu-flood",
+        "شہر میں سیلاب",
+        "news",
+        &["maya-chen"],
+        &[],
+        "دریا کا پانی شہر میں داخل ہو گیا اور رضاکاروں نے مدد کی۔",
+    );
+    input.language = "ur".into();
+    let id = newsroom.save_article(None, input).await.expect("save");
+    newsroom.publish_article(id, None).await.expect("publish");
+    assert_eq!(
+        hit_slugs(&search(db, "سیلاب", ArticleFilter::default()).await),
+        ["urdu-flood"]
+    );
+    assert_eq!(
+        hit_slugs(&search(db, "رضاکاروں", ArticleFilter::default()).await),
+        ["urdu-flood"],
+        "a word from the body, kept whole"
+    );
+    for hostile in [
+        "NEAR(flood",
+        "\"unbalanced",
+        "flood:*",
+        "'; DROP TABLE articles; --",
+        "()",
+        "",
+    ] {
+        let hits = search(db, hostile, ArticleFilter::default()).await;
+        assert!(hits.len() <= 3, "{hostile:?} is just text");
+    }
+    assert_eq!(
+        db.store().count_articles().await.expect("count"),
+        8,
+        "nothing was dropped"
+    );
 }

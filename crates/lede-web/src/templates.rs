@@ -25,6 +25,7 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "author.html",
     "page.html",
     "error.html",
+    "search.html",
     "feeds/rss.xml",
     "feeds/atom.xml",
     "sitemaps/index.xml",

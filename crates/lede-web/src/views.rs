@@ -227,11 +227,13 @@ pub struct Pagination {
 impl Pagination {
     pub fn new<T>(list: &Paged<T>, base: &str) -> Self {
         let page = list.page.number;
+        // A base that already has a query (a search) takes the page as one more parameter.
+        let separator = if base.contains('?') { '&' } else { '?' };
         let url = |n: u32| {
             if n == 1 {
                 base.to_owned()
             } else {
-                format!("{base}?page={n}")
+                format!("{base}{separator}page={n}")
             }
         };
         Self {

@@ -34,6 +34,11 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
+    /// Rebuild the search index from the articles in the database.
+    Reindex {
+        #[command(flatten)]
+        site: SiteOptions,
+    },
     /// Moderate reader comments until the newsroom admin arrives.
     Comments {
         #[command(flatten)]
@@ -68,6 +73,17 @@ pub async fn run(cli: Cli) -> Result<()> {
         } => {
             let config = Config::resolve(&site, addr, base_url)?;
             serve::serve(config, demo).await
+        }
+        Command::Reindex { site } => {
+            let config = Config::resolve(&site, None, None)?;
+            let newsroom = config.open_newsroom().await?;
+            let started = std::time::Instant::now();
+            let count = newsroom.store().reindex_all().await?;
+            println!(
+                "Reindexed {count} articles in {:.1} s.",
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
         }
         Command::Comments { site, action } => {
             let config = Config::resolve(&site, None, None)?;

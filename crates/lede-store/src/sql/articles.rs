@@ -20,13 +20,19 @@ pub fn article_path(slug: &Slug) -> String {
 }
 
 /// The `WHERE` clause for a filter, and the values it binds (all of them ids or times).
-fn filter_clause(filter: &ArticleFilter) -> (String, Vec<i64>) {
+pub(super) fn filter_clause(filter: &ArticleFilter) -> (String, Vec<i64>) {
+    filter_clause_from(filter, 1)
+}
+
+/// [`filter_clause`] with its placeholders numbered from `first` (when other values come
+/// before it in the query).
+pub(super) fn filter_clause_from(filter: &ArticleFilter, first: usize) -> (String, Vec<i64>) {
     let mut sql = String::from("a.status = 'published'");
     let mut binds = Vec::new();
     let mut push = |condition: &str, value: i64| {
         binds.push(value);
         sql.push_str(" AND ");
-        sql.push_str(&condition.replace("$?", &format!("${}", binds.len())));
+        sql.push_str(&condition.replace("$?", &format!("${}", first + binds.len() - 1)));
     };
     if let Some(section) = filter.section {
         push(
@@ -60,7 +66,7 @@ fn filter_clause(filter: &ArticleFilter) -> (String, Vec<i64>) {
     (sql, binds)
 }
 
-fn bind_all<'q>(
+pub(super) fn bind_all<'q>(
     mut query: Query<'q, Any, AnyArguments<'q>>,
     values: &[i64],
 ) -> Query<'q, Any, AnyArguments<'q>> {
@@ -102,7 +108,7 @@ impl SqlStore {
         Ok(summaries)
     }
 
-    async fn summaries(&self, rows: &[AnyRow]) -> Result<Vec<ArticleSummary>> {
+    pub(super) async fn summaries(&self, rows: &[AnyRow]) -> Result<Vec<ArticleSummary>> {
         let summaries = rows.iter().map(rows::summary).collect::<Result<Vec<_>>>()?;
         self.with_authors(summaries).await
     }
@@ -351,8 +357,8 @@ impl ArticleStore for SqlStore {
             None => (
                 "INSERT INTO articles (slug, headline, standfirst, body_markdown, body_html, \
                  word_count, language, section_id, image_src, image_alt, image_caption, \
-                 image_credit, signature, created_at, updated_at, status) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 'draft') \
+                 image_credit, signature, created_at, updated_at, status, body_text) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 'draft', $15) \
                  RETURNING id",
                 None,
             ),
@@ -371,7 +377,8 @@ impl ArticleStore for SqlStore {
                     "UPDATE articles SET slug = $1, headline = $2, standfirst = $3, \
                      body_markdown = $4, body_html = $5, word_count = $6, language = $7, \
                      section_id = $8, image_src = $9, image_alt = $10, image_caption = $11, \
-                     image_credit = $12, signature = $13, updated_at = $14 WHERE id = $15 \
+                     image_credit = $12, signature = $13, updated_at = $14, body_text = $15 \
+                     WHERE id = $16 \
                      RETURNING id",
                     Some(id.0),
                 )
@@ -392,7 +399,8 @@ impl ArticleStore for SqlStore {
             .bind(image.caption.as_str())
             .bind(image.credit.as_str())
             .bind(signature)
-            .bind(to_unix(now));
+            .bind(to_unix(now))
+            .bind(article.body_text.as_str());
         if let Some(existing) = existing {
             query = query.bind(existing);
         }

@@ -91,6 +91,12 @@ impl CatalogStore for SqlStore {
         row.as_ref().map(rows::author).transpose()
     }
 
+    async fn authors(&self) -> Result<Vec<Author>> {
+        let sql = format!("SELECT {AUTHOR_COLUMNS} FROM authors au ORDER BY au.name");
+        let rows = sqlx::query(&sql).fetch_all(&self.read).await?;
+        rows.iter().map(rows::author).collect()
+    }
+
     async fn page_by_slug(&self, slug: &str) -> Result<Option<Page>> {
         let row =
             sqlx::query("SELECT id, slug, title, body_html, updated_at FROM pages WHERE slug = $1")

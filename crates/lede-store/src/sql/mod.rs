@@ -10,6 +10,9 @@ mod catalog;
 mod comments;
 mod connect;
 mod rows;
+mod search;
+
+pub use search::{MARK_END, MARK_START};
 
 pub use connect::Backend;
 

@@ -5,6 +5,7 @@ mod comments;
 mod home;
 mod lists;
 mod pages;
+mod search;
 
 pub use pages::{error_page, health, redirect_for};
 
@@ -25,6 +26,8 @@ pub fn routes() -> Router<AppState> {
             "/articles/{slug}/comments",
             post(comments::post_comment).layer(comments::body_limit()),
         )
+        .route("/search", get(search::search_page))
+        .route("/search.json", get(search::search_json))
         .route("/section/{slug}", get(lists::section_articles))
         .route("/tag/{slug}", get(lists::tag_articles))
         .route("/author/{slug}", get(lists::author_page))
@@ -130,6 +133,10 @@ pub struct PageQuery {
 }
 
 impl PageQuery {
+    pub fn new(page: Option<String>) -> Self {
+        Self { page }
+    }
+
     pub fn number(&self) -> AppResult<u32> {
         match self.page.as_deref() {
             None | Some("") => Ok(1),

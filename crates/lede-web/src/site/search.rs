@@ -1,0 +1,251 @@
+//! Search: a results page (the form in every page's header leads here, and works without
+//! JavaScript) and the same results as JSON at `/search.json`. Filters by section, author and
+//! date range; relevance first, recency among equals; highlighted snippets.
+
+use super::{Layout, PageQuery, render};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::views::{ArticleCard, Link, Pagination, cards};
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use lede_store::sql::{MARK_END, MARK_START};
+use lede_store::{ArticleFilter, PageRequest, Paged, SearchHit, SearchQuery};
+use serde::{Deserialize, Serialize};
+use time::macros::format_description;
+use time::{Date, OffsetDateTime, Time};
+
+const PAGE_SIZE: u32 = 10;
+/// Longest query accepted: a sentence, not a document.
+const MAX_QUERY_CHARS: usize = 200;
+
+#[derive(Debug, Default, Deserialize, Serialize, Clone)]
+#[serde(default)]
+pub struct SearchParams {
+    q: String,
+    section: String,
+    author: String,
+    from: String,
+    to: String,
+    page: Option<String>,
+}
+
+/// The snippet as HTML: everything escaped, then the match markers turned into `<mark>`.
+pub fn highlight(snippet: &str) -> String {
+    let mut html = String::with_capacity(snippet.len() + 32);
+    for c in snippet.chars() {
+        match c {
+            '&' => html.push_str("&amp;"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            '"' => html.push_str("&quot;"),
+            '\'' => html.push_str("&#39;"),
+            c => html.push(c),
+        }
+    }
+    html.replace(MARK_START, "<mark>")
+        .replace(MARK_END, "</mark>")
+}
+
+fn parse_day(field: &str, text: &str) -> AppResult<Option<Date>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Date::parse(text.trim(), format_description!("[year]-[month]-[day]"))
+        .map(Some)
+        .map_err(|_| {
+            AppError::BadRequest(format!(
+                "The {field} date “{text}” is not a date like 2026-11-28."
+            ))
+        })
+}
+
+/// Turns the request into a store query, refusing what cannot be understood.
+async fn to_query(state: &AppState, params: &SearchParams) -> AppResult<SearchQuery> {
+    if params.q.chars().count() > MAX_QUERY_CHARS {
+        return Err(AppError::BadRequest(format!(
+            "Search for at most {MAX_QUERY_CHARS} characters."
+        )));
+    }
+    let store = state.newsroom.store();
+    let mut filter = ArticleFilter::default();
+    if !params.section.is_empty() {
+        let section = store.section_by_slug(&params.section).await?;
+        filter.section = Some(
+            section
+                .ok_or_else(|| {
+                    AppError::BadRequest(format!("There is no section “{}”.", params.section))
+                })?
+                .id,
+        );
+    }
+    if !params.author.is_empty() {
+        let author = store.author_by_slug(&params.author).await?;
+        filter.author = Some(
+            author
+                .ok_or_else(|| {
+                    AppError::BadRequest(format!("There is no author “{}”.", params.author))
+                })?
+                .id,
+        );
+    }
+    let midnight = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT);
+    filter.from = parse_day("from", &params.from)?.map(midnight);
+    filter.until = parse_day("to", &params.to)?
+        .and_then(|d| d.next_day())
+        .map(midnight);
+    Ok(SearchQuery {
+        text: params.q.trim().to_owned(),
+        filter,
+    })
+}
+
+async fn run(state: &AppState, params: &SearchParams) -> AppResult<(Paged<SearchHit>, u32)> {
+    let query = to_query(state, params).await?;
+    let number = PageQuery::new(params.page.clone()).number()?;
+    let results = state
+        .newsroom
+        .store()
+        .search(&query, PageRequest::new(number, PAGE_SIZE))
+        .await?;
+    if number > results.page_count() {
+        return Err(AppError::NotFound);
+    }
+    Ok((results, number))
+}
+
+#[derive(Debug, Serialize)]
+struct ResultView {
+    card: ArticleCard,
+    snippet_html: String,
+}
+
+#[derive(Debug, Serialize)]
+struct SearchView {
+    params: SearchParams,
+    searched: bool,
+    total: u64,
+    results: Vec<ResultView>,
+    pagination: Pagination,
+    sections: Vec<Link>,
+    authors: Vec<Link>,
+}
+
+pub async fn search_page(
+    State(state): State<AppState>,
+    Query(params): Query<SearchParams>,
+) -> AppResult<Html<String>> {
+    let (results, _) = run(&state, &params).await?;
+    let store = state.newsroom.store();
+    let mut base_params = params.clone();
+    base_params.page = None;
+    let base = format!(
+        "/search?{}",
+        serde_urlencoded::to_string(&base_params).unwrap_or_default()
+    );
+    let pagination = Pagination::new(&results, &base);
+    let summaries: Vec<_> = results.items.iter().map(|h| h.summary.clone()).collect();
+    let view = SearchView {
+        searched: !params.q.trim().is_empty(),
+        total: results.total,
+        results: cards(&summaries)
+            .into_iter()
+            .zip(&results.items)
+            .map(|(card, hit)| ResultView {
+                card,
+                snippet_html: highlight(&hit.snippet),
+            })
+            .collect(),
+        pagination,
+        sections: store
+            .sections()
+            .await?
+            .iter()
+            .map(|s| Link {
+                url: s.slug.to_string(),
+                name: s.name.clone(),
+            })
+            .collect(),
+        authors: store
+            .authors()
+            .await?
+            .iter()
+            .map(|a| Link {
+                url: a.slug.to_string(),
+                name: a.name.clone(),
+            })
+            .collect(),
+        params,
+    };
+    let title = if view.searched {
+        format!("Search: {}", view.params.q.trim())
+    } else {
+        "Search".to_owned()
+    };
+    let layout = Layout::load(&state, title, "").await?;
+    render(&state, "search.html", &layout, view)
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonResults {
+    query: String,
+    total: u64,
+    page: u32,
+    pages: u32,
+    results: Vec<JsonResult>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonResult {
+    url: String,
+    headline: String,
+    standfirst: String,
+    section: String,
+    authors: Vec<String>,
+    published: String,
+    snippet_html: String,
+}
+
+pub async fn search_json(
+    State(state): State<AppState>,
+    Query(params): Query<SearchParams>,
+) -> AppResult<Json<JsonResults>> {
+    let (results, page) = run(&state, &params).await?;
+    let settings = &state.settings;
+    Ok(Json(JsonResults {
+        query: params.q.trim().to_owned(),
+        total: results.total,
+        page,
+        pages: results.page_count(),
+        results: results
+            .items
+            .iter()
+            .map(|hit| {
+                let card = ArticleCard::from(&hit.summary);
+                JsonResult {
+                    url: settings.absolute(&card.url),
+                    headline: card.headline,
+                    standfirst: card.standfirst,
+                    section: card.section.name,
+                    authors: card.authors.into_iter().map(|a| a.name).collect(),
+                    published: card.published.iso,
+                    snippet_html: highlight(&hit.snippet),
+                }
+            })
+            .collect(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_are_escaped_before_marks_are_added() {
+        let snippet = format!("a <script>x</script> {MARK_START}flood{MARK_END} & more");
+        assert_eq!(
+            highlight(&snippet),
+            "a &lt;script&gt;x&lt;/script&gt; <mark>flood</mark> &amp; more"
+        );
+    }
+}
