@@ -3,7 +3,7 @@
 use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::*;
 use lede_store::test_support::{NOW, TestDb, article, load_fixture, slug};
-use lede_store::{ArticleFilter, Change, Error, PageRequest};
+use lede_store::{ArticleFilter, Change, Error, PageRequest, SearchStore};
 use sqlx::Row;
 
 lede_store::on_both_databases!(
@@ -26,6 +26,7 @@ lede_store::on_both_databases!(
     search_filters_by_section_author_and_date,
     search_never_finds_drafts_and_forgets_unpublished_articles,
     search_handles_other_scripts_and_hostile_input,
+    another_server_on_the_same_database_finds_a_new_article_at_once,
 );
 
 async fn fixture(db: &TestDb) -> lede_store::Newsroom {
@@ -851,4 +852,43 @@ async fn search_handles_other_scripts_and_hostile_input(db: &TestDb) {
         8,
         "nothing was dropped"
     );
+}
+
+/// Several `lede serve` nodes share one database: what one publishes, the others find in
+/// their very next search, because the index lives in the database itself.
+async fn another_server_on_the_same_database_finds_a_new_article_at_once(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let other_node = lede_store::sql::SqlStore::open(&db.url)
+        .await
+        .expect("a second node");
+    let query = lede_store::SearchQuery {
+        text: "lighthouse".into(),
+        filter: ArticleFilter::default(),
+    };
+    let before = other_node
+        .search(&query, PageRequest::first(5))
+        .await
+        .expect("search");
+    assert_eq!(before.total, 0);
+    let id = newsroom
+        .save_article(
+            None,
+            article(
+                "lighthouse-reopens",
+                "Lighthouse reopens",
+                "news",
+                &["maya-chen"],
+                &[],
+                "The lighthouse is open.",
+            ),
+        )
+        .await
+        .expect("save");
+    newsroom.publish_article(id, None).await.expect("publish");
+    let after = other_node
+        .search(&query, PageRequest::first(5))
+        .await
+        .expect("search");
+    assert_eq!(hit_slugs(&after.items), ["lighthouse-reopens"]);
+    other_node.close().await;
 }
