@@ -80,6 +80,10 @@ impl Email {
         Ok(Self(text.to_owned()))
     }
 
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
     /// A keyed hash (HMAC-SHA256 with the site's secret) of the lowercased address, in hex.
     pub fn keyed_hash(&self, site_secret: &[u8]) -> String {
         let mut mac =

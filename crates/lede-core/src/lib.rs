@@ -2,6 +2,7 @@
 //! (slugs, reading time, Markdown, related-article scoring, comment checks). No IO lives here,
 //! so all of it is unit-tested without a database or a server.
 
+pub mod account;
 pub mod clock;
 pub mod comment;
 pub mod content;

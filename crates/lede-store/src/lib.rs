@@ -3,6 +3,7 @@
 //! implements it once for both SQLite and PostgreSQL through sqlx's `Any` driver, with a
 //! migration tree per database. [`Newsroom`] is the domain path for every content change.
 
+mod accounts;
 mod error;
 pub mod model;
 mod newsroom;
@@ -11,7 +12,8 @@ mod store;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
+pub use accounts::{Accounts, SignInError, SignedIn};
 pub use error::{Error, Result};
 pub use model::*;
 pub use newsroom::{Change, Newsroom};
-pub use store::{ArticleStore, CatalogStore, CommentStore, SearchStore, Store};
+pub use store::{AccountStore, ArticleStore, CatalogStore, CommentStore, SearchStore, Store};

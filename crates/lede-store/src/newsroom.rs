@@ -63,6 +63,10 @@ impl Newsroom {
         &self.store
     }
 
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
     pub fn now(&self) -> OffsetDateTime {
         self.clock.now()
     }

@@ -8,6 +8,7 @@ use crate::{
 };
 use async_trait::async_trait;
 use lede_core::Slug;
+use lede_core::account::{NewUser, User, UserId};
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::related::Candidate;
@@ -15,11 +16,14 @@ use time::OffsetDateTime;
 
 /// Everything Lede reads and writes, as use cases rather than tables.
 pub trait Store:
-    ArticleStore + CatalogStore + CommentStore + SearchStore + std::fmt::Debug
+    ArticleStore + CatalogStore + CommentStore + SearchStore + AccountStore + std::fmt::Debug
 {
 }
 
-impl<T: ArticleStore + CatalogStore + CommentStore + SearchStore + std::fmt::Debug> Store for T {}
+impl<T> Store for T where
+    T: ArticleStore + CatalogStore + CommentStore + SearchStore + AccountStore + std::fmt::Debug
+{
+}
 
 #[async_trait]
 pub trait ArticleStore: Send + Sync {
@@ -137,4 +141,40 @@ pub trait SearchStore: Send + Sync {
     async fn reindex_all(&self) -> Result<u64>;
     /// Published articles matching the query, best first, newest first among equals.
     async fn search(&self, query: &SearchQuery, page: PageRequest) -> Result<Paged<SearchHit>>;
+}
+
+#[async_trait]
+pub trait AccountStore: Send + Sync {
+    async fn count_users(&self) -> Result<u64>;
+    /// Creates an account; an email already in use is a conflict.
+    async fn create_user(&self, user: &NewUser, now: OffsetDateTime) -> Result<UserId>;
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
+    async fn users(&self) -> Result<Vec<User>>;
+    async fn set_password(&self, id: UserId, password_hash: &str) -> Result<()>;
+    /// Counts a failed sign-in; at `lock_after` failures in a row the account locks until
+    /// `lock_until`. Returns the failures so far.
+    async fn record_sign_in_failure(
+        &self,
+        id: UserId,
+        lock_after: u32,
+        lock_until: OffsetDateTime,
+    ) -> Result<u32>;
+    async fn clear_sign_in_failures(&self, id: UserId) -> Result<()>;
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user: UserId,
+        csrf_token: &str,
+        now: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> Result<()>;
+    /// The account and CSRF token of a live session (not revoked, not expired).
+    async fn session(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<(User, String)>>;
+    async fn revoke_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()>;
+    /// Ends every session of an account (a password change, a stolen laptop).
+    async fn revoke_user_sessions(&self, id: UserId, now: OffsetDateTime) -> Result<u64>;
 }

@@ -1,5 +1,6 @@
 //! The store's contract: every behaviour, run against SQLite and PostgreSQL alike.
 
+use lede_core::account::Role;
 use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::*;
 use lede_store::test_support::{NOW, TestDb, article, load_fixture, slug};
@@ -27,6 +28,8 @@ lede_store::on_both_databases!(
     search_never_finds_drafts_and_forgets_unpublished_articles,
     search_handles_other_scripts_and_hostile_input,
     another_server_on_the_same_database_finds_a_new_article_at_once,
+    accounts_sign_in_and_out_with_sessions_that_end,
+    repeated_failures_lock_an_account_for_a_while,
 );
 
 async fn fixture(db: &TestDb) -> lede_store::Newsroom {
@@ -891,4 +894,153 @@ async fn another_server_on_the_same_database_finds_a_new_article_at_once(db: &Te
         .expect("search");
     assert_eq!(hit_slugs(&after.items), ["lighthouse-reopens"]);
     other_node.close().await;
+}
+
+async fn accounts_sign_in_and_out_with_sessions_that_end(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let accounts = lede_store::Accounts::new(&newsroom);
+    assert!(accounts.needs_setup().await.expect("count"));
+    let password = "a long enough password";
+    accounts
+        .create_user("Editor@Example.com", "Ed Itor", Role::Editor, password)
+        .await
+        .expect("create");
+    assert!(!accounts.needs_setup().await.expect("count"));
+    let duplicate = accounts
+        .create_user("editor@example.com", "Again", Role::Author, password)
+        .await;
+    assert!(
+        matches!(duplicate, Err(Error::Conflict(_))),
+        "{duplicate:?}"
+    );
+    assert!(matches!(
+        accounts
+            .create_user("x@example.com", "X", Role::Author, "short")
+            .await,
+        Err(Error::Invalid(_))
+    ));
+    let signed_in = accounts
+        .sign_in("EDITOR@example.com ", password)
+        .await
+        .expect("sign in, whatever the case");
+    assert_eq!(signed_in.user.role, Role::Editor);
+    let (user, csrf) = accounts
+        .session(&signed_in.token)
+        .await
+        .expect("query")
+        .expect("a live session");
+    assert_eq!(
+        (user.name.as_str(), csrf.as_str()),
+        ("Ed Itor", signed_in.csrf.as_str())
+    );
+    assert!(
+        accounts
+            .session("not-a-token")
+            .await
+            .expect("query")
+            .is_none()
+    );
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&db.url).await.expect("connect");
+    let stored: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM sessions")
+        .fetch_all(&pool)
+        .await
+        .expect("rows");
+    assert!(
+        !stored.contains(&signed_in.token),
+        "only a hash of the token is stored"
+    );
+    let hashes: Vec<String> = sqlx::query_scalar("SELECT password_hash FROM users")
+        .fetch_all(&pool)
+        .await
+        .expect("rows");
+    assert!(hashes[0].starts_with("$argon2id$"));
+    pool.close().await;
+    accounts.sign_out(&signed_in.token).await.expect("sign out");
+    assert!(
+        accounts
+            .session(&signed_in.token)
+            .await
+            .expect("query")
+            .is_none(),
+        "signed out"
+    );
+    let again = accounts
+        .sign_in("editor@example.com", password)
+        .await
+        .expect("sign in");
+    db.clock.advance(time::Duration::days(15));
+    assert!(
+        accounts
+            .session(&again.token)
+            .await
+            .expect("query")
+            .is_none(),
+        "sessions expire"
+    );
+    let third = accounts
+        .sign_in("editor@example.com", password)
+        .await
+        .expect("sign in");
+    accounts
+        .change_password("editor@example.com", "another long password")
+        .await
+        .expect("change");
+    assert!(
+        accounts
+            .session(&third.token)
+            .await
+            .expect("query")
+            .is_none(),
+        "a new password ends sessions"
+    );
+    assert!(matches!(
+        accounts.sign_in("editor@example.com", password).await,
+        Err(lede_store::SignInError::Wrong)
+    ));
+    accounts
+        .sign_in("editor@example.com", "another long password")
+        .await
+        .expect("the new password works");
+}
+
+async fn repeated_failures_lock_an_account_for_a_while(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let accounts = lede_store::Accounts::new(&newsroom);
+    let password = "a long enough password";
+    accounts
+        .create_user("author@example.com", "Au Thor", Role::Author, password)
+        .await
+        .expect("create");
+    for attempt in 1..=4 {
+        let result = accounts
+            .sign_in("author@example.com", "wrong password!!")
+            .await;
+        assert!(
+            matches!(result, Err(lede_store::SignInError::Wrong)),
+            "attempt {attempt}: {result:?}"
+        );
+    }
+    let fifth = accounts
+        .sign_in("author@example.com", "wrong password!!")
+        .await;
+    assert!(
+        matches!(fifth, Err(lede_store::SignInError::Locked { .. })),
+        "{fifth:?}"
+    );
+    let right = accounts.sign_in("author@example.com", password).await;
+    assert!(
+        matches!(right, Err(lede_store::SignInError::Locked { .. })),
+        "locked even with the right password: {right:?}"
+    );
+    db.clock.advance(time::Duration::minutes(16));
+    accounts
+        .sign_in("author@example.com", password)
+        .await
+        .expect("unlocked after a while");
+    let unknown = accounts.sign_in("nobody@example.com", password).await;
+    assert!(
+        matches!(unknown, Err(lede_store::SignInError::Wrong)),
+        "an unknown email looks like a wrong password"
+    );
 }

@@ -1,0 +1,153 @@
+//! Accounts: creating them, signing in and out, sessions. Passwords are Argon2id hashes;
+//! session tokens are random and stored only as SHA-256 hashes; repeated failures lock an
+//! account for a while (the web layer also limits each client).
+
+use crate::{Error, Newsroom, Result, Store};
+use lede_core::Clock;
+use lede_core::account::{self, NewUser, Role, User, UserId};
+use lede_core::comment::Email;
+use lede_core::content::required;
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+use time::{Duration, OffsetDateTime};
+
+/// Failures in a row that lock an account, and for how long.
+pub const LOCK_AFTER: u32 = 5;
+pub const LOCK_FOR: Duration = Duration::minutes(15);
+/// How long a session lasts without signing in again.
+pub const SESSION_LIFETIME: Duration = Duration::days(14);
+
+#[derive(Debug, Clone)]
+pub struct Accounts {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+}
+
+/// A new session: the token for the cookie (shown once, never stored) and its CSRF token.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub token: String,
+    pub csrf: String,
+    pub user: User,
+    pub expires_at: OffsetDateTime,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    #[error("the email or the password is wrong")]
+    Wrong,
+    #[error("too many failed attempts: the account is locked until {until}")]
+    Locked { until: OffsetDateTime },
+    #[error(transparent)]
+    Store(#[from] Error),
+}
+
+fn random_hex(bytes: usize) -> String {
+    (0..bytes)
+        .map(|_| format!("{:02x}", rand::random::<u8>()))
+        .collect()
+}
+
+/// What the sessions table keeps of a token.
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl Accounts {
+    pub fn new(newsroom: &Newsroom) -> Self {
+        Self {
+            store: newsroom.store().clone(),
+            clock: newsroom.clock().clone(),
+        }
+    }
+
+    pub async fn create_user(
+        &self,
+        email: &str,
+        name: &str,
+        role: Role,
+        password: &str,
+    ) -> Result<UserId> {
+        let email = Email::parse(email)?;
+        let user = NewUser {
+            email: email.as_str().to_lowercase(),
+            name: required("name", name, 120)?,
+            role,
+            password_hash: account::hash_password(password)?,
+        };
+        self.store.create_user(&user, self.clock.now()).await
+    }
+
+    /// Sets a new password and ends every session of the account.
+    pub async fn change_password(&self, email: &str, password: &str) -> Result<()> {
+        let user = self
+            .store
+            .user_by_email(email)
+            .await?
+            .ok_or(Error::NotFound("account"))?;
+        self.store
+            .set_password(user.id, &account::hash_password(password)?)
+            .await?;
+        self.store
+            .revoke_user_sessions(user.id, self.clock.now())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Result<SignedIn, SignInError> {
+        let now = self.clock.now();
+        let Some(user) = self.store.user_by_email(email).await? else {
+            // Same work as a real check, so timing does not tell which accounts exist.
+            account::verify_password(password, account::decoy_hash());
+            return Err(SignInError::Wrong);
+        };
+        if let Some(until) = user.locked_until.filter(|until| *until > now) {
+            return Err(SignInError::Locked { until });
+        }
+        if !account::verify_password(password, &user.password_hash) {
+            let failures = self
+                .store
+                .record_sign_in_failure(user.id, LOCK_AFTER, now + LOCK_FOR)
+                .await?;
+            return Err(if failures >= LOCK_AFTER {
+                SignInError::Locked {
+                    until: now + LOCK_FOR,
+                }
+            } else {
+                SignInError::Wrong
+            });
+        }
+        self.store.clear_sign_in_failures(user.id).await?;
+        let (token, csrf) = (random_hex(32), random_hex(32));
+        let expires_at = now + SESSION_LIFETIME;
+        self.store
+            .create_session(&token_hash(&token), user.id, &csrf, now, expires_at)
+            .await?;
+        Ok(SignedIn {
+            token,
+            csrf,
+            user,
+            expires_at,
+        })
+    }
+
+    /// The account and CSRF token behind a session cookie, if the session is live.
+    pub async fn session(&self, token: &str) -> Result<Option<(User, String)>> {
+        self.store
+            .session(&token_hash(token), self.clock.now())
+            .await
+    }
+
+    pub async fn sign_out(&self, token: &str) -> Result<()> {
+        self.store
+            .revoke_session(&token_hash(token), self.clock.now())
+            .await
+    }
+
+    pub async fn needs_setup(&self) -> Result<bool> {
+        Ok(self.store.count_users().await? == 0)
+    }
+}

@@ -1,0 +1,171 @@
+//! Accounts and sessions.
+
+use super::SqlStore;
+use super::rows::{from_unix, to_unix};
+use crate::{AccountStore, Error, Result};
+use async_trait::async_trait;
+use lede_core::account::{NewUser, Role, User, UserId};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use time::OffsetDateTime;
+
+const USER_COLUMNS: &str =
+    "u.id, u.email, u.name, u.role, u.password_hash, u.failed_attempts, u.locked_until";
+
+fn user(row: &AnyRow) -> Result<User> {
+    Ok(User {
+        id: UserId(row.try_get("id")?),
+        email: row.try_get("email")?,
+        name: row.try_get("name")?,
+        role: Role::parse(&row.try_get::<String, _>("role")?)?,
+        password_hash: row.try_get("password_hash")?,
+        failed_attempts: u32::try_from(row.try_get::<i64, _>("failed_attempts")?)
+            .unwrap_or(u32::MAX),
+        locked_until: row
+            .try_get::<Option<i64>, _>("locked_until")?
+            .map(from_unix),
+    })
+}
+
+#[async_trait]
+impl AccountStore for SqlStore {
+    async fn count_users(&self) -> Result<u64> {
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(&self.write)
+            .await?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
+
+    async fn create_user(&self, new: &NewUser, now: OffsetDateTime) -> Result<UserId> {
+        let id = sqlx::query_scalar(
+            "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(new.email.to_lowercase())
+        .bind(new.name.as_str())
+        .bind(new.role.as_str())
+        .bind(new.password_hash.as_str())
+        .bind(to_unix(now))
+        .fetch_one(&self.write)
+        .await
+        .map_err(|e| match Error::from(e) {
+            Error::Conflict(_) => Error::Conflict(format!("an account with the email {} exists already", new.email)),
+            other => other,
+        })?;
+        Ok(UserId(id))
+    }
+
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1");
+        let row = sqlx::query(&sql)
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(&self.write)
+            .await?;
+        row.as_ref().map(user).transpose()
+    }
+
+    async fn users(&self) -> Result<Vec<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.name");
+        let rows = sqlx::query(&sql).fetch_all(&self.read).await?;
+        rows.iter().map(user).collect()
+    }
+
+    async fn set_password(&self, id: UserId, password_hash: &str) -> Result<()> {
+        let done = sqlx::query("UPDATE users SET password_hash = $1, failed_attempts = 0, locked_until = NULL WHERE id = $2")
+            .bind(password_hash)
+            .bind(id.0)
+            .execute(&self.write)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(Error::NotFound("account"));
+        }
+        Ok(())
+    }
+
+    async fn record_sign_in_failure(
+        &self,
+        id: UserId,
+        lock_after: u32,
+        lock_until: OffsetDateTime,
+    ) -> Result<u32> {
+        let failures: i64 = sqlx::query_scalar(
+            "UPDATE users SET failed_attempts = failed_attempts + 1, \
+             locked_until = CASE WHEN failed_attempts + 1 >= $1 THEN $2 ELSE locked_until END \
+             WHERE id = $3 RETURNING failed_attempts",
+        )
+        .bind(i64::from(lock_after))
+        .bind(to_unix(lock_until))
+        .bind(id.0)
+        .fetch_one(&self.write)
+        .await?;
+        Ok(u32::try_from(failures).unwrap_or(u32::MAX))
+    }
+
+    async fn clear_sign_in_failures(&self, id: UserId) -> Result<()> {
+        sqlx::query("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1")
+            .bind(id.0)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user: UserId,
+        csrf_token: &str,
+        now: OffsetDateTime,
+        expires_at: OffsetDateTime,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(user.0)
+        .bind(csrf_token)
+        .bind(to_unix(now))
+        .bind(to_unix(expires_at))
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    async fn session(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<(User, String)>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS}, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2"
+        );
+        let row = sqlx::query(&sql)
+            .bind(token_hash)
+            .bind(to_unix(now))
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|r| Ok((user(&r)?, r.try_get("csrf_token")?)))
+            .transpose()
+    }
+
+    async fn revoke_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()> {
+        sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
+        )
+        .bind(to_unix(now))
+        .bind(token_hash)
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    async fn revoke_user_sessions(&self, id: UserId, now: OffsetDateTime) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(to_unix(now))
+        .bind(id.0)
+        .execute(&self.write)
+        .await?;
+        Ok(done.rows_affected())
+    }
+}
