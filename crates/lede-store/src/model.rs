@@ -109,3 +109,10 @@ pub struct SearchHit {
     pub summary: lede_core::content::ArticleSummary,
     pub snippet: String,
 }
+
+/// A comment in the moderation queue, with the article it was left on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueuedComment {
+    pub comment: lede_core::comment::Comment,
+    pub article: lede_core::content::NamedRef,
+}

@@ -3,8 +3,8 @@
 //! `Arc<dyn Store>`. Reader-facing methods return only published content.
 
 use crate::{
-    ArticleFilter, FeedEntry, ListPage, PageRequest, Paged, Result, SearchHit, SearchQuery,
-    SitemapArticle,
+    ArticleFilter, FeedEntry, ListPage, PageRequest, Paged, QueuedComment, Result, SearchHit,
+    SearchQuery, SitemapArticle,
 };
 use async_trait::async_trait;
 use lede_core::Slug;
@@ -130,6 +130,13 @@ pub trait CommentStore: Send + Sync {
     /// Comments in a status, oldest first (the moderation queue).
     async fn list_comments(&self, status: CommentStatus, limit: u32) -> Result<Vec<Comment>>;
     async fn set_comment_status(&self, id: CommentId, status: CommentStatus) -> Result<Comment>;
+    /// Comments in a status with their article's slug and headline, oldest first.
+    async fn moderation_queue(
+        &self,
+        status: CommentStatus,
+        limit: u32,
+    ) -> Result<Vec<QueuedComment>>;
+    async fn count_comments(&self, status: CommentStatus) -> Result<u64>;
 }
 
 #[async_trait]

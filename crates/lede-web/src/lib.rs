@@ -1,11 +1,13 @@
 //! Lede's web layer: the one route table, thin handlers by area, the templates they fill with
 //! view structs, and the middleware around them. Only this crate knows HTTP and HTML.
 
+mod admin;
 mod assets;
 mod error;
 mod feeds;
 mod form_token;
 mod middleware;
+mod origin;
 mod seo;
 mod site;
 mod sitemaps;
@@ -26,6 +28,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/{file}", get(assets::serve))
         .merge(feeds::routes())
         .merge(sitemaps::routes())
+        .merge(admin::routes())
         .merge(site::routes());
     if let Some(media) = &state.settings.media_dir {
         routes = routes.nest_service("/media", assets::media(media));

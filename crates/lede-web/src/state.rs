@@ -4,7 +4,7 @@
 
 use crate::templates::Templates;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use lede_store::Newsroom;
+use lede_store::{Accounts, Newsroom};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
@@ -59,9 +59,12 @@ impl Default for SiteSettings {
 #[derive(Clone)]
 pub struct AppState {
     pub newsroom: Newsroom,
+    pub accounts: Accounts,
     pub settings: Arc<SiteSettings>,
     pub(crate) templates: Arc<Templates>,
     pub(crate) comment_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    /// Sign-in attempts per client: ten at once, then one every ninety seconds.
+    pub(crate) sign_in_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -80,7 +83,12 @@ impl AppState {
         let quota = Quota::with_period(settings.comment_refill)
             .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
             .allow_burst(burst);
+        let sign_in_quota = Quota::with_period(Duration::from_secs(90))
+            .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
+            .allow_burst(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN));
         Ok(Self {
+            accounts: Accounts::new(&newsroom),
+            sign_in_limiter: Arc::new(RateLimiter::keyed(sign_in_quota)),
             newsroom,
             settings: Arc::new(settings),
             templates: Arc::new(templates),

@@ -4,6 +4,7 @@ use crate::config::{Config, SiteOptions};
 use crate::{demo, serve};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use lede_core::account::Role;
 use lede_core::comment::CommentStatus;
 use lede_core::content::CommentId;
 
@@ -39,13 +40,40 @@ enum Command {
         #[command(flatten)]
         site: SiteOptions,
     },
-    /// Moderate reader comments until the newsroom admin arrives.
+    /// Manage newsroom accounts.
+    User {
+        #[command(flatten)]
+        site: SiteOptions,
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Moderate reader comments (also possible in the browser at /admin/comments).
     Comments {
         #[command(flatten)]
         site: SiteOptions,
         #[command(subcommand)]
         action: CommentAction,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserAction {
+    /// Create an account; the password is read from standard input (prompted on a terminal).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["admin", "editor", "author", "contributor"])]
+        role: String,
+    },
+    /// Set a new password (read from standard input) and end the account's sessions.
+    Passwd {
+        #[arg(long)]
+        email: String,
+    },
+    /// List the accounts.
+    List,
 }
 
 #[derive(Debug, Subcommand)]
@@ -83,6 +111,25 @@ pub async fn run(cli: Cli) -> Result<()> {
                 "Reindexed {count} articles in {:.1} s.",
                 started.elapsed().as_secs_f64()
             );
+            Ok(())
+        }
+        Command::User { site, action } => {
+            let config = Config::resolve(&site, None, None)?;
+            let accounts = lede_store::Accounts::new(&config.open_newsroom().await?);
+            match action {
+                UserAction::Add { email, name, role } => {
+                    let role = Role::parse(&role)?;
+                    let password = read_password()?;
+                    accounts.create_user(&email, &name, role, &password).await?;
+                    println!("Created {} ({}) as {}.", name, email, role.as_str());
+                }
+                UserAction::Passwd { email } => {
+                    let password = read_password()?;
+                    accounts.change_password(&email, &password).await?;
+                    println!("Password changed for {email}; their sessions were ended.");
+                }
+                UserAction::List => list_users(&config).await?,
+            }
             Ok(())
         }
         Command::Comments { site, action } => {
@@ -160,5 +207,41 @@ pub async fn load_demo_if_empty(
         .await
         .context("loading demo content")?;
     tracing::info!(articles = loaded, "demo content loaded");
+    Ok(())
+}
+
+/// Reads a password: prompted without echo on a terminal, one line of standard input otherwise
+/// (scripts pipe it in).
+fn read_password() -> Result<String> {
+    use std::io::IsTerminal;
+    let password = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ")?;
+        let again = rpassword::prompt_password("Password again: ")?;
+        anyhow::ensure!(first == again, "the two passwords differ");
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .context("reading the password from standard input")?;
+        line.trim_end_matches(['\n', '\r']).to_owned()
+    };
+    Ok(password)
+}
+
+async fn list_users(config: &Config) -> Result<()> {
+    let newsroom = config.open_newsroom().await?;
+    let users = newsroom.store().users().await?;
+    if users.is_empty() {
+        println!("No accounts yet: add one with `lede user add`, or open /admin in a browser.");
+    }
+    for user in users {
+        println!(
+            "{:<28} {:<24} {}",
+            user.email,
+            user.name,
+            user.role.as_str()
+        );
+    }
     Ok(())
 }

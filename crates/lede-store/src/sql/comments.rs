@@ -2,7 +2,7 @@
 
 use super::SqlStore;
 use super::rows::{from_unix, to_unix};
-use crate::{CommentStore, Error, Result};
+use crate::{CommentStore, Error, QueuedComment, Result};
 use async_trait::async_trait;
 use lede_core::Invalid;
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
@@ -12,6 +12,8 @@ use sqlx::any::AnyRow;
 use time::OffsetDateTime;
 
 const COMMENT_COLUMNS: &str = "id, article_id, parent_id, name, website, body, status, created_at";
+const COMMENT_COLUMNS_C: &str =
+    "c.id, c.article_id, c.parent_id, c.name, c.website, c.body, c.status, c.created_at";
 
 fn comment(row: &AnyRow) -> Result<Comment> {
     Ok(Comment {
@@ -93,6 +95,39 @@ impl CommentStore for SqlStore {
             .fetch_all(&self.read)
             .await?;
         rows.iter().map(comment).collect()
+    }
+
+    async fn moderation_queue(
+        &self,
+        status: CommentStatus,
+        limit: u32,
+    ) -> Result<Vec<QueuedComment>> {
+        let sql = format!(
+            "SELECT {COMMENT_COLUMNS_C}, a.slug AS article_slug, a.headline AS article_headline \
+             FROM comments c JOIN articles a ON a.id = c.article_id \
+             WHERE c.status = $1 ORDER BY c.created_at, c.id LIMIT $2"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(status.as_str())
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(QueuedComment {
+                    comment: comment(row)?,
+                    article: super::rows::named(row, "article_slug", "article_headline")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn count_comments(&self, status: CommentStatus) -> Result<u64> {
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE status = $1")
+            .bind(status.as_str())
+            .fetch_one(&self.read)
+            .await?;
+        Ok(u64::try_from(count).unwrap_or(0))
     }
 
     async fn set_comment_status(&self, id: CommentId, status: CommentStatus) -> Result<Comment> {

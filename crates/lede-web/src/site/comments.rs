@@ -10,7 +10,7 @@ use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::{Article, CommentId};
@@ -93,26 +93,6 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     }
 }
 
-/// A browser's cross-site POST carries an `Origin` of another site: refuse it, so no other
-/// site can post comments in a reader's name.
-fn check_origin(headers: &HeaderMap) -> AppResult<()> {
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        return Ok(());
-    };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
-    if origin_host.eq_ignore_ascii_case(host) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden(
-            "Comments can only be sent from this site's own pages.".into(),
-        ))
-    }
-}
-
 pub async fn post_comment(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -120,7 +100,7 @@ pub async fn post_comment(
     headers: HeaderMap,
     form: Result<Form<CommentFields>, FormRejection>,
 ) -> AppResult<Response> {
-    check_origin(&headers)?;
+    crate::origin::check_origin(&headers)?;
     let Form(fields) = form?;
     let article = published_article(&state, &slug).await?;
     let newsroom = &state.newsroom;

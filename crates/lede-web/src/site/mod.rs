@@ -1,7 +1,7 @@
 //! The reader-facing site: routes, and the layout every page shares.
 
 mod article;
-mod comments;
+pub(crate) mod comments;
 mod home;
 mod lists;
 mod pages;

@@ -1,5 +1,6 @@
 //! The reader site through the real router, on SQLite and PostgreSQL: one test binary.
 
+mod admin;
 mod comments;
 mod discovery;
 mod pages;

@@ -1,0 +1,97 @@
+//! The newsroom admin under `/admin`: sign-in, the one-time setup of the first account, the
+//! dashboard, and comment moderation. Every response is personal, so none may be cached;
+//! every state-changing form carries the session's CSRF token.
+
+mod comments;
+mod session;
+mod sign_in;
+
+pub use session::Viewer;
+
+use crate::error::AppResult;
+use crate::state::AppState;
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::response::Html;
+use axum::routing::{get, post};
+use serde::Serialize;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin", get(sign_in::admin_home))
+        .route("/admin/sign-in", post(sign_in::sign_in))
+        .route("/admin/sign-out", post(sign_in::sign_out))
+        .route(
+            "/admin/setup",
+            get(sign_in::setup_form).post(sign_in::setup),
+        )
+        .route(
+            "/admin/comments",
+            get(comments::queue).post(comments::moderate),
+        )
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+}
+
+/// What every admin page shows around its content.
+#[derive(Debug, Serialize)]
+struct AdminLayout {
+    site_name: String,
+    title: String,
+    assets: std::collections::BTreeMap<&'static str, String>,
+    user: Option<UserView>,
+    csrf: String,
+    pending_comments: u64,
+}
+
+#[derive(Debug, Serialize)]
+struct UserView {
+    name: String,
+    role: &'static str,
+    moderates: bool,
+}
+
+async fn render(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    template: &str,
+    title: &str,
+    page: impl Serialize,
+) -> AppResult<Html<String>> {
+    let pending_comments = match viewer {
+        Some(v)
+            if v.user
+                .role
+                .may(lede_core::account::Action::ModerateComments) =>
+        {
+            state
+                .newsroom
+                .store()
+                .count_comments(lede_core::comment::CommentStatus::Pending)
+                .await?
+        }
+        _ => 0,
+    };
+    let layout = AdminLayout {
+        site_name: state.settings.name.clone(),
+        title: title.to_owned(),
+        assets: crate::assets::urls(),
+        user: viewer.map(|v| UserView {
+            name: v.user.name.clone(),
+            role: v.user.role.as_str(),
+            moderates: v
+                .user
+                .role
+                .may(lede_core::account::Action::ModerateComments),
+        }),
+        csrf: viewer.map(|v| v.csrf.clone()).unwrap_or_default(),
+        pending_comments,
+    };
+    Ok(state.templates.render(
+        template,
+        minijinja::context! { admin => layout, page => page },
+    )?)
+}

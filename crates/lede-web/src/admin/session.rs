@@ -1,0 +1,87 @@
+//! Who is signed in: the session cookie, read into a [`Viewer`], and the CSRF check every
+//! state-changing admin form must pass.
+
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use axum::extract::{FromRef, FromRequestParts};
+use axum::http::request::Parts;
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use lede_core::account::{Action, User};
+
+pub const SESSION_COOKIE: &str = "lede_session";
+
+/// The signed-in account behind a request, and its session's CSRF token.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub user: User,
+    pub csrf: String,
+    pub token: String,
+}
+
+impl Viewer {
+    /// Refuses, with a 403 page, what the viewer's role does not allow.
+    pub fn require(&self, action: Action) -> AppResult<()> {
+        if self.user.role.may(action) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!(
+                "Your role ({}) does not allow this. Ask an editor or an admin.",
+                self.user.role.as_str()
+            )))
+        }
+    }
+
+    /// Refuses (403) a form whose CSRF token is not this session's.
+    pub fn check_csrf(&self, sent: &str) -> AppResult<()> {
+        let same = sent.len() == self.csrf.len()
+            && sent
+                .bytes()
+                .zip(self.csrf.bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0;
+        if same {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden("This form has expired or did not come from this site. Go back, reload the page and try again.".into()))
+        }
+    }
+}
+
+/// The viewer, if a live session cookie came with the request.
+#[derive(Debug)]
+pub struct MaybeViewer(pub Option<Viewer>);
+
+impl<S> FromRequestParts<S> for MaybeViewer
+where
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = AppState::from_ref(state);
+        let jar = CookieJar::from_headers(&parts.headers);
+        let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) else {
+            return Ok(Self(None));
+        };
+        let session = state.accounts.session(&token).await?;
+        Ok(Self(session.map(|(user, csrf)| Viewer {
+            user,
+            csrf,
+            token,
+        })))
+    }
+}
+
+/// The session cookie: HttpOnly (no script reads it), SameSite=Lax (no cross-site POST sends
+/// it), Secure when the site is served over HTTPS.
+pub fn session_cookie(state: &AppState, token: String, max_age: time::Duration) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, token))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.settings.base_url.starts_with("https://"))
+        .path("/")
+        .max_age(max_age)
+        .build()
+}

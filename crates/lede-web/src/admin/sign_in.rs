@@ -1,0 +1,229 @@
+//! Signing in and out, and the one-time setup page that creates the first admin.
+
+use super::session::{MaybeViewer, session_cookie};
+use super::{Viewer, render};
+use crate::error::{AppError, AppResult};
+use crate::origin::check_origin;
+use crate::site::comments::ClientAddr;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::{CookieJar, Form};
+use lede_core::account::Role;
+use lede_store::SignInError;
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SignInForm {
+    email: String,
+    password: String,
+}
+
+#[derive(Debug, Serialize)]
+struct SignInView {
+    email: String,
+    error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct DashboardView {
+    pending_comments: u64,
+}
+
+/// `/admin`: the dashboard when signed in, the sign-in form otherwise, the setup page on a
+/// site with no accounts yet.
+pub async fn admin_home(
+    State(state): State<AppState>,
+    MaybeViewer(viewer): MaybeViewer,
+) -> AppResult<Response> {
+    if state.accounts.needs_setup().await? {
+        return Ok(Redirect::to("/admin/setup").into_response());
+    }
+    match viewer {
+        Some(viewer) => dashboard(&state, &viewer).await,
+        None => sign_in_page(&state, String::new(), None, StatusCode::OK).await,
+    }
+}
+
+async fn dashboard(state: &AppState, viewer: &Viewer) -> AppResult<Response> {
+    let pending_comments = state
+        .newsroom
+        .store()
+        .count_comments(lede_core::comment::CommentStatus::Pending)
+        .await?;
+    let view = DashboardView { pending_comments };
+    Ok(render(
+        state,
+        Some(viewer),
+        "admin/dashboard.html",
+        "Newsroom",
+        view,
+    )
+    .await?
+    .into_response())
+}
+
+async fn sign_in_page(
+    state: &AppState,
+    email: String,
+    error: Option<String>,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let view = SignInView { email, error };
+    Ok((
+        status,
+        render(state, None, "admin/sign_in.html", "Sign in", view).await?,
+    )
+        .into_response())
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    jar: CookieJar,
+    Form(form): Form<SignInForm>,
+) -> AppResult<Response> {
+    check_origin(&headers)?;
+    if state.sign_in_limiter.check_key(&client).is_err() {
+        return Err(AppError::TooManyRequests(
+            "Too many sign-in attempts from your network. Wait a few minutes and try again.".into(),
+        ));
+    }
+    match state.accounts.sign_in(&form.email, &form.password).await {
+        Ok(signed_in) => {
+            let cookie = session_cookie(&state, signed_in.token, time::Duration::days(14));
+            Ok((jar.add(cookie), Redirect::to("/admin")).into_response())
+        }
+        Err(SignInError::Wrong) => {
+            // A pause after a failure slows guessing without bothering people who mistype.
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let message = "The email or the password is wrong.".to_owned();
+            sign_in_page(&state, form.email, Some(message), StatusCode::UNAUTHORIZED).await
+        }
+        Err(SignInError::Locked { until }) => {
+            let minutes = (until - state.newsroom.now()).whole_minutes().max(1);
+            let message = format!(
+                "Too many failed attempts: this account is locked for {minutes} more minutes."
+            );
+            sign_in_page(
+                &state,
+                form.email,
+                Some(message),
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await
+        }
+        Err(SignInError::Store(error)) => Err(error.into()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    MaybeViewer(viewer): MaybeViewer,
+    jar: CookieJar,
+    Form(form): Form<CsrfForm>,
+) -> AppResult<Response> {
+    if let Some(viewer) = viewer {
+        viewer.check_csrf(&form.csrf)?;
+        state.accounts.sign_out(&viewer.token).await?;
+    }
+    let expired = session_cookie(&state, String::new(), time::Duration::ZERO);
+    Ok((jar.add(expired), Redirect::to("/admin")).into_response())
+}
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SetupForm {
+    name: String,
+    email: String,
+    password: String,
+}
+
+#[derive(Debug, Serialize)]
+struct SetupView {
+    name: String,
+    email: String,
+    error: Option<String>,
+}
+
+async fn setup_page(
+    state: &AppState,
+    form: &SetupForm,
+    error: Option<String>,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let view = SetupView {
+        name: form.name.clone(),
+        email: form.email.clone(),
+        error,
+    };
+    Ok((
+        status,
+        render(
+            state,
+            None,
+            "admin/setup.html",
+            "Set up your newsroom",
+            view,
+        )
+        .await?,
+    )
+        .into_response())
+}
+
+/// Shown only while the site has no account at all; afterwards it is gone for good.
+pub async fn setup_form(State(state): State<AppState>) -> AppResult<Response> {
+    if !state.accounts.needs_setup().await? {
+        return Err(AppError::NotFound);
+    }
+    setup_page(&state, &SetupForm::default(), None, StatusCode::OK).await
+}
+
+pub async fn setup(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    jar: CookieJar,
+    Form(form): Form<SetupForm>,
+) -> AppResult<Response> {
+    check_origin(&headers)?;
+    if !state.accounts.needs_setup().await? {
+        return Err(AppError::NotFound);
+    }
+    match state
+        .accounts
+        .create_user(&form.email, &form.name, Role::Admin, &form.password)
+        .await
+    {
+        Ok(_) => {}
+        Err(lede_store::Error::Invalid(invalid)) => {
+            return setup_page(
+                &state,
+                &form,
+                Some(invalid.message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        Err(other) => return Err(other.into()),
+    }
+    let signed_in = state
+        .accounts
+        .sign_in(&form.email, &form.password)
+        .await
+        .map_err(|e| match e {
+            SignInError::Store(error) => AppError::Store(error),
+            other => AppError::BadRequest(other.to_string()),
+        })?;
+    let cookie = session_cookie(&state, signed_in.token, time::Duration::days(14));
+    Ok((jar.add(cookie), Redirect::to("/admin")).into_response())
+}
