@@ -179,6 +179,8 @@ pub struct User {
     pub email: String,
     pub name: String,
     pub role: Role,
+    /// The byline this account writes under.
+    pub author: Option<crate::content::AuthorId>,
     pub password_hash: String,
     pub failed_attempts: u32,
     pub locked_until: Option<time::OffsetDateTime>,

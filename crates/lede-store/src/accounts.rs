@@ -4,9 +4,10 @@
 
 use crate::{Error, Newsroom, Result, Store};
 use lede_core::Clock;
+use lede_core::Slug;
 use lede_core::account::{self, NewUser, Role, User, UserId};
 use lede_core::comment::Email;
-use lede_core::content::required;
+use lede_core::content::{Author, AuthorId, AuthorInput, required};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use time::{Duration, OffsetDateTime};
@@ -21,6 +22,7 @@ pub const SESSION_LIFETIME: Duration = Duration::days(14);
 pub struct Accounts {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
+    newsroom: Newsroom,
 }
 
 /// A new session: the token for the cookie (shown once, never stored) and its CSRF token.
@@ -61,6 +63,7 @@ impl Accounts {
         Self {
             store: newsroom.store().clone(),
             clock: newsroom.clock().clone(),
+            newsroom: newsroom.clone(),
         }
     }
 
@@ -78,7 +81,58 @@ impl Accounts {
             role,
             password_hash: account::hash_password(password)?,
         };
-        self.store.create_user(&user, self.clock.now()).await
+        let id = self.store.create_user(&user, self.clock.now()).await?;
+        let author = self.byline_for(&user.name, id).await?;
+        self.store.link_author(id, author).await?;
+        Ok(id)
+    }
+
+    /// The author profile an account writes under: the existing one with the slug of the
+    /// person's name (a journalist whose byline predates their account), or a new one.
+    async fn byline_for(&self, name: &str, id: UserId) -> Result<AuthorId> {
+        let slug = Slug::from_title(name).unwrap_or(Slug::parse(&format!("author-{}", id.0))?);
+        if let Some(existing) = self.store.author_by_slug(slug.as_str()).await? {
+            return Ok(existing.id);
+        }
+        let input = AuthorInput {
+            slug,
+            name: name.to_owned(),
+            bio: String::new(),
+            website: None,
+        };
+        self.newsroom.save_author(input).await
+    }
+
+    /// The profile an account's byline shows, for the account to edit.
+    pub async fn profile(&self, user: &User) -> Result<Option<Author>> {
+        let Some(author) = user.author else {
+            return Ok(None);
+        };
+        let authors = self.store.authors().await?;
+        Ok(authors.into_iter().find(|a| a.id == author))
+    }
+
+    /// Updates the account's own byline: name, bio, website. The slug (its address) stays.
+    pub async fn update_profile(
+        &self,
+        user: &User,
+        name: &str,
+        bio: &str,
+        website: &str,
+    ) -> Result<()> {
+        let author = self
+            .profile(user)
+            .await?
+            .ok_or(Error::NotFound("profile"))?;
+        let website = Some(website.trim().to_owned()).filter(|w| !w.is_empty());
+        let input = AuthorInput {
+            slug: author.slug,
+            name: name.to_owned(),
+            bio: bio.to_owned(),
+            website,
+        };
+        self.newsroom.save_author(input).await?;
+        Ok(())
     }
 
     /// Sets a new password and ends every session of the account.

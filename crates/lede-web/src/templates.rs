@@ -31,6 +31,7 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "admin/setup.html",
     "admin/dashboard.html",
     "admin/comments.html",
+    "admin/profile.html",
     "feeds/rss.xml",
     "feeds/atom.xml",
     "sitemaps/index.xml",

@@ -5,12 +5,12 @@ use super::rows::{from_unix, to_unix};
 use crate::{AccountStore, Error, Result};
 use async_trait::async_trait;
 use lede_core::account::{NewUser, Role, User, UserId};
+use lede_core::content::AuthorId;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use time::OffsetDateTime;
 
-const USER_COLUMNS: &str =
-    "u.id, u.email, u.name, u.role, u.password_hash, u.failed_attempts, u.locked_until";
+const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.author_id, u.password_hash, u.failed_attempts, u.locked_until";
 
 fn user(row: &AnyRow) -> Result<User> {
     Ok(User {
@@ -18,6 +18,7 @@ fn user(row: &AnyRow) -> Result<User> {
         email: row.try_get("email")?,
         name: row.try_get("name")?,
         role: Role::parse(&row.try_get::<String, _>("role")?)?,
+        author: row.try_get::<Option<i64>, _>("author_id")?.map(AuthorId),
         password_hash: row.try_get("password_hash")?,
         failed_attempts: u32::try_from(row.try_get::<i64, _>("failed_attempts")?)
             .unwrap_or(u32::MAX),
@@ -67,6 +68,15 @@ impl AccountStore for SqlStore {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.name");
         let rows = sqlx::query(&sql).fetch_all(&self.read).await?;
         rows.iter().map(user).collect()
+    }
+
+    async fn link_author(&self, id: UserId, author: AuthorId) -> Result<()> {
+        sqlx::query("UPDATE users SET author_id = $1 WHERE id = $2")
+            .bind(author.0)
+            .bind(id.0)
+            .execute(&self.write)
+            .await?;
+        Ok(())
     }
 
     async fn set_password(&self, id: UserId, password_hash: &str) -> Result<()> {

@@ -3,6 +3,7 @@
 //! every state-changing form carries the session's CSRF token.
 
 mod comments;
+mod profile;
 mod session;
 mod sign_in;
 
@@ -30,6 +31,7 @@ pub fn routes() -> Router<AppState> {
             "/admin/comments",
             get(comments::queue).post(comments::moderate),
         )
+        .route("/admin/profile", get(profile::edit).post(profile::save))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

@@ -16,6 +16,7 @@ lede_store::on_both_databases!(
     bulk_actions_approve_and_reject_many,
     repeated_failures_lock_the_account,
     admin_pages_are_never_cached_and_cookies_are_secure_over_https,
+    each_person_edits_their_own_byline,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -482,4 +483,81 @@ async fn admin_pages_are_never_cached_and_cookies_are_secure_over_https(db: &Tes
             .headers[header::CACHE_CONTROL],
         "no-store"
     );
+}
+
+async fn each_person_edits_their_own_byline(db: &TestDb) {
+    let site = site(db).await;
+    // An account named like an existing byline writes under it.
+    Accounts::new(&site.newsroom)
+        .create_user("maya@example.com", "Maya Chen", Role::Contributor, PASSWORD)
+        .await
+        .expect("account");
+    let ok = site
+        .post_form(
+            "/admin/sign-in",
+            &[("email", "maya@example.com"), ("password", PASSWORD)],
+        )
+        .await;
+    let cookie = session_cookie(&ok);
+    let form = get_as(&site, "/admin/profile", &cookie).await;
+    assert_eq!(form.attr("#name", "value"), "Maya Chen");
+    assert_eq!(form.text("#bio"), "Maya Chen writes about the city.");
+    let csrf = form.attr("input[name=csrf]", "value");
+    let bio = "Political editor. <b>Bold</b> claims checked.";
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("name", "Maya Chen"),
+        ("bio", bio),
+        ("website", "https://maya.example.org"),
+    ];
+    assert_eq!(
+        post_as(&site, "/admin/profile", &cookie, &fields[1..])
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "no CSRF token"
+    );
+    let saved = post_as(&site, "/admin/profile", &cookie, &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let author = site.get("/author/maya-chen").await;
+    assert_eq!(
+        author.text(".h-card .p-note"),
+        bio,
+        "the reader pages show it at once, escaped"
+    );
+    assert_eq!(
+        author.attr(".h-card a.website", "href"),
+        "https://maya.example.org"
+    );
+    assert_eq!(
+        site.get("/articles/budget-vote-passes")
+            .await
+            .text(".author-box .p-note"),
+        bio
+    );
+    let bad = post_as(
+        &site,
+        "/admin/profile",
+        &cookie,
+        &[
+            ("csrf", &csrf),
+            ("name", "Maya Chen"),
+            ("bio", "x"),
+            ("website", "javascript:alert(1)"),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text(".form-errors").contains("web address"));
+    assert_eq!(
+        bad.attr("#website", "value"),
+        "javascript:alert(1)",
+        "input kept for correcting"
+    );
+    // A new person gets a byline of their own.
+    Accounts::new(&site.newsroom)
+        .create_user("new@example.com", "Noor Haddad", Role::Author, PASSWORD)
+        .await
+        .expect("account");
+    assert_eq!(site.get("/author/noor-haddad").await.status, StatusCode::OK);
 }
