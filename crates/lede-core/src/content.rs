@@ -15,27 +15,36 @@ id_type!(ArticleId, AuthorId, SectionId, TagId, CommentId, PageId);
 
 /// Where an article is in its life. Only `Published` articles are ever shown to readers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum ArticleStatus {
     Draft,
+    /// Submitted by its author, waiting for an editor.
+    InReview,
+    /// Set to go live at its publication time.
     Scheduled,
     Published,
+    /// Taken down after being published; kept, never shown.
+    Unpublished,
 }
 
 impl ArticleStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Draft => "draft",
+            Self::InReview => "in_review",
             Self::Scheduled => "scheduled",
             Self::Published => "published",
+            Self::Unpublished => "unpublished",
         }
     }
 
     pub fn parse(text: &str) -> Result<Self> {
         match text {
             "draft" => Ok(Self::Draft),
+            "in_review" => Ok(Self::InReview),
             "scheduled" => Ok(Self::Scheduled),
             "published" => Ok(Self::Published),
+            "unpublished" => Ok(Self::Unpublished),
             other => Err(Invalid::new(
                 "status",
                 format!("unknown article status {other:?}"),

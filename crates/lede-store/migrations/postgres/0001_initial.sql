@@ -40,7 +40,7 @@ CREATE TABLE articles (
     body_html     TEXT NOT NULL,
     word_count    BIGINT NOT NULL,
     language      TEXT NOT NULL,
-    status        TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'published')),
+    status        TEXT NOT NULL CHECK (status IN ('draft', 'in_review', 'scheduled', 'published', 'unpublished')),
     section_id    BIGINT NOT NULL REFERENCES sections (id),
     image_src     TEXT,
     image_alt     TEXT NOT NULL DEFAULT '',

@@ -1,0 +1,189 @@
+//! The publishing workflow: draft → in review → scheduled → published (→ unpublished), and who
+//! may move an article along it. Pure rules, tested as a table; the newsroom applies them
+//! before any write, and every refusal names the rule.
+
+use crate::account::{Action, Role};
+use crate::content::ArticleStatus;
+use crate::{Invalid, Result};
+
+/// What someone asks to do with an article in the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    SaveDraft,
+    SubmitForReview,
+    Publish,
+    Schedule,
+    Unpublish,
+}
+
+impl Step {
+    pub fn parse(text: &str) -> Result<Self> {
+        match text {
+            "save" => Ok(Self::SaveDraft),
+            "submit" => Ok(Self::SubmitForReview),
+            "publish" => Ok(Self::Publish),
+            "schedule" => Ok(Self::Schedule),
+            "unpublish" => Ok(Self::Unpublish),
+            other => Err(Invalid::new("action", format!("unknown action {other:?}"))),
+        }
+    }
+}
+
+/// Why a step was refused: the role does not allow it, or the article is not in a state
+/// where it makes sense.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Forbidden(String),
+    Invalid(Invalid),
+}
+
+/// The status an article moves to when `role` takes `step` on it, or why not. `own` says
+/// whether the person is one of the article's authors.
+pub fn next_status(
+    role: Role,
+    own: bool,
+    from: ArticleStatus,
+    step: Step,
+) -> std::result::Result<ArticleStatus, Refusal> {
+    use ArticleStatus::*;
+    let may_edit = own && role.may(Action::WriteDrafts) || role.may(Action::EditOthers);
+    if !may_edit {
+        return Err(Refusal::Forbidden(
+            "Only the article's authors and editors may change it.".into(),
+        ));
+    }
+    let may_publish = role.may(Action::EditOthers) || own && role.may(Action::PublishOwn);
+    let publishing = matches!(step, Step::Publish | Step::Schedule | Step::Unpublish);
+    if publishing && !may_publish {
+        return Err(Refusal::Forbidden(format!(
+            "A {} cannot publish, schedule or unpublish; submit the article for review instead.",
+            role.as_str()
+        )));
+    }
+    // Contributors cannot change what is already live or on its way there.
+    if !may_publish && matches!(from, Scheduled | Published) {
+        return Err(Refusal::Forbidden(
+            "This article is scheduled or published; ask an editor to change it.".into(),
+        ));
+    }
+    let invalid = |message: &str| Err(Refusal::Invalid(Invalid::new("status", message)));
+    match (step, from) {
+        (Step::SaveDraft, Published | Scheduled) => Ok(from),
+        (Step::SaveDraft, InReview) => Ok(InReview),
+        (Step::SaveDraft, Draft | Unpublished) => Ok(Draft),
+        (Step::SubmitForReview, Draft | Unpublished | InReview) => Ok(InReview),
+        (Step::SubmitForReview, _) => invalid("Only drafts can be submitted for review."),
+        (Step::Publish, _) => Ok(Published),
+        (Step::Schedule, Published) => invalid("This article is already published."),
+        (Step::Schedule, _) => Ok(Scheduled),
+        (Step::Unpublish, Published | Scheduled) => Ok(Unpublished),
+        (Step::Unpublish, _) => invalid("Only published or scheduled articles can be unpublished."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ArticleStatus::*;
+
+    fn outcome(role: Role, own: bool, from: ArticleStatus, step: Step) -> &'static str {
+        match next_status(role, own, from, step) {
+            Ok(Draft) => "draft",
+            Ok(InReview) => "review",
+            Ok(Scheduled) => "scheduled",
+            Ok(Published) => "published",
+            Ok(Unpublished) => "unpublished",
+            Err(Refusal::Forbidden(_)) => "403",
+            Err(Refusal::Invalid(_)) => "422",
+        }
+    }
+
+    #[test]
+    fn who_may_take_which_step() {
+        let steps = [
+            Step::SaveDraft,
+            Step::SubmitForReview,
+            Step::Publish,
+            Step::Schedule,
+            Step::Unpublish,
+        ];
+        // (role, own article?, from status) → outcome of each step above
+        let table: [(Role, bool, ArticleStatus, [&str; 5]); 10] = [
+            (
+                Role::Contributor,
+                true,
+                Draft,
+                ["draft", "review", "403", "403", "403"],
+            ),
+            (
+                Role::Contributor,
+                true,
+                Published,
+                ["403", "403", "403", "403", "403"],
+            ),
+            (
+                Role::Contributor,
+                false,
+                Draft,
+                ["403", "403", "403", "403", "403"],
+            ),
+            (
+                Role::Author,
+                true,
+                Draft,
+                ["draft", "review", "published", "scheduled", "422"],
+            ),
+            (
+                Role::Author,
+                true,
+                Published,
+                ["published", "422", "published", "422", "unpublished"],
+            ),
+            (
+                Role::Author,
+                false,
+                Draft,
+                ["403", "403", "403", "403", "403"],
+            ),
+            (
+                Role::Editor,
+                false,
+                InReview,
+                ["review", "review", "published", "scheduled", "422"],
+            ),
+            (
+                Role::Editor,
+                false,
+                Scheduled,
+                ["scheduled", "422", "published", "scheduled", "unpublished"],
+            ),
+            (
+                Role::Admin,
+                false,
+                Unpublished,
+                ["draft", "review", "published", "scheduled", "422"],
+            ),
+            (
+                Role::Admin,
+                false,
+                Published,
+                ["published", "422", "published", "422", "unpublished"],
+            ),
+        ];
+        for (role, own, from, expected) in table {
+            for (step, want) in steps.iter().zip(expected) {
+                assert_eq!(
+                    outcome(role, own, from, *step),
+                    want,
+                    "{role:?} own={own} {from:?} {step:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn steps_parse_from_button_values() {
+        assert_eq!(Step::parse("publish"), Ok(Step::Publish));
+        assert!(Step::parse("delete").is_err());
+    }
+}
