@@ -9,6 +9,9 @@ pub enum Error {
     NotFound(&'static str),
     #[error(transparent)]
     Invalid(#[from] Invalid),
+    /// The rules of the workflow or of a role refuse it.
+    #[error("{0}")]
+    Forbidden(String),
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("database error: {0}")]

@@ -16,4 +16,6 @@ pub use accounts::{Accounts, SignInError, SignedIn};
 pub use error::{Error, Result};
 pub use model::*;
 pub use newsroom::{Change, Newsroom};
-pub use store::{AccountStore, ArticleStore, CatalogStore, CommentStore, SearchStore, Store};
+pub use store::{
+    AccountStore, ArticleStore, CatalogStore, CommentStore, EditorialStore, SearchStore, Store,
+};

@@ -116,3 +116,57 @@ pub struct QueuedComment {
     pub comment: lede_core::comment::Comment,
     pub article: lede_core::content::NamedRef,
 }
+
+/// Who saves an article, and the version they started from: a save against an older version
+/// than the stored one is refused as a conflict, never silently applied.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SaveContext {
+    pub expected_version: Option<i64>,
+    pub saved_by: Option<lede_core::account::UserId>,
+}
+
+/// An article as the editor opens it: the Markdown and every field, its status and version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditableArticle {
+    pub id: lede_core::content::ArticleId,
+    pub input: lede_core::content::ArticleInput,
+    pub status: lede_core::content::ArticleStatus,
+    pub version: i64,
+    pub published_at: Option<OffsetDateTime>,
+    pub updated_at: OffsetDateTime,
+    pub author_ids: Vec<lede_core::content::AuthorId>,
+}
+
+/// Which articles the newsroom's list shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeskFilter {
+    pub status: Option<lede_core::content::ArticleStatus>,
+    pub section: Option<lede_core::content::SectionId>,
+    pub author: Option<lede_core::content::AuthorId>,
+    /// Words the headline contains.
+    pub headline: Option<String>,
+}
+
+/// One line of the newsroom's article list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskRow {
+    pub id: lede_core::content::ArticleId,
+    pub slug: lede_core::Slug,
+    pub headline: String,
+    pub status: lede_core::content::ArticleStatus,
+    pub section: String,
+    pub authors: Vec<String>,
+    pub updated_at: OffsetDateTime,
+    pub published_at: Option<OffsetDateTime>,
+}
+
+/// A saved state of an article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    pub version: i64,
+    pub saved_at: OffsetDateTime,
+    pub saved_by: Option<String>,
+    pub headline: String,
+    pub standfirst: String,
+    pub body_markdown: String,
+}

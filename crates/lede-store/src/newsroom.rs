@@ -3,12 +3,14 @@
 //! writes through the store, keeps derived data (related lists) current, and announces each
 //! change so caches and indexes can drop what it made stale.
 
-use crate::{Error, Result, Store};
+use crate::{Error, Result, SaveContext, Store};
 use lede_core::Clock;
 use lede_core::Slug;
+use lede_core::account::User;
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::related::{self, MAX_RELATED, Scorer};
+use lede_core::workflow::{self, Refusal, Step};
 use std::sync::Arc;
 use time::OffsetDateTime;
 use tokio::sync::broadcast;
@@ -123,6 +125,18 @@ impl Newsroom {
         id: Option<ArticleId>,
         input: ArticleInput,
     ) -> Result<ArticleId> {
+        self.save_article_with(id, input, SaveContext::default())
+            .await
+    }
+
+    /// [`Self::save_article`] with who saves it and the version they edited (a conflict if
+    /// someone saved since).
+    async fn save_article_with(
+        &self,
+        id: Option<ArticleId>,
+        input: ArticleInput,
+        context: SaveContext,
+    ) -> Result<ArticleId> {
         let checked = input.check()?;
         let signature = related::signature(
             &checked.input.headline,
@@ -131,7 +145,13 @@ impl Newsroom {
         );
         let id = self
             .store
-            .save_article(id, &checked, &related::encode(&signature), self.now())
+            .save_article(
+                id,
+                &checked,
+                &related::encode(&signature),
+                self.now(),
+                context,
+            )
             .await?;
         self.store.index_article(id).await?;
         if let Some((_, ArticleStatus::Published)) = self
@@ -164,6 +184,95 @@ impl Newsroom {
         self.store.index_article(id).await?;
         self.announce(Change::Article(id));
         Ok(())
+    }
+
+    /// Saves an article from the editor on behalf of `user` and takes the workflow `step`
+    /// (save, submit for review, publish, schedule at `schedule_at`, unpublish), if the
+    /// user's role and the article's state allow it.
+    pub async fn edit_article(
+        &self,
+        user: &User,
+        id: Option<ArticleId>,
+        mut input: ArticleInput,
+        expected_version: Option<i64>,
+        step: Step,
+        schedule_at: Option<OffsetDateTime>,
+    ) -> Result<ArticleId> {
+        let (from, own) = match id {
+            Some(id) => {
+                let current = self
+                    .store
+                    .editable_article(id)
+                    .await?
+                    .ok_or(Error::NotFound("article"))?;
+                let own = user.author.is_some_and(|a| current.author_ids.contains(&a));
+                (current.status, own)
+            }
+            None => (ArticleStatus::Draft, true),
+        };
+        if id.is_none() && input.authors.is_empty() {
+            if let Some(byline) = self.byline_slug(user).await? {
+                input.authors.push(byline);
+            }
+        }
+        let to =
+            workflow::next_status(user.role, own, from, step).map_err(|refusal| match refusal {
+                Refusal::Forbidden(message) => Error::Forbidden(message),
+                Refusal::Invalid(invalid) => Error::Invalid(invalid),
+            })?;
+        let now = self.now();
+        if step == Step::Schedule && schedule_at.is_none_or(|at| at <= now) {
+            return Err(Error::Invalid(lede_core::Invalid::new(
+                "publish_at",
+                "Give a date and time in the future to schedule for.",
+            )));
+        }
+        let context = SaveContext {
+            expected_version,
+            saved_by: Some(user.id),
+        };
+        let id = self.save_article_with(id, input, context).await?;
+        match to {
+            // Saving keeps the status; rescheduling sets a new time.
+            same if same == from && step != Step::Schedule => {}
+            ArticleStatus::Published => self.publish_article(id, None).await?,
+            ArticleStatus::Scheduled => {
+                self.store
+                    .set_article_status(id, to, schedule_at, now)
+                    .await?;
+                self.store.index_article(id).await?;
+            }
+            other => {
+                self.store.set_article_status(id, other, None, now).await?;
+                self.store.index_article(id).await?;
+            }
+        }
+        self.announce(Change::Article(id));
+        Ok(id)
+    }
+
+    async fn byline_slug(&self, user: &User) -> Result<Option<Slug>> {
+        let Some(author) = user.author else {
+            return Ok(None);
+        };
+        let authors = self.store.authors().await?;
+        Ok(authors.into_iter().find(|a| a.id == author).map(|a| a.slug))
+    }
+
+    /// Publishes every scheduled article whose time has come (also those whose time passed
+    /// while the server was down). Returns how many went live.
+    pub async fn publish_due(&self) -> Result<usize> {
+        let now = self.now();
+        let due = self.store.due_scheduled(now).await?;
+        for id in &due {
+            self.store
+                .set_article_status(*id, ArticleStatus::Published, None, now)
+                .await?;
+            self.refresh_related(*id).await?;
+            self.store.index_article(*id).await?;
+            self.announce(Change::Article(*id));
+        }
+        Ok(due.len())
     }
 
     /// Recomputes `id`'s "You May Also Like" list and offers `id` to its closest articles.

@@ -6,6 +6,7 @@ use crate::{
     ArticleFilter, FeedEntry, ListPage, PageRequest, Paged, QueuedComment, Result, SearchHit,
     SearchQuery, SitemapArticle,
 };
+use crate::{DeskFilter, DeskRow, EditableArticle, Revision, SaveContext};
 use async_trait::async_trait;
 use lede_core::Slug;
 use lede_core::account::{NewUser, User, UserId};
@@ -16,12 +17,24 @@ use time::OffsetDateTime;
 
 /// Everything Lede reads and writes, as use cases rather than tables.
 pub trait Store:
-    ArticleStore + CatalogStore + CommentStore + SearchStore + AccountStore + std::fmt::Debug
+    ArticleStore
+    + CatalogStore
+    + CommentStore
+    + SearchStore
+    + AccountStore
+    + EditorialStore
+    + std::fmt::Debug
 {
 }
 
 impl<T> Store for T where
-    T: ArticleStore + CatalogStore + CommentStore + SearchStore + AccountStore + std::fmt::Debug
+    T: ArticleStore
+        + CatalogStore
+        + CommentStore
+        + SearchStore
+        + AccountStore
+        + EditorialStore
+        + std::fmt::Debug
 {
 }
 
@@ -60,6 +73,7 @@ pub trait ArticleStore: Send + Sync {
         article: &CheckedArticle,
         signature: &str,
         now: OffsetDateTime,
+        context: SaveContext,
     ) -> Result<ArticleId>;
     async fn set_article_status(
         &self,
@@ -186,4 +200,18 @@ pub trait AccountStore: Send + Sync {
     async fn revoke_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()>;
     /// Ends every session of an account (a password change, a stolen laptop).
     async fn revoke_user_sessions(&self, id: UserId, now: OffsetDateTime) -> Result<u64>;
+}
+
+/// What the newsroom's own pages read: articles in every status.
+#[async_trait]
+pub trait EditorialStore: Send + Sync {
+    async fn editable_article(&self, id: ArticleId) -> Result<Option<EditableArticle>>;
+    /// Articles in any status, most recently changed first.
+    async fn desk(&self, filter: &DeskFilter, page: PageRequest) -> Result<Paged<DeskRow>>;
+    /// How many articles are in each status.
+    async fn desk_counts(&self) -> Result<Vec<(ArticleStatus, u64)>>;
+    /// Every saved version of an article, newest first.
+    async fn revisions(&self, id: ArticleId) -> Result<Vec<Revision>>;
+    /// Scheduled articles whose publication time is at or before `now`.
+    async fn due_scheduled(&self, now: OffsetDateTime) -> Result<Vec<ArticleId>>;
 }

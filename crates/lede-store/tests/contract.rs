@@ -30,6 +30,9 @@ lede_store::on_both_databases!(
     another_server_on_the_same_database_finds_a_new_article_at_once,
     accounts_sign_in_and_out_with_sessions_that_end,
     repeated_failures_lock_an_account_for_a_while,
+    the_workflow_follows_roles_and_statuses,
+    a_stale_save_is_refused_and_every_save_keeps_a_revision,
+    scheduled_articles_go_live_when_due,
 );
 
 async fn fixture(db: &TestDb) -> lede_store::Newsroom {
@@ -1043,4 +1046,343 @@ async fn repeated_failures_lock_an_account_for_a_while(db: &TestDb) {
         matches!(unknown, Err(lede_store::SignInError::Wrong)),
         "an unknown email looks like a wrong password"
     );
+}
+
+/// Accounts for each role; the contributor and the author write under Jonas Berg's and Maya
+/// Chen's bylines.
+async fn newsroom_people(
+    db: &TestDb,
+    newsroom: &lede_store::Newsroom,
+) -> [lede_core::account::User; 3] {
+    let accounts = lede_store::Accounts::new(newsroom);
+    let password = "a long enough password";
+    accounts
+        .create_user(
+            "jonas@example.com",
+            "Jonas Berg",
+            Role::Contributor,
+            password,
+        )
+        .await
+        .expect("contributor");
+    accounts
+        .create_user("maya@example.com", "Maya Chen", Role::Author, password)
+        .await
+        .expect("author");
+    accounts
+        .create_user("ed@example.com", "Ed Itor", Role::Editor, password)
+        .await
+        .expect("editor");
+    let store = db.store();
+    let mut people = Vec::new();
+    for email in ["jonas@example.com", "maya@example.com", "ed@example.com"] {
+        people.push(
+            store
+                .user_by_email(email)
+                .await
+                .expect("query")
+                .expect("user"),
+        );
+    }
+    people.try_into().expect("three")
+}
+
+async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
+    use lede_core::workflow::Step;
+    let newsroom = fixture(db).await;
+    let [contributor, author, editor] = newsroom_people(db, &newsroom).await;
+    let store = db.store();
+    let mut draft = article(
+        "new-bridge",
+        "A new bridge for Eastgate",
+        "news",
+        &[],
+        &["river"],
+        "Plans.",
+    );
+    let id = newsroom
+        .edit_article(
+            &contributor,
+            None,
+            draft.clone(),
+            None,
+            Step::SaveDraft,
+            None,
+        )
+        .await
+        .expect("a contributor writes a draft");
+    let editable = store
+        .editable_article(id)
+        .await
+        .expect("query")
+        .expect("article");
+    assert_eq!(
+        editable.input.authors,
+        [slug("jonas-berg")],
+        "written under the contributor's byline"
+    );
+    assert_eq!(editable.status, ArticleStatus::Draft);
+    draft.authors = editable.input.authors.clone();
+    let refused = newsroom
+        .edit_article(
+            &contributor,
+            Some(id),
+            draft.clone(),
+            None,
+            Step::Publish,
+            None,
+        )
+        .await;
+    assert!(matches!(refused, Err(Error::Forbidden(_))), "{refused:?}");
+    newsroom
+        .edit_article(
+            &contributor,
+            Some(id),
+            draft.clone(),
+            None,
+            Step::SubmitForReview,
+            None,
+        )
+        .await
+        .expect("submit");
+    assert_eq!(
+        store
+            .editable_article(id)
+            .await
+            .expect("query")
+            .expect("article")
+            .status,
+        ArticleStatus::InReview
+    );
+    let not_hers = newsroom
+        .edit_article(&author, Some(id), draft.clone(), None, Step::Publish, None)
+        .await;
+    assert!(
+        matches!(not_hers, Err(Error::Forbidden(_))),
+        "an author publishes only her own: {not_hers:?}"
+    );
+    assert!(
+        store
+            .published_article("new-bridge")
+            .await
+            .expect("query")
+            .is_none()
+    );
+    newsroom
+        .edit_article(&editor, Some(id), draft.clone(), None, Step::Publish, None)
+        .await
+        .expect("an editor publishes");
+    assert!(
+        store
+            .published_article("new-bridge")
+            .await
+            .expect("query")
+            .is_some()
+    );
+    let search = lede_store::SearchQuery {
+        text: "Eastgate bridge".into(),
+        filter: ArticleFilter::default(),
+    };
+    assert_eq!(
+        store
+            .search(&search, PageRequest::first(5))
+            .await
+            .expect("search")
+            .total,
+        1
+    );
+    newsroom
+        .edit_article(
+            &editor,
+            Some(id),
+            draft.clone(),
+            None,
+            Step::Unpublish,
+            None,
+        )
+        .await
+        .expect("unpublish");
+    assert!(
+        store
+            .published_article("new-bridge")
+            .await
+            .expect("query")
+            .is_none(),
+        "unpublished articles vanish"
+    );
+    assert_eq!(
+        store
+            .search(&search, PageRequest::first(5))
+            .await
+            .expect("search")
+            .total,
+        0
+    );
+    assert_eq!(
+        store
+            .editable_article(id)
+            .await
+            .expect("query")
+            .expect("article")
+            .status,
+        ArticleStatus::Unpublished
+    );
+    let (own, _) = store
+        .article_state("budget-vote-passes")
+        .await
+        .expect("query")
+        .expect("article");
+    let mut hers = store
+        .editable_article(own)
+        .await
+        .expect("query")
+        .expect("article")
+        .input;
+    hers.headline = "Council budget vote passes narrowly".into();
+    newsroom
+        .edit_article(&author, Some(own), hers, None, Step::Publish, None)
+        .await
+        .expect("an author edits her own published article");
+    assert_eq!(
+        store
+            .published_article("budget-vote-passes")
+            .await
+            .expect("query")
+            .expect("article")
+            .summary
+            .headline,
+        "Council budget vote passes narrowly"
+    );
+    let counts = store.desk_counts().await.expect("counts");
+    assert!(
+        counts.contains(&(ArticleStatus::Unpublished, 1))
+            && counts.contains(&(ArticleStatus::Draft, 1)),
+        "{counts:?}"
+    );
+}
+
+async fn a_stale_save_is_refused_and_every_save_keeps_a_revision(db: &TestDb) {
+    use lede_core::workflow::Step;
+    let newsroom = fixture(db).await;
+    let [_, _, editor] = newsroom_people(db, &newsroom).await;
+    let store = db.store();
+    let (id, _) = store
+        .article_state("festival-returns")
+        .await
+        .expect("query")
+        .expect("article");
+    let opened = store
+        .editable_article(id)
+        .await
+        .expect("query")
+        .expect("article");
+    let mut first = opened.input.clone();
+    first.body_markdown = "First editor's text.".into();
+    newsroom
+        .edit_article(
+            &editor,
+            Some(id),
+            first,
+            Some(opened.version),
+            Step::SaveDraft,
+            None,
+        )
+        .await
+        .expect("first save");
+    let mut second = opened.input.clone();
+    second.body_markdown = "Second editor's text.".into();
+    let stale = newsroom
+        .edit_article(
+            &editor,
+            Some(id),
+            second,
+            Some(opened.version),
+            Step::SaveDraft,
+            None,
+        )
+        .await;
+    assert!(matches!(stale, Err(Error::Conflict(_))), "{stale:?}");
+    let now = store
+        .editable_article(id)
+        .await
+        .expect("query")
+        .expect("article");
+    assert_eq!(
+        now.input.body_markdown, "First editor's text.",
+        "never silently overwritten"
+    );
+    assert_eq!(now.version, opened.version + 1);
+    let revisions = store.revisions(id).await.expect("revisions");
+    assert_eq!(revisions[0].body_markdown, "First editor's text.");
+    assert_eq!(revisions[0].saved_by.as_deref(), Some("Ed Itor"));
+    assert!(
+        revisions.len() >= 2,
+        "the fixture's own save is there too: {}",
+        revisions.len()
+    );
+}
+
+async fn scheduled_articles_go_live_when_due(db: &TestDb) {
+    use lede_core::workflow::Step;
+    let newsroom = fixture(db).await;
+    let [_, author, _] = newsroom_people(db, &newsroom).await;
+    let store = db.store();
+    let input = article(
+        "embargoed-report",
+        "Embargoed flood report",
+        "news",
+        &["maya-chen"],
+        &["river"],
+        "The report.",
+    );
+    let at = NOW + time::Duration::hours(2);
+    let past = newsroom
+        .edit_article(
+            &author,
+            None,
+            input.clone(),
+            None,
+            Step::Schedule,
+            Some(NOW - time::Duration::hours(1)),
+        )
+        .await;
+    assert!(
+        matches!(past, Err(Error::Invalid(_))),
+        "scheduling needs a future time: {past:?}"
+    );
+    let id = newsroom
+        .edit_article(&author, None, input, None, Step::Schedule, Some(at))
+        .await
+        .expect("schedule");
+    assert_eq!(
+        store
+            .editable_article(id)
+            .await
+            .expect("query")
+            .expect("article")
+            .status,
+        ArticleStatus::Scheduled
+    );
+    assert!(
+        store
+            .published_article("embargoed-report")
+            .await
+            .expect("query")
+            .is_none(),
+        "not before its time"
+    );
+    assert_eq!(newsroom.publish_due().await.expect("due"), 0);
+    db.clock.advance(time::Duration::hours(3));
+    assert_eq!(
+        newsroom.publish_due().await.expect("due"),
+        1,
+        "also when the time passed while nobody looked"
+    );
+    let live = store
+        .published_article("embargoed-report")
+        .await
+        .expect("query")
+        .expect("published");
+    assert_eq!(live.summary.published_at, at, "dated at its scheduled time");
+    assert_eq!(newsroom.publish_due().await.expect("due"), 0);
 }

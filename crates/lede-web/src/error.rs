@@ -49,6 +49,7 @@ impl AppError {
                 (StatusCode::UNPROCESSABLE_ENTITY, invalid.message.clone())
             }
             Self::Store(Store::Conflict(m)) => (StatusCode::CONFLICT, m.clone()),
+            Self::Store(Store::Forbidden(m)) => (StatusCode::FORBIDDEN, m.clone()),
             Self::Store(_) | Self::Template(_) => {
                 tracing::error!(error = %self, "internal error");
                 (

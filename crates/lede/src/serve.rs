@@ -32,6 +32,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         comment_burst: config.comment_burst,
         comment_refill: Duration::from_secs(config.comment_refill_seconds),
     };
+    spawn_scheduler(newsroom.clone());
     let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;
     let app = lede_web::router(state);
     tracing::info!(addr = %config.addr, data = %config.data_dir.display(), "serving");
@@ -67,4 +68,23 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// How often scheduled articles are checked: they go live within this of their time.
+const SCHEDULE_TICK: Duration = Duration::from_secs(15);
+
+/// Publishes scheduled articles when their time comes, and at once on start for any whose
+/// time passed while the server was down.
+fn spawn_scheduler(newsroom: lede_store::Newsroom) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(SCHEDULE_TICK);
+        loop {
+            tick.tick().await;
+            match newsroom.publish_due().await {
+                Ok(0) => {}
+                Ok(count) => tracing::info!(count, "published scheduled articles"),
+                Err(error) => tracing::error!(%error, "publishing scheduled articles failed"),
+            }
+        }
+    });
 }

@@ -2,6 +2,7 @@
 
 use super::rows::{self, AUTHOR_COLUMNS, SUMMARY_COLUMNS, from_unix, to_unix};
 use super::{SqlStore, placeholders};
+use crate::SaveContext;
 use crate::{
     ArticleFilter, ArticleStore, Error, FeedEntry, PageRequest, Paged, Result, SitemapArticle,
 };
@@ -340,6 +341,7 @@ impl ArticleStore for SqlStore {
         article: &CheckedArticle,
         signature: &str,
         now: OffsetDateTime,
+        context: SaveContext,
     ) -> Result<ArticleId> {
         let input = &article.input;
         let image = input.featured_image.clone().unwrap_or_default();
@@ -377,8 +379,8 @@ impl ArticleStore for SqlStore {
                     "UPDATE articles SET slug = $1, headline = $2, standfirst = $3, \
                      body_markdown = $4, body_html = $5, word_count = $6, language = $7, \
                      section_id = $8, image_src = $9, image_alt = $10, image_caption = $11, \
-                     image_credit = $12, signature = $13, updated_at = $14, body_text = $15 \
-                     WHERE id = $16 \
+                     image_credit = $12, signature = $13, updated_at = $14, body_text = $15, \
+                     version = version + 1 WHERE id = $16 AND ($17 < 0 OR version = $17) \
                      RETURNING id",
                     Some(id.0),
                 )
@@ -402,9 +404,26 @@ impl ArticleStore for SqlStore {
             .bind(to_unix(now))
             .bind(article.body_text.as_str());
         if let Some(existing) = existing {
-            query = query.bind(existing);
+            query = query
+                .bind(existing)
+                .bind(context.expected_version.unwrap_or(-1));
         }
-        let id = query.fetch_one(&mut *tx).await?;
+        let id = query.fetch_optional(&mut *tx).await?.ok_or_else(|| {
+            Error::Conflict(
+                "Someone else saved this article after you opened it. Your text is kept below: \
+                 compare it with the latest version before saving again."
+                    .to_owned(),
+            )
+        })?;
+        sqlx::query(
+            "INSERT INTO revisions (article_id, version, saved_at, saved_by, headline, standfirst, body_markdown) \
+             SELECT id, version, $2, $3, headline, standfirst, body_markdown FROM articles WHERE id = $1",
+        )
+        .bind(id)
+        .bind(to_unix(now))
+        .bind(context.saved_by.map(|u| u.0))
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
             .bind(id)
             .execute(&mut *tx)

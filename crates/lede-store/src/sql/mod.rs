@@ -10,6 +10,7 @@ mod articles;
 mod catalog;
 mod comments;
 mod connect;
+mod editorial;
 mod rows;
 mod search;
 

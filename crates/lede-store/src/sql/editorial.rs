@@ -1,0 +1,236 @@
+//! What the newsroom reads: articles in every status, their revisions, and what is due to go
+//! live.
+
+use super::articles::bind_all;
+use super::rows::{self, from_unix, to_unix};
+use super::{SqlStore, placeholders};
+use crate::{
+    DeskFilter, DeskRow, EditableArticle, EditorialStore, PageRequest, Paged, Result, Revision,
+};
+use async_trait::async_trait;
+use lede_core::content::*;
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, Row};
+use std::collections::HashMap;
+use time::OffsetDateTime;
+
+/// Binds the desk filter's text values, then its ids, in the order its clause numbers them.
+fn bind_desk<'q>(sql: &'q str, texts: &[String], ints: &[i64]) -> Query<'q, Any, AnyArguments<'q>> {
+    let mut query = sqlx::query(sql);
+    for text in texts {
+        query = query.bind(text.clone());
+    }
+    bind_all(query, ints)
+}
+
+#[async_trait]
+impl EditorialStore for SqlStore {
+    async fn editable_article(&self, id: ArticleId) -> Result<Option<EditableArticle>> {
+        let row = sqlx::query(
+            "SELECT a.slug, a.headline, a.standfirst, a.body_markdown, a.language, a.status, a.version, \
+             a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, \
+             s.slug AS section_slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = $1",
+        )
+        .bind(id.0)
+        .fetch_optional(&self.write)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let authors = sqlx::query(
+            "SELECT au.id, au.slug FROM article_authors x JOIN authors au ON au.id = x.author_id \
+             WHERE x.article_id = $1 ORDER BY x.position",
+        )
+        .bind(id.0)
+        .fetch_all(&self.write)
+        .await?;
+        let tags = sqlx::query(
+            "SELECT t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = $1 ORDER BY t.slug",
+        )
+        .bind(id.0)
+        .fetch_all(&self.write)
+        .await?;
+        let image_src: Option<String> = row.try_get("image_src")?;
+        let featured_image = match image_src {
+            Some(src) if !src.is_empty() => Some(FeaturedImage {
+                src,
+                alt: row.try_get("image_alt")?,
+                caption: row.try_get("image_caption")?,
+                credit: row.try_get("image_credit")?,
+            }),
+            _ => None,
+        };
+        Ok(Some(EditableArticle {
+            id,
+            input: ArticleInput {
+                slug: rows::slug(&row, "slug")?,
+                headline: row.try_get("headline")?,
+                standfirst: row.try_get("standfirst")?,
+                body_markdown: row.try_get("body_markdown")?,
+                language: row.try_get("language")?,
+                section: rows::slug(&row, "section_slug")?,
+                tags: tags
+                    .iter()
+                    .map(|t| rows::slug(t, "slug"))
+                    .collect::<Result<_>>()?,
+                authors: authors
+                    .iter()
+                    .map(|a| rows::slug(a, "slug"))
+                    .collect::<Result<_>>()?,
+                featured_image,
+            },
+            status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
+            version: row.try_get("version")?,
+            published_at: row
+                .try_get::<Option<i64>, _>("published_at")?
+                .map(from_unix),
+            updated_at: from_unix(row.try_get("updated_at")?),
+            author_ids: authors
+                .iter()
+                .map(|a| Ok(AuthorId(a.try_get("id")?)))
+                .collect::<Result<_>>()?,
+        }))
+    }
+
+    async fn desk(&self, filter: &DeskFilter, page: PageRequest) -> Result<Paged<DeskRow>> {
+        let mut conditions = vec!["1 = 1".to_owned()];
+        let mut ints: Vec<i64> = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        // Text values come first ($1, $2), then the ids.
+        if let Some(status) = filter.status {
+            texts.push(status.as_str().to_owned());
+            conditions.push(format!("a.status = ${}", texts.len()));
+        }
+        if let Some(words) = filter.headline.as_ref().filter(|w| !w.trim().is_empty()) {
+            texts.push(format!(
+                "%{}%",
+                words.trim().to_lowercase().replace(['%', '_'], "")
+            ));
+            conditions.push(format!("LOWER(a.headline) LIKE ${}", texts.len()));
+        }
+        let mut next = texts.len();
+        if let Some(section) = filter.section {
+            ints.push(section.0);
+            next += 1;
+            conditions.push(format!("a.section_id = ${next}"));
+        }
+        if let Some(author) = filter.author {
+            ints.push(author.0);
+            next += 1;
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = a.id AND x.author_id = ${next})"
+            ));
+        }
+        let clause = conditions.join(" AND ");
+        let count_sql = format!("SELECT COUNT(*) FROM articles a WHERE {clause}");
+        let total: i64 = bind_desk(&count_sql, &texts, &ints)
+            .fetch_one(&self.read)
+            .await?
+            .try_get(0)?;
+        let list_sql = format!(
+            "SELECT a.id, a.slug, a.headline, a.status, a.updated_at, a.published_at, s.name AS section_name \
+             FROM articles a JOIN sections s ON s.id = a.section_id WHERE {clause} \
+             ORDER BY a.updated_at DESC, a.id DESC LIMIT ${} OFFSET ${}",
+            next + 1,
+            next + 2
+        );
+        let rows = bind_desk(&list_sql, &texts, &ints)
+            .bind(i64::from(page.size))
+            .bind(page.offset())
+            .fetch_all(&self.read)
+            .await?;
+        let ids: Vec<i64> = rows
+            .iter()
+            .map(|r| r.try_get("id"))
+            .collect::<Result<_, _>>()?;
+        let mut names: HashMap<i64, Vec<String>> = HashMap::new();
+        if !ids.is_empty() {
+            let sql = format!(
+                "SELECT x.article_id, au.name FROM article_authors x JOIN authors au ON au.id = x.author_id \
+                 WHERE x.article_id IN ({}) ORDER BY x.article_id, x.position",
+                placeholders(1, ids.len())
+            );
+            for row in bind_all(sqlx::query(&sql), &ids)
+                .fetch_all(&self.read)
+                .await?
+            {
+                names
+                    .entry(row.try_get("article_id")?)
+                    .or_default()
+                    .push(row.try_get("name")?);
+            }
+        }
+        let items = rows
+            .iter()
+            .map(|row| {
+                let id: i64 = row.try_get("id")?;
+                Ok(DeskRow {
+                    id: ArticleId(id),
+                    slug: rows::slug(row, "slug")?,
+                    headline: row.try_get("headline")?,
+                    status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
+                    section: row.try_get("section_name")?,
+                    authors: names.remove(&id).unwrap_or_default(),
+                    updated_at: from_unix(row.try_get("updated_at")?),
+                    published_at: row
+                        .try_get::<Option<i64>, _>("published_at")?
+                        .map(from_unix),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Paged {
+            items,
+            page,
+            total: u64::try_from(total).unwrap_or(0),
+        })
+    }
+
+    async fn desk_counts(&self) -> Result<Vec<(ArticleStatus, u64)>> {
+        let rows = sqlx::query(
+            "SELECT status, COUNT(*) AS n FROM articles GROUP BY status ORDER BY status",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let status = ArticleStatus::parse(&r.try_get::<String, _>("status")?)?;
+                Ok((
+                    status,
+                    u64::try_from(r.try_get::<i64, _>("n")?).unwrap_or(0),
+                ))
+            })
+            .collect()
+    }
+
+    async fn revisions(&self, id: ArticleId) -> Result<Vec<Revision>> {
+        let rows = sqlx::query(
+            "SELECT r.version, r.saved_at, u.name AS saved_by, r.headline, r.standfirst, r.body_markdown \
+             FROM revisions r LEFT JOIN users u ON u.id = r.saved_by \
+             WHERE r.article_id = $1 ORDER BY r.version DESC, r.id DESC",
+        )
+        .bind(id.0)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Revision {
+                    version: r.try_get("version")?,
+                    saved_at: from_unix(r.try_get("saved_at")?),
+                    saved_by: r.try_get("saved_by")?,
+                    headline: r.try_get("headline")?,
+                    standfirst: r.try_get("standfirst")?,
+                    body_markdown: r.try_get("body_markdown")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn due_scheduled(&self, now: OffsetDateTime) -> Result<Vec<ArticleId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= $1 ORDER BY published_at, id",
+        )
+        .bind(to_unix(now))
+        .fetch_all(&self.write)
+        .await?;
+        Ok(ids.into_iter().map(ArticleId).collect())
+    }
+}
