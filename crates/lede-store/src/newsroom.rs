@@ -210,10 +210,11 @@ impl Newsroom {
             }
             None => (ArticleStatus::Draft, true),
         };
-        if id.is_none() && input.authors.is_empty() {
-            if let Some(byline) = self.byline_slug(user).await? {
-                input.authors.push(byline);
-            }
+        if id.is_none()
+            && input.authors.is_empty()
+            && let Some(byline) = self.byline_slug(user).await?
+        {
+            input.authors.push(byline);
         }
         let to =
             workflow::next_status(user.role, own, from, step).map_err(|refusal| match refusal {

@@ -104,6 +104,8 @@ pub trait CatalogStore: Send + Sync {
     async fn sections(&self) -> Result<Vec<Section>>;
     async fn section_by_slug(&self, slug: &str) -> Result<Option<Section>>;
     async fn tag_by_slug(&self, slug: &str) -> Result<Option<Tag>>;
+    /// Every tag, by name.
+    async fn tags(&self) -> Result<Vec<Tag>>;
     async fn author_by_slug(&self, slug: &str) -> Result<Option<Author>>;
     /// Every author, by name.
     async fn authors(&self) -> Result<Vec<Author>>;

@@ -91,6 +91,21 @@ impl CatalogStore for SqlStore {
         row.as_ref().map(rows::author).transpose()
     }
 
+    async fn tags(&self) -> Result<Vec<Tag>> {
+        let rows = sqlx::query("SELECT id, slug, name FROM tags ORDER BY name")
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Tag {
+                    id: TagId(r.try_get("id")?),
+                    slug: rows::slug(r, "slug")?,
+                    name: r.try_get("name")?,
+                })
+            })
+            .collect()
+    }
+
     async fn authors(&self) -> Result<Vec<Author>> {
         let sql = format!("SELECT {AUTHOR_COLUMNS} FROM authors au ORDER BY au.name");
         let rows = sqlx::query(&sql).fetch_all(&self.read).await?;

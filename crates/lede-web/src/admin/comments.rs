@@ -1,6 +1,7 @@
 //! Comment moderation: the queue (pending first) with each comment's article, name, text and
 //! spam score; approve, mark as spam or trash one at a time or in bulk. Editors and admins only.
 
+use super::session::AdminForm;
 use super::session::MaybeViewer;
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
@@ -8,7 +9,6 @@ use crate::state::AppState;
 use crate::views::{DateView, article_url};
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use lede_core::account::Action;
 use lede_core::comment::{CommentStatus, spam_score};
 use lede_core::content::CommentId;
@@ -109,7 +109,7 @@ pub struct ModerateForm {
 pub async fn moderate(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
-    Form(form): Form<ModerateForm>,
+    AdminForm(form): AdminForm<ModerateForm>,
 ) -> AppResult<Response> {
     let viewer = require_moderator(viewer)?;
     viewer.check_csrf(&form.csrf)?;

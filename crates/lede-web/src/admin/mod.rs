@@ -2,6 +2,7 @@
 //! dashboard, and comment moderation. Every response is personal, so none may be cached;
 //! every state-changing form carries the session's CSRF token.
 
+mod articles;
 mod comments;
 mod profile;
 mod session;
@@ -32,6 +33,17 @@ pub fn routes() -> Router<AppState> {
             get(comments::queue).post(comments::moderate),
         )
         .route("/admin/profile", get(profile::edit).post(profile::save))
+        .route("/admin/articles", get(articles::list))
+        .route(
+            "/admin/articles/new",
+            get(articles::new_article).post(articles::create),
+        )
+        .route(
+            "/admin/articles/{id}",
+            get(articles::edit).post(articles::update),
+        )
+        .route("/admin/articles/{id}/revisions", get(articles::revisions))
+        .route("/admin/articles/{id}/restore", get(articles::restore))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

@@ -1,6 +1,7 @@
 //! Each person's own byline: the name, bio and website that the author box and author page
 //! show. Anyone signed in may edit their own, and only their own.
 
+use super::session::AdminForm;
 use super::session::MaybeViewer;
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
@@ -8,7 +9,6 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -68,7 +68,7 @@ pub async fn edit(
 pub async fn save(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
-    Form(form): Form<ProfileForm>,
+    AdminForm(form): AdminForm<ProfileForm>,
 ) -> AppResult<Response> {
     let viewer = signed_in(viewer)?;
     viewer.check_csrf(&form.csrf)?;

@@ -85,3 +85,28 @@ pub fn session_cookie(state: &AppState, token: String, max_age: time::Duration) 
         .max_age(max_age)
         .build()
 }
+
+/// A form body (repeated keys become lists), whose rejections become our own error pages.
+#[derive(Debug)]
+pub struct AdminForm<T>(pub T);
+
+impl<S, T> axum::extract::FromRequest<S> for AdminForm<T>
+where
+    S: Send + Sync,
+    T: serde::de::DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request(
+        request: axum::extract::Request,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        match axum_extra::extract::Form::<T>::from_request(request, state).await {
+            Ok(form) => Ok(Self(form.0)),
+            Err(rejection) => Err(AppError::Rejected {
+                status: rejection.status(),
+                message: format!("We could not read that form: {}", rejection.body_text()),
+            }),
+        }
+    }
+}

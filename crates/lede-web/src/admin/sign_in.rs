@@ -1,5 +1,6 @@
 //! Signing in and out, and the one-time setup page that creates the first admin.
 
+use super::session::AdminForm;
 use super::session::{MaybeViewer, session_cookie};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
@@ -9,7 +10,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::{CookieJar, Form};
+use axum_extra::extract::CookieJar;
 use lede_core::account::Role;
 use lede_store::SignInError;
 use serde::{Deserialize, Serialize};
@@ -85,7 +86,7 @@ pub async fn sign_in(
     ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     jar: CookieJar,
-    Form(form): Form<SignInForm>,
+    AdminForm(form): AdminForm<SignInForm>,
 ) -> AppResult<Response> {
     check_origin(&headers)?;
     if state.sign_in_limiter.check_key(&client).is_err() {
@@ -131,7 +132,7 @@ pub async fn sign_out(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
     jar: CookieJar,
-    Form(form): Form<CsrfForm>,
+    AdminForm(form): AdminForm<CsrfForm>,
 ) -> AppResult<Response> {
     if let Some(viewer) = viewer {
         viewer.check_csrf(&form.csrf)?;
@@ -193,7 +194,7 @@ pub async fn setup(
     State(state): State<AppState>,
     headers: HeaderMap,
     jar: CookieJar,
-    Form(form): Form<SetupForm>,
+    AdminForm(form): AdminForm<SetupForm>,
 ) -> AppResult<Response> {
     check_origin(&headers)?;
     if !state.accounts.needs_setup().await? {

@@ -17,6 +17,11 @@ lede_store::on_both_databases!(
     repeated_failures_lock_the_account,
     admin_pages_are_never_cached_and_cookies_are_secure_over_https,
     each_person_edits_their_own_byline,
+    an_author_writes_previews_and_publishes_from_the_editor,
+    contributors_submit_for_review_and_editors_publish,
+    two_people_saving_the_same_article_do_not_overwrite_each_other,
+    revisions_are_listed_compared_and_restored,
+    the_article_list_filters_and_counts,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -560,4 +565,400 @@ async fn each_person_edits_their_own_byline(db: &TestDb) {
         .await
         .expect("account");
     assert_eq!(site.get("/author/noor-haddad").await.status, StatusCode::OK);
+}
+
+/// Signs in an account named like a fixture byline.
+async fn signed_in_as(site: &Site, name: &str, role: Role) -> (String, String) {
+    let email = format!(
+        "{}@example.com",
+        name.split(' ').next().unwrap_or("x").to_lowercase()
+    );
+    Accounts::new(&site.newsroom)
+        .create_user(&email, name, role, PASSWORD)
+        .await
+        .expect("account");
+    let page = site
+        .post_form(
+            "/admin/sign-in",
+            &[("email", &email), ("password", PASSWORD)],
+        )
+        .await;
+    let cookie = session_cookie(&page);
+    let csrf = get_as(site, "/admin", &cookie)
+        .await
+        .attr(".sign-out input[name=csrf]", "value");
+    (cookie, csrf)
+}
+
+fn editor_fields<'a>(
+    csrf: &'a str,
+    action: &'a str,
+    headline: &'a str,
+    body: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("action", action),
+        ("headline", headline),
+        ("standfirst", "A short summary."),
+        ("body", body),
+        ("slug", ""),
+        ("section", "news"),
+        ("tags", "River, Harbour works"),
+        ("language", "en"),
+        ("publish_at", ""),
+    ]
+}
+
+async fn an_author_writes_previews_and_publishes_from_the_editor(db: &TestDb) {
+    let site = site(db).await;
+    let (cookie, csrf) = signed_in_as(&site, "Maya Chen", Role::Author).await;
+    let form = get_as(&site, "/admin/articles/new", &cookie).await;
+    for label in [
+        "Headline",
+        "Standfirst",
+        "Body",
+        "Slug",
+        "Section",
+        "Tags",
+        "Authors",
+        "Language",
+        "Publish at (UTC)",
+    ] {
+        assert!(
+            form.texts("form.editor label").iter().any(|l| l == label),
+            "label {label}"
+        );
+    }
+    let buttons = form.texts("form.editor button");
+    for button in [
+        "Preview",
+        "Save draft",
+        "Submit for review",
+        "Publish",
+        "Schedule",
+    ] {
+        assert!(
+            buttons.iter().any(|b| b == button),
+            "button {button}: {buttons:?}"
+        );
+    }
+    let preview = post_as(
+        &site,
+        "/admin/articles/new",
+        &cookie,
+        &editor_fields(
+            &csrf,
+            "preview",
+            "Harbour works begin",
+            "Cranes **arrive** today.",
+        ),
+    )
+    .await;
+    assert_eq!(preview.status, StatusCode::OK);
+    assert_eq!(
+        preview.text(".preview strong"),
+        "arrive",
+        "a preview without JavaScript"
+    );
+    assert_eq!(
+        preview.text("#body"),
+        "Cranes **arrive** today.",
+        "the text stays in the form"
+    );
+    assert!(
+        site.newsroom
+            .store()
+            .article_state("harbour-works-begin")
+            .await
+            .expect("query")
+            .is_none(),
+        "a preview saves nothing"
+    );
+    let published = post_as(
+        &site,
+        "/admin/articles/new",
+        &cookie,
+        &editor_fields(
+            &csrf,
+            "publish",
+            "Harbour works begin",
+            "Cranes **arrive** today.",
+        ),
+    )
+    .await;
+    assert_eq!(published.status, StatusCode::SEE_OTHER);
+    assert!(
+        published.location().starts_with("/admin/articles/")
+            && published.location().ends_with("?saved=publish"),
+        "{}",
+        published.location()
+    );
+    let reader = site.get("/articles/harbour-works-begin").await;
+    assert_eq!(
+        reader.status,
+        StatusCode::OK,
+        "the slug comes from the headline"
+    );
+    assert_eq!(
+        reader.text(".byline .by"),
+        "By Maya Chen",
+        "written under her byline"
+    );
+    assert_eq!(
+        reader.texts(".tags a"),
+        ["Harbour works", "River"],
+        "a new tag was created"
+    );
+    assert_eq!(
+        site.get("/").await.text(".lead .card-title"),
+        "Harbour works begin",
+        "on the home page at once"
+    );
+    let no_token = post_as(
+        &site,
+        "/admin/articles/new",
+        &cookie,
+        &editor_fields("", "save", "X", "Y"),
+    )
+    .await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    let missing = post_as(
+        &site,
+        "/admin/articles/new",
+        &cookie,
+        &editor_fields(&csrf, "save", "", "Body"),
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        missing.text(".form-errors").contains("slug")
+            || missing.text(".form-errors").contains("required")
+    );
+}
+
+async fn contributors_submit_for_review_and_editors_publish(db: &TestDb) {
+    let site = site(db).await;
+    let (cookie, csrf) = signed_in_as(&site, "Jonas Berg", Role::Contributor).await;
+    let form = get_as(&site, "/admin/articles/new", &cookie).await;
+    assert!(
+        !form
+            .texts("form.editor button")
+            .contains(&"Publish".to_owned()),
+        "no Publish button for a contributor"
+    );
+    let forbidden = post_as(
+        &site,
+        "/admin/articles/new",
+        &cookie,
+        &editor_fields(&csrf, "publish", "Choir wins prize", "Singing."),
+    )
+    .await;
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+    let submitted = post_as(
+        &site,
+        "/admin/articles/new",
+        &cookie,
+        &editor_fields(&csrf, "submit", "Choir wins prize", "Singing."),
+    )
+    .await;
+    assert_eq!(submitted.status, StatusCode::SEE_OTHER);
+    let edit_url = submitted
+        .location()
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(
+        get_as(&site, &edit_url, &cookie).await.text("h1 .status"),
+        "in review"
+    );
+    assert_eq!(
+        site.get("/articles/choir-wins-prize").await.status,
+        StatusCode::NOT_FOUND,
+        "not public yet"
+    );
+    let (editor, editor_csrf) = signed_in_as(&site, "Ed Itor", Role::Editor).await;
+    let opened = get_as(&site, &edit_url, &editor).await;
+    let version = opened.attr("input[name=version]", "value");
+    let mut fields = editor_fields(&editor_csrf, "publish", "Choir wins prize", "Singing.");
+    fields.push(("version", &version));
+    fields.push(("authors", "jonas-berg"));
+    assert_eq!(
+        post_as(&site, &edit_url, &editor, &fields).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        site.get("/articles/choir-wins-prize")
+            .await
+            .text(".byline .by"),
+        "By Jonas Berg"
+    );
+}
+
+async fn two_people_saving_the_same_article_do_not_overwrite_each_other(db: &TestDb) {
+    let site = site(db).await;
+    let (id, _) = site
+        .newsroom
+        .store()
+        .article_state("festival-returns")
+        .await
+        .expect("query")
+        .expect("article");
+    let url = format!("/admin/articles/{}", id.0);
+    let (first, first_csrf) = signed_in_as(&site, "Ed Itor", Role::Editor).await;
+    let (second, second_csrf) = signed_in_as(&site, "Ada Admin", Role::Admin).await;
+    let version = get_as(&site, &url, &first)
+        .await
+        .attr("input[name=version]", "value");
+    assert_eq!(
+        get_as(&site, &url, &second)
+            .await
+            .attr("input[name=version]", "value"),
+        version
+    );
+    let mut mine = editor_fields(
+        &first_csrf,
+        "save",
+        "Music festival returns to Old Quay",
+        "First text.",
+    );
+    mine.retain(|(k, _)| !matches!(*k, "slug" | "section"));
+    mine.extend([
+        ("version", version.as_str()),
+        ("slug", "festival-returns"),
+        ("section", "culture"),
+        ("authors", "jonas-berg"),
+    ]);
+    assert_eq!(
+        post_as(&site, &url, &first, &mine).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let mut theirs = editor_fields(
+        &second_csrf,
+        "save",
+        "Music festival returns to Old Quay",
+        "Second text, typed at length.",
+    );
+    theirs.retain(|(k, _)| !matches!(*k, "slug" | "section"));
+    theirs.extend([
+        ("version", version.as_str()),
+        ("slug", "festival-returns"),
+        ("section", "culture"),
+        ("authors", "jonas-berg"),
+    ]);
+    let conflict = post_as(&site, &url, &second, &theirs).await;
+    assert_eq!(conflict.status, StatusCode::CONFLICT);
+    assert!(conflict.text(".form-errors").contains("Someone else saved"));
+    assert_eq!(
+        conflict.text("#body"),
+        "Second text, typed at length.",
+        "the later writer's text is kept"
+    );
+    let stored = site
+        .newsroom
+        .store()
+        .editable_article(id)
+        .await
+        .expect("query")
+        .expect("article");
+    assert_eq!(stored.input.body_markdown, "First text.");
+}
+
+async fn revisions_are_listed_compared_and_restored(db: &TestDb) {
+    let site = site(db).await;
+    let (cookie, csrf) = signed_in_as(&site, "Ed Itor", Role::Editor).await;
+    let (id, _) = site
+        .newsroom
+        .store()
+        .article_state("river-clean-up")
+        .await
+        .expect("query")
+        .expect("article");
+    let url = format!("/admin/articles/{}", id.0);
+    let version = get_as(&site, &url, &cookie)
+        .await
+        .attr("input[name=version]", "value");
+    let mut fields = editor_fields(
+        &csrf,
+        "save",
+        "Volunteers clean up the river banks",
+        "A new first line.\nBags of litter.",
+    );
+    fields.retain(|(k, _)| *k != "slug");
+    fields.extend([
+        ("version", version.as_str()),
+        ("slug", "river-clean-up"),
+        ("authors", "jonas-berg"),
+    ]);
+    assert_eq!(
+        post_as(&site, &url, &cookie, &fields).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let revisions = get_as(&site, &format!("{url}/revisions"), &cookie).await;
+    let headings = revisions.texts(".revision h2");
+    assert_eq!(headings.len(), 2, "{headings:?}");
+    assert!(headings[0].contains("Ed Itor"));
+    assert!(
+        revisions.count(".revision .diff .removed") >= 1,
+        "the older text differs from the current"
+    );
+    let restore_link = revisions
+        .attrs(".revision a", "href")
+        .into_iter()
+        .find(|h| h.contains("version=1"))
+        .expect("a restore link");
+    let restored = get_as(&site, &restore_link, &cookie).await;
+    assert!(
+        restored.text("#body").starts_with("The river rose"),
+        "the old text is back in the editor"
+    );
+    assert!(
+        restored
+            .text(".form-errors")
+            .contains("save to make it the current text")
+    );
+}
+
+async fn the_article_list_filters_and_counts(db: &TestDb) {
+    let site = site(db).await;
+    let (cookie, _) = signed_in_as(&site, "Ed Itor", Role::Editor).await;
+    let all = get_as(&site, "/admin/articles", &cookie).await;
+    assert_eq!(all.count(".desk tbody tr"), 7, "drafts too");
+    assert_eq!(all.text(".result-count"), "7 articles");
+    let tabs = all.texts(".status-tabs a");
+    assert!(
+        tabs.iter().any(|t| t == "Draft 1") && tabs.iter().any(|t| t == "Published 6"),
+        "{tabs:?}"
+    );
+    assert_eq!(
+        get_as(&site, "/admin/articles?status=draft", &cookie)
+            .await
+            .texts(".desk tbody td a"),
+        ["A draft nobody may see"]
+    );
+    assert_eq!(
+        get_as(&site, "/admin/articles?q=BUDGET", &cookie)
+            .await
+            .count(".desk tbody tr"),
+        2,
+        "headline search ignores case"
+    );
+    assert_eq!(
+        get_as(&site, "/admin/articles?section=culture", &cookie)
+            .await
+            .count(".desk tbody tr"),
+        1
+    );
+    assert_eq!(
+        get_as(&site, "/admin/articles?author=jonas-berg", &cookie)
+            .await
+            .count(".desk tbody tr"),
+        3
+    );
+    assert_eq!(
+        site.get("/admin/articles").await.status,
+        StatusCode::FORBIDDEN,
+        "signed out"
+    );
 }
