@@ -14,4 +14,4 @@ pub mod test_support;
 pub use error::{Error, Result};
 pub use model::*;
 pub use newsroom::{Change, Newsroom};
-pub use store::{ArticleStore, CatalogStore, CommentStore, Store};
+pub use store::{ApiStore, ArticleStore, CatalogStore, CommentStore, Store};

@@ -1,19 +1,22 @@
 //! The store's interface, split by resource: articles, the catalog around them (authors,
-//! sections, tags, pages, settings, redirects) and comments. [`Store`] is all three, used as
-//! `Arc<dyn Store>`. Reader-facing methods return only published content.
+//! sections, tags, pages, settings, redirects), comments, and what the content API adds
+//! (keyset pages, partners' API keys). [`Store`] is all four, used as `Arc<dyn Store>`.
+//! Reader-facing methods return only published content, and only what the public may see
+//! unless a caller asks for a partner's [`Audience`].
 
-use crate::{ArticleFilter, PageRequest, Paged, Result};
+use crate::{ArticleCursor, ArticleFilter, Audience, KeysetPage, PageRequest, Paged, Result};
 use async_trait::async_trait;
 use lede_core::Slug;
+use lede_core::api_key::ApiKey;
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::related::Candidate;
 use time::OffsetDateTime;
 
 /// Everything Lede reads and writes, as use cases rather than tables.
-pub trait Store: ArticleStore + CatalogStore + CommentStore + std::fmt::Debug {}
+pub trait Store: ArticleStore + CatalogStore + CommentStore + ApiStore + std::fmt::Debug {}
 
-impl<T: ArticleStore + CatalogStore + CommentStore + std::fmt::Debug> Store for T {}
+impl<T: ArticleStore + CatalogStore + CommentStore + ApiStore + std::fmt::Debug> Store for T {}
 
 #[async_trait]
 pub trait ArticleStore: Send + Sync {
@@ -25,8 +28,17 @@ pub trait ArticleStore: Send + Sync {
         filter: &ArticleFilter,
         page: PageRequest,
     ) -> Result<Paged<ArticleSummary>>;
-    async fn published_article(&self, slug: &str) -> Result<Option<Article>>;
-    /// The stored "You May Also Like" list, best first, published articles only.
+    /// A published article as the public sees it (never a partner-only one).
+    async fn published_article(&self, slug: &str) -> Result<Option<Article>> {
+        self.published_article_for(slug, Audience::Public).await
+    }
+    /// A published article, if `audience` may read it.
+    async fn published_article_for(
+        &self,
+        slug: &str,
+        audience: Audience,
+    ) -> Result<Option<Article>>;
+    /// The stored "You May Also Like" list, best first, published public articles only.
     async fn related_articles(&self, id: ArticleId) -> Result<Vec<ArticleSummary>>;
 
     /// The id and status of an article in any status.
@@ -105,4 +117,45 @@ pub trait CommentStore: Send + Sync {
     /// Comments in a status, oldest first (the moderation queue).
     async fn list_comments(&self, status: CommentStatus, limit: u32) -> Result<Vec<Comment>>;
     async fn set_comment_status(&self, id: CommentId, status: CommentStatus) -> Result<Comment>;
+}
+
+/// What the content API adds: lists read by keyset (stable under concurrent publishing, and as
+/// fast on the last page as on the first) and partners' API keys.
+#[async_trait]
+pub trait ApiStore: Send + Sync {
+    /// Published articles matching `filter`, newest first (ties by id, highest first), strictly
+    /// after `after`; at most `limit` (1 to 100) of them.
+    async fn list_articles_after(
+        &self,
+        filter: &ArticleFilter,
+        after: Option<ArticleCursor>,
+        limit: u32,
+    ) -> Result<KeysetPage<ArticleSummary, ArticleCursor>>;
+    /// Authors in the order they were added, strictly after the author `after`.
+    async fn list_authors_after(
+        &self,
+        after: Option<AuthorId>,
+        limit: u32,
+    ) -> Result<KeysetPage<Author, AuthorId>>;
+    /// Tags in the order they were added, strictly after the tag `after`.
+    async fn list_tags_after(
+        &self,
+        after: Option<TagId>,
+        limit: u32,
+    ) -> Result<KeysetPage<Tag, TagId>>;
+
+    /// Records a partner's key by its hash (the key itself is never stored).
+    async fn add_api_key(
+        &self,
+        partner: &str,
+        key_hash: &str,
+        hint: &str,
+        now: OffsetDateTime,
+    ) -> Result<ApiKey>;
+    /// Every key, revoked ones too, oldest first.
+    async fn api_keys(&self) -> Result<Vec<ApiKey>>;
+    /// The key with this hash, revoked or not.
+    async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>>;
+    /// Revokes a key (from `now`; a key already revoked keeps its first revocation time).
+    async fn revoke_api_key(&self, id: ApiKeyId, now: OffsetDateTime) -> Result<ApiKey>;
 }

@@ -2,7 +2,7 @@
 
 use super::rows::{self, AUTHOR_COLUMNS, SUMMARY_COLUMNS, from_unix, to_unix};
 use super::{SqlStore, placeholders};
-use crate::{ArticleFilter, ArticleStore, Error, PageRequest, Paged, Result};
+use crate::{ArticleFilter, ArticleStore, Audience, Error, PageRequest, Paged, Result};
 use async_trait::async_trait;
 use lede_core::content::*;
 use lede_core::related::{self, Candidate, MAX_RELATED};
@@ -17,9 +17,18 @@ pub fn article_path(slug: &Slug) -> String {
     format!("/articles/{slug}")
 }
 
+/// The condition that keeps partner-only articles from an audience that may not read them.
+fn audience_clause(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Public => " AND a.partner_only = 0",
+        Audience::Partner => "",
+    }
+}
+
 /// The `WHERE` clause for a filter, and the values it binds (all of them ids or times).
-fn filter_clause(filter: &ArticleFilter) -> (String, Vec<i64>) {
+pub(super) fn filter_clause(filter: &ArticleFilter) -> (String, Vec<i64>) {
     let mut sql = String::from("a.status = 'published'");
+    sql.push_str(audience_clause(filter.audience));
     let mut binds = Vec::new();
     let mut push = |condition: &str, value: i64| {
         binds.push(value);
@@ -58,7 +67,7 @@ fn filter_clause(filter: &ArticleFilter) -> (String, Vec<i64>) {
     (sql, binds)
 }
 
-fn bind_all<'q>(
+pub(super) fn bind_all<'q>(
     mut query: Query<'q, Any, AnyArguments<'q>>,
     values: &[i64],
 ) -> Query<'q, Any, AnyArguments<'q>> {
@@ -100,7 +109,7 @@ impl SqlStore {
         Ok(summaries)
     }
 
-    async fn summaries(&self, rows: &[AnyRow]) -> Result<Vec<ArticleSummary>> {
+    pub(super) async fn summaries(&self, rows: &[AnyRow]) -> Result<Vec<ArticleSummary>> {
         let summaries = rows.iter().map(rows::summary).collect::<Result<Vec<_>>>()?;
         self.with_authors(summaries).await
     }
@@ -167,11 +176,16 @@ impl ArticleStore for SqlStore {
         })
     }
 
-    async fn published_article(&self, slug: &str) -> Result<Option<Article>> {
+    async fn published_article_for(
+        &self,
+        slug: &str,
+        audience: Audience,
+    ) -> Result<Option<Article>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, a.status, a.body_html, a.word_count \
+            "SELECT {SUMMARY_COLUMNS}, a.status, a.body_html, a.word_count, a.created_at \
              FROM articles a JOIN sections s ON s.id = a.section_id \
-             WHERE a.slug = $1 AND a.status = 'published'"
+             WHERE a.slug = $1 AND a.status = 'published'{}",
+            audience_clause(audience)
         );
         let Some(row) = sqlx::query(&sql)
             .bind(slug)
@@ -214,6 +228,7 @@ impl ArticleStore for SqlStore {
             status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
             body_html: row.try_get("body_html")?,
             word_count: u32::try_from(row.try_get::<i64, _>("word_count")?).unwrap_or(0),
+            created_at: from_unix(row.try_get("created_at")?),
             summary,
             tags,
             authors,
@@ -224,7 +239,7 @@ impl ArticleStore for SqlStore {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM related_articles r \
              JOIN articles a ON a.id = r.related_id JOIN sections s ON s.id = a.section_id \
-             WHERE r.article_id = $1 AND a.status = 'published' \
+             WHERE r.article_id = $1 AND a.status = 'published' AND a.partner_only = 0 \
              ORDER BY r.score DESC, a.id DESC LIMIT $2"
         );
         let rows = sqlx::query(&sql)
@@ -270,9 +285,9 @@ impl ArticleStore for SqlStore {
             None => (
                 "INSERT INTO articles (slug, headline, standfirst, body_markdown, body_html, \
                  word_count, language, section_id, image_src, image_alt, image_caption, \
-                 image_credit, signature, created_at, updated_at, status) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 'draft') \
-                 RETURNING id",
+                 image_credit, signature, created_at, updated_at, partner_only, status) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, \
+                 'draft') RETURNING id",
                 None,
             ),
             Some(id) => {
@@ -290,8 +305,8 @@ impl ArticleStore for SqlStore {
                     "UPDATE articles SET slug = $1, headline = $2, standfirst = $3, \
                      body_markdown = $4, body_html = $5, word_count = $6, language = $7, \
                      section_id = $8, image_src = $9, image_alt = $10, image_caption = $11, \
-                     image_credit = $12, signature = $13, updated_at = $14 WHERE id = $15 \
-                     RETURNING id",
+                     image_credit = $12, signature = $13, updated_at = $14, partner_only = $15 \
+                     WHERE id = $16 RETURNING id",
                     Some(id.0),
                 )
             }
@@ -311,11 +326,19 @@ impl ArticleStore for SqlStore {
             .bind(image.caption.as_str())
             .bind(image.credit.as_str())
             .bind(signature)
-            .bind(to_unix(now));
+            .bind(to_unix(now))
+            .bind(i64::from(input.partner_only));
         if let Some(existing) = existing {
             query = query.bind(existing);
         }
         let id = query.fetch_one(&mut *tx).await?;
+        if input.partner_only {
+            // Reader pages list related articles; a partner-only one must leave those lists.
+            sqlx::query("DELETE FROM related_articles WHERE related_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
             .bind(id)
             .execute(&mut *tx)
@@ -377,13 +400,14 @@ impl ArticleStore for SqlStore {
     async fn related_candidates(&self) -> Result<Vec<Candidate>> {
         let rows = sqlx::query(
             "SELECT id, section_id, published_at, signature FROM articles \
-             WHERE status = 'published' ORDER BY id",
+             WHERE status = 'published' AND partner_only = 0 ORDER BY id",
         )
         .fetch_all(&self.read)
         .await?;
         let tag_rows = sqlx::query(
             "SELECT at.article_id, at.tag_id FROM article_tags at \
-             JOIN articles a ON a.id = at.article_id WHERE a.status = 'published'",
+             JOIN articles a ON a.id = at.article_id \
+             WHERE a.status = 'published' AND a.partner_only = 0",
         )
         .fetch_all(&self.read)
         .await?;

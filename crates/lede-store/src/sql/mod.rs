@@ -5,6 +5,7 @@
 //! in [`connect`] (pool shape, SQLite pragmas) and in the two migration trees, which a test
 //! keeps in step. One implementation means one behaviour, which the contract tests prove.
 
+mod api;
 mod articles;
 mod catalog;
 mod comments;
