@@ -1,6 +1,8 @@
-//! Lede's web layer: the one route table, thin handlers by area, the templates they fill with
-//! view structs, and the middleware around them. Only this crate knows HTTP and HTML.
+//! Lede's web layer: the one route table, thin handlers by area (the reader site, the content
+//! API), the templates and JSON shapes they fill with view structs, and the middleware around
+//! them. Only this crate knows HTTP, HTML and JSON shapes.
 
+mod api;
 mod assets;
 mod error;
 mod form_token;
@@ -10,6 +12,7 @@ mod state;
 mod templates;
 mod views;
 
+pub use api::paths as api_paths;
 pub use error::AppError;
 pub use state::{AppState, SiteSettings};
 
@@ -21,6 +24,7 @@ pub fn router(state: AppState) -> Router {
     let mut routes = Router::new()
         .route("/healthz", get(site::health))
         .route("/static/{file}", get(assets::serve))
+        .merge(api::routes())
         .merge(site::routes());
     if let Some(media) = &state.settings.media_dir {
         routes = routes.nest_service("/media", assets::media(media));
