@@ -1,27 +1,12 @@
-//! IPTC ninjs 3.0 ("News in JSON"), the format agencies and partner outlets ingest:
-//! `/api/ninjs/articles/{slug}` is one published article as a ninjs news item, and
-//! `/api/ninjs/articles` the latest articles as one ninjs package (a `composite` item whose
-//! associations are the articles, in full), so the feed itself is valid ninjs too.
-//!
-//! An item's `uri` is a tag URI (RFC 4151) built from the site's host, the article's creation
-//! date and its id: it never changes when a headline's slug is edited, so partners do not see
-//! a renamed story as a new one.
+//! The ninjs 3.0 shapes Lede writes, and an article mapped onto them: headline, standfirst
+//! and HTML body; authors as people; the section and tags as subjects; the featured picture
+//! as an associated `picture` item; the reader's page as the HTML rendition.
 
-use super::access::Access;
-use super::articles::readable_article;
-use super::params::{self, rfc3339};
-use super::views::Links;
-use crate::error::AppResult;
+use crate::api::params::rfc3339;
+use crate::api::views::Links;
 use crate::state::AppState;
-use axum::Json;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
 use lede_core::content::{Article, NamedRef};
-use lede_store::ArticleFilter;
-use serde::{Deserialize, Serialize};
-
-/// The most articles one feed carries: each is a full item, body included.
-const MAX_FEED_ITEMS: u32 = 50;
+use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 struct Text {
@@ -109,7 +94,7 @@ pub struct NinjsItem {
 
 /// An item inside another: a featured picture, or an article in the feed's package.
 #[derive(Debug, Serialize)]
-struct Association {
+pub struct Association {
     name: String,
     rel: &'static str,
     #[serde(flatten)]
@@ -286,77 +271,50 @@ fn media_type(src: &str) -> &'static str {
     }
 }
 
-pub async fn show_article(
-    State(state): State<AppState>,
-    access: Access,
-    Path(slug): Path<String>,
-) -> AppResult<Json<NinjsItem>> {
-    let article = readable_article(&state, access, &slug).await?;
-    Ok(Json(article_item(&state, &article)))
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FeedQuery {
-    limit: Option<String>,
-}
-
-pub async fn latest_articles(
-    State(state): State<AppState>,
-    access: Access,
-    query: Result<Query<FeedQuery>, QueryRejection>,
-) -> AppResult<Json<NinjsItem>> {
-    let Query(query) = query?;
-    let limit = params::limit(query.limit.as_deref(), MAX_FEED_ITEMS)?;
-    let store = state.newsroom.store();
-    let filter = ArticleFilter {
-        audience: access.audience,
-        ..ArticleFilter::default()
-    };
-    let latest = store.list_articles_after(&filter, None, limit).await?;
-    let mut associations = Vec::with_capacity(latest.items.len());
-    for summary in &latest.items {
-        // Unpublished between the two reads: leave it out rather than fail the feed.
-        let Some(article) = store
-            .published_article_for(summary.slug.as_str(), access.audience)
-            .await?
-        else {
-            continue;
-        };
-        associations.push(Association {
-            name: summary.slug.to_string(),
+impl Association {
+    /// An article inside the feed's package, named by its slug.
+    pub fn article(name: String, item: NinjsItem) -> Self {
+        Self {
+            name,
             rel: "item",
-            item: Associated::Article(Box::new(article_item(&state, &article))),
-        });
+            item: Associated::Article(Box::new(item)),
+        }
     }
-    let newest_change = latest.items.iter().map(|a| a.updated_at).max();
-    let links = Links(&state.settings);
-    Ok(Json(NinjsItem {
-        uri: links.page("/api/ninjs/articles"),
-        kind: "composite",
-        representation_type: "full",
-        profile: None,
-        version: None,
-        first_created: None,
-        version_created: newest_change.map(rfc3339),
-        pub_status: "usable",
-        language: None,
-        copyright_holder: state.settings.name.clone(),
-        usage_terms: None,
-        slugline: None,
-        headlines: vec![text(
-            "main",
-            &format!("{}: latest articles", state.settings.name),
-        )],
-        descriptions: Vec::new(),
-        bodies: Vec::new(),
-        by: None,
-        people: Vec::new(),
-        subjects: Vec::new(),
-        renditions: Vec::new(),
-        associations,
-        alt_ids: Vec::new(),
-    }))
+}
+
+impl NinjsItem {
+    /// A package (`composite`) of items, as the feed is.
+    pub fn package(
+        uri: String,
+        headline: &str,
+        copyright_holder: String,
+        version_created: Option<String>,
+        associations: Vec<Association>,
+    ) -> Self {
+        Self {
+            uri,
+            kind: "composite",
+            representation_type: "full",
+            profile: None,
+            version: None,
+            first_created: None,
+            version_created,
+            pub_status: "usable",
+            language: None,
+            copyright_holder,
+            usage_terms: None,
+            slugline: None,
+            headlines: vec![text("main", headline)],
+            descriptions: Vec::new(),
+            bodies: Vec::new(),
+            by: None,
+            people: Vec::new(),
+            subjects: Vec::new(),
+            renditions: Vec::new(),
+            associations,
+            alt_ids: Vec::new(),
+        }
+    }
 }
 
 #[cfg(test)]
