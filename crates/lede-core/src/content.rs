@@ -11,7 +11,9 @@ macro_rules! id_type {
         pub struct $name(pub i64);
     )*};
 }
-id_type!(ArticleId, AuthorId, SectionId, TagId, CommentId, PageId);
+id_type!(
+    ArticleId, AuthorId, SectionId, TagId, CommentId, PageId, ApiKeyId
+);
 
 /// Where an article is in its life. Only `Published` articles are ever shown to readers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +85,9 @@ pub struct ArticleSummary {
     pub section: NamedRef,
     pub authors: Vec<NamedRef>,
     pub featured_image: Option<FeaturedImage>,
+    /// Shown only to syndication partners holding an API key, never on reader pages, feeds or
+    /// the public API.
+    pub partner_only: bool,
 }
 
 /// An article with everything its own page shows.
@@ -94,6 +99,8 @@ pub struct Article {
     pub word_count: u32,
     pub tags: Vec<NamedRef>,
     pub authors: Vec<Author>,
+    /// When the article was first saved (syndication formats give it as the first version).
+    pub created_at: OffsetDateTime,
 }
 
 impl Article {
@@ -114,6 +121,8 @@ pub struct ArticleInput {
     pub tags: Vec<Slug>,
     pub authors: Vec<Slug>,
     pub featured_image: Option<FeaturedImage>,
+    /// Reserve the article for syndication partners with an API key (see [`ArticleSummary`]).
+    pub partner_only: bool,
 }
 
 /// An article input after the rules were applied: trimmed, checked, rendered and counted.
@@ -337,6 +346,7 @@ mod tests {
             tags: vec![],
             authors: vec![slug("maya")],
             featured_image: None,
+            partner_only: false,
         }
     }
 

@@ -1,8 +1,9 @@
 //! Lede's domain: the content model, its rules, and the pure logic every other crate shares
-//! (slugs, reading time, Markdown, related-article scoring, comment checks). No IO lives here,
-//! so all of it is unit-tested without a database or a server.
+//! (slugs, reading time, Markdown, related-article scoring, comment checks, API keys). No IO
+//! lives here, so all of it is unit-tested without a database or a server.
 
 pub mod account;
+pub mod api_key;
 pub mod clock;
 pub mod comment;
 pub mod content;

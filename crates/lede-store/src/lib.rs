@@ -17,5 +17,6 @@ pub use error::{Error, Result};
 pub use model::*;
 pub use newsroom::{Change, Newsroom};
 pub use store::{
-    AccountStore, ArticleStore, CatalogStore, CommentStore, EditorialStore, SearchStore, Store,
+    AccountStore, ApiStore, ArticleStore, CatalogStore, CommentStore, EditorialStore, SearchStore,
+    Store,
 };

@@ -1,12 +1,14 @@
 //! The newsroom: the one path every content change takes, whoever asks for it (the web site,
 //! the CLI, the demo loader, later the admin and the importer). It applies the domain rules,
 //! writes through the store, keeps derived data (related lists) current, and announces each
-//! change so caches and indexes can drop what it made stale.
+//! change so caches and indexes can drop what it made stale. Partners' API keys are made and
+//! revoked here too.
 
 use crate::{Error, Result, SaveContext, Store};
 use lede_core::Clock;
 use lede_core::Slug;
 use lede_core::account::User;
+use lede_core::api_key::{self, ApiKey, NewKey};
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::related::{self, MAX_RELATED, Scorer};
@@ -293,6 +295,23 @@ impl Newsroom {
         offers.sort_by(|a, b| b.1.total_cmp(&a.1));
         offers.truncate(RELATED_OFFERS.max(MAX_RELATED));
         self.store.store_related(id, &list, &offers).await
+    }
+
+    /// Makes an API key for a syndication partner. The key is returned once, to hand to the
+    /// partner; only its hash is stored, so a lost key is revoked and replaced, never recovered.
+    pub async fn create_api_key(&self, partner: &str) -> Result<(ApiKey, NewKey)> {
+        let partner = api_key::partner_name(partner)?;
+        let key = NewKey::from_random(rand::random());
+        let stored = self
+            .store
+            .add_api_key(&partner, &key.hash(), &key.hint(), self.now())
+            .await?;
+        Ok((stored, key))
+    }
+
+    /// Revokes a key at once: the next request that presents it is refused.
+    pub async fn revoke_api_key(&self, id: ApiKeyId) -> Result<ApiKey> {
+        self.store.revoke_api_key(id, self.now()).await
     }
 
     /// Stores a reader's comment, held for moderation (or as spam when the web layer's traps

@@ -1,15 +1,18 @@
 //! The store's interface, split by resource: articles, the catalog around them (authors,
-//! sections, tags, pages, settings, redirects) and comments. [`Store`] is all three, used as
-//! `Arc<dyn Store>`. Reader-facing methods return only published content.
+//! sections, tags, pages, settings, redirects), comments, and what the content API adds
+//! (keyset pages, partners' API keys). [`Store`] is all four, used as `Arc<dyn Store>`.
+//! Reader-facing methods return only published content, and only what the public may see
+//! unless a caller asks for a partner's [`Audience`].
 
 use crate::{
-    ArticleFilter, FeedEntry, ListPage, PageRequest, Paged, QueuedComment, Result, SearchHit,
-    SearchQuery, SitemapArticle,
+    ArticleCursor, ArticleFilter, Audience, FeedEntry, KeysetPage, ListPage, PageRequest, Paged,
+    QueuedComment, Result, SearchHit, SearchQuery, SitemapArticle,
 };
 use crate::{DeskFilter, DeskRow, EditableArticle, Revision, SaveContext};
 use async_trait::async_trait;
 use lede_core::Slug;
 use lede_core::account::{NewUser, User, UserId};
+use lede_core::api_key::ApiKey;
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::related::Candidate;
@@ -23,6 +26,7 @@ pub trait Store:
     + SearchStore
     + AccountStore
     + EditorialStore
+    + ApiStore
     + std::fmt::Debug
 {
 }
@@ -34,6 +38,7 @@ impl<T> Store for T where
         + SearchStore
         + AccountStore
         + EditorialStore
+        + ApiStore
         + std::fmt::Debug
 {
 }
@@ -48,7 +53,16 @@ pub trait ArticleStore: Send + Sync {
         filter: &ArticleFilter,
         page: PageRequest,
     ) -> Result<Paged<ArticleSummary>>;
-    async fn published_article(&self, slug: &str) -> Result<Option<Article>>;
+    /// A published article as the public sees it (never a partner-only one).
+    async fn published_article(&self, slug: &str) -> Result<Option<Article>> {
+        self.published_article_for(slug, Audience::Public).await
+    }
+    /// A published article, if `audience` may read it.
+    async fn published_article_for(
+        &self,
+        slug: &str,
+        audience: Audience,
+    ) -> Result<Option<Article>>;
     /// The newest published articles matching `filter`, with bodies and tags, for feeds.
     async fn feed_entries(&self, filter: &ArticleFilter, limit: u32) -> Result<Vec<FeedEntry>>;
     /// Published articles for sitemaps, newest first: those published at or after `since`
@@ -60,7 +74,7 @@ pub trait ArticleStore: Send + Sync {
         limit: u32,
     ) -> Result<Vec<SitemapArticle>>;
     async fn count_published(&self) -> Result<u64>;
-    /// The stored "You May Also Like" list, best first, published articles only.
+    /// The stored "You May Also Like" list, best first, published public articles only.
     async fn related_articles(&self, id: ArticleId) -> Result<Vec<ArticleSummary>>;
 
     /// The id and status of an article in any status.
@@ -216,4 +230,45 @@ pub trait EditorialStore: Send + Sync {
     async fn revisions(&self, id: ArticleId) -> Result<Vec<Revision>>;
     /// Scheduled articles whose publication time is at or before `now`.
     async fn due_scheduled(&self, now: OffsetDateTime) -> Result<Vec<ArticleId>>;
+}
+
+/// What the content API adds: lists read by keyset (stable under concurrent publishing, and as
+/// fast on the last page as on the first) and partners' API keys.
+#[async_trait]
+pub trait ApiStore: Send + Sync {
+    /// Published articles matching `filter`, newest first (ties by id, highest first), strictly
+    /// after `after`; at most `limit` (1 to 100) of them.
+    async fn list_articles_after(
+        &self,
+        filter: &ArticleFilter,
+        after: Option<ArticleCursor>,
+        limit: u32,
+    ) -> Result<KeysetPage<ArticleSummary, ArticleCursor>>;
+    /// Authors in the order they were added, strictly after the author `after`.
+    async fn list_authors_after(
+        &self,
+        after: Option<AuthorId>,
+        limit: u32,
+    ) -> Result<KeysetPage<Author, AuthorId>>;
+    /// Tags in the order they were added, strictly after the tag `after`.
+    async fn list_tags_after(
+        &self,
+        after: Option<TagId>,
+        limit: u32,
+    ) -> Result<KeysetPage<Tag, TagId>>;
+
+    /// Records a partner's key by its hash (the key itself is never stored).
+    async fn add_api_key(
+        &self,
+        partner: &str,
+        key_hash: &str,
+        hint: &str,
+        now: OffsetDateTime,
+    ) -> Result<ApiKey>;
+    /// Every key, revoked ones too, oldest first.
+    async fn api_keys(&self) -> Result<Vec<ApiKey>>;
+    /// The key with this hash, revoked or not.
+    async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>>;
+    /// Revokes a key (from `now`; a key already revoked keeps its first revocation time).
+    async fn revoke_api_key(&self, id: ApiKeyId, now: OffsetDateTime) -> Result<ApiKey>;
 }

@@ -179,6 +179,7 @@ pub fn article(
         tags: tags.iter().map(|t| slug(t)).collect(),
         authors: authors.iter().map(|a| slug(a)).collect(),
         featured_image: None,
+        partner_only: false,
     }
 }
 

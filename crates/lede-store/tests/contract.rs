@@ -33,6 +33,7 @@ lede_store::on_both_databases!(
     the_workflow_follows_roles_and_statuses,
     a_stale_save_is_refused_and_every_save_keeps_a_revision,
     scheduled_articles_go_live_when_due,
+    partner_only_articles_stay_out_of_sitemaps_and_search,
 );
 
 async fn fixture(db: &TestDb) -> lede_store::Newsroom {
@@ -1385,4 +1386,39 @@ async fn scheduled_articles_go_live_when_due(db: &TestDb) {
         .expect("published");
     assert_eq!(live.summary.published_at, at, "dated at its scheduled time");
     assert_eq!(newsroom.publish_due().await.expect("due"), 0);
+}
+
+async fn partner_only_articles_stay_out_of_sitemaps_and_search(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let store = db.store();
+    let mut input = article(
+        "agency-exclusive",
+        "Agency exclusive on the lighthouse",
+        "news",
+        &["maya-chen"],
+        &[],
+        "Lighthouse details.",
+    );
+    input.partner_only = true;
+    let id = newsroom.save_article(None, input).await.expect("save");
+    newsroom.publish_article(id, None).await.expect("publish");
+    assert_eq!(
+        store.count_published().await.expect("count"),
+        6,
+        "sitemaps do not count it"
+    );
+    let listed = store.sitemap_articles(None, 0, 100).await.expect("sitemap");
+    assert!(!listed.iter().any(|a| a.slug.as_str() == "agency-exclusive"));
+    let query = lede_store::SearchQuery {
+        text: "lighthouse".into(),
+        filter: ArticleFilter::default(),
+    };
+    assert_eq!(
+        store
+            .search(&query, PageRequest::first(5))
+            .await
+            .expect("search")
+            .total,
+        0
+    );
 }

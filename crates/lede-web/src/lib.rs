@@ -1,7 +1,9 @@
-//! Lede's web layer: the one route table, thin handlers by area, the templates they fill with
-//! view structs, and the middleware around them. Only this crate knows HTTP and HTML.
+//! Lede's web layer: the one route table, thin handlers by area (the reader site, the content
+//! API), the templates and JSON shapes they fill with view structs, and the middleware around
+//! them. Only this crate knows HTTP, HTML and JSON shapes.
 
 mod admin;
+mod api;
 mod assets;
 mod error;
 mod feeds;
@@ -15,6 +17,7 @@ mod state;
 mod templates;
 mod views;
 
+pub use api::paths as api_paths;
 pub use error::AppError;
 pub use state::{AppState, SiteSettings};
 
@@ -29,6 +32,7 @@ pub fn router(state: AppState) -> Router {
         .merge(feeds::routes())
         .merge(sitemaps::routes())
         .merge(admin::routes())
+        .merge(api::routes())
         .merge(site::routes());
     if let Some(media) = &state.settings.media_dir {
         routes = routes.nest_service("/media", assets::media(media));

@@ -1,7 +1,7 @@
-//! What wraps every response: security headers, compression, a body limit, error pages in
-//! the site's layout, and request tracing.
+//! What wraps every response: security headers, compression, a body limit, errors rendered as
+//! pages in the site's layout or as problem details for the API, and request tracing.
 
-use crate::error::ErrorPage;
+use crate::error::{ErrorFormat, ErrorPage, problem_response};
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{Request, State};
@@ -40,10 +40,11 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
         .layer(TraceLayer::new_for_http())
 }
 
-/// Renders responses marked with an [`ErrorPage`] as a page in the site's layout.
+/// Renders responses marked with an [`ErrorPage`] as a page in the site's layout, or as
+/// problem details under `/api` ([`ErrorFormat::for_path`] decides).
 ///
-/// A 404 for a GET first looks for a redirect from that path: an article whose slug changed,
-/// later an imported permalink. Doing it here covers every route at once.
+/// A 404 for a GET of a reader page first looks for a redirect from that path: an article
+/// whose slug changed, later an imported permalink. Doing it here covers every route at once.
 async fn render_error_pages(
     State(state): State<AppState>,
     request: Request,
@@ -55,14 +56,19 @@ async fn render_error_pages(
     let Some(page) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
     };
-    if page.status == StatusCode::NOT_FOUND
+    let format = ErrorFormat::for_path(&path);
+    if format == ErrorFormat::Page
+        && page.status == StatusCode::NOT_FOUND
         && readable
         && let Some(moved) = crate::site::redirect_for(&state, &path).await
     {
         return moved;
     }
     let headers = response.headers().clone();
-    let mut rendered = crate::site::error_page(&state, &page).await.into_response();
+    let mut rendered = match format {
+        ErrorFormat::Page => crate::site::error_page(&state, &page).await.into_response(),
+        ErrorFormat::Problem => problem_response(&page, &path),
+    };
     for (name, value) in &headers {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
             rendered.headers_mut().insert(name.clone(), value.clone());

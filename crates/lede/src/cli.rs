@@ -1,7 +1,7 @@
 //! The command line: subcommands and the options that choose a site.
 
 use crate::config::{Config, SiteOptions};
-use crate::{demo, serve};
+use crate::{api_keys, demo, serve};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use lede_core::account::Role;
@@ -54,6 +54,27 @@ enum Command {
         #[command(subcommand)]
         action: CommentAction,
     },
+    /// Manage syndication partners' API keys (they unlock partner-only articles in the API).
+    ApiKey {
+        #[command(flatten)]
+        site: SiteOptions,
+        #[command(subcommand)]
+        action: ApiKeyAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ApiKeyAction {
+    /// Make a key for a partner and print it, once: only its hash is kept.
+    Add {
+        /// The partner's name, to recognise the key by.
+        #[arg(long)]
+        partner: String,
+    },
+    /// List every key (never the keys themselves): id, partner, hint, dates.
+    List,
+    /// Revoke a key by id: requests that present it are refused from now on.
+    Revoke { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]
@@ -144,6 +165,15 @@ pub async fn run(cli: Cli) -> Result<()> {
                 CommentAction::Trash { ids } => {
                     moderate(&newsroom, &ids, CommentStatus::Trash).await
                 }
+            }
+        }
+        Command::ApiKey { site, action } => {
+            let config = Config::resolve(&site, None, None)?;
+            let newsroom = config.open_newsroom().await?;
+            match action {
+                ApiKeyAction::Add { partner } => api_keys::add(&newsroom, &partner).await,
+                ApiKeyAction::List => api_keys::list(&newsroom).await,
+                ApiKeyAction::Revoke { id } => api_keys::revoke(&newsroom, id).await,
             }
         }
     }

@@ -233,6 +233,7 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
             tags: a.tags.clone(),
             authors: a.authors.clone(),
             featured_image: images.remove(a.slug.as_str()),
+            partner_only: false,
         };
         let id = newsroom
             .save_article(None, input)

@@ -1,6 +1,7 @@
 //! `lede`: one binary for the whole platform. `lede serve` runs the site; other subcommands
 //! work on the same site from the command line.
 
+mod api_keys;
 mod cli;
 mod config;
 mod demo;

@@ -327,3 +327,72 @@ fn startup_problems_are_one_clear_line() {
         assert!(lines[0].contains(expected), "{args:?}: {stderr}");
     }
 }
+
+/// `lede api-key`: a key made on the command line opens the running site's API to
+/// partner-only content at once, and revoking it closes it at once. The key is printed once
+/// and never listed.
+#[test]
+fn api_keys_from_the_command_line_open_and_close_the_api() {
+    let data = TempDir::new("api-keys");
+    let dir = data.0.to_str().expect("utf-8 path");
+    let server = Server::start(&data.0, &[]);
+    let added = lede(&["api-key", "add", "--partner", "Coast Radio", "--data", dir]);
+    let stdout = String::from_utf8_lossy(&added.stdout);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let key = stdout
+        .split_whitespace()
+        .find(|word| word.starts_with("lede_"))
+        .unwrap_or_else(|| panic!("no key printed: {stdout}"))
+        .to_owned();
+    let api_get = |key: &str| {
+        request(
+            &server.addr,
+            &format!(
+                "GET /api/articles?limit=1 HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {key}\r\nConnection: close\r\n\r\n",
+                server.addr
+            ),
+        )
+        .expect("the API answers")
+        .0
+    };
+    assert_eq!(api_get(&key), 200, "the new key works at once");
+    let listed = lede(&["api-key", "list", "--data", dir]);
+    let list = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        list.contains("#1 Coast Radio") && list.contains(&key[..13]) && list.contains("active"),
+        "{list}"
+    );
+    assert!(!list.contains(&key), "the key itself is never shown again");
+    let revoked = lede(&["api-key", "revoke", "1", "--data", dir]);
+    assert!(
+        revoked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&revoked.stderr)
+    );
+    assert_eq!(api_get(&key), 401, "a revoked key is refused at once");
+    let listed = lede(&["api-key", "list", "--data", dir]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("revoked"));
+    for (args, expected) in [
+        (
+            vec!["api-key", "revoke", "99", "--data", dir],
+            "API key #99",
+        ),
+        (
+            vec!["api-key", "add", "--partner", " ", "--data", dir],
+            "partner",
+        ),
+    ] {
+        let output = lede(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let lines: Vec<_> = stderr.lines().filter(|l| l.starts_with("lede:")).collect();
+        assert!(!output.status.success(), "{args:?} should fail");
+        assert!(
+            lines.len() == 1 && lines[0].contains(expected),
+            "{args:?}: {stderr}"
+        );
+    }
+}

@@ -4,7 +4,8 @@ use super::rows::{self, AUTHOR_COLUMNS, SUMMARY_COLUMNS, from_unix, to_unix};
 use super::{SqlStore, placeholders};
 use crate::SaveContext;
 use crate::{
-    ArticleFilter, ArticleStore, Error, FeedEntry, PageRequest, Paged, Result, SitemapArticle,
+    ArticleFilter, ArticleStore, Audience, Error, FeedEntry, PageRequest, Paged, Result,
+    SitemapArticle,
 };
 use async_trait::async_trait;
 use lede_core::content::*;
@@ -20,6 +21,14 @@ pub fn article_path(slug: &Slug) -> String {
     format!("/articles/{slug}")
 }
 
+/// The condition that keeps partner-only articles from an audience that may not read them.
+fn audience_clause(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Public => " AND a.partner_only = 0",
+        Audience::Partner => "",
+    }
+}
+
 /// The `WHERE` clause for a filter, and the values it binds (all of them ids or times).
 pub(super) fn filter_clause(filter: &ArticleFilter) -> (String, Vec<i64>) {
     filter_clause_from(filter, 1)
@@ -29,6 +38,7 @@ pub(super) fn filter_clause(filter: &ArticleFilter) -> (String, Vec<i64>) {
 /// before it in the query).
 pub(super) fn filter_clause_from(filter: &ArticleFilter, first: usize) -> (String, Vec<i64>) {
     let mut sql = String::from("a.status = 'published'");
+    sql.push_str(audience_clause(filter.audience));
     let mut binds = Vec::new();
     let mut push = |condition: &str, value: i64| {
         binds.push(value);
@@ -176,11 +186,16 @@ impl ArticleStore for SqlStore {
         })
     }
 
-    async fn published_article(&self, slug: &str) -> Result<Option<Article>> {
+    async fn published_article_for(
+        &self,
+        slug: &str,
+        audience: Audience,
+    ) -> Result<Option<Article>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, a.status, a.body_html, a.word_count \
+            "SELECT {SUMMARY_COLUMNS}, a.status, a.body_html, a.word_count, a.created_at \
              FROM articles a JOIN sections s ON s.id = a.section_id \
-             WHERE a.slug = $1 AND a.status = 'published'"
+             WHERE a.slug = $1 AND a.status = 'published'{}",
+            audience_clause(audience)
         );
         let Some(row) = sqlx::query(&sql)
             .bind(slug)
@@ -223,6 +238,7 @@ impl ArticleStore for SqlStore {
             status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
             body_html: row.try_get("body_html")?,
             word_count: u32::try_from(row.try_get::<i64, _>("word_count")?).unwrap_or(0),
+            created_at: from_unix(row.try_get("created_at")?),
             summary,
             tags,
             authors,
@@ -237,7 +253,7 @@ impl ArticleStore for SqlStore {
     ) -> Result<Vec<SitemapArticle>> {
         let rows = sqlx::query(
             "SELECT slug, headline, language, published_at, updated_at FROM articles \
-             WHERE status = 'published' AND published_at >= $1 \
+             WHERE status = 'published' AND partner_only = 0 AND published_at >= $1 \
              ORDER BY published_at DESC, id DESC LIMIT $2 OFFSET $3",
         )
         .bind(since.map_or(i64::MIN, to_unix))
@@ -259,10 +275,11 @@ impl ArticleStore for SqlStore {
     }
 
     async fn count_published(&self) -> Result<u64> {
-        let count: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM articles WHERE status = 'published'")
-                .fetch_one(&self.read)
-                .await?;
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM articles WHERE status = 'published' AND partner_only = 0",
+        )
+        .fetch_one(&self.read)
+        .await?;
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
@@ -312,7 +329,7 @@ impl ArticleStore for SqlStore {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM related_articles r \
              JOIN articles a ON a.id = r.related_id JOIN sections s ON s.id = a.section_id \
-             WHERE r.article_id = $1 AND a.status = 'published' \
+             WHERE r.article_id = $1 AND a.status = 'published' AND a.partner_only = 0 \
              ORDER BY r.score DESC, a.id DESC LIMIT $2"
         );
         let rows = sqlx::query(&sql)
@@ -359,8 +376,8 @@ impl ArticleStore for SqlStore {
             None => (
                 "INSERT INTO articles (slug, headline, standfirst, body_markdown, body_html, \
                  word_count, language, section_id, image_src, image_alt, image_caption, \
-                 image_credit, signature, created_at, updated_at, status, body_text) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 'draft', $15) \
+                 image_credit, signature, created_at, updated_at, status, body_text, partner_only) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 'draft', $15, $16) \
                  RETURNING id",
                 None,
             ),
@@ -380,8 +397,8 @@ impl ArticleStore for SqlStore {
                      body_markdown = $4, body_html = $5, word_count = $6, language = $7, \
                      section_id = $8, image_src = $9, image_alt = $10, image_caption = $11, \
                      image_credit = $12, signature = $13, updated_at = $14, body_text = $15, \
-                     version = version + 1 WHERE id = $16 AND ($17 < 0 OR version = $17) \
-                     RETURNING id",
+                     partner_only = $16, version = version + 1 \
+                     WHERE id = $17 AND ($18 < 0 OR version = $18) RETURNING id",
                     Some(id.0),
                 )
             }
@@ -402,7 +419,8 @@ impl ArticleStore for SqlStore {
             .bind(image.credit.as_str())
             .bind(signature)
             .bind(to_unix(now))
-            .bind(article.body_text.as_str());
+            .bind(article.body_text.as_str())
+            .bind(i64::from(input.partner_only));
         if let Some(existing) = existing {
             query = query
                 .bind(existing)
@@ -424,6 +442,13 @@ impl ArticleStore for SqlStore {
         .bind(context.saved_by.map(|u| u.0))
         .execute(&mut *tx)
         .await?;
+        if input.partner_only {
+            // Reader pages list related articles; a partner-only one must leave those lists.
+            sqlx::query("DELETE FROM related_articles WHERE related_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
             .bind(id)
             .execute(&mut *tx)
@@ -485,13 +510,14 @@ impl ArticleStore for SqlStore {
     async fn related_candidates(&self) -> Result<Vec<Candidate>> {
         let rows = sqlx::query(
             "SELECT id, section_id, published_at, signature FROM articles \
-             WHERE status = 'published' ORDER BY id",
+             WHERE status = 'published' AND partner_only = 0 ORDER BY id",
         )
         .fetch_all(&self.read)
         .await?;
         let tag_rows = sqlx::query(
             "SELECT at.article_id, at.tag_id FROM article_tags at \
-             JOIN articles a ON a.id = at.article_id WHERE a.status = 'published'",
+             JOIN articles a ON a.id = at.article_id \
+             WHERE a.status = 'published' AND a.partner_only = 0",
         )
         .fetch_all(&self.read)
         .await?;

@@ -142,16 +142,16 @@ impl CatalogStore for SqlStore {
     async fn list_pages(&self) -> Result<Vec<ListPage>> {
         let rows = sqlx::query(
             "SELECT CAST('section' AS TEXT) AS kind, s.slug, MAX(a.updated_at) AS lastmod \
-             FROM sections s LEFT JOIN articles a ON a.section_id = s.id AND a.status = 'published' \
+             FROM sections s LEFT JOIN articles a ON a.section_id = s.id AND a.status = 'published' AND a.partner_only = 0 \
              GROUP BY s.slug \
              UNION ALL \
              SELECT CAST('tag' AS TEXT), t.slug, MAX(a.updated_at) FROM tags t \
              LEFT JOIN article_tags x ON x.tag_id = t.id \
-             LEFT JOIN articles a ON a.id = x.article_id AND a.status = 'published' GROUP BY t.slug \
+             LEFT JOIN articles a ON a.id = x.article_id AND a.status = 'published' AND a.partner_only = 0 GROUP BY t.slug \
              UNION ALL \
              SELECT CAST('author' AS TEXT), au.slug, MAX(a.updated_at) FROM authors au \
              LEFT JOIN article_authors x ON x.author_id = au.id \
-             LEFT JOIN articles a ON a.id = x.article_id AND a.status = 'published' GROUP BY au.slug \
+             LEFT JOIN articles a ON a.id = x.article_id AND a.status = 'published' AND a.partner_only = 0 GROUP BY au.slug \
              ORDER BY 1, 2",
         )
         .fetch_all(&self.read)

@@ -29,7 +29,7 @@ impl EditorialStore for SqlStore {
     async fn editable_article(&self, id: ArticleId) -> Result<Option<EditableArticle>> {
         let row = sqlx::query(
             "SELECT a.slug, a.headline, a.standfirst, a.body_markdown, a.language, a.status, a.version, \
-             a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, \
+             a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, a.partner_only, \
              s.slug AS section_slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = $1",
         )
         .bind(id.0)
@@ -77,6 +77,7 @@ impl EditorialStore for SqlStore {
                     .map(|a| rows::slug(a, "slug"))
                     .collect::<Result<_>>()?,
                 featured_image,
+                partner_only: row.try_get::<i64, _>("partner_only")? != 0,
             },
             status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
             version: row.try_get("version")?,

@@ -6,6 +6,7 @@
 //! keeps in step. One implementation means one behaviour, which the contract tests prove.
 
 mod accounts;
+mod api;
 mod articles;
 mod catalog;
 mod comments;

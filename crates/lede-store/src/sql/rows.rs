@@ -30,7 +30,7 @@ pub fn named(row: &AnyRow, slug_column: &str, name_column: &str) -> Result<Named
 /// The columns [`summary`] reads, for `SELECT` lists over `articles a JOIN sections s`.
 pub const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.headline, a.standfirst, a.language, \
     a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, \
-    s.slug AS section_slug, s.name AS section_name";
+    a.partner_only, s.slug AS section_slug, s.name AS section_name";
 
 /// An article summary without its authors (a second query fills them in for a whole list).
 pub fn summary(row: &AnyRow) -> Result<ArticleSummary> {
@@ -58,6 +58,7 @@ pub fn summary(row: &AnyRow) -> Result<ArticleSummary> {
         section: named(row, "section_slug", "section_name")?,
         authors: Vec::new(),
         featured_image,
+        partner_only: row.try_get::<i64, _>("partner_only")? != 0,
     })
 }
 

@@ -46,7 +46,7 @@ impl SqlStore {
                      SELECT a.id, a.headline, a.standfirst, a.body_text, \
                        COALESCE((SELECT GROUP_CONCAT(t.name, ' ') FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), ''), \
                        COALESCE((SELECT GROUP_CONCAT(au.name, ' ') FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id), '') \
-                     FROM articles a WHERE a.id = $1 AND a.status = 'published'",
+                     FROM articles a WHERE a.id = $1 AND a.status = 'published' AND a.partner_only = 0",
                 )
                 .bind(id.0)
                 .execute(&mut *tx)
@@ -66,7 +66,7 @@ impl SqlStore {
                          COALESCE((SELECT string_agg(t.name, ' ') FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), '') || ' ' || \
                          COALESCE((SELECT string_agg(au.name, ' ') FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id), '')), 'B') || \
                        setweight(to_tsvector({PG_CONFIG}, a.body_text), 'C') \
-                     FROM articles a WHERE a.id = $1 AND a.status = 'published'"
+                     FROM articles a WHERE a.id = $1 AND a.status = 'published' AND a.partner_only = 0"
                 ))
                 .bind(id.0)
                 .execute(&mut *tx)

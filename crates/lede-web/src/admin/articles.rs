@@ -170,6 +170,8 @@ pub struct EditorForm {
     image_credit: String,
     /// `YYYY-MM-DDTHH:MM` in UTC, the site's time zone.
     publish_at: String,
+    /// "on" when only syndication partners with an API key may read the article.
+    partner_only: String,
 }
 
 impl EditorForm {
@@ -203,6 +205,11 @@ impl EditorForm {
             image_alt: image.alt,
             image_caption: image.caption,
             image_credit: image.credit,
+            partner_only: if input.partner_only {
+                "on".into()
+            } else {
+                String::new()
+            },
             publish_at: article
                 .published_at
                 .filter(|_| article.status == ArticleStatus::Scheduled)
@@ -407,6 +414,7 @@ async fn to_input(state: &AppState, form: &EditorForm) -> Result<ArticleInput, l
         tags,
         authors,
         featured_image,
+        partner_only: form.partner_only == "on",
     })
 }
 
