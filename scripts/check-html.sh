@@ -18,7 +18,8 @@ for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null &
 mkdir -p "$work/pages"
 for path in / /articles /articles?page=2 /articles/council-passes-budget-after-library-concession \
   /articles/saltmarsh-volunteers-urdu-flood-warnings /section/news /tag/community /author/maya-chen \
-  /archive/2026 /archive/2026/11 /about /contact /privacy /no-such-page "/articles?page=x"; do
+  /archive/2026 /archive/2026/11 /about /contact /privacy /no-such-page "/articles?page=x" \
+  "/search?q=flood" /admin/setup; do
   curl -s "http://127.0.0.1:$port$path" > "$work/pages/$(echo "$path" | tr '/?=' '___').html"
 done
 # A page with the comment form's errors shown.
