@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod reading_time;
 pub mod related;
 pub mod slug;
+pub mod transfer;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{Invalid, Result};
