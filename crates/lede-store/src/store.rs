@@ -1,6 +1,7 @@
 //! The store's interface, split by resource: articles, the catalog around them (authors,
-//! sections, tags, pages, settings, redirects) and comments. [`Store`] is all three, used as
-//! `Arc<dyn Store>`. Reader-facing methods return only published content.
+//! sections, tags, pages, settings, redirects), comments, and whole-site transfers (imports
+//! and exports). [`Store`] is all four, used as `Arc<dyn Store>`. Reader-facing methods
+//! return only published content.
 
 use crate::{ArticleFilter, PageRequest, Paged, Result};
 use async_trait::async_trait;
@@ -8,12 +9,16 @@ use lede_core::Slug;
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::related::Candidate;
+use lede_core::transfer::{ArticleRecord, CheckedImport, ImportOutcome, SiteCatalog};
 use time::OffsetDateTime;
 
 /// Everything Lede reads and writes, as use cases rather than tables.
-pub trait Store: ArticleStore + CatalogStore + CommentStore + std::fmt::Debug {}
+pub trait Store:
+    ArticleStore + CatalogStore + CommentStore + TransferStore + std::fmt::Debug
+{
+}
 
-impl<T: ArticleStore + CatalogStore + CommentStore + std::fmt::Debug> Store for T {}
+impl<T: ArticleStore + CatalogStore + CommentStore + TransferStore + std::fmt::Debug> Store for T {}
 
 #[async_trait]
 pub trait ArticleStore: Send + Sync {
@@ -105,4 +110,27 @@ pub trait CommentStore: Send + Sync {
     /// Comments in a status, oldest first (the moderation queue).
     async fn list_comments(&self, status: CommentStatus, limit: u32) -> Result<Vec<Comment>>;
     async fn set_comment_status(&self, id: CommentId, status: CommentStatus) -> Result<Comment>;
+}
+
+/// Whole-site moves: an import written in one transaction, and everything read back out for an
+/// export.
+#[async_trait]
+pub trait TransferStore: Send + Sync {
+    /// Writes a checked import in one database transaction: all of it or, on any error, none.
+    /// Items the same source brought before are left exactly as they are; authors, sections
+    /// and tags whose slug exists are used as they are; article and page slugs that are taken
+    /// get a number. Published articles and pages get redirects from their old paths.
+    async fn write_import(
+        &self,
+        import: &CheckedImport,
+        now: OffsetDateTime,
+    ) -> Result<ImportOutcome>;
+    /// Authors, sections (parents first), tags and pages.
+    async fn export_catalog(&self) -> Result<SiteCatalog>;
+    /// Articles in any status with their comments, by id, the first `limit` after `after`.
+    async fn export_articles(
+        &self,
+        after: Option<ArticleId>,
+        limit: u32,
+    ) -> Result<Vec<ArticleRecord>>;
 }

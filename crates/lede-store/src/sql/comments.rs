@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 
 const COMMENT_COLUMNS: &str = "id, article_id, parent_id, name, website, body, status, created_at";
 
-fn comment(row: &AnyRow) -> Result<Comment> {
+pub(super) fn comment(row: &AnyRow) -> Result<Comment> {
     Ok(Comment {
         id: CommentId(row.try_get("id")?),
         article: ArticleId(row.try_get("article_id")?),

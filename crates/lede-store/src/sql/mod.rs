@@ -10,6 +10,7 @@ mod catalog;
 mod comments;
 mod connect;
 mod rows;
+mod transfer;
 
 pub use connect::Backend;
 
