@@ -239,13 +239,12 @@ impl Mapper<'_> {
             self.author_slugs.insert(creator.to_owned(), known.clone());
             return known;
         }
-        let taken: HashSet<Slug> = self
+        let mut taken: HashSet<Slug> = self
             .batch
             .authors
             .iter()
             .map(|a| a.author.slug.clone())
             .collect();
-        let mut taken = taken;
         let slug = unique(slug, &mut taken);
         self.add_author(creator, slug.clone(), name);
         slug
@@ -594,8 +593,7 @@ impl Mapper<'_> {
         };
         let slug = unique(free, &mut self.page_slugs);
         let body = self.media.rewrite_html(&html::post_html(&item.content));
-        for comment in &item.comments {
-            let _ = comment;
+        for _ in &item.comments {
             self.skipped
                 .add("comment on a page (Lede's pages have no comments)", item);
         }

@@ -241,12 +241,15 @@ impl Newsroom {
     }
 }
 
+/// An article and how well it suits another.
+type Scored = (ArticleId, f64);
+
 /// `target`'s best related articles, and the scores it is offered to its closest articles with.
 fn related_lists(
     scorer: &Scorer<'_>,
     candidates: &[Candidate],
     target: &Candidate,
-) -> (Vec<(ArticleId, f64)>, Vec<(ArticleId, f64)>) {
+) -> (Vec<Scored>, Vec<Scored>) {
     let list = scorer.rank(target);
     let mut offers: Vec<_> = candidates
         .iter()

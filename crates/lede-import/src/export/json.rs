@@ -215,7 +215,7 @@ impl Writer for JsonWriter {
             write!(out, ",")?;
         }
         self.first = false;
-        write!(out, "\n")?;
+        writeln!(out)?;
         serde_json::to_writer(&mut *out, &json)?;
         if let Some(image) = &a.featured_image {
             self.media.push(MediaJson {

@@ -83,9 +83,9 @@ fn resolve(
     field: &'static str,
     label: &str,
 ) -> Result<i64> {
-    ids.get(slug.as_str())
-        .copied()
-        .ok_or_else(|| Invalid::new(field, format!("{label}: there is no {field} {slug:?}")).into())
+    ids.get(slug.as_str()).copied().ok_or_else(|| {
+        Invalid::new(field, format!("{label}: there is no {field} \"{slug}\"")).into()
+    })
 }
 
 /// `slug`, or the first of `slug-2`, `slug-3`… that `taken` does not hold.
