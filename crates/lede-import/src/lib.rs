@@ -106,6 +106,7 @@ pub async fn import_wordpress(
         missing_images: plan.missing_images,
         media_found: plan.media.count(),
         media_copied,
+        multi_category_posts: plan.multi_category_posts,
         outcome,
         elapsed: started.elapsed(),
     })

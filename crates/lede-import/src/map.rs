@@ -32,6 +32,9 @@ pub struct Plan {
     pub missing_images: Vec<String>,
     /// Items by WordPress post type, as read.
     pub read: Vec<(String, usize)>,
+    /// Posts filed under several categories: the most specific became the section, the others
+    /// tags.
+    pub multi_category_posts: usize,
 }
 
 /// Maps a parsed export. `media_source` is the local copy of `wp-content/uploads`, if any;
@@ -71,6 +74,7 @@ pub fn plan(
         tag_slugs: HashMap::new(),
         article_slugs: HashSet::new(),
         page_slugs: HashSet::new(),
+        multi_category_posts: 0,
     };
     mapper.authors();
     mapper.sections();
@@ -91,6 +95,7 @@ pub fn plan(
         reserved_renames: mapper.reserved_renames,
         missing_images: mapper.missing_images,
         read,
+        multi_category_posts: mapper.multi_category_posts,
     }
 }
 
@@ -181,6 +186,7 @@ struct Mapper<'a> {
     tag_slugs: HashMap<String, Slug>,
     article_slugs: HashSet<Slug>,
     page_slugs: HashSet<Slug>,
+    multi_category_posts: usize,
 }
 
 impl Mapper<'_> {
@@ -499,6 +505,9 @@ impl Mapper<'_> {
                 )
             })
             .map(|(_, (_, nicename, _))| nicename.clone());
+        if categories.len() > 1 {
+            self.multi_category_posts += 1;
+        }
         let section = match chosen.as_ref().and_then(|n| self.section_slugs.get(n)) {
             Some(slug) => slug.clone(),
             None => self.uncategorized(),

@@ -52,6 +52,8 @@ pub struct Report {
     /// Media files found in the local copy, and how many of them had to be copied.
     pub media_found: usize,
     pub media_copied: usize,
+    /// Posts with several categories (the others became tags).
+    pub multi_category_posts: usize,
     pub elapsed: Duration,
 }
 
@@ -94,6 +96,14 @@ impl fmt::Display for Report {
             "Media:             {} files found in --media-dir, {} copied",
             self.media_found, self.media_copied
         )?;
+        if self.multi_category_posts > 0 {
+            writeln!(
+                f,
+                "Categories:        {} posts had several; each is in its most specific one, \
+                 the others became its tags",
+                self.multi_category_posts
+            )?;
+        }
         if !self.private_drafts.is_empty() {
             writeln!(
                 f,
