@@ -123,13 +123,17 @@ fn language(tag: &str) -> String {
 }
 
 /// A slug from what WordPress stored (often percent-encoded), else from a title, else the
-/// fallback.
+/// fallback. A slug made from text must keep a letter: `Επίπεδο 3` gives `3`, which says
+/// nothing, so the fallback is used instead.
 fn slug_for(stored: &str, title: &str, fallback: &str) -> Slug {
     let decoded = decode_percent(stored.trim());
+    let worded =
+        |slug: Option<Slug>| slug.filter(|s| s.as_str().bytes().any(|b| b.is_ascii_lowercase()));
     Slug::parse(&decoded)
         .ok()
-        .or_else(|| Slug::from_title(&decoded))
-        .unwrap_or_else(|| Slug::from_title_or(title, fallback))
+        .or_else(|| worded(Slug::from_title(&decoded)))
+        .or_else(|| worded(Slug::from_title(title)))
+        .unwrap_or_else(|| Slug::from_title_or(fallback, "imported"))
 }
 
 /// `slug`, or `slug-2`, `slug-3`… when `taken` has it; the result is then taken.
@@ -723,4 +727,61 @@ fn headline(item: &Item, body: &str) -> String {
         start.push('…');
     }
     shorten(&start, MAX_HEADLINE_CHARS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_from_what_wordpress_stored_then_titles_then_ids() {
+        let cases = [
+            ("hello-world", "Anything", "post-1", "hello-world"),
+            ("2023", "Anything", "post-1", "2023"),
+            ("Caf%C3%A9-Cr%C3%A8me", "x", "post-1", "cafe-creme"),
+            (
+                "%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-2",
+                "Επίπεδο 2 -Second Greek level",
+                "page-1",
+                "2-second-greek-level",
+            ),
+            (
+                "%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-3",
+                "Επίπεδο 3",
+                "page-1813",
+                "page-1813",
+            ),
+            ("", "", "post-9", "post-9"),
+        ];
+        for (stored, title, fallback, slug) in cases {
+            assert_eq!(
+                slug_for(stored, title, fallback).as_str(),
+                slug,
+                "{stored:?} {title:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn old_addresses_are_paths_with_their_queries() {
+        assert_eq!(
+            url_path("https://old.example/2010/05/x/").as_deref(),
+            Some("/2010/05/x/")
+        );
+        assert_eq!(
+            url_path("https://old.example/?p=12").as_deref(),
+            Some("/?p=12")
+        );
+        assert_eq!(url_path("https://old.example").as_deref(), None);
+    }
+
+    #[test]
+    fn dates_are_read_as_utc_and_zero_dates_are_none() {
+        assert_eq!(
+            wp_date("2012-01-03 17:11:37"),
+            Some(time::macros::datetime!(2012-01-03 17:11:37 UTC))
+        );
+        assert_eq!(wp_date("0000-00-00 00:00:00"), None);
+        assert!(rss_date("Tue, 27 Jan 2015 14:56:57 +0000").is_some());
+    }
 }

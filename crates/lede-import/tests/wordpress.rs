@@ -5,6 +5,7 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
+use lede_core::comment::CommentStatus;
 use lede_core::content::ArticleStatus;
 use lede_core::transfer::ArticleRecord;
 use lede_import::export::{self, SiteInfo};
@@ -25,6 +26,7 @@ lede_store::on_both_databases!(
     a_second_import_changes_nothing,
     broken_files_name_a_line_and_write_nothing,
     an_exported_site_imports_into_a_fresh_one,
+    private_posts_reserved_slugs_and_comment_states,
 );
 
 /// The theme unit test data, from the shared folder beside the repository.
@@ -601,5 +603,147 @@ async fn an_exported_site_imports_into_a_fresh_one(db: &TestDb) {
     let value: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
     assert_eq!(value["articles"].as_array().map(Vec::len), Some(58));
     assert_eq!(value["pages"].as_array().map(Vec::len), Some(21));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// A small export with what the theme data lacks: a private post, pages on paths the site
+/// reserves, two posts with one slug, comments in every WordPress state, WXR 1.1's namespace.
+const EDGE_CASES: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.1/excerpt/"
+  xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.1/">
+<channel>
+<title>Edge cases</title>
+<link>https://edge.example</link>
+<language>en-GB</language>
+<wp:wxr_version>1.1</wp:wxr_version>
+<wp:base_blog_url>https://edge.example</wp:base_blog_url>
+<wp:author><wp:author_login>ed</wp:author_login><wp:author_display_name><![CDATA[Ed Itor]]></wp:author_display_name></wp:author>
+<item><title>Board minutes</title><link>https://edge.example/board-minutes/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[Confidential.]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>1</wp:post_id><wp:post_date_gmt>2020-01-01 10:00:00</wp:post_date_gmt><wp:post_name>board-minutes</wp:post_name>
+<wp:status>private</wp:status><wp:post_type>post</wp:post_type><wp:post_password></wp:post_password></item>
+<item><title>Hello</title><link>https://edge.example/2020/01/02/hello/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[First line
+second line
+
+New paragraph & more.]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>2</wp:post_id><wp:post_date_gmt>2020-01-02 10:00:00</wp:post_date_gmt><wp:post_name>hello</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_password></wp:post_password>
+<wp:comment><wp:comment_id>10</wp:comment_id><wp:comment_author>Ann</wp:comment_author><wp:comment_content>Approved</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent><wp:comment_date_gmt>2020-01-03 10:00:00</wp:comment_date_gmt></wp:comment>
+<wp:comment><wp:comment_id>11</wp:comment_id><wp:comment_author>Bob</wp:comment_author><wp:comment_content>Held</wp:comment_content><wp:comment_approved>0</wp:comment_approved><wp:comment_parent>10</wp:comment_parent></wp:comment>
+<wp:comment><wp:comment_id>12</wp:comment_id><wp:comment_author>Spammer</wp:comment_author><wp:comment_content>Buy now</wp:comment_content><wp:comment_approved>spam</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>
+<wp:comment><wp:comment_id>13</wp:comment_id><wp:comment_author>Cat</wp:comment_author><wp:comment_content>Binned</wp:comment_content><wp:comment_approved>trash</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>
+</item>
+<item><title>Hello again</title><link>https://edge.example/2020/01/03/hello/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[Same slug.]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>3</wp:post_id><wp:post_date_gmt>2020-01-03 10:00:00</wp:post_date_gmt><wp:post_name>hello</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_password></wp:post_password></item>
+<item><title>Old version</title><wp:post_id>4</wp:post_id><wp:status>inherit</wp:status><wp:post_type>revision</wp:post_type></item>
+<item><title>Binned post</title><wp:post_id>5</wp:post_id><wp:status>trash</wp:status><wp:post_type>post</wp:post_type></item>
+<item><title>Archive</title><link>https://edge.example/archive/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[All our old issues.]]></content:encoded>
+<wp:post_id>6</wp:post_id><wp:post_name>archive</wp:post_name><wp:status>publish</wp:status><wp:post_type>page</wp:post_type></item>
+<item><title>Members</title><link>https://edge.example/members/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[Secret.]]></content:encoded>
+<wp:post_id>7</wp:post_id><wp:post_name>members</wp:post_name><wp:status>publish</wp:status><wp:post_password>pw</wp:post_password><wp:post_type>page</wp:post_type></item>
+</channel>
+</rss>
+"#;
+
+async fn private_posts_reserved_slugs_and_comment_states(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let dir = scratch("edge");
+    let file = dir.join("edge.xml");
+    std::fs::write(&file, EDGE_CASES).expect("write");
+    let report = import(&newsroom, &file).await.expect("import");
+    let text = report.to_string();
+    let store = newsroom.store();
+
+    let (_, status) = store
+        .article_state("board-minutes")
+        .await
+        .expect("q")
+        .expect("imported");
+    assert_eq!(status, ArticleStatus::Draft, "a private post stays private");
+    assert!(text.contains("post 1 (line 12): private"), "{text}");
+
+    let hello = store
+        .published_article("hello")
+        .await
+        .expect("q")
+        .expect("hello");
+    assert_eq!(
+        hello.body_html,
+        "<p>First line<br>\nsecond line</p>\n<p>New paragraph &amp; more.</p>\n"
+    );
+    assert_eq!(hello.summary.language, "en-GB");
+    assert_eq!(hello.authors[0].name, "Ed Itor");
+    assert!(
+        store
+            .published_article("hello-2")
+            .await
+            .expect("q")
+            .is_some(),
+        "slugs stay unique"
+    );
+
+    let mut states: Vec<(String, String, bool)> = Vec::new();
+    for status in [
+        CommentStatus::Approved,
+        CommentStatus::Pending,
+        CommentStatus::Spam,
+        CommentStatus::Trash,
+    ] {
+        for c in store.list_comments(status, 10).await.expect("comments") {
+            states.push((c.name, c.status.as_str().to_owned(), c.parent.is_some()));
+        }
+    }
+    assert_eq!(
+        states,
+        [
+            ("Ann".to_owned(), "approved".to_owned(), false),
+            ("Bob".to_owned(), "pending".to_owned(), true),
+            ("Spammer".to_owned(), "spam".to_owned(), false),
+            ("Cat".to_owned(), "trash".to_owned(), false),
+        ]
+    );
+
+    assert!(store.page_by_slug("archive").await.expect("q").is_none());
+    assert_eq!(
+        store
+            .page_by_slug("archive-page")
+            .await
+            .expect("q")
+            .expect("renamed")
+            .title,
+        "Archive"
+    );
+    assert!(text.contains("/archive → /archive-page"), "{text}");
+    assert!(
+        store.page_by_slug("members").await.expect("q").is_none(),
+        "{text}"
+    );
+    assert!(text.contains("password-protected page"), "{text}");
+    assert_eq!(report.skipped.count("revision"), 1, "{text}");
+    assert_eq!(
+        report.skipped.count("post in status \"trash\""),
+        1,
+        "{text}"
+    );
+
+    let state = AppState::new(newsroom.clone(), SiteSettings::default()).expect("templates");
+    let app = lede_web::router(state);
+    let moved = get(&app, "/archive/").await;
+    assert_eq!(
+        (moved.status, moved.location.as_str()),
+        (StatusCode::MOVED_PERMANENTLY, "/archive-page")
+    );
+    let moved = get(&app, "/2020/01/03/hello/").await;
+    assert_eq!(moved.location, "/articles/hello-2");
+    assert_eq!(
+        get(&app, "/board-minutes/").await.status,
+        StatusCode::NOT_FOUND
+    );
     std::fs::remove_dir_all(dir).ok();
 }
