@@ -167,18 +167,22 @@ impl Newsroom {
     }
 
     /// Recomputes the related lists of several articles against one read of the archive, so a
-    /// large import costs one scoring pass rather than one per article.
+    /// large import costs one scoring pass rather than one per article. Each of them gets its
+    /// whole list; only the articles outside the set are offered them, since the lists of
+    /// those inside are computed in full anyway.
     async fn refresh_related_all(&self, ids: &[ArticleId]) -> Result<()> {
         if ids.is_empty() {
             return Ok(());
         }
         let candidates = self.store.related_candidates().await?;
         let scorer = Scorer::new(&candidates, self.now());
+        let fresh: std::collections::HashSet<ArticleId> = ids.iter().copied().collect();
         for id in ids {
             let Some(target) = candidates.iter().find(|c| c.id == *id) else {
                 continue;
             };
-            let (list, offers) = related_lists(&scorer, &candidates, target);
+            let (list, mut offers) = related_lists(&scorer, &candidates, target);
+            offers.retain(|(other, _)| !fresh.contains(other));
             self.store.store_related(*id, &list, &offers).await?;
         }
         Ok(())

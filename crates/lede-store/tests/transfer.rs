@@ -283,6 +283,38 @@ async fn a_second_import_changes_nothing_and_slugs_stay_unique(db: &TestDb) {
         "not overwritten"
     );
 
+    // The imported article has its related list, and the river story it resembles was
+    // offered it for its own.
+    let store = newsroom.store();
+    let imported = store
+        .published_article("river-floods-saltmarsh-2")
+        .await
+        .expect("q")
+        .expect("imported");
+    let related = store
+        .related_articles(imported.summary.id)
+        .await
+        .expect("related");
+    assert!(
+        related
+            .iter()
+            .any(|a| a.slug.as_str() == "river-floods-saltmarsh"),
+        "{related:?}"
+    );
+    let original = store
+        .published_article("river-floods-saltmarsh")
+        .await
+        .expect("q")
+        .expect("fixture");
+    let theirs = store
+        .related_articles(original.summary.id)
+        .await
+        .expect("related");
+    assert!(
+        theirs.iter().any(|a| a.id == imported.summary.id),
+        "{theirs:?}"
+    );
+
     let tables = [
         "authors",
         "sections",
