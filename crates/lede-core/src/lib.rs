@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod reading_time;
 pub mod related;
 pub mod slug;
+pub mod transfer;
 pub mod workflow;
 
 pub use clock::{Clock, ManualClock, SystemClock};

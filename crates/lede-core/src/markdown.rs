@@ -21,12 +21,15 @@ pub fn sanitize(html: &str) -> String {
     SANITIZER.clean(html).to_string()
 }
 
-/// Ammonia's defaults, plus the ids and classes footnotes need to link to each other, and links
+/// Ammonia's defaults, plus table footers (which ammonia leaves out, so a sanitised table's
+/// footer rows would move into a body the next time it is sanitised), the ids and classes
+/// footnotes need to link to each other, and links
 /// that open elsewhere get `rel="noopener noreferrer nofollow"` so a body cannot lend the site's
 /// reputation to spam.
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder
+        .add_tags(["tfoot"])
         .add_tag_attributes("sup", ["id"])
         .add_tag_attributes("div", ["id"])
         .add_tag_attributes("li", ["id"])
@@ -51,6 +54,108 @@ pub fn plain_text(markdown: &str) -> String {
         }
     }
     text
+}
+
+/// The text of sanitised HTML (as [`sanitize`] gives it), for word counts and similarity:
+/// tags dropped, block boundaries kept as spaces so words on either side stay apart, and the
+/// few entities the sanitiser writes decoded.
+pub fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        push_decoded(&mut text, &rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if BLOCK_TAGS.contains(&name.as_str()) {
+            text.push(' ');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    push_decoded(&mut text, rest);
+    text
+}
+
+/// Elements that separate words: a paragraph's last word and the next one's first are two.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// Decodes the entities an HTML serialiser writes in text (`&amp;`, `&lt;`, `&gt;`, `&quot;`,
+/// `&nbsp;` and numeric ones); anything else is kept as written.
+fn push_decoded(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let decoded = after.find(';').filter(|end| *end <= 10).and_then(|end| {
+            let name = &after[..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => name
+                    .strip_prefix("#x")
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
 }
 
 #[cfg(test)]
@@ -89,12 +194,39 @@ mod tests {
     }
 
     #[test]
+    fn sanitising_twice_changes_nothing() {
+        let html = "<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody>\
+                    <tfoot><tr><td>sum</td></tr></tfoot></table><p>x <em>y</em></p>";
+        let once = sanitize(html);
+        assert!(once.contains("<tfoot>"), "{once}");
+        assert_eq!(sanitize(&once), once);
+    }
+
+    #[test]
     fn external_links_get_a_safe_rel() {
         let html = render("[site](https://example.com)");
         assert!(
             html.contains("rel=\"noopener noreferrer nofollow\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn text_of_html_keeps_words_apart_and_decodes_entities() {
+        let cases = [
+            ("<p>One</p><p>two</p>", "One two"),
+            ("Fish &amp; chips", "Fish & chips"),
+            ("a<br>b<strong>c</strong>", "a bc"),
+            ("&lt;tag&gt; &#8217; &#x41; &bogus;", "<tag> ’ A &bogus;"),
+        ];
+        for (html, text) in cases {
+            let got = html_text(html);
+            assert_eq!(
+                got.split_whitespace().collect::<Vec<_>>().join(" "),
+                text,
+                "{html}"
+            );
+        }
     }
 
     #[test]

@@ -57,8 +57,27 @@ impl Slug {
         Self::parse(&slug).ok()
     }
 
+    /// A slug from `title`, else from `fallback` (such as `post-12`), else `untitled`: for
+    /// callers that must have one.
+    pub fn from_title_or(title: &str, fallback: &str) -> Self {
+        Self::from_title(title)
+            .or_else(|| Self::from_title(fallback))
+            .unwrap_or_else(|| Self("untitled".to_owned()))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The same slug with `-n` appended (shortened first if it would grow too long), for when
+    /// the plain slug is taken: `budget-vote` → `budget-vote-2`.
+    pub fn numbered(&self, n: u32) -> Self {
+        let suffix = format!("-{n}");
+        let mut base = self.0.as_str();
+        if base.len() + suffix.len() > MAX_LEN {
+            base = base[..MAX_LEN - suffix.len()].trim_end_matches('-');
+        }
+        Self(format!("{base}{suffix}"))
     }
 }
 
@@ -153,6 +172,16 @@ mod tests {
         ] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} should be refused");
         }
+    }
+
+    #[test]
+    fn numbered_slugs_stay_valid() {
+        let base = Slug::parse("budget-vote").expect("slug");
+        assert_eq!(base.numbered(2).as_str(), "budget-vote-2");
+        let long = Slug::parse(&format!("{}-b", "a".repeat(117))).expect("slug");
+        let numbered = long.numbered(12);
+        assert!(Slug::parse(numbered.as_str()).is_ok(), "{numbered}");
+        assert!(numbered.as_str().ends_with("-12") && numbered.as_str().len() <= MAX_LEN);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Lede's storage. The [`Store`] trait is the one door to the database: coarse, use-case
-//! methods that the web layer, the CLI and (later) the importer call. [`sql::SqlStore`]
+//! methods that the web layer, the CLI and the importer call. [`sql::SqlStore`]
 //! implements it once for both SQLite and PostgreSQL through sqlx's `Any` driver, with a
 //! migration tree per database. [`Newsroom`] is the domain path for every content change.
 
@@ -18,5 +18,5 @@ pub use model::*;
 pub use newsroom::{Change, Newsroom};
 pub use store::{
     AccountStore, ApiStore, ArticleStore, CatalogStore, CommentStore, EditorialStore, SearchStore,
-    Store,
+    Store, TransferStore,
 };

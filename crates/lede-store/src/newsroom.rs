@@ -1,5 +1,5 @@
 //! The newsroom: the one path every content change takes, whoever asks for it (the web site,
-//! the CLI, the demo loader, later the admin and the importer). It applies the domain rules,
+//! the CLI, the demo loader, the importer, later the admin). It applies the domain rules,
 //! writes through the store, keeps derived data (related lists) current, and announces each
 //! change so caches and indexes can drop what it made stale. Partners' API keys are made and
 //! revoked here too.
@@ -11,7 +11,8 @@ use lede_core::account::User;
 use lede_core::api_key::{self, ApiKey, NewKey};
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
-use lede_core::related::{self, MAX_RELATED, Scorer};
+use lede_core::related::{self, Candidate, MAX_RELATED, Scorer};
+use lede_core::transfer::{ImportBatch, ImportOutcome};
 use lede_core::workflow::{self, Refusal, Step};
 use std::sync::Arc;
 use time::OffsetDateTime;
@@ -280,21 +281,48 @@ impl Newsroom {
 
     /// Recomputes `id`'s "You May Also Like" list and offers `id` to its closest articles.
     async fn refresh_related(&self, id: ArticleId) -> Result<()> {
-        let candidates = self.store.related_candidates().await?;
-        let Some(target) = candidates.iter().find(|c| c.id == id) else {
+        self.refresh_related_all(&[id]).await
+    }
+
+    /// Recomputes the related lists of several articles against one read of the archive, so a
+    /// large import costs one scoring pass rather than one per article. Each of them gets its
+    /// whole list; only the articles outside the set are offered them, since the lists of
+    /// those inside are computed in full anyway.
+    async fn refresh_related_all(&self, ids: &[ArticleId]) -> Result<()> {
+        if ids.is_empty() {
             return Ok(());
-        };
+        }
+        let candidates = self.store.related_candidates().await?;
         let scorer = Scorer::new(&candidates, self.now());
-        let list = scorer.rank(target);
-        let mut offers: Vec<_> = candidates
-            .iter()
-            .filter(|c| c.id != id)
-            .map(|c| (c.id, scorer.score(c, target)))
-            .filter(|(_, score)| *score > 0.0)
-            .collect();
-        offers.sort_by(|a, b| b.1.total_cmp(&a.1));
-        offers.truncate(RELATED_OFFERS.max(MAX_RELATED));
-        self.store.store_related(id, &list, &offers).await
+        let fresh: std::collections::HashSet<ArticleId> = ids.iter().copied().collect();
+        for id in ids {
+            let Some(target) = candidates.iter().find(|c| c.id == *id) else {
+                continue;
+            };
+            let (list, mut offers) = related_lists(&scorer, &candidates, target);
+            offers.retain(|(other, _)| !fresh.contains(other));
+            self.store.store_related(*id, &list, &offers).await?;
+        }
+        Ok(())
+    }
+
+    /// Imports a whole batch from another system (a WordPress export): every item passes the
+    /// domain rules before anything is written, the store writes it in one transaction, and
+    /// only then are related lists computed and the changes announced. Items imported before
+    /// from the same source are left as they are, so running the same import again changes
+    /// nothing.
+    pub async fn import(&self, batch: ImportBatch) -> Result<ImportOutcome> {
+        let checked = batch.check(&self.secret)?;
+        let outcome = self.store.write_import(&checked, self.now()).await?;
+        self.refresh_related_all(&outcome.new_published).await?;
+        if outcome.created != Default::default() {
+            self.announce(Change::Catalog);
+        }
+        for id in &outcome.new_articles {
+            self.store.index_article(*id).await?;
+            self.announce(Change::Article(*id));
+        }
+        Ok(outcome)
     }
 
     /// Makes an API key for a syndication partner. The key is returned once, to hand to the
@@ -351,4 +379,25 @@ impl Newsroom {
         self.announce(Change::Comments(comment.article));
         Ok(comment)
     }
+}
+
+/// An article and how well it suits another.
+type Scored = (ArticleId, f64);
+
+/// `target`'s best related articles, and the scores it is offered to its closest articles with.
+fn related_lists(
+    scorer: &Scorer<'_>,
+    candidates: &[Candidate],
+    target: &Candidate,
+) -> (Vec<Scored>, Vec<Scored>) {
+    let list = scorer.rank(target);
+    let mut offers: Vec<_> = candidates
+        .iter()
+        .filter(|c| c.id != target.id)
+        .map(|c| (c.id, scorer.score(c, target)))
+        .filter(|(_, score)| *score > 0.0)
+        .collect();
+    offers.sort_by(|a, b| b.1.total_cmp(&a.1));
+    offers.truncate(RELATED_OFFERS.max(MAX_RELATED));
+    (list, offers)
 }

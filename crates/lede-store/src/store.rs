@@ -1,8 +1,9 @@
 //! The store's interface, split by resource: articles, the catalog around them (authors,
-//! sections, tags, pages, settings, redirects), comments, and what the content API adds
-//! (keyset pages, partners' API keys). [`Store`] is all four, used as `Arc<dyn Store>`.
-//! Reader-facing methods return only published content, and only what the public may see
-//! unless a caller asks for a partner's [`Audience`].
+//! sections, tags, pages, settings, redirects), comments, search, accounts, the newsroom's
+//! editorial reads, what the content API adds (keyset pages, partners' API keys) and
+//! whole-site transfers (imports and exports). [`Store`] is all of them, used as
+//! `Arc<dyn Store>`. Reader-facing methods return only published content, and only what the
+//! public may see unless a caller asks for a partner's [`Audience`].
 
 use crate::{
     ArticleCursor, ArticleFilter, Audience, FeedEntry, KeysetPage, ListPage, PageRequest, Paged,
@@ -16,6 +17,7 @@ use lede_core::api_key::ApiKey;
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::related::Candidate;
+use lede_core::transfer::{ArticleRecord, CheckedImport, ImportOutcome, SiteCatalog};
 use time::OffsetDateTime;
 
 /// Everything Lede reads and writes, as use cases rather than tables.
@@ -27,6 +29,7 @@ pub trait Store:
     + AccountStore
     + EditorialStore
     + ApiStore
+    + TransferStore
     + std::fmt::Debug
 {
 }
@@ -39,6 +42,7 @@ impl<T> Store for T where
         + AccountStore
         + EditorialStore
         + ApiStore
+        + TransferStore
         + std::fmt::Debug
 {
 }
@@ -271,4 +275,27 @@ pub trait ApiStore: Send + Sync {
     async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>>;
     /// Revokes a key (from `now`; a key already revoked keeps its first revocation time).
     async fn revoke_api_key(&self, id: ApiKeyId, now: OffsetDateTime) -> Result<ApiKey>;
+}
+
+/// Whole-site moves: an import written in one transaction, and everything read back out for an
+/// export.
+#[async_trait]
+pub trait TransferStore: Send + Sync {
+    /// Writes a checked import in one database transaction: all of it or, on any error, none.
+    /// Items the same source brought before are left exactly as they are; authors, sections
+    /// and tags whose slug exists are used as they are; article and page slugs that are taken
+    /// get a number. Published articles and pages get redirects from their old paths.
+    async fn write_import(
+        &self,
+        import: &CheckedImport,
+        now: OffsetDateTime,
+    ) -> Result<ImportOutcome>;
+    /// Authors, sections (parents first), tags and pages.
+    async fn export_catalog(&self) -> Result<SiteCatalog>;
+    /// Articles in any status with their comments, by id, the first `limit` after `after`.
+    async fn export_articles(
+        &self,
+        after: Option<ArticleId>,
+        limit: u32,
+    ) -> Result<Vec<ArticleRecord>>;
 }

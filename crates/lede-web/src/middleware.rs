@@ -1,5 +1,6 @@
 //! What wraps every response: security headers, compression, a body limit, errors rendered as
-//! pages in the site's layout or as problem details for the API, and request tracing.
+//! pages in the site's layout or as problem details for the API, redirects for old `?p=ID`
+//! links, and request tracing.
 
 use crate::error::{ErrorFormat, ErrorPage, problem_response};
 use crate::state::AppState;
@@ -25,7 +26,8 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
     router
-        .layer(from_fn_with_state(state, render_error_pages))
+        .layer(from_fn_with_state(state.clone(), render_error_pages))
+        .layer(from_fn_with_state(state, redirect_old_query_links))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
         .layer(header(
@@ -75,4 +77,26 @@ async fn render_error_pages(
         }
     }
     rendered
+}
+
+/// Answers a 301 for an old WordPress link by id (`/?p=123`, `/?page_id=7`) that an import
+/// recorded. Such links hit the home page, which never 404s, so the 404 path cannot catch
+/// them. Requests without `p=` or `page_id=` in their query pass straight through, untouched.
+async fn redirect_old_query_links(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let readable = matches!(*request.method(), Method::GET | Method::HEAD);
+    let old_link = request
+        .uri()
+        .query()
+        .filter(|q| readable && (q.contains("p=") || q.contains("page_id=")))
+        .map(|query| format!("{}?{query}", request.uri().path()));
+    if let Some(old_link) = old_link
+        && let Some(moved) = crate::site::redirect_for(&state, &old_link).await
+    {
+        return moved;
+    }
+    next.run(request).await
 }

@@ -1,12 +1,13 @@
 //! The command line: subcommands and the options that choose a site.
 
 use crate::config::{Config, SiteOptions};
-use crate::{api_keys, demo, serve};
+use crate::{api_keys, demo, serve, transfer};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use lede_core::account::Role;
 use lede_core::comment::CommentStatus;
 use lede_core::content::CommentId;
+use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -61,6 +62,43 @@ enum Command {
         #[command(subcommand)]
         action: ApiKeyAction,
     },
+    /// Import content from another system into the site.
+    Import {
+        #[command(flatten)]
+        site: SiteOptions,
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Write the whole site (content, comments, authors, media list) to a file or stdout.
+    Export {
+        #[command(flatten)]
+        site: SiteOptions,
+        /// wxr: WordPress's export format, which its importer reads; json: everything Lede keeps.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write here instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportSource {
+    /// A WordPress export (Tools → Export in WordPress: a WXR file, versions 1.0 to 1.2).
+    /// Running it again changes nothing; old permalinks answer 301 to the new addresses.
+    Wordpress {
+        /// The export file (.xml).
+        file: PathBuf,
+        /// A local copy of the old site's wp-content/uploads, for featured images and media.
+        #[arg(long)]
+        media_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Wxr,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -152,6 +190,28 @@ pub async fn run(cli: Cli) -> Result<()> {
                 UserAction::List => list_users(&config).await?,
             }
             Ok(())
+        }
+        Command::Import { site, source } => {
+            let config = Config::resolve(&site, None, None)?;
+            let newsroom = config.open_newsroom().await?;
+            match source {
+                ImportSource::Wordpress { file, media_dir } => {
+                    transfer::import_wordpress(&newsroom, &config, &file, media_dir).await
+                }
+            }
+        }
+        Command::Export {
+            site,
+            format,
+            output,
+        } => {
+            let config = Config::resolve(&site, None, None)?;
+            let newsroom = config.open_newsroom().await?;
+            let format = match format {
+                ExportFormat::Wxr => lede_import::Format::Wxr,
+                ExportFormat::Json => lede_import::Format::Json,
+            };
+            transfer::export(&newsroom, &config, format, output.as_deref()).await
         }
         Command::Comments { site, action } => {
             let config = Config::resolve(&site, None, None)?;

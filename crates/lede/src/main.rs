@@ -6,6 +6,7 @@ mod cli;
 mod config;
 mod demo;
 mod serve;
+mod transfer;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -15,7 +16,9 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("LEDE_LOG").unwrap_or_else(|_| {
-                tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn")
+                // html5ever (under the HTML sanitiser) warns about markup it repairs, such
+                // as text inside tables in imported posts: noise, not the operator's problem.
+                tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn,html5ever=error")
             }),
         )
         .with_writer(std::io::stderr)

@@ -396,3 +396,74 @@ fn api_keys_from_the_command_line_open_and_close_the_api() {
         );
     }
 }
+
+/// `lede import wordpress` and `lede export` as an operator runs them: a report on standard
+/// output, nothing new the second time, a clear line for a missing file, and an export file
+/// that appears only when complete.
+#[test]
+fn imports_wordpress_and_exports_the_site() {
+    let data = TempDir::new("import");
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/wordpress/themeunittestdata.wordpress.xml");
+    let theme = theme.to_str().expect("a UTF-8 path");
+    let data_dir = data.0.to_str().expect("a UTF-8 path");
+    let first = lede(&["import", "wordpress", theme, "--data", data_dir]);
+    let report = String::from_utf8_lossy(&first.stdout);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(
+        report.contains("Imported:         58 articles, 21 pages"),
+        "{report}"
+    );
+    assert!(report.contains("password-protected"), "{report}");
+    let second = lede(&["import", "wordpress", theme, "--data", data_dir]);
+    let again = String::from_utf8_lossy(&second.stdout);
+    assert!(
+        again.contains("Imported:         0 articles, 0 pages, 0 comments"),
+        "{again}"
+    );
+
+    let missing = lede(&[
+        "import",
+        "wordpress",
+        "/nonexistent/export.xml",
+        "--data",
+        data_dir,
+    ]);
+    let error = String::from_utf8_lossy(&missing.stderr);
+    assert!(!missing.status.success());
+    assert!(
+        error.contains("cannot read /nonexistent/export.xml"),
+        "{error}"
+    );
+
+    let output = data.0.join("site.xml");
+    let export = lede(&[
+        "export",
+        "--format",
+        "wxr",
+        "--output",
+        output.to_str().expect("path"),
+        "--data",
+        data_dir,
+    ]);
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let wxr = std::fs::read_to_string(&output).expect("the export file");
+    assert!(wxr.contains("<wp:wxr_version>1.2</wp:wxr_version>") && wxr.ends_with("</rss>\n"));
+    assert_eq!(wxr.matches("<wp:post_type>post</wp:post_type>").count(), 58);
+    assert!(!data.0.join("site.partial").exists());
+    let json = lede(&["export", "--format", "json", "--data", data_dir]);
+    let json = String::from_utf8_lossy(&json.stdout);
+    assert!(
+        json.starts_with("{\"format\":\"lede-export\""),
+        "{}",
+        &json[..80.min(json.len())]
+    );
+}

@@ -15,7 +15,7 @@ const COMMENT_COLUMNS: &str = "id, article_id, parent_id, name, website, body, s
 const COMMENT_COLUMNS_C: &str =
     "c.id, c.article_id, c.parent_id, c.name, c.website, c.body, c.status, c.created_at";
 
-fn comment(row: &AnyRow) -> Result<Comment> {
+pub(super) fn comment(row: &AnyRow) -> Result<Comment> {
     Ok(Comment {
         id: CommentId(row.try_get("id")?),
         article: ArticleId(row.try_get("article_id")?),

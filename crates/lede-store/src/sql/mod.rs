@@ -16,6 +16,7 @@ mod rows;
 mod search;
 
 pub use search::{MARK_END, MARK_START};
+mod transfer;
 
 pub use connect::Backend;
 

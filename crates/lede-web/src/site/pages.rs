@@ -40,21 +40,32 @@ pub async fn not_found() -> AppError {
     AppError::NotFound
 }
 
-/// A permanent redirect if `path` moved (trailing slashes ignored). 301 rather than 308: the
-/// status search engines and old clients know for moved pages.
+/// A permanent redirect if `path` moved: the path as asked for, then without its trailing
+/// slashes (an imported `/about/` may lead to `/about`, while `/2010/05/story/` is stored as
+/// `/2010/05/story`). 301 rather than 308: the status search engines and old clients know for
+/// moved pages.
 pub async fn redirect_for(state: &AppState, path: &str) -> Option<Response> {
     let trimmed = path.trim_end_matches('/');
-    let lookup = if trimmed.is_empty() { "/" } else { trimmed };
-    match state.newsroom.store().redirect_for(lookup).await {
-        Ok(Some(to)) => {
-            Some((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response())
-        }
-        Ok(None) => None,
-        Err(error) => {
-            tracing::error!(%error, "redirect lookup failed");
-            None
+    let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
+    let mut lookups = vec![path];
+    if trimmed != path {
+        lookups.push(trimmed);
+    }
+    for lookup in lookups {
+        match state.newsroom.store().redirect_for(lookup).await {
+            Ok(Some(to)) => {
+                return Some(
+                    (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response(),
+                );
+            }
+            Ok(None) => {}
+            Err(error) => {
+                tracing::error!(%error, "redirect lookup failed");
+                return None;
+            }
         }
     }
+    None
 }
 
 #[derive(Debug, Serialize)]

@@ -1,0 +1,42 @@
+//! What can stop an import or an export, each kind keeping its cause.
+
+use std::path::PathBuf;
+
+/// A problem in the export file itself, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct ParseError {
+    pub line: usize,
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: {source}", path.display())]
+    Parse {
+        path: PathBuf,
+        #[source]
+        source: ParseError,
+    },
+    #[error("cannot copy the media file {} to {}", from.display(), to.display())]
+    Media {
+        from: PathBuf,
+        to: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the import was refused, nothing was written")]
+    Store(#[from] lede_store::Error),
+    #[error("cannot write the export")]
+    Write(#[from] std::io::Error),
+    #[error("cannot write the export as JSON")]
+    Json(#[from] serde_json::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

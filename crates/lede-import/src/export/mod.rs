@@ -1,0 +1,88 @@
+//! Writing the whole site out: as WXR 1.2, which WordPress's own importer reads, or as JSON.
+//! Articles are read in pages of [`PAGE`], so a large archive is never all in memory at once.
+
+mod json;
+mod wxr;
+
+use crate::error::Result;
+use lede_core::transfer::{ArticleRecord, SiteCatalog};
+use lede_store::Store;
+use std::io::Write;
+
+/// Articles read per query.
+const PAGE: u32 = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Wxr,
+    Json,
+}
+
+/// The site as a whole, besides its content.
+#[derive(Debug, Clone)]
+pub struct SiteInfo {
+    pub name: String,
+    pub tagline: String,
+    /// Without a trailing slash; links in the export are made absolute with it.
+    pub base_url: String,
+    pub language: String,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportCounts {
+    pub articles: usize,
+    pub pages: usize,
+    pub comments: usize,
+    pub media: usize,
+}
+
+/// Writes the whole site to `out` in `format`.
+pub async fn export(
+    store: &dyn Store,
+    site: &SiteInfo,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<ExportCounts> {
+    let catalog = store.export_catalog().await?;
+    let mut writer: Box<dyn Writer> = match format {
+        Format::Wxr => Box::new(wxr::WxrWriter::new(site, &catalog)),
+        Format::Json => Box::new(json::JsonWriter::new(site)),
+    };
+    let mut counts = ExportCounts {
+        pages: catalog.pages.len(),
+        ..ExportCounts::default()
+    };
+    writer.start(out, &catalog)?;
+    let mut after = None;
+    loop {
+        let articles = store.export_articles(after, PAGE).await?;
+        let Some(last) = articles.last() else { break };
+        after = Some(last.id);
+        for article in &articles {
+            counts.articles += 1;
+            counts.comments += article.comments.len();
+            counts.media += usize::from(article.featured_image.is_some());
+            writer.article(out, article)?;
+        }
+    }
+    writer.finish(out, &catalog)?;
+    out.flush()?;
+    Ok(counts)
+}
+
+/// One export format: the catalog first, then articles as they are read, then the rest.
+trait Writer {
+    fn start(&mut self, out: &mut dyn Write, catalog: &SiteCatalog) -> Result<()>;
+    fn article(&mut self, out: &mut dyn Write, article: &ArticleRecord) -> Result<()>;
+    fn finish(&mut self, out: &mut dyn Write, catalog: &SiteCatalog) -> Result<()>;
+}
+
+/// An absolute URL for a site path; absolute URLs stay as they are.
+fn absolute(base_url: &str, path: &str) -> String {
+    if path.starts_with('/') {
+        format!("{base_url}{path}")
+    } else {
+        path.to_owned()
+    }
+}

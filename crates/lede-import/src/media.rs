@@ -1,0 +1,210 @@
+//! Media from a local copy of `wp-content/uploads`: finding the file an upload URL names, and
+//! copying it into the site's `media/imported/`. Nothing is ever fetched from the network: an
+//! upload that is not in the local copy is reported, not downloaded.
+
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+/// Where imported files go under the site's media directory, and the URL prefix they get.
+pub const IMPORTED_DIR: &str = "imported";
+
+/// Upload URLs this export uses, and where their files are.
+#[derive(Debug, Default)]
+pub struct Media {
+    /// URL prefixes after which an upload's path inside `uploads/` starts.
+    bases: Vec<String>,
+    source: Option<PathBuf>,
+    /// Files to copy: path inside `uploads/` → file in the local copy.
+    wanted: BTreeMap<String, PathBuf>,
+}
+
+impl Media {
+    /// `attachment_urls` teach where uploads live (`…/wp-content/uploads/` on a WordPress site,
+    /// the host root on WordPress.com); `source` is the local copy, if the operator gave one.
+    pub fn new<'a>(
+        attachment_urls: impl Iterator<Item = &'a str>,
+        source: Option<PathBuf>,
+    ) -> Self {
+        let mut bases: Vec<String> = attachment_urls.filter_map(upload_base).collect();
+        bases.sort();
+        bases.dedup();
+        // Longest first, so the most specific prefix wins.
+        bases.sort_by_key(|b| std::cmp::Reverse(b.len()));
+        Self {
+            bases,
+            source,
+            wanted: BTreeMap::new(),
+        }
+    }
+
+    /// The site path (`/media/imported/2024/05/cat.jpg`) of an upload URL whose file is in the
+    /// local copy, remembering to copy it; `None` when it is not an upload or not there.
+    pub fn local(&mut self, url: &str) -> Option<String> {
+        let source = self.source.as_ref()?;
+        let url = url.split(['?', '#']).next().unwrap_or(url);
+        let relative = self
+            .bases
+            .iter()
+            .find_map(|b| url.strip_prefix(b.as_str()))?;
+        let relative = percent_decode(relative);
+        let safe = Path::new(&relative)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+        if !safe || relative.is_empty() {
+            return None;
+        }
+        let file = source.join(&relative);
+        if !file.is_file() {
+            return None;
+        }
+        let site_path = format!("/media/{IMPORTED_DIR}/{relative}");
+        self.wanted.insert(relative, file);
+        Some(site_path)
+    }
+
+    /// Rewrites `src` and `href` attributes that point at uploads found locally.
+    pub fn rewrite_html(&mut self, html: &str) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(at) = next_url_attribute(rest) {
+            let (before, after) = rest.split_at(at);
+            out.push_str(before);
+            let quote = after.chars().next().unwrap_or('"');
+            let value_and_more = &after[1..];
+            let Some(end) = value_and_more.find(quote) else {
+                out.push_str(after);
+                return out;
+            };
+            let url = &value_and_more[..end];
+            out.push(quote);
+            match self.local(url) {
+                Some(local) => out.push_str(&local),
+                None => out.push_str(url),
+            }
+            out.push(quote);
+            rest = &value_and_more[end + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// How many files the import will copy.
+    pub fn count(&self) -> usize {
+        self.wanted.len()
+    }
+
+    /// Copies every wanted file into `media_dir/imported/`, skipping files already there with
+    /// the same size (a second import copies nothing). Returns how many were copied.
+    pub fn copy_into(&self, media_dir: &Path, mut progress: impl FnMut(usize)) -> Result<usize> {
+        let target = media_dir.join(IMPORTED_DIR);
+        let mut copied = 0;
+        for (done, (relative, from)) in self.wanted.iter().enumerate() {
+            let to = target.join(relative);
+            let same = match (std::fs::metadata(from), std::fs::metadata(&to)) {
+                (Ok(a), Ok(b)) => a.len() == b.len(),
+                _ => false,
+            };
+            if !same {
+                let fail = |source| Error::Media {
+                    from: from.clone(),
+                    to: to.clone(),
+                    source,
+                };
+                if let Some(parent) = to.parent() {
+                    std::fs::create_dir_all(parent).map_err(fail)?;
+                }
+                std::fs::copy(from, &to).map_err(fail)?;
+                copied += 1;
+            }
+            progress(done + 1);
+        }
+        Ok(copied)
+    }
+}
+
+/// Where `src="` or `href="` (or single-quoted) next opens its value: the index of the quote.
+fn next_url_attribute(html: &str) -> Option<usize> {
+    ["src=\"", "href=\"", "src='", "href='"]
+        .iter()
+        .filter_map(|needle| html.find(needle).map(|at| at + needle.len() - 1))
+        .min()
+}
+
+/// The prefix of an upload URL after which the path inside `uploads/` begins.
+fn upload_base(url: &str) -> Option<String> {
+    if let Some(at) = url.find("/wp-content/uploads/") {
+        return Some(url[..at + "/wp-content/uploads/".len()].to_owned());
+    }
+    let scheme_end = url.find("://")? + 3;
+    let host_end = url[scheme_end..].find('/')? + scheme_end + 1;
+    Some(url[..host_end].to_owned())
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-decoding for slugs and paths WordPress stored encoded (`%ce%b5…`).
+pub fn decode_percent(text: &str) -> String {
+    percent_decode(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_and_rewrites_local_uploads_only() {
+        let dir = std::env::temp_dir().join(format!("lede-media-test-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("2024/05")).expect("dir");
+        std::fs::write(dir.join("2024/05/cat.jpg"), b"jpg").expect("file");
+        let urls = ["https://old.example/wp-content/uploads/2024/05/cat.jpg"];
+        let mut media = Media::new(urls.into_iter(), Some(dir.clone()));
+        let html = "<img src=\"https://old.example/wp-content/uploads/2024/05/cat.jpg\"> \
+                    <a href='https://old.example/wp-content/uploads/2024/05/dog.jpg'>d</a> \
+                    <a href=\"https://old.example/wp-content/uploads/../../etc/passwd\">x</a>";
+        let rewritten = media.rewrite_html(html);
+        assert!(
+            rewritten.contains("src=\"/media/imported/2024/05/cat.jpg\""),
+            "{rewritten}"
+        );
+        assert!(
+            rewritten.contains("uploads/2024/05/dog.jpg"),
+            "missing files keep their URL"
+        );
+        assert!(
+            rewritten.contains("etc/passwd"),
+            "paths leaving the copy are refused"
+        );
+        assert_eq!(media.count(), 1);
+        let site = dir.join("site-media");
+        assert_eq!(media.copy_into(&site, |_| {}).expect("copy"), 1);
+        assert_eq!(
+            media.copy_into(&site, |_| {}).expect("again"),
+            0,
+            "copied once"
+        );
+        assert!(site.join("imported/2024/05/cat.jpg").is_file());
+        std::fs::remove_dir_all(dir).ok();
+    }
+}

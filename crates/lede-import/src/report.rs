@@ -1,0 +1,148 @@
+//! The final report: what came across, what was already there, what was left out and why.
+
+use crate::wxr::Item;
+use lede_core::transfer::{ImportCounts, ImportOutcome, Renamed};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::time::Duration;
+
+/// Items left out, by reason, with a few examples each.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Skipped(BTreeMap<String, (usize, Vec<String>)>);
+
+/// Examples kept per reason: enough to find them in the export, few enough to read.
+const EXAMPLES: usize = 3;
+
+impl Skipped {
+    pub fn add(&mut self, reason: &str, item: &Item) {
+        let entry = self.0.entry(reason.to_owned()).or_default();
+        entry.0 += 1;
+        let example = format!("{} {} (line {})", item.post_type, item.id, item.line);
+        if entry.1.len() < EXAMPLES && !entry.1.contains(&example) {
+            entry.1.push(example);
+        }
+    }
+
+    /// How many items were left out for a reason starting with `reason`.
+    pub fn count(&self, reason: &str) -> usize {
+        self.0
+            .iter()
+            .filter(|(r, _)| r.starts_with(reason))
+            .map(|(_, (n, _))| n)
+            .sum()
+    }
+
+    pub fn total(&self) -> usize {
+        self.0.values().map(|(n, _)| n).sum()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub version: String,
+    /// Items in the file by WordPress post type.
+    pub read: Vec<(String, usize)>,
+    pub outcome: ImportOutcome,
+    pub skipped: Skipped,
+    /// Private and password-protected posts, imported as drafts.
+    pub private_drafts: Vec<String>,
+    /// Slugs changed because the site reserves them or they were taken.
+    pub renamed: Vec<Renamed>,
+    pub missing_images: Vec<String>,
+    /// Media files found in the local copy, and how many of them had to be copied.
+    pub media_found: usize,
+    pub media_copied: usize,
+    /// Posts with several categories (the others became tags).
+    pub multi_category_posts: usize,
+    pub elapsed: Duration,
+}
+
+fn counts(f: &mut fmt::Formatter<'_>, title: &str, c: &ImportCounts) -> fmt::Result {
+    writeln!(
+        f,
+        "{title:<18}{} articles, {} pages, {} comments, {} authors, {} sections, {} tags",
+        c.articles, c.pages, c.comments, c.authors, c.sections, c.tags
+    )
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let read: Vec<String> = self.read.iter().map(|(t, n)| format!("{n} {t}")).collect();
+        writeln!(
+            f,
+            "WordPress export (WXR {}): {}",
+            self.version,
+            read.join(", ")
+        )?;
+        let o = &self.outcome;
+        counts(f, "Imported:", &o.created)?;
+        if o.already_imported != ImportCounts::default() {
+            counts(f, "Already imported:", &o.already_imported)?;
+        }
+        if o.matched != ImportCounts::default() {
+            writeln!(
+                f,
+                "Matched existing:  {} authors, {} sections, {} tags (same slug; kept as they were)",
+                o.matched.authors, o.matched.sections, o.matched.tags
+            )?;
+        }
+        writeln!(
+            f,
+            "Redirects:         {} old addresses now answer 301",
+            o.redirects
+        )?;
+        writeln!(
+            f,
+            "Media:             {} files found in --media-dir, {} copied",
+            self.media_found, self.media_copied
+        )?;
+        if self.multi_category_posts > 0 {
+            writeln!(
+                f,
+                "Categories:        {} posts had several; each is in its most specific one, \
+                 the others became its tags",
+                self.multi_category_posts
+            )?;
+        }
+        if !self.private_drafts.is_empty() {
+            writeln!(
+                f,
+                "Kept private:      {} posts imported as drafts, never published:",
+                self.private_drafts.len()
+            )?;
+            for label in &self.private_drafts {
+                writeln!(f, "  - {label}")?;
+            }
+        }
+        if !self.renamed.is_empty() {
+            writeln!(f, "Renamed slugs:     {}", self.renamed.len())?;
+            for r in &self.renamed {
+                writeln!(f, "  - {} {}: /{} → /{}", r.kind, r.label, r.from, r.to)?;
+            }
+        }
+        if !self.missing_images.is_empty() {
+            writeln!(
+                f,
+                "Featured images not imported (not in --media-dir): {}",
+                self.missing_images.len()
+            )?;
+            for m in self.missing_images.iter().take(EXAMPLES) {
+                writeln!(f, "  - {m}")?;
+            }
+        }
+        if o.orphan_comments > 0 {
+            writeln!(
+                f,
+                "Skipped {} comments whose article is not on the site",
+                o.orphan_comments
+            )?;
+        }
+        if self.skipped.total() > 0 {
+            writeln!(f, "Skipped:           {} items", self.skipped.total())?;
+            for (reason, (n, examples)) in &self.skipped.0 {
+                writeln!(f, "  - {n} × {reason}, e.g. {}", examples.join(", "))?;
+            }
+        }
+        write!(f, "Took {:.2} s", self.elapsed.as_secs_f64())
+    }
+}

@@ -1,0 +1,776 @@
+//! WordPress's theme unit test data imported for real, on SQLite and PostgreSQL: what comes
+//! across, what stays private, the pages through the real router, old permalinks, a second
+//! import, broken files, and a WXR round trip.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use lede_core::comment::CommentStatus;
+use lede_core::content::ArticleStatus;
+use lede_core::transfer::ArticleRecord;
+use lede_import::export::{self, SiteInfo};
+use lede_import::{Format, ImportOptions, Quiet, Report, wxr};
+use lede_store::Newsroom;
+use lede_store::sql::Backend;
+use lede_store::test_support::TestDb;
+use lede_web::{AppState, SiteSettings};
+use sqlx::Row;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
+
+lede_store::on_both_databases!(
+    imports_every_public_item_of_the_theme_unit_test_data,
+    private_and_password_protected_posts_stay_drafts,
+    pages_render_and_old_permalinks_answer_301,
+    a_second_import_changes_nothing,
+    broken_files_name_a_line_and_write_nothing,
+    an_exported_site_imports_into_a_fresh_one,
+    private_posts_reserved_slugs_and_comment_states,
+);
+
+/// The theme unit test data, from the shared folder beside the repository.
+fn theme_data() -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/wordpress/themeunittestdata.wordpress.xml");
+    assert!(
+        path.is_file(),
+        "the theme unit test data is missing at {}",
+        path.display()
+    );
+    path
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "lede-import-test-{}-{name}-{:08x}",
+        std::process::id(),
+        rand_suffix()
+    ));
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    dir
+}
+
+fn rand_suffix() -> u32 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos())
+}
+
+async fn import(newsroom: &Newsroom, file: &Path) -> lede_import::Result<Report> {
+    let options = ImportOptions {
+        media_source: None,
+        media_dir: scratch("media"),
+    };
+    lede_import::import_wordpress(newsroom, file, &options, &mut Quiet).await
+}
+
+async fn imported(db: &TestDb) -> (Newsroom, Report) {
+    let newsroom = db.newsroom().await;
+    let report = import(&newsroom, &theme_data())
+        .await
+        .expect("the import succeeds");
+    (newsroom, report)
+}
+
+fn expected() -> wxr::Export {
+    let text = std::fs::read_to_string(theme_data()).expect("readable");
+    wxr::parse(&text, |_| {}).expect("the theme data parses")
+}
+
+async fn pool(db: &TestDb) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    sqlx::AnyPool::connect(&db.url).await.expect("connect")
+}
+
+/// Row counts of every content table, and the ids in them.
+async fn snapshot(db: &TestDb) -> BTreeMap<&'static str, Vec<i64>> {
+    let pool = pool(db).await;
+    let mut snapshot = BTreeMap::new();
+    for table in [
+        "authors",
+        "sections",
+        "tags",
+        "articles",
+        "pages",
+        "comments",
+        "redirects",
+        "import_refs",
+        "article_tags",
+        "article_authors",
+    ] {
+        let sql = match table {
+            "redirects" => "SELECT COUNT(*) FROM redirects".to_owned(),
+            "import_refs" => {
+                "SELECT local_id FROM import_refs ORDER BY kind, foreign_id".to_owned()
+            }
+            "article_tags" | "article_authors" => {
+                format!("SELECT article_id FROM {table} ORDER BY 1")
+            }
+            _ => format!("SELECT id FROM {table} ORDER BY id"),
+        };
+        let ids: Vec<i64> = sqlx::query(&sql)
+            .fetch_all(&pool)
+            .await
+            .expect("query")
+            .iter()
+            .map(|r| r.try_get::<i64, _>(0).expect("a number"))
+            .collect();
+        snapshot.insert(table, ids);
+    }
+    pool.close().await;
+    snapshot
+}
+
+async fn count(db: &TestDb, sql: &str) -> i64 {
+    let pool = pool(db).await;
+    let n: i64 = sqlx::query_scalar(sql)
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    pool.close().await;
+    n
+}
+
+async fn imports_every_public_item_of_the_theme_unit_test_data(db: &TestDb) {
+    let (newsroom, report) = imported(db).await;
+    let store = newsroom.store();
+    let export = expected();
+    let posts: Vec<&wxr::Item> = export
+        .items
+        .iter()
+        .filter(|i| i.post_type == "post")
+        .collect();
+    let public: Vec<&&wxr::Item> = posts
+        .iter()
+        .filter(|i| i.status == "publish" && i.password.is_empty())
+        .collect();
+    assert_eq!(public.len(), 55, "the theme data has 55 public posts");
+    // Imported articles are searchable at once, and the password-protected one is not.
+    let search = |text: &str| lede_store::SearchQuery {
+        text: text.into(),
+        filter: Default::default(),
+    };
+    let found = store
+        .search(&search("formatting"), lede_store::PageRequest::first(10))
+        .await
+        .expect("search");
+    assert!(
+        found.total >= 1,
+        "imported articles are in the search index"
+    );
+    let protected = store
+        .search(
+            &search("password protected"),
+            lede_store::PageRequest::first(10),
+        )
+        .await
+        .expect("search");
+    assert!(
+        protected
+            .items
+            .iter()
+            .all(|h| !h.summary.headline.to_lowercase().contains("password")),
+        "drafts never found"
+    );
+    // Every public post is a published article, under its WordPress slug.
+    for item in &public {
+        let article = store
+            .published_article(&item.name)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("post {} ({}) is not published", item.id, item.name));
+        assert!(!article.summary.headline.is_empty());
+        assert!(
+            !article.summary.headline.contains('<'),
+            "{}",
+            article.summary.headline
+        );
+    }
+    let total = store
+        .list_articles(&Default::default(), lede_store::PageRequest::first(10))
+        .await
+        .expect("list")
+        .total;
+    assert_eq!(total, 55, "published articles: {report}");
+    assert_eq!(
+        report.outcome.created.articles, 58,
+        "every post, private ones as drafts"
+    );
+
+    // Dates are WordPress's GMT dates.
+    let article = store
+        .published_article("template-comments")
+        .await
+        .expect("query")
+        .expect("article");
+    assert_eq!(
+        article.summary.published_at,
+        time::macros::datetime!(2012-01-03 17:11:37 UTC)
+    );
+    // A post without a title gets a headline from its text.
+    let untitled = store
+        .published_article("edge-case-no-title")
+        .await
+        .expect("q")
+        .expect("a");
+    assert!(
+        untitled
+            .summary
+            .headline
+            .starts_with("This post has no title"),
+        "{}",
+        untitled.summary.headline
+    );
+    // An excerpt becomes the standfirst; the body's words are counted.
+    let excerpt = store
+        .published_article("template-excerpt-defined")
+        .await
+        .expect("q")
+        .expect("a");
+    assert!(
+        excerpt
+            .summary
+            .standfirst
+            .starts_with("This is a user-defined post excerpt"),
+        "{}",
+        excerpt.summary.standfirst
+    );
+    assert_eq!(
+        excerpt.word_count, 20,
+        "words of the body, not of the excerpt"
+    );
+    assert!(
+        !excerpt.body_html.contains("<script"),
+        "bodies are sanitised"
+    );
+
+    // Authors, every category (nested as it was), every tag.
+    for author in &export.authors {
+        assert!(
+            store
+                .author_by_slug(&author.login)
+                .await
+                .expect("q")
+                .is_some(),
+            "author {}",
+            author.login
+        );
+    }
+    for category in &export.categories {
+        let section = store
+            .section_by_slug(&category.nicename)
+            .await
+            .expect("q")
+            .unwrap_or_else(|| panic!("category {}", category.nicename));
+        let parent = match section.parent {
+            None => String::new(),
+            Some(id) => store
+                .sections()
+                .await
+                .expect("q")
+                .into_iter()
+                .find(|s| s.id == id)
+                .expect("parent")
+                .slug
+                .to_string(),
+        };
+        assert_eq!(parent, category.parent, "parent of {}", category.nicename);
+    }
+    for tag in &export.tags {
+        assert!(
+            store.tag_by_slug(&tag.slug).await.expect("q").is_some(),
+            "tag {}",
+            tag.slug
+        );
+    }
+
+    // Every approved reader comment on a post, threaded as it was.
+    let approved_in_file = posts
+        .iter()
+        .flat_map(|p| &p.comments)
+        .filter(|c| c.approved == "1" && c.kind != "pingback" && c.kind != "trackback")
+        .count();
+    assert_eq!(approved_in_file, 23);
+    assert_eq!(
+        count(
+            db,
+            "SELECT COUNT(*) FROM comments WHERE status = 'approved'"
+        )
+        .await,
+        23
+    );
+    assert_eq!(
+        count(db, "SELECT COUNT(*) FROM comments WHERE status = 'pending'").await,
+        1
+    );
+    let thread = store
+        .approved_comments(article.summary.id)
+        .await
+        .expect("comments");
+    assert_eq!(thread.len(), 19);
+    let depth_2 = thread
+        .iter()
+        .find(|c| c.text == "Comment Depth 02")
+        .expect("a reply");
+    let depth_1 = thread
+        .iter()
+        .find(|c| c.text == "Comment Depth 01")
+        .expect("its parent");
+    assert_eq!(depth_2.parent, Some(depth_1.id));
+    assert!(report.skipped.count("pingback") == 4, "{report}");
+
+    // Every page.
+    let pages: Vec<&wxr::Item> = export
+        .items
+        .iter()
+        .filter(|i| i.post_type == "page")
+        .collect();
+    assert_eq!(pages.len(), 21);
+    assert_eq!(store.pages().await.expect("pages").len(), 21);
+    assert_eq!(report.outcome.created.pages, 21);
+    assert!(
+        report.skipped.count("attachment") == 37 && report.skipped.count("navigation") == 70,
+        "{report}"
+    );
+}
+
+async fn private_and_password_protected_posts_stay_drafts(db: &TestDb) {
+    let (newsroom, report) = imported(db).await;
+    let store = newsroom.store();
+    let (_, status) = store
+        .article_state("template-password-protected")
+        .await
+        .expect("q")
+        .expect("imported");
+    assert_eq!(status, ArticleStatus::Draft);
+    assert!(
+        store
+            .published_article("template-password-protected")
+            .await
+            .expect("q")
+            .is_none()
+    );
+    assert_eq!(report.private_drafts.len(), 1, "{report}");
+    assert!(
+        report.to_string().contains("password-protected"),
+        "{report}"
+    );
+    let (_, draft) = store
+        .article_state("draft")
+        .await
+        .expect("q")
+        .expect("imported");
+    assert_eq!(draft, ArticleStatus::Draft);
+    let (_, scheduled) = store
+        .article_state("scheduled")
+        .await
+        .expect("q")
+        .expect("imported");
+    assert_eq!(scheduled, ArticleStatus::Scheduled);
+}
+
+struct Answer {
+    status: StatusCode,
+    location: String,
+    body: String,
+}
+
+async fn get(app: &axum::Router, path: &str) -> Answer {
+    let response = app
+        .clone()
+        .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+        .await
+        .expect("an answer");
+    let status = response.status();
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Answer {
+        status,
+        location,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+async fn pages_render_and_old_permalinks_answer_301(db: &TestDb) {
+    let (newsroom, _) = imported(db).await;
+    let state = AppState::new(newsroom, SiteSettings::default()).expect("templates");
+    let app = lede_web::router(state);
+
+    for (path, title) in [
+        ("/about", "About The Tests"),
+        ("/level-3", "Level 3"),
+        ("/lorem-ipsum", "Lorem Ipsum"),
+    ] {
+        let page = get(&app, path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(
+            page.body.contains(&format!("<h1>{title}</h1>")),
+            "{path}: {}",
+            page.body
+        );
+    }
+    let article = get(&app, "/articles/template-comments").await;
+    assert_eq!(article.status, StatusCode::OK);
+    assert!(article.body.contains("Comment Depth 01"));
+
+    let moved = [
+        (
+            "/2012/01/03/template-comments/",
+            "/articles/template-comments",
+        ),
+        (
+            "/2012/01/03/template-comments",
+            "/articles/template-comments",
+        ),
+        ("/?p=1148", "/articles/template-comments"),
+        (
+            "/wp-6-1-font-size-scale/",
+            "/articles/wp-6-1-font-size-scale",
+        ),
+        ("/about/", "/about"),
+        ("/?page_id=2", "/about"),
+        ("/level-1/level-2/level-3/", "/level-3"),
+    ];
+    for (old, new) in moved {
+        let answer = get(&app, old).await;
+        assert_eq!(answer.status, StatusCode::MOVED_PERMANENTLY, "{old}");
+        assert_eq!(answer.location, new, "{old}");
+    }
+    // Private posts get no redirect: their old address must not reveal the new one.
+    let private = get(&app, "/2012/01/04/template-password-protected/").await;
+    assert_eq!(private.status, StatusCode::NOT_FOUND);
+    // Other queries leave the home page alone.
+    assert_eq!(get(&app, "/?p=999999").await.status, StatusCode::OK);
+    assert_eq!(get(&app, "/?page=1").await.status, StatusCode::OK);
+}
+
+async fn a_second_import_changes_nothing(db: &TestDb) {
+    let (newsroom, first) = imported(db).await;
+    let before = snapshot(db).await;
+    let second = import(&newsroom, &theme_data()).await.expect("again");
+    let after = snapshot(db).await;
+    assert_eq!(before, after, "{second}");
+    assert_eq!(second.outcome.created, Default::default(), "{second}");
+    assert_eq!(
+        second.outcome.already_imported.articles,
+        first.outcome.created.articles
+    );
+    assert_eq!(
+        second.outcome.already_imported.comments,
+        first.outcome.created.comments
+    );
+    assert!(before["redirects"][0] > 100, "{before:?}");
+}
+
+async fn assert_empty(db: &TestDb) {
+    for table in [
+        "articles",
+        "authors",
+        "sections",
+        "tags",
+        "pages",
+        "comments",
+        "redirects",
+        "import_refs",
+    ] {
+        assert_eq!(
+            count(db, &format!("SELECT COUNT(*) FROM {table}")).await,
+            0,
+            "{table} is empty"
+        );
+    }
+}
+
+async fn broken_files_name_a_line_and_write_nothing(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let text = std::fs::read_to_string(theme_data()).expect("readable");
+    let dir = scratch("broken");
+
+    // Cut in the middle of the items, as an interrupted download would be.
+    let cut = text[..text.len() / 2].rfind('\n').expect("lines");
+    let truncated = dir.join("truncated.xml");
+    std::fs::write(&truncated, &text[..cut]).expect("write");
+    let error = import(&newsroom, &truncated).await.expect_err("truncated");
+    let message = format!("{error}");
+    let lines = text[..cut].lines().count();
+    assert!(
+        message.contains(&format!("line {}", lines)) || message.contains("line "),
+        "{message}"
+    );
+    assert!(message.contains("truncated"), "{message}");
+
+    let wrong = dir.join("wrong-namespace.xml");
+    std::fs::write(
+        &wrong,
+        text.replace(
+            "https://wordpress.org/export/1.2/",
+            "https://example.com/not-wordpress/",
+        ),
+    )
+    .expect("write");
+    let error = import(&newsroom, &wrong)
+        .await
+        .expect_err("wrong namespace");
+    let message = format!("{error}");
+    assert!(
+        message.contains("line 21:") && message.contains("namespace"),
+        "{message}"
+    );
+
+    let malformed = dir.join("malformed.xml");
+    std::fs::write(
+        &malformed,
+        text.replacen("</wp:post_id>", "</wp:post_ID>", 3),
+    )
+    .expect("write");
+    let error = import(&newsroom, &malformed).await.expect_err("malformed");
+    let message = format!("{error}");
+    let line = text
+        .lines()
+        .position(|l| l.contains("</wp:post_id>"))
+        .expect("a post id")
+        + 1;
+    assert!(message.contains(&format!("line {line}:")), "{message}");
+
+    assert_empty(db).await;
+    std::fs::remove_dir_all(dir).ok();
+}
+
+async fn export_wxr(newsroom: &Newsroom) -> Vec<u8> {
+    let site = SiteInfo {
+        name: "Theme test".into(),
+        tagline: "Round trip".into(),
+        base_url: "https://lede.example".into(),
+        language: "en".into(),
+    };
+    let mut out = Vec::new();
+    export::export(newsroom.store().as_ref(), &site, Format::Wxr, &mut out)
+        .await
+        .expect("export");
+    out
+}
+
+async fn all_articles(newsroom: &Newsroom) -> Vec<ArticleRecord> {
+    newsroom
+        .store()
+        .export_articles(None, 1000)
+        .await
+        .expect("articles")
+}
+
+async fn an_exported_site_imports_into_a_fresh_one(db: &TestDb) {
+    let (newsroom, _) = imported(db).await;
+    let wxr = export_wxr(&newsroom).await;
+    let dir = scratch("round-trip");
+    let file = dir.join("lede.xml");
+    std::fs::write(&file, &wxr).expect("write");
+
+    let fresh = match db.store.backend() {
+        Backend::Sqlite => TestDb::sqlite().await,
+        Backend::Postgres => TestDb::postgres().await.expect("PostgreSQL"),
+    };
+    let copy = fresh.newsroom().await;
+    let report = import(&copy, &file).await.expect("the export imports");
+    assert!(report.skipped.total() == 0, "{report}");
+
+    let key = |a: &ArticleRecord| {
+        (
+            a.slug.to_string(),
+            a.headline.clone(),
+            a.standfirst.clone(),
+            a.body_html.trim().to_owned(),
+            a.status,
+            a.section.to_string(),
+            a.tags.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            a.authors.first().map(ToString::to_string),
+            a.published_at,
+            a.comments
+                .iter()
+                .map(|c| (c.name.clone(), c.text.clone(), c.status, c.parent.is_some()))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let mut original: Vec<_> = all_articles(&newsroom).await.iter().map(key).collect();
+    let mut copied: Vec<_> = all_articles(&copy).await.iter().map(key).collect();
+    original.sort_by(|a, b| a.0.cmp(&b.0));
+    copied.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(original.len(), 58);
+    for (a, b) in original.iter().zip(&copied) {
+        assert_eq!(a, b);
+    }
+    assert_eq!(original.len(), copied.len());
+    assert_eq!(
+        copy.store().pages().await.expect("pages"),
+        newsroom.store().pages().await.expect("pages")
+    );
+
+    // The JSON export names every article too.
+    let mut json = Vec::new();
+    let site = SiteInfo {
+        name: "x".into(),
+        tagline: String::new(),
+        base_url: "https://lede.example".into(),
+        language: "en".into(),
+    };
+    export::export(newsroom.store().as_ref(), &site, Format::Json, &mut json)
+        .await
+        .expect("json export");
+    let value: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
+    assert_eq!(value["articles"].as_array().map(Vec::len), Some(58));
+    assert_eq!(value["pages"].as_array().map(Vec::len), Some(21));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// A small export with what the theme data lacks: a private post, pages on paths the site
+/// reserves, two posts with one slug, comments in every WordPress state, WXR 1.1's namespace.
+const EDGE_CASES: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.1/excerpt/"
+  xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.1/">
+<channel>
+<title>Edge cases</title>
+<link>https://edge.example</link>
+<language>en-GB</language>
+<wp:wxr_version>1.1</wp:wxr_version>
+<wp:base_blog_url>https://edge.example</wp:base_blog_url>
+<wp:author><wp:author_login>ed</wp:author_login><wp:author_display_name><![CDATA[Ed Itor]]></wp:author_display_name></wp:author>
+<item><title>Board minutes</title><link>https://edge.example/board-minutes/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[Confidential.]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>1</wp:post_id><wp:post_date_gmt>2020-01-01 10:00:00</wp:post_date_gmt><wp:post_name>board-minutes</wp:post_name>
+<wp:status>private</wp:status><wp:post_type>post</wp:post_type><wp:post_password></wp:post_password></item>
+<item><title>Hello</title><link>https://edge.example/2020/01/02/hello/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[First line
+second line
+
+New paragraph & more.]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>2</wp:post_id><wp:post_date_gmt>2020-01-02 10:00:00</wp:post_date_gmt><wp:post_name>hello</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_password></wp:post_password>
+<wp:comment><wp:comment_id>10</wp:comment_id><wp:comment_author>Ann</wp:comment_author><wp:comment_content>Approved</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent><wp:comment_date_gmt>2020-01-03 10:00:00</wp:comment_date_gmt></wp:comment>
+<wp:comment><wp:comment_id>11</wp:comment_id><wp:comment_author>Bob</wp:comment_author><wp:comment_content>Held</wp:comment_content><wp:comment_approved>0</wp:comment_approved><wp:comment_parent>10</wp:comment_parent></wp:comment>
+<wp:comment><wp:comment_id>12</wp:comment_id><wp:comment_author>Spammer</wp:comment_author><wp:comment_content>Buy now</wp:comment_content><wp:comment_approved>spam</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>
+<wp:comment><wp:comment_id>13</wp:comment_id><wp:comment_author>Cat</wp:comment_author><wp:comment_content>Binned</wp:comment_content><wp:comment_approved>trash</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>
+</item>
+<item><title>Hello again</title><link>https://edge.example/2020/01/03/hello/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[Same slug.]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>3</wp:post_id><wp:post_date_gmt>2020-01-03 10:00:00</wp:post_date_gmt><wp:post_name>hello</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_password></wp:post_password></item>
+<item><title>Old version</title><wp:post_id>4</wp:post_id><wp:status>inherit</wp:status><wp:post_type>revision</wp:post_type></item>
+<item><title>Binned post</title><wp:post_id>5</wp:post_id><wp:status>trash</wp:status><wp:post_type>post</wp:post_type></item>
+<item><title>Archive</title><link>https://edge.example/archive/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[All our old issues.]]></content:encoded>
+<wp:post_id>6</wp:post_id><wp:post_name>archive</wp:post_name><wp:status>publish</wp:status><wp:post_type>page</wp:post_type></item>
+<item><title>Members</title><link>https://edge.example/members/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[Secret.]]></content:encoded>
+<wp:post_id>7</wp:post_id><wp:post_name>members</wp:post_name><wp:status>publish</wp:status><wp:post_password>pw</wp:post_password><wp:post_type>page</wp:post_type></item>
+</channel>
+</rss>
+"#;
+
+async fn private_posts_reserved_slugs_and_comment_states(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let dir = scratch("edge");
+    let file = dir.join("edge.xml");
+    std::fs::write(&file, EDGE_CASES).expect("write");
+    let report = import(&newsroom, &file).await.expect("import");
+    let text = report.to_string();
+    let store = newsroom.store();
+
+    let (_, status) = store
+        .article_state("board-minutes")
+        .await
+        .expect("q")
+        .expect("imported");
+    assert_eq!(status, ArticleStatus::Draft, "a private post stays private");
+    assert!(text.contains("post 1 (line 12): private"), "{text}");
+
+    let hello = store
+        .published_article("hello")
+        .await
+        .expect("q")
+        .expect("hello");
+    assert_eq!(
+        hello.body_html,
+        "<p>First line<br>\nsecond line</p>\n<p>New paragraph &amp; more.</p>\n"
+    );
+    assert_eq!(hello.summary.language, "en-GB");
+    assert_eq!(hello.authors[0].name, "Ed Itor");
+    assert!(
+        store
+            .published_article("hello-2")
+            .await
+            .expect("q")
+            .is_some(),
+        "slugs stay unique"
+    );
+
+    let mut states: Vec<(String, String, bool)> = Vec::new();
+    for status in [
+        CommentStatus::Approved,
+        CommentStatus::Pending,
+        CommentStatus::Spam,
+        CommentStatus::Trash,
+    ] {
+        for c in store.list_comments(status, 10).await.expect("comments") {
+            states.push((c.name, c.status.as_str().to_owned(), c.parent.is_some()));
+        }
+    }
+    assert_eq!(
+        states,
+        [
+            ("Ann".to_owned(), "approved".to_owned(), false),
+            ("Bob".to_owned(), "pending".to_owned(), true),
+            ("Spammer".to_owned(), "spam".to_owned(), false),
+            ("Cat".to_owned(), "trash".to_owned(), false),
+        ]
+    );
+
+    assert!(store.page_by_slug("archive").await.expect("q").is_none());
+    assert_eq!(
+        store
+            .page_by_slug("archive-page")
+            .await
+            .expect("q")
+            .expect("renamed")
+            .title,
+        "Archive"
+    );
+    assert!(text.contains("/archive → /archive-page"), "{text}");
+    assert!(
+        store.page_by_slug("members").await.expect("q").is_none(),
+        "{text}"
+    );
+    assert!(text.contains("password-protected page"), "{text}");
+    assert_eq!(report.skipped.count("revision"), 1, "{text}");
+    assert_eq!(
+        report.skipped.count("post in status \"trash\""),
+        1,
+        "{text}"
+    );
+
+    let state = AppState::new(newsroom.clone(), SiteSettings::default()).expect("templates");
+    let app = lede_web::router(state);
+    let moved = get(&app, "/archive/").await;
+    assert_eq!(
+        (moved.status, moved.location.as_str()),
+        (StatusCode::MOVED_PERMANENTLY, "/archive-page")
+    );
+    let moved = get(&app, "/2020/01/03/hello/").await;
+    assert_eq!(moved.location, "/articles/hello-2");
+    assert_eq!(
+        get(&app, "/board-minutes/").await.status,
+        StatusCode::NOT_FOUND
+    );
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,0 +1,406 @@
+//! The store's contract for whole-site transfers, on SQLite and PostgreSQL alike: an import is
+//! written whole or not at all, remembers where each item came from, keeps slugs unique, and
+//! an export reads back every article with its comments.
+
+use lede_core::Slug;
+use lede_core::comment::{CommentStatus, Email};
+use lede_core::content::*;
+use lede_core::transfer::*;
+use lede_store::test_support::{NOW, TestDb, load_fixture, slug};
+use lede_store::{Change, Error, Newsroom};
+use sqlx::Row;
+
+lede_store::on_both_databases!(
+    an_import_writes_content_comments_and_redirects,
+    a_failing_import_writes_nothing,
+    a_second_import_changes_nothing_and_slugs_stay_unique,
+    an_export_reads_every_article_with_its_comments,
+);
+
+fn article(id: &str, slug_text: &str, status: ArticleStatus, tags: &[&str]) -> ImportArticle {
+    ImportArticle {
+        foreign_id: id.to_owned(),
+        label: format!("post {id}"),
+        article: ArticleInput {
+            slug: slug(slug_text),
+            headline: format!("Imported {slug_text}"),
+            standfirst: "From the old site.".to_owned(),
+            body_markdown: String::new(),
+            language: "en".to_owned(),
+            section: slug("city"),
+            tags: tags.iter().map(|t| slug(t)).collect(),
+            authors: vec![slug("maya-chen")],
+            featured_image: None,
+            partner_only: false,
+        },
+        body_html: "<p>The river rose over the <em>old quay</em> again.</p><script>x()</script>"
+            .to_owned(),
+        status,
+        published_at: (status != ArticleStatus::Draft).then(|| NOW - time::Duration::days(400)),
+        updated_at: NOW - time::Duration::days(399),
+        old_paths: vec![format!("/2025/10/24/{slug_text}/"), format!("/?p={id}")],
+    }
+}
+
+fn comment(id: &str, on: &str, parent: Option<&str>, status: CommentStatus) -> ImportComment {
+    ImportComment {
+        foreign_id: id.to_owned(),
+        article: on.to_owned(),
+        parent: parent.map(str::to_owned),
+        name: format!("Reader {id}"),
+        email: Email::parse("reader@example.com").ok(),
+        website: None,
+        text: format!("Comment {id}"),
+        status,
+        created_at: NOW - time::Duration::days(390),
+    }
+}
+
+fn batch() -> ImportBatch {
+    ImportBatch {
+        source: "wordpress https://old.example".to_owned(),
+        authors: vec![ImportAuthor {
+            foreign_id: "maya".to_owned(),
+            author: AuthorInput {
+                slug: slug("maya-chen"),
+                name: "Maya Chen".to_owned(),
+                bio: String::new(),
+                website: None,
+            },
+        }],
+        sections: vec![
+            ImportSection {
+                foreign_id: "local".to_owned(),
+                section: SectionInput {
+                    slug: slug("local"),
+                    name: "Local".to_owned(),
+                    description: String::new(),
+                    parent: None,
+                },
+            },
+            ImportSection {
+                foreign_id: "city".to_owned(),
+                section: SectionInput {
+                    slug: slug("city"),
+                    name: "City".to_owned(),
+                    description: String::new(),
+                    parent: Some(slug("local")),
+                },
+            },
+        ],
+        tags: vec![ImportTag {
+            foreign_id: "river".to_owned(),
+            slug: slug("river"),
+            name: "River".to_owned(),
+        }],
+        articles: vec![
+            article("10", "quay-floods", ArticleStatus::Published, &["river"]),
+            article("11", "secret-plans", ArticleStatus::Draft, &[]),
+        ],
+        pages: vec![ImportPage {
+            foreign_id: "2".to_owned(),
+            label: "page 2".to_owned(),
+            page: PageInput {
+                slug: slug("about"),
+                title: "About us".to_owned(),
+                body_markdown: String::new(),
+            },
+            body_html: "<p>Who we are.</p>".to_owned(),
+            updated_at: NOW - time::Duration::days(500),
+            old_paths: vec!["/about/".to_owned(), "/?page_id=2".to_owned()],
+        }],
+        comments: vec![
+            comment("100", "10", None, CommentStatus::Approved),
+            comment("101", "10", Some("100"), CommentStatus::Approved),
+            comment("102", "10", None, CommentStatus::Spam),
+            comment("103", "999", None, CommentStatus::Approved),
+        ],
+    }
+}
+
+async fn count(db: &TestDb, table: &str) -> i64 {
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&db.url).await.expect("connect");
+    let n = sqlx::query(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(&pool)
+        .await
+        .expect("count")
+        .try_get::<i64, _>(0)
+        .expect("a number");
+    pool.close().await;
+    n
+}
+
+async fn an_import_writes_content_comments_and_redirects(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let mut changes = newsroom.subscribe();
+    let outcome = newsroom.import(batch()).await.expect("import");
+    assert_eq!(
+        outcome.created,
+        ImportCounts {
+            authors: 1,
+            sections: 2,
+            tags: 1,
+            articles: 2,
+            pages: 1,
+            comments: 3,
+        }
+    );
+    assert_eq!(
+        outcome.orphan_comments, 1,
+        "comment 103's article is not there"
+    );
+    assert_eq!(outcome.new_published.len(), 1);
+    assert_eq!(changes.recv().await.expect("a change"), Change::Catalog);
+
+    let store = newsroom.store();
+    let article = store
+        .published_article("quay-floods")
+        .await
+        .expect("query")
+        .expect("published");
+    assert_eq!(
+        article.summary.published_at,
+        NOW - time::Duration::days(400)
+    );
+    assert_eq!(article.summary.section.name, "City");
+    assert_eq!(article.tags[0].name, "River");
+    assert_eq!(article.word_count, 8);
+    assert!(
+        !article.body_html.contains("script"),
+        "{}",
+        article.body_html
+    );
+    let city = store
+        .section_by_slug("city")
+        .await
+        .expect("q")
+        .expect("city");
+    let local = store
+        .section_by_slug("local")
+        .await
+        .expect("q")
+        .expect("local");
+    assert_eq!(city.parent, Some(local.id));
+    assert!(
+        store
+            .published_article("secret-plans")
+            .await
+            .expect("q")
+            .is_none()
+    );
+
+    let comments = store
+        .approved_comments(article.summary.id)
+        .await
+        .expect("comments");
+    assert_eq!(comments.len(), 2);
+    assert_eq!(comments[1].parent, Some(comments[0].id));
+    assert_eq!(
+        store
+            .list_comments(CommentStatus::Spam, 10)
+            .await
+            .expect("spam")
+            .len(),
+        1
+    );
+
+    for (old, new) in [
+        ("/2025/10/24/quay-floods", Some("/articles/quay-floods")),
+        ("/?p=10", Some("/articles/quay-floods")),
+        ("/about/", Some("/about")),
+        ("/?page_id=2", Some("/about")),
+        ("/?p=11", None),
+        ("/2025/10/24/secret-plans", None),
+    ] {
+        assert_eq!(
+            store.redirect_for(old).await.expect("q").as_deref(),
+            new,
+            "{old}"
+        );
+    }
+    assert_eq!(outcome.redirects, 4);
+    assert_eq!(
+        store
+            .page_by_slug("about")
+            .await
+            .expect("q")
+            .expect("page")
+            .body_html,
+        "<p>Who we are.</p>"
+    );
+}
+
+async fn a_failing_import_writes_nothing(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let mut broken = batch();
+    // Passes the domain's checks, and fails in the store after authors, sections, tags and
+    // the first article were written: the transaction must take all of them back.
+    broken.articles.push(article(
+        "12",
+        "unknown-tag",
+        ArticleStatus::Published,
+        &["no-such-tag"],
+    ));
+    let error = newsroom.import(broken).await.expect_err("an unknown tag");
+    assert!(matches!(error, Error::Invalid(_)), "{error:?}");
+    assert!(error.to_string().contains("post 12"), "{error}");
+    for table in [
+        "authors",
+        "sections",
+        "tags",
+        "articles",
+        "pages",
+        "comments",
+        "redirects",
+        "import_refs",
+    ] {
+        assert_eq!(count(db, table).await, 0, "{table}");
+    }
+}
+
+async fn a_second_import_changes_nothing_and_slugs_stay_unique(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    let mut clash = batch();
+    clash.articles[0].article.slug = slug("river-floods-saltmarsh");
+    let first = newsroom.import(clash.clone()).await.expect("import");
+    assert_eq!(
+        first.matched.authors, 1,
+        "maya-chen exists: she is used as she is"
+    );
+    assert_eq!(first.created.authors, 0);
+    assert_eq!(first.renamed.len(), 1);
+    assert_eq!(first.renamed[0].to.as_str(), "river-floods-saltmarsh-2");
+    let maya = newsroom
+        .store()
+        .author_by_slug("maya-chen")
+        .await
+        .expect("q")
+        .expect("maya");
+    assert_eq!(
+        maya.website.as_deref(),
+        Some("https://maya.example.com"),
+        "not overwritten"
+    );
+
+    // The imported article has its related list, and the river story it resembles was
+    // offered it for its own.
+    let store = newsroom.store();
+    let imported = store
+        .published_article("river-floods-saltmarsh-2")
+        .await
+        .expect("q")
+        .expect("imported");
+    let related = store
+        .related_articles(imported.summary.id)
+        .await
+        .expect("related");
+    assert!(
+        related
+            .iter()
+            .any(|a| a.slug.as_str() == "river-floods-saltmarsh"),
+        "{related:?}"
+    );
+    let original = store
+        .published_article("river-floods-saltmarsh")
+        .await
+        .expect("q")
+        .expect("fixture");
+    let theirs = store
+        .related_articles(original.summary.id)
+        .await
+        .expect("related");
+    assert!(
+        theirs.iter().any(|a| a.id == imported.summary.id),
+        "{theirs:?}"
+    );
+
+    let tables = [
+        "authors",
+        "sections",
+        "tags",
+        "articles",
+        "pages",
+        "comments",
+        "redirects",
+        "import_refs",
+        "related_articles",
+    ];
+    let mut before = Vec::new();
+    for table in tables {
+        before.push(count(db, table).await);
+    }
+    let second = newsroom.import(clash).await.expect("again");
+    let mut after = Vec::new();
+    for table in tables {
+        after.push(count(db, table).await);
+    }
+    assert_eq!(before, after);
+    assert_eq!(second.created, ImportCounts::default());
+    assert_eq!(second.already_imported.articles, 2);
+    assert_eq!(second.already_imported.comments, 3);
+    assert!(second.renamed.is_empty() && second.new_articles.is_empty());
+}
+
+async fn an_export_reads_every_article_with_its_comments(db: &TestDb) {
+    let newsroom: Newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    newsroom.import(batch()).await.expect("import");
+    let store = newsroom.store();
+    let mut all = Vec::new();
+    let mut after = None;
+    loop {
+        let page = store.export_articles(after, 4).await.expect("a page");
+        let Some(last) = page.last() else { break };
+        assert!(page.len() <= 4);
+        after = Some(last.id);
+        all.extend(page);
+    }
+    assert_eq!(all.len(), 9, "six published, a draft and two imported");
+    let ids: Vec<_> = all.iter().map(|a| a.id).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+    let draft = all
+        .iter()
+        .find(|a| a.slug.as_str() == "secret-draft")
+        .expect("draft");
+    assert_eq!(
+        (draft.status, draft.published_at),
+        (ArticleStatus::Draft, None)
+    );
+    assert_eq!(draft.body_markdown, "Not yet.");
+    let barrier = all
+        .iter()
+        .find(|a| a.slug.as_str() == "flood-barrier-plan")
+        .expect("a");
+    assert_eq!(
+        barrier.authors.iter().map(Slug::as_str).collect::<Vec<_>>(),
+        ["maya-chen", "jonas-berg"]
+    );
+    assert_eq!(barrier.section.as_str(), "news");
+    let imported = all
+        .iter()
+        .find(|a| a.slug.as_str() == "quay-floods")
+        .expect("a");
+    assert_eq!(imported.comments.len(), 3, "comments in every status");
+    assert_eq!(
+        imported.body_markdown, "",
+        "an HTML body has no Markdown source"
+    );
+
+    let catalog = store.export_catalog().await.expect("catalog");
+    assert_eq!(catalog.authors.len(), 2);
+    assert_eq!(catalog.tags.len(), 3);
+    assert_eq!(catalog.pages.len(), 1);
+    let position = |s: &str| {
+        catalog
+            .sections
+            .iter()
+            .position(|x| x.slug.as_str() == s)
+            .expect("section")
+    };
+    assert!(position("news") < position("politics"));
+    assert!(position("local") < position("city"));
+}
