@@ -9,6 +9,7 @@ pub mod comment;
 pub mod content;
 pub mod error;
 pub mod markdown;
+pub mod media;
 pub mod reading_time;
 pub mod related;
 pub mod slug;

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod error;
+mod media;
 pub mod model;
 mod newsroom;
 pub mod sql;
@@ -14,9 +15,10 @@ pub mod test_support;
 
 pub use accounts::{Accounts, SignInError, SignedIn};
 pub use error::{Error, Result};
+pub use media::MediaLibrary;
 pub use model::*;
 pub use newsroom::{Change, Newsroom};
 pub use store::{
-    AccountStore, ApiStore, ArticleStore, CatalogStore, CommentStore, EditorialStore, SearchStore,
-    Store, TransferStore,
+    AccountStore, ApiStore, ArticleStore, CatalogStore, CommentStore, EditorialStore, MediaStore,
+    SearchStore, Store, TransferStore,
 };

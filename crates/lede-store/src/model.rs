@@ -218,3 +218,31 @@ impl<T, K> KeysetPage<T, K> {
         Self { items, next }
     }
 }
+
+/// An image in the media library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaItem {
+    pub id: i64,
+    /// The full-size file's public path (`/media/uploads/2026/11/3f9a….jpg`).
+    pub path: String,
+    pub original_name: String,
+    pub mime: String,
+    pub width: u32,
+    pub height: u32,
+    /// Widths of the resized variants, smallest first.
+    pub widths: Vec<u32>,
+    pub bytes: u64,
+    pub created_at: OffsetDateTime,
+}
+
+impl MediaItem {
+    /// The public path of a variant: the full-size path with `-WIDTH` before the extension,
+    /// in the given extension.
+    pub fn variant(&self, width: u32, extension: &str) -> String {
+        let stem = self
+            .path
+            .rsplit_once('.')
+            .map_or(self.path.as_str(), |(stem, _)| stem);
+        format!("{stem}-{width}.{extension}")
+    }
+}

@@ -9,7 +9,7 @@ use crate::{
     ArticleCursor, ArticleFilter, Audience, FeedEntry, KeysetPage, ListPage, PageRequest, Paged,
     QueuedComment, Result, SearchHit, SearchQuery, SitemapArticle,
 };
-use crate::{DeskFilter, DeskRow, EditableArticle, Revision, SaveContext};
+use crate::{DeskFilter, DeskRow, EditableArticle, MediaItem, Revision, SaveContext};
 use async_trait::async_trait;
 use lede_core::Slug;
 use lede_core::account::{NewUser, User, UserId};
@@ -30,6 +30,7 @@ pub trait Store:
     + EditorialStore
     + ApiStore
     + TransferStore
+    + MediaStore
     + std::fmt::Debug
 {
 }
@@ -43,6 +44,7 @@ impl<T> Store for T where
         + EditorialStore
         + ApiStore
         + TransferStore
+        + MediaStore
         + std::fmt::Debug
 {
 }
@@ -298,4 +300,17 @@ pub trait TransferStore: Send + Sync {
         after: Option<ArticleId>,
         limit: u32,
     ) -> Result<Vec<ArticleRecord>>;
+}
+
+/// The media library's records (the files themselves live in the data directory).
+#[async_trait]
+pub trait MediaStore: Send + Sync {
+    async fn add_media(&self, item: &MediaItem, uploaded_by: Option<UserId>) -> Result<i64>;
+    /// The library, newest first, optionally only names containing `search`.
+    async fn media(&self, search: &str, limit: u32) -> Result<Vec<MediaItem>>;
+    async fn media_by_id(&self, id: i64) -> Result<Option<MediaItem>>;
+    async fn media_by_path(&self, path: &str) -> Result<Option<MediaItem>>;
+    /// The headline of an article that shows the image (featured or in its body), if any.
+    async fn media_used_by(&self, path: &str) -> Result<Option<String>>;
+    async fn delete_media(&self, id: i64) -> Result<()>;
 }

@@ -35,6 +35,7 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "admin/articles.html",
     "admin/editor.html",
     "admin/revisions.html",
+    "admin/media.html",
     "feeds/rss.xml",
     "feeds/atom.xml",
     "sitemaps/index.xml",

@@ -65,6 +65,37 @@ pub struct ImageView {
     pub alt: String,
     pub caption: String,
     pub credit: String,
+    /// Known for library images, so the browser reserves the space before it loads.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// `srcset` lists of the resized variants (empty for images outside the library).
+    pub srcset: String,
+    pub srcset_webp: String,
+}
+
+impl ImageView {
+    /// Adds what the media library knows: size and resized variants.
+    pub fn with_library(mut self, item: &lede_store::MediaItem) -> Self {
+        let extension = item.path.rsplit('.').next().unwrap_or("jpg");
+        let list = |ext: &str| -> String {
+            let mut entries: Vec<String> = item
+                .widths
+                .iter()
+                .map(|w| format!("{} {w}w", item.variant(*w, ext)))
+                .collect();
+            if ext == extension {
+                entries.push(format!("{} {}w", item.path, item.width));
+            }
+            entries.join(", ")
+        };
+        self.width = Some(item.width);
+        self.height = Some(item.height);
+        self.srcset = list(extension);
+        if extension != "webp" && !item.widths.is_empty() {
+            self.srcset_webp = list("webp");
+        }
+        self
+    }
 }
 
 impl From<&FeaturedImage> for ImageView {
@@ -74,6 +105,10 @@ impl From<&FeaturedImage> for ImageView {
             alt: image.alt.clone(),
             caption: image.caption.clone(),
             credit: image.credit.clone(),
+            width: None,
+            height: None,
+            srcset: String::new(),
+            srcset_webp: String::new(),
         }
     }
 }

@@ -12,6 +12,7 @@ mod catalog;
 mod comments;
 mod connect;
 mod editorial;
+mod media;
 mod rows;
 mod search;
 

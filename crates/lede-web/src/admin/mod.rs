@@ -4,6 +4,7 @@
 
 mod articles;
 mod comments;
+mod media;
 mod profile;
 mod session;
 mod sign_in;
@@ -33,6 +34,13 @@ pub fn routes() -> Router<AppState> {
             get(comments::queue).post(comments::moderate),
         )
         .route("/admin/profile", get(profile::edit).post(profile::save))
+        .route(
+            "/admin/media",
+            get(media::list)
+                .post(media::upload)
+                .layer(media::body_limit()),
+        )
+        .route("/admin/media/{id}/delete", post(media::delete))
         .route("/admin/articles", get(articles::list))
         .route(
             "/admin/articles/new",

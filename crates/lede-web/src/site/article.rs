@@ -113,7 +113,16 @@ pub async fn render_article(
         updated: DateView::new(summary.updated_at),
         was_updated: summary.updated_at.date() > summary.published_at.date(),
         reading_minutes: article.reading_minutes(),
-        image: summary.featured_image.as_ref().map(ImageView::from),
+        image: match &summary.featured_image {
+            Some(image) => {
+                let view = ImageView::from(image);
+                match store.media_by_path(&image.src).await? {
+                    Some(item) => Some(view.with_library(&item)),
+                    None => Some(view),
+                }
+            }
+            None => None,
+        },
         body_html: article.body_html.clone(),
         tags: article.tags.iter().map(Link::tag).collect(),
         authors: article.authors.iter().map(AuthorView::from).collect(),

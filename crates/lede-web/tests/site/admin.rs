@@ -22,6 +22,7 @@ lede_store::on_both_databases!(
     two_people_saving_the_same_article_do_not_overwrite_each_other,
     revisions_are_listed_compared_and_restored,
     the_article_list_filters_and_counts,
+    images_are_uploaded_resized_served_with_srcset_and_kept_while_used,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -961,4 +962,206 @@ async fn the_article_list_filters_and_counts(db: &TestDb) {
         StatusCode::FORBIDDEN,
         "signed out"
     );
+}
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+        width,
+        height,
+        image::Rgb([20, 120, 200]),
+    ));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut out, image::ImageFormat::Png)
+        .expect("encode");
+    out.into_inner()
+}
+
+async fn upload(site: &Site, cookie: &str, csrf: &str, name: &str, bytes: &[u8]) -> Page {
+    let boundary = "lede-test-boundary";
+    let mut body =
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
+            .into_bytes();
+    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: image/png\r\n\r\n").into_bytes());
+    body.extend(bytes);
+    body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
+    let request = Request::post("/admin/media")
+        .header(header::COOKIE, cookie)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(Body::from(body))
+        .expect("request");
+    site.send(request).await
+}
+
+async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    let media_dir = std::env::temp_dir().join(format!(
+        "lede-media-test-{}-{}",
+        std::process::id(),
+        rand_suffix()
+    ));
+    let site = site_with(
+        db,
+        newsroom,
+        lede_web::SiteSettings {
+            media_dir: Some(media_dir.clone()),
+            ..settings()
+        },
+    )
+    .await;
+    let (cookie, csrf) = signed_in_as(&site, "Maya Chen", Role::Author).await;
+    assert_eq!(
+        upload(&site, &cookie, "", "a.png", &png(10, 10))
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "CSRF"
+    );
+    let refused = upload(
+        &site,
+        &cookie,
+        &csrf,
+        "evil.png",
+        b"<?php system($_GET['x']); ?>",
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .text(".form-errors")
+            .contains("not a JPEG, PNG, WebP or GIF"),
+        "the content decides, not the name"
+    );
+    let big = upload(
+        &site,
+        &cookie,
+        &csrf,
+        "big.png",
+        &vec![0u8; lede_core::media::MAX_UPLOAD_BYTES + 100_000],
+    )
+    .await;
+    assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let ok = upload(&site, &cookie, &csrf, "harbour.png", &png(2000, 1000)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let library = get_as(&site, "/admin/media", &cookie).await;
+    assert!(
+        library
+            .text(".media-name")
+            .starts_with("harbour.png · 2000×1000")
+    );
+    let path = library.attr(".media-path", "value");
+    assert!(
+        path.starts_with("/media/uploads/") && path.ends_with(".png"),
+        "{path}"
+    );
+    let on_disk = |p: &str| media_dir.join(p.trim_start_matches("/media/"));
+    let stem = path.trim_end_matches(".png").to_owned();
+    for variant in ["", "-480", "-960", "-1600"] {
+        assert!(
+            on_disk(&format!("{stem}{variant}.png")).is_file(),
+            "{variant} png"
+        );
+    }
+    for variant in ["-480", "-960", "-1600"] {
+        assert!(
+            on_disk(&format!("{stem}{variant}.webp")).is_file(),
+            "{variant} webp"
+        );
+    }
+    // Used as a featured image, the reader page offers the variants.
+    let (id, _) = site
+        .newsroom
+        .store()
+        .article_state("budget-vote-passes")
+        .await
+        .expect("query")
+        .expect("article");
+    let mut input = site
+        .newsroom
+        .store()
+        .editable_article(id)
+        .await
+        .expect("query")
+        .expect("article")
+        .input;
+    input.featured_image = Some(lede_core::content::FeaturedImage {
+        src: path.clone(),
+        alt: "The harbour".into(),
+        caption: String::new(),
+        credit: String::new(),
+    });
+    site.newsroom
+        .save_article(Some(id), input)
+        .await
+        .expect("save");
+    let article = site.get("/articles/budget-vote-passes").await;
+    assert_eq!(article.attr(".featured-image img", "width"), "2000");
+    assert_eq!(article.attr(".featured-image img", "height"), "1000");
+    assert!(
+        article
+            .attr(".featured-image source", "srcset")
+            .contains(&format!("{stem}-960.webp 960w"))
+    );
+    assert!(
+        article
+            .attr(".featured-image img", "srcset")
+            .contains(&format!("{path} 2000w"))
+    );
+    let media_id = library.attrs(".media-item", "id")[0]
+        .trim_start_matches("media-")
+        .to_owned();
+    let delete = post_as(
+        &site,
+        &format!("/admin/media/{media_id}/delete"),
+        &cookie,
+        &[("csrf", &csrf)],
+    )
+    .await;
+    assert_eq!(
+        delete.status,
+        StatusCode::CONFLICT,
+        "an image in use is kept"
+    );
+    assert!(
+        delete
+            .text(".form-errors")
+            .contains("Council budget vote passes")
+    );
+    let unused = upload(&site, &cookie, &csrf, "spare.png", &png(300, 300)).await;
+    assert_eq!(unused.status, StatusCode::SEE_OTHER);
+    let spare = get_as(&site, "/admin/media?q=spare", &cookie).await;
+    let spare_id = spare.attrs(".media-item", "id")[0]
+        .trim_start_matches("media-")
+        .to_owned();
+    let spare_path = spare.attr(".media-path", "value");
+    assert_eq!(
+        post_as(
+            &site,
+            &format!("/admin/media/{spare_id}/delete"),
+            &cookie,
+            &[("csrf", &csrf)]
+        )
+        .await
+        .status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(!on_disk(&spare_path).exists(), "deleted from disk too");
+    assert_eq!(
+        get_as(&site, "/admin/media?q=spare", &cookie)
+            .await
+            .count(".media-item"),
+        0
+    );
+    let _ = std::fs::remove_dir_all(media_dir);
+}
+
+fn rand_suffix() -> u32 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0)
 }

@@ -1,0 +1,260 @@
+//! Uploaded images: the type is read from the content (never the name), size and pixel limits
+//! refuse decompression bombs, and every image is re-encoded, which drops EXIF data such as a
+//! photographer's location, into resized variants for `srcset`: each width in its original
+//! format and in WebP.
+
+use crate::{Invalid, Result};
+use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+use std::io::Cursor;
+
+/// Largest upload accepted, in bytes.
+pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
+/// Largest image accepted, in pixels (a 40-megapixel camera frame); more is refused before
+/// decoding, so a small file that claims to be enormous cannot exhaust memory.
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// Widths of the resized variants; an image is never enlarged.
+pub const VARIANT_WIDTHS: [u32; 3] = [480, 960, 1600];
+
+/// The image kinds Lede accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Jpeg,
+    Png,
+    WebP,
+    Gif,
+}
+
+impl Kind {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Jpeg => "jpg",
+            Self::Png => "png",
+            Self::WebP => "webp",
+            Self::Gif => "gif",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Jpeg => "image/jpeg",
+            Self::Png => "image/png",
+            Self::WebP => "image/webp",
+            Self::Gif => "image/gif",
+        }
+    }
+
+    fn format(self) -> ImageFormat {
+        match self {
+            Self::Jpeg => ImageFormat::Jpeg,
+            Self::Png => ImageFormat::Png,
+            Self::WebP => ImageFormat::WebP,
+            Self::Gif => ImageFormat::Gif,
+        }
+    }
+}
+
+/// One encoded file of an upload: the full-size image or a variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoded {
+    /// The width it was resized to, or `None` for the full-size image.
+    pub width: Option<u32>,
+    pub kind: Kind,
+    pub bytes: Vec<u8>,
+}
+
+/// An upload, checked and re-encoded.
+#[derive(Debug, Clone)]
+pub struct Processed {
+    pub kind: Kind,
+    pub width: u32,
+    pub height: u32,
+    pub files: Vec<Encoded>,
+}
+
+fn refuse(message: impl Into<String>) -> Invalid {
+    Invalid::new("file", message)
+}
+
+/// Reads the kind of image from its first bytes.
+pub fn sniff(bytes: &[u8]) -> Result<Kind> {
+    match image::guess_format(bytes) {
+        Ok(ImageFormat::Jpeg) => Ok(Kind::Jpeg),
+        Ok(ImageFormat::Png) => Ok(Kind::Png),
+        Ok(ImageFormat::WebP) => Ok(Kind::WebP),
+        Ok(ImageFormat::Gif) => Ok(Kind::Gif),
+        _ => Err(refuse(
+            "This file is not a JPEG, PNG, WebP or GIF image (whatever its name says).",
+        )),
+    }
+}
+
+fn encode(image: &DynamicImage, kind: Kind) -> Result<Vec<u8>> {
+    let mut out = Cursor::new(Vec::new());
+    // WebP and JPEG encoders take 8-bit RGB(A); convert so every source works.
+    let ready = match kind {
+        Kind::Jpeg => DynamicImage::ImageRgb8(image.to_rgb8()),
+        _ => DynamicImage::ImageRgba8(image.to_rgba8()),
+    };
+    ready
+        .write_to(&mut out, kind.format())
+        .map_err(|e| refuse(format!("Could not encode the image: {e}")))?;
+    Ok(out.into_inner())
+}
+
+/// Checks an upload and produces its files: the full-size image re-encoded (without its
+/// metadata) and, for each variant width smaller than the image, that width in the original
+/// kind and in WebP.
+pub fn process(bytes: &[u8]) -> Result<Processed> {
+    if bytes.len() > MAX_UPLOAD_BYTES {
+        return Err(refuse(format!(
+            "Images may be at most {} MB.",
+            MAX_UPLOAD_BYTES / 1024 / 1024
+        )));
+    }
+    let kind = sniff(bytes)?;
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), kind.format());
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_PIXELS * 4 + 1024 * 1024);
+    reader.limits(limits);
+    let (width, height) = reader
+        .into_dimensions()
+        .map_err(|e| refuse(format!("This image cannot be read: {e}")))?;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(refuse(format!(
+            "This image is {width}×{height} pixels; the most accepted is 40 megapixels."
+        )));
+    }
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), kind.format());
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_PIXELS * 4 + 1024 * 1024);
+    reader.limits(limits);
+    let image = reader
+        .decode()
+        .map_err(|e| refuse(format!("This image cannot be read: {e}")))?;
+    let mut files = vec![Encoded {
+        width: None,
+        kind,
+        bytes: encode(&image, kind)?,
+    }];
+    for target in VARIANT_WIDTHS.into_iter().filter(|w| *w < width) {
+        let target_height =
+            (u64::from(height) * u64::from(target) / u64::from(width)).max(1) as u32;
+        let resized =
+            image.resize_exact(target, target_height, image::imageops::FilterType::Triangle);
+        files.push(Encoded {
+            width: Some(target),
+            kind,
+            bytes: encode(&resized, kind)?,
+        });
+        if kind != Kind::WebP {
+            files.push(Encoded {
+                width: Some(target),
+                kind: Kind::WebP,
+                bytes: encode(&resized, Kind::WebP)?,
+            });
+        }
+    }
+    Ok(Processed {
+        kind,
+        width,
+        height,
+        files,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+            width,
+            height,
+            image::Rgb([200, 30, 20]),
+        ));
+        let mut out = Cursor::new(Vec::new());
+        image.write_to(&mut out, ImageFormat::Png).expect("encode");
+        out.into_inner()
+    }
+
+    #[test]
+    fn variants_are_made_in_both_formats_and_never_enlarged() {
+        let processed = process(&png(1000, 500)).expect("a valid image");
+        assert_eq!(
+            (processed.kind, processed.width, processed.height),
+            (Kind::Png, 1000, 500)
+        );
+        let made: Vec<_> = processed.files.iter().map(|f| (f.width, f.kind)).collect();
+        assert_eq!(
+            made,
+            [
+                (None, Kind::Png),
+                (Some(480), Kind::Png),
+                (Some(480), Kind::WebP),
+                (Some(960), Kind::Png),
+                (Some(960), Kind::WebP)
+            ]
+        );
+        let small = process(&png(300, 200)).expect("valid");
+        assert_eq!(small.files.len(), 1, "nothing to shrink");
+    }
+
+    #[test]
+    fn metadata_such_as_gps_location_is_dropped() {
+        let image = DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+            64,
+            64,
+            image::Rgb([10, 90, 200]),
+        ));
+        let mut jpeg = Cursor::new(Vec::new());
+        image
+            .write_to(&mut jpeg, ImageFormat::Jpeg)
+            .expect("encode");
+        let jpeg = jpeg.into_inner();
+        // An APP1 "Exif" segment with a GPS marker, right after the start-of-image marker.
+        let payload = b"Exif\0\0GPSLatitude 51.5N";
+        let mut with_exif = jpeg[..2].to_vec();
+        with_exif.extend([0xFF, 0xE1]);
+        with_exif.extend(
+            u16::try_from(payload.len() + 2)
+                .expect("short")
+                .to_be_bytes(),
+        );
+        with_exif.extend(payload);
+        with_exif.extend(&jpeg[2..]);
+        let processed = process(&with_exif).expect("still a valid JPEG");
+        for file in &processed.files {
+            assert!(
+                !file.bytes.windows(4).any(|w| w == b"Exif"),
+                "no EXIF in any file"
+            );
+            assert!(!file.bytes.windows(3).any(|w| w == b"GPS"));
+        }
+    }
+
+    #[test]
+    fn the_content_decides_not_the_name() {
+        assert!(sniff(b"<svg xmlns='http://www.w3.org/2000/svg'/>").is_err());
+        assert!(sniff(b"GIF89a....").is_ok());
+        assert_eq!(
+            process(b"\x89PNG\r\n\x1a\nnot really")
+                .expect_err("broken")
+                .field,
+            "file"
+        );
+    }
+
+    #[test]
+    fn pixel_bombs_are_refused_before_decoding() {
+        // A valid PNG header claiming 50,000 × 50,000 pixels, with almost no data behind it.
+        let mut bomb = png(1, 1);
+        bomb[16..20].copy_from_slice(&50_000u32.to_be_bytes());
+        bomb[20..24].copy_from_slice(&50_000u32.to_be_bytes());
+        let error = process(&bomb).expect_err("a bomb");
+        assert!(
+            error.message.contains("40 megapixels") || error.message.contains("cannot be read"),
+            "{}",
+            error.message
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! The media library on disk: uploads are checked and re-encoded (`lede_core::media`), written
+//! under `DATA/media/uploads/YEAR/MONTH/` with their variants beside them, and recorded in
+//! the store. An image an article still shows cannot be deleted.
+
+use crate::{Error, MediaItem, Result, Store};
+use lede_core::account::UserId;
+use lede_core::media;
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+use std::sync::Arc;
+use time::OffsetDateTime;
+
+#[derive(Debug, Clone)]
+pub struct MediaLibrary {
+    store: Arc<dyn Store>,
+    /// `DATA/media`, served under `/media/`.
+    dir: PathBuf,
+}
+
+impl MediaLibrary {
+    pub fn new(store: Arc<dyn Store>, dir: PathBuf) -> Self {
+        Self { store, dir }
+    }
+
+    /// Stores an uploaded image and its variants; returns the library's record of it.
+    pub async fn upload(
+        &self,
+        bytes: &[u8],
+        original_name: &str,
+        by: Option<UserId>,
+        now: OffsetDateTime,
+    ) -> Result<MediaItem> {
+        let processed = media::process(bytes)?;
+        let hash: String = Sha256::digest(bytes)
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let folder = format!("uploads/{}/{:02}", now.year(), u8::from(now.month()));
+        let disk = self.dir.join(&folder);
+        std::fs::create_dir_all(&disk)
+            .map_err(|e| Error::Config(format!("cannot create {}: {e}", disk.display())))?;
+        let mut widths = Vec::new();
+        let mut total = 0u64;
+        for file in &processed.files {
+            let name = match file.width {
+                None => format!("{hash}.{}", file.kind.extension()),
+                Some(width) => format!("{hash}-{width}.{}", file.kind.extension()),
+            };
+            std::fs::write(disk.join(&name), &file.bytes)
+                .map_err(|e| Error::Config(format!("cannot write {name}: {e}")))?;
+            total += file.bytes.len() as u64;
+            if let Some(width) = file.width.filter(|w| !widths.contains(w)) {
+                widths.push(width);
+            }
+        }
+        let path = format!("/media/{folder}/{hash}.{}", processed.kind.extension());
+        if let Some(existing) = self.store.media_by_path(&path).await? {
+            return Ok(existing);
+        }
+        let mut item = MediaItem {
+            id: 0,
+            path,
+            original_name: original_name
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(200)
+                .collect(),
+            mime: processed.kind.mime().to_owned(),
+            width: processed.width,
+            height: processed.height,
+            widths,
+            bytes: total,
+            created_at: now,
+        };
+        item.id = self.store.add_media(&item, by).await?;
+        Ok(item)
+    }
+
+    /// Deletes an image and its files, unless an article shows it.
+    pub async fn delete(&self, id: i64) -> Result<()> {
+        let item = self
+            .store
+            .media_by_id(id)
+            .await?
+            .ok_or(Error::NotFound("image"))?;
+        if let Some(headline) = self.store.media_used_by(&item.path).await? {
+            return Err(Error::Conflict(format!(
+                "This image is used by “{headline}”; change that article first."
+            )));
+        }
+        self.store.delete_media(id).await?;
+        let relative = item.path.trim_start_matches("/media/");
+        let full = self.dir.join(relative);
+        let _ = std::fs::remove_file(&full);
+        for width in &item.widths {
+            for extension in ["jpg", "png", "gif", "webp"] {
+                let _ = std::fs::remove_file(
+                    self.dir.join(
+                        item.variant(*width, extension)
+                            .trim_start_matches("/media/"),
+                    ),
+                );
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,110 @@
+//! The media library's records.
+
+use super::SqlStore;
+use super::rows::{from_unix, to_unix};
+use crate::{Error, MediaItem, MediaStore, Result};
+use async_trait::async_trait;
+use lede_core::account::UserId;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+const MEDIA_COLUMNS: &str =
+    "id, path, original_name, mime, width, height, widths, bytes, created_at";
+
+fn item(row: &AnyRow) -> Result<MediaItem> {
+    let number = |column: &str| -> Result<u32> {
+        Ok(u32::try_from(row.try_get::<i64, _>(column)?).unwrap_or(0))
+    };
+    Ok(MediaItem {
+        id: row.try_get("id")?,
+        path: row.try_get("path")?,
+        original_name: row.try_get("original_name")?,
+        mime: row.try_get("mime")?,
+        width: number("width")?,
+        height: number("height")?,
+        widths: row
+            .try_get::<String, _>("widths")?
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect(),
+        bytes: u64::try_from(row.try_get::<i64, _>("bytes")?).unwrap_or(0),
+        created_at: from_unix(row.try_get("created_at")?),
+    })
+}
+
+#[async_trait]
+impl MediaStore for SqlStore {
+    async fn add_media(&self, media: &MediaItem, uploaded_by: Option<UserId>) -> Result<i64> {
+        let widths: Vec<String> = media.widths.iter().map(u32::to_string).collect();
+        let id = sqlx::query_scalar(
+            "INSERT INTO media (path, original_name, mime, width, height, widths, bytes, uploaded_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(media.path.as_str())
+        .bind(media.original_name.as_str())
+        .bind(media.mime.as_str())
+        .bind(i64::from(media.width))
+        .bind(i64::from(media.height))
+        .bind(widths.join(" "))
+        .bind(i64::try_from(media.bytes).unwrap_or(i64::MAX))
+        .bind(uploaded_by.map(|u| u.0))
+        .bind(to_unix(media.created_at))
+        .fetch_one(&self.write)
+        .await?;
+        Ok(id)
+    }
+
+    async fn media(&self, search: &str, limit: u32) -> Result<Vec<MediaItem>> {
+        let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
+        let sql = format!(
+            "SELECT {MEDIA_COLUMNS} FROM media WHERE LOWER(original_name) LIKE $1 ORDER BY created_at DESC, id DESC LIMIT $2"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(pattern)
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter().map(item).collect()
+    }
+
+    async fn media_by_id(&self, id: i64) -> Result<Option<MediaItem>> {
+        let sql = format!("SELECT {MEDIA_COLUMNS} FROM media WHERE id = $1");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.read)
+            .await?;
+        row.as_ref().map(item).transpose()
+    }
+
+    async fn media_by_path(&self, path: &str) -> Result<Option<MediaItem>> {
+        let sql = format!("SELECT {MEDIA_COLUMNS} FROM media WHERE path = $1");
+        let row = sqlx::query(&sql)
+            .bind(path)
+            .fetch_optional(&self.read)
+            .await?;
+        row.as_ref().map(item).transpose()
+    }
+
+    async fn media_used_by(&self, path: &str) -> Result<Option<String>> {
+        let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
+        let headline: Option<String> = sqlx::query_scalar(
+            "SELECT headline FROM articles WHERE image_src = $1 OR body_markdown LIKE $2 ORDER BY id LIMIT 1",
+        )
+        .bind(path)
+        .bind(format!("%{}%", stem.replace(['%', '_'], "")))
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(headline)
+    }
+
+    async fn delete_media(&self, id: i64) -> Result<()> {
+        let done = sqlx::query("DELETE FROM media WHERE id = $1")
+            .bind(id)
+            .execute(&self.write)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(Error::NotFound("image"));
+        }
+        Ok(())
+    }
+}
