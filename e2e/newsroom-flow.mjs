@@ -56,16 +56,23 @@ try {
   await waitForHealth();
   const headline = "Ferry service returns to the Aln after twenty years";
 
-  // The author writes and publishes.
+  // The author uploads a photo with the file picker, then writes and publishes.
   const author = await signIn(browser, "maya@example.com");
+  await author.getByRole("link", { name: "Media" }).click();
+  const photo = await author.screenshot({ type: "png" }); // any real PNG will do
+  await author.getByLabel("Upload an image").setInputFiles({ name: "ferry.png", mimeType: "image/png", buffer: photo });
+  await author.getByRole("button", { name: "Upload", exact: true }).click();
+  await author.waitForURL(/admin\/media/);
+  const imagePath = await author.locator(".media-path").first().inputValue();
+  assert.match(imagePath, /^\/media\/uploads\/.+\.png$/);
   await author.getByRole("link", { name: "New article" }).first().click();
   await author.getByLabel("Headline").fill(headline);
   await author.getByLabel("Standfirst").fill("A passenger ferry will link Old Quay and Saltmarsh from March.");
   await author.getByLabel("Body").fill("The council has approved a **passenger ferry** between Old Quay and Saltmarsh.\n\n## What happens next\n\nTrials begin in February.");
   await author.getByLabel("Section").selectOption("news");
   await author.getByLabel("Tags").fill("Transport, River Aln");
-  await author.getByLabel("Image address").fill("/media/demo/council-approves-saltmarsh-tram-line.svg");
-  await author.getByLabel("Alt text").fill("A tram beside the river at Saltmarsh");
+  await author.getByLabel("Image address").fill(imagePath);
+  await author.getByLabel("Alt text").fill("The ferry landing at Old Quay");
   await author.getByLabel("Caption").fill("The river crossing at Saltmarsh.");
   await author.getByLabel("Credit").fill("Illustration: Northbridge Courier");
   await author.getByRole("button", { name: "Preview" }).click();
@@ -81,7 +88,8 @@ try {
   assert.equal((await reader.locator(".lead .card-title").textContent()).trim(), headline);
   await reader.locator(".lead .card-title a").click();
   assert.equal(await reader.locator("h1").textContent(), headline);
-  assert.equal(await reader.locator(".featured-image img").getAttribute("alt"), "A tram beside the river at Saltmarsh");
+  assert.equal(await reader.locator(".featured-image img").getAttribute("alt"), "The ferry landing at Old Quay");
+  assert.match(await reader.locator(".featured-image source").getAttribute("srcset"), /-480\.webp 480w/);
   assert.match(await reader.locator(".byline").textContent(), /Maya Chen/);
   await reader.screenshot({ path: join(shots, "published-article.png"), fullPage: true });
   await reader.getByLabel("Name").fill("Sam Reader");

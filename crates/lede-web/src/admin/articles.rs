@@ -234,6 +234,8 @@ struct EditorView {
     sections: Vec<(String, String)>,
     authors: Vec<(String, String)>,
     tag_names: Vec<String>,
+    /// Recent images of the media library, offered for the featured image.
+    library: Vec<(String, String)>,
     can_publish: bool,
 }
 
@@ -280,6 +282,7 @@ async fn editor_page(
             .map(|a| (a.slug.to_string(), a.name))
             .collect(),
         tag_names: store.tags().await?.into_iter().map(|t| t.name).collect(),
+        library: store.media("", 100).await?.into_iter().map(|m| (m.path, m.original_name)).collect(),
         can_publish: viewer.user.role.may(Action::EditOthers)
             || own && viewer.user.role.may(Action::PublishOwn),
     };
