@@ -282,7 +282,12 @@ async fn editor_page(
             .map(|a| (a.slug.to_string(), a.name))
             .collect(),
         tag_names: store.tags().await?.into_iter().map(|t| t.name).collect(),
-        library: store.media("", 100).await?.into_iter().map(|m| (m.path, m.original_name)).collect(),
+        library: store
+            .media("", 100)
+            .await?
+            .into_iter()
+            .map(|m| (m.path, m.original_name))
+            .collect(),
         can_publish: viewer.user.role.may(Action::EditOthers)
             || own && viewer.user.role.may(Action::PublishOwn),
     };
