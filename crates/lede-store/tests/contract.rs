@@ -16,7 +16,7 @@ lede_store::on_both_databases!(
     never_reads_a_draft,
     related_articles_are_similar_and_never_self,
     changing_a_slug_keeps_the_old_url_as_a_redirect,
-    duplicate_slugs_are_a_conflict,
+    duplicate_slugs_are_refused_by_name,
     unknown_references_are_invalid,
     comments_are_held_until_approved,
     comments_keep_only_a_hash_of_the_address,
@@ -344,7 +344,7 @@ async fn changing_a_slug_keeps_the_old_url_as_a_redirect(db: &TestDb) {
     );
 }
 
-async fn duplicate_slugs_are_a_conflict(db: &TestDb) {
+async fn duplicate_slugs_are_refused_by_name(db: &TestDb) {
     let newsroom = fixture(db).await;
     let copy = article(
         "festival-returns",
@@ -358,7 +358,10 @@ async fn duplicate_slugs_are_a_conflict(db: &TestDb) {
         .save_article(None, copy)
         .await
         .expect_err("duplicate");
-    assert!(matches!(error, Error::Conflict(_)), "{error:?}");
+    match error {
+        Error::Invalid(invalid) => assert_eq!(invalid.field, "slug", "{invalid:?}"),
+        other => panic!("a taken slug is a clear error on the slug field, not {other:?}"),
+    }
 }
 
 async fn unknown_references_are_invalid(db: &TestDb) {

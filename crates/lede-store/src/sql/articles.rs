@@ -372,6 +372,22 @@ impl ArticleStore for SqlStore {
         .await?[0];
         let authors = ids_for_slugs(&mut tx, "authors", "author", &input.authors).await?;
         let tags = ids_for_slugs(&mut tx, "tags", "tag", &input.tags).await?;
+        let taken: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
+                .bind(input.slug.as_str())
+                .bind(id.map_or(-1, |i| i.0))
+                .fetch_optional(&mut *tx)
+                .await?;
+        if taken.is_some() {
+            return Err(Invalid::new(
+                "slug",
+                format!(
+                    "Another article already uses the slug “{}”; choose another.",
+                    input.slug
+                ),
+            )
+            .into());
+        }
         let (sql, existing) = match id {
             None => (
                 "INSERT INTO articles (slug, headline, standfirst, body_markdown, body_html, \

@@ -135,3 +135,51 @@ pub async fn moderate(
     let back = CommentStatus::parse(&form.from).map_or("pending", |s| s.as_str());
     Ok(Redirect::to(&format!("/admin/comments?status={back}")).into_response())
 }
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReplyForm {
+    csrf: String,
+    text: String,
+}
+
+/// Replies as the newsroom, in the moderator's name. The comment answered is approved with
+/// it: a reply under a hidden comment would make no sense to readers.
+pub async fn reply(
+    State(state): State<AppState>,
+    MaybeViewer(viewer): MaybeViewer,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    super::session::AdminForm(form): super::session::AdminForm<ReplyForm>,
+) -> AppResult<Response> {
+    let viewer = require_moderator(viewer)?;
+    viewer.check_csrf(&form.csrf)?;
+    let input = lede_core::comment::CommentInput {
+        name: viewer.user.name.clone(),
+        email: viewer.user.email.clone(),
+        website: String::new(),
+        text: form.text,
+        parent: Some(CommentId(id)),
+    };
+    let checked = input.check().map_err(|problems| {
+        AppError::BadRequest(
+            problems
+                .into_iter()
+                .map(|p| p.message)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    })?;
+    let parent = state
+        .newsroom
+        .moderate_comment(CommentId(id), CommentStatus::Approved)
+        .await?;
+    let reply = state
+        .newsroom
+        .submit_comment(parent.article, &checked, CommentStatus::Pending)
+        .await?;
+    state
+        .newsroom
+        .moderate_comment(reply, CommentStatus::Approved)
+        .await?;
+    Ok(Redirect::to("/admin/comments?status=pending").into_response())
+}

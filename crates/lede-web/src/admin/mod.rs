@@ -41,6 +41,7 @@ pub fn routes() -> Router<AppState> {
                 .layer(media::body_limit()),
         )
         .route("/admin/media/{id}/delete", post(media::delete))
+        .route("/admin/comments/{id}/reply", post(comments::reply))
         .route("/admin/articles", get(articles::list))
         .route(
             "/admin/articles/new",

@@ -23,6 +23,7 @@ lede_store::on_both_databases!(
     revisions_are_listed_compared_and_restored,
     the_article_list_filters_and_counts,
     images_are_uploaded_resized_served_with_srcset_and_kept_while_used,
+    editors_reply_as_the_newsroom,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -1164,4 +1165,45 @@ fn rand_suffix() -> u32 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())
         .unwrap_or(0)
+}
+
+async fn editors_reply_as_the_newsroom(db: &TestDb) {
+    let site = site(db).await;
+    let id = pending_comment(&site, "Ann").await.0.to_string();
+    let (cookie, csrf) = signed_in_as(&site, "Ed Itor", Role::Editor).await;
+    let queue = get_as(&site, "/admin/comments", &cookie).await;
+    assert_eq!(
+        queue.attr(&format!("form#reply-{id}"), "action"),
+        format!("/admin/comments/{id}/reply")
+    );
+    let url = format!("/admin/comments/{id}/reply");
+    assert_eq!(
+        post_as(&site, &url, &cookie, &[("text", "Thanks")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "CSRF"
+    );
+    let done = post_as(
+        &site,
+        &url,
+        &cookie,
+        &[
+            ("csrf", &csrf),
+            ("text", "Thank you, Ann: we have corrected the date."),
+        ],
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let article = site.get("/articles/river-clean-up").await;
+    assert_eq!(
+        article.texts(".comment-list > .comment > .comment-meta .comment-author"),
+        ["Ann"],
+        "the comment answered is approved too"
+    );
+    assert_eq!(article.texts(".replies .comment-author"), ["Ed Itor"]);
+    assert_eq!(
+        article.text(".replies .comment-text"),
+        "Thank you, Ann: we have corrected the date."
+    );
 }
