@@ -135,6 +135,24 @@ impl Accounts {
         Ok(())
     }
 
+    /// Changes someone's role, on an admin's authority. Nobody changes their own role, so
+    /// nobody can raise it; the account's sessions end so the new role applies at once.
+    pub async fn change_role(&self, by: &User, target: UserId, role: Role) -> Result<()> {
+        if !by.role.may(lede_core::account::Action::ManageAccounts) {
+            return Err(Error::Forbidden("Only an admin manages accounts.".into()));
+        }
+        if by.id == target {
+            return Err(Error::Forbidden(
+                "Nobody can change their own role; ask another admin.".into(),
+            ));
+        }
+        self.store.set_role(target, role).await?;
+        self.store
+            .revoke_user_sessions(target, self.clock.now())
+            .await?;
+        Ok(())
+    }
+
     /// Sets a new password and ends every session of the account.
     pub async fn change_password(&self, email: &str, password: &str) -> Result<()> {
         let user = self

@@ -194,6 +194,7 @@ pub trait AccountStore: Send + Sync {
     async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
     async fn users(&self) -> Result<Vec<User>>;
     async fn set_password(&self, id: UserId, password_hash: &str) -> Result<()>;
+    async fn set_role(&self, id: UserId, role: lede_core::account::Role) -> Result<()>;
     /// Sets the byline an account writes under.
     async fn link_author(&self, id: UserId, author: AuthorId) -> Result<()>;
     /// Counts a failed sign-in; at `lock_after` failures in a row the account locks until

@@ -36,6 +36,7 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "admin/editor.html",
     "admin/revisions.html",
     "admin/media.html",
+    "admin/people.html",
     "feeds/rss.xml",
     "feeds/atom.xml",
     "sitemaps/index.xml",

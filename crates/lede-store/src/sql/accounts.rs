@@ -70,6 +70,18 @@ impl AccountStore for SqlStore {
         rows.iter().map(user).collect()
     }
 
+    async fn set_role(&self, id: UserId, role: Role) -> Result<()> {
+        let done = sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+            .bind(role.as_str())
+            .bind(id.0)
+            .execute(&self.write)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(Error::NotFound("account"));
+        }
+        Ok(())
+    }
+
     async fn link_author(&self, id: UserId, author: AuthorId) -> Result<()> {
         sqlx::query("UPDATE users SET author_id = $1 WHERE id = $2")
             .bind(author.0)

@@ -5,6 +5,7 @@
 mod articles;
 mod comments;
 mod media;
+mod people;
 mod profile;
 mod session;
 mod sign_in;
@@ -42,6 +43,8 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/media/{id}/delete", post(media::delete))
         .route("/admin/comments/{id}/reply", post(comments::reply))
+        .route("/admin/people", get(people::list).post(people::add))
+        .route("/admin/people/{id}/role", post(people::change_role))
         .route("/admin/articles", get(articles::list))
         .route(
             "/admin/articles/new",
@@ -75,6 +78,7 @@ struct UserView {
     name: String,
     role: &'static str,
     moderates: bool,
+    manages: bool,
 }
 
 async fn render(
@@ -109,6 +113,7 @@ async fn render(
                 .user
                 .role
                 .may(lede_core::account::Action::ModerateComments),
+            manages: v.user.role.may(lede_core::account::Action::ManageAccounts),
         }),
         csrf: viewer.map(|v| v.csrf.clone()).unwrap_or_default(),
         pending_comments,

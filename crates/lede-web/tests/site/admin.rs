@@ -24,6 +24,7 @@ lede_store::on_both_databases!(
     the_article_list_filters_and_counts,
     images_are_uploaded_resized_served_with_srcset_and_kept_while_used,
     editors_reply_as_the_newsroom,
+    only_admins_manage_accounts_and_nobody_changes_their_own_role,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -1205,5 +1206,105 @@ async fn editors_reply_as_the_newsroom(db: &TestDb) {
     assert_eq!(
         article.text(".replies .comment-text"),
         "Thank you, Ann: we have corrected the date."
+    );
+}
+
+async fn only_admins_manage_accounts_and_nobody_changes_their_own_role(db: &TestDb) {
+    let site = site(db).await;
+    let (editor, editor_csrf) = signed_in_as(&site, "Ed Itor", Role::Editor).await;
+    assert_eq!(
+        get_as(&site, "/admin/people", &editor).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let editor_user = site
+        .newsroom
+        .store()
+        .user_by_email("ed@example.com")
+        .await
+        .expect("query")
+        .expect("user");
+    let raise = post_as(
+        &site,
+        &format!("/admin/people/{}/role", editor_user.id.0),
+        &editor,
+        &[("csrf", &editor_csrf), ("role", "admin")],
+    )
+    .await;
+    assert_eq!(
+        raise.status,
+        StatusCode::FORBIDDEN,
+        "an editor cannot make herself admin"
+    );
+    let (admin, csrf) = signed_in_as(&site, "Ada Admin", Role::Admin).await;
+    let page = get_as(&site, "/admin/people", &admin).await;
+    assert_eq!(page.count("table.people tbody tr"), 2);
+    let me = site
+        .newsroom
+        .store()
+        .user_by_email("ada@example.com")
+        .await
+        .expect("query")
+        .expect("user");
+    let own = post_as(
+        &site,
+        &format!("/admin/people/{}/role", me.id.0),
+        &admin,
+        &[("csrf", &csrf), ("role", "contributor")],
+    )
+    .await;
+    assert_eq!(
+        own.status,
+        StatusCode::FORBIDDEN,
+        "nobody changes their own role"
+    );
+    let added = post_as(
+        &site,
+        "/admin/people",
+        &admin,
+        &[
+            ("csrf", &csrf),
+            ("name", "Noor Haddad"),
+            ("email", "noor@example.com"),
+            ("role", "contributor"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    let weak = post_as(
+        &site,
+        "/admin/people",
+        &admin,
+        &[
+            ("csrf", &csrf),
+            ("name", "X"),
+            ("email", "x@example.com"),
+            ("role", "author"),
+            ("password", "short"),
+        ],
+    )
+    .await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let promoted = post_as(
+        &site,
+        &format!("/admin/people/{}/role", editor_user.id.0),
+        &admin,
+        &[("csrf", &csrf), ("role", "contributor")],
+    )
+    .await;
+    assert_eq!(promoted.status, StatusCode::SEE_OTHER);
+    let after = site
+        .newsroom
+        .store()
+        .user_by_email("ed@example.com")
+        .await
+        .expect("query")
+        .expect("user");
+    assert_eq!(after.role, Role::Contributor);
+    let again = get_as(&site, "/admin", &editor).await;
+    assert_eq!(
+        again.count("form[action='/admin/sign-in']"),
+        1,
+        "a changed role ends the account's sessions"
     );
 }

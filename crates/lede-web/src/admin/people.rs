@@ -1,0 +1,149 @@
+//! Accounts, for admins: who works in the newsroom, adding someone, changing a role (never
+//! one's own) and ending someone's sessions.
+
+use super::session::{AdminForm, MaybeViewer};
+use super::{Viewer, render};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use lede_core::account::{Action, Role, UserId};
+use serde::{Deserialize, Serialize};
+
+fn admin(viewer: Option<Viewer>) -> AppResult<Viewer> {
+    let viewer = viewer.ok_or_else(|| AppError::Forbidden("Sign in at /admin first.".into()))?;
+    viewer.require(Action::ManageAccounts)?;
+    Ok(viewer)
+}
+
+#[derive(Debug, Serialize)]
+struct PersonLine {
+    id: i64,
+    email: String,
+    name: String,
+    role: &'static str,
+    is_me: bool,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct NewPersonForm {
+    #[serde(skip_serializing)]
+    csrf: String,
+    email: String,
+    name: String,
+    role: String,
+    #[serde(skip_serializing)]
+    password: String,
+}
+
+#[derive(Debug, Serialize)]
+struct PeopleView {
+    people: Vec<PersonLine>,
+    roles: [&'static str; 4],
+    form: NewPersonForm,
+    error: Option<String>,
+}
+
+async fn people_page(
+    state: &AppState,
+    viewer: &Viewer,
+    form: NewPersonForm,
+    error: Option<String>,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let people = state.newsroom.store().users().await?;
+    let view = PeopleView {
+        people: people
+            .into_iter()
+            .map(|u| PersonLine {
+                is_me: u.id == viewer.user.id,
+                id: u.id.0,
+                email: u.email,
+                name: u.name,
+                role: u.role.as_str(),
+            })
+            .collect(),
+        roles: ["contributor", "author", "editor", "admin"],
+        form,
+        error,
+    };
+    Ok((
+        status,
+        render(state, Some(viewer), "admin/people.html", "People", view).await?,
+    )
+        .into_response())
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    MaybeViewer(viewer): MaybeViewer,
+) -> AppResult<Response> {
+    let viewer = admin(viewer)?;
+    people_page(
+        &state,
+        &viewer,
+        NewPersonForm {
+            role: "author".into(),
+            ..Default::default()
+        },
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    MaybeViewer(viewer): MaybeViewer,
+    AdminForm(form): AdminForm<NewPersonForm>,
+) -> AppResult<Response> {
+    let viewer = admin(viewer)?;
+    viewer.check_csrf(&form.csrf)?;
+    let role = Role::parse(&form.role).map_err(|e| AppError::BadRequest(e.message))?;
+    match state
+        .accounts
+        .create_user(&form.email, &form.name, role, &form.password)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/admin/people").into_response()),
+        Err(lede_store::Error::Invalid(invalid)) => {
+            people_page(
+                &state,
+                &viewer,
+                form,
+                Some(invalid.message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(lede_store::Error::Conflict(message)) => {
+            people_page(&state, &viewer, form, Some(message), StatusCode::CONFLICT).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RoleForm {
+    csrf: String,
+    role: String,
+}
+
+pub async fn change_role(
+    State(state): State<AppState>,
+    MaybeViewer(viewer): MaybeViewer,
+    Path(id): Path<i64>,
+    AdminForm(form): AdminForm<RoleForm>,
+) -> AppResult<Response> {
+    let viewer = admin(viewer)?;
+    viewer.check_csrf(&form.csrf)?;
+    let role = Role::parse(&form.role).map_err(|e| AppError::BadRequest(e.message))?;
+    state
+        .accounts
+        .change_role(&viewer.user, UserId(id), role)
+        .await?;
+    Ok(Redirect::to("/admin/people").into_response())
+}
