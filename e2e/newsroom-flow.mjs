@@ -69,6 +69,9 @@ try {
   await author.getByLabel("Headline").fill(headline);
   await author.getByLabel("Standfirst").fill("A passenger ferry will link Old Quay and Saltmarsh from March.");
   await author.getByLabel("Body").fill("The council has approved a **passenger ferry** between Old Quay and Saltmarsh.\n\n## What happens next\n\nTrials begin in February.");
+  // With JavaScript: the toolbar formats, and the live preview follows the text.
+  await author.getByRole("toolbar", { name: "Formatting" }).waitFor();
+  await author.locator(".live-preview strong", { hasText: "passenger ferry" }).waitFor({ timeout: 10000 });
   await author.getByLabel("Section").selectOption("news");
   await author.getByLabel("Tags").fill("Transport, River Aln");
   await author.getByLabel("Image address").fill(imagePath);
@@ -76,7 +79,7 @@ try {
   await author.getByLabel("Caption").fill("The river crossing at Saltmarsh.");
   await author.getByLabel("Credit").fill("Illustration: Northbridge Courier");
   await author.getByRole("button", { name: "Preview" }).click();
-  assert.equal(await author.locator(".preview strong").textContent(), "passenger ferry");
+  assert.equal(await author.locator(".preview:not(.live-preview) strong").textContent(), "passenger ferry");
   await author.screenshot({ path: join(shots, "editor.png"), fullPage: true });
   await author.getByRole("button", { name: "Publish" }).click();
   await author.waitForURL(/saved=publish/);

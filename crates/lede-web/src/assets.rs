@@ -32,6 +32,11 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
             "image/svg+xml",
             include_bytes!("../../../themes/default/static/favicon.svg").as_slice(),
         ),
+        (
+            "editor.js",
+            "text/javascript; charset=utf-8",
+            include_bytes!("../../../themes/default/static/editor.js").as_slice(),
+        ),
     ]
     .into_iter()
     .map(|(name, content_type, bytes)| {

@@ -616,3 +616,23 @@ pub async fn restore(
     )
     .await
 }
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PreviewForm {
+    csrf: String,
+    body: String,
+}
+
+/// The live preview's HTML: the body rendered and sanitised exactly as a save would.
+pub async fn preview(
+    State(_state): State<AppState>,
+    MaybeViewer(viewer): MaybeViewer,
+    AdminForm(form): AdminForm<PreviewForm>,
+) -> AppResult<axum::response::Html<String>> {
+    let viewer = signed_in(viewer)?;
+    viewer.check_csrf(&form.csrf)?;
+    Ok(axum::response::Html(lede_core::markdown::render(
+        &form.body,
+    )))
+}

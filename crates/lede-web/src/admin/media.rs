@@ -103,8 +103,14 @@ pub async fn list(
 pub async fn upload(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
+    headers: axum::http::HeaderMap,
     mut multipart: Multipart,
 ) -> AppResult<Response> {
+    // The editor's drag and drop asks for JSON; the library's form for a page.
+    let wants_json = headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("application/json"));
     let viewer = uploader(viewer)?;
     let too_large = |e: axum::extract::multipart::MultipartError| AppError::Rejected {
         status: e.status(),
@@ -140,10 +146,19 @@ pub async fn upload(
         )
         .await;
     }
-    match library(&state)?
+    let uploaded = library(&state)?
         .upload(&file, &name, Some(viewer.user.id), state.newsroom.now())
-        .await
-    {
+        .await;
+    if wants_json {
+        return Ok(match uploaded {
+            Ok(item) => axum::Json(serde_json::json!({ "path": item.path, "width": item.width, "height": item.height })).into_response(),
+            Err(lede_store::Error::Invalid(invalid)) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(serde_json::json!({ "error": invalid.message }))).into_response()
+            }
+            Err(other) => return Err(other.into()),
+        });
+    }
+    match uploaded {
         Ok(item) => Ok(Redirect::to(&format!("/admin/media?uploaded={}", item.id)).into_response()),
         Err(lede_store::Error::Invalid(invalid)) => {
             library_page(

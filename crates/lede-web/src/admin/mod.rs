@@ -44,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/media/{id}/delete", post(media::delete))
         .route("/admin/comments/{id}/reply", post(comments::reply))
         .route("/admin/people", get(people::list).post(people::add))
+        .route("/admin/preview", post(articles::preview))
         .route("/admin/people/{id}/role", post(people::change_role))
         .route("/admin/articles", get(articles::list))
         .route(

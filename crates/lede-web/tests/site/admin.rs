@@ -1158,6 +1158,32 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
             .count(".media-item"),
         0
     );
+    // The editor's drag and drop uploads with fetch and gets the address back as JSON.
+    let boundary = "lede-test-boundary";
+    let mut body =
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
+            .into_bytes();
+    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"drop.png\"\r\n\r\n").into_bytes());
+    body.extend(png(40, 40));
+    body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
+    let request = Request::post("/admin/media")
+        .header(header::COOKIE, &cookie)
+        .header(header::ACCEPT, "application/json")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(Body::from(body))
+        .expect("request");
+    let dropped = site.send(request).await;
+    let json: serde_json::Value = serde_json::from_str(&dropped.body).expect("JSON");
+    assert!(
+        json["path"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("/media/uploads/"),
+        "{json}"
+    );
     let _ = std::fs::remove_dir_all(media_dir);
 }
 

@@ -1,0 +1,88 @@
+// The editor's conveniences, for browsers with JavaScript (everything works without it):
+// a Markdown toolbar, a live preview, and images dropped onto the body uploaded to the media
+// library and inserted where they fell.
+(function () {
+  "use strict";
+  var form = document.querySelector("form.editor");
+  var body = document.getElementById("body");
+  if (!form || !body) return;
+  var csrf = form.querySelector("input[name=csrf]").value;
+
+  function wrap(before, after, placeholder) {
+    var start = body.selectionStart, end = body.selectionEnd;
+    var selected = body.value.slice(start, end) || placeholder;
+    body.setRangeText(before + selected + after, start, end, "select");
+    body.focus();
+    body.dispatchEvent(new Event("input"));
+  }
+  function prefixLines(prefix) {
+    var start = body.value.lastIndexOf("\n", body.selectionStart - 1) + 1;
+    var end = body.selectionEnd;
+    var lines = body.value.slice(start, end).split("\n").map(function (l) { return prefix + l; });
+    body.setRangeText(lines.join("\n"), start, end, "end");
+    body.focus();
+    body.dispatchEvent(new Event("input"));
+  }
+  var tools = [
+    ["Bold", function () { wrap("**", "**", "bold text"); }],
+    ["Italic", function () { wrap("_", "_", "italic text"); }],
+    ["Heading", function () { prefixLines("## "); }],
+    ["Link", function () { wrap("[", "](https://)", "link text"); }],
+    ["Quote", function () { prefixLines("> "); }],
+    ["List", function () { prefixLines("- "); }]
+  ];
+  var bar = document.createElement("div");
+  bar.className = "toolbar";
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "Formatting");
+  tools.forEach(function (tool) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "secondary";
+    button.textContent = tool[0];
+    button.addEventListener("click", tool[1]);
+    bar.appendChild(button);
+  });
+  body.parentNode.insertBefore(bar, body);
+
+  var preview = document.createElement("section");
+  preview.className = "preview live-preview";
+  preview.setAttribute("aria-label", "Live preview");
+  preview.setAttribute("aria-live", "polite");
+  body.parentNode.parentNode.appendChild(preview);
+  var timer = null;
+  function refresh() {
+    var data = new URLSearchParams();
+    data.set("csrf", csrf);
+    data.set("body", body.value);
+    fetch("/admin/preview", { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : ""; })
+      .then(function (html) { preview.innerHTML = "<h2>Live preview</h2><div class=\"prose\">" + html + "</div>"; });
+  }
+  body.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(refresh, 400); });
+  refresh();
+
+  body.addEventListener("dragover", function (e) { e.preventDefault(); body.classList.add("dropping"); });
+  body.addEventListener("dragleave", function () { body.classList.remove("dropping"); });
+  body.addEventListener("drop", function (e) {
+    var files = e.dataTransfer && e.dataTransfer.files;
+    if (!files || !files.length) return;
+    e.preventDefault();
+    body.classList.remove("dropping");
+    Array.prototype.forEach.call(files, function (file) {
+      var data = new FormData();
+      data.append("csrf", csrf);
+      data.append("file", file, file.name);
+      fetch("/admin/media", { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.json(); })
+        .then(function (answer) {
+          if (answer.path) {
+            body.setRangeText("\n![" + file.name.replace(/\.[^.]+$/, "") + "](" + answer.path + ")\n", body.selectionStart, body.selectionEnd, "end");
+            body.dispatchEvent(new Event("input"));
+          } else {
+            alert(answer.error || "The image could not be uploaded.");
+          }
+        });
+    });
+  });
+})();
