@@ -28,6 +28,7 @@ trap cleanup EXIT
 ./target/release/lede serve --demo --data "$work/data" --addr 127.0.0.1:$LEDE_PORT 2>"$work/lede.log" &
 lede_pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$LEDE_PORT/healthz" >/dev/null && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$LEDE_PORT/healthz" >/dev/null || { echo "lede did not start:" >&2; cat "$work/lede.log" >&2; exit 1; }
 
 mkdir -p "$work/www/articles"
 curl -sf "http://127.0.0.1:$LEDE_PORT$ARTICLE" > "$work/www$ARTICLE.html"
