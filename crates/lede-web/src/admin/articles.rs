@@ -62,6 +62,24 @@ struct DeskView {
     authors: Vec<(String, String)>,
 }
 
+/// Sections and authors as (slug, name) pairs, for the list's filters and the editor's choices.
+async fn choices(state: &AppState) -> AppResult<(Vec<(String, String)>, Vec<(String, String)>)> {
+    let store = state.newsroom.store();
+    let sections = store
+        .sections()
+        .await?
+        .into_iter()
+        .map(|s| (s.slug.to_string(), s.name))
+        .collect();
+    let authors = store
+        .authors()
+        .await?
+        .into_iter()
+        .map(|a| (a.slug.to_string(), a.name))
+        .collect();
+    Ok((sections, authors))
+}
+
 fn minutes(at: OffsetDateTime) -> String {
     at.format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
         .unwrap_or_default()
@@ -99,6 +117,7 @@ pub async fn list(
         "/admin/articles?{}",
         serde_urlencoded::to_string(&base_params).unwrap_or_default()
     );
+    let (sections, authors) = choices(&state).await?;
     let view = DeskView {
         counts: store
             .desk_counts()
@@ -122,18 +141,8 @@ pub async fn list(
                 updated: minutes(row.updated_at),
             })
             .collect(),
-        sections: store
-            .sections()
-            .await?
-            .into_iter()
-            .map(|s| (s.slug.to_string(), s.name))
-            .collect(),
-        authors: store
-            .authors()
-            .await?
-            .into_iter()
-            .map(|a| (a.slug.to_string(), a.name))
-            .collect(),
+        sections,
+        authors,
         params,
     };
     Ok(render(
@@ -258,6 +267,7 @@ async fn editor_page(
             .author
             .is_some_and(|a| c.author_ids.contains(&a))
     });
+    let (sections, authors) = choices(state).await?;
     let view = EditorView {
         id: id.map(|i| i.0),
         status: current.as_ref().map_or("new", |c| c.status.as_str()),
@@ -269,18 +279,8 @@ async fn editor_page(
         form,
         error: problem.as_ref().map(|(_, m, _)| m.clone()),
         field: problem.as_ref().and_then(|(_, _, f)| *f),
-        sections: store
-            .sections()
-            .await?
-            .into_iter()
-            .map(|s| (s.slug.to_string(), s.name))
-            .collect(),
-        authors: store
-            .authors()
-            .await?
-            .into_iter()
-            .map(|a| (a.slug.to_string(), a.name))
-            .collect(),
+        sections,
+        authors,
         tag_names: store.tags().await?.into_iter().map(|t| t.name).collect(),
         library: store
             .media("", 100)
