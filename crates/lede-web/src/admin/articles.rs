@@ -62,6 +62,23 @@ struct DeskView {
     authors: Vec<(String, String)>,
 }
 
+/// An article in any status and the editor's form filled from it, or a 404.
+async fn open_article(state: &AppState, id: i64) -> AppResult<(EditableArticle, EditorForm)> {
+    let store = state.newsroom.store();
+    let article = store
+        .editable_article(ArticleId(id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let tags: Vec<(String, String)> = store
+        .tags()
+        .await?
+        .into_iter()
+        .map(|t| (t.slug.to_string(), t.name))
+        .collect();
+    let form = EditorForm::from_article(&article, &tags);
+    Ok((article, form))
+}
+
 /// Sections and authors as (slug, name) pairs, for the list's filters and the editor's choices.
 async fn choices(state: &AppState) -> AppResult<(Vec<(String, String)>, Vec<(String, String)>)> {
     let store = state.newsroom.store();
@@ -322,26 +339,8 @@ pub async fn edit(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let viewer = signed_in(viewer)?;
-    let store = state.newsroom.store();
-    let article = store
-        .editable_article(ArticleId(id))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let tags: Vec<(String, String)> = store
-        .tags()
-        .await?
-        .into_iter()
-        .map(|t| (t.slug.to_string(), t.name))
-        .collect();
-    editor_page(
-        &state,
-        &viewer,
-        Some(ArticleId(id)),
-        EditorForm::from_article(&article, &tags),
-        None,
-        false,
-    )
-    .await
+    let (_, form) = open_article(&state, id).await?;
+    editor_page(&state, &viewer, Some(ArticleId(id)), form, None, false).await
 }
 
 pub async fn create(
@@ -581,24 +580,15 @@ pub async fn restore(
     Query(query): Query<RestoreQuery>,
 ) -> AppResult<Response> {
     let viewer = signed_in(viewer)?;
-    let store = state.newsroom.store();
-    let article = store
-        .editable_article(ArticleId(id))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let revision = store
+    let (_, mut form) = open_article(&state, id).await?;
+    let revision = state
+        .newsroom
+        .store()
         .revisions(ArticleId(id))
         .await?
         .into_iter()
         .find(|r| r.version == query.version)
         .ok_or(AppError::NotFound)?;
-    let tags: Vec<(String, String)> = store
-        .tags()
-        .await?
-        .into_iter()
-        .map(|t| (t.slug.to_string(), t.name))
-        .collect();
-    let mut form = EditorForm::from_article(&article, &tags);
     form.headline = revision.headline;
     form.standfirst = revision.standfirst;
     form.body = revision.body_markdown;

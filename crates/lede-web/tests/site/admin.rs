@@ -980,6 +980,18 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 }
 
 async fn upload(site: &Site, cookie: &str, csrf: &str, name: &str, bytes: &[u8]) -> Page {
+    upload_as(site, cookie, csrf, name, bytes, "text/html").await
+}
+
+/// Uploads a file as the media library's form (or the editor's drag and drop, asking for JSON).
+async fn upload_as(
+    site: &Site,
+    cookie: &str,
+    csrf: &str,
+    name: &str,
+    bytes: &[u8],
+    accept: &str,
+) -> Page {
     let boundary = "lede-test-boundary";
     let mut body =
         format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
@@ -989,6 +1001,7 @@ async fn upload(site: &Site, cookie: &str, csrf: &str, name: &str, bytes: &[u8])
     body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
     let request = Request::post("/admin/media")
         .header(header::COOKIE, cookie)
+        .header(header::ACCEPT, accept)
         .header(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),
@@ -1159,23 +1172,15 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
         0
     );
     // The editor's drag and drop uploads with fetch and gets the address back as JSON.
-    let boundary = "lede-test-boundary";
-    let mut body =
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
-            .into_bytes();
-    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"drop.png\"\r\n\r\n").into_bytes());
-    body.extend(png(40, 40));
-    body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
-    let request = Request::post("/admin/media")
-        .header(header::COOKIE, &cookie)
-        .header(header::ACCEPT, "application/json")
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(Body::from(body))
-        .expect("request");
-    let dropped = site.send(request).await;
+    let dropped = upload_as(
+        &site,
+        &cookie,
+        &csrf,
+        "drop.png",
+        &png(40, 40),
+        "application/json",
+    )
+    .await;
     let json: serde_json::Value = serde_json::from_str(&dropped.body).expect("JSON");
     assert!(
         json["path"]
