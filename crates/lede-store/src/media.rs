@@ -22,6 +22,12 @@ impl MediaLibrary {
         Self { store, dir }
     }
 
+    /// Whether a public path can belong to the library (only uploads have variants), so reader
+    /// pages ask the store only about those.
+    pub fn may_hold(path: &str) -> bool {
+        path.starts_with("/media/uploads/")
+    }
+
     /// Stores an uploaded image and its variants; returns the library's record of it.
     pub async fn upload(
         &self,

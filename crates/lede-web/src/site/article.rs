@@ -116,10 +116,15 @@ pub async fn render_article(
         image: match &summary.featured_image {
             Some(image) => {
                 let view = ImageView::from(image);
-                match store.media_by_path(&image.src).await? {
-                    Some(item) => Some(view.with_library(&item)),
-                    None => Some(view),
-                }
+                let library = if lede_store::MediaLibrary::may_hold(&image.src) {
+                    store.media_by_path(&image.src).await?
+                } else {
+                    None
+                };
+                Some(match library {
+                    Some(item) => view.with_library(&item),
+                    None => view,
+                })
             }
             None => None,
         },
