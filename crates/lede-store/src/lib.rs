@@ -17,7 +17,7 @@ pub use accounts::{Accounts, SignInError, SignedIn};
 pub use error::{Error, Result};
 pub use media::MediaLibrary;
 pub use model::*;
-pub use newsroom::{Change, Newsroom};
+pub use newsroom::{ArticleChange, Change, Newsroom};
 pub use store::{
     AccountStore, ApiStore, ArticleStore, CatalogStore, CommentStore, EditorialStore, MediaStore,
     SearchStore, Store, TransferStore,

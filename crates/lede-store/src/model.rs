@@ -246,3 +246,14 @@ impl MediaItem {
         format!("{stem}-{width}.{extension}")
     }
 }
+
+/// Where a published article appears in the public lists: by date, in its section and the
+/// sections above it, under its tags and on its authors' pages. The ids are sorted, so two
+/// placements compare equal exactly when the article sits in the same lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    pub published_at: OffsetDateTime,
+    pub sections: Vec<SectionId>,
+    pub tags: Vec<TagId>,
+    pub authors: Vec<AuthorId>,
+}

@@ -4,7 +4,7 @@
 //! change so caches and indexes can drop what it made stale. Partners' API keys are made and
 //! revoked here too.
 
-use crate::{Error, Result, SaveContext, Store};
+use crate::{Error, Placement, Result, SaveContext, Store};
 use lede_core::Clock;
 use lede_core::Slug;
 use lede_core::account::User;
@@ -14,7 +14,7 @@ use lede_core::content::*;
 use lede_core::related::{self, Candidate, MAX_RELATED, Scorer};
 use lede_core::transfer::{ImportBatch, ImportOutcome};
 use lede_core::workflow::{self, Refusal, Step};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use time::OffsetDateTime;
 use tokio::sync::broadcast;
 
@@ -23,23 +23,51 @@ use tokio::sync::broadcast;
 /// one's closest hundred would not rank it among its own best six anyway.
 const RELATED_OFFERS: usize = 100;
 
-/// What a write changed, for whatever keeps derived copies (the page cache, a search index).
+/// What a write changed in what readers see, for whatever keeps derived copies (the page
+/// cache). Changes readers cannot see (a draft saved, a comment held for moderation) are not
+/// announced at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    /// An article's content or status changed (and with it every list that shows it).
-    Article(ArticleId),
-    /// The comments shown on an article changed.
+    /// A public article changed, appeared or disappeared.
+    Article(ArticleChange),
+    /// The approved comments shown on an article changed.
     Comments(ArticleId),
-    /// Authors, sections, tags or pages changed.
+    /// Authors, sections, tags, pages or the site's identity changed: names that appear on
+    /// nearly every page.
     Catalog,
 }
 
-#[derive(Debug, Clone)]
+/// A change to a public article, with what a cache needs to purge exactly the pages it made
+/// stale: the pages that show the article, the lists it entered or left, and the articles
+/// that now offer it as related.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleChange {
+    pub id: ArticleId,
+    /// Where the article was listed before the write and where it is listed after, when these
+    /// differ (it was published, unpublished, re-dated, moved or retagged). Empty when only its
+    /// content changed, which changes only the pages that show it.
+    pub moved: Vec<Placement>,
+    /// Articles whose "You May Also Like" list now holds it.
+    pub related_to: Vec<ArticleId>,
+}
+
+#[derive(Clone)]
 pub struct Newsroom {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     secret: Arc<[u8]>,
     changes: broadcast::Sender<Change>,
+    listeners: Arc<RwLock<Vec<Listener>>>,
+}
+
+/// Called with each change before the write that made it returns, so that when an editor
+/// sees "Published" no cached page is stale any more.
+type Listener = Arc<dyn Fn(&Change) + Send + Sync>;
+
+impl std::fmt::Debug for Newsroom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Newsroom").finish_non_exhaustive()
+    }
 }
 
 impl Newsroom {
@@ -61,6 +89,7 @@ impl Newsroom {
             clock,
             secret: secret.into_bytes().into(),
             changes,
+            listeners: Arc::default(),
         })
     }
 
@@ -85,8 +114,25 @@ impl Newsroom {
         self.changes.subscribe()
     }
 
+    /// Calls `listener` with every change, in the writer's task, before the write returns
+    /// (unlike [`Self::subscribe`], whose receivers hear of it later).
+    pub fn on_change(&self, listener: impl Fn(&Change) + Send + Sync + 'static) {
+        self.listeners
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(Arc::new(listener));
+    }
+
     fn announce(&self, change: Change) {
-        // Nobody listening is fine: nothing holds a copy to purge.
+        let listeners = self
+            .listeners
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        for listener in listeners {
+            listener(&change);
+        }
+        // Nobody subscribed is fine: nothing holds a copy to purge.
         let _ = self.changes.send(change);
     }
 
@@ -128,8 +174,44 @@ impl Newsroom {
         id: Option<ArticleId>,
         input: ArticleInput,
     ) -> Result<ArticleId> {
-        self.save_article_with(id, input, SaveContext::default())
-            .await
+        let before = self.placement(id).await?;
+        let id = self
+            .save_article_with(id, input, SaveContext::default())
+            .await?;
+        self.announce_article(id, before).await?;
+        Ok(id)
+    }
+
+    async fn placement(&self, id: Option<ArticleId>) -> Result<Option<Placement>> {
+        match id {
+            Some(id) => self.store.placement(id).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Announces a write to article `id`, which was listed at `before`, if readers can see
+    /// any of it: an article that was not public and still is not changes no public page.
+    async fn announce_article(&self, id: ArticleId, before: Option<Placement>) -> Result<()> {
+        let after = self.store.placement(id).await?;
+        if before.is_none() && after.is_none() {
+            return Ok(());
+        }
+        let related_to = if after.is_some() {
+            self.store.listed_as_related(id).await?
+        } else {
+            Vec::new()
+        };
+        let moved = if before == after {
+            Vec::new()
+        } else {
+            before.into_iter().chain(after).collect()
+        };
+        self.announce(Change::Article(ArticleChange {
+            id,
+            moved,
+            related_to,
+        }));
+        Ok(())
     }
 
     /// [`Self::save_article`] with who saves it and the version they edited (a conflict if
@@ -164,13 +246,20 @@ impl Newsroom {
         {
             self.refresh_related(id).await?;
         }
-        self.announce(Change::Article(id));
         Ok(id)
     }
 
     /// Publishes an article, dated `at` (now when `None`; an earlier time for back-dated
     /// content such as imports), and computes its related articles.
     pub async fn publish_article(&self, id: ArticleId, at: Option<OffsetDateTime>) -> Result<()> {
+        let before = self.store.placement(id).await?;
+        self.go_live(id, at).await?;
+        self.announce_article(id, before).await
+    }
+
+    /// [`Self::publish_article`] without the announcement, for callers that announce the
+    /// whole of their change once.
+    async fn go_live(&self, id: ArticleId, at: Option<OffsetDateTime>) -> Result<()> {
         let now = self.now();
         let at = at.unwrap_or(now);
         if at > now {
@@ -185,7 +274,6 @@ impl Newsroom {
             .await?;
         self.refresh_related(id).await?;
         self.store.index_article(id).await?;
-        self.announce(Change::Article(id));
         Ok(())
     }
 
@@ -235,11 +323,12 @@ impl Newsroom {
             expected_version,
             saved_by: Some(user.id),
         };
+        let before = self.placement(id).await?;
         let id = self.save_article_with(id, input, context).await?;
         match to {
             // Saving keeps the status; rescheduling sets a new time.
             same if same == from && step != Step::Schedule => {}
-            ArticleStatus::Published => self.publish_article(id, None).await?,
+            ArticleStatus::Published => self.go_live(id, None).await?,
             ArticleStatus::Scheduled => {
                 self.store
                     .set_article_status(id, to, schedule_at, now)
@@ -251,7 +340,7 @@ impl Newsroom {
                 self.store.index_article(id).await?;
             }
         }
-        self.announce(Change::Article(id));
+        self.announce_article(id, before).await?;
         Ok(id)
     }
 
@@ -274,7 +363,7 @@ impl Newsroom {
                 .await?;
             self.refresh_related(*id).await?;
             self.store.index_article(*id).await?;
-            self.announce(Change::Article(*id));
+            self.announce_article(*id, None).await?;
         }
         Ok(due.len())
     }
@@ -320,7 +409,7 @@ impl Newsroom {
         }
         for id in &outcome.new_articles {
             self.store.index_article(*id).await?;
-            self.announce(Change::Article(*id));
+            self.announce_article(*id, None).await?;
         }
         Ok(outcome)
     }

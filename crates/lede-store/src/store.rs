@@ -9,7 +9,7 @@ use crate::{
     ArticleCursor, ArticleFilter, Audience, FeedEntry, KeysetPage, ListPage, PageRequest, Paged,
     QueuedComment, Result, SearchHit, SearchQuery, SitemapArticle,
 };
-use crate::{DeskFilter, DeskRow, EditableArticle, MediaItem, Revision, SaveContext};
+use crate::{DeskFilter, DeskRow, EditableArticle, MediaItem, Placement, Revision, SaveContext};
 use async_trait::async_trait;
 use lede_core::Slug;
 use lede_core::account::{NewUser, User, UserId};
@@ -102,6 +102,11 @@ pub trait ArticleStore: Send + Sync {
         published_at: Option<OffsetDateTime>,
         now: OffsetDateTime,
     ) -> Result<()>;
+    /// Where a published, public article is listed; `None` for any other article. Comparing
+    /// it before and after a write tells which lists the write changed.
+    async fn placement(&self, id: ArticleId) -> Result<Option<Placement>>;
+    /// The articles whose "You May Also Like" list holds `id`.
+    async fn listed_as_related(&self, id: ArticleId) -> Result<Vec<ArticleId>>;
     /// Every published article as the related-article scorer needs it.
     async fn related_candidates(&self) -> Result<Vec<Candidate>>;
     /// Replaces `id`'s related list, and offers `id` to other articles' lists with the given

@@ -3,6 +3,7 @@
 //! the featured image. XML feeds are templates (a theme may override them); JSON Feed is
 //! serialised from view structs.
 
+use crate::cache::shown::{self, Dep};
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, SiteSettings};
 use crate::views::article_url;
@@ -193,11 +194,15 @@ async fn respond(state: &AppState, scope: Scope, file: &str) -> AppResult<Respon
         .find(|f| f.file == file)
         .ok_or(AppError::NotFound)?;
     let settings = &state.settings;
+    shown::list(&scope.filter);
     let entries = state
         .newsroom
         .store()
         .feed_entries(&scope.filter, FEED_ITEMS)
         .await?;
+    for entry in &entries {
+        shown::record(Dep::Article(entry.summary.id));
+    }
     let updated = entries
         .iter()
         .map(|e| e.summary.updated_at)

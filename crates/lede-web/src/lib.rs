@@ -5,6 +5,7 @@
 mod admin;
 mod api;
 mod assets;
+pub mod cache;
 mod error;
 mod feeds;
 mod form_token;

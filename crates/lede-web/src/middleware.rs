@@ -1,6 +1,6 @@
-//! What wraps every response: security headers, compression, a body limit, errors rendered as
-//! pages in the site's layout or as problem details for the API, redirects for old `?p=ID`
-//! links, and request tracing.
+//! What wraps every response: security headers, the page cache, compression, a body limit,
+//! errors rendered as pages in the site's layout or as problem details for the API, redirects
+//! for old `?p=ID` links, and request tracing.
 
 use crate::error::{ErrorFormat, ErrorPage, problem_response};
 use crate::state::AppState;
@@ -25,11 +25,18 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
     let header = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
-    router
+    let cache = state.page_cache.clone();
+    let rendered = router
         .layer(from_fn_with_state(state.clone(), render_error_pages))
         .layer(from_fn_with_state(state, redirect_old_query_links))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new());
+    // Outside compression and error pages: a cached page is answered before either runs.
+    let served = match cache {
+        Some(cache) => rendered.layer(from_fn_with_state(cache, crate::cache::serve_cached)),
+        None => rendered,
+    };
+    served
         .layer(header(
             header::CONTENT_SECURITY_POLICY,
             CONTENT_SECURITY_POLICY,

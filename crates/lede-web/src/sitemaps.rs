@@ -3,6 +3,7 @@
 //! entry), of sections, tags and authors, of static pages, and a Google News sitemap of the
 //! articles published in the last 48 hours (at most 1,000).
 
+use crate::cache::shown::{self, Dep};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::views::article_url;
@@ -70,6 +71,7 @@ async fn robots(State(state): State<AppState>) -> Response {
 }
 
 async fn index(State(state): State<AppState>) -> AppResult<Response> {
+    shown::record(Dep::EveryArticle);
     let store = state.newsroom.store();
     let newest = store
         .sitemap_articles(None, 0, 1)
@@ -104,6 +106,8 @@ async fn index(State(state): State<AppState>) -> AppResult<Response> {
 
 async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> AppResult<Response> {
     let name = file.strip_suffix(".xml").ok_or(AppError::NotFound)?;
+    // Every sitemap gives dates of articles (the lists' by their newest).
+    shown::record(Dep::EveryArticle);
     let settings = &state.settings;
     let store = state.newsroom.store();
     if name == "news" {

@@ -2,6 +2,7 @@
 //! templates, the site's settings and the comment rate limiter. Passed as axum `State`; no
 //! globals.
 
+use crate::cache::PageCache;
 use crate::templates::Templates;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use lede_store::{Accounts, Newsroom};
@@ -31,6 +32,9 @@ pub struct SiteSettings {
     /// Comments one client may send in a burst, and then one per `comment_refill`.
     pub comment_burst: u32,
     pub comment_refill: Duration,
+    /// Memory for rendered pages, in bytes; 0 renders every request (for measuring the
+    /// render path).
+    pub page_cache_bytes: usize,
 }
 
 impl SiteSettings {
@@ -52,6 +56,7 @@ impl Default for SiteSettings {
             comment_min_seconds: 3,
             comment_burst: 5,
             comment_refill: Duration::from_secs(120),
+            page_cache_bytes: 64 * 1024 * 1024,
         }
     }
 }
@@ -65,6 +70,8 @@ pub struct AppState {
     pub(crate) comment_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
     /// Sign-in attempts per client: ten at once, then one every ninety seconds.
     pub(crate) sign_in_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    /// Rendered public pages; `None` when the operator turned the cache off.
+    pub page_cache: Option<Arc<PageCache>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -86,7 +93,18 @@ impl AppState {
         let sign_in_quota = Quota::with_period(Duration::from_secs(90))
             .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
             .allow_burst(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN));
+        let page_cache = (settings.page_cache_bytes > 0).then(|| {
+            let cache = Arc::new(PageCache::new(settings.page_cache_bytes));
+            let purged = Arc::downgrade(&cache);
+            newsroom.on_change(move |change| {
+                if let Some(cache) = purged.upgrade() {
+                    crate::cache::purge::apply(&cache, change);
+                }
+            });
+            cache
+        });
         Ok(Self {
+            page_cache,
             accounts: Accounts::new(&newsroom),
             sign_in_limiter: Arc::new(RateLimiter::keyed(sign_in_quota)),
             newsroom,

@@ -1,6 +1,7 @@
 //! View structs: exactly what templates show, made from domain values. Templates never see
 //! database rows or domain types, so either can change without breaking a theme.
 
+use crate::cache::shown::{self, Dep};
 use lede_core::comment::Comment;
 use lede_core::content::*;
 use lede_store::Paged;
@@ -141,6 +142,7 @@ fn direction(language: &str) -> &'static str {
 
 impl From<&ArticleSummary> for ArticleCard {
     fn from(a: &ArticleSummary) -> Self {
+        shown::record(Dep::Article(a.id));
         Self {
             url: article_url(&a.slug),
             headline: a.headline.clone(),

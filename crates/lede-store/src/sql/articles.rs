@@ -4,7 +4,7 @@ use super::rows::{self, AUTHOR_COLUMNS, SUMMARY_COLUMNS, from_unix, to_unix};
 use super::{SqlStore, placeholders};
 use crate::SaveContext;
 use crate::{
-    ArticleFilter, ArticleStore, Audience, Error, FeedEntry, PageRequest, Paged, Result,
+    ArticleFilter, ArticleStore, Audience, Error, FeedEntry, PageRequest, Paged, Placement, Result,
     SitemapArticle,
 };
 use async_trait::async_trait;
@@ -556,6 +556,56 @@ impl ArticleStore for SqlStore {
                     signature: related::decode(&row.try_get::<String, _>("signature")?),
                 })
             })
+            .collect()
+    }
+
+    async fn placement(&self, id: ArticleId) -> Result<Option<Placement>> {
+        // One round trip: the article's own row (only when public), the sections it is listed
+        // in (its own and those above it), its tags and its authors.
+        let rows = sqlx::query(
+            "WITH RECURSIVE up(id) AS ( \
+                 SELECT section_id FROM articles \
+                 WHERE id = $1 AND status = 'published' AND partner_only = 0 \
+                 UNION SELECT s.parent_id FROM sections s JOIN up ON s.id = up.id \
+                 WHERE s.parent_id IS NOT NULL) \
+             SELECT 'article' AS kind, CAST(0 AS BIGINT) AS ref, published_at AS at \
+             FROM articles WHERE id = $1 AND status = 'published' AND partner_only = 0 \
+             UNION ALL SELECT 'section', id, 0 FROM up \
+             UNION ALL SELECT 'tag', tag_id, 0 FROM article_tags WHERE article_id = $1 \
+             UNION ALL SELECT 'author', author_id, 0 FROM article_authors WHERE article_id = $1",
+        )
+        .bind(id.0)
+        .fetch_all(&self.write)
+        .await?;
+        let mut published_at = None;
+        let (mut sections, mut tags, mut authors) = (Vec::new(), Vec::new(), Vec::new());
+        for row in &rows {
+            let reference: i64 = row.try_get("ref")?;
+            match row.try_get::<String, _>("kind")?.as_str() {
+                "article" => published_at = Some(from_unix(row.try_get("at")?)),
+                "section" => sections.push(SectionId(reference)),
+                "tag" => tags.push(TagId(reference)),
+                _ => authors.push(AuthorId(reference)),
+            }
+        }
+        sections.sort_unstable();
+        tags.sort_unstable();
+        authors.sort_unstable();
+        Ok(published_at.map(|published_at| Placement {
+            published_at,
+            sections,
+            tags,
+            authors,
+        }))
+    }
+
+    async fn listed_as_related(&self, id: ArticleId) -> Result<Vec<ArticleId>> {
+        let rows = sqlx::query("SELECT article_id FROM related_articles WHERE related_id = $1")
+            .bind(id.0)
+            .fetch_all(&self.write)
+            .await?;
+        rows.iter()
+            .map(|row| Ok(ArticleId(row.try_get("article_id")?)))
             .collect()
     }
 

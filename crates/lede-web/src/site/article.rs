@@ -4,6 +4,7 @@
 
 use super::comments::CommentFormView;
 use super::{Layout, render};
+use crate::cache::shown::{self, Dep};
 use crate::error::{AppError, AppResult};
 use crate::seo;
 use crate::state::AppState;
@@ -12,7 +13,7 @@ use crate::views::{
     comment_thread,
 };
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use lede_core::content::{Article, is_right_to_left};
 use lede_store::{ArticleFilter, PageRequest};
@@ -81,6 +82,9 @@ pub async fn render_article(
 ) -> AppResult<Response> {
     let store = state.newsroom.store();
     let id = article.summary.id;
+    for dep in [Dep::Article(id), Dep::Comments(id), Dep::RelatedOf(id)] {
+        shown::record(dep);
+    }
     let related = store.related_articles(id).await?;
     let more_from_author = match article.authors.first() {
         Some(author) => {
@@ -89,6 +93,7 @@ pub async fn render_article(
                 exclude: Some(id),
                 ..Default::default()
             };
+            shown::list(&filter);
             store
                 .list_articles(&filter, PageRequest::first(MORE_FROM_AUTHOR))
                 .await?
@@ -142,5 +147,12 @@ pub async fn render_article(
         .at(state, &view.url);
     layout.social = Some(seo::article_social(&state.settings, &article));
     layout.json_ld = seo::article_json_ld(&state.settings, &article);
-    Ok((status, render(state, "article.html", &layout, view)?).into_response())
+    let page = render(state, "article.html", &layout, &view)?;
+    // A page that speaks to one reader (their comment's notice, their input to fix) is theirs:
+    // no cache may keep it or show it to anyone else.
+    if view.form.held_for_moderation || status != StatusCode::OK {
+        let private = [(header::CACHE_CONTROL, "private, no-store")];
+        return Ok((status, private, page).into_response());
+    }
+    Ok((status, page).into_response())
 }

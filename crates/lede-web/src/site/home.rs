@@ -1,6 +1,7 @@
 //! The home page: the lead story, the latest articles, and the latest of each section.
 
 use super::{Layout, render};
+use crate::cache::shown;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::views::{ArticleCard, Link, cards};
@@ -29,6 +30,7 @@ struct HomeView {
 
 pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>> {
     let store = state.newsroom.store();
+    shown::list(&ArticleFilter::default());
     let latest = store
         .list_articles(&ArticleFilter::default(), PageRequest::first(LATEST + 1))
         .await?;
@@ -45,6 +47,7 @@ pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>>
             section: Some(section.id),
             ..Default::default()
         };
+        shown::list(&filter);
         let articles = store
             .list_articles(&filter, PageRequest::first(PER_SECTION))
             .await?;

@@ -1,6 +1,7 @@
 //! Lists of articles: everything, a section, a tag, an author, a year, month or day.
 
 use super::{Layout, PageQuery, feed_links, render};
+use crate::cache::shown;
 use crate::error::{AppError, AppResult};
 use crate::seo;
 use crate::state::AppState;
@@ -69,6 +70,7 @@ async fn one_page(
     base: &str,
 ) -> AppResult<(Vec<ArticleCard>, Pagination)> {
     let number = query.number()?;
+    shown::list(filter);
     let list = state
         .newsroom
         .store()

@@ -1,0 +1,119 @@
+//! The cache in the request path: public GET and HEAD requests are answered from the cache
+//! when it holds the page; otherwise the page is rendered (recording what it shows), kept if
+//! it may be, and answered from the new entry. Everything else passes straight through.
+
+use super::entry::Entry;
+use super::{PageCache, shown};
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode, Uri, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+
+/// The largest page kept; anything larger is rendered for each request.
+const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Paths whose answers are personal, have their own caching, or change with every query.
+const NEVER: [&str; 6] = ["/admin", "/api", "/static", "/media", "/healthz", "/search"];
+
+pub async fn serve_cached(
+    State(cache): State<Arc<PageCache>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let head = request.method() == Method::HEAD;
+    let Some(key) = (head || request.method() == Method::GET)
+        .then(|| cache_key(request.uri()))
+        .flatten()
+    else {
+        return next.run(request).await;
+    };
+    if let Some(entry) = cache.get(&key) {
+        return entry.respond(request.headers(), head);
+    }
+    let epoch = cache.epoch();
+    let (mut parts, body) = request.into_parts();
+    let client = parts.headers.clone();
+    // The page itself, whole and uncompressed: the entry makes the encodings and answers
+    // conditional requests. HEAD is rendered as GET so that the entry has a body to keep.
+    for name in [
+        header::ACCEPT_ENCODING,
+        header::IF_NONE_MATCH,
+        header::IF_MODIFIED_SINCE,
+        header::RANGE,
+    ] {
+        parts.headers.remove(name);
+    }
+    parts.method = Method::GET;
+    let (response, deps) = shown::recording(next.run(Request::from_parts(parts, body))).await;
+    if !keepable(&response) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    cache
+        .insert(key, Entry::new(bytes, parts.headers, deps), epoch)
+        .respond(&client, head)
+}
+
+/// The key a request's page is kept under: its path, and its page number for lists. Other
+/// queries (a reader's own comment notice, tracking parameters) are rendered every time.
+fn cache_key(uri: &Uri) -> Option<String> {
+    let path = uri.path();
+    if NEVER.iter().any(|prefix| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '.']))
+    }) {
+        return None;
+    }
+    match uri.query() {
+        None => Some(path.to_owned()),
+        Some(query) => {
+            let page = query.strip_prefix("page=")?;
+            (!page.is_empty() && page.len() < 6 && page.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| format!("{path}?{query}"))
+        }
+    }
+}
+
+/// Only whole public pages are kept: not errors or redirects, not responses that set a
+/// cookie, and not responses whose handler chose their own caching (`no-store` pages).
+fn keepable(response: &Response) -> bool {
+    let headers = response.headers();
+    response.status() == StatusCode::OK
+        && !headers.contains_key(header::SET_COOKIE)
+        && !headers.contains_key(header::CACHE_CONTROL)
+        && headers.contains_key(header::CONTENT_TYPE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(uri: &'static str) -> Option<String> {
+        cache_key(&Uri::from_static(uri))
+    }
+
+    #[test]
+    fn only_public_pages_and_their_page_numbers_are_keys() {
+        assert_eq!(key("/articles/a"), Some("/articles/a".into()));
+        assert_eq!(key("/tag/x?page=2"), Some("/tag/x?page=2".into()));
+        assert_eq!(key("/rss.xml"), Some("/rss.xml".into()));
+        assert_eq!(key("/articles/a?comment=pending"), None);
+        assert_eq!(key("/tag/x?page=2&utm=1"), None);
+        assert_eq!(key("/tag/x?page="), None);
+        for private in [
+            "/admin",
+            "/admin/articles",
+            "/api/articles",
+            "/search",
+            "/static/s.css",
+        ] {
+            assert_eq!(key(private), None, "{private}");
+        }
+        assert_eq!(key("/administrivia"), Some("/administrivia".into()));
+        assert_eq!(key("/search.json"), None);
+    }
+}
