@@ -83,6 +83,7 @@ pub struct FeedEntry {
 /// A published article as sitemaps list it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SitemapArticle {
+    pub id: ArticleId,
     pub slug: lede_core::Slug,
     pub headline: String,
     pub language: String,

@@ -71,13 +71,14 @@ async fn robots(State(state): State<AppState>) -> Response {
 }
 
 async fn index(State(state): State<AppState>) -> AppResult<Response> {
-    shown::record(Dep::EveryArticle);
+    // The index gives how many article sitemaps there are and the newest article's date.
+    shown::list(&lede_store::ArticleFilter::default());
     let store = state.newsroom.store();
-    let newest = store
-        .sitemap_articles(None, 0, 1)
-        .await?
-        .first()
-        .map(|a| w3c(a.updated_at));
+    let newest = store.sitemap_articles(None, 0, 1).await?;
+    if let Some(article) = newest.first() {
+        shown::record(Dep::Article(article.id));
+    }
+    let newest = newest.first().map(|a| w3c(a.updated_at));
     let pages = article_sitemap_count(store.count_published().await?);
     let mut sitemaps: Vec<Entry> = (1..=pages)
         .map(|n| Entry {

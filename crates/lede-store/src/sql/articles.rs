@@ -252,7 +252,7 @@ impl ArticleStore for SqlStore {
         limit: u32,
     ) -> Result<Vec<SitemapArticle>> {
         let rows = sqlx::query(
-            "SELECT slug, headline, language, published_at, updated_at FROM articles \
+            "SELECT id, slug, headline, language, published_at, updated_at FROM articles \
              WHERE status = 'published' AND partner_only = 0 AND published_at >= $1 \
              ORDER BY published_at DESC, id DESC LIMIT $2 OFFSET $3",
         )
@@ -264,6 +264,7 @@ impl ArticleStore for SqlStore {
         rows.iter()
             .map(|row| {
                 Ok(SitemapArticle {
+                    id: ArticleId(row.try_get("id")?),
                     slug: rows::slug(row, "slug")?,
                     headline: row.try_get("headline")?,
                     language: row.try_get("language")?,

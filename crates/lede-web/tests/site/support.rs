@@ -12,6 +12,8 @@ use tower::ServiceExt;
 pub struct Site {
     pub app: Router,
     pub newsroom: lede_store::Newsroom,
+    /// The router's page cache (every test site has one unless its settings turn it off).
+    pub cache: Option<std::sync::Arc<lede_web::cache::PageCache>>,
 }
 
 pub struct Page {
@@ -99,6 +101,7 @@ pub async fn site_with(
 ) -> Site {
     let state = AppState::new(newsroom.clone(), settings).expect("templates compile");
     Site {
+        cache: state.page_cache.clone(),
         app: lede_web::router(state),
         newsroom,
     }
