@@ -35,6 +35,10 @@ enum Command {
         /// Load demo content into an empty site before serving.
         #[arg(long)]
         demo: bool,
+        /// Memory for rendered pages, in MiB (default 64, or `page_cache_mb` in lede.toml);
+        /// 0 renders every request.
+        #[arg(long, env = "LEDE_PAGE_CACHE_MB")]
+        page_cache_mb: Option<usize>,
     },
     /// Rebuild the search index from the articles in the database.
     Reindex {
@@ -157,8 +161,10 @@ pub async fn run(cli: Cli) -> Result<()> {
             addr,
             base_url,
             demo,
+            page_cache_mb,
         } => {
-            let config = Config::resolve(&site, addr, base_url)?;
+            let mut config = Config::resolve(&site, addr, base_url)?;
+            config.page_cache_mb = page_cache_mb.unwrap_or(config.page_cache_mb);
             serve::serve(config, demo).await
         }
         Command::Reindex { site } => {

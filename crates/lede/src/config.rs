@@ -32,6 +32,7 @@ struct FileConfig {
     feed_content: Option<FeedContent>,
     comments_per_client_burst: Option<u32>,
     comment_refill_seconds: Option<u64>,
+    page_cache_mb: Option<usize>,
 }
 
 /// What feeds carry: the whole article, or only its standfirst.
@@ -52,6 +53,8 @@ pub struct Config {
     pub feed_content: FeedContent,
     pub comment_burst: u32,
     pub comment_refill_seconds: u64,
+    /// Memory for the rendered-page cache, in MiB; 0 turns it off.
+    pub page_cache_mb: usize,
 }
 
 /// Never print a database password in logs or errors.
@@ -113,6 +116,7 @@ impl Config {
             feed_content: file.feed_content.unwrap_or(FeedContent::Full),
             comment_burst: file.comments_per_client_burst.unwrap_or(5),
             comment_refill_seconds: file.comment_refill_seconds.unwrap_or(120),
+            page_cache_mb: file.page_cache_mb.unwrap_or(64),
         };
         if config.comment_min_seconds < 0 {
             bail!("comment_min_seconds in lede.toml must be 0 or more");

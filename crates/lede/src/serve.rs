@@ -31,6 +31,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         feed_full_content: config.feed_content == crate::config::FeedContent::Full,
         comment_burst: config.comment_burst,
         comment_refill: Duration::from_secs(config.comment_refill_seconds),
+        page_cache_bytes: config.page_cache_mb.saturating_mul(1024 * 1024),
     };
     spawn_scheduler(newsroom.clone());
     let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;
