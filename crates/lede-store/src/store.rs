@@ -59,6 +59,20 @@ pub trait ArticleStore: Send + Sync {
         filter: &ArticleFilter,
         page: PageRequest,
     ) -> Result<Paged<ArticleSummary>>;
+    /// The newest `limit` published articles matching `filter`, without counting the rest (a
+    /// count reads every matching row; a short list needs none).
+    async fn latest_articles(
+        &self,
+        filter: &ArticleFilter,
+        limit: u32,
+    ) -> Result<Vec<ArticleSummary>>;
+    /// The newest `limit` published articles of each of `sections` (each with the sections
+    /// under it), in one round trip: the home page's section blocks.
+    async fn latest_in_sections(
+        &self,
+        sections: &[SectionId],
+        limit: u32,
+    ) -> Result<Vec<(SectionId, Vec<ArticleSummary>)>>;
     /// A published article as the public sees it (never a partner-only one).
     async fn published_article(&self, slug: &str) -> Result<Option<Article>> {
         self.published_article_for(slug, Audience::Public).await

@@ -6,6 +6,7 @@ mod admin;
 mod api;
 mod assets;
 pub mod cache;
+mod catalog;
 mod error;
 mod feeds;
 mod form_token;

@@ -3,6 +3,7 @@
 //! globals.
 
 use crate::cache::PageCache;
+use crate::catalog::CatalogCache;
 use crate::templates::Templates;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use lede_store::{Accounts, Newsroom};
@@ -72,6 +73,8 @@ pub struct AppState {
     pub(crate) sign_in_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
     /// Rendered public pages; `None` when the operator turned the cache off.
     pub page_cache: Option<Arc<PageCache>>,
+    /// Sections and pages, which every layout names.
+    pub(crate) catalog: Arc<CatalogCache>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -104,6 +107,7 @@ impl AppState {
             cache
         });
         Ok(Self {
+            catalog: CatalogCache::watching(&newsroom),
             page_cache,
             accounts: Accounts::new(&newsroom),
             sign_in_limiter: Arc::new(RateLimiter::keyed(sign_in_quota)),

@@ -186,6 +186,68 @@ impl ArticleStore for SqlStore {
         })
     }
 
+    async fn latest_articles(
+        &self,
+        filter: &ArticleFilter,
+        limit: u32,
+    ) -> Result<Vec<ArticleSummary>> {
+        let (clause, binds) = filter_clause(filter);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id \
+             WHERE {clause} ORDER BY a.published_at DESC, a.id DESC LIMIT ${}",
+            binds.len() + 1
+        );
+        let rows = bind_all(sqlx::query(&sql), &binds)
+            .bind(i64::from(limit))
+            .fetch_all(&self.read)
+            .await?;
+        self.summaries(&rows).await
+    }
+
+    async fn latest_in_sections(
+        &self,
+        sections: &[SectionId],
+        limit: u32,
+    ) -> Result<Vec<(SectionId, Vec<ArticleSummary>)>> {
+        if sections.is_empty() {
+            return Ok(Vec::new());
+        }
+        // One limited, index-ordered SELECT per section, glued with UNION ALL: a window
+        // function over every article would sort the whole archive for a dozen rows.
+        let mut parts = Vec::with_capacity(sections.len());
+        let mut binds = Vec::with_capacity(sections.len() * 2);
+        for section in sections {
+            let filter = ArticleFilter {
+                section: Some(*section),
+                ..Default::default()
+            };
+            let (clause, values) = filter_clause_from(&filter, binds.len() + 2);
+            parts.push(format!(
+                "SELECT * FROM (SELECT CAST(${} AS BIGINT) AS block, {SUMMARY_COLUMNS} \
+                 FROM articles a JOIN sections s ON s.id = a.section_id WHERE {clause} \
+                 ORDER BY a.published_at DESC, a.id DESC LIMIT $1) AS part{}",
+                binds.len() + 2 + values.len(),
+                parts.len()
+            ));
+            binds.extend(values);
+            binds.push(section.0);
+        }
+        let sql = parts.join(" UNION ALL ");
+        let rows = bind_all(sqlx::query(&sql).bind(i64::from(limit)), &binds)
+            .fetch_all(&self.read)
+            .await?;
+        let summaries = self.summaries(&rows).await?;
+        let mut blocks: Vec<(SectionId, Vec<ArticleSummary>)> =
+            sections.iter().map(|s| (*s, Vec::new())).collect();
+        for (row, summary) in rows.iter().zip(summaries) {
+            let block = SectionId(row.try_get("block")?);
+            if let Some((_, list)) = blocks.iter_mut().find(|(s, _)| *s == block) {
+                list.push(summary);
+            }
+        }
+        Ok(blocks)
+    }
+
     async fn published_article_for(
         &self,
         slug: &str,

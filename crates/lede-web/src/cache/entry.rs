@@ -149,7 +149,7 @@ pub fn preferred(accept: Option<&HeaderValue>) -> Encoding {
         let coding = parts.next().unwrap_or_default().to_ascii_lowercase();
         let accepted = parts
             .find_map(|p| p.strip_prefix("q="))
-            .is_none_or(|q| q.parse::<f32>().map_or(false, |q| q > 0.0));
+            .is_none_or(|q| q.parse::<f32>().is_ok_and(|q| q > 0.0));
         match coding.as_str() {
             "br" => brotli = Some(accepted),
             "gzip" | "x-gzip" => gzip = Some(accepted),

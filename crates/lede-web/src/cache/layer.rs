@@ -10,8 +10,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 
-/// The largest page kept; anything larger is rendered for each request.
-const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
+/// The largest page kept (a sitemap of 50,000 articles is about 8 MB); anything larger, or a
+/// streamed body, is rendered for each request.
+const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Paths whose answers are personal, have their own caching, or change with every query.
 const NEVER: [&str; 6] = ["/admin", "/api", "/static", "/media", "/healthz", "/search"];
@@ -51,6 +52,7 @@ pub async fn serve_cached(
     }
     let (parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
+        // Rendered pages are whole in memory; a failing body is a bug, not a reader's fault.
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     cache
@@ -82,7 +84,9 @@ fn cache_key(uri: &Uri) -> Option<String> {
 /// cookie, and not responses whose handler chose their own caching (`no-store` pages).
 fn keepable(response: &Response) -> bool {
     let headers = response.headers();
+    let size = axum::body::HttpBody::size_hint(response.body()).exact();
     response.status() == StatusCode::OK
+        && size.is_some_and(|bytes| bytes <= MAX_PAGE_BYTES as u64)
         && !headers.contains_key(header::SET_COOKIE)
         && !headers.contains_key(header::CACHE_CONTROL)
         && headers.contains_key(header::CONTENT_TYPE)

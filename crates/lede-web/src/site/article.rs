@@ -16,7 +16,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use lede_core::content::{Article, is_right_to_left};
-use lede_store::{ArticleFilter, PageRequest};
+use lede_store::ArticleFilter;
 use serde::{Deserialize, Serialize};
 
 /// How many of the first author's other articles "More From Author" lists.
@@ -94,10 +94,7 @@ pub async fn render_article(
                 ..Default::default()
             };
             shown::list(&filter);
-            store
-                .list_articles(&filter, PageRequest::first(MORE_FROM_AUTHOR))
-                .await?
-                .items
+            store.latest_articles(&filter, MORE_FROM_AUTHOR).await?
         }
         None => Vec::new(),
     };

@@ -7,7 +7,7 @@ use crate::state::AppState;
 use crate::views::{ArticleCard, Link, cards};
 use axum::extract::State;
 use axum::response::Html;
-use lede_store::{ArticleFilter, PageRequest};
+use lede_store::ArticleFilter;
 use serde::Serialize;
 
 /// Articles under the lead story; the rest are one click away on /articles.
@@ -31,33 +31,36 @@ struct HomeView {
 pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>> {
     let store = state.newsroom.store();
     shown::list(&ArticleFilter::default());
+    // The lead, the latest, and one more to know whether there are older ones.
     let latest = store
-        .list_articles(&ArticleFilter::default(), PageRequest::first(LATEST + 1))
+        .latest_articles(&ArticleFilter::default(), LATEST + 2)
         .await?;
-    let mut latest_cards = cards(&latest.items).into_iter();
+    let has_more = latest.len() > LATEST as usize + 1;
+    let mut latest_cards = cards(&latest[..latest.len().min(LATEST as usize + 1)]).into_iter();
     let lead = latest_cards.next();
-    let mut sections = Vec::new();
-    for section in store
-        .sections()
-        .await?
-        .into_iter()
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    let top_level: Vec<_> = catalog
+        .sections
+        .iter()
         .filter(|s| s.parent.is_none())
+        .collect();
+    let ids: Vec<_> = top_level.iter().map(|s| s.id).collect();
+    let mut sections = Vec::new();
+    for (section, (id, articles)) in top_level
+        .iter()
+        .zip(store.latest_in_sections(&ids, PER_SECTION).await?)
     {
-        let filter = ArticleFilter {
-            section: Some(section.id),
+        shown::list(&ArticleFilter {
+            section: Some(id),
             ..Default::default()
-        };
-        shown::list(&filter);
-        let articles = store
-            .list_articles(&filter, PageRequest::first(PER_SECTION))
-            .await?;
-        if !articles.items.is_empty() {
+        });
+        if !articles.is_empty() {
             sections.push(SectionBlock {
                 section: Link {
                     url: format!("/section/{}", section.slug),
-                    name: section.name,
+                    name: section.name.clone(),
                 },
-                articles: cards(&articles.items),
+                articles: cards(&articles),
             });
         }
     }
@@ -65,7 +68,7 @@ pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>>
         lead,
         latest: latest_cards.collect(),
         sections,
-        more_url: latest.has_next().then(|| "/articles?page=2".to_owned()),
+        more_url: has_more.then(|| "/articles?page=2".to_owned()),
     };
     let layout = Layout::load(&state, "", &state.settings.tagline)
         .await?

@@ -83,9 +83,8 @@ impl Layout {
         title: impl Into<String>,
         description: impl Into<String>,
     ) -> AppResult<Self> {
-        let store = state.newsroom.store();
-        let sections = store.sections().await?;
-        let top_level = sections.iter().filter(|s| s.parent.is_none());
+        let catalog = state.catalog.get(&state.newsroom).await?;
+        let top_level = catalog.sections.iter().filter(|s| s.parent.is_none());
         Ok(Self {
             site_name: state.settings.name.clone(),
             tagline: state.settings.tagline.clone(),
@@ -95,7 +94,7 @@ impl Layout {
                     name: s.name.clone(),
                 })
                 .collect(),
-            footer: store.pages().await?.iter().map(Link::page).collect(),
+            footer: catalog.pages.iter().map(Link::page).collect(),
             assets: crate::assets::urls(),
             title: title.into(),
             description: description.into(),

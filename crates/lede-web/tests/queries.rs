@@ -1,0 +1,154 @@
+//! No page costs a number of queries that grows with its content: each reader page is a fixed,
+//! small number of SQL statements, counted from sqlx's own statement log (every statement sqlx
+//! runs is reported under the `sqlx::query` target) on both databases, with the page cache off
+//! so every request renders. A test binary of its own, because the counter is process-wide.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use lede_core::comment::{CommentInput, CommentStatus};
+use lede_core::content::SectionInput;
+use lede_store::test_support::{TestDb, article, load_fixture, slug};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tower::ServiceExt;
+use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+
+static STATEMENTS: AtomicUsize = AtomicUsize::new(0);
+
+struct CountStatements;
+
+impl<S: tracing::Subscriber> Layer<S> for CountStatements {
+    fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
+        if event.metadata().target() == "sqlx::query" {
+            STATEMENTS.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+}
+
+/// The statements one request for `path` runs: the fewest of three requests, since a pool's
+/// own upkeep (connecting, setting up a new connection) may run statements meanwhile.
+async fn statements_for(app: &axum::Router, path: &str) -> usize {
+    let mut fewest = usize::MAX;
+    for _ in 0..3 {
+        let before = STATEMENTS.load(Ordering::SeqCst);
+        let response = app
+            .clone()
+            .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+            .await
+            .expect("answer");
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        fewest = fewest.min(STATEMENTS.load(Ordering::SeqCst) - before);
+    }
+    fewest
+}
+
+#[tokio::test]
+async fn every_page_is_a_fixed_small_number_of_queries() {
+    tracing::subscriber::set_global_default(tracing_subscriber::registry().with(CountStatements))
+        .expect("the only subscriber");
+    let databases = [Some(TestDb::sqlite().await), TestDb::postgres().await];
+    for db in databases.iter().flatten() {
+        pages_cost_the_same_whatever_they_show(db).await;
+    }
+}
+
+async fn pages_cost_the_same_whatever_they_show(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    let settings = lede_web::SiteSettings {
+        page_cache_bytes: 0,
+        ..lede_web::SiteSettings::default()
+    };
+    let state = lede_web::AppState::new(newsroom.clone(), settings).expect("templates");
+    let app = lede_web::router(state);
+    // What each page costs on the small fixture site (the first request also loads the
+    // layout's sections and pages, which later requests find in memory).
+    statements_for(&app, "/").await;
+    let paths = [
+        "/",
+        "/articles/river-clean-up",
+        "/section/news",
+        "/tag/river",
+        "/author/maya-chen",
+        "/rss.xml",
+        "/sitemaps/articles-1.xml",
+    ];
+    let mut small = Vec::new();
+    for path in paths {
+        small.push(statements_for(&app, path).await);
+    }
+    // Then the site grows: four more sections with articles, an article with many tags,
+    // authors and comments, replies included.
+    for n in 0..4 {
+        let section = format!("extra-{n}");
+        newsroom
+            .save_section(
+                SectionInput {
+                    slug: slug(&section),
+                    name: format!("Extra {n}"),
+                    description: String::new(),
+                    parent: None,
+                },
+                10 + n,
+            )
+            .await
+            .expect("section");
+        let id = newsroom
+            .save_article(
+                None,
+                article(
+                    &format!("extra-story-{n}"),
+                    "Extra",
+                    &section,
+                    &["maya-chen"],
+                    &[],
+                    "Text.",
+                ),
+            )
+            .await
+            .expect("save");
+        newsroom.publish_article(id, None).await.expect("publish");
+    }
+    let mut input = article(
+        "river-clean-up",
+        "Volunteers clean up the river banks",
+        "news",
+        &["jonas-berg", "maya-chen"],
+        &["river", "budget", "music"],
+        "The river banks were cleaned.",
+    );
+    input.standfirst = "Many hands.".into();
+    let id = newsroom
+        .store()
+        .article_state("river-clean-up")
+        .await
+        .expect("query")
+        .expect("article")
+        .0;
+    newsroom.save_article(Some(id), input).await.expect("save");
+    for n in 0..6 {
+        let comment = CommentInput {
+            name: format!("Reader {n}"),
+            email: format!("r{n}@example.com"),
+            website: String::new(),
+            text: format!("Comment {n}"),
+            parent: None,
+        }
+        .check()
+        .expect("valid");
+        let comment = newsroom
+            .submit_comment(id, &comment, CommentStatus::Pending)
+            .await
+            .expect("comment");
+        newsroom
+            .moderate_comment(comment, CommentStatus::Approved)
+            .await
+            .expect("approve");
+    }
+    statements_for(&app, "/").await;
+    for (path, before) in paths.iter().zip(small) {
+        let after = statements_for(&app, path).await;
+        println!("{path}: {before} statements, {after} with more content");
+        assert_eq!(before, after, "{path} costs more with more content");
+        assert!(after <= 8, "{path} costs {after} statements");
+    }
+}
