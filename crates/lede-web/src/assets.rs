@@ -1,7 +1,11 @@
 //! Static assets of the theme, embedded in the binary and served under content-hashed names,
-//! so browsers and CDNs may keep them forever: a new version gets a new name.
+//! so browsers and CDNs may keep them forever: a new version gets a new name. Text assets are
+//! compressed once, at first use, in every encoding browsers ask for.
 
+use crate::cache::Encoding;
+use axum::body::Bytes;
 use axum::extract::Path;
+use axum::http::HeaderMap;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
@@ -18,6 +22,8 @@ struct Asset {
     hashed: String,
     content_type: &'static str,
     bytes: &'static [u8],
+    gzip: Bytes,
+    brotli: Bytes,
 }
 
 static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
@@ -48,6 +54,8 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
             hashed: format!("{stem}.{hash}.{extension}"),
             content_type,
             bytes,
+            gzip: crate::cache::gzip(bytes),
+            brotli: crate::cache::brotli(bytes, 11),
         }
     })
     .collect()
@@ -61,26 +69,47 @@ pub fn urls() -> std::collections::BTreeMap<&'static str, String> {
         .collect()
 }
 
-/// Media files from the data directory. `ServeDir` refuses paths that climb out of it.
-pub fn media(dir: &std::path::Path) -> SetResponseHeader<ServeDir, HeaderValue> {
-    SetResponseHeader::overriding(
-        ServeDir::new(dir),
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=86400"),
-    )
+/// Media from the data directory: uploads are named by a hash of their content, so they are
+/// kept forever like the theme's assets; imported files keep their names and may change.
+pub fn media_routes<S: Clone + Send + Sync + 'static>(dir: &std::path::Path) -> axum::Router<S> {
+    let kept = |dir: std::path::PathBuf, policy: &'static str| {
+        SetResponseHeader::overriding(
+            ServeDir::new(dir),
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(policy),
+        )
+    };
+    axum::Router::new()
+        .nest_service(
+            "/media/uploads",
+            kept(dir.join("uploads"), "public, max-age=31536000, immutable"),
+        )
+        .nest_service("/media", kept(dir.to_owned(), "public, max-age=86400"))
 }
 
-pub async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {
+pub async fn serve(Path(file): Path<String>, request: HeaderMap) -> Result<Response, AppError> {
     let asset = ASSETS
         .iter()
         .find(|a| a.hashed == file)
         .ok_or(AppError::NotFound)?;
-    Ok((
+    let (body, coding) = match crate::cache::preferred(request.get(header::ACCEPT_ENCODING)) {
+        Encoding::Brotli => (asset.brotli.clone(), Some("br")),
+        Encoding::Gzip => (asset.gzip.clone(), Some("gzip")),
+        Encoding::Identity => (Bytes::from_static(asset.bytes), None),
+    };
+    let mut response = (
         [
             (header::CONTENT_TYPE, asset.content_type),
             (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            (header::VARY, "accept-encoding"),
         ],
-        asset.bytes,
+        body,
     )
-        .into_response())
+        .into_response();
+    if let Some(coding) = coding {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+    }
+    Ok(response)
 }

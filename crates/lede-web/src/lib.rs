@@ -37,7 +37,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(site::routes());
     if let Some(media) = &state.settings.media_dir {
-        routes = routes.nest_service("/media", assets::media(media));
+        routes = routes.merge(assets::media_routes(media));
     }
     middleware::wrap(routes.with_state(state.clone()), state)
 }

@@ -64,7 +64,7 @@ impl Entry {
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         Self {
             gzip: gzip(&body),
-            brotli: brotli(&body),
+            brotli: brotli(&body, BROTLI_QUALITY),
             identity: body,
             etag,
             headers,
@@ -108,7 +108,7 @@ impl Entry {
     }
 }
 
-fn gzip(body: &[u8]) -> Bytes {
+pub fn gzip(body: &[u8]) -> Bytes {
     let mut encoder = flate2::write::GzEncoder::new(
         Vec::with_capacity(body.len() / 3),
         flate2::Compression::default(),
@@ -117,10 +117,11 @@ fn gzip(body: &[u8]) -> Bytes {
     encoder.finish().expect("writing to memory").into()
 }
 
-fn brotli(body: &[u8]) -> Bytes {
+/// Brotli at `quality` (0–11).
+pub fn brotli(body: &[u8], quality: u32) -> Bytes {
     let mut out = Vec::with_capacity(body.len() / 3);
     {
-        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, BROTLI_QUALITY, 22);
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, quality, 22);
         writer.write_all(body).expect("writing to memory");
     }
     out.into()

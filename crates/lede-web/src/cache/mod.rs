@@ -14,6 +14,7 @@ mod layer;
 pub mod purge;
 pub mod shown;
 
+pub use entry::{Encoding, brotli, gzip, preferred};
 pub use layer::serve_cached;
 
 use entry::Entry;

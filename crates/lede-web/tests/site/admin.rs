@@ -1074,6 +1074,13 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
         "{path}"
     );
     let on_disk = |p: &str| media_dir.join(p.trim_start_matches("/media/"));
+    // Named by their content, uploads are served to be kept forever.
+    let served = site.get(&path).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(
+        served.headers[axum::http::header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
     let stem = path.trim_end_matches(".png").to_owned();
     for variant in ["", "-480", "-960", "-1600"] {
         assert!(

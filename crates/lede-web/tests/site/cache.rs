@@ -23,6 +23,7 @@ lede_store::on_both_databases!(
     comments_purge_only_their_article_once_approved,
     drafts_purge_nothing_and_catalog_changes_purge_everything,
     the_cache_keeps_to_its_memory_budget,
+    theme_assets_are_immutable_and_precompressed,
 );
 
 /// Public pages of the fixture site, one of each kind.
@@ -440,4 +441,30 @@ async fn the_cache_keeps_to_its_memory_budget(db: &TestDb) {
     .await;
     assert!(off.cache.is_none());
     assert_eq!(off.get("/").await.status, StatusCode::OK);
+}
+
+async fn theme_assets_are_immutable_and_precompressed(db: &TestDb) {
+    let site = site(db).await;
+    let home = site.get("/").await;
+    let css = home.attr("link[rel=stylesheet]", "href");
+    let plain = site.get(&css).await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert_eq!(
+        plain.headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    for (coding, decode) in [
+        ("br", decode_brotli as fn(&[u8]) -> String),
+        ("gzip", decode_gzip),
+    ] {
+        let request = Request::get(&css)
+            .header(header::ACCEPT_ENCODING, coding)
+            .body(Body::empty())
+            .expect("request");
+        let (status, headers, body) = send(&site, request).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CONTENT_ENCODING], coding);
+        assert!(body.len() < plain.body.len() / 2, "{coding} compresses");
+        assert_eq!(decode(&body), plain.body);
+    }
 }
