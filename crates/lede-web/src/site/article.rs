@@ -141,6 +141,6 @@ pub async fn render_article(
         .await?
         .at(state, &view.url);
     layout.social = Some(seo::article_social(&state.settings, &article));
-    layout.json_ld = seo::article_json_ld(&state.settings, &article);
+    layout.json_ld = seo::article_json_ld(&state.settings, &state.identity().name, &article);
     Ok((status, render(state, "article.html", &layout, view)?).into_response())
 }

@@ -84,11 +84,13 @@ impl Layout {
         description: impl Into<String>,
     ) -> AppResult<Self> {
         let store = state.newsroom.store();
+        let identity = state.identity();
         let sections = store.sections().await?;
         let top_level = sections.iter().filter(|s| s.parent.is_none());
         Ok(Self {
-            site_name: state.settings.name.clone(),
-            tagline: state.settings.tagline.clone(),
+            feeds: feed_links("", &identity.name),
+            site_name: identity.name,
+            tagline: identity.tagline,
             sections: top_level
                 .map(|s| Link {
                     url: format!("/section/{}", s.slug),
@@ -102,7 +104,6 @@ impl Layout {
             canonical: None,
             social: None,
             json_ld: Vec::new(),
-            feeds: feed_links("", &state.settings.name),
         })
     }
 
