@@ -246,3 +246,14 @@ impl MediaItem {
         format!("{stem}-{width}.{extension}")
     }
 }
+
+/// A live session as the store keeps it: the token's hash (the token itself is never stored),
+/// when it began, when it was last used and the browser that opened it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub token_hash: String,
+    pub created_at: OffsetDateTime,
+    /// `None` until first used after signing in (and on sessions older than this column).
+    pub last_used_at: Option<OffsetDateTime>,
+    pub user_agent: String,
+}

@@ -555,6 +555,7 @@ async fn upserts_are_idempotent(db: &TestDb) {
         name: "Ann".into(),
         bio: String::new(),
         website: None,
+        avatar: None,
     };
     let first = newsroom.save_author(input.clone()).await.expect("author");
     let second = newsroom
