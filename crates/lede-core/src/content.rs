@@ -223,6 +223,9 @@ pub struct AuthorInput {
     pub name: String,
     pub bio: String,
     pub website: Option<String>,
+    /// The picture's address: a path on the site (`/media/avatars/...`) or an http(s) URL.
+    /// Saving replaces the stored one, so `None` removes it.
+    pub avatar: Option<String>,
 }
 
 impl AuthorInput {
@@ -233,8 +236,24 @@ impl AuthorInput {
             None | Some("") => None,
             Some(url) => Some(web_address("website", url)?),
         };
+        self.avatar = match self.avatar.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(path) if is_media_path(path) => Some(path.to_owned()),
+            Some(url) => Some(web_address("avatar", url)?),
+        };
         Ok(self)
     }
+}
+
+/// A file under the site's `/media/`, with nothing in its path that could leave that
+/// folder or break out of an HTML attribute.
+fn is_media_path(path: &str) -> bool {
+    path.starts_with("/media/")
+        && path.len() <= 300
+        && !path.contains("..")
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
 }
 
 /// A section of the site ("Politics"); sections may nest under a parent.

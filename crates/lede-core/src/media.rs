@@ -101,10 +101,8 @@ fn encode(image: &DynamicImage, kind: Kind) -> Result<Vec<u8>> {
     Ok(out.into_inner())
 }
 
-/// Checks an upload and produces its files: the full-size image re-encoded (without its
-/// metadata) and, for each variant width smaller than the image, that width in the original
-/// kind and in WebP.
-pub fn process(bytes: &[u8]) -> Result<Processed> {
+/// Checks an upload (size, kind read from the content, pixels before decoding) and decodes it.
+fn decode_checked(bytes: &[u8]) -> Result<(Kind, DynamicImage)> {
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(refuse(format!(
             "Images may be at most {} MB.",
@@ -131,6 +129,15 @@ pub fn process(bytes: &[u8]) -> Result<Processed> {
     let image = reader
         .decode()
         .map_err(|e| refuse(format!("This image cannot be read: {e}")))?;
+    Ok((kind, image))
+}
+
+/// Checks an upload and produces its files: the full-size image re-encoded (without its
+/// metadata) and, for each variant width smaller than the image, that width in the original
+/// kind and in WebP.
+pub fn process(bytes: &[u8]) -> Result<Processed> {
+    let (kind, image) = decode_checked(bytes)?;
+    let (width, height) = (image.width(), image.height());
     let mut files = vec![Encoded {
         width: None,
         kind,
@@ -159,6 +166,49 @@ pub fn process(bytes: &[u8]) -> Result<Processed> {
         width,
         height,
         files,
+    })
+}
+
+/// The side of an author's picture, in pixels: twice the largest size pages show it at
+/// (6rem), so it stays sharp on high-density screens.
+pub const AVATAR_SIZE: u32 = 192;
+
+/// An author's picture: square, small, re-encoded without metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Avatar {
+    pub kind: Kind,
+    /// Width and height (the picture is square).
+    pub size: u32,
+    pub bytes: Vec<u8>,
+}
+
+/// Checks an upload as [`process`] does and makes an author's picture of it: the middle square,
+/// shrunk to [`AVATAR_SIZE`] (never enlarged). Photographs stay JPEG; anything else becomes
+/// PNG, which keeps drawings and logos sharp (a GIF's animation is not kept).
+pub fn process_avatar(bytes: &[u8]) -> Result<Avatar> {
+    let (kind, image) = decode_checked(bytes)?;
+    let side = image.width().min(image.height());
+    let square = image.crop_imm(
+        (image.width() - side) / 2,
+        (image.height() - side) / 2,
+        side,
+        side,
+    );
+    let size = side.min(AVATAR_SIZE);
+    let small = if size < side {
+        square.resize_exact(size, size, image::imageops::FilterType::Lanczos3)
+    } else {
+        square
+    };
+    let kind = if kind == Kind::Jpeg {
+        Kind::Jpeg
+    } else {
+        Kind::Png
+    };
+    Ok(Avatar {
+        kind,
+        size,
+        bytes: encode(&small, kind)?,
     })
 }
 
@@ -230,6 +280,23 @@ mod tests {
             );
             assert!(!file.bytes.windows(3).any(|w| w == b"GPS"));
         }
+    }
+
+    #[test]
+    fn avatars_are_small_squares_cut_from_the_middle() {
+        let wide = process_avatar(&png(1000, 400)).expect("valid");
+        assert_eq!((wide.kind, wide.size), (Kind::Png, AVATAR_SIZE));
+        let decoded = image::load_from_memory(&wide.bytes).expect("readable");
+        assert_eq!(
+            (decoded.width(), decoded.height()),
+            (AVATAR_SIZE, AVATAR_SIZE)
+        );
+        let tiny = process_avatar(&png(40, 60)).expect("valid");
+        assert_eq!(tiny.size, 40, "never enlarged");
+        assert!(
+            process_avatar(b"<svg/>").is_err(),
+            "same checks as the library"
+        );
     }
 
     #[test]

@@ -468,6 +468,7 @@ mod tests {
                     name: " Maya ".into(),
                     bio: String::new(),
                     website: None,
+                    avatar: None,
                 },
             }],
             sections: vec![

@@ -227,6 +227,7 @@ impl Mapper<'_> {
                 // WXR carries no biography; the newsroom can add one.
                 bio: String::new(),
                 website: None,
+                avatar: None,
             },
         });
     }

@@ -2,7 +2,7 @@
 //! session tokens are random and stored only as SHA-256 hashes; repeated failures lock an
 //! account for a while (the web layer also limits each client).
 
-use crate::{Error, Newsroom, Result, Store};
+use crate::{Error, MediaLibrary, Newsroom, Result, Store};
 use lede_core::Clock;
 use lede_core::Slug;
 use lede_core::account::{self, NewUser, Role, User, UserId};
@@ -23,6 +23,22 @@ pub struct Accounts {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     newsroom: Newsroom,
+}
+
+/// How often a session's last use is written down: often enough to tell a session in use
+/// from a forgotten one, rarely enough that reading pages seldom writes.
+pub const TOUCH_EVERY: Duration = Duration::minutes(5);
+
+/// One of an account's live sessions, as the person sees it in their profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveSession {
+    /// What names the session in forms: its token's hash, which cannot be used to sign in.
+    pub id: String,
+    pub created_at: OffsetDateTime,
+    pub last_used_at: Option<OffsetDateTime>,
+    pub user_agent: String,
+    /// Whether this is the session the person is using now.
+    pub current: bool,
 }
 
 /// A new session: the token for the cookie (shown once, never stored) and its CSRF token.
@@ -99,6 +115,7 @@ impl Accounts {
             name: name.to_owned(),
             bio: String::new(),
             website: None,
+            avatar: None,
         };
         self.newsroom.save_author(input).await
     }
@@ -130,6 +147,60 @@ impl Accounts {
             name: name.to_owned(),
             bio: bio.to_owned(),
             website,
+            avatar: author.avatar,
+        };
+        self.newsroom.save_author(input).await?;
+        Ok(())
+    }
+
+    /// Gives the account's byline a new picture, made from an uploaded image with the media
+    /// library's checks (`lede_core::media::process_avatar`). The byline is saved through the
+    /// newsroom like any profile change; the old picture's file goes once the new one is in.
+    pub async fn set_avatar(
+        &self,
+        user: &User,
+        library: &MediaLibrary,
+        image: &[u8],
+    ) -> Result<()> {
+        let author = self
+            .profile(user)
+            .await?
+            .ok_or(Error::NotFound("profile"))?;
+        let path = library.save_avatar(author.id, image)?;
+        if let Err(error) = self
+            .replace_avatar(author.clone(), Some(path.clone()))
+            .await
+        {
+            library.remove_avatar(&path);
+            return Err(error);
+        }
+        if let Some(old) = author.avatar.filter(|old| *old != path) {
+            library.remove_avatar(&old);
+        }
+        Ok(())
+    }
+
+    /// Takes the picture off the account's byline (pages draw the initials again).
+    pub async fn remove_avatar(&self, user: &User, library: &MediaLibrary) -> Result<()> {
+        let author = self
+            .profile(user)
+            .await?
+            .ok_or(Error::NotFound("profile"))?;
+        let old = author.avatar.clone();
+        self.replace_avatar(author, None).await?;
+        if let Some(old) = old {
+            library.remove_avatar(&old);
+        }
+        Ok(())
+    }
+
+    async fn replace_avatar(&self, author: Author, avatar: Option<String>) -> Result<()> {
+        let input = AuthorInput {
+            slug: author.slug,
+            name: author.name,
+            bio: author.bio,
+            website: author.website,
+            avatar,
         };
         self.newsroom.save_author(input).await?;
         Ok(())
@@ -170,6 +241,17 @@ impl Accounts {
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<SignedIn, SignInError> {
+        self.sign_in_from(email, password, "").await
+    }
+
+    /// Signs in from a browser, remembering its User-Agent so that the person can tell their
+    /// sessions apart later (at most 300 characters of it).
+    pub async fn sign_in_from(
+        &self,
+        email: &str,
+        password: &str,
+        user_agent: &str,
+    ) -> Result<SignedIn, SignInError> {
         let now = self.clock.now();
         let Some(user) = self.store.user_by_email(email).await? else {
             // Same work as a real check, so timing does not tell which accounts exist.
@@ -195,8 +277,20 @@ impl Accounts {
         self.store.clear_sign_in_failures(user.id).await?;
         let (token, csrf) = (random_hex(32), random_hex(32));
         let expires_at = now + SESSION_LIFETIME;
+        let user_agent: String = user_agent
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(300)
+            .collect();
         self.store
-            .create_session(&token_hash(&token), user.id, &csrf, now, expires_at)
+            .create_session(
+                &token_hash(&token),
+                user.id,
+                &csrf,
+                &user_agent,
+                now,
+                expires_at,
+            )
             .await?;
         Ok(SignedIn {
             token,
@@ -206,16 +300,81 @@ impl Accounts {
         })
     }
 
-    /// The account and CSRF token behind a session cookie, if the session is live.
+    /// The account and CSRF token behind a session cookie, if the session is live. Notes the
+    /// use, but only when the last note is older than [`TOUCH_EVERY`], so that reading pages
+    /// does not write to the database on every request.
     pub async fn session(&self, token: &str) -> Result<Option<(User, String)>> {
-        self.store
-            .session(&token_hash(token), self.clock.now())
-            .await
+        let now = self.clock.now();
+        let hash = token_hash(token);
+        let Some((user, csrf, record)) = self.store.session(&hash, now).await? else {
+            return Ok(None);
+        };
+        if record
+            .last_used_at
+            .is_none_or(|used| now - used >= TOUCH_EVERY)
+        {
+            self.store.touch_session(&hash, now).await?;
+        }
+        Ok(Some((user, csrf)))
     }
 
     pub async fn sign_out(&self, token: &str) -> Result<()> {
         self.store
             .revoke_session(&token_hash(token), self.clock.now())
+            .await
+    }
+
+    /// The account's live sessions, most recently used first, the one behind `current_token`
+    /// marked.
+    pub async fn sessions(&self, user: &User, current_token: &str) -> Result<Vec<ActiveSession>> {
+        let current = token_hash(current_token);
+        let records = self.store.user_sessions(user.id, self.clock.now()).await?;
+        Ok(records
+            .into_iter()
+            .map(|record| ActiveSession {
+                current: record.token_hash == current,
+                id: record.token_hash,
+                created_at: record.created_at,
+                last_used_at: record.last_used_at,
+                user_agent: record.user_agent,
+            })
+            .collect())
+    }
+
+    /// Ends one of the account's own sessions, named by its [`ActiveSession::id`]. A session
+    /// that is not the account's, or not live, is not found: nobody ends another's this way.
+    pub async fn end_session(&self, user: &User, id: &str) -> Result<()> {
+        if self
+            .store
+            .revoke_user_session(user.id, id, self.clock.now())
+            .await?
+        {
+            Ok(())
+        } else {
+            Err(Error::NotFound("session"))
+        }
+    }
+
+    /// Ends every session of the account but the one behind `current_token` (a laptop left
+    /// signed in elsewhere). Returns how many ended.
+    pub async fn end_other_sessions(&self, user: &User, current_token: &str) -> Result<u64> {
+        let keep = token_hash(current_token);
+        self.store
+            .revoke_user_sessions_except(user.id, Some(&keep), self.clock.now())
+            .await
+    }
+
+    /// Ends every session of someone's account, on an admin's authority (a lost phone, a
+    /// person who left). Returns how many ended.
+    pub async fn end_all_sessions(&self, by: &User, target: UserId) -> Result<u64> {
+        if !by.role.may(lede_core::account::Action::ManageAccounts) {
+            return Err(Error::Forbidden("Only an admin manages accounts.".into()));
+        }
+        if !self.store.users().await?.iter().any(|u| u.id == target) {
+            return Err(Error::NotFound("account"));
+        }
+        self.store
+            .revoke_user_sessions(target, self.clock.now())
             .await
     }
 

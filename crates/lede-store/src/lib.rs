@@ -13,11 +13,11 @@ mod store;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
-pub use accounts::{Accounts, SignInError, SignedIn};
+pub use accounts::{Accounts, ActiveSession, SignInError, SignedIn};
 pub use error::{Error, Result};
 pub use media::MediaLibrary;
 pub use model::*;
-pub use newsroom::{ArticleChange, Change, Newsroom};
+pub use newsroom::{ArticleChange, Change, Direction, Newsroom, SITE_NAME_KEY, SITE_TAGLINE_KEY};
 pub use store::{
     AccountStore, ApiStore, ArticleStore, CatalogStore, CommentStore, EditorialStore, MediaStore,
     SearchStore, Store, TransferStore,

@@ -4,6 +4,7 @@
 
 use crate::{Error, MediaItem, Result, Store};
 use lede_core::account::UserId;
+use lede_core::content::AuthorId;
 use lede_core::media;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -81,6 +82,36 @@ impl MediaLibrary {
         };
         item.id = self.store.add_media(&item, by).await?;
         Ok(item)
+    }
+
+    /// Writes an author's picture (checked, cut square and re-encoded) under
+    /// `DATA/media/avatars/`, named by the author and the content, and returns its public path.
+    /// Pictures are not library items: they belong to their byline, not to articles.
+    pub fn save_avatar(&self, author: AuthorId, bytes: &[u8]) -> Result<String> {
+        let avatar = media::process_avatar(bytes)?;
+        let hash: String = Sha256::digest(&avatar.bytes)
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let disk = self.dir.join("avatars");
+        std::fs::create_dir_all(&disk)
+            .map_err(|e| Error::Config(format!("cannot create {}: {e}", disk.display())))?;
+        let name = format!("{}-{hash}.{}", author.0, avatar.kind.extension());
+        std::fs::write(disk.join(&name), &avatar.bytes)
+            .map_err(|e| Error::Config(format!("cannot write {name}: {e}")))?;
+        Ok(format!("/media/avatars/{name}"))
+    }
+
+    /// Deletes a picture's file that [`Self::save_avatar`] wrote; other addresses (an
+    /// imported picture elsewhere) are left alone. A file already gone is no error.
+    pub fn remove_avatar(&self, path: &str) {
+        let Some(name) = path.strip_prefix("/media/avatars/") else {
+            return;
+        };
+        if !name.is_empty() && !name.contains(['/', '\\']) && !name.contains("..") {
+            let _ = std::fs::remove_file(self.dir.join("avatars").join(name));
+        }
     }
 
     /// Deletes an image and its files, unless an article shows it.

@@ -258,3 +258,14 @@ pub struct Placement {
     pub tags: Vec<TagId>,
     pub authors: Vec<AuthorId>,
 }
+
+/// A live session as the store keeps it: the token's hash (the token itself is never stored),
+/// when it began, when it was last used and the browser that opened it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub token_hash: String,
+    pub created_at: OffsetDateTime,
+    /// `None` until first used after signing in (and on sessions older than this column).
+    pub last_used_at: Option<OffsetDateTime>,
+    pub user_agent: String,
+}

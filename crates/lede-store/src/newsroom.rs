@@ -18,6 +18,9 @@ use std::sync::{Arc, RwLock};
 use time::OffsetDateTime;
 use tokio::sync::broadcast;
 
+mod site;
+pub use site::{Direction, SITE_NAME_KEY, SITE_TAGLINE_KEY};
+
 /// How many of the most similar articles are offered a newly published one for their own
 /// lists. Bounded so publishing costs the same on a large archive; an article outside a new
 /// one's closest hundred would not rank it among its own best six anyway.
@@ -145,6 +148,8 @@ impl Newsroom {
     pub async fn save_section(&self, input: SectionInput, position: i64) -> Result<SectionId> {
         let mut input = input;
         input.name = required("name", &input.name, 100)?;
+        let sections = self.store.sections().await?;
+        site::check_parent(&sections, &input.slug, input.parent.as_ref())?;
         let id = self.store.upsert_section(&input, position).await?;
         self.announce(Change::Catalog);
         Ok(id)

@@ -9,7 +9,10 @@ use crate::{
     ArticleCursor, ArticleFilter, Audience, FeedEntry, KeysetPage, ListPage, PageRequest, Paged,
     QueuedComment, Result, SearchHit, SearchQuery, SitemapArticle,
 };
-use crate::{DeskFilter, DeskRow, EditableArticle, MediaItem, Placement, Revision, SaveContext};
+use crate::{
+    DeskFilter, DeskRow, EditableArticle, MediaItem, Placement, Revision, SaveContext,
+    SessionRecord,
+};
 use async_trait::async_trait;
 use lede_core::Slug;
 use lede_core::account::{NewUser, User, UserId};
@@ -156,6 +159,13 @@ pub trait CatalogStore: Send + Sync {
     /// Where an old path now lives (a changed slug), if anywhere.
     async fn redirect_for(&self, path: &str) -> Result<Option<String>>;
 
+    /// How many articles, in any status, each section holds; sections without any are left
+    /// out.
+    async fn section_article_counts(&self) -> Result<Vec<(SectionId, u64)>>;
+    /// Deletes a section that holds no article and no subsection (a conflict otherwise, so
+    /// nothing is left pointing at a section that is gone).
+    async fn delete_section(&self, id: SectionId) -> Result<()>;
+
     /// Creates or updates (by slug) an author, section, tag or page.
     async fn upsert_author(&self, author: &AuthorInput) -> Result<AuthorId>;
     async fn upsert_section(&self, section: &SectionInput, position: i64) -> Result<SectionId>;
@@ -225,23 +235,46 @@ pub trait AccountStore: Send + Sync {
         lock_until: OffsetDateTime,
     ) -> Result<u32>;
     async fn clear_sign_in_failures(&self, id: UserId) -> Result<()>;
+    /// Records a new session, with the User-Agent of the browser that opened it.
     async fn create_session(
         &self,
         token_hash: &str,
         user: UserId,
         csrf_token: &str,
+        user_agent: &str,
         now: OffsetDateTime,
         expires_at: OffsetDateTime,
     ) -> Result<()>;
-    /// The account and CSRF token of a live session (not revoked, not expired).
+    /// The account, CSRF token and record of a live session (not revoked, not expired).
     async fn session(
         &self,
         token_hash: &str,
         now: OffsetDateTime,
-    ) -> Result<Option<(User, String)>>;
+    ) -> Result<Option<(User, String, SessionRecord)>>;
+    /// Notes that a session was used at `now`.
+    async fn touch_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()>;
+    /// An account's live sessions, most recently used first.
+    async fn user_sessions(&self, id: UserId, now: OffsetDateTime) -> Result<Vec<SessionRecord>>;
     async fn revoke_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()>;
+    /// Ends one live session of an account; `false` when the account has no such live session.
+    async fn revoke_user_session(
+        &self,
+        id: UserId,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool>;
+    /// Ends every session of an account (a password change, a stolen laptop), but the one
+    /// whose hash is `keep`, if given. Returns how many ended.
+    async fn revoke_user_sessions_except(
+        &self,
+        id: UserId,
+        keep: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<u64>;
     /// Ends every session of an account (a password change, a stolen laptop).
-    async fn revoke_user_sessions(&self, id: UserId, now: OffsetDateTime) -> Result<u64>;
+    async fn revoke_user_sessions(&self, id: UserId, now: OffsetDateTime) -> Result<u64> {
+        self.revoke_user_sessions_except(id, None, now).await
+    }
 }
 
 /// What the newsroom's own pages read: articles in every status.

@@ -191,6 +191,7 @@ pub async fn load_fixture(newsroom: &Newsroom) {
         name: name.to_owned(),
         bio: format!("{name} writes about the city."),
         website: website.map(str::to_owned),
+        avatar: None,
     };
     newsroom
         .save_author(author(

@@ -34,6 +34,8 @@ lede_store::on_both_databases!(
     a_stale_save_is_refused_and_every_save_keeps_a_revision,
     scheduled_articles_go_live_when_due,
     partner_only_articles_stay_out_of_sitemaps_and_search,
+    sessions_are_listed_and_ended_one_by_one_or_all_but_one,
+    only_empty_sections_are_deleted_and_only_by_admins,
 );
 
 async fn fixture(db: &TestDb) -> lede_store::Newsroom {
@@ -555,6 +557,7 @@ async fn upserts_are_idempotent(db: &TestDb) {
         name: "Ann".into(),
         bio: String::new(),
         website: None,
+        avatar: None,
     };
     let first = newsroom.save_author(input.clone()).await.expect("author");
     let second = newsroom
@@ -1467,4 +1470,184 @@ async fn partner_only_articles_stay_out_of_sitemaps_and_search(db: &TestDb) {
             .total,
         0
     );
+}
+
+async fn sessions_are_listed_and_ended_one_by_one_or_all_but_one(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let accounts = lede_store::Accounts::new(&newsroom);
+    let password = "a long enough password";
+    for email in ["ann@example.com", "bob@example.com"] {
+        accounts
+            .create_user(email, "Someone", Role::Author, password)
+            .await
+            .expect("account");
+    }
+    let laptop = accounts
+        .sign_in_from("ann@example.com", password, "Firefox\u{7}/128")
+        .await
+        .expect("signed in");
+    db.clock.advance(time::Duration::minutes(1));
+    let phone = accounts
+        .sign_in_from("ann@example.com", password, "Phone")
+        .await
+        .expect("signed in");
+    let bob = accounts
+        .sign_in("bob@example.com", password)
+        .await
+        .expect("signed in");
+    db.clock.advance(time::Duration::minutes(1));
+    accounts.session(&laptop.token).await.expect("query");
+    let listed = accounts
+        .sessions(&laptop.user, &laptop.token)
+        .await
+        .expect("query");
+    let shown: Vec<_> = listed
+        .iter()
+        .map(|s| (s.user_agent.as_str(), s.current, s.last_used_at.is_some()))
+        .collect();
+    assert_eq!(
+        shown,
+        [("Firefox/128", true, true), ("Phone", false, false)],
+        "most recently used first, control characters dropped"
+    );
+    // Reading again soon after does not write again.
+    db.clock.advance(time::Duration::minutes(1));
+    accounts.session(&laptop.token).await.expect("query");
+    let again = accounts
+        .sessions(&laptop.user, &laptop.token)
+        .await
+        .expect("query");
+    assert_eq!(again[0].last_used_at, listed[0].last_used_at);
+    let bobs = accounts
+        .sessions(&bob.user, &bob.token)
+        .await
+        .expect("query")
+        .remove(0);
+    assert!(
+        matches!(
+            accounts.end_session(&laptop.user, &bobs.id).await,
+            Err(Error::NotFound(_))
+        ),
+        "nobody ends another's session this way"
+    );
+    assert!(accounts.session(&bob.token).await.expect("query").is_some());
+    accounts
+        .end_session(&laptop.user, &listed[1].id)
+        .await
+        .expect("ended");
+    assert!(
+        accounts
+            .session(&phone.token)
+            .await
+            .expect("query")
+            .is_none()
+    );
+    let tablet = accounts
+        .sign_in("ann@example.com", password)
+        .await
+        .expect("signed in");
+    assert_eq!(
+        accounts
+            .end_other_sessions(&laptop.user, &laptop.token)
+            .await
+            .expect("ended"),
+        1
+    );
+    assert!(
+        accounts
+            .session(&tablet.token)
+            .await
+            .expect("query")
+            .is_none()
+    );
+    assert!(
+        accounts
+            .session(&laptop.token)
+            .await
+            .expect("query")
+            .is_some()
+    );
+    assert!(matches!(
+        accounts.end_all_sessions(&bob.user, laptop.user.id).await,
+        Err(Error::Forbidden(_))
+    ));
+}
+
+async fn only_empty_sections_are_deleted_and_only_by_admins(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let accounts = lede_store::Accounts::new(&newsroom);
+    let password = "a long enough password";
+    let user = |email: &'static str, role| {
+        let accounts = accounts.clone();
+        async move {
+            accounts
+                .create_user(email, email, role, password)
+                .await
+                .expect("account");
+            accounts.sign_in(email, password).await.expect("in").user
+        }
+    };
+    let admin = user("admin@example.com", Role::Admin).await;
+    let editor = user("editor@example.com", Role::Editor).await;
+    let store = db.store();
+    let sections = store.sections().await.expect("query");
+    let id = |slug: &str| {
+        sections
+            .iter()
+            .find(|s| s.slug.as_str() == slug)
+            .expect("section")
+            .id
+    };
+    let counts = store.section_article_counts().await.expect("query");
+    assert!(counts.contains(&(id("news"), 4)), "{counts:?}");
+    let mut changes = newsroom.subscribe();
+    let empty = newsroom
+        .create_section(
+            &admin,
+            SectionInput {
+                slug: slug("weather"),
+                name: "Weather".into(),
+                description: String::new(),
+                parent: Some(slug("news")),
+            },
+            5,
+        )
+        .await
+        .expect("created");
+    assert!(matches!(
+        newsroom.delete_section(&editor, empty).await,
+        Err(Error::Forbidden(_))
+    ));
+    assert!(matches!(
+        newsroom.delete_section(&admin, id("politics")).await,
+        Err(Error::Conflict(m)) if m.contains("holds 2 articles")
+    ));
+    assert!(matches!(
+        newsroom.delete_section(&admin, id("news")).await,
+        Err(Error::Conflict(_))
+    ));
+    assert!(
+        matches!(
+            store.delete_section(id("news")).await,
+            Err(Error::Conflict(_))
+        ),
+        "the store refuses on its own too"
+    );
+    while changes.try_recv().is_ok() {}
+    newsroom
+        .delete_section(&admin, empty)
+        .await
+        .expect("deleted");
+    assert_eq!(changes.try_recv().ok(), Some(Change::Catalog));
+    assert!(
+        store
+            .section_by_slug("weather")
+            .await
+            .expect("query")
+            .is_none()
+    );
+    assert!(matches!(
+        newsroom.delete_section(&admin, empty).await,
+        Err(Error::NotFound(_))
+    ));
 }

@@ -66,6 +66,7 @@ fn batch() -> ImportBatch {
                 name: "Maya Chen".to_owned(),
                 bio: String::new(),
                 website: None,
+                avatar: None,
             },
         }],
         sections: vec![

@@ -23,6 +23,10 @@ pub enum AppError {
     Unauthorized(String),
     #[error("{0}")]
     Forbidden(String),
+    /// A newsroom page asked for without a session: answered with a redirect to the sign-in
+    /// form rather than an error page, since signing in is all it takes.
+    #[error("sign in first")]
+    SignInFirst,
     #[error("method not allowed")]
     MethodNotAllowed,
     #[error("{0}")]
@@ -63,6 +67,10 @@ impl AppError {
             Self::BadParameter { message, .. } => (StatusCode::BAD_REQUEST, message.clone()),
             Self::Unauthorized(m) => (StatusCode::UNAUTHORIZED, m.clone()),
             Self::Forbidden(m) => (StatusCode::FORBIDDEN, m.clone()),
+            Self::SignInFirst => (
+                StatusCode::UNAUTHORIZED,
+                "Sign in at /admin first.".to_owned(),
+            ),
             Self::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,
                 "This address does not accept that method.".to_owned(),
@@ -92,6 +100,9 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        if let Self::SignInFirst = self {
+            return axum::response::Redirect::to("/admin").into_response();
+        }
         let page = self.page();
         let mut response = (page.status, page.message.clone()).into_response();
         if let Self::Unauthorized(_) = self {

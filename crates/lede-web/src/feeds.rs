@@ -288,10 +288,11 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn site_feed(State(state): State<AppState>, file: &'static str) -> AppResult<Response> {
+    let identity = state.identity();
     let scope = Scope {
         filter: ArticleFilter::default(),
-        title: state.settings.name.clone(),
-        description: state.settings.tagline.clone(),
+        title: identity.name,
+        description: identity.tagline,
         path: "/".to_owned(),
     };
     respond(&state, scope, file).await
@@ -312,7 +313,7 @@ async fn section_feed(
             section: Some(section.id),
             ..Default::default()
         },
-        title: format!("{}: {}", state.settings.name, section.name),
+        title: format!("{}: {}", state.identity().name, section.name),
         description: section.description,
         path: format!("/section/{}", section.slug),
     };
@@ -334,7 +335,7 @@ async fn tag_feed(
             tag: Some(tag.id),
             ..Default::default()
         },
-        title: format!("{}: {}", state.settings.name, tag.name),
+        title: format!("{}: {}", state.identity().name, tag.name),
         description: format!("Articles tagged {}", tag.name),
         path: format!("/tag/{}", tag.slug),
     };
@@ -356,7 +357,7 @@ async fn author_feed(
             author: Some(author.id),
             ..Default::default()
         },
-        title: format!("{}: {}", state.settings.name, author.name),
+        title: format!("{}: {}", state.identity().name, author.name),
         description: author.bio,
         path: format!("/author/{}", author.slug),
     };

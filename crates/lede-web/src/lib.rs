@@ -21,7 +21,7 @@ mod views;
 
 pub use api::paths as api_paths;
 pub use error::AppError;
-pub use state::{AppState, SiteSettings};
+pub use state::{AppState, SiteIdentity, SiteSettings};
 
 use axum::Router;
 use axum::routing::get;

@@ -86,10 +86,10 @@ pub fn profile_social(settings: &SiteSettings, author: &Author) -> SocialMeta {
     }
 }
 
-fn publisher(settings: &SiteSettings) -> Value {
+fn publisher(settings: &SiteSettings, site_name: &str) -> Value {
     json!({
         "@type": "NewsMediaOrganization",
-        "name": settings.name,
+        "name": site_name,
         "url": settings.absolute("/"),
         "logo": { "@type": "ImageObject", "url": settings.absolute(&crate::assets::urls()["favicon.svg"]) },
     })
@@ -110,8 +110,9 @@ fn person(settings: &SiteSettings, author: &Author) -> Value {
     person
 }
 
-/// NewsArticle and BreadcrumbList for an article page.
-pub fn article_json_ld(settings: &SiteSettings, article: &Article) -> Vec<String> {
+/// NewsArticle and BreadcrumbList for an article page, published by the site called
+/// `site_name` (its live name: admins may rename the site while it runs).
+pub fn article_json_ld(settings: &SiteSettings, site_name: &str, article: &Article) -> Vec<String> {
     let s = &article.summary;
     let url = settings.absolute(&article_url(&s.slug));
     let mut news = json!({
@@ -122,7 +123,7 @@ pub fn article_json_ld(settings: &SiteSettings, article: &Article) -> Vec<String
         "datePublished": rfc3339(s.published_at),
         "dateModified": rfc3339(s.updated_at),
         "author": article.authors.iter().map(|a| person(settings, a)).collect::<Vec<_>>(),
-        "publisher": publisher(settings),
+        "publisher": publisher(settings, site_name),
         "mainEntityOfPage": { "@type": "WebPage", "@id": url },
         "url": url,
         "articleSection": s.section.name,
@@ -137,7 +138,7 @@ pub fn article_json_ld(settings: &SiteSettings, article: &Article) -> Vec<String
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            { "@type": "ListItem", "position": 1, "name": settings.name, "item": settings.absolute("/") },
+            { "@type": "ListItem", "position": 1, "name": site_name, "item": settings.absolute("/") },
             { "@type": "ListItem", "position": 2, "name": s.section.name, "item": settings.absolute(&format!("/section/{}", s.section.slug)) },
             { "@type": "ListItem", "position": 3, "name": s.headline, "item": url },
         ],

@@ -126,7 +126,7 @@ async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> App
             .collect();
         let body = state.templates.render(
             "sitemaps/news.xml",
-            minijinja::context! { articles, publication => settings.name },
+            minijinja::context! { articles, publication => state.identity().name },
         )?;
         return Ok(xml(body.0));
     }

@@ -10,12 +10,14 @@ use lede_store::{Accounts, Newsroom};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 /// Site-wide settings the pages need, from the operator's configuration.
 #[derive(Debug, Clone)]
 pub struct SiteSettings {
+    /// The site's name and tagline at start. An admin may change them while the site runs,
+    /// so pages read the live ones through [`AppState::identity`], never these.
     pub name: String,
     pub tagline: String,
     /// The site's public address without a trailing slash (`https://news.example`), for the
@@ -62,6 +64,14 @@ impl Default for SiteSettings {
     }
 }
 
+/// What the site calls itself on every page: its name and tagline. Admins change them on the
+/// settings page, so they live apart from the operator's fixed [`SiteSettings`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteIdentity {
+    pub name: String,
+    pub tagline: String,
+}
+
 #[derive(Clone)]
 pub struct AppState {
     pub newsroom: Newsroom,
@@ -75,6 +85,9 @@ pub struct AppState {
     pub page_cache: Option<Arc<PageCache>>,
     /// Sections and pages, which every layout names.
     pub(crate) catalog: Arc<CatalogCache>,
+    /// The live name and tagline: read on every page (a short read lock, then a clone),
+    /// written only when an admin saves the settings page.
+    identity: Arc<RwLock<SiteIdentity>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -96,6 +109,10 @@ impl AppState {
         let sign_in_quota = Quota::with_period(Duration::from_secs(90))
             .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
             .allow_burst(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN));
+        let identity = SiteIdentity {
+            name: settings.name.clone(),
+            tagline: settings.tagline.clone(),
+        };
         let page_cache = (settings.page_cache_bytes > 0).then(|| {
             let cache = Arc::new(PageCache::new(settings.page_cache_bytes));
             let purged = Arc::downgrade(&cache);
@@ -107,6 +124,7 @@ impl AppState {
             cache
         });
         Ok(Self {
+            identity: Arc::new(RwLock::new(identity)),
             catalog: CatalogCache::watching(&newsroom),
             page_cache,
             accounts: Accounts::new(&newsroom),
@@ -116,5 +134,28 @@ impl AppState {
             templates: Arc::new(templates),
             comment_limiter: Arc::new(RateLimiter::keyed(quota)),
         })
+    }
+
+    /// The site's name and tagline as they are now.
+    pub fn identity(&self) -> SiteIdentity {
+        // A writer that panicked left a whole value behind (it only assigns), so use it.
+        self.identity
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Shows a new name and tagline on every page from the next request on. Only the settings
+    /// page calls this, after the newsroom stored them.
+    pub(crate) fn set_identity(&self, identity: SiteIdentity) {
+        *self
+            .identity
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = identity;
+        // The newsroom's announcement purged the cache before the new name was set here; a
+        // page rendered in between still shows the old one, so purge again.
+        if let Some(cache) = &self.page_cache {
+            cache.clear();
+        }
     }
 }

@@ -182,6 +182,7 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
             name: a.name,
             bio: a.bio,
             website: Some(a.website),
+            avatar: None,
         };
         newsroom.save_author(input).await?;
     }

@@ -2,7 +2,7 @@
 
 use super::SqlStore;
 use super::rows::{from_unix, to_unix};
-use crate::{AccountStore, Error, Result};
+use crate::{AccountStore, Error, Result, SessionRecord};
 use async_trait::async_trait;
 use lede_core::account::{NewUser, Role, User, UserId};
 use lede_core::content::AuthorId;
@@ -11,6 +11,19 @@ use sqlx::any::AnyRow;
 use time::OffsetDateTime;
 
 const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.author_id, u.password_hash, u.failed_attempts, u.locked_until";
+
+const SESSION_COLUMNS: &str = "s.token_hash, s.created_at, s.last_used_at, s.user_agent";
+
+fn session(row: &AnyRow) -> Result<SessionRecord> {
+    Ok(SessionRecord {
+        token_hash: row.try_get("token_hash")?,
+        created_at: from_unix(row.try_get("created_at")?),
+        last_used_at: row
+            .try_get::<Option<i64>, _>("last_used_at")?
+            .map(from_unix),
+        user_agent: row.try_get("user_agent")?,
+    })
+}
 
 fn user(row: &AnyRow) -> Result<User> {
     Ok(User {
@@ -135,15 +148,18 @@ impl AccountStore for SqlStore {
         token_hash: &str,
         user: UserId,
         csrf_token: &str,
+        user_agent: &str,
         now: OffsetDateTime,
         expires_at: OffsetDateTime,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, user_agent, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(token_hash)
         .bind(user.0)
         .bind(csrf_token)
+        .bind(user_agent)
         .bind(to_unix(now))
         .bind(to_unix(expires_at))
         .execute(&self.write)
@@ -155,9 +171,10 @@ impl AccountStore for SqlStore {
         &self,
         token_hash: &str,
         now: OffsetDateTime,
-    ) -> Result<Option<(User, String)>> {
+    ) -> Result<Option<(User, String, SessionRecord)>> {
         let sql = format!(
-            "SELECT {USER_COLUMNS}, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id \
+            "SELECT {USER_COLUMNS}, s.csrf_token, {SESSION_COLUMNS} FROM sessions s \
+             JOIN users u ON u.id = s.user_id \
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2"
         );
         let row = sqlx::query(&sql)
@@ -165,8 +182,31 @@ impl AccountStore for SqlStore {
             .bind(to_unix(now))
             .fetch_optional(&self.read)
             .await?;
-        row.map(|r| Ok((user(&r)?, r.try_get("csrf_token")?)))
+        row.map(|r| Ok((user(&r)?, r.try_get("csrf_token")?, session(&r)?)))
             .transpose()
+    }
+
+    async fn touch_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()> {
+        sqlx::query("UPDATE sessions SET last_used_at = $1 WHERE token_hash = $2")
+            .bind(to_unix(now))
+            .bind(token_hash)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    async fn user_sessions(&self, id: UserId, now: OffsetDateTime) -> Result<Vec<SessionRecord>> {
+        let sql = format!(
+            "SELECT {SESSION_COLUMNS} FROM sessions s \
+             WHERE s.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 \
+             ORDER BY COALESCE(s.last_used_at, s.created_at) DESC, s.created_at DESC"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(id.0)
+            .bind(to_unix(now))
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter().map(session).collect()
     }
 
     async fn revoke_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()> {
@@ -180,12 +220,38 @@ impl AccountStore for SqlStore {
         Ok(())
     }
 
-    async fn revoke_user_sessions(&self, id: UserId, now: OffsetDateTime) -> Result<u64> {
+    async fn revoke_user_session(
+        &self,
+        id: UserId,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<bool> {
         let done = sqlx::query(
-            "UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+            "UPDATE sessions SET revoked_at = $1 \
+             WHERE token_hash = $2 AND user_id = $3 AND revoked_at IS NULL AND expires_at > $1",
+        )
+        .bind(to_unix(now))
+        .bind(token_hash)
+        .bind(id.0)
+        .execute(&self.write)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn revoke_user_sessions_except(
+        &self,
+        id: UserId,
+        keep: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<u64> {
+        // No hash is empty, so "" keeps nothing.
+        let done = sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 \
+             WHERE user_id = $2 AND revoked_at IS NULL AND token_hash <> $3",
         )
         .bind(to_unix(now))
         .bind(id.0)
+        .bind(keep.unwrap_or(""))
         .execute(&self.write)
         .await?;
         Ok(done.rows_affected())

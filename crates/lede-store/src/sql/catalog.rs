@@ -2,7 +2,7 @@
 
 use super::SqlStore;
 use super::rows::{self, AUTHOR_COLUMNS, from_unix, to_unix};
-use crate::{CatalogStore, ListKind, ListPage, Result};
+use crate::{CatalogStore, Error, ListKind, ListPage, Result};
 use async_trait::async_trait;
 use lede_core::Invalid;
 use lede_core::Slug;
@@ -181,16 +181,59 @@ impl CatalogStore for SqlStore {
         )
     }
 
+    async fn section_article_counts(&self) -> Result<Vec<(SectionId, u64)>> {
+        let rows = sqlx::query(
+            "SELECT section_id, COUNT(*) AS articles FROM articles GROUP BY section_id",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let count: i64 = r.try_get("articles")?;
+                Ok((
+                    SectionId(r.try_get("section_id")?),
+                    u64::try_from(count).unwrap_or(0),
+                ))
+            })
+            .collect()
+    }
+
+    async fn delete_section(&self, id: SectionId) -> Result<()> {
+        // One statement, so an article filed between a check and the delete cannot be orphaned.
+        let done = sqlx::query(
+            "DELETE FROM sections WHERE id = $1 \
+             AND NOT EXISTS (SELECT 1 FROM articles WHERE section_id = $1) \
+             AND NOT EXISTS (SELECT 1 FROM sections c WHERE c.parent_id = $1)",
+        )
+        .bind(id.0)
+        .execute(&self.write)
+        .await?;
+        if done.rows_affected() == 1 {
+            return Ok(());
+        }
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM sections WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&self.write)
+            .await?;
+        match exists {
+            None => Err(Error::NotFound("section")),
+            Some(_) => Err(Error::Conflict(
+                "This section still holds articles or subsections.".into(),
+            )),
+        }
+    }
+
     async fn upsert_author(&self, author: &AuthorInput) -> Result<AuthorId> {
         let id = sqlx::query_scalar(
-            "INSERT INTO authors (slug, name, bio, website, created_at) VALUES ($1, $2, $3, $4, $5) \
+            "INSERT INTO authors (slug, name, bio, website, avatar, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (slug) DO UPDATE SET name = excluded.name, bio = excluded.bio, \
-             website = excluded.website RETURNING id",
+             website = excluded.website, avatar = excluded.avatar RETURNING id",
         )
         .bind(author.slug.as_str())
         .bind(author.name.as_str())
         .bind(author.bio.as_str())
         .bind(author.website.as_deref())
+        .bind(author.avatar.as_deref())
         .bind(to_unix(OffsetDateTime::now_utc()))
         .fetch_one(&self.write)
         .await?;

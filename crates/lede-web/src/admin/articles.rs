@@ -25,7 +25,7 @@ use time::{OffsetDateTime, PrimitiveDateTime};
 const PAGE_SIZE: u32 = 25;
 
 fn signed_in(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or_else(|| AppError::Forbidden("Sign in at /admin first.".into()))?;
+    let viewer = viewer.ok_or(AppError::SignInFirst)?;
     viewer.require(Action::WriteDrafts)?;
     Ok(viewer)
 }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 const QUEUE_SIZE: u32 = 100;
 
 fn require_moderator(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or_else(|| AppError::Forbidden("Sign in at /admin first.".into()))?;
+    let viewer = viewer.ok_or(AppError::SignInFirst)?;
     viewer.require(Action::ModerateComments)?;
     Ok(viewer)
 }

@@ -18,12 +18,47 @@ pub fn body_limit() -> DefaultBodyLimit {
 }
 
 fn uploader(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or_else(|| AppError::Forbidden("Sign in at /admin first.".into()))?;
+    let viewer = viewer.ok_or(AppError::SignInFirst)?;
     viewer.require(Action::WriteDrafts)?;
     Ok(viewer)
 }
 
-fn library(state: &AppState) -> AppResult<MediaLibrary> {
+/// What an upload form sends: its CSRF token and one file.
+pub(super) struct Upload {
+    pub csrf: String,
+    pub file: Vec<u8>,
+    pub name: String,
+}
+
+/// Reads an upload form (fields `csrf` and `file`), refusing a body over the limit with a
+/// message that gives the limit.
+pub(super) async fn read_upload(multipart: &mut Multipart) -> AppResult<Upload> {
+    let too_large = |e: axum::extract::multipart::MultipartError| AppError::Rejected {
+        status: e.status(),
+        message: if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            format!(
+                "Images may be at most {} MB.",
+                lede_core::media::MAX_UPLOAD_BYTES / 1024 / 1024
+            )
+        } else {
+            format!("We could not read that upload: {}", e.body_text())
+        },
+    };
+    let (mut csrf, mut file, mut name) = (String::new(), Vec::new(), String::new());
+    while let Some(field) = multipart.next_field().await.map_err(too_large)? {
+        match field.name() {
+            Some("csrf") => csrf = field.text().await.map_err(too_large)?,
+            Some("file") => {
+                name = field.file_name().unwrap_or("image").to_owned();
+                file = field.bytes().await.map_err(too_large)?.to_vec();
+            }
+            _ => {}
+        }
+    }
+    Ok(Upload { csrf, file, name })
+}
+
+pub(super) fn library(state: &AppState) -> AppResult<MediaLibrary> {
     let dir = state
         .settings
         .media_dir
@@ -112,28 +147,7 @@ pub async fn upload(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.contains("application/json"));
     let viewer = uploader(viewer)?;
-    let too_large = |e: axum::extract::multipart::MultipartError| AppError::Rejected {
-        status: e.status(),
-        message: if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            format!(
-                "Images may be at most {} MB.",
-                lede_core::media::MAX_UPLOAD_BYTES / 1024 / 1024
-            )
-        } else {
-            format!("We could not read that upload: {}", e.body_text())
-        },
-    };
-    let (mut csrf, mut file, mut name) = (String::new(), Vec::new(), String::new());
-    while let Some(field) = multipart.next_field().await.map_err(too_large)? {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.map_err(too_large)?,
-            Some("file") => {
-                name = field.file_name().unwrap_or("image").to_owned();
-                file = field.bytes().await.map_err(too_large)?.to_vec();
-            }
-            _ => {}
-        }
-    }
+    let Upload { csrf, file, name } = read_upload(&mut multipart).await?;
     viewer.check_csrf(&csrf)?;
     if file.is_empty() {
         return library_page(

@@ -1,13 +1,18 @@
 //! The newsroom admin under `/admin`: sign-in, the one-time setup of the first account, the
-//! dashboard, and comment moderation. Every response is personal, so none may be cached;
-//! every state-changing form carries the session's CSRF token.
+//! dashboard, articles, media, comment moderation, profiles and sessions, and for admins
+//! people, sections and site settings. Every response is personal, so none may be cached;
+//! every state-changing form carries the session's CSRF token. Signed-out requests are sent
+//! to the sign-in form; a role that does not allow a page gets a 403 page.
 
 mod articles;
 mod comments;
 mod media;
 mod people;
 mod profile;
+mod sections;
 mod session;
+mod sessions;
+mod settings;
 mod sign_in;
 
 pub use session::Viewer;
@@ -36,6 +41,30 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/profile", get(profile::edit).post(profile::save))
         .route(
+            "/admin/profile/avatar",
+            post(profile::upload_avatar).layer(media::body_limit()),
+        )
+        .route("/admin/profile/avatar/remove", post(profile::remove_avatar))
+        .route(
+            "/admin/profile/sessions/{id}/sign-out",
+            post(sessions::sign_out_one),
+        )
+        .route(
+            "/admin/profile/sessions/sign-out-others",
+            post(sessions::sign_out_others),
+        )
+        .route(
+            "/admin/sections",
+            get(sections::list).post(sections::create),
+        )
+        .route(
+            "/admin/sections/{id}",
+            get(sections::edit).post(sections::update),
+        )
+        .route("/admin/sections/{id}/move", post(sections::move_section))
+        .route("/admin/sections/{id}/delete", post(sections::delete))
+        .route("/admin/settings", get(settings::edit).post(settings::save))
+        .route(
             "/admin/media",
             get(media::list)
                 .post(media::upload)
@@ -46,6 +75,10 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/people", get(people::list).post(people::add))
         .route("/admin/preview", post(articles::preview))
         .route("/admin/people/{id}/role", post(people::change_role))
+        .route(
+            "/admin/people/{id}/sign-out",
+            post(sessions::sign_out_person),
+        )
         .route("/admin/articles", get(articles::list))
         .route(
             "/admin/articles/new",
@@ -80,6 +113,8 @@ struct UserView {
     role: &'static str,
     moderates: bool,
     manages: bool,
+    /// May change sections and the site's settings.
+    runs_site: bool,
 }
 
 async fn render(
@@ -104,7 +139,7 @@ async fn render(
         _ => 0,
     };
     let layout = AdminLayout {
-        site_name: state.settings.name.clone(),
+        site_name: state.identity().name,
         title: title.to_owned(),
         assets: crate::assets::urls(),
         user: viewer.map(|v| UserView {
@@ -115,6 +150,7 @@ async fn render(
                 .role
                 .may(lede_core::account::Action::ModerateComments),
             manages: v.user.role.may(lede_core::account::Action::ManageAccounts),
+            runs_site: v.user.role.may(lede_core::account::Action::ManageSite),
         }),
         csrf: viewer.map(|v| v.csrf.clone()).unwrap_or_default(),
         pending_comments,

@@ -12,7 +12,7 @@ use lede_core::account::{Action, Role, UserId};
 use serde::{Deserialize, Serialize};
 
 fn admin(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or_else(|| AppError::Forbidden("Sign in at /admin first.".into()))?;
+    let viewer = viewer.ok_or(AppError::SignInFirst)?;
     viewer.require(Action::ManageAccounts)?;
     Ok(viewer)
 }

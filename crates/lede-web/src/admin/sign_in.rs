@@ -94,7 +94,11 @@ pub async fn sign_in(
             "Too many sign-in attempts from your network. Wait a few minutes and try again.".into(),
         ));
     }
-    match state.accounts.sign_in(&form.email, &form.password).await {
+    match state
+        .accounts
+        .sign_in_from(&form.email, &form.password, user_agent(&headers))
+        .await
+    {
         Ok(signed_in) => {
             let cookie = session_cookie(&state, signed_in.token, time::Duration::days(14));
             Ok((jar.add(cookie), Redirect::to("/admin")).into_response())
@@ -120,6 +124,14 @@ pub async fn sign_in(
         }
         Err(SignInError::Store(error)) => Err(error.into()),
     }
+}
+
+/// The browser's User-Agent, kept with the session so its owner can recognise it later.
+fn user_agent(headers: &HeaderMap) -> &str {
+    headers
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -219,7 +231,7 @@ pub async fn setup(
     }
     let signed_in = state
         .accounts
-        .sign_in(&form.email, &form.password)
+        .sign_in_from(&form.email, &form.password, user_agent(&headers))
         .await
         .map_err(|e| match e {
             SignInError::Store(error) => AppError::Store(error),

@@ -143,7 +143,7 @@ pub async fn render_article(
         .await?
         .at(state, &view.url);
     layout.social = Some(seo::article_social(&state.settings, &article));
-    layout.json_ld = seo::article_json_ld(&state.settings, &article);
+    layout.json_ld = seo::article_json_ld(&state.settings, &state.identity().name, &article);
     let page = render(state, "article.html", &layout, &view)?;
     // A page that speaks to one reader (their comment's notice, their input to fix) is theirs:
     // no cache may keep it or show it to anyone else.

@@ -70,7 +70,7 @@ pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>>
         sections,
         more_url: has_more.then(|| "/articles?page=2".to_owned()),
     };
-    let layout = Layout::load(&state, "", &state.settings.tagline)
+    let layout = Layout::load(&state, "", &state.identity().tagline)
         .await?
         .at(&state, "/");
     render(&state, "home.html", &layout, view)

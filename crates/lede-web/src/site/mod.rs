@@ -84,10 +84,12 @@ impl Layout {
         description: impl Into<String>,
     ) -> AppResult<Self> {
         let catalog = state.catalog.get(&state.newsroom).await?;
+        let identity = state.identity();
         let top_level = catalog.sections.iter().filter(|s| s.parent.is_none());
         Ok(Self {
-            site_name: state.settings.name.clone(),
-            tagline: state.settings.tagline.clone(),
+            feeds: feed_links("", &identity.name),
+            site_name: identity.name,
+            tagline: identity.tagline,
             sections: top_level
                 .map(|s| Link {
                     url: format!("/section/{}", s.slug),
@@ -101,7 +103,6 @@ impl Layout {
             canonical: None,
             social: None,
             json_ld: Vec::new(),
-            feeds: feed_links("", &state.settings.name),
         })
     }
 

@@ -27,9 +27,9 @@ lede_store::on_both_databases!(
     only_admins_manage_accounts_and_nobody_changes_their_own_role,
 );
 
-const PASSWORD: &str = "a long enough password";
+pub(crate) const PASSWORD: &str = "a long enough password";
 
-fn form_body(fields: &[(&str, &str)]) -> String {
+pub(crate) fn form_body(fields: &[(&str, &str)]) -> String {
     fields
         .iter()
         .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
@@ -38,7 +38,7 @@ fn form_body(fields: &[(&str, &str)]) -> String {
 }
 
 /// The `name=value` of the session cookie a response sets.
-fn session_cookie(page: &Page) -> String {
+pub(crate) fn session_cookie(page: &Page) -> String {
     page.headers
         .get_all(header::SET_COOKIE)
         .iter()
@@ -49,7 +49,7 @@ fn session_cookie(page: &Page) -> String {
         .to_owned()
 }
 
-async fn get_as(site: &Site, path: &str, cookie: &str) -> Page {
+pub(crate) async fn get_as(site: &Site, path: &str, cookie: &str) -> Page {
     site.send(
         Request::get(path)
             .header(header::COOKIE, cookie)
@@ -59,7 +59,12 @@ async fn get_as(site: &Site, path: &str, cookie: &str) -> Page {
     .await
 }
 
-async fn post_as(site: &Site, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Page {
+pub(crate) async fn post_as(
+    site: &Site,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> Page {
     let request = Request::post(path)
         .header(header::COOKIE, cookie)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -69,7 +74,7 @@ async fn post_as(site: &Site, path: &str, cookie: &str, fields: &[(&str, &str)])
 }
 
 /// Creates an account with `role` and signs it in; returns its cookie and CSRF token.
-async fn signed_in(site: &Site, role: Role) -> (String, String) {
+pub(crate) async fn signed_in(site: &Site, role: Role) -> (String, String) {
     let email = format!("{}@example.com", role.as_str());
     Accounts::new(&site.newsroom)
         .create_user(&email, &format!("The {}", role.as_str()), role, PASSWORD)
@@ -88,7 +93,7 @@ async fn signed_in(site: &Site, role: Role) -> (String, String) {
     (cookie, csrf)
 }
 
-async fn pending_comment(site: &Site, name: &str) -> lede_core::content::CommentId {
+pub(crate) async fn pending_comment(site: &Site, name: &str) -> lede_core::content::CommentId {
     let (article, _) = site
         .newsroom
         .store()
@@ -238,10 +243,11 @@ async fn people_sign_in_and_out(db: &TestDb) {
 async fn only_editors_and_admins_moderate(db: &TestDb) {
     let site = site(db).await;
     pending_comment(&site, "Ann").await;
+    let signed_out = site.get("/admin/comments").await;
     assert_eq!(
-        site.get("/admin/comments").await.status,
-        StatusCode::FORBIDDEN,
-        "signed out"
+        (signed_out.status, signed_out.location()),
+        (StatusCode::SEE_OTHER, "/admin"),
+        "signed out: sent to the sign-in form"
     );
     for (role, allowed) in [
         (Role::Contributor, false),
@@ -571,7 +577,7 @@ async fn each_person_edits_their_own_byline(db: &TestDb) {
 }
 
 /// Signs in an account named like a fixture byline.
-async fn signed_in_as(site: &Site, name: &str, role: Role) -> (String, String) {
+pub(crate) async fn signed_in_as(site: &Site, name: &str, role: Role) -> (String, String) {
     let email = format!(
         "{}@example.com",
         name.split(' ').next().unwrap_or("x").to_lowercase()
@@ -593,7 +599,7 @@ async fn signed_in_as(site: &Site, name: &str, role: Role) -> (String, String) {
     (cookie, csrf)
 }
 
-fn editor_fields<'a>(
+pub(crate) fn editor_fields<'a>(
     csrf: &'a str,
     action: &'a str,
     headline: &'a str,
@@ -959,14 +965,15 @@ async fn the_article_list_filters_and_counts(db: &TestDb) {
             .count(".desk tbody tr"),
         3
     );
+    let signed_out = site.get("/admin/articles").await;
     assert_eq!(
-        site.get("/admin/articles").await.status,
-        StatusCode::FORBIDDEN,
-        "signed out"
+        (signed_out.status, signed_out.location()),
+        (StatusCode::SEE_OTHER, "/admin"),
+        "signed out: sent to the sign-in form"
     );
 }
 
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
     let image = image::DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
         width,
         height,
@@ -984,7 +991,7 @@ async fn upload(site: &Site, cookie: &str, csrf: &str, name: &str, bytes: &[u8])
 }
 
 /// Uploads a file as the media library's form (or the editor's drag and drop, asking for JSON).
-async fn upload_as(
+pub(crate) async fn upload_as(
     site: &Site,
     cookie: &str,
     csrf: &str,
@@ -1199,7 +1206,7 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
     let _ = std::fs::remove_dir_all(media_dir);
 }
 
-fn rand_suffix() -> u32 {
+pub(crate) fn rand_suffix() -> u32 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())

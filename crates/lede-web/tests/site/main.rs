@@ -1,8 +1,10 @@
 //! The reader site through the real router, on SQLite and PostgreSQL: one test binary.
 
+mod access;
 mod admin;
 mod cache;
 mod comments;
 mod discovery;
+mod newsroom;
 mod pages;
 mod support;

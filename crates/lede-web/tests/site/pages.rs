@@ -434,6 +434,7 @@ async fn markup_in_content_is_escaped(db: &TestDb) {
         name: format!("Eve {evil}"),
         bio: format!("Bio {evil}"),
         website: None,
+        avatar: None,
     };
     site.newsroom.save_author(author).await.expect("author");
     let mut input = article(

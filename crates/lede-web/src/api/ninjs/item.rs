@@ -215,7 +215,7 @@ pub fn article_item(state: &AppState, article: &Article) -> NinjsItem {
         version_created: Some(rfc3339(summary.updated_at)),
         pub_status: "usable",
         language: Some(summary.language.clone()),
-        copyright_holder: state.settings.name.clone(),
+        copyright_holder: state.identity().name,
         usage_terms: summary.partner_only.then_some(
             "Partner-only: for syndication partners under agreement, not for the public.",
         ),

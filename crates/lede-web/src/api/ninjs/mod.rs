@@ -71,8 +71,8 @@ pub async fn latest_articles(
     let links = Links(&state.settings);
     Ok(Json(NinjsItem::package(
         links.page("/api/ninjs/articles"),
-        &format!("{}: latest articles", state.settings.name),
-        state.settings.name.clone(),
+        &format!("{}: latest articles", state.identity().name),
+        state.identity().name,
         newest_change.map(rfc3339),
         associations,
     )))

@@ -1,0 +1,236 @@
+//! The site's own shape, which only admins change: its sections (added, edited, put in order,
+//! deleted while empty) and the name and tagline every page shows. Each change is announced
+//! as [`Change::Catalog`], like any other change to what the menus and layouts show.
+
+use super::{Change, Newsroom};
+use crate::{Error, Result};
+use lede_core::Invalid;
+use lede_core::Slug;
+use lede_core::account::{Action, User};
+use lede_core::content::{Section, SectionId, SectionInput, optional, required};
+
+/// The settings keys the name and tagline live under (`lede serve` reads them at start).
+pub const SITE_NAME_KEY: &str = "site_name";
+pub const SITE_TAGLINE_KEY: &str = "site_tagline";
+
+/// Which way a section moves among its siblings in the menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Refuses anyone but an admin: the web pages check first, and this keeps every other caller
+/// to the same rule.
+fn may_manage_site(by: &User) -> Result<()> {
+    if by.role.may(Action::ManageSite) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden(
+            "Only an admin changes sections and the site's settings.".into(),
+        ))
+    }
+}
+
+/// Refuses a parent that would put a section inside itself, directly or further down, which
+/// would make the menu a loop.
+pub(super) fn check_parent(sections: &[Section], slug: &Slug, parent: Option<&Slug>) -> Result<()> {
+    let mut current = parent.and_then(|p| sections.iter().find(|s| &s.slug == p));
+    // Bounded by the number of sections, in case the stored tree already holds a loop.
+    for _ in 0..=sections.len() {
+        let Some(section) = current else {
+            return Ok(());
+        };
+        if &section.slug == slug {
+            return Err(Invalid::new(
+                "parent",
+                "A section cannot sit inside itself or inside one of its own subsections.",
+            )
+            .into());
+        }
+        current = section
+            .parent
+            .and_then(|id| sections.iter().find(|s| s.id == id));
+    }
+    Ok(())
+}
+
+/// What saving `section` unchanged takes: its fields and its parent's slug.
+fn input_of(sections: &[Section], section: &Section) -> SectionInput {
+    SectionInput {
+        slug: section.slug.clone(),
+        name: section.name.clone(),
+        description: section.description.clone(),
+        parent: section
+            .parent
+            .and_then(|id| sections.iter().find(|s| s.id == id))
+            .map(|p| p.slug.clone()),
+    }
+}
+
+impl Newsroom {
+    /// Adds a section. Its slug (its address, `/section/SLUG`) must be free: saving by slug
+    /// would otherwise quietly overwrite the section that holds it.
+    pub async fn create_section(
+        &self,
+        by: &User,
+        mut input: SectionInput,
+        position: i64,
+    ) -> Result<SectionId> {
+        may_manage_site(by)?;
+        input.description = optional("description", &input.description, 500)?;
+        if let Some(taken) = self.store.section_by_slug(input.slug.as_str()).await? {
+            return Err(Invalid::new(
+                "slug",
+                format!(
+                    "The section “{}” already uses the address /section/{}; choose another.",
+                    taken.name, taken.slug
+                ),
+            )
+            .into());
+        }
+        self.save_section(input, position).await
+    }
+
+    /// Changes a section's name, description, parent or position. The slug stays, so links
+    /// to the section keep working.
+    pub async fn update_section(
+        &self,
+        by: &User,
+        mut input: SectionInput,
+        position: i64,
+    ) -> Result<SectionId> {
+        may_manage_site(by)?;
+        input.description = optional("description", &input.description, 500)?;
+        if self
+            .store
+            .section_by_slug(input.slug.as_str())
+            .await?
+            .is_none()
+        {
+            return Err(Error::NotFound("section"));
+        }
+        self.save_section(input, position).await
+    }
+
+    /// Moves a section one place up or down among the sections that share its parent, and
+    /// numbers those siblings 10, 20, 30… so that equal positions cannot keep them stuck.
+    pub async fn move_section(&self, by: &User, id: SectionId, direction: Direction) -> Result<()> {
+        may_manage_site(by)?;
+        let sections = self.store.sections().await?;
+        let parent = sections
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or(Error::NotFound("section"))?
+            .parent;
+        // `sections()` comes in menu order: by position, then by name.
+        let mut siblings: Vec<&Section> = sections.iter().filter(|s| s.parent == parent).collect();
+        let at = siblings.iter().position(|s| s.id == id).unwrap_or(0);
+        let to = match direction {
+            Direction::Up => at.saturating_sub(1),
+            Direction::Down => (at + 1).min(siblings.len() - 1),
+        };
+        siblings.swap(at, to);
+        for (index, section) in siblings.iter().enumerate() {
+            let position = (index as i64 + 1) * 10;
+            if section.position != position {
+                self.store
+                    .upsert_section(&input_of(&sections, section), position)
+                    .await?;
+            }
+        }
+        self.announce(Change::Catalog);
+        Ok(())
+    }
+
+    /// Deletes a section that holds no articles and no subsections. One that does is kept,
+    /// with a message saying what to move first.
+    pub async fn delete_section(&self, by: &User, id: SectionId) -> Result<()> {
+        may_manage_site(by)?;
+        let sections = self.store.sections().await?;
+        let section = sections
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or(Error::NotFound("section"))?;
+        let articles = self
+            .store
+            .section_article_counts()
+            .await?
+            .into_iter()
+            .find(|(s, _)| *s == id)
+            .map_or(0, |(_, n)| n);
+        if articles > 0 {
+            let noun = if articles == 1 { "article" } else { "articles" };
+            return Err(Error::Conflict(format!(
+                "“{}” holds {articles} {noun}, so it cannot be deleted. Move {} to another section first.",
+                section.name,
+                if articles == 1 { "it" } else { "them" }
+            )));
+        }
+        if sections.iter().any(|s| s.parent == Some(id)) {
+            return Err(Error::Conflict(format!(
+                "“{}” has subsections, so it cannot be deleted. Move or delete them first.",
+                section.name
+            )));
+        }
+        self.store.delete_section(id).await?;
+        self.announce(Change::Catalog);
+        Ok(())
+    }
+
+    /// Stores the site's name and tagline (the settings `lede serve` starts with) and returns
+    /// them as stored, trimmed.
+    pub async fn save_site_identity(
+        &self,
+        by: &User,
+        name: &str,
+        tagline: &str,
+    ) -> Result<(String, String)> {
+        may_manage_site(by)?;
+        let name = required("name", name, 100)?;
+        let tagline = optional("tagline", tagline, 200)?;
+        self.store.put_setting(SITE_NAME_KEY, &name).await?;
+        self.store.put_setting(SITE_TAGLINE_KEY, &tagline).await?;
+        self.announce(Change::Catalog);
+        Ok((name, tagline))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(id: i64, slug: &str, parent: Option<i64>) -> Section {
+        Section {
+            id: SectionId(id),
+            slug: Slug::parse(slug).expect("slug"),
+            name: slug.to_owned(),
+            description: String::new(),
+            parent: parent.map(SectionId),
+            position: 0,
+        }
+    }
+
+    #[test]
+    fn a_section_cannot_sit_inside_itself_or_its_own_subsections() {
+        let tree = [
+            section(1, "news", None),
+            section(2, "world", Some(1)),
+            section(3, "europe", Some(2)),
+        ];
+        let slug = |s: &str| Slug::parse(s).expect("slug");
+        let table = [
+            ("news", Some("europe"), false),
+            ("news", Some("news"), false),
+            ("world", Some("europe"), false),
+            ("europe", Some("news"), true),
+            ("world", None, true),
+            ("sport", Some("world"), true),
+        ];
+        for (moving, parent, allowed) in table {
+            let parent = parent.map(slug);
+            let result = check_parent(&tree, &slug(moving), parent.as_ref());
+            assert_eq!(result.is_ok(), allowed, "{moving} under {parent:?}");
+        }
+    }
+}

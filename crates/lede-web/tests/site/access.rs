@@ -1,0 +1,688 @@
+//! Who may do what in the newsroom: every route of `admin::routes()`, for each role and for a
+//! visitor who is not signed in, checked against one table written out below so that a reader
+//! can hold it against the rules (`lede_core::account::Role`):
+//!
+//! - a contributor writes drafts and submits them for review;
+//! - an author also publishes their own;
+//! - an editor edits, schedules and publishes anyone's, and moderates comments;
+//! - an admin also manages accounts, sections and site settings;
+//! - nobody changes their own role.
+//!
+//! Every signed-in request is sent twice: first without the CSRF token (always a 403 page,
+//! and nothing changes), then with it (the outcome in the table). The sign-in and setup
+//! forms have no session and so no token; they refuse a foreign `Origin` instead.
+
+use crate::admin::{PASSWORD, editor_fields, get_as, pending_comment, png, post_as, rand_suffix};
+use crate::newsroom::upload_to;
+use crate::support::{Page, Site, settings, site_with};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use lede_core::account::Role;
+use lede_core::content::SectionInput;
+use lede_store::test_support::{TestDb, load_fixture};
+use lede_store::{Accounts, MediaLibrary};
+use std::collections::HashMap;
+
+lede_store::on_both_databases!(every_admin_route_answers_each_role_as_the_rules_say);
+
+/// What a request must get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// 200: the page, or the preview.
+    Ok,
+    /// 303: done, and sent on.
+    Done,
+    /// A 403 page that says why.
+    No,
+    /// 404: the setup page once the site has an account.
+    Gone,
+    /// 401: a wrong password on the sign-in form.
+    Wrong,
+    /// Not signed in: a 303 to the sign-in form at `/admin`.
+    SignIn,
+    /// Not signed in, at `/admin` itself: the sign-in form.
+    Form,
+}
+use Expect::*;
+
+/// How a request is protected against cross-site forgery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Guard {
+    /// A GET: nothing to forge.
+    Read,
+    /// The session's CSRF token in the form.
+    Token,
+    /// The same, in a multipart upload.
+    Upload,
+    /// No session yet: a foreign `Origin` is refused.
+    Origin,
+}
+use Guard::*;
+
+/// One row: method and path (placeholders in braces), the form, and what each of
+/// contributor, author, editor and admin gets, then a signed-out visitor.
+struct Row {
+    get: bool,
+    path: &'static str,
+    guard: Guard,
+    fields: &'static [(&'static str, &'static str)],
+    roles: [Expect; 4],
+    signed_out: Expect,
+}
+
+const fn get(path: &'static str, roles: [Expect; 4], signed_out: Expect) -> Row {
+    Row {
+        get: true,
+        path,
+        guard: Read,
+        fields: &[],
+        roles,
+        signed_out,
+    }
+}
+
+const fn post(
+    path: &'static str,
+    guard: Guard,
+    fields: &'static [(&'static str, &'static str)],
+    roles: [Expect; 4],
+    signed_out: Expect,
+) -> Row {
+    Row {
+        get: false,
+        path,
+        guard,
+        fields,
+        roles,
+        signed_out,
+    }
+}
+
+const ALL: [Expect; 4] = [Ok, Ok, Ok, Ok];
+const ALL_DO: [Expect; 4] = [Done, Done, Done, Done];
+const EDITORS: [Expect; 4] = [No, No, Ok, Ok];
+const EDITORS_DO: [Expect; 4] = [No, No, Done, Done];
+const ADMIN: [Expect; 4] = [No, No, No, Ok];
+const ADMIN_DO: [Expect; 4] = [No, No, No, Done];
+
+/// Placeholders: `{article}` someone else's published article, `{draft}` someone else's
+/// draft, `{comment}` a pending comment, `{media}` an unused library image, `{section}` a
+/// section, `{empty}` an empty section, `{other}` another account, `{me}` the account itself,
+/// `{session}` another session of the same account. `{role}` keeps names unique. Rows run in
+/// this order; those that end sessions come last.
+const TABLE: &[Row] = &[
+    // Everyone signed in: the dashboard, their articles, media and profile.
+    get("/admin", ALL, Form),
+    get("/admin/articles", ALL, SignIn),
+    get("/admin/articles/new", ALL, SignIn),
+    // Anyone may open an article in the editor and its history; saving is what the rules check.
+    get("/admin/articles/{article}", ALL, SignIn),
+    get("/admin/articles/{article}/revisions", ALL, SignIn),
+    get("/admin/articles/{article}/restore?version=1", ALL, SignIn),
+    get("/admin/media", ALL, SignIn),
+    get("/admin/profile", ALL, SignIn),
+    // Editors moderate comments.
+    get("/admin/comments", EDITORS, SignIn),
+    // Admins manage accounts, sections and settings.
+    get("/admin/people", ADMIN, SignIn),
+    get("/admin/sections", ADMIN, SignIn),
+    get("/admin/sections/{section}", ADMIN, SignIn),
+    get("/admin/settings", ADMIN, SignIn),
+    // Setup is gone once the site has an account.
+    get("/admin/setup", [Gone; 4], Gone),
+    post(
+        "/admin/setup",
+        Origin,
+        &[
+            ("name", "Eve"),
+            ("email", "eve@example.com"),
+            ("password", PASSWORD),
+        ],
+        [Gone; 4],
+        Gone,
+    ),
+    post(
+        "/admin/sign-in",
+        Origin,
+        &[
+            ("email", "nobody@example.com"),
+            ("password", "not the password"),
+        ],
+        [Wrong; 4],
+        Wrong,
+    ),
+    // Writing: everyone drafts and submits; publishing their own takes an author.
+    post(
+        "/admin/preview",
+        Token,
+        &[("body", "**Bold**")],
+        ALL,
+        SignIn,
+    ),
+    post(
+        "/admin/articles/new",
+        Token,
+        &[("action", "save"), ("headline", "Draft by {role}")],
+        ALL_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/articles/new",
+        Token,
+        &[("action", "submit"), ("headline", "Review for {role}")],
+        ALL_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/articles/new",
+        Token,
+        &[("action", "publish"), ("headline", "Published by {role}")],
+        [No, Done, Done, Done],
+        SignIn,
+    ),
+    // Someone else's articles: editors edit, schedule and publish them.
+    post(
+        "/admin/articles/{article}",
+        Token,
+        &[
+            ("action", "save"),
+            ("headline", "Council budget vote passes"),
+            ("authors", "maya-chen"),
+        ],
+        EDITORS_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/articles/{draft}",
+        Token,
+        &[
+            ("action", "schedule"),
+            ("headline", "Draft for the {role}"),
+            ("authors", "maya-chen"),
+            ("publish_at", "2026-12-01T09:30"),
+        ],
+        EDITORS_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/articles/{draft}",
+        Token,
+        &[
+            ("action", "publish"),
+            ("headline", "Draft for the {role}"),
+            ("authors", "maya-chen"),
+        ],
+        EDITORS_DO,
+        SignIn,
+    ),
+    // Media: everyone who writes.
+    post("/admin/media", Upload, &[], ALL_DO, SignIn),
+    post("/admin/media/{media}/delete", Token, &[], ALL_DO, SignIn),
+    // Each person's own byline and picture.
+    post(
+        "/admin/profile",
+        Token,
+        &[("name", "The {role}"), ("bio", "Reports."), ("website", "")],
+        ALL_DO,
+        SignIn,
+    ),
+    post("/admin/profile/avatar", Upload, &[], ALL_DO, SignIn),
+    post("/admin/profile/avatar/remove", Token, &[], ALL_DO, SignIn),
+    // Comments: editors.
+    post(
+        "/admin/comments",
+        Token,
+        &[("action", "approve"), ("ids", "{comment}")],
+        EDITORS_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/comments/{comment}/reply",
+        Token,
+        &[("text", "Thank you.")],
+        EDITORS_DO,
+        SignIn,
+    ),
+    // Accounts: admins, and nobody changes their own role.
+    post(
+        "/admin/people",
+        Token,
+        &[
+            ("name", "New {role}"),
+            ("email", "new-{role}@example.com"),
+            ("role", "contributor"),
+            ("password", PASSWORD),
+        ],
+        ADMIN_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/people/{other}/role",
+        Token,
+        &[("role", "author")],
+        ADMIN_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/people/{me}/role",
+        Token,
+        &[("role", "admin")],
+        [No; 4],
+        SignIn,
+    ),
+    post(
+        "/admin/people/{other}/sign-out",
+        Token,
+        &[],
+        ADMIN_DO,
+        SignIn,
+    ),
+    // Sections and settings: admins.
+    post(
+        "/admin/sections",
+        Token,
+        &[("name", "Desk of the {role}")],
+        ADMIN_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/sections/{section}",
+        Token,
+        &[("name", "Culture"), ("position", "2")],
+        ADMIN_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/sections/{section}/move",
+        Token,
+        &[("direction", "up")],
+        ADMIN_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/sections/{empty}/delete",
+        Token,
+        &[],
+        ADMIN_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/settings",
+        Token,
+        &[("name", "Northbridge Test"), ("tagline", "Tests")],
+        ADMIN_DO,
+        SignIn,
+    ),
+    // Everyone's own sessions, then signing out.
+    post(
+        "/admin/profile/sessions/{session}/sign-out",
+        Token,
+        &[],
+        ALL_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/profile/sessions/sign-out-others",
+        Token,
+        &[],
+        ALL_DO,
+        SignIn,
+    ),
+    post("/admin/sign-out", Token, &[], ALL_DO, SignIn),
+];
+
+/// Every route `admin::routes()` declares, as "METHOD path": the table must cover each.
+const ROUTES: &[&str] = &[
+    "GET /admin",
+    "POST /admin/sign-in",
+    "POST /admin/sign-out",
+    "GET /admin/setup",
+    "POST /admin/setup",
+    "GET /admin/comments",
+    "POST /admin/comments",
+    "GET /admin/profile",
+    "POST /admin/profile",
+    "POST /admin/profile/avatar",
+    "POST /admin/profile/avatar/remove",
+    "POST /admin/profile/sessions/{id}/sign-out",
+    "POST /admin/profile/sessions/sign-out-others",
+    "GET /admin/sections",
+    "POST /admin/sections",
+    "GET /admin/sections/{id}",
+    "POST /admin/sections/{id}",
+    "POST /admin/sections/{id}/move",
+    "POST /admin/sections/{id}/delete",
+    "GET /admin/settings",
+    "POST /admin/settings",
+    "GET /admin/media",
+    "POST /admin/media",
+    "POST /admin/media/{id}/delete",
+    "POST /admin/comments/{id}/reply",
+    "GET /admin/people",
+    "POST /admin/people",
+    "POST /admin/preview",
+    "POST /admin/people/{id}/role",
+    "POST /admin/people/{id}/sign-out",
+    "GET /admin/articles",
+    "GET /admin/articles/new",
+    "POST /admin/articles/new",
+    "GET /admin/articles/{id}",
+    "POST /admin/articles/{id}",
+    "GET /admin/articles/{id}/revisions",
+    "GET /admin/articles/{id}/restore",
+];
+
+/// A route's shape: placeholders made `{id}`, the query dropped.
+fn shape(row: &Row) -> String {
+    let path = row.path.split('?').next().unwrap_or(row.path);
+    let path: Vec<String> = path
+        .split('/')
+        .map(|part| {
+            if part.starts_with('{') {
+                "{id}".to_owned()
+            } else {
+                part.to_owned()
+            }
+        })
+        .collect();
+    format!(
+        "{} {}",
+        if row.get { "GET" } else { "POST" },
+        path.join("/")
+    )
+}
+
+fn fill(text: &str, values: &HashMap<&'static str, String>) -> String {
+    values.iter().fold(text.to_owned(), |text, (key, value)| {
+        text.replace(&format!("{{{key}}}"), value)
+    })
+}
+
+/// What a response was, in the table's terms, for the failure message.
+fn outcome(page: &Page) -> Option<Expect> {
+    match page.status {
+        StatusCode::OK if page.count("form[action='/admin/sign-in']") == 1 => Some(Form),
+        StatusCode::OK => Some(Ok),
+        StatusCode::SEE_OTHER if page.location() == "/admin" => Some(SignIn),
+        StatusCode::SEE_OTHER => Some(Done),
+        StatusCode::FORBIDDEN if page.count("main") == 1 => Some(No),
+        StatusCode::NOT_FOUND => Some(Gone),
+        StatusCode::UNAUTHORIZED => Some(Wrong),
+        _ => None,
+    }
+}
+
+/// Whether a page is what was expected. A signed-in person sent to `/admin` (signing out
+/// does that) has been answered, so `Done` accepts it.
+fn matches(page: &Page, expected: Expect) -> bool {
+    let got = outcome(page);
+    got == Some(expected) || expected == Done && got == Some(SignIn)
+}
+
+async fn send(
+    site: &Site,
+    row: &Row,
+    path: &str,
+    cookie: &str,
+    fields: &[(String, String)],
+    csrf: Option<&str>,
+) -> Page {
+    match row.guard {
+        Read => get_as(site, path, cookie).await,
+        Upload => upload_to(site, path, cookie, csrf.unwrap_or(""), &png(64, 48)).await,
+        Token => {
+            let mut all: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            if let Some(csrf) = csrf {
+                all.push(("csrf", csrf));
+            }
+            post_as(site, path, cookie, &all).await
+        }
+        Origin => {
+            let body = crate::admin::form_body(
+                &fields
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect::<Vec<_>>(),
+            );
+            let mut request = Request::post(path)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::COOKIE, cookie);
+            if csrf.is_none() {
+                request = request.header(header::ORIGIN, "https://evil.example");
+            }
+            site.send(request.body(Body::from(body)).expect("request"))
+                .await
+        }
+    }
+}
+
+/// The fields a row sends: editor rows get the editor's other fields.
+fn form(row: &Row, values: &HashMap<&'static str, String>) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let is_editor = row.path.starts_with("/admin/articles/");
+    if is_editor {
+        for (key, value) in editor_fields("", "", "", "Words of the story.") {
+            if key != "csrf" && !row.fields.iter().any(|(k, _)| *k == key) {
+                fields.push((key.to_owned(), value.to_owned()));
+            }
+        }
+    }
+    for (key, value) in row.fields {
+        fields.push(((*key).to_owned(), fill(value, values)));
+    }
+    fields
+}
+
+async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
+    let mut covered: Vec<String> = TABLE.iter().map(shape).collect();
+    covered.sort();
+    covered.dedup();
+    let mut declared: Vec<String> = ROUTES.iter().map(|r| (*r).to_owned()).collect();
+    declared.sort();
+    assert_eq!(
+        covered, declared,
+        "the table covers every admin route, and only those"
+    );
+
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    let media_dir = std::env::temp_dir().join(format!(
+        "lede-access-test-{}-{}",
+        std::process::id(),
+        rand_suffix()
+    ));
+    let site = site_with(
+        db,
+        newsroom,
+        lede_web::SiteSettings {
+            media_dir: Some(media_dir.clone()),
+            ..settings()
+        },
+    )
+    .await;
+    let accounts = Accounts::new(&site.newsroom);
+    let store = site.newsroom.store().clone();
+    let library = MediaLibrary::new(store.clone(), media_dir.clone());
+    let other = accounts
+        .create_user(
+            "target@example.com",
+            "Tess Target",
+            Role::Contributor,
+            PASSWORD,
+        )
+        .await
+        .expect("account");
+    let id_of = |slug: &'static str| {
+        let store = store.clone();
+        async move {
+            store
+                .article_state(slug)
+                .await
+                .expect("query")
+                .expect("article")
+                .0
+                .0
+                .to_string()
+        }
+    };
+    let mut values: HashMap<&'static str, String> = HashMap::new();
+    values.insert("article", id_of("budget-vote-passes").await);
+    let secret = id_of("secret-draft").await;
+    values.insert("other", other.0.to_string());
+    let culture = store
+        .section_by_slug("culture")
+        .await
+        .expect("query")
+        .expect("section");
+    values.insert("section", culture.id.0.to_string());
+
+    let mut failures = Vec::new();
+    let roles = [Role::Contributor, Role::Author, Role::Editor, Role::Admin];
+    for (column, role) in roles.into_iter().enumerate() {
+        let name = role.as_str();
+        let email = format!("{name}@example.com");
+        let user = accounts
+            .create_user(&email, &format!("The {name}"), role, PASSWORD)
+            .await
+            .expect("account");
+        // Two sessions: one to act with, one for the session rows to end.
+        let acting = accounts.sign_in(&email, PASSWORD).await.expect("signed in");
+        accounts
+            .sign_in(&email, PASSWORD)
+            .await
+            .expect("signed in again");
+        let cookie = format!("lede_session={}", acting.token);
+        let session = get_as(&site, "/admin/profile", &cookie)
+            .await
+            .attr(".sessions tr.session:not(.current) form", "action");
+        let session = session
+            .trim_start_matches("/admin/profile/sessions/")
+            .trim_end_matches("/sign-out");
+        let media = library
+            .upload(
+                &png(20 + column as u32, 20),
+                "spare.png",
+                None,
+                site.newsroom.now(),
+            )
+            .await
+            .expect("uploaded");
+        let empty = site
+            .newsroom
+            .save_section(
+                SectionInput {
+                    slug: lede_core::Slug::parse(&format!("empty-{name}")).expect("slug"),
+                    name: format!("Empty {name}"),
+                    description: String::new(),
+                    parent: None,
+                },
+                50,
+            )
+            .await
+            .expect("section");
+        let mut draft = store
+            .editable_article(lede_core::content::ArticleId(secret.parse().expect("id")))
+            .await
+            .expect("query")
+            .expect("article")
+            .input;
+        draft.slug = lede_core::Slug::parse(&format!("draft-for-the-{name}")).expect("slug");
+        draft.headline = format!("Draft for the {name}");
+        let draft = site
+            .newsroom
+            .save_article(None, draft)
+            .await
+            .expect("draft");
+        values.insert("draft", draft.0.to_string());
+        values.insert("role", name.to_owned());
+        values.insert("me", user.0.to_string());
+        values.insert("session", session.to_owned());
+        values.insert("comment", pending_comment(&site, name).await.0.to_string());
+        values.insert("media", media.id.to_string());
+        values.insert("empty", empty.0.to_string());
+        for row in TABLE {
+            let path = fill(row.path, &values);
+            let fields = form(row, &values);
+            let expected = row.roles[column];
+            if row.guard != Read {
+                let forged = send(&site, row, &path, &cookie, &fields, None).await;
+                if forged.status != StatusCode::FORBIDDEN {
+                    failures.push(format!(
+                        "{name}: {path} without protection got {}",
+                        forged.status
+                    ));
+                }
+            }
+            let page = send(&site, row, &path, &cookie, &fields, Some(&acting.csrf)).await;
+            if !matches(&page, expected) {
+                failures.push(format!(
+                    "{name}: {} {path} expected {expected:?}, got {} {:?} {}",
+                    if row.get { "GET" } else { "POST" },
+                    page.status,
+                    outcome(&page),
+                    page.location()
+                ));
+            }
+        }
+    }
+    // Signed out: every route sends the visitor to sign in (the setup and sign-in forms
+    // answer for themselves).
+    for row in TABLE {
+        let path = fill(row.path, &values);
+        let fields = form(row, &values);
+        let page = send(&site, row, &path, "", &fields, Some("")).await;
+        if !matches(&page, row.signed_out)
+            || row.signed_out == SignIn && outcome(&page) != Some(SignIn)
+        {
+            failures.push(format!(
+                "signed out: {path} expected {:?}, got {} {:?} {}",
+                row.signed_out,
+                page.status,
+                outcome(&page),
+                page.location()
+            ));
+        }
+    }
+    // What was refused left nothing behind.
+    for name in ["contributor", "author", "editor"] {
+        let section = format!("desk-of-the-{name}");
+        assert!(
+            store
+                .section_by_slug(&section)
+                .await
+                .expect("query")
+                .is_none(),
+            "{section}"
+        );
+        let email = format!("new-{name}@example.com");
+        assert!(
+            store.user_by_email(&email).await.expect("query").is_none(),
+            "{email}"
+        );
+    }
+    assert!(
+        store
+            .section_by_slug("desk-of-the-admin")
+            .await
+            .expect("query")
+            .is_some()
+    );
+    assert!(
+        store
+            .article_state("published-by-contributor")
+            .await
+            .expect("query")
+            .is_none(),
+        "a contributor cannot publish"
+    );
+    let _ = std::fs::remove_dir_all(media_dir);
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
