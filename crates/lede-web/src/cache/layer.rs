@@ -29,9 +29,10 @@ pub async fn serve_cached(
     else {
         return next.run(request).await;
     };
-    if let Some(entry) = cache.get(&key) {
+    if let Some(entry) = cache.get(key) {
         return entry.respond(request.headers(), head);
     }
+    let key = key.to_owned();
     let epoch = cache.epoch();
     let (mut parts, body) = request.into_parts();
     let client = parts.headers.clone();
@@ -60,9 +61,10 @@ pub async fn serve_cached(
         .respond(&client, head)
 }
 
-/// The key a request's page is kept under: its path, and its page number for lists. Other
-/// queries (a reader's own comment notice, tracking parameters) are rendered every time.
-fn cache_key(uri: &Uri) -> Option<String> {
+/// The key a request's page is kept under: its path, and its page number for lists (taken as
+/// it stands in the request, so a hit allocates nothing). Other queries (a reader's own comment
+/// notice, tracking parameters) are rendered every time.
+fn cache_key(uri: &Uri) -> Option<&str> {
     let path = uri.path();
     if NEVER.iter().any(|prefix| {
         path.strip_prefix(prefix)
@@ -70,12 +72,13 @@ fn cache_key(uri: &Uri) -> Option<String> {
     }) {
         return None;
     }
+    let whole = uri.path_and_query().map_or(path, |pq| pq.as_str());
     match uri.query() {
-        None => Some(path.to_owned()),
+        None => Some(whole),
         Some(query) => {
             let page = query.strip_prefix("page=")?;
             (!page.is_empty() && page.len() < 6 && page.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| format!("{path}?{query}"))
+                .then_some(whole)
         }
     }
 }
@@ -97,7 +100,7 @@ mod tests {
     use super::*;
 
     fn key(uri: &'static str) -> Option<String> {
-        cache_key(&Uri::from_static(uri))
+        cache_key(&Uri::from_static(uri)).map(str::to_owned)
     }
 
     #[test]
