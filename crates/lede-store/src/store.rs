@@ -99,6 +99,14 @@ pub trait ArticleStore: Send + Sync {
     async fn count_published(&self) -> Result<u64>;
     /// The stored "You May Also Like" list, best first, published public articles only.
     async fn related_articles(&self, id: ArticleId) -> Result<Vec<ArticleSummary>>;
+    /// The two lists under an article, in one round trip: its related articles, and the newest
+    /// `limit` others `filter` selects (the first author's, for "More From Author").
+    async fn article_lists(
+        &self,
+        id: ArticleId,
+        filter: &ArticleFilter,
+        limit: u32,
+    ) -> Result<(Vec<ArticleSummary>, Vec<ArticleSummary>)>;
 
     /// The id and status of an article in any status.
     async fn article_state(&self, slug: &str) -> Result<Option<(ArticleId, ArticleStatus)>>;

@@ -403,6 +403,40 @@ impl ArticleStore for SqlStore {
         self.summaries(&rows).await
     }
 
+    async fn article_lists(
+        &self,
+        id: ArticleId,
+        filter: &ArticleFilter,
+        limit: u32,
+    ) -> Result<(Vec<ArticleSummary>, Vec<ArticleSummary>)> {
+        let (clause, binds) = filter_clause_from(filter, 4);
+        let sql = format!(
+            "SELECT * FROM (SELECT 1 AS list, {SUMMARY_COLUMNS} FROM related_articles r \
+               JOIN articles a ON a.id = r.related_id JOIN sections s ON s.id = a.section_id \
+               WHERE r.article_id = $1 AND a.status = 'published' AND a.partner_only = 0 \
+               ORDER BY r.score DESC, a.id DESC LIMIT $2) AS related \
+             UNION ALL \
+             SELECT * FROM (SELECT 2 AS list, {SUMMARY_COLUMNS} FROM articles a \
+               JOIN sections s ON s.id = a.section_id WHERE {clause} \
+               ORDER BY a.published_at DESC, a.id DESC LIMIT $3) AS more"
+        );
+        let query = sqlx::query(&sql)
+            .bind(id.0)
+            .bind(MAX_RELATED as i64)
+            .bind(i64::from(limit));
+        let rows = bind_all(query, &binds).fetch_all(&self.read).await?;
+        let summaries = self.summaries(&rows).await?;
+        let (mut related, mut more) = (Vec::new(), Vec::new());
+        for (row, summary) in rows.iter().zip(summaries) {
+            if row.try_get::<i64, _>("list")? == 1 {
+                related.push(summary);
+            } else {
+                more.push(summary);
+            }
+        }
+        Ok((related, more))
+    }
+
     async fn article_state(&self, slug: &str) -> Result<Option<(ArticleId, ArticleStatus)>> {
         let row = sqlx::query("SELECT id, status FROM articles WHERE slug = $1")
             .bind(slug)

@@ -85,19 +85,21 @@ pub async fn render_article(
     for dep in [Dep::Article(id), Dep::Comments(id), Dep::RelatedOf(id)] {
         shown::record(dep);
     }
-    let related = store.related_articles(id).await?;
-    let more_from_author = match article.authors.first() {
-        Some(author) => {
-            let filter = ArticleFilter {
-                author: Some(author.id),
-                exclude: Some(id),
-                ..Default::default()
-            };
-            shown::list(&filter);
-            store.latest_articles(&filter, MORE_FROM_AUTHOR).await?
-        }
-        None => Vec::new(),
+    // "More From Author": the first author's other articles; with no author, nobody's.
+    let author = article.authors.first().map(|a| a.id);
+    let filter = ArticleFilter {
+        author,
+        exclude: Some(id),
+        ..Default::default()
     };
+    let more_limit = match author {
+        Some(_) => {
+            shown::list(&filter);
+            MORE_FROM_AUTHOR
+        }
+        None => 0,
+    };
+    let (related, more_from_author) = store.article_lists(id, &filter, more_limit).await?;
     let comments = store.approved_comments(id).await?;
     let summary = &article.summary;
     let view = ArticleView {
