@@ -78,7 +78,7 @@ def scale_table(names):
                 continue
             if (tuple(rest), key) not in what:
                 what.append((tuple(rest), key))
-    rounds = max(len(v) for name in names if "/1" in name or "/6" in name for v in rows[name].values())
+    rounds = max((len(v) for name in names if name.endswith("/1") for v in rows[name].values()), default=1)
     print(f"| medians (3 starts, {rounds} rounds) | " + " | ".join(f"{int(s):,} articles" for s in sizes) + " |")
     print("|---" * (len(sizes) + 1) + "|")
     for rest, key in what:
