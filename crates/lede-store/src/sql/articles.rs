@@ -37,6 +37,19 @@ pub(super) fn filter_clause(filter: &ArticleFilter) -> (String, Vec<i64>) {
 /// [`filter_clause`] with its placeholders numbered from `first` (when other values come
 /// before it in the query).
 pub(super) fn filter_clause_from(filter: &ArticleFilter, first: usize) -> (String, Vec<i64>) {
+    clause(filter, first, false)
+}
+
+/// [`filter_clause_from`] for a query that reads the newest few articles of a section: the
+/// section test is written `+a.section_id` so that SQLite walks the articles by date and
+/// checks each one's section, stopping after a dozen, instead of taking the section's index
+/// and sorting the whole section (40 ms a section at 100,000 articles). PostgreSQL reads a
+/// unary plus as the same value.
+pub(super) fn newest_first_clause_from(filter: &ArticleFilter, first: usize) -> (String, Vec<i64>) {
+    clause(filter, first, true)
+}
+
+fn clause(filter: &ArticleFilter, first: usize, by_date: bool) -> (String, Vec<i64>) {
     let mut sql = String::from("a.status = 'published'");
     sql.push_str(audience_clause(filter.audience));
     let mut binds = Vec::new();
@@ -46,10 +59,17 @@ pub(super) fn filter_clause_from(filter: &ArticleFilter, first: usize) -> (Strin
         sql.push_str(&condition.replace("$?", &format!("${}", first + binds.len() - 1)));
     };
     if let Some(section) = filter.section {
+        let column = if by_date {
+            "+a.section_id"
+        } else {
+            "a.section_id"
+        };
         push(
-            "a.section_id IN (WITH RECURSIVE tree(id) AS (SELECT CAST($? AS BIGINT) \
-             UNION SELECT s2.id FROM sections s2 JOIN tree ON s2.parent_id = tree.id) \
-             SELECT id FROM tree)",
+            &format!(
+                "{column} IN (WITH RECURSIVE tree(id) AS (SELECT CAST($? AS BIGINT) \
+                 UNION SELECT s2.id FROM sections s2 JOIN tree ON s2.parent_id = tree.id) \
+                 SELECT id FROM tree)"
+            ),
             section.0,
         );
     }
@@ -168,6 +188,7 @@ impl ArticleStore for SqlStore {
             .await?
             .try_get(0)?;
         let n = binds.len();
+        let (clause, _) = newest_first_clause_from(filter, 1);
         let list_sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id \
              WHERE {clause} ORDER BY a.published_at DESC, a.id DESC LIMIT ${} OFFSET ${}",
@@ -191,7 +212,7 @@ impl ArticleStore for SqlStore {
         filter: &ArticleFilter,
         limit: u32,
     ) -> Result<Vec<ArticleSummary>> {
-        let (clause, binds) = filter_clause(filter);
+        let (clause, binds) = newest_first_clause_from(filter, 1);
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id \
              WHERE {clause} ORDER BY a.published_at DESC, a.id DESC LIMIT ${}",
@@ -221,7 +242,7 @@ impl ArticleStore for SqlStore {
                 section: Some(*section),
                 ..Default::default()
             };
-            let (clause, values) = filter_clause_from(&filter, binds.len() + 2);
+            let (clause, values) = newest_first_clause_from(&filter, binds.len() + 2);
             parts.push(format!(
                 "SELECT * FROM (SELECT CAST(${} AS BIGINT) AS block, {SUMMARY_COLUMNS} \
                  FROM articles a JOIN sections s ON s.id = a.section_id WHERE {clause} \
@@ -409,7 +430,7 @@ impl ArticleStore for SqlStore {
         filter: &ArticleFilter,
         limit: u32,
     ) -> Result<(Vec<ArticleSummary>, Vec<ArticleSummary>)> {
-        let (clause, binds) = filter_clause_from(filter, 4);
+        let (clause, binds) = newest_first_clause_from(filter, 4);
         let sql = format!(
             "SELECT * FROM (SELECT 1 AS list, {SUMMARY_COLUMNS} FROM related_articles r \
                JOIN articles a ON a.id = r.related_id JOIN sections s ON s.id = a.section_id \
