@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A first look at Lede's speed: one article page and the home page, Lede against nginx serving
 # the identical article bytes, alternating A B A B over several rounds, medians and ratios.
-# No page cache exists yet, so every Lede request renders the page from the database.
+# Written before the page cache existed (docs/PERFORMANCE.md keeps its figures as history);
+# today Lede answers these from its cache. The full suite is bench/run.sh.
 #
 #   bench/first-look.sh            # 3 rounds of 10 s each
 #   ROUNDS=5 SECONDS_EACH=20 bench/first-look.sh
