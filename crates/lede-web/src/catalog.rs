@@ -31,14 +31,19 @@ impl CatalogCache {
             if *change == Change::Catalog
                 && let Some(cache) = weak.upgrade()
             {
-                cache.version.fetch_add(1, Ordering::AcqRel);
-                *cache
-                    .current
-                    .write()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+                cache.forget();
             }
         });
         cache
+    }
+
+    /// Reads the catalog from the store again on next use.
+    pub fn forget(&self) {
+        self.version.fetch_add(1, Ordering::AcqRel);
+        *self
+            .current
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 
     pub async fn get(&self, newsroom: &Newsroom) -> AppResult<Arc<Catalog>> {

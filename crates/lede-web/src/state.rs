@@ -136,6 +136,15 @@ impl AppState {
         })
     }
 
+    /// Forgets every rendered page and the catalog, for when another process changed the
+    /// content (the `lede` command line, a second server): this one heard no announcement.
+    pub fn forget_rendered(&self) {
+        self.catalog.forget();
+        if let Some(cache) = &self.page_cache {
+            cache.clear();
+        }
+    }
+
     /// The site's name and tagline as they are now.
     pub fn identity(&self) -> SiteIdentity {
         // A writer that panicked left a whole value behind (it only assigns), so use it.

@@ -200,11 +200,13 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Import { site, source } => {
             let config = Config::resolve(&site, None, None)?;
             let newsroom = config.open_newsroom().await?;
+            let changed = serve::watch_changes(&newsroom);
             match source {
                 ImportSource::Wordpress { file, media_dir } => {
-                    transfer::import_wordpress(&newsroom, &config, &file, media_dir).await
+                    transfer::import_wordpress(&newsroom, &config, &file, media_dir).await?
                 }
             }
+            serve::tell_running_servers(&newsroom, &changed).await
         }
         Command::Export {
             site,
@@ -222,16 +224,20 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Comments { site, action } => {
             let config = Config::resolve(&site, None, None)?;
             let newsroom = config.open_newsroom().await?;
+            let changed = serve::watch_changes(&newsroom);
             match action {
-                CommentAction::List { status } => list_comments(&newsroom, &status).await,
+                CommentAction::List { status } => list_comments(&newsroom, &status).await?,
                 CommentAction::Approve { ids } => {
-                    moderate(&newsroom, &ids, CommentStatus::Approved).await
+                    moderate(&newsroom, &ids, CommentStatus::Approved).await?
                 }
-                CommentAction::Spam { ids } => moderate(&newsroom, &ids, CommentStatus::Spam).await,
+                CommentAction::Spam { ids } => {
+                    moderate(&newsroom, &ids, CommentStatus::Spam).await?
+                }
                 CommentAction::Trash { ids } => {
-                    moderate(&newsroom, &ids, CommentStatus::Trash).await
+                    moderate(&newsroom, &ids, CommentStatus::Trash).await?
                 }
             }
+            serve::tell_running_servers(&newsroom, &changed).await
         }
         Command::ApiKey { site, action } => {
             let config = Config::resolve(&site, None, None)?;

@@ -4,8 +4,11 @@
 use crate::cli::load_demo_if_empty;
 use crate::config::Config;
 use anyhow::{Context, Result};
+use lede_store::Newsroom;
 use lede_web::{AppState, SiteSettings};
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 pub async fn serve(config: Config, demo: bool) -> Result<()> {
@@ -35,6 +38,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     };
     spawn_scheduler(newsroom.clone());
     let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;
+    spawn_outside_change_watch(state.clone());
     let app = lede_web::router(state);
     tracing::info!(addr = %config.addr, data = %config.data_dir.display(), "serving");
     axum::serve(
@@ -76,6 +80,58 @@ const SCHEDULE_TICK: Duration = Duration::from_secs(15);
 
 /// Publishes scheduled articles when their time comes, and at once on start for any whose
 /// time passed while the server was down.
+/// The setting a `lede` command bumps after changing what readers see, so that a running
+/// server, which heard none of that process's announcements, drops its rendered pages.
+pub const OUTSIDE_CHANGE_KEY: &str = "changed_outside_server";
+
+/// How often a server looks for changes made by other processes: one tiny query.
+const OUTSIDE_CHANGE_TICK: Duration = Duration::from_secs(2);
+
+fn spawn_outside_change_watch(state: AppState) {
+    tokio::spawn(async move {
+        let store = state.newsroom.store().clone();
+        let mut seen = store.setting(OUTSIDE_CHANGE_KEY).await.ok().flatten();
+        let mut tick = tokio::time::interval(OUTSIDE_CHANGE_TICK);
+        loop {
+            tick.tick().await;
+            match store.setting(OUTSIDE_CHANGE_KEY).await {
+                Ok(now) if now != seen => {
+                    tracing::info!("content changed by another process: pages will render anew");
+                    state.forget_rendered();
+                    seen = now;
+                }
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "looking for outside changes failed"),
+            }
+        }
+    });
+}
+
+/// Notes in the database, when `newsroom` announced any change, that a running server must
+/// drop its rendered pages. Called by commands that change content from outside the server.
+pub async fn tell_running_servers(newsroom: &Newsroom, changed: &AtomicBool) -> Result<()> {
+    if changed.load(Ordering::Acquire) {
+        let mark = format!(
+            "{}-{}",
+            time::OffsetDateTime::now_utc().unix_timestamp_nanos(),
+            std::process::id()
+        );
+        newsroom
+            .store()
+            .put_setting(OUTSIDE_CHANGE_KEY, &mark)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A flag that turns true when `newsroom` announces a change readers can see.
+pub fn watch_changes(newsroom: &Newsroom) -> Arc<AtomicBool> {
+    let changed = Arc::new(AtomicBool::new(false));
+    let flag = changed.clone();
+    newsroom.on_change(move |_| flag.store(true, Ordering::Release));
+    changed
+}
+
 fn spawn_scheduler(newsroom: lede_store::Newsroom) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(SCHEDULE_TICK);

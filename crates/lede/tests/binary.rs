@@ -266,6 +266,53 @@ fn an_acknowledged_comment_survives_a_kill() {
     let server = Server::start(&data.0, &[]);
     let (_, page) = server.get("/articles/saltmarsh-community-sports-hall-opens");
     assert!(page.contains("Kept after a crash"));
+
+    // Approved from the command line while the server runs (and holds the page in its cache):
+    // the server notices within seconds and shows it.
+    let token = scraper::Html::parse_document(page.split_once("\r\n\r\n").map_or("", |(_, b)| b))
+        .select(&scraper::Selector::parse("input[name=token]").expect("selector"))
+        .next()
+        .and_then(|input| input.value().attr("value"))
+        .expect("a form token")
+        .to_owned();
+    let body = format!(
+        "token={token}&name=Second+Reader&email=s%40example.com&website=&text=Approved+while+running&homepage="
+    );
+    let (status, _) = server.post_form(
+        "/articles/saltmarsh-community-sports-hall-opens/comments",
+        &body,
+    );
+    assert_eq!(status, 303);
+    let dir = data.0.to_str().expect("utf-8 path");
+    let listed = lede(&["comments", "list", "--data", dir]);
+    let stdout = String::from_utf8_lossy(&listed.stdout).into_owned();
+    let id = stdout
+        .lines()
+        .find(|line| line.contains("Second Reader"))
+        .and_then(|line| {
+            line.trim_start()
+                .trim_start_matches('#')
+                .split_whitespace()
+                .next()
+        })
+        .expect("the pending comment's id")
+        .to_owned();
+    assert!(
+        lede(&["comments", "approve", &id, "--data", dir])
+            .status
+            .success()
+    );
+    let shown = (0..50).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        server
+            .get("/articles/saltmarsh-community-sports-hall-opens")
+            .1
+            .contains("Approved while running")
+    });
+    assert!(
+        shown,
+        "the running server shows a comment approved from the command line"
+    );
 }
 
 /// Start-up problems print one clear line on standard error and exit non-zero.
