@@ -4,10 +4,11 @@
 //! before the write returns. Memory is bounded by a budget, least recently used out first.
 //!
 //! A page rendered while a purge ran may hold what the purge removed; such a page is not kept
-//! (the purge epoch tells). Entries also expire after [`MAX_AGE`], which bounds how stale a
-//! page can be when another process (the `lede` command line, a second server on the same
-//! PostgreSQL) changed content this one did not hear of, and keeps the comment form's signed
-//! token well inside its validity.
+//! (the purge epoch tells). Changes made by a `lede` command reach the server through a mark
+//! it polls (`serve.rs`), which clears everything. Entries also expire after [`MAX_AGE`],
+//! which bounds how stale a page can be when a second server on the same PostgreSQL changed
+//! content this one did not hear of, and keeps the comment form's signed token well inside
+//! its validity.
 
 mod entry;
 mod layer;
