@@ -15,9 +15,9 @@ use std::time::Instant;
 const CACHE_CONTROL: &str = "public, max-age=0, s-maxage=60";
 const CDN_CACHE_CONTROL: &str = "public, max-age=60, stale-while-revalidate=300";
 
-/// Brotli quality 5 compresses a 30 KB page in well under a millisecond and gets most of the
-/// gain of quality 11, which takes a hundred times longer: pages are compressed on the
-/// request path when they are first rendered.
+/// A middle brotli quality: pages are compressed on the request path when first rendered, and
+/// the slowest levels (10, 11) cost far more time than the bytes they save there. Theme
+/// assets, compressed once at start, use 11.
 const BROTLI_QUALITY: u32 = 5;
 
 #[derive(Debug)]
