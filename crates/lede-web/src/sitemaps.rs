@@ -154,7 +154,8 @@ async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> App
             loc: settings.absolute("/"),
             lastmod: None,
         }];
-        urls.extend(store.pages().await?.into_iter().map(|p| Entry {
+        let catalog = state.catalog.get(&state.newsroom).await?;
+        urls.extend(catalog.pages.iter().map(|p| Entry {
             loc: settings.absolute(&format!("/{}", p.slug)),
             lastmod: None,
         }));

@@ -1,7 +1,7 @@
 //! The media library: upload images (the file picker, without JavaScript), list and search
 //! them, and delete those no article shows. Uploads are checked by content and re-encoded.
 
-use super::session::{AdminForm, MaybeViewer};
+use super::session::{AdminForm, CsrfOnly, MaybeViewer};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -189,17 +189,11 @@ pub async fn upload(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct DeleteForm {
-    csrf: String,
-}
-
 pub async fn delete(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<DeleteForm>,
+    AdminForm(form): AdminForm<CsrfOnly>,
 ) -> AppResult<Response> {
     let viewer = uploader(viewer)?;
     viewer.check_csrf(&form.csrf)?;

@@ -3,7 +3,7 @@
 //! in may edit their own, and only their own.
 
 use super::media::{Upload, library, read_upload};
-use super::session::{AdminForm, MaybeViewer};
+use super::session::{AdminForm, CsrfOnly, MaybeViewer};
 use super::sessions::{SessionLine, session_lines};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
@@ -158,17 +158,11 @@ pub async fn upload_avatar(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct CsrfForm {
-    pub csrf: String,
-}
-
 /// Takes the picture away; pages draw the initials again.
 pub async fn remove_avatar(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<CsrfForm>,
+    AdminForm(form): AdminForm<CsrfOnly>,
 ) -> AppResult<Response> {
     let viewer = signed_in(viewer)?;
     viewer.check_csrf(&form.csrf)?;

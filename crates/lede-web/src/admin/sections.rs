@@ -3,7 +3,7 @@
 //! or down among its siblings, and deleting an empty one. Every change goes through the
 //! newsroom, which keeps the rules and announces it.
 
-use super::session::{AdminForm, MaybeViewer};
+use super::session::{AdminForm, CsrfOnly, MaybeViewer};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -369,19 +369,13 @@ pub async fn move_section(
     Ok(Redirect::to("/admin/sections").into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct DeleteForm {
-    csrf: String,
-}
-
 /// Deletes an empty section; one that holds articles or subsections is kept, and the list
 /// says why (409).
 pub async fn delete(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<DeleteForm>,
+    AdminForm(form): AdminForm<CsrfOnly>,
 ) -> AppResult<Response> {
     let viewer = admin(viewer)?;
     viewer.check_csrf(&form.csrf)?;

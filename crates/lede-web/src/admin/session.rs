@@ -86,6 +86,13 @@ pub fn session_cookie(state: &AppState, token: String, max_age: time::Duration) 
         .build()
 }
 
+/// The body of a form that sends nothing but its CSRF token (sign out, delete, remove).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct CsrfOnly {
+    pub csrf: String,
+}
+
 /// A form body (repeated keys become lists), whose rejections become our own error pages.
 #[derive(Debug)]
 pub struct AdminForm<T>(pub T);

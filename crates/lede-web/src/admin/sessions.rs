@@ -3,7 +3,7 @@
 //! of someone else from the people page (a lost phone, a person who left).
 
 use super::Viewer;
-use super::profile::CsrfForm;
+use super::session::CsrfOnly;
 use super::session::{AdminForm, MaybeViewer, session_cookie};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -57,7 +57,7 @@ pub async fn sign_out_one(
     MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<String>,
     jar: CookieJar,
-    AdminForm(form): AdminForm<CsrfForm>,
+    AdminForm(form): AdminForm<CsrfOnly>,
 ) -> AppResult<Response> {
     let viewer = viewer.ok_or(AppError::SignInFirst)?;
     viewer.check_csrf(&form.csrf)?;
@@ -79,7 +79,7 @@ pub async fn sign_out_one(
 pub async fn sign_out_others(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<CsrfForm>,
+    AdminForm(form): AdminForm<CsrfOnly>,
 ) -> AppResult<Response> {
     let viewer = viewer.ok_or(AppError::SignInFirst)?;
     viewer.check_csrf(&form.csrf)?;
@@ -95,7 +95,7 @@ pub async fn sign_out_person(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<CsrfForm>,
+    AdminForm(form): AdminForm<CsrfOnly>,
 ) -> AppResult<Response> {
     let viewer = viewer.ok_or(AppError::SignInFirst)?;
     viewer.require(Action::ManageAccounts)?;

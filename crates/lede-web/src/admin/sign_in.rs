@@ -1,6 +1,6 @@
 //! Signing in and out, and the one-time setup page that creates the first admin.
 
-use super::session::AdminForm;
+use super::session::{AdminForm, CsrfOnly};
 use super::session::{MaybeViewer, session_cookie};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
@@ -134,17 +134,11 @@ fn user_agent(headers: &HeaderMap) -> &str {
         .unwrap_or("")
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct CsrfForm {
-    csrf: String,
-}
-
 pub async fn sign_out(
     State(state): State<AppState>,
     MaybeViewer(viewer): MaybeViewer,
     jar: CookieJar,
-    AdminForm(form): AdminForm<CsrfForm>,
+    AdminForm(form): AdminForm<CsrfOnly>,
 ) -> AppResult<Response> {
     if let Some(viewer) = viewer {
         viewer.check_csrf(&form.csrf)?;

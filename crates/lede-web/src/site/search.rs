@@ -157,9 +157,11 @@ pub async fn search_page(
             })
             .collect(),
         pagination,
-        sections: store
-            .sections()
+        sections: state
+            .catalog
+            .get(&state.newsroom)
             .await?
+            .sections
             .iter()
             .map(|s| Link {
                 url: s.slug.to_string(),
