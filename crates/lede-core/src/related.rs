@@ -14,6 +14,15 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Most related articles kept for one article; pages show between 3 and this many.
 pub const MAX_RELATED: usize = 6;
+
+/// How many of the most similar articles are offered a newly published one for their own
+/// lists. Bounded so publishing costs the same on a large archive; an article outside a new
+/// one's closest hundred would not rank it among its own best six anyway.
+pub const RELATED_OFFERS: usize = 100;
+
+/// An article and how well it suits another (higher is better).
+pub type Scored = (ArticleId, f64);
+
 /// Words kept in a signature: enough to characterise a story, small enough to store and compare.
 const SIGNATURE_TERMS: usize = 40;
 const TAG_BONUS: f64 = 0.12;
@@ -146,6 +155,22 @@ impl<'a> Scorer<'a> {
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
         scored.truncate(MAX_RELATED);
         scored
+    }
+
+    /// `target`'s own list, and the scores it is offered to its closest other articles with
+    /// (at most [`RELATED_OFFERS`], best first), for a newly published article.
+    pub fn lists(&self, target: &Candidate) -> (Vec<Scored>, Vec<Scored>) {
+        let list = self.rank(target);
+        let mut offers: Vec<_> = self
+            .candidates
+            .iter()
+            .filter(|c| c.id != target.id)
+            .map(|c| (c.id, self.score(c, target)))
+            .filter(|(_, score)| *score > 0.0)
+            .collect();
+        offers.sort_by(|a, b| b.1.total_cmp(&a.1));
+        offers.truncate(RELATED_OFFERS.max(MAX_RELATED));
+        (list, offers)
     }
 
     /// Recent articles count fully, a year-old one about half as much.

@@ -556,7 +556,7 @@ async fn export_wxr(newsroom: &Newsroom) -> Vec<u8> {
         language: "en".into(),
     };
     let mut out = Vec::new();
-    export::export(newsroom.store().as_ref(), &site, Format::Wxr, &mut out)
+    export::export(newsroom.store(), &site, Format::Wxr, &mut out)
         .await
         .expect("export");
     out
@@ -624,7 +624,7 @@ async fn an_exported_site_imports_into_a_fresh_one(db: &TestDb) {
         base_url: "https://lede.example".into(),
         language: "en".into(),
     };
-    export::export(newsroom.store().as_ref(), &site, Format::Json, &mut json)
+    export::export(newsroom.store(), &site, Format::Json, &mut json)
         .await
         .expect("json export");
     let value: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");

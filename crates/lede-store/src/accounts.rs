@@ -2,7 +2,7 @@
 //! session tokens are random and stored only as SHA-256 hashes; repeated failures lock an
 //! account for a while (the web layer also limits each client).
 
-use crate::{Error, MediaLibrary, Newsroom, Result, Store};
+use crate::{Error, MediaLibrary, Newsroom, Result, SqlStore};
 use lede_core::Clock;
 use lede_core::Slug;
 use lede_core::account::{self, NewUser, Role, User, UserId};
@@ -20,7 +20,7 @@ pub const SESSION_LIFETIME: Duration = Duration::days(14);
 
 #[derive(Debug, Clone)]
 pub struct Accounts {
-    store: Arc<dyn Store>,
+    store: SqlStore,
     clock: Arc<dyn Clock>,
     newsroom: Newsroom,
 }

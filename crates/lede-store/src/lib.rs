@@ -1,7 +1,28 @@
-//! Lede's storage. The [`Store`] trait is the one door to the database: coarse, use-case
-//! methods that the web layer, the CLI and the importer call. [`sql::SqlStore`]
-//! implements it once for both SQLite and PostgreSQL through sqlx's `Any` driver, with a
-//! migration tree per database. [`Newsroom`] is the domain path for every content change.
+//! Lede's storage. [`SqlStore`] is the one door to the database: coarse, use-case methods,
+//! one implementation for both SQLite and PostgreSQL through sqlx's `Any` driver, with a
+//! migration tree per database. Its reads are public, for pages, the API and exports; its
+//! writes are `pub(crate)`, so content changes only through [`Newsroom`] (and accounts through
+//! [`Accounts`], media records through [`MediaLibrary`]): the compiler keeps the one write path.
+//!
+//! Outside this crate a read compiles…
+//!
+//! ```
+//! # use lede_core::comment::CommentStatus;
+//! async fn queue(store: &lede_store::SqlStore) -> lede_store::Result<u64> {
+//!     store.count_comments(CommentStatus::Pending).await
+//! }
+//! ```
+//!
+//! …and a write does not (`set_comment_status` is private to this crate): it goes through
+//! [`Newsroom::moderate_comment`], which announces the change to the page cache.
+//!
+//! ```compile_fail,E0624
+//! # use lede_core::comment::CommentStatus;
+//! # use lede_core::content::CommentId;
+//! async fn sneak(store: &lede_store::SqlStore, id: CommentId) -> lede_store::Result<()> {
+//!     store.set_comment_status(id, CommentStatus::Approved).await.map(drop)
+//! }
+//! ```
 
 mod accounts;
 mod error;
@@ -9,7 +30,6 @@ mod media;
 pub mod model;
 mod newsroom;
 pub mod sql;
-mod store;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
@@ -17,8 +37,8 @@ pub use accounts::{Accounts, ActiveSession, SignInError, SignedIn};
 pub use error::{Error, Result};
 pub use media::MediaLibrary;
 pub use model::*;
-pub use newsroom::{ArticleChange, Change, Direction, Newsroom, SITE_NAME_KEY, SITE_TAGLINE_KEY};
-pub use store::{
-    AccountStore, ApiStore, ArticleStore, CatalogStore, CommentStore, EditorialStore, MediaStore,
-    SearchStore, Store, TransferStore,
+pub use newsroom::{
+    ArticleChange, Change, Direction, Edit, Newsroom, OUTSIDE_CHANGE_KEY, SITE_NAME_KEY,
+    SITE_TAGLINE_KEY,
 };
+pub use sql::SqlStore;

@@ -2,24 +2,23 @@
 //! under `DATA/media/uploads/YEAR/MONTH/` with their variants beside them, and recorded in
 //! the store. An image an article still shows cannot be deleted.
 
-use crate::{Error, MediaItem, Result, Store};
+use crate::{Error, MediaItem, Result, SqlStore};
 use lede_core::account::UserId;
 use lede_core::content::AuthorId;
 use lede_core::media;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
-use std::sync::Arc;
 use time::OffsetDateTime;
 
 #[derive(Debug, Clone)]
 pub struct MediaLibrary {
-    store: Arc<dyn Store>,
+    store: SqlStore,
     /// `DATA/media`, served under `/media/`.
     dir: PathBuf,
 }
 
 impl MediaLibrary {
-    pub fn new(store: Arc<dyn Store>, dir: PathBuf) -> Self {
+    pub fn new(store: SqlStore, dir: PathBuf) -> Self {
         Self { store, dir }
     }
 

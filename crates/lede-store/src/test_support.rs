@@ -5,8 +5,8 @@
 //! collide. When the server is unreachable they fail, saying so, unless `LEDE_TEST_SKIP_POSTGRES=1`
 //! is set (a developer's explicit opt-out; CI never sets it).
 
+use crate::Newsroom;
 use crate::sql::SqlStore;
-use crate::{Newsroom, Store};
 use lede_core::content::*;
 use lede_core::{ManualClock, Slug};
 use sqlx::{Connection, Executor};
@@ -43,7 +43,7 @@ macro_rules! on_both_databases {
 /// A fresh database with migrations applied, removed when dropped.
 #[derive(Debug)]
 pub struct TestDb {
-    pub store: Arc<SqlStore>,
+    pub store: SqlStore,
     pub clock: Arc<ManualClock>,
     pub url: String,
     cleanup: Cleanup,
@@ -108,14 +108,14 @@ impl TestDb {
 
     fn new(store: SqlStore, url: String, cleanup: Cleanup) -> Self {
         Self {
-            store: Arc::new(store),
+            store,
             clock: Arc::new(ManualClock::new(NOW)),
             url,
             cleanup,
         }
     }
 
-    pub fn store(&self) -> Arc<dyn Store> {
+    pub fn store(&self) -> SqlStore {
         self.store.clone()
     }
 

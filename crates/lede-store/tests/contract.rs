@@ -4,7 +4,7 @@ use lede_core::account::Role;
 use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::*;
 use lede_store::test_support::{NOW, TestDb, article, load_fixture, slug};
-use lede_store::{ArticleFilter, Change, Error, PageRequest, SearchStore};
+use lede_store::{ArticleFilter, Change, Edit, Error, PageRequest};
 use sqlx::Row;
 
 lede_store::on_both_databases!(
@@ -36,6 +36,8 @@ lede_store::on_both_databases!(
     partner_only_articles_stay_out_of_sitemaps_and_search,
     sessions_are_listed_and_ended_one_by_one_or_all_but_one,
     only_empty_sections_are_deleted_and_only_by_admins,
+    a_refused_save_writes_nothing_and_announces_nothing,
+    a_save_with_its_status_change_is_one_transaction,
 );
 
 async fn fixture(db: &TestDb) -> lede_store::Newsroom {
@@ -829,7 +831,7 @@ async fn search_filters_by_section_author_and_date(db: &TestDb) {
 }
 
 async fn search_never_finds_drafts_and_forgets_unpublished_articles(db: &TestDb) {
-    fixture(db).await;
+    let newsroom = fixture(db).await;
     assert!(
         search(db, "draft nobody", ArticleFilter::default())
             .await
@@ -846,18 +848,14 @@ async fn search_never_finds_drafts_and_forgets_unpublished_articles(db: &TestDb)
         search(db, "festival", ArticleFilter::default()).await.len(),
         1
     );
-    store
-        .set_article_status(id, ArticleStatus::Draft, None, NOW)
-        .await
-        .expect("unpublish");
-    store.index_article(id).await.expect("index");
+    newsroom.unpublish_article(id).await.expect("unpublish");
     assert!(
         search(db, "festival", ArticleFilter::default())
             .await
             .is_empty(),
         "unpublished articles leave the index"
     );
-    store.reindex_all().await.expect("reindex");
+    newsroom.reindex().await.expect("reindex");
     assert!(
         search(db, "festival", ArticleFilter::default())
             .await
@@ -1153,11 +1151,14 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
     let id = newsroom
         .edit_article(
             &contributor,
-            None,
-            draft.clone(),
-            None,
-            Step::SaveDraft,
-            None,
+            Edit {
+                id: None,
+                input: draft.clone(),
+                tag_names: vec![],
+                expected_version: None,
+                step: Step::SaveDraft,
+                schedule_at: None,
+            },
         )
         .await
         .expect("a contributor writes a draft");
@@ -1176,22 +1177,28 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
     let refused = newsroom
         .edit_article(
             &contributor,
-            Some(id),
-            draft.clone(),
-            None,
-            Step::Publish,
-            None,
+            Edit {
+                id: Some(id),
+                input: draft.clone(),
+                tag_names: vec![],
+                expected_version: None,
+                step: Step::Publish,
+                schedule_at: None,
+            },
         )
         .await;
     assert!(matches!(refused, Err(Error::Forbidden(_))), "{refused:?}");
     newsroom
         .edit_article(
             &contributor,
-            Some(id),
-            draft.clone(),
-            None,
-            Step::SubmitForReview,
-            None,
+            Edit {
+                id: Some(id),
+                input: draft.clone(),
+                tag_names: vec![],
+                expected_version: None,
+                step: Step::SubmitForReview,
+                schedule_at: None,
+            },
         )
         .await
         .expect("submit");
@@ -1205,7 +1212,17 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
         ArticleStatus::InReview
     );
     let not_hers = newsroom
-        .edit_article(&author, Some(id), draft.clone(), None, Step::Publish, None)
+        .edit_article(
+            &author,
+            Edit {
+                id: Some(id),
+                input: draft.clone(),
+                tag_names: vec![],
+                expected_version: None,
+                step: Step::Publish,
+                schedule_at: None,
+            },
+        )
         .await;
     assert!(
         matches!(not_hers, Err(Error::Forbidden(_))),
@@ -1219,7 +1236,17 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
             .is_none()
     );
     newsroom
-        .edit_article(&editor, Some(id), draft.clone(), None, Step::Publish, None)
+        .edit_article(
+            &editor,
+            Edit {
+                id: Some(id),
+                input: draft.clone(),
+                tag_names: vec![],
+                expected_version: None,
+                step: Step::Publish,
+                schedule_at: None,
+            },
+        )
         .await
         .expect("an editor publishes");
     assert!(
@@ -1244,11 +1271,14 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
     newsroom
         .edit_article(
             &editor,
-            Some(id),
-            draft.clone(),
-            None,
-            Step::Unpublish,
-            None,
+            Edit {
+                id: Some(id),
+                input: draft.clone(),
+                tag_names: vec![],
+                expected_version: None,
+                step: Step::Unpublish,
+                schedule_at: None,
+            },
         )
         .await
         .expect("unpublish");
@@ -1290,7 +1320,17 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
         .input;
     hers.headline = "Council budget vote passes narrowly".into();
     newsroom
-        .edit_article(&author, Some(own), hers, None, Step::Publish, None)
+        .edit_article(
+            &author,
+            Edit {
+                id: Some(own),
+                input: hers,
+                tag_names: vec![],
+                expected_version: None,
+                step: Step::Publish,
+                schedule_at: None,
+            },
+        )
         .await
         .expect("an author edits her own published article");
     assert_eq!(
@@ -1331,11 +1371,14 @@ async fn a_stale_save_is_refused_and_every_save_keeps_a_revision(db: &TestDb) {
     newsroom
         .edit_article(
             &editor,
-            Some(id),
-            first,
-            Some(opened.version),
-            Step::SaveDraft,
-            None,
+            Edit {
+                id: Some(id),
+                input: first,
+                tag_names: vec![],
+                expected_version: Some(opened.version),
+                step: Step::SaveDraft,
+                schedule_at: None,
+            },
         )
         .await
         .expect("first save");
@@ -1344,11 +1387,14 @@ async fn a_stale_save_is_refused_and_every_save_keeps_a_revision(db: &TestDb) {
     let stale = newsroom
         .edit_article(
             &editor,
-            Some(id),
-            second,
-            Some(opened.version),
-            Step::SaveDraft,
-            None,
+            Edit {
+                id: Some(id),
+                input: second,
+                tag_names: vec![],
+                expected_version: Some(opened.version),
+                step: Step::SaveDraft,
+                schedule_at: None,
+            },
         )
         .await;
     assert!(matches!(stale, Err(Error::Conflict(_))), "{stale:?}");
@@ -1389,11 +1435,14 @@ async fn scheduled_articles_go_live_when_due(db: &TestDb) {
     let past = newsroom
         .edit_article(
             &author,
-            None,
-            input.clone(),
-            None,
-            Step::Schedule,
-            Some(NOW - time::Duration::hours(1)),
+            Edit {
+                id: None,
+                input: input.clone(),
+                tag_names: vec![],
+                expected_version: None,
+                step: Step::Schedule,
+                schedule_at: Some(NOW - time::Duration::hours(1)),
+            },
         )
         .await;
     assert!(
@@ -1401,7 +1450,17 @@ async fn scheduled_articles_go_live_when_due(db: &TestDb) {
         "scheduling needs a future time: {past:?}"
     );
     let id = newsroom
-        .edit_article(&author, None, input, None, Step::Schedule, Some(at))
+        .edit_article(
+            &author,
+            Edit {
+                id: None,
+                input,
+                tag_names: vec![],
+                expected_version: None,
+                step: Step::Schedule,
+                schedule_at: Some(at),
+            },
+        )
         .await
         .expect("schedule");
     assert_eq!(
@@ -1626,13 +1685,6 @@ async fn only_empty_sections_are_deleted_and_only_by_admins(db: &TestDb) {
         newsroom.delete_section(&admin, id("news")).await,
         Err(Error::Conflict(_))
     ));
-    assert!(
-        matches!(
-            store.delete_section(id("news")).await,
-            Err(Error::Conflict(_))
-        ),
-        "the store refuses on its own too"
-    );
     while changes.try_recv().is_ok() {}
     newsroom
         .delete_section(&admin, empty)
@@ -1650,4 +1702,162 @@ async fn only_empty_sections_are_deleted_and_only_by_admins(db: &TestDb) {
         newsroom.delete_section(&admin, empty).await,
         Err(Error::NotFound(_))
     ));
+}
+
+/// A step the workflow refuses leaves no trace: not the tags the save named, not a change for
+/// the page cache to purge.
+async fn a_refused_save_writes_nothing_and_announces_nothing(db: &TestDb) {
+    use lede_core::workflow::Step;
+    let newsroom = fixture(db).await;
+    let [contributor, _, _] = newsroom_people(db, &newsroom).await;
+    let mut changes = newsroom.subscribe();
+    let store = db.store();
+    let articles = store.count_articles().await.expect("count");
+    let input = article(
+        "choir-wins",
+        "Choir wins",
+        "news",
+        &[],
+        &["river", "choir"],
+        "Song.",
+    );
+    let edit = Edit {
+        id: None,
+        input,
+        tag_names: vec![(slug("choir"), "Choir".to_owned())],
+        expected_version: None,
+        step: Step::Publish,
+        schedule_at: None,
+    };
+    let refused = newsroom.edit_article(&contributor, edit.clone()).await;
+    assert!(matches!(refused, Err(Error::Forbidden(_))), "{refused:?}");
+    assert_eq!(store.tag_by_slug("choir").await.expect("query"), None);
+    assert_eq!(store.count_articles().await.expect("count"), articles);
+    assert!(
+        changes.try_recv().is_err(),
+        "a refused save announced a change"
+    );
+
+    let saved = newsroom
+        .edit_article(
+            &contributor,
+            Edit {
+                step: Step::SaveDraft,
+                ..edit
+            },
+        )
+        .await
+        .expect("a draft is allowed");
+    let choir = store
+        .tag_by_slug("choir")
+        .await
+        .expect("query")
+        .expect("created with the save");
+    assert_eq!(choir.name, "Choir");
+    let draft = store
+        .editable_article(saved)
+        .await
+        .expect("query")
+        .expect("draft");
+    let mut tags = draft.input.tags;
+    tags.sort();
+    assert_eq!(tags, [slug("choir"), slug("river")]);
+}
+
+/// The editor's Publish (and every other step) commits the content, the status, the
+/// revision, new tags, related lists and the search entry together: one transaction, so a
+/// crash cannot leave a half-done publish.
+async fn a_save_with_its_status_change_is_one_transaction(db: &TestDb) {
+    use lede_core::workflow::Step;
+    let newsroom = fixture(db).await;
+    let [_, author, editor] = newsroom_people(db, &newsroom).await;
+    let store = db.store();
+    let input = article(
+        "tide-tables",
+        "New tide tables",
+        "news",
+        &[],
+        &["river"],
+        "The river rises.",
+    );
+    let edit = Edit {
+        id: None,
+        input: input.clone(),
+        tag_names: vec![],
+        expected_version: None,
+        step: Step::Publish,
+        schedule_at: None,
+    };
+    let before = store.transactions_begun();
+    let id = newsroom
+        .edit_article(&author, edit.clone())
+        .await
+        .expect("publish");
+    assert_eq!(
+        store.transactions_begun() - before,
+        1,
+        "a publish is one transaction"
+    );
+    let published = store
+        .published_article("tide-tables")
+        .await
+        .expect("q")
+        .expect("live");
+    assert_eq!(published.summary.id, id);
+    assert_eq!(store.revisions(id).await.expect("revisions").len(), 1);
+    let query = lede_store::SearchQuery {
+        text: "tide".to_owned(),
+        ..Default::default()
+    };
+    let found = store
+        .search(&query, PageRequest::first(10))
+        .await
+        .expect("search");
+    assert_eq!(found.total, 1, "searchable once committed");
+    assert!(
+        !store
+            .related_articles(id)
+            .await
+            .expect("related")
+            .is_empty()
+    );
+
+    let opened = store
+        .editable_article(id)
+        .await
+        .expect("q")
+        .expect("article");
+    let unpublish = Edit {
+        id: Some(id),
+        input: opened.input,
+        expected_version: Some(opened.version),
+        step: Step::Unpublish,
+        ..edit
+    };
+    let before = store.transactions_begun();
+    newsroom
+        .edit_article(&editor, unpublish)
+        .await
+        .expect("unpublish");
+    assert_eq!(
+        store.transactions_begun() - before,
+        1,
+        "an unpublish is one transaction"
+    );
+    let found = store
+        .search(&query, PageRequest::first(10))
+        .await
+        .expect("search");
+    assert_eq!(found.total, 0, "gone from search with the same commit");
+
+    let before = store.transactions_begun();
+    newsroom
+        .publish_article(id, None)
+        .await
+        .expect("publish again");
+    assert_eq!(
+        store.transactions_begun() - before,
+        1,
+        "so is a publish by the newsroom"
+    );
 }

@@ -15,6 +15,7 @@ lede_store::on_both_databases!(
     a_failing_import_writes_nothing,
     a_second_import_changes_nothing_and_slugs_stay_unique,
     an_export_reads_every_article_with_its_comments,
+    an_imported_article_starts_its_history_and_is_searchable_in_one_transaction,
 );
 
 fn article(id: &str, slug_text: &str, status: ArticleStatus, tags: &[&str]) -> ImportArticle {
@@ -404,4 +405,43 @@ async fn an_export_reads_every_article_with_its_comments(db: &TestDb) {
     };
     assert!(position("news") < position("politics"));
     assert!(position("local") < position("city"));
+}
+
+async fn an_imported_article_starts_its_history_and_is_searchable_in_one_transaction(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let store = newsroom.store();
+    let before = store.transactions_begun();
+    newsroom.import(batch()).await.expect("import");
+    assert_eq!(
+        store.transactions_begun() - before,
+        1,
+        "the whole import is one transaction"
+    );
+    for slug in ["quay-floods", "secret-plans"] {
+        let (id, _) = store
+            .article_state(slug)
+            .await
+            .expect("q")
+            .expect("imported");
+        let revisions = store.revisions(id).await.expect("revisions");
+        assert_eq!(
+            revisions.len(),
+            1,
+            "{slug} has its imported text as a revision"
+        );
+        assert_eq!(revisions[0].headline, format!("Imported {slug}"));
+        assert_eq!(revisions[0].saved_at, NOW - time::Duration::days(399));
+    }
+    let query = lede_store::SearchQuery {
+        text: "quay".to_owned(),
+        ..Default::default()
+    };
+    let found = store
+        .search(&query, lede_store::PageRequest::first(10))
+        .await
+        .expect("search");
+    assert_eq!(
+        found.total, 1,
+        "the published import is searchable at once, the draft never"
+    );
 }

@@ -106,7 +106,15 @@ async fn pages_cost_the_same_whatever_they_show(db: &TestDb) {
             )
             .await
             .expect("save");
+        // A publish is one write transaction, whatever the site holds: the status, related
+        // lists and search entry commit together.
+        let before = newsroom.store().transactions_begun();
         newsroom.publish_article(id, None).await.expect("publish");
+        assert_eq!(
+            newsroom.store().transactions_begun() - before,
+            1,
+            "one publish, one commit"
+        );
     }
     let mut input = article(
         "river-clean-up",

@@ -171,7 +171,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             let config = Config::resolve(&site, None, None)?;
             let newsroom = config.open_newsroom().await?;
             let started = std::time::Instant::now();
-            let count = newsroom.store().reindex_all().await?;
+            let count = newsroom.reindex().await?;
             println!(
                 "Reindexed {count} articles in {:.1} s.",
                 started.elapsed().as_secs_f64()

@@ -129,7 +129,7 @@ impl Config {
         let store = SqlStore::open(&self.database_url)
             .await
             .with_context(|| format!("cannot open the database {}", redact(&self.database_url)))?;
-        Ok(Newsroom::new(Arc::new(store), Arc::new(SystemClock)).await?)
+        Ok(Newsroom::new(store, Arc::new(SystemClock)).await?)
     }
 }
 

@@ -173,9 +173,9 @@ fn install_images(media_dir: &Path) -> Result<BTreeMap<String, FeaturedImage>> {
 pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
     let mut images = install_images(media_dir)?;
     let site: Site = toml::from_str(SITE).context("demo/site.toml")?;
-    let store = newsroom.store();
-    store.put_setting("site_name", &site.name).await?;
-    store.put_setting("site_tagline", &site.tagline).await?;
+    newsroom
+        .set_site_identity(&site.name, &site.tagline)
+        .await?;
     for a in site.author {
         let input = AuthorInput {
             slug: a.slug,

@@ -4,7 +4,7 @@
 use crate::cli::load_demo_if_empty;
 use crate::config::Config;
 use anyhow::{Context, Result};
-use lede_store::Newsroom;
+use lede_store::{Newsroom, OUTSIDE_CHANGE_KEY};
 use lede_web::{AppState, SiteSettings};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -78,15 +78,11 @@ async fn shutdown_signal() {
 /// How often scheduled articles are checked: they go live within this of their time.
 const SCHEDULE_TICK: Duration = Duration::from_secs(15);
 
-/// Publishes scheduled articles when their time comes, and at once on start for any whose
-/// time passed while the server was down.
-/// The setting a `lede` command bumps after changing what readers see, so that a running
-/// server, which heard none of that process's announcements, drops its rendered pages.
-pub const OUTSIDE_CHANGE_KEY: &str = "changed_outside_server";
-
 /// How often a server looks for changes made by other processes: one tiny query.
 const OUTSIDE_CHANGE_TICK: Duration = Duration::from_secs(2);
 
+/// Drops the rendered pages when a `lede` command changed content from outside this server
+/// (it leaves a mark through `Newsroom::mark_outside_change`).
 fn spawn_outside_change_watch(state: AppState) {
     tokio::spawn(async move {
         let store = state.newsroom.store().clone();
@@ -111,15 +107,7 @@ fn spawn_outside_change_watch(state: AppState) {
 /// drop its rendered pages. Called by commands that change content from outside the server.
 pub async fn tell_running_servers(newsroom: &Newsroom, changed: &AtomicBool) -> Result<()> {
     if changed.load(Ordering::Acquire) {
-        let mark = format!(
-            "{}-{}",
-            time::OffsetDateTime::now_utc().unix_timestamp_nanos(),
-            std::process::id()
-        );
-        newsroom
-            .store()
-            .put_setting(OUTSIDE_CHANGE_KEY, &mark)
-            .await?;
+        newsroom.mark_outside_change().await?;
     }
     Ok(())
 }
@@ -132,6 +120,8 @@ pub fn watch_changes(newsroom: &Newsroom) -> Arc<AtomicBool> {
     changed
 }
 
+/// Publishes scheduled articles when their time comes, and at once on start for any whose
+/// time passed while the server was down.
 fn spawn_scheduler(newsroom: lede_store::Newsroom) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(SCHEDULE_TICK);

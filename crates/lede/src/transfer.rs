@@ -104,7 +104,7 @@ pub async fn export(
     let counts = match output {
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            export::export(store.as_ref(), &site, format, &mut out).await?
+            export::export(store, &site, format, &mut out).await?
         }
         Some(path) => {
             // Written beside the target and renamed at the end: a failed export never leaves a
@@ -113,7 +113,7 @@ pub async fn export(
             let file = std::fs::File::create(&partial)
                 .with_context(|| format!("cannot create {}", partial.display()))?;
             let mut out = std::io::BufWriter::new(file);
-            let counts = export::export(store.as_ref(), &site, format, &mut out).await?;
+            let counts = export::export(store, &site, format, &mut out).await?;
             out.flush()?;
             drop(out);
             std::fs::rename(&partial, path)

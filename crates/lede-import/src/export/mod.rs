@@ -6,7 +6,7 @@ mod wxr;
 
 use crate::error::Result;
 use lede_core::transfer::{ArticleRecord, SiteCatalog};
-use lede_store::Store;
+use lede_store::SqlStore;
 use std::io::Write;
 
 /// Articles read per query.
@@ -39,7 +39,7 @@ pub struct ExportCounts {
 
 /// Writes the whole site to `out` in `format`.
 pub async fn export(
-    store: &dyn Store,
+    store: &SqlStore,
     site: &SiteInfo,
     format: Format,
     out: &mut dyn Write,

@@ -12,6 +12,8 @@ use lede_core::content::{Section, SectionId, SectionInput, optional, required};
 /// The settings keys the name and tagline live under (`lede serve` reads them at start).
 pub const SITE_NAME_KEY: &str = "site_name";
 pub const SITE_TAGLINE_KEY: &str = "site_tagline";
+/// The settings key of the mark [`Newsroom::mark_outside_change`] leaves.
+pub const OUTSIDE_CHANGE_KEY: &str = "changed_outside_server";
 
 /// Which way a section moves among its siblings in the menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,12 +189,29 @@ impl Newsroom {
         tagline: &str,
     ) -> Result<(String, String)> {
         may_manage_site(by)?;
+        self.set_site_identity(name, tagline).await
+    }
+
+    /// [`Self::save_site_identity`] for the operator's own tools (the demo loader, commands
+    /// run on the server), which act without an account.
+    pub async fn set_site_identity(&self, name: &str, tagline: &str) -> Result<(String, String)> {
         let name = required("name", name, 100)?;
         let tagline = optional("tagline", tagline, 200)?;
         self.store.put_setting(SITE_NAME_KEY, &name).await?;
         self.store.put_setting(SITE_TAGLINE_KEY, &tagline).await?;
         self.announce(Change::Catalog);
         Ok((name, tagline))
+    }
+
+    /// Leaves a mark in the database that running servers poll: a command that changed
+    /// content from outside them (moderation, an import) tells them to drop rendered pages.
+    pub async fn mark_outside_change(&self) -> Result<()> {
+        let mark = format!(
+            "{}-{}",
+            self.now().unix_timestamp_nanos(),
+            std::process::id()
+        );
+        self.store.put_setting(OUTSIDE_CHANGE_KEY, &mark).await
     }
 }
 

@@ -2,8 +2,7 @@
 
 use super::SqlStore;
 use super::rows::{from_unix, to_unix};
-use crate::{AccountStore, Error, Result, SessionRecord};
-use async_trait::async_trait;
+use crate::{Error, Result, SessionRecord};
 use lede_core::account::{NewUser, Role, User, UserId};
 use lede_core::content::AuthorId;
 use sqlx::Row;
@@ -41,16 +40,15 @@ fn user(row: &AnyRow) -> Result<User> {
     })
 }
 
-#[async_trait]
-impl AccountStore for SqlStore {
-    async fn count_users(&self) -> Result<u64> {
+impl SqlStore {
+    pub async fn count_users(&self) -> Result<u64> {
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
             .fetch_one(&self.write)
             .await?;
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
-    async fn create_user(&self, new: &NewUser, now: OffsetDateTime) -> Result<UserId> {
+    pub(crate) async fn create_user(&self, new: &NewUser, now: OffsetDateTime) -> Result<UserId> {
         let id = sqlx::query_scalar(
             "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
@@ -68,7 +66,7 @@ impl AccountStore for SqlStore {
         Ok(UserId(id))
     }
 
-    async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1");
         let row = sqlx::query(&sql)
             .bind(email.trim().to_lowercase())
@@ -77,13 +75,13 @@ impl AccountStore for SqlStore {
         row.as_ref().map(user).transpose()
     }
 
-    async fn users(&self) -> Result<Vec<User>> {
+    pub async fn users(&self) -> Result<Vec<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.name");
         let rows = sqlx::query(&sql).fetch_all(&self.read).await?;
         rows.iter().map(user).collect()
     }
 
-    async fn set_role(&self, id: UserId, role: Role) -> Result<()> {
+    pub(crate) async fn set_role(&self, id: UserId, role: Role) -> Result<()> {
         let done = sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
             .bind(role.as_str())
             .bind(id.0)
@@ -95,7 +93,7 @@ impl AccountStore for SqlStore {
         Ok(())
     }
 
-    async fn link_author(&self, id: UserId, author: AuthorId) -> Result<()> {
+    pub(crate) async fn link_author(&self, id: UserId, author: AuthorId) -> Result<()> {
         sqlx::query("UPDATE users SET author_id = $1 WHERE id = $2")
             .bind(author.0)
             .bind(id.0)
@@ -104,7 +102,7 @@ impl AccountStore for SqlStore {
         Ok(())
     }
 
-    async fn set_password(&self, id: UserId, password_hash: &str) -> Result<()> {
+    pub(crate) async fn set_password(&self, id: UserId, password_hash: &str) -> Result<()> {
         let done = sqlx::query("UPDATE users SET password_hash = $1, failed_attempts = 0, locked_until = NULL WHERE id = $2")
             .bind(password_hash)
             .bind(id.0)
@@ -116,7 +114,7 @@ impl AccountStore for SqlStore {
         Ok(())
     }
 
-    async fn record_sign_in_failure(
+    pub(crate) async fn record_sign_in_failure(
         &self,
         id: UserId,
         lock_after: u32,
@@ -135,7 +133,7 @@ impl AccountStore for SqlStore {
         Ok(u32::try_from(failures).unwrap_or(u32::MAX))
     }
 
-    async fn clear_sign_in_failures(&self, id: UserId) -> Result<()> {
+    pub(crate) async fn clear_sign_in_failures(&self, id: UserId) -> Result<()> {
         sqlx::query("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1")
             .bind(id.0)
             .execute(&self.write)
@@ -143,7 +141,7 @@ impl AccountStore for SqlStore {
         Ok(())
     }
 
-    async fn create_session(
+    pub(crate) async fn create_session(
         &self,
         token_hash: &str,
         user: UserId,
@@ -167,7 +165,7 @@ impl AccountStore for SqlStore {
         Ok(())
     }
 
-    async fn session(
+    pub async fn session(
         &self,
         token_hash: &str,
         now: OffsetDateTime,
@@ -186,7 +184,7 @@ impl AccountStore for SqlStore {
             .transpose()
     }
 
-    async fn touch_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()> {
+    pub(crate) async fn touch_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()> {
         sqlx::query("UPDATE sessions SET last_used_at = $1 WHERE token_hash = $2")
             .bind(to_unix(now))
             .bind(token_hash)
@@ -195,7 +193,11 @@ impl AccountStore for SqlStore {
         Ok(())
     }
 
-    async fn user_sessions(&self, id: UserId, now: OffsetDateTime) -> Result<Vec<SessionRecord>> {
+    pub async fn user_sessions(
+        &self,
+        id: UserId,
+        now: OffsetDateTime,
+    ) -> Result<Vec<SessionRecord>> {
         let sql = format!(
             "SELECT {SESSION_COLUMNS} FROM sessions s \
              WHERE s.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 \
@@ -209,7 +211,7 @@ impl AccountStore for SqlStore {
         rows.iter().map(session).collect()
     }
 
-    async fn revoke_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()> {
+    pub(crate) async fn revoke_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()> {
         sqlx::query(
             "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
         )
@@ -220,7 +222,7 @@ impl AccountStore for SqlStore {
         Ok(())
     }
 
-    async fn revoke_user_session(
+    pub(crate) async fn revoke_user_session(
         &self,
         id: UserId,
         token_hash: &str,
@@ -238,7 +240,16 @@ impl AccountStore for SqlStore {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn revoke_user_sessions_except(
+    /// Ends every session of an account (a password change, a stolen laptop).
+    pub(crate) async fn revoke_user_sessions(
+        &self,
+        id: UserId,
+        now: OffsetDateTime,
+    ) -> Result<u64> {
+        self.revoke_user_sessions_except(id, None, now).await
+    }
+
+    pub(crate) async fn revoke_user_sessions_except(
         &self,
         id: UserId,
         keep: Option<&str>,

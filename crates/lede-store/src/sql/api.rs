@@ -8,8 +8,7 @@
 use super::SqlStore;
 use super::articles::{bind_all, filter_clause};
 use super::rows::{self, AUTHOR_COLUMNS, SUMMARY_COLUMNS, from_unix, to_unix};
-use crate::{ApiStore, ArticleCursor, ArticleFilter, Error, KeysetPage, Result};
-use async_trait::async_trait;
+use crate::{ArticleCursor, ArticleFilter, Error, KeysetPage, Result};
 use lede_core::api_key::ApiKey;
 use lede_core::content::*;
 use sqlx::Row;
@@ -37,9 +36,8 @@ fn overfetch(limit: u32) -> (u32, i64) {
     (limit, i64::from(limit) + 1)
 }
 
-#[async_trait]
-impl ApiStore for SqlStore {
-    async fn list_articles_after(
+impl SqlStore {
+    pub async fn list_articles_after(
         &self,
         filter: &ArticleFilter,
         after: Option<ArticleCursor>,
@@ -72,7 +70,7 @@ impl ApiStore for SqlStore {
         ))
     }
 
-    async fn list_authors_after(
+    pub async fn list_authors_after(
         &self,
         after: Option<AuthorId>,
         limit: u32,
@@ -90,7 +88,7 @@ impl ApiStore for SqlStore {
         Ok(KeysetPage::from_overfetch(items, limit, |a| a.id))
     }
 
-    async fn list_tags_after(
+    pub async fn list_tags_after(
         &self,
         after: Option<TagId>,
         limit: u32,
@@ -115,7 +113,7 @@ impl ApiStore for SqlStore {
         Ok(KeysetPage::from_overfetch(items, limit, |t| t.id))
     }
 
-    async fn add_api_key(
+    pub(crate) async fn add_api_key(
         &self,
         partner: &str,
         key_hash: &str,
@@ -136,13 +134,13 @@ impl ApiStore for SqlStore {
         api_key(&row)
     }
 
-    async fn api_keys(&self) -> Result<Vec<ApiKey>> {
+    pub async fn api_keys(&self) -> Result<Vec<ApiKey>> {
         let sql = format!("SELECT {API_KEY_COLUMNS} FROM api_keys ORDER BY id");
         let rows = sqlx::query(&sql).fetch_all(&self.read).await?;
         rows.iter().map(api_key).collect()
     }
 
-    async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>> {
+    pub async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>> {
         let sql = format!("SELECT {API_KEY_COLUMNS} FROM api_keys WHERE key_hash = $1");
         let row = sqlx::query(&sql)
             .bind(key_hash)
@@ -151,7 +149,7 @@ impl ApiStore for SqlStore {
         row.as_ref().map(api_key).transpose()
     }
 
-    async fn revoke_api_key(&self, id: ApiKeyId, now: OffsetDateTime) -> Result<ApiKey> {
+    pub(crate) async fn revoke_api_key(&self, id: ApiKeyId, now: OffsetDateTime) -> Result<ApiKey> {
         let sql = format!(
             "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 \
              RETURNING {API_KEY_COLUMNS}"

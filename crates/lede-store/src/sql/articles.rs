@@ -2,17 +2,14 @@
 
 use super::rows::{self, AUTHOR_COLUMNS, SUMMARY_COLUMNS, from_unix, to_unix};
 use super::{SqlStore, placeholders};
-use crate::SaveContext;
 use crate::{
-    ArticleFilter, ArticleStore, Audience, Error, FeedEntry, PageRequest, Paged, Placement, Result,
-    SitemapArticle,
+    ArticleFilter, Audience, FeedEntry, PageRequest, Paged, Placement, Result, SitemapArticle,
 };
-use async_trait::async_trait;
+use lede_core::Slug;
 use lede_core::content::*;
-use lede_core::related::{self, Candidate, MAX_RELATED};
-use lede_core::{Invalid, Slug};
+use lede_core::related::MAX_RELATED;
 use sqlx::any::{AnyArguments, AnyRow};
-use sqlx::{Any, Row, Transaction, query::Query};
+use sqlx::{Any, Row, query::Query};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
@@ -145,38 +142,15 @@ impl SqlStore {
     }
 }
 
-/// Looks up the ids of slugs in a table, refusing any that does not exist.
-async fn ids_for_slugs(
-    tx: &mut Transaction<'_, Any>,
-    table: &'static str,
-    field: &'static str,
-    slugs: &[Slug],
-) -> Result<Vec<i64>> {
-    let mut ids = Vec::with_capacity(slugs.len());
-    for slug in slugs {
-        let id: Option<i64> =
-            sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE slug = $1"))
-                .bind(slug.as_str())
-                .fetch_optional(&mut **tx)
-                .await?;
-        let id = id.ok_or_else(|| Invalid::new(field, format!("There is no {field} {slug:?}.")))?;
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    Ok(ids)
-}
-
-#[async_trait]
-impl ArticleStore for SqlStore {
-    async fn count_articles(&self) -> Result<u64> {
+impl SqlStore {
+    pub async fn count_articles(&self) -> Result<u64> {
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles")
             .fetch_one(&self.read)
             .await?;
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
-    async fn list_articles(
+    pub async fn list_articles(
         &self,
         filter: &ArticleFilter,
         page: PageRequest,
@@ -207,7 +181,7 @@ impl ArticleStore for SqlStore {
         })
     }
 
-    async fn latest_articles(
+    pub async fn latest_articles(
         &self,
         filter: &ArticleFilter,
         limit: u32,
@@ -225,7 +199,7 @@ impl ArticleStore for SqlStore {
         self.summaries(&rows).await
     }
 
-    async fn latest_in_sections(
+    pub async fn latest_in_sections(
         &self,
         sections: &[SectionId],
         limit: u32,
@@ -269,7 +243,13 @@ impl ArticleStore for SqlStore {
         Ok(blocks)
     }
 
-    async fn published_article_for(
+    /// A published article as the public sees it (never a partner-only one).
+    pub async fn published_article(&self, slug: &str) -> Result<Option<Article>> {
+        self.published_article_for(slug, Audience::Public).await
+    }
+
+    /// A published article, if `audience` may read it.
+    pub async fn published_article_for(
         &self,
         slug: &str,
         audience: Audience,
@@ -328,7 +308,7 @@ impl ArticleStore for SqlStore {
         }))
     }
 
-    async fn sitemap_articles(
+    pub async fn sitemap_articles(
         &self,
         since: Option<OffsetDateTime>,
         offset: u64,
@@ -358,7 +338,7 @@ impl ArticleStore for SqlStore {
             .collect()
     }
 
-    async fn count_published(&self) -> Result<u64> {
+    pub async fn count_published(&self) -> Result<u64> {
         let count: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM articles WHERE status = 'published' AND partner_only = 0",
         )
@@ -367,7 +347,7 @@ impl ArticleStore for SqlStore {
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
-    async fn feed_entries(&self, filter: &ArticleFilter, limit: u32) -> Result<Vec<FeedEntry>> {
+    pub async fn feed_entries(&self, filter: &ArticleFilter, limit: u32) -> Result<Vec<FeedEntry>> {
         let (clause, binds) = filter_clause(filter);
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS}, a.body_html FROM articles a JOIN sections s ON s.id = a.section_id \
@@ -409,7 +389,7 @@ impl ArticleStore for SqlStore {
             .collect()
     }
 
-    async fn related_articles(&self, id: ArticleId) -> Result<Vec<ArticleSummary>> {
+    pub async fn related_articles(&self, id: ArticleId) -> Result<Vec<ArticleSummary>> {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM related_articles r \
              JOIN articles a ON a.id = r.related_id JOIN sections s ON s.id = a.section_id \
@@ -424,7 +404,7 @@ impl ArticleStore for SqlStore {
         self.summaries(&rows).await
     }
 
-    async fn article_lists(
+    pub async fn article_lists(
         &self,
         id: ArticleId,
         filter: &ArticleFilter,
@@ -458,7 +438,7 @@ impl ArticleStore for SqlStore {
         Ok((related, more))
     }
 
-    async fn article_state(&self, slug: &str) -> Result<Option<(ArticleId, ArticleStatus)>> {
+    pub async fn article_state(&self, slug: &str) -> Result<Option<(ArticleId, ArticleStatus)>> {
         let row = sqlx::query("SELECT id, status FROM articles WHERE slug = $1")
             .bind(slug)
             .fetch_optional(&self.write)
@@ -470,214 +450,7 @@ impl ArticleStore for SqlStore {
         .transpose()
     }
 
-    async fn save_article(
-        &self,
-        id: Option<ArticleId>,
-        article: &CheckedArticle,
-        signature: &str,
-        now: OffsetDateTime,
-        context: SaveContext,
-    ) -> Result<ArticleId> {
-        let input = &article.input;
-        let image = input.featured_image.clone().unwrap_or_default();
-        let mut tx = self.write.begin().await?;
-        let section = ids_for_slugs(
-            &mut tx,
-            "sections",
-            "section",
-            std::slice::from_ref(&input.section),
-        )
-        .await?[0];
-        let authors = ids_for_slugs(&mut tx, "authors", "author", &input.authors).await?;
-        let tags = ids_for_slugs(&mut tx, "tags", "tag", &input.tags).await?;
-        let taken: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
-                .bind(input.slug.as_str())
-                .bind(id.map_or(-1, |i| i.0))
-                .fetch_optional(&mut *tx)
-                .await?;
-        if taken.is_some() {
-            return Err(Invalid::new(
-                "slug",
-                format!(
-                    "Another article already uses the slug “{}”; choose another.",
-                    input.slug
-                ),
-            )
-            .into());
-        }
-        let (sql, existing) = match id {
-            None => (
-                "INSERT INTO articles (slug, headline, standfirst, body_markdown, body_html, \
-                 word_count, language, section_id, image_src, image_alt, image_caption, \
-                 image_credit, signature, created_at, updated_at, status, body_text, partner_only) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 'draft', $15, $16) \
-                 RETURNING id",
-                None,
-            ),
-            Some(id) => {
-                let old: Option<(String, String)> =
-                    sqlx::query_as("SELECT slug, status FROM articles WHERE id = $1")
-                        .bind(id.0)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                let (old_slug, status) = old.ok_or(Error::NotFound("article"))?;
-                if old_slug != input.slug.as_str() && status == "published" {
-                    let from = article_path(&Slug::parse(&old_slug)?);
-                    record_redirect(&mut tx, &from, &article_path(&input.slug)).await?;
-                }
-                (
-                    "UPDATE articles SET slug = $1, headline = $2, standfirst = $3, \
-                     body_markdown = $4, body_html = $5, word_count = $6, language = $7, \
-                     section_id = $8, image_src = $9, image_alt = $10, image_caption = $11, \
-                     image_credit = $12, signature = $13, updated_at = $14, body_text = $15, \
-                     partner_only = $16, version = version + 1 \
-                     WHERE id = $17 AND ($18 < 0 OR version = $18) RETURNING id",
-                    Some(id.0),
-                )
-            }
-        };
-        let image_src = input.featured_image.as_ref().map(|i| i.src.as_str());
-        let mut query = sqlx::query_scalar::<_, i64>(sql)
-            .bind(input.slug.as_str())
-            .bind(input.headline.as_str())
-            .bind(input.standfirst.as_str())
-            .bind(input.body_markdown.as_str())
-            .bind(article.body_html.as_str())
-            .bind(i64::from(article.word_count))
-            .bind(input.language.as_str())
-            .bind(section)
-            .bind(image_src)
-            .bind(image.alt.as_str())
-            .bind(image.caption.as_str())
-            .bind(image.credit.as_str())
-            .bind(signature)
-            .bind(to_unix(now))
-            .bind(article.body_text.as_str())
-            .bind(i64::from(input.partner_only));
-        if let Some(existing) = existing {
-            query = query
-                .bind(existing)
-                .bind(context.expected_version.unwrap_or(-1));
-        }
-        let id = query.fetch_optional(&mut *tx).await?.ok_or_else(|| {
-            Error::Conflict(
-                "Someone else saved this article after you opened it. Your text is kept below: \
-                 compare it with the latest version before saving again."
-                    .to_owned(),
-            )
-        })?;
-        sqlx::query(
-            "INSERT INTO revisions (article_id, version, saved_at, saved_by, headline, standfirst, body_markdown) \
-             SELECT id, version, $2, $3, headline, standfirst, body_markdown FROM articles WHERE id = $1",
-        )
-        .bind(id)
-        .bind(to_unix(now))
-        .bind(context.saved_by.map(|u| u.0))
-        .execute(&mut *tx)
-        .await?;
-        if input.partner_only {
-            // Reader pages list related articles; a partner-only one must leave those lists.
-            sqlx::query("DELETE FROM related_articles WHERE related_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for (position, author) in authors.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO article_authors (article_id, author_id, position) VALUES ($1, $2, $3)",
-            )
-            .bind(id)
-            .bind(*author)
-            .bind(position as i64)
-            .execute(&mut *tx)
-            .await?;
-        }
-        sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for tag in &tags {
-            sqlx::query("INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)")
-                .bind(id)
-                .bind(*tag)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(ArticleId(id))
-    }
-
-    async fn set_article_status(
-        &self,
-        id: ArticleId,
-        status: ArticleStatus,
-        published_at: Option<OffsetDateTime>,
-        now: OffsetDateTime,
-    ) -> Result<()> {
-        let done = sqlx::query(
-            "UPDATE articles SET status = $1, published_at = COALESCE($2, published_at), \
-             updated_at = $3 WHERE id = $4",
-        )
-        .bind(status.as_str())
-        .bind(published_at.map(to_unix))
-        .bind(to_unix(now))
-        .bind(id.0)
-        .execute(&self.write)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Err(Error::NotFound("article"));
-        }
-        if status != ArticleStatus::Published {
-            sqlx::query("DELETE FROM related_articles WHERE related_id = $1")
-                .bind(id.0)
-                .execute(&self.write)
-                .await?;
-        }
-        Ok(())
-    }
-
-    async fn related_candidates(&self) -> Result<Vec<Candidate>> {
-        let rows = sqlx::query(
-            "SELECT id, section_id, published_at, signature FROM articles \
-             WHERE status = 'published' AND partner_only = 0 ORDER BY id",
-        )
-        .fetch_all(&self.read)
-        .await?;
-        let tag_rows = sqlx::query(
-            "SELECT at.article_id, at.tag_id FROM article_tags at \
-             JOIN articles a ON a.id = at.article_id \
-             WHERE a.status = 'published' AND a.partner_only = 0",
-        )
-        .fetch_all(&self.read)
-        .await?;
-        let mut tags: HashMap<i64, Vec<TagId>> = HashMap::new();
-        for row in &tag_rows {
-            tags.entry(row.try_get("article_id")?)
-                .or_default()
-                .push(TagId(row.try_get("tag_id")?));
-        }
-        rows.iter()
-            .map(|row| {
-                let id: i64 = row.try_get("id")?;
-                Ok(Candidate {
-                    id: ArticleId(id),
-                    section: SectionId(row.try_get("section_id")?),
-                    tags: tags.remove(&id).unwrap_or_default(),
-                    published_at: from_unix(
-                        row.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
-                    ),
-                    signature: related::decode(&row.try_get::<String, _>("signature")?),
-                })
-            })
-            .collect()
-    }
-
-    async fn placement(&self, id: ArticleId) -> Result<Option<Placement>> {
+    pub async fn placement(&self, id: ArticleId) -> Result<Option<Placement>> {
         // One round trip: the article's own row (only when public), the sections it is listed
         // in (its own and those above it), its tags and its authors.
         let rows = sqlx::query(
@@ -717,7 +490,7 @@ impl ArticleStore for SqlStore {
         }))
     }
 
-    async fn listed_as_related(&self, id: ArticleId) -> Result<Vec<ArticleId>> {
+    pub async fn listed_as_related(&self, id: ArticleId) -> Result<Vec<ArticleId>> {
         let rows = sqlx::query("SELECT article_id FROM related_articles WHERE related_id = $1")
             .bind(id.0)
             .fetch_all(&self.write)
@@ -726,69 +499,4 @@ impl ArticleStore for SqlStore {
             .map(|row| Ok(ArticleId(row.try_get("article_id")?)))
             .collect()
     }
-
-    async fn store_related(
-        &self,
-        id: ArticleId,
-        list: &[(ArticleId, f64)],
-        offers: &[(ArticleId, f64)],
-    ) -> Result<()> {
-        let mut tx = self.write.begin().await?;
-        sqlx::query("DELETE FROM related_articles WHERE article_id = $1")
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
-        let upsert = "INSERT INTO related_articles (article_id, related_id, score) VALUES ($1, $2, $3) \
-                      ON CONFLICT (article_id, related_id) DO UPDATE SET score = excluded.score";
-        for (related, score) in list {
-            sqlx::query(upsert)
-                .bind(id.0)
-                .bind(related.0)
-                .bind(*score)
-                .execute(&mut *tx)
-                .await?;
-        }
-        for (other, score) in offers {
-            sqlx::query(upsert)
-                .bind(other.0)
-                .bind(id.0)
-                .bind(*score)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(
-                "DELETE FROM related_articles WHERE article_id = $1 AND related_id NOT IN \
-                 (SELECT related_id FROM related_articles WHERE article_id = $1 \
-                  ORDER BY score DESC, related_id DESC LIMIT $2)",
-            )
-            .bind(other.0)
-            .bind(MAX_RELATED as i64)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-}
-
-/// Points `from` at `to`, and re-points older redirects that led to `from`, so chains of
-/// renames answer in one hop. A redirect away from `to` itself is dropped (the slug is back).
-pub async fn record_redirect(tx: &mut Transaction<'_, Any>, from: &str, to: &str) -> Result<()> {
-    sqlx::query("DELETE FROM redirects WHERE from_path = $1")
-        .bind(to)
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query("UPDATE redirects SET to_path = $1 WHERE to_path = $2")
-        .bind(to)
-        .bind(from)
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query(
-        "INSERT INTO redirects (from_path, to_path) VALUES ($1, $2) \
-         ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path",
-    )
-    .bind(from)
-    .bind(to)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }

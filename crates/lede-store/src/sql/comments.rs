@@ -2,8 +2,7 @@
 
 use super::SqlStore;
 use super::rows::{from_unix, to_unix};
-use crate::{CommentStore, Error, QueuedComment, Result};
-use async_trait::async_trait;
+use crate::{Error, QueuedComment, Result};
 use lede_core::Invalid;
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::{ArticleId, CommentId};
@@ -28,9 +27,8 @@ pub(super) fn comment(row: &AnyRow) -> Result<Comment> {
     })
 }
 
-#[async_trait]
-impl CommentStore for SqlStore {
-    async fn add_comment(
+impl SqlStore {
+    pub(crate) async fn add_comment(
         &self,
         article: ArticleId,
         input: &CheckedComment,
@@ -38,7 +36,7 @@ impl CommentStore for SqlStore {
         status: CommentStatus,
         now: OffsetDateTime,
     ) -> Result<CommentId> {
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin().await?;
         if let Some(parent) = input.parent {
             let found: Option<i64> = sqlx::query_scalar(
                 "SELECT id FROM comments WHERE id = $1 AND article_id = $2 AND status = 'approved'",
@@ -73,7 +71,7 @@ impl CommentStore for SqlStore {
         Ok(CommentId(id))
     }
 
-    async fn approved_comments(&self, article: ArticleId) -> Result<Vec<Comment>> {
+    pub async fn approved_comments(&self, article: ArticleId) -> Result<Vec<Comment>> {
         let sql = format!(
             "SELECT {COMMENT_COLUMNS} FROM comments WHERE article_id = $1 AND status = 'approved' \
              ORDER BY created_at, id"
@@ -85,7 +83,7 @@ impl CommentStore for SqlStore {
         rows.iter().map(comment).collect()
     }
 
-    async fn list_comments(&self, status: CommentStatus, limit: u32) -> Result<Vec<Comment>> {
+    pub async fn list_comments(&self, status: CommentStatus, limit: u32) -> Result<Vec<Comment>> {
         let sql = format!(
             "SELECT {COMMENT_COLUMNS} FROM comments WHERE status = $1 ORDER BY created_at, id LIMIT $2"
         );
@@ -97,7 +95,7 @@ impl CommentStore for SqlStore {
         rows.iter().map(comment).collect()
     }
 
-    async fn moderation_queue(
+    pub async fn moderation_queue(
         &self,
         status: CommentStatus,
         limit: u32,
@@ -122,7 +120,7 @@ impl CommentStore for SqlStore {
             .collect()
     }
 
-    async fn count_comments(&self, status: CommentStatus) -> Result<u64> {
+    pub async fn count_comments(&self, status: CommentStatus) -> Result<u64> {
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE status = $1")
             .bind(status.as_str())
             .fetch_one(&self.read)
@@ -130,7 +128,11 @@ impl CommentStore for SqlStore {
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
-    async fn set_comment_status(&self, id: CommentId, status: CommentStatus) -> Result<Comment> {
+    pub(crate) async fn set_comment_status(
+        &self,
+        id: CommentId,
+        status: CommentStatus,
+    ) -> Result<Comment> {
         let sql =
             format!("UPDATE comments SET status = $1 WHERE id = $2 RETURNING {COMMENT_COLUMNS}");
         let row = sqlx::query(&sql)

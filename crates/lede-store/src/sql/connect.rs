@@ -48,6 +48,7 @@ impl SqlStore {
                     read,
                     write,
                     backend,
+                    transactions: Default::default(),
                 }
             }
             Backend::Postgres => {
@@ -61,6 +62,7 @@ impl SqlStore {
                     read: pool.clone(),
                     write: pool,
                     backend,
+                    transactions: Default::default(),
                 }
             }
         };

@@ -4,10 +4,7 @@
 use super::articles::bind_all;
 use super::rows::{self, from_unix, to_unix};
 use super::{SqlStore, placeholders};
-use crate::{
-    DeskFilter, DeskRow, EditableArticle, EditorialStore, PageRequest, Paged, Result, Revision,
-};
-use async_trait::async_trait;
+use crate::{DeskFilter, DeskRow, EditableArticle, PageRequest, Paged, Result, Revision};
 use lede_core::content::*;
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
@@ -24,9 +21,8 @@ fn bind_desk<'q>(sql: &'q str, texts: &[String], ints: &[i64]) -> Query<'q, Any,
     bind_all(query, ints)
 }
 
-#[async_trait]
-impl EditorialStore for SqlStore {
-    async fn editable_article(&self, id: ArticleId) -> Result<Option<EditableArticle>> {
+impl SqlStore {
+    pub async fn editable_article(&self, id: ArticleId) -> Result<Option<EditableArticle>> {
         let row = sqlx::query(
             "SELECT a.slug, a.headline, a.standfirst, a.body_markdown, a.language, a.status, a.version, \
              a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, a.partner_only, \
@@ -92,7 +88,7 @@ impl EditorialStore for SqlStore {
         }))
     }
 
-    async fn desk(&self, filter: &DeskFilter, page: PageRequest) -> Result<Paged<DeskRow>> {
+    pub async fn desk(&self, filter: &DeskFilter, page: PageRequest) -> Result<Paged<DeskRow>> {
         let mut conditions = vec!["1 = 1".to_owned()];
         let mut ints: Vec<i64> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
@@ -185,7 +181,7 @@ impl EditorialStore for SqlStore {
         })
     }
 
-    async fn desk_counts(&self) -> Result<Vec<(ArticleStatus, u64)>> {
+    pub async fn desk_counts(&self) -> Result<Vec<(ArticleStatus, u64)>> {
         let rows = sqlx::query(
             "SELECT status, COUNT(*) AS n FROM articles GROUP BY status ORDER BY status",
         )
@@ -202,7 +198,7 @@ impl EditorialStore for SqlStore {
             .collect()
     }
 
-    async fn revisions(&self, id: ArticleId) -> Result<Vec<Revision>> {
+    pub async fn revisions(&self, id: ArticleId) -> Result<Vec<Revision>> {
         let rows = sqlx::query(
             "SELECT r.version, r.saved_at, u.name AS saved_by, r.headline, r.standfirst, r.body_markdown \
              FROM revisions r LEFT JOIN users u ON u.id = r.saved_by \
@@ -225,7 +221,7 @@ impl EditorialStore for SqlStore {
             .collect()
     }
 
-    async fn due_scheduled(&self, now: OffsetDateTime) -> Result<Vec<ArticleId>> {
+    pub async fn due_scheduled(&self, now: OffsetDateTime) -> Result<Vec<ArticleId>> {
         let ids: Vec<i64> = sqlx::query_scalar(
             "SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= $1 ORDER BY published_at, id",
         )

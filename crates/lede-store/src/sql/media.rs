@@ -2,8 +2,7 @@
 
 use super::SqlStore;
 use super::rows::{from_unix, to_unix};
-use crate::{Error, MediaItem, MediaStore, Result};
-use async_trait::async_trait;
+use crate::{Error, MediaItem, Result};
 use lede_core::account::UserId;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -32,9 +31,12 @@ fn item(row: &AnyRow) -> Result<MediaItem> {
     })
 }
 
-#[async_trait]
-impl MediaStore for SqlStore {
-    async fn add_media(&self, media: &MediaItem, uploaded_by: Option<UserId>) -> Result<i64> {
+impl SqlStore {
+    pub(crate) async fn add_media(
+        &self,
+        media: &MediaItem,
+        uploaded_by: Option<UserId>,
+    ) -> Result<i64> {
         let widths: Vec<String> = media.widths.iter().map(u32::to_string).collect();
         let id = sqlx::query_scalar(
             "INSERT INTO media (path, original_name, mime, width, height, widths, bytes, uploaded_by, created_at) \
@@ -54,7 +56,7 @@ impl MediaStore for SqlStore {
         Ok(id)
     }
 
-    async fn media(&self, search: &str, limit: u32) -> Result<Vec<MediaItem>> {
+    pub async fn media(&self, search: &str, limit: u32) -> Result<Vec<MediaItem>> {
         let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
         let sql = format!(
             "SELECT {MEDIA_COLUMNS} FROM media WHERE LOWER(original_name) LIKE $1 ORDER BY created_at DESC, id DESC LIMIT $2"
@@ -67,7 +69,7 @@ impl MediaStore for SqlStore {
         rows.iter().map(item).collect()
     }
 
-    async fn media_by_id(&self, id: i64) -> Result<Option<MediaItem>> {
+    pub async fn media_by_id(&self, id: i64) -> Result<Option<MediaItem>> {
         let sql = format!("SELECT {MEDIA_COLUMNS} FROM media WHERE id = $1");
         let row = sqlx::query(&sql)
             .bind(id)
@@ -76,7 +78,7 @@ impl MediaStore for SqlStore {
         row.as_ref().map(item).transpose()
     }
 
-    async fn media_by_path(&self, path: &str) -> Result<Option<MediaItem>> {
+    pub async fn media_by_path(&self, path: &str) -> Result<Option<MediaItem>> {
         let sql = format!("SELECT {MEDIA_COLUMNS} FROM media WHERE path = $1");
         let row = sqlx::query(&sql)
             .bind(path)
@@ -85,7 +87,7 @@ impl MediaStore for SqlStore {
         row.as_ref().map(item).transpose()
     }
 
-    async fn media_used_by(&self, path: &str) -> Result<Option<String>> {
+    pub async fn media_used_by(&self, path: &str) -> Result<Option<String>> {
         let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
         let headline: Option<String> = sqlx::query_scalar(
             "SELECT headline FROM articles WHERE image_src = $1 OR body_markdown LIKE $2 ORDER BY id LIMIT 1",
@@ -97,7 +99,7 @@ impl MediaStore for SqlStore {
         Ok(headline)
     }
 
-    async fn delete_media(&self, id: i64) -> Result<()> {
+    pub(crate) async fn delete_media(&self, id: i64) -> Result<()> {
         let done = sqlx::query("DELETE FROM media WHERE id = $1")
             .bind(id)
             .execute(&self.write)

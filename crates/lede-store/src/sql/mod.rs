@@ -1,4 +1,4 @@
-//! The SQL store: one implementation of [`Store`](crate::Store) for SQLite and PostgreSQL.
+//! The SQL store: one concrete type for SQLite and PostgreSQL.
 //!
 //! Both databases run the same SQL through sqlx's `Any` driver: `$n` placeholders, `RETURNING`,
 //! `ON CONFLICT`, recursive CTEs and BIGINT Unix times are common to both. What differs lives
@@ -7,6 +7,7 @@
 
 mod accounts;
 mod api;
+mod article_writer;
 mod articles;
 mod catalog;
 mod comments;
@@ -21,7 +22,16 @@ mod transfer;
 
 pub use connect::Backend;
 
-use sqlx::AnyPool;
+use crate::Result;
+
+use sqlx::{Any, AnyPool, Transaction};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub(crate) use article_writer::{ArticleWrite, Written};
+
+/// A write transaction on either database.
+pub(crate) type Tx = Transaction<'static, Any>;
 
 /// Lede's store over a SQL database.
 ///
@@ -33,11 +43,27 @@ pub struct SqlStore {
     read: AnyPool,
     write: AnyPool,
     backend: Backend,
+    /// Write transactions begun, shared by clones: tests read it to prove that a publish is
+    /// one transaction, all or nothing.
+    transactions: Arc<AtomicU64>,
 }
 
 impl SqlStore {
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// How many write transactions this store (and its clones) has begun.
+    pub fn transactions_begun(&self) -> u64 {
+        self.transactions.load(Ordering::Relaxed)
+    }
+
+    /// Begins a write transaction, counted: a use case that writes more than one statement
+    /// (an article save, an import, a comment with its checks) writes them all in one, so it
+    /// commits together or not at all.
+    pub(crate) async fn begin(&self) -> Result<Tx> {
+        self.transactions.fetch_add(1, Ordering::Relaxed);
+        Ok(self.write.begin().await?)
     }
 
     /// Closes every connection (at shutdown, and in tests before dropping a database).

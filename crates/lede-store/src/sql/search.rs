@@ -6,9 +6,8 @@
 
 use super::articles::{bind_all, filter_clause_from};
 use super::rows::SUMMARY_COLUMNS;
-use super::{Backend, SqlStore};
-use crate::{PageRequest, Paged, Result, SearchHit, SearchQuery, SearchStore};
-use async_trait::async_trait;
+use super::{Backend, SqlStore, Tx};
+use crate::{PageRequest, Paged, Result, SearchHit, SearchQuery};
 use lede_core::content::ArticleId;
 use sqlx::Row;
 use unicode_segmentation::UnicodeSegmentation;
@@ -32,81 +31,68 @@ fn fts5_query(text: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-impl SqlStore {
-    async fn index_one(&self, id: ArticleId) -> Result<()> {
-        let mut tx = self.write.begin().await?;
-        match self.backend {
-            Backend::Sqlite => {
-                sqlx::query("DELETE FROM article_search WHERE rowid = $1")
-                    .bind(id.0)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query(
-                    "INSERT INTO article_search (rowid, headline, standfirst, body, tags, authors) \
-                     SELECT a.id, a.headline, a.standfirst, a.body_text, \
-                       COALESCE((SELECT GROUP_CONCAT(t.name, ' ') FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), ''), \
-                       COALESCE((SELECT GROUP_CONCAT(au.name, ' ') FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id), '') \
-                     FROM articles a WHERE a.id = $1 AND a.status = 'published' AND a.partner_only = 0",
-                )
+/// Brings one article's entry in the search index up to date inside the writer's
+/// transaction: indexed while published and public, absent otherwise.
+pub(super) async fn index(tx: &mut Tx, backend: Backend, id: ArticleId) -> Result<()> {
+    match backend {
+        Backend::Sqlite => {
+            sqlx::query("DELETE FROM article_search WHERE rowid = $1")
                 .bind(id.0)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
-            }
-            Backend::Postgres => {
-                sqlx::query("DELETE FROM article_search WHERE article_id = $1")
-                    .bind(id.0)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query(&format!(
-                    "INSERT INTO article_search (article_id, document) \
-                     SELECT a.id, \
-                       setweight(to_tsvector({PG_CONFIG}, a.headline), 'A') || \
-                       setweight(to_tsvector({PG_CONFIG}, a.standfirst), 'B') || \
-                       setweight(to_tsvector('simple', \
-                         COALESCE((SELECT string_agg(t.name, ' ') FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), '') || ' ' || \
-                         COALESCE((SELECT string_agg(au.name, ' ') FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id), '')), 'B') || \
-                       setweight(to_tsvector({PG_CONFIG}, a.body_text), 'C') \
-                     FROM articles a WHERE a.id = $1 AND a.status = 'published' AND a.partner_only = 0"
-                ))
-                .bind(id.0)
-                .execute(&mut *tx)
-                .await?;
-            }
+            sqlx::query(
+                "INSERT INTO article_search (rowid, headline, standfirst, body, tags, authors) \
+                 SELECT a.id, a.headline, a.standfirst, a.body_text, \
+                   COALESCE((SELECT GROUP_CONCAT(t.name, ' ') FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), ''), \
+                   COALESCE((SELECT GROUP_CONCAT(au.name, ' ') FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id), '') \
+                 FROM articles a WHERE a.id = $1 AND a.status = 'published' AND a.partner_only = 0",
+            )
+            .bind(id.0)
+            .execute(&mut **tx)
+            .await?;
         }
-        tx.commit().await?;
-        Ok(())
+        Backend::Postgres => {
+            sqlx::query("DELETE FROM article_search WHERE article_id = $1")
+                .bind(id.0)
+                .execute(&mut **tx)
+                .await?;
+            sqlx::query(&format!(
+                "INSERT INTO article_search (article_id, document) \
+                 SELECT a.id, \
+                   setweight(to_tsvector({PG_CONFIG}, a.headline), 'A') || \
+                   setweight(to_tsvector({PG_CONFIG}, a.standfirst), 'B') || \
+                   setweight(to_tsvector('simple', \
+                     COALESCE((SELECT string_agg(t.name, ' ') FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), '') || ' ' || \
+                     COALESCE((SELECT string_agg(au.name, ' ') FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id), '')), 'B') || \
+                   setweight(to_tsvector({PG_CONFIG}, a.body_text), 'C') \
+                 FROM articles a WHERE a.id = $1 AND a.status = 'published' AND a.partner_only = 0"
+            ))
+            .bind(id.0)
+            .execute(&mut **tx)
+            .await?;
+        }
     }
+    Ok(())
 }
 
-#[async_trait]
-impl SearchStore for SqlStore {
-    async fn index_article(&self, id: ArticleId) -> Result<()> {
-        self.index_one(id).await
-    }
-
-    async fn reindex_all(&self) -> Result<u64> {
+impl SqlStore {
+    /// Rebuilds the whole index in one transaction; returns how many articles were looked at.
+    pub(crate) async fn reindex_all(&self) -> Result<u64> {
+        let mut tx = self.begin().await?;
         let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM articles ORDER BY id")
-            .fetch_all(&self.write)
+            .fetch_all(&mut *tx)
             .await?;
-        match self.backend {
-            Backend::Sqlite => {
-                sqlx::query("DELETE FROM article_search")
-                    .execute(&self.write)
-                    .await?
-            }
-            Backend::Postgres => {
-                sqlx::query("DELETE FROM article_search")
-                    .execute(&self.write)
-                    .await?
-            }
-        };
+        sqlx::query("DELETE FROM article_search")
+            .execute(&mut *tx)
+            .await?;
         for id in &ids {
-            self.index_one(ArticleId(*id)).await?;
+            index(&mut tx, self.backend, ArticleId(*id)).await?;
         }
+        tx.commit().await?;
         Ok(ids.len() as u64)
     }
 
-    async fn search(&self, query: &SearchQuery, page: PageRequest) -> Result<Paged<SearchHit>> {
+    pub async fn search(&self, query: &SearchQuery, page: PageRequest) -> Result<Paged<SearchHit>> {
         let empty = Paged {
             items: Vec::new(),
             page,

@@ -2,28 +2,26 @@
 //! an export. Imports remember each item's foreign id in `import_refs`, so the same export
 //! imported twice finds everything already there and writes nothing.
 
+use super::article_writer::{self, NewRow};
 use super::articles::article_path;
 use super::comments::comment;
 use super::rows::{self, AUTHOR_COLUMNS, from_unix, to_unix};
-use super::{SqlStore, placeholders};
-use crate::{Result, TransferStore};
-use async_trait::async_trait;
+use super::{SqlStore, Tx, placeholders};
+use crate::{Result, SaveContext};
 use lede_core::content::*;
 use lede_core::transfer::*;
 use lede_core::{Invalid, Slug};
+use sqlx::Row;
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
 use std::collections::{HashMap, HashSet};
 use time::OffsetDateTime;
-
-type Tx<'c> = Transaction<'c, Any>;
 
 /// The rows an import already made, by kind and foreign id.
 #[derive(Debug, Default)]
 struct Refs(HashMap<(String, String), i64>);
 
 impl Refs {
-    async fn load(tx: &mut Tx<'_>, source: &str) -> Result<Self> {
+    async fn load(tx: &mut Tx, source: &str) -> Result<Self> {
         let rows: Vec<(String, String, i64)> =
             sqlx::query_as("SELECT kind, foreign_id, local_id FROM import_refs WHERE source = $1")
                 .bind(source)
@@ -44,7 +42,7 @@ impl Refs {
 
     async fn add(
         &mut self,
-        tx: &mut Tx<'_>,
+        tx: &mut Tx,
         source: &str,
         kind: &str,
         foreign_id: &str,
@@ -69,7 +67,7 @@ impl Refs {
 }
 
 /// Every slug of a table with its id (`table` is one of ours, never input).
-async fn slug_ids(tx: &mut Tx<'_>, table: &'static str) -> Result<HashMap<String, i64>> {
+async fn slug_ids(tx: &mut Tx, table: &'static str) -> Result<HashMap<String, i64>> {
     let rows: Vec<(String, i64)> = sqlx::query_as(&format!("SELECT slug, id FROM {table}"))
         .fetch_all(&mut **tx)
         .await?;
@@ -99,31 +97,26 @@ fn free_slug(slug: &Slug, taken: &HashMap<String, i64>) -> Slug {
     candidate
 }
 
-async fn add_redirect(tx: &mut Tx<'_>, old: &str, new: &str) -> Result<bool> {
+/// Redirects an imported item's old address to its new one, through the same writer as a
+/// renamed article's; `false` when the old address is no path of its own (the site's root).
+async fn add_redirect(tx: &mut Tx, old: &str, new: &str) -> Result<bool> {
     let Some(from) = redirect_from(old, new) else {
         return Ok(false);
     };
-    sqlx::query(
-        "INSERT INTO redirects (from_path, to_path) VALUES ($1, $2) \
-         ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path",
-    )
-    .bind(from)
-    .bind(new)
-    .execute(&mut **tx)
-    .await?;
+    article_writer::record_redirect(tx, &from, new).await?;
     Ok(true)
 }
 
 /// One import in progress: the transaction, what it found and what it did so far.
-struct Import<'a, 'c> {
-    tx: Tx<'c>,
+struct Import<'a> {
+    tx: Tx,
     source: &'a str,
     now: i64,
     refs: Refs,
     out: ImportOutcome,
 }
 
-impl Import<'_, '_> {
+impl Import<'_> {
     async fn authors(&mut self, authors: &[ImportAuthor]) -> Result<HashMap<String, i64>> {
         let mut ids = slug_ids(&mut self.tx, "authors").await?;
         for a in authors {
@@ -305,55 +298,23 @@ impl Import<'_, '_> {
                     tag_ids.push(id);
                 }
             }
-            let image = input.featured_image.clone().unwrap_or_default();
-            let updated_at = to_unix(a.updated_at);
-            let published_at = a.published_at.map(to_unix);
-            let created_at = published_at.unwrap_or(updated_at).min(updated_at);
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO articles (slug, headline, standfirst, body_markdown, body_html, \
-                 word_count, language, section_id, image_src, image_alt, image_caption, \
-                 image_credit, signature, status, published_at, created_at, updated_at, body_text) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
-                 RETURNING id",
-            )
-            .bind(slug.as_str())
-            .bind(input.headline.as_str())
-            .bind(input.standfirst.as_str())
-            .bind(input.body_markdown.as_str())
-            .bind(a.article.body_html.as_str())
-            .bind(i64::from(a.article.word_count))
-            .bind(input.language.as_str())
-            .bind(section)
-            .bind(input.featured_image.as_ref().map(|i| i.src.as_str()))
-            .bind(image.alt.as_str())
-            .bind(image.caption.as_str())
-            .bind(image.credit.as_str())
-            .bind(a.signature.as_str())
-            .bind(a.status.as_str())
-            .bind(published_at)
-            .bind(created_at)
-            .bind(updated_at)
-            .bind(a.article.body_text.as_str())
-            .fetch_one(&mut *self.tx)
-            .await?;
-            for (position, author) in author_ids.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO article_authors (article_id, author_id, position) \
-                     VALUES ($1, $2, $3)",
-                )
-                .bind(id)
-                .bind(*author)
-                .bind(position as i64)
-                .execute(&mut *self.tx)
-                .await?;
-            }
-            for tag in &tag_ids {
-                sqlx::query("INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)")
-                    .bind(id)
-                    .bind(*tag)
-                    .execute(&mut *self.tx)
-                    .await?;
-            }
+            let created_at = a.published_at.unwrap_or(a.updated_at).min(a.updated_at);
+            let row = NewRow {
+                slug: &slug,
+                article: &a.article,
+                section,
+                signature: &a.signature,
+                status: a.status,
+                published_at: a.published_at,
+                created_at,
+                updated_at: a.updated_at,
+            };
+            let id = article_writer::insert_row(&mut self.tx, &row).await?;
+            article_writer::write_links(&mut self.tx, id, &author_ids, &tag_ids).await?;
+            // The imported text is the first revision, so its history can be restored.
+            let first = SaveContext::default();
+            article_writer::write_revision(&mut self.tx, id, a.updated_at, first).await?;
+            let id = id.0;
             self.refs
                 .add(
                     &mut self.tx,
@@ -534,14 +495,13 @@ fn parents_first(mut sections: Vec<Section>) -> Vec<Section> {
     ordered
 }
 
-#[async_trait]
-impl TransferStore for SqlStore {
-    async fn write_import(
+impl SqlStore {
+    pub(crate) async fn write_import(
         &self,
         import: &CheckedImport,
         now: OffsetDateTime,
     ) -> Result<ImportOutcome> {
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin().await?;
         let refs = Refs::load(&mut tx, &import.source).await?;
         let mut run = Import {
             tx,
@@ -557,11 +517,14 @@ impl TransferStore for SqlStore {
             .await?;
         run.pages(&import.pages).await?;
         run.comments(&import.comments).await?;
+        // Related lists and search entries in the same transaction: an import is searchable
+        // the moment it is visible, and a crash leaves neither half done.
+        article_writer::settle(&mut run.tx, self.backend, &run.out.new_articles, now).await?;
         run.tx.commit().await?;
         Ok(run.out)
     }
 
-    async fn export_catalog(&self) -> Result<SiteCatalog> {
+    pub async fn export_catalog(&self) -> Result<SiteCatalog> {
         let author_rows = sqlx::query(&format!(
             "SELECT {AUTHOR_COLUMNS} FROM authors au ORDER BY au.id"
         ))
@@ -627,7 +590,7 @@ impl TransferStore for SqlStore {
         })
     }
 
-    async fn export_articles(
+    pub async fn export_articles(
         &self,
         after: Option<ArticleId>,
         limit: u32,

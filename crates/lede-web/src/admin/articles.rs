@@ -17,7 +17,7 @@ use lede_core::Slug;
 use lede_core::account::Action;
 use lede_core::content::{ArticleId, ArticleInput, ArticleStatus, FeaturedImage};
 use lede_core::workflow::Step;
-use lede_store::{DeskFilter, EditableArticle, PageRequest};
+use lede_store::{DeskFilter, Edit, EditableArticle, PageRequest};
 use serde::{Deserialize, Serialize};
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
@@ -360,8 +360,9 @@ pub async fn update(
     submit(state, viewer, Some(ArticleId(id)), form).await
 }
 
-/// Turns the form into an article input, creating tags that do not exist yet.
-async fn to_input(state: &AppState, form: &EditorForm) -> Result<ArticleInput, lede_store::Error> {
+/// Turns the form into an article input, with the display names of the tags it names (the
+/// newsroom creates those that do not exist yet, once the save is allowed).
+fn to_input(form: &EditorForm) -> Result<(ArticleInput, Vec<(Slug, String)>), lede_store::Error> {
     let invalid = |field: &'static str, message: &str| {
         lede_store::Error::Invalid(lede_core::Invalid::new(field, message))
     };
@@ -376,7 +377,7 @@ async fn to_input(state: &AppState, form: &EditorForm) -> Result<ArticleInput, l
     };
     let section =
         Slug::parse(form.section.trim()).map_err(|_| invalid("section", "Choose a section."))?;
-    let mut tags = Vec::new();
+    let mut tag_names = Vec::new();
     for name in form
         .tags
         .split(',')
@@ -385,17 +386,9 @@ async fn to_input(state: &AppState, form: &EditorForm) -> Result<ArticleInput, l
     {
         let tag = Slug::from_title(name)
             .ok_or_else(|| invalid("tags", "A tag needs letters or digits."))?;
-        if state
-            .newsroom
-            .store()
-            .tag_by_slug(tag.as_str())
-            .await?
-            .is_none()
-        {
-            state.newsroom.save_tag(&tag, name).await?;
-        }
-        tags.push(tag);
+        tag_names.push((tag, name.to_owned()));
     }
+    let tags = tag_names.iter().map(|(slug, _)| slug.clone()).collect();
     let authors = form
         .authors
         .iter()
@@ -407,7 +400,7 @@ async fn to_input(state: &AppState, form: &EditorForm) -> Result<ArticleInput, l
         caption: form.image_caption.trim().to_owned(),
         credit: form.image_credit.trim().to_owned(),
     });
-    Ok(ArticleInput {
+    let input = ArticleInput {
         slug,
         headline: form.headline.clone(),
         standfirst: form.standfirst.clone(),
@@ -422,7 +415,8 @@ async fn to_input(state: &AppState, form: &EditorForm) -> Result<ArticleInput, l
         authors,
         featured_image,
         partner_only: form.partner_only == "on",
-    })
+    };
+    Ok((input, tag_names))
 }
 
 fn schedule_time(text: &str) -> Result<Option<OffsetDateTime>, lede_store::Error> {
@@ -455,12 +449,16 @@ async fn submit(
     }
     let step = Step::parse(&form.action).map_err(|e| AppError::BadRequest(e.message))?;
     let attempt = async {
-        let input = to_input(&state, &form).await?;
-        let at = schedule_time(&form.publish_at)?;
-        state
-            .newsroom
-            .edit_article(&viewer.user, id, input, form.version, step, at)
-            .await
+        let (input, tag_names) = to_input(&form)?;
+        let edit = Edit {
+            id,
+            input,
+            tag_names,
+            expected_version: form.version,
+            step,
+            schedule_at: schedule_time(&form.publish_at)?,
+        };
+        state.newsroom.edit_article(&viewer.user, edit).await
     };
     match attempt.await {
         Ok(saved) => Ok(Redirect::to(&format!(

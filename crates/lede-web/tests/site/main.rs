@@ -8,3 +8,4 @@ mod discovery;
 mod newsroom;
 mod pages;
 mod support;
+mod write_path;

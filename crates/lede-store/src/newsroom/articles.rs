@@ -1,0 +1,291 @@
+//! Article changes: saves, the editor's workflow steps, publishing (now, back-dated, or when a
+//! schedule comes due) and imports. Each applies the rules first, then is one call to the
+//! store's article writer, one transaction, and finally announces what readers can see change.
+
+use super::{ArticleChange, Change, Newsroom};
+use crate::sql::{ArticleWrite, Written};
+use crate::{Error, Placement, Result, SaveContext};
+use lede_core::Slug;
+use lede_core::account::User;
+use lede_core::content::*;
+use lede_core::related;
+use lede_core::transfer::{ImportBatch, ImportOutcome};
+use lede_core::workflow::{self, Refusal, Step};
+use time::OffsetDateTime;
+
+/// A save from the newsroom's editor: what was written, the step its author takes with it
+/// (save, submit for review, publish, schedule, unpublish) and the version they opened.
+#[derive(Debug, Clone)]
+pub struct Edit {
+    /// The article; `None` for a new one.
+    pub id: Option<ArticleId>,
+    pub input: ArticleInput,
+    /// Display names of the input's tags, by slug: those that do not exist yet are created
+    /// with the save, once the rules have let it through.
+    pub tag_names: Vec<(Slug, String)>,
+    /// The version the editor opened; a save over a newer one is refused as a conflict.
+    pub expected_version: Option<i64>,
+    pub step: Step,
+    /// When to publish, for [`Step::Schedule`].
+    pub schedule_at: Option<OffsetDateTime>,
+}
+
+impl Newsroom {
+    /// Saves an article's content (new ones start as drafts), keeping its status. A published
+    /// article's lists, related articles and search entry are brought up to date with it.
+    pub async fn save_article(
+        &self,
+        id: Option<ArticleId>,
+        input: ArticleInput,
+    ) -> Result<ArticleId> {
+        let checked = input.check()?;
+        let signature = signature_of(&checked);
+        let now = self.now();
+        let before = self.placement(id).await?;
+        let written = self
+            .store
+            .write_article(ArticleWrite {
+                id,
+                content: Some((&checked, &signature)),
+                new_tags: &[],
+                status: None,
+                context: SaveContext::default(),
+                stamp: now,
+                now,
+            })
+            .await?;
+        self.announce_article(written, before).await?;
+        Ok(written.id)
+    }
+
+    /// Publishes an article, dated `at` (now when `None`; an earlier time for back-dated
+    /// content such as the demo's), and computes its related articles.
+    pub async fn publish_article(&self, id: ArticleId, at: Option<OffsetDateTime>) -> Result<()> {
+        let now = self.now();
+        let at = at.unwrap_or(now);
+        if at > now {
+            return Err(Error::Invalid(lede_core::Invalid::new(
+                "published_at",
+                "Publishing in the future is scheduling, which needs the newsroom admin.",
+            )));
+        }
+        let before = self.placement(Some(id)).await?;
+        // A back-dated article was last updated when it was published.
+        let written = self
+            .store
+            .write_article(ArticleWrite {
+                id: Some(id),
+                content: None,
+                new_tags: &[],
+                status: Some((ArticleStatus::Published, Some(at))),
+                context: SaveContext::default(),
+                stamp: at,
+                now,
+            })
+            .await?;
+        self.announce_article(written, before).await
+    }
+
+    /// Takes an article off the site (back to draft), for the operator's tools; the editor
+    /// goes through [`Self::edit_article`] with [`Step::Unpublish`].
+    pub async fn unpublish_article(&self, id: ArticleId) -> Result<()> {
+        let now = self.now();
+        let before = self.placement(Some(id)).await?;
+        let written = self
+            .store
+            .write_article(ArticleWrite {
+                id: Some(id),
+                content: None,
+                new_tags: &[],
+                status: Some((ArticleStatus::Draft, None)),
+                context: SaveContext::default(),
+                stamp: now,
+                now,
+            })
+            .await?;
+        self.announce_article(written, before).await
+    }
+
+    /// Rebuilds the whole search index (`lede reindex`); returns how many articles it read.
+    pub async fn reindex(&self) -> Result<u64> {
+        self.store.reindex_all().await
+    }
+
+    /// Saves an article from the editor on behalf of `user` and takes the edit's workflow
+    /// step, if the user's role and the article's state allow it. The content, the new
+    /// status, the revision, new tags, a redirect, related lists and the search entry are
+    /// written in one transaction; a refused step writes nothing at all.
+    pub async fn edit_article(&self, user: &User, edit: Edit) -> Result<ArticleId> {
+        let Edit {
+            id,
+            mut input,
+            tag_names,
+            expected_version,
+            step,
+            schedule_at,
+        } = edit;
+        let (from, own) = match id {
+            Some(id) => {
+                let current = self
+                    .store
+                    .editable_article(id)
+                    .await?
+                    .ok_or(Error::NotFound("article"))?;
+                let own = user.author.is_some_and(|a| current.author_ids.contains(&a));
+                (current.status, own)
+            }
+            None => (ArticleStatus::Draft, true),
+        };
+        if id.is_none()
+            && input.authors.is_empty()
+            && let Some(byline) = self.byline_slug(user).await?
+        {
+            input.authors.push(byline);
+        }
+        let to =
+            workflow::next_status(user.role, own, from, step).map_err(|refusal| match refusal {
+                Refusal::Forbidden(message) => Error::Forbidden(message),
+                Refusal::Invalid(invalid) => Error::Invalid(invalid),
+            })?;
+        let now = self.now();
+        if step == Step::Schedule && schedule_at.is_none_or(|at| at <= now) {
+            return Err(Error::Invalid(lede_core::Invalid::new(
+                "publish_at",
+                "Give a date and time in the future to schedule for.",
+            )));
+        }
+        let status = match to {
+            // Saving keeps the status; rescheduling sets a new time.
+            same if same == from && step != Step::Schedule => None,
+            ArticleStatus::Published => Some((to, Some(now))),
+            ArticleStatus::Scheduled => Some((to, schedule_at)),
+            other => Some((other, None)),
+        };
+        let checked = input.check()?;
+        let signature = signature_of(&checked);
+        let new_tags: Vec<_> = tag_names
+            .into_iter()
+            .filter(|(slug, _)| checked.input.tags.contains(slug))
+            .collect();
+        for (_, name) in &new_tags {
+            lede_core::content::required("tags", name, 100)?;
+        }
+        let before = self.placement(id).await?;
+        let written = self
+            .store
+            .write_article(ArticleWrite {
+                id,
+                content: Some((&checked, &signature)),
+                new_tags: &new_tags,
+                status,
+                context: SaveContext {
+                    expected_version,
+                    saved_by: Some(user.id),
+                },
+                stamp: now,
+                now,
+            })
+            .await?;
+        self.announce_article(written, before).await?;
+        Ok(written.id)
+    }
+
+    async fn byline_slug(&self, user: &User) -> Result<Option<Slug>> {
+        let Some(author) = user.author else {
+            return Ok(None);
+        };
+        let authors = self.store.authors().await?;
+        Ok(authors.into_iter().find(|a| a.id == author).map(|a| a.slug))
+    }
+
+    /// Publishes every scheduled article whose time has come (also those whose time passed
+    /// while the server was down), each in its own transaction. Returns how many went live.
+    pub async fn publish_due(&self) -> Result<usize> {
+        let now = self.now();
+        let due = self.store.due_scheduled(now).await?;
+        for id in &due {
+            let written = self
+                .store
+                .write_article(ArticleWrite {
+                    id: Some(*id),
+                    content: None,
+                    new_tags: &[],
+                    // The scheduled time stays the publication time.
+                    status: Some((ArticleStatus::Published, None)),
+                    context: SaveContext::default(),
+                    stamp: now,
+                    now,
+                })
+                .await?;
+            self.announce_article(written, None).await?;
+        }
+        Ok(due.len())
+    }
+
+    /// Imports a whole batch from another system (a WordPress export): every item passes the
+    /// domain rules before anything is written, and the store writes it all, related lists
+    /// and search entries included, in one transaction. Items imported before from the same
+    /// source are left as they are, so running the same import again changes nothing.
+    pub async fn import(&self, batch: ImportBatch) -> Result<ImportOutcome> {
+        let checked = batch.check(&self.secret)?;
+        let outcome = self.store.write_import(&checked, self.now()).await?;
+        if outcome.created != Default::default() {
+            self.announce(Change::Catalog);
+        }
+        for id in &outcome.new_articles {
+            let written = Written {
+                id: *id,
+                created_tags: false,
+            };
+            self.announce_article(written, None).await?;
+        }
+        Ok(outcome)
+    }
+
+    pub(super) async fn placement(&self, id: Option<ArticleId>) -> Result<Option<Placement>> {
+        match id {
+            Some(id) => self.store.placement(id).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Announces a write to an article that was listed at `before`, if readers can see any
+    /// of it: an article that was not public and still is not changes no public page (but
+    /// tags it created are new in the catalog either way).
+    async fn announce_article(&self, written: Written, before: Option<Placement>) -> Result<()> {
+        if written.created_tags {
+            self.announce(Change::Catalog);
+        }
+        let id = written.id;
+        let after = self.store.placement(id).await?;
+        if before.is_none() && after.is_none() {
+            return Ok(());
+        }
+        let related_to = if after.is_some() {
+            self.store.listed_as_related(id).await?
+        } else {
+            Vec::new()
+        };
+        let moved = if before == after {
+            Vec::new()
+        } else {
+            before.into_iter().chain(after).collect()
+        };
+        self.announce(Change::Article(ArticleChange {
+            id,
+            moved,
+            related_to,
+        }));
+        Ok(())
+    }
+}
+
+/// The related-articles signature of an article's text, encoded for storage.
+fn signature_of(checked: &CheckedArticle) -> String {
+    let signature = related::signature(
+        &checked.input.headline,
+        &checked.input.standfirst,
+        &checked.body_text,
+    );
+    related::encode(&signature)
+}

@@ -1,0 +1,510 @@
+//! The one article writer. Every way an article changes (a save from the editor, a status
+//! change, a scheduled publish, an import) writes through these functions inside one
+//! transaction: the row and its status, its authors and tags, a revision, the redirect from a
+//! changed address, the related lists and the search index commit together or not at all, so
+//! a crash never leaves a half-done publish, and the search index is written once.
+
+use super::articles::article_path;
+use super::rows::{from_unix, to_unix};
+use super::search;
+use super::{Backend, SqlStore, Tx};
+use crate::{Error, Result, SaveContext};
+use lede_core::content::*;
+use lede_core::related::{self, Candidate, MAX_RELATED, Scorer};
+use lede_core::{Invalid, Slug};
+use sqlx::Row;
+use std::collections::{HashMap, HashSet};
+use time::OffsetDateTime;
+
+/// One write to one article.
+#[derive(Debug)]
+pub(crate) struct ArticleWrite<'a> {
+    /// The article to change; `None` creates one, as a draft unless `status` says otherwise.
+    pub id: Option<ArticleId>,
+    /// New content and its encoded related-articles signature; `None` changes only the status.
+    pub content: Option<(&'a CheckedArticle, &'a str)>,
+    /// Tags the content names that may not exist yet (slug and display name): created here,
+    /// after the newsroom's rules have passed, so a refused save creates nothing.
+    pub new_tags: &'a [(Slug, String)],
+    /// The status to leave the article in, with its publication time (`None` keeps the stored
+    /// one); `None` keeps the status as it is.
+    pub status: Option<(ArticleStatus, Option<OffsetDateTime>)>,
+    pub context: SaveContext,
+    /// The time recorded as the article's last change (earlier for back-dated content).
+    pub stamp: OffsetDateTime,
+    /// The present, for scoring related articles by recency.
+    pub now: OffsetDateTime,
+}
+
+/// What a write did.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Written {
+    pub id: ArticleId,
+    /// Whether it created tags (a catalog change: tag pages and lists appear).
+    pub created_tags: bool,
+}
+
+impl SqlStore {
+    /// Writes one article in one transaction (see the module's documentation).
+    pub(crate) async fn write_article(&self, write: ArticleWrite<'_>) -> Result<Written> {
+        let mut tx = self.begin().await?;
+        let created_tags = create_tags(&mut tx, write.new_tags).await?;
+        let id = match (write.content, write.id) {
+            (Some((article, signature)), id) => {
+                save_content(&mut tx, id, article, signature, write.stamp, write.context).await?
+            }
+            (None, Some(id)) => id,
+            (None, None) => return Err(Error::NotFound("article")),
+        };
+        if let Some((status, published_at)) = write.status {
+            set_status(&mut tx, id, status, published_at, write.stamp).await?;
+        }
+        settle(&mut tx, self.backend, &[id], write.now).await?;
+        tx.commit().await?;
+        Ok(Written { id, created_tags })
+    }
+}
+
+/// Creates the tags that do not exist yet; returns whether any was.
+async fn create_tags(tx: &mut Tx, tags: &[(Slug, String)]) -> Result<bool> {
+    let mut created = false;
+    for (slug, name) in tags {
+        let done = sqlx::query(
+            "INSERT INTO tags (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING",
+        )
+        .bind(slug.as_str())
+        .bind(name.as_str())
+        .execute(&mut **tx)
+        .await?;
+        created |= done.rows_affected() > 0;
+    }
+    Ok(created)
+}
+
+/// Writes an article's content: its row (new, or updated if nobody saved since the version
+/// the editor opened), its authors and tags, a revision, and a redirect from its old address
+/// when a published article's slug changed.
+async fn save_content(
+    tx: &mut Tx,
+    id: Option<ArticleId>,
+    article: &CheckedArticle,
+    signature: &str,
+    stamp: OffsetDateTime,
+    context: SaveContext,
+) -> Result<ArticleId> {
+    let input = &article.input;
+    let section = ids_for_slugs(
+        tx,
+        "sections",
+        "section",
+        std::slice::from_ref(&input.section),
+    )
+    .await?[0];
+    let authors = ids_for_slugs(tx, "authors", "author", &input.authors).await?;
+    let tags = ids_for_slugs(tx, "tags", "tag", &input.tags).await?;
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
+            .bind(input.slug.as_str())
+            .bind(id.map_or(-1, |i| i.0))
+            .fetch_optional(&mut **tx)
+            .await?;
+    if taken.is_some() {
+        return Err(Invalid::new(
+            "slug",
+            format!(
+                "Another article already uses the slug “{}”; choose another.",
+                input.slug
+            ),
+        )
+        .into());
+    }
+    let id = match id {
+        None => {
+            let row = NewRow {
+                slug: &input.slug,
+                article,
+                section,
+                signature,
+                status: ArticleStatus::Draft,
+                published_at: None,
+                created_at: stamp,
+                updated_at: stamp,
+            };
+            insert_row(tx, &row).await?
+        }
+        Some(id) => {
+            update_row(
+                tx,
+                id,
+                article,
+                section,
+                signature,
+                stamp,
+                context.expected_version,
+            )
+            .await?
+        }
+    };
+    write_links(tx, id, &authors, &tags).await?;
+    write_revision(tx, id, stamp, context).await?;
+    Ok(id)
+}
+
+/// A new article's row.
+pub(super) struct NewRow<'a> {
+    pub slug: &'a Slug,
+    pub article: &'a CheckedArticle,
+    pub section: i64,
+    pub signature: &'a str,
+    pub status: ArticleStatus,
+    pub published_at: Option<OffsetDateTime>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+/// Inserts a new article's row; returns its id.
+pub(super) async fn insert_row(tx: &mut Tx, row: &NewRow<'_>) -> Result<ArticleId> {
+    let input = &row.article.input;
+    let image = input.featured_image.clone().unwrap_or_default();
+    let id = sqlx::query_scalar(
+        "INSERT INTO articles (slug, headline, standfirst, body_markdown, body_html, \
+         word_count, language, section_id, image_src, image_alt, image_caption, \
+         image_credit, signature, status, published_at, created_at, updated_at, body_text, \
+         partner_only) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) \
+         RETURNING id",
+    )
+    .bind(row.slug.as_str())
+    .bind(input.headline.as_str())
+    .bind(input.standfirst.as_str())
+    .bind(input.body_markdown.as_str())
+    .bind(row.article.body_html.as_str())
+    .bind(i64::from(row.article.word_count))
+    .bind(input.language.as_str())
+    .bind(row.section)
+    .bind(input.featured_image.as_ref().map(|i| i.src.as_str()))
+    .bind(image.alt.as_str())
+    .bind(image.caption.as_str())
+    .bind(image.credit.as_str())
+    .bind(row.signature)
+    .bind(row.status.as_str())
+    .bind(row.published_at.map(to_unix))
+    .bind(to_unix(row.created_at))
+    .bind(to_unix(row.updated_at))
+    .bind(row.article.body_text.as_str())
+    .bind(i64::from(input.partner_only))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(ArticleId(id))
+}
+
+/// Updates an article's content, refusing the save (a conflict) when someone saved it after
+/// the version `expected_version` the editor opened.
+async fn update_row(
+    tx: &mut Tx,
+    id: ArticleId,
+    article: &CheckedArticle,
+    section: i64,
+    signature: &str,
+    stamp: OffsetDateTime,
+    expected_version: Option<i64>,
+) -> Result<ArticleId> {
+    let input = &article.input;
+    let old: Option<(String, String)> =
+        sqlx::query_as("SELECT slug, status FROM articles WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let (old_slug, status) = old.ok_or(Error::NotFound("article"))?;
+    if old_slug != input.slug.as_str() && status == ArticleStatus::Published.as_str() {
+        let from = article_path(&Slug::parse(&old_slug)?);
+        record_redirect(tx, &from, &article_path(&input.slug)).await?;
+    }
+    let image = input.featured_image.clone().unwrap_or_default();
+    let updated: Option<i64> = sqlx::query_scalar(
+        "UPDATE articles SET slug = $1, headline = $2, standfirst = $3, \
+         body_markdown = $4, body_html = $5, word_count = $6, language = $7, \
+         section_id = $8, image_src = $9, image_alt = $10, image_caption = $11, \
+         image_credit = $12, signature = $13, updated_at = $14, body_text = $15, \
+         partner_only = $16, version = version + 1 \
+         WHERE id = $17 AND ($18 < 0 OR version = $18) RETURNING id",
+    )
+    .bind(input.slug.as_str())
+    .bind(input.headline.as_str())
+    .bind(input.standfirst.as_str())
+    .bind(input.body_markdown.as_str())
+    .bind(article.body_html.as_str())
+    .bind(i64::from(article.word_count))
+    .bind(input.language.as_str())
+    .bind(section)
+    .bind(input.featured_image.as_ref().map(|i| i.src.as_str()))
+    .bind(image.alt.as_str())
+    .bind(image.caption.as_str())
+    .bind(image.credit.as_str())
+    .bind(signature)
+    .bind(to_unix(stamp))
+    .bind(article.body_text.as_str())
+    .bind(i64::from(input.partner_only))
+    .bind(id.0)
+    .bind(expected_version.unwrap_or(-1))
+    .fetch_optional(&mut **tx)
+    .await?;
+    updated.map(ArticleId).ok_or_else(|| {
+        Error::Conflict(
+            "Someone else saved this article after you opened it. Your text is kept below: \
+             compare it with the latest version before saving again."
+                .to_owned(),
+        )
+    })
+}
+
+/// Sets an article's status; `published_at` replaces the stored publication time if given.
+async fn set_status(
+    tx: &mut Tx,
+    id: ArticleId,
+    status: ArticleStatus,
+    published_at: Option<OffsetDateTime>,
+    stamp: OffsetDateTime,
+) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE articles SET status = $1, published_at = COALESCE($2, published_at), \
+         updated_at = $3 WHERE id = $4",
+    )
+    .bind(status.as_str())
+    .bind(published_at.map(to_unix))
+    .bind(to_unix(stamp))
+    .bind(id.0)
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(Error::NotFound("article"));
+    }
+    Ok(())
+}
+
+/// Replaces an article's byline (in order) and tags.
+pub(super) async fn write_links(
+    tx: &mut Tx,
+    id: ArticleId,
+    authors: &[i64],
+    tags: &[i64],
+) -> Result<()> {
+    sqlx::query("DELETE FROM article_authors WHERE article_id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    for (position, author) in authors.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO article_authors (article_id, author_id, position) VALUES ($1, $2, $3)",
+        )
+        .bind(id.0)
+        .bind(*author)
+        .bind(position as i64)
+        .execute(&mut **tx)
+        .await?;
+    }
+    sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    for tag in tags {
+        sqlx::query("INSERT INTO article_tags (article_id, tag_id) VALUES ($1, $2)")
+            .bind(id.0)
+            .bind(*tag)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Keeps the article's text as it now stands as a revision, so its history is complete from
+/// the first version (imports included) and every version can be restored.
+pub(super) async fn write_revision(
+    tx: &mut Tx,
+    id: ArticleId,
+    stamp: OffsetDateTime,
+    context: SaveContext,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO revisions (article_id, version, saved_at, saved_by, headline, standfirst, body_markdown) \
+         SELECT id, version, $2, $3, headline, standfirst, body_markdown FROM articles WHERE id = $1",
+    )
+    .bind(id.0)
+    .bind(to_unix(stamp))
+    .bind(context.saved_by.map(|u| u.0))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Brings what is derived from articles up to date after they were written: the related
+/// lists of the public ones (scored against one read of the archive, however many there
+/// are), no related list offering the others, and every one's search entry.
+pub(super) async fn settle(
+    tx: &mut Tx,
+    backend: Backend,
+    ids: &[ArticleId],
+    now: OffsetDateTime,
+) -> Result<()> {
+    let mut public = Vec::new();
+    for id in ids {
+        let row = sqlx::query("SELECT status, partner_only FROM articles WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(&mut **tx)
+            .await?;
+        let published = row.try_get::<String, _>("status")? == ArticleStatus::Published.as_str();
+        if published && row.try_get::<i64, _>("partner_only")? == 0 {
+            public.push(*id);
+        } else {
+            // Reader pages list related articles; an article they may not show leaves them.
+            sqlx::query("DELETE FROM related_articles WHERE related_id = $1")
+                .bind(id.0)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    if !public.is_empty() {
+        let candidates = candidates(tx).await?;
+        let scorer = Scorer::new(&candidates, now);
+        let fresh: HashSet<ArticleId> = public.iter().copied().collect();
+        for id in &public {
+            let Some(target) = candidates.iter().find(|c| c.id == *id) else {
+                continue;
+            };
+            let (list, mut offers) = scorer.lists(target);
+            // The lists of the others written here are computed in full anyway.
+            offers.retain(|(other, _)| !fresh.contains(other));
+            store_related(tx, *id, &list, &mut offers).await?;
+        }
+    }
+    for id in ids {
+        search::index(tx, backend, *id).await?;
+    }
+    Ok(())
+}
+
+/// Every published public article as the related-article scorer needs it.
+async fn candidates(tx: &mut Tx) -> Result<Vec<Candidate>> {
+    let rows = sqlx::query(
+        "SELECT id, section_id, published_at, signature FROM articles \
+         WHERE status = 'published' AND partner_only = 0 ORDER BY id",
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    let tag_rows = sqlx::query(
+        "SELECT at.article_id, at.tag_id FROM article_tags at \
+         JOIN articles a ON a.id = at.article_id \
+         WHERE a.status = 'published' AND a.partner_only = 0",
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut tags: HashMap<i64, Vec<TagId>> = HashMap::new();
+    for row in &tag_rows {
+        tags.entry(row.try_get("article_id")?)
+            .or_default()
+            .push(TagId(row.try_get("tag_id")?));
+    }
+    rows.iter()
+        .map(|row| {
+            let id: i64 = row.try_get("id")?;
+            Ok(Candidate {
+                id: ArticleId(id),
+                section: SectionId(row.try_get("section_id")?),
+                tags: tags.remove(&id).unwrap_or_default(),
+                published_at: from_unix(
+                    row.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
+                ),
+                signature: related::decode(&row.try_get::<String, _>("signature")?),
+            })
+        })
+        .collect()
+}
+
+/// Replaces `id`'s related list and offers `id` to other articles' lists with the given scores
+/// (each list keeps only its best entries). Offers are written in the order of the articles'
+/// ids, so concurrent publishes lock rows in one order and cannot deadlock each other.
+async fn store_related(
+    tx: &mut Tx,
+    id: ArticleId,
+    list: &[(ArticleId, f64)],
+    offers: &mut [(ArticleId, f64)],
+) -> Result<()> {
+    sqlx::query("DELETE FROM related_articles WHERE article_id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    let upsert = "INSERT INTO related_articles (article_id, related_id, score) VALUES ($1, $2, $3) \
+                  ON CONFLICT (article_id, related_id) DO UPDATE SET score = excluded.score";
+    for (related, score) in list {
+        sqlx::query(upsert)
+            .bind(id.0)
+            .bind(related.0)
+            .bind(*score)
+            .execute(&mut **tx)
+            .await?;
+    }
+    offers.sort_unstable_by_key(|(other, _)| *other);
+    for (other, score) in offers.iter() {
+        sqlx::query(upsert)
+            .bind(other.0)
+            .bind(id.0)
+            .bind(*score)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query(
+            "DELETE FROM related_articles WHERE article_id = $1 AND related_id NOT IN \
+             (SELECT related_id FROM related_articles WHERE article_id = $1 \
+              ORDER BY score DESC, related_id DESC LIMIT $2)",
+        )
+        .bind(other.0)
+        .bind(MAX_RELATED as i64)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Looks up the ids of slugs in a table, refusing any that does not exist.
+async fn ids_for_slugs(
+    tx: &mut Tx,
+    table: &'static str,
+    field: &'static str,
+    slugs: &[Slug],
+) -> Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(slugs.len());
+    for slug in slugs {
+        let id: Option<i64> =
+            sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE slug = $1"))
+                .bind(slug.as_str())
+                .fetch_optional(&mut **tx)
+                .await?;
+        let id = id.ok_or_else(|| Invalid::new(field, format!("There is no {field} {slug:?}.")))?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
+/// Points `from` at `to`, and re-points older redirects that led to `from`, so chains of
+/// renames answer in one hop. A redirect away from `to` itself is dropped (the slug is back).
+pub(super) async fn record_redirect(tx: &mut Tx, from: &str, to: &str) -> Result<()> {
+    sqlx::query("DELETE FROM redirects WHERE from_path = $1")
+        .bind(to)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE redirects SET to_path = $1 WHERE to_path = $2")
+        .bind(to)
+        .bind(from)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO redirects (from_path, to_path) VALUES ($1, $2) \
+         ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path",
+    )
+    .bind(from)
+    .bind(to)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
