@@ -1,0 +1,614 @@
+### Lede's default theme: interface strings in English.
+###
+### Project Fluent syntax (https://projectfluent.org/). Every text the reader site and the
+### newsroom show, apart from the content itself (articles, names, the site's name and
+### tagline), has a message here. Other languages live next to this file, in
+### locales/<language tag>/main.ftl, with exactly the same message ids; see README.md.
+###
+### Conventions:
+###   - ids are lower-case and hyphenated, prefixed by where they appear: nav-, article-,
+###     comments-, search-, error-, admin-… ; validation-, media-, workflow-, import- and store-
+###     are the messages lede-core and lede-store send up to the pages.
+###   - the English text is exactly what Lede shows today, so wiring a message in changes
+###     nothing for English readers. SOURCES.tsv says where each one is used.
+###   - variables ($minutes, $name…) are filled in by the code; numbers that vary use CLDR
+###     plural categories (English: one, other).
+
+
+## Reader site: the layout every page shares (base.html)
+
+nav-skip-to-content = Skip to content
+# The search box's label and placeholder.
+nav-search-articles = Search articles
+# The search box's button.
+nav-search = Search
+# Accessible name of the section menu.
+nav-sections-label = Sections
+nav-home = Home
+# Accessible name of the footer links.
+footer-nav-label = About this site
+footer-all-articles = All articles
+# The tagline a new site starts with, until the newsroom sets its own.
+site-default-tagline = Independent news
+
+## Reader site: bylines, cards and pagination (macros.html)
+
+# Between authors in a byline, except the last two. A string literal keeps the spaces.
+byline-comma = { ", " }
+# Between the last two authors in a byline.
+byline-and = { " and " }
+pagination-label = Pages
+# Arrows point towards the start of the line: left in English, right in Urdu.
+pagination-newer = ← Newer
+pagination-page-of = Page { $page } of { $pages }
+pagination-older = Older →
+
+## Reader site: the article page (article.html)
+
+# $authors is the byline built with byline-comma and byline-and, as links.
+article-byline = By { $authors }
+# Before the time of the last update.
+article-updated = Updated
+# Reading time; $minutes is at least 1.
+article-min-read =
+    { $minutes ->
+        [one] { $minutes } min read
+       *[other] { $minutes } min read
+    }
+# Heading read by screen readers only.
+article-tags-heading = Tags
+article-about-author = About the author
+article-author-website = Website
+related-heading = You May Also Like
+more-from-author = More From Author
+
+## Reader site: comments under an article (article.html, site/comments.rs)
+
+# When there are no comments yet.
+comments-heading = Comments
+comments-heading-count = Comments ({ $count })
+comments-held = Thank you. Your comment is awaiting moderation and will appear once an editor approves it.
+comments-none = There are no comments
+comments-add-yours = Add yours
+comments-hint = Comments are moderated before they appear. Your email address is never published.
+comments-not-sent = Your comment was not sent yet.
+comments-correct-fields = Please correct the fields marked below.
+comments-reply-to = Reply to
+comments-reply-nobody = Nobody in particular (a new comment)
+comments-field-name = Name
+comments-field-email = Email
+comments-field-website = Website (optional)
+comments-field-text = Comment
+# A trap for spam robots, hidden from people.
+comments-honeypot = Leave this field empty
+comments-submit = Post comment
+comments-error-too-fast = That was quicker than we expect anyone to write a comment. Please check it and send it again.
+comments-error-expired = This form was open for more than a day. Please send your comment again.
+comments-error-invalid-token = We could not verify this form. Please send your comment again from the article page.
+comments-error-bad-parent = The reply was not to a valid comment.
+comments-error-rate-limited = You have sent several comments in a short time. Please wait a few minutes before sending another.
+
+## Reader site: the front page (home.html)
+
+# Heading read by screen readers only.
+home-heading = { $site }: latest news
+home-lead-label = Lead story
+home-empty = Nothing has been published yet.
+home-latest = Latest
+home-more = More articles →
+
+## Reader site: lists of articles and archives (list.html, site/lists.rs)
+
+list-empty = No articles here yet.
+# Shown above the heading of /articles.
+list-kind-all = All articles
+list-all-heading = Latest news
+# Shown above a section's name.
+list-kind-section = Section
+# Shown above a tag's name.
+list-kind-tag = Tag
+# Shown above an archive's date.
+list-kind-archive = Archive
+# The browser title of page 2 and later of a list.
+list-title-page = { $heading } – page { $page }
+list-tag-description = Articles tagged { $tag }
+# $period is an archive heading: a year, a month or a day.
+list-archive-description = Articles published in { $period }
+# $month is one of the date-month-* names.
+archive-month-heading = { $month } { $year }
+archive-day-heading = { $day } { $month } { $year }
+
+## Dates (views.rs formats them as [day] [month] [year])
+
+# Every date readers see, such as 5 November 2026; $month is one of the names below.
+date-long = { $day } { $month } { $year }
+date-month-january = January
+date-month-february = February
+date-month-march = March
+date-month-april = April
+date-month-may = May
+date-month-june = June
+date-month-july = July
+date-month-august = August
+date-month-september = September
+date-month-october = October
+date-month-november = November
+date-month-december = December
+
+## Reader site: search (search.html, site/search.rs)
+
+# The search page's heading and title before anything is searched.
+search-title = Search
+search-results-for = Results for “{ $query }”
+# Browser title of a results page.
+search-page-title = Search: { $query }
+search-words = Words
+search-section = Section
+search-all-sections = All sections
+search-author = Author
+search-all-authors = All authors
+search-from = From
+search-to = To
+search-submit = Search
+search-found =
+    { $total ->
+        [one] { $total } article found
+       *[other] { $total } articles found
+    }
+search-none = Nothing matched. Try fewer or different words.
+# $field is from or to, the name of the date's input.
+search-error-bad-date =
+    { $field ->
+        [from] The from date “{ $text }” is not a date like 2026-11-28.
+       *[to] The to date “{ $text }” is not a date like 2026-11-28.
+    }
+search-error-too-long = Search for at most { $max } characters.
+search-error-no-section = There is no section “{ $section }”.
+search-error-no-author = There is no author “{ $author }”.
+
+## Reader site: author pages (author.html)
+
+author-kicker = Author
+author-articles-by = Articles by { $name }
+author-empty = No articles yet.
+
+## Feeds: titles shown by feed readers and in <link rel=alternate> (feeds.rs, site/mod.rs)
+
+# $format is RSS, Atom or JSON Feed, which stay as they are.
+feed-link-title = { $title } ({ $format })
+# A section's, tag's or author's feed.
+feed-title = { $site }: { $name }
+feed-tag-description = Articles tagged { $tag }
+
+## Error pages: headings (site/pages.rs) and the page itself (error.html)
+
+# $status is the HTTP status code, such as 404.
+error-kicker = Error { $status }
+# $home and $browse are links whose texts are error-go-home and error-browse-all.
+error-next-steps = { $home } or { $browse }.
+error-go-home = Go to the front page
+error-browse-all = browse all articles
+error-not-found-title = Page not found
+error-unprocessable-title = Please check what you sent
+error-too-large-title = That was too long
+error-too-many-title = Please slow down
+error-forbidden-title = Not allowed
+error-bad-request-title = We could not understand that request
+error-generic-title = Something went wrong
+
+## Error messages (error.rs, site/mod.rs, origin.rs)
+
+error-not-found = We could not find that page. It may have moved, or the address may be mistyped.
+error-sign-in-first = Sign in at /admin first.
+error-method-not-allowed = This address does not accept that method.
+error-internal = Something went wrong on our side. Please try again shortly.
+# The content API's 404; the path stays as it is.
+error-api-not-found = Nothing is at this address: the resource does not exist or is not public. See /api/openapi.json for the API's routes.
+# $detail comes from the web framework, in English.
+error-bad-query = We could not read the query string: { $detail }
+error-form-too-large = That was more text than we accept in one go. Please shorten it and send it again.
+# $detail comes from the web framework, in English.
+error-bad-form = We could not read that form: { $detail }
+error-bad-page-number = “{ $text }” is not a page number: use 1, 2, 3…
+error-foreign-form = Forms can only be sent from this site's own pages.
+
+## Newsroom: the layout and menu (admin/layout.html)
+
+# The browser title of every newsroom page.
+admin-page-title = { $title } | { $site } newsroom
+admin-badge = Newsroom
+# $role is one of the admin-role-* names.
+admin-signed-in-as = { $name } ({ $role })
+admin-sign-out = Sign out
+# Accessible name of the newsroom menu.
+admin-nav-label = Newsroom
+admin-nav-dashboard = Dashboard
+admin-nav-articles = Articles
+# A menu link, a button, and the editor's heading and title for an unsaved article.
+admin-new-article = New article
+admin-nav-media = Media
+admin-nav-comments = Comments
+admin-nav-people = People
+admin-nav-sections = Sections
+admin-nav-settings = Site settings
+admin-nav-profile = Your profile
+admin-nav-view-site = View site
+
+## Newsroom: names of roles and statuses (shown through the capitalize and replace filters today)
+
+# Role names appear in lower case in English.
+admin-role-contributor = contributor
+admin-role-author = author
+admin-role-editor = editor
+admin-role-admin = admin
+# Article statuses: the status tabs, the desk's status column and the editor's badge (which CSS shows in capitals).
+admin-status-new = New
+admin-status-draft = Draft
+admin-status-in_review = In review
+admin-status-scheduled = Scheduled
+admin-status-published = Published
+admin-status-unpublished = Unpublished
+# Comment statuses, as the moderation tabs show them.
+admin-comment-status-pending = Pending
+admin-comment-status-approved = Approved
+admin-comment-status-spam = Spam
+admin-comment-status-trash = Trash
+
+## Newsroom: form fields and table columns used on several pages
+
+admin-field-name = Name
+admin-field-email = Email
+admin-field-role = Role
+admin-field-password = Password
+admin-field-website = Website
+admin-field-bio = Bio
+# A web address (a path on the site), not a postal one.
+admin-field-address = Address
+# The parent of a section.
+admin-field-inside = Inside
+admin-field-position = Position
+admin-field-description = Description
+admin-col-actions = Actions
+admin-delete = Delete
+
+## Newsroom: dashboard (admin/dashboard.html)
+
+# The dashboard's heading and title.
+admin-dashboard-heading = Newsroom
+admin-dashboard-welcome = Welcome, { $name }.
+admin-dashboard-comments = Comments
+# Follows the number of pending comments, shown large above it.
+admin-dashboard-awaiting =
+    { $count ->
+        [one] comment awaits moderation.
+       *[other] comments await moderation.
+    }
+admin-dashboard-moderate = Moderate comments
+
+## Newsroom: the articles desk (admin/articles.html)
+
+# The desk's heading and title.
+admin-articles-heading = Articles
+admin-articles-status-label = Article status
+admin-articles-all = All
+admin-articles-headline = Headline
+admin-articles-section = Section
+admin-all-sections = All sections
+admin-articles-author = Author
+admin-all-authors = All authors
+admin-articles-filter = Filter
+admin-articles-count =
+    { $total ->
+        [one] { $total } article
+       *[other] { $total } articles
+    }
+admin-articles-col-status = Status
+admin-articles-col-authors = Authors
+admin-articles-col-updated = Updated
+admin-articles-view = view
+
+## Newsroom: the article editor (admin/editor.html, admin/articles.rs, static/editor.js)
+
+admin-editor-edit = Edit article
+admin-editor-view-published = View the published article
+# Links to an article's earlier versions, and that page's title.
+admin-editor-revisions = Revisions
+admin-editor-headline = Headline
+# The summary under the headline.
+admin-editor-standfirst = Standfirst
+admin-editor-body = Body
+# Keep the Markdown marks (** _ ## > - [ ]( ) [^1]) as they are.
+admin-editor-markdown-hint = Markdown: **bold**, _italic_, ## subheading, > quote, - list, [link](https://…), tables and footnotes[^1].
+admin-editor-preview-heading = Preview
+admin-editor-slug = Slug
+admin-editor-slug-hint = Left empty, it is made from the headline. Must be unique.
+admin-editor-section = Section
+admin-editor-choose = Choose…
+admin-editor-tags = Tags
+# Tags are split at the Latin comma only, not at the Urdu comma ،.
+admin-editor-tags-hint = Comma-separated; new tags are created.
+admin-editor-authors = Authors
+admin-editor-language = Language
+admin-editor-featured-image = Featured image
+admin-editor-image-address = Image address
+# $library is a link whose text is admin-editor-media-library.
+admin-editor-image-hint = An image from the { $library }.
+admin-editor-media-library = media library
+# Describes the image for people who cannot see it.
+admin-editor-alt = Alt text
+admin-editor-caption = Caption
+# Who took or owns the image.
+admin-editor-credit = Credit
+admin-editor-partner-only = Partner only (syndication partners with an API key; never on the public site)
+admin-editor-publish-at = Publish at (UTC)
+admin-editor-preview = Preview
+admin-editor-save-draft = Save draft
+admin-editor-submit = Submit for review
+admin-editor-publish = Publish
+admin-editor-schedule = Schedule
+admin-editor-unpublish = Unpublish
+admin-editor-error-slug = Give a slug: the headline has no letters to make one from.
+admin-editor-error-section = Choose a section.
+admin-editor-error-tag = A tag needs letters or digits.
+admin-editor-error-date = Give the date and time as 2026-12-01T09:30.
+admin-editor-showing-revision = Showing revision { $version }: save to make it the current text.
+# editor.js builds the toolbar; these need passing to it (data attributes, say).
+admin-editor-toolbar-label = Formatting
+admin-editor-toolbar-bold = Bold
+admin-editor-toolbar-italic = Italic
+admin-editor-toolbar-heading = Heading
+admin-editor-toolbar-link = Link
+admin-editor-toolbar-quote = Quote
+admin-editor-toolbar-list = List
+# Inserted when nothing is selected.
+admin-editor-placeholder-bold = bold text
+admin-editor-placeholder-italic = italic text
+admin-editor-placeholder-link = link text
+admin-editor-live-preview = Live preview
+admin-editor-upload-failed = The image could not be uploaded.
+
+## Newsroom: revisions (admin/revisions.html)
+
+admin-revisions-heading = Revisions of “{ $headline }”
+admin-revisions-back = Back to the editor
+# $by is a person's name, or admin-revision-system.
+admin-revisions-version = Version { $version } · { $saved } · { $by }
+# Who saved a revision that no person saved.
+admin-revision-system = the system
+admin-revisions-restore = Restore this version
+admin-revisions-diff =
+    { $lines ->
+        [one] Differences from the current text ({ $lines } lines)
+       *[other] Differences from the current text ({ $lines } lines)
+    }
+admin-revisions-same = Same text as now.
+
+## Newsroom: comment moderation (admin/comments.html, admin/comments.rs)
+
+# The moderation page's heading and title.
+admin-comments-heading = Comments
+admin-comments-status-label = Comment status
+admin-comments-bulk-label = With the selected comments:
+admin-comments-approve = Approve
+admin-comments-mark-spam = Mark as spam
+admin-comments-trash = Trash
+admin-comments-apply = Apply
+admin-comments-col-select = Select
+admin-comments-col-comment = Comment
+# The article a comment was left on.
+admin-comments-col-on = On
+admin-comments-col-spam-score = Spam score
+admin-comments-select-by = Select the comment by { $name }
+admin-comments-reply-summary = Reply as the newsroom
+admin-comments-reply-to = Reply to { $name }
+admin-comments-post-reply = Post reply
+admin-comments-spam = Spam
+# $status is pending, approved, spam or trash.
+admin-comments-none =
+    { $status ->
+        [pending] No pending comments.
+        [approved] No approved comments.
+        [spam] No spam comments.
+        [trash] No trash comments.
+       *[other] No { $status } comments.
+    }
+admin-comments-error-action = Unknown action “{ $action }”: approve, spam or trash.
+admin-comments-error-none-selected = Select at least one comment.
+
+## Newsroom: the media library (admin/media.html, admin/media.rs)
+
+# The media library's heading and title.
+admin-media-heading = Media
+admin-media-upload-label = Upload an image
+admin-media-upload-hint = JPEG, PNG, WebP or GIF, up to 20 MB and 40 megapixels. Location data is removed.
+admin-media-upload = Upload
+admin-media-search-label = Search by file name
+admin-media-search = Search
+admin-media-none = No images.
+admin-media-none-match = No images match “{ $query }”.
+# $detail comes from the web framework, in English.
+admin-media-error-read = We could not read that upload: { $detail }
+admin-media-error-no-dir = This site has no media directory.
+admin-media-error-choose = Choose an image to upload.
+
+## Newsroom: people and accounts (admin/people.html)
+
+# The page's heading and title.
+admin-people-heading = People
+admin-people-col-sessions = Sessions
+# $role is one of the admin-role-* names.
+admin-people-you = { $role } (you)
+admin-people-role-of = Role of { $name }
+admin-people-change-role = Change role
+admin-people-your-sessions = Your sessions
+admin-people-sign-out-everywhere = Sign out everywhere
+admin-people-add-heading = Add someone
+admin-people-add = Add account
+
+## Newsroom: your profile and sessions (admin/profile.html, admin/sessions.rs)
+
+# The page's heading and title.
+admin-profile-heading = Your profile
+# $link is a link whose text is admin-profile-author-page.
+admin-profile-intro = Readers see this in the author box under your articles and on { $link }.
+admin-profile-author-page = your author page
+admin-profile-save = Save profile
+admin-profile-picture-heading = Your picture
+admin-profile-remove-picture = Remove picture
+admin-profile-no-picture = Without a picture, readers see your initials.
+admin-profile-choose-new-picture = Choose a new picture
+admin-profile-choose-picture = Choose a picture
+admin-profile-picture-hint = JPEG, PNG, WebP or GIF, up to { $mb } MB. We cut a square from the middle and remove location data.
+admin-profile-upload-picture = Upload picture
+admin-profile-sessions-heading = Where you are signed in
+admin-sessions-col-browser = Browser
+admin-sessions-col-signed-in = Signed in
+admin-sessions-col-last-used = Last used
+admin-sessions-this = (this session)
+admin-sessions-not-since = Not since signing in
+admin-sessions-sign-out-others = Sign out all other sessions
+# Such as Firefox on Linux; browser and system names stay as they are.
+admin-browser-on = { $browser } on { $system }
+admin-browser-on-unknown = A browser on { $system }
+admin-browser-unknown = Unknown browser
+
+## Newsroom: sections (admin/sections.html, admin/section.html, admin/sections.rs)
+
+# The page's heading and title.
+admin-sections-heading = Sections
+admin-sections-intro = Sections make the site's menu; subsections sit under their parent. Move a section up or down to change its place.
+admin-sections-col-articles = Articles
+admin-sections-col-order = Order
+admin-sections-move-up = Move up
+admin-sections-move-down = Move down
+admin-sections-add-heading = Add a section
+admin-sections-address-hint = The section lives at /section/ followed by this. Leave it empty to make it from the name.
+admin-sections-main-section = Nothing: a main section
+admin-sections-position-hint-add = Lower numbers come first. Leave it empty to add the section at the end.
+admin-sections-add = Add section
+admin-section-heading = Edit section
+# Browser title of a section's page.
+admin-section-title = Edit section { $name }
+admin-section-back = Back to sections
+admin-section-address-hint = The address stays, so links to the section keep working.
+admin-section-position-hint = Lower numbers come first.
+admin-section-save = Save section
+admin-sections-error-parent = Choose a section from the list.
+admin-sections-error-position = Give the position as a whole number, such as 10 or 20.
+admin-sections-error-address = Give the section an address: letters, digits and hyphens.
+admin-sections-error-direction = Move a section “up” or “down”, not "{ $direction }".
+
+## Newsroom: site settings (admin/settings.html)
+
+# The page's heading and title.
+admin-settings-heading = Site settings
+admin-settings-intro = The name and tagline appear at the top of every page, in feeds and in search results.
+admin-settings-site-name = Site name
+admin-settings-tagline = Tagline
+admin-settings-save = Save settings
+
+## Newsroom: first-time setup and signing in (admin/setup.html, admin/sign_in.html, admin/sign_in.rs, admin/session.rs)
+
+# The page's heading and title.
+admin-setup-heading = Set up your newsroom
+admin-setup-intro = This site has no accounts yet. Create the first one: it will be the administrator, who can add everyone else. This page disappears once it is done.
+admin-setup-password-hint = At least 12 characters.
+admin-setup-submit = Create the administrator
+# The page's heading and title.
+admin-sign-in-heading = Sign in
+admin-sign-in-submit = Sign in
+admin-sign-in-rate-limited = Too many sign-in attempts from your network. Wait a few minutes and try again.
+admin-sign-in-wrong = The email or the password is wrong.
+# English keeps today's wording for one minute too.
+admin-sign-in-locked =
+    { $minutes ->
+        [one] Too many failed attempts: this account is locked for { $minutes } more minutes.
+       *[other] Too many failed attempts: this account is locked for { $minutes } more minutes.
+    }
+# $role is one of the admin-role-* names.
+admin-error-role = Your role ({ $role }) does not allow this. Ask an editor or an admin.
+admin-error-csrf = This form has expired or did not come from this site. Go back, reload the page and try again.
+
+## Checks on what people type (lede-core: content.rs, comment.rs, slug.rs, account.rs, api_key.rs)
+
+validation-required = This field is required.
+validation-too-long = At most { $max } characters, please.
+validation-web-address = Give a web address starting with https:// or http://.
+validation-language = Give a language code such as en or ur.
+validation-authors-needed = An article needs at least one author.
+validation-body-too-long = The body is longer than 500,000 characters.
+validation-body-both = An article body is either Markdown or HTML, not both.
+validation-body-html-too-long = The body is longer than 1,000,000 characters of HTML.
+validation-page-slug-reserved = /{ $slug } is reserved by the site
+validation-article-status-unknown = unknown article status "{ $status }"
+validation-comment-status-unknown = unknown comment status "{ $status }"
+validation-email = Give a valid email address, like name@example.com.
+validation-comment-links = A comment may carry at most { $max } links; this one has { $links }.
+validation-slug-empty = A slug cannot be empty.
+validation-slug-too-long = A slug has at most { $max } characters.
+validation-slug-chars = A slug uses lowercase letters, digits and single hyphens only.
+# The role names stay in English: they are what the command line accepts.
+validation-role-unknown = unknown role "{ $role }": use contributor, author, editor or admin
+validation-password-short = A password needs at least { $min } characters.
+validation-password-long = A password has at most 1,024 bytes.
+validation-password-hash = cannot hash the password: { $detail }
+# The name of an API partner (lede api-key).
+validation-partner-control = A name cannot hold control characters.
+
+## Uploaded images (lede-core: media.rs; also admin/media.rs)
+
+media-error-not-image = This file is not a JPEG, PNG, WebP or GIF image (whatever its name says).
+media-error-encode = Could not encode the image: { $detail }
+media-error-too-large = Images may be at most { $mb } MB.
+media-error-unreadable = This image cannot be read: { $detail }
+media-error-too-many-pixels = This image is { $width }×{ $height } pixels; the most accepted is 40 megapixels.
+
+## Publishing rules (lede-core: workflow.rs)
+
+workflow-unknown-action = unknown action "{ $action }"
+workflow-not-author = Only the article's authors and editors may change it.
+# $role is one of the admin-role-* names.
+workflow-role-cannot-publish = A { $role } cannot publish, schedule or unpublish; submit the article for review instead.
+workflow-locked = This article is scheduled or published; ask an editor to change it.
+workflow-submit-drafts-only = Only drafts can be submitted for review.
+workflow-already-published = This article is already published.
+workflow-unpublish-only-live = Only published or scheduled articles can be unpublished.
+
+## Importing from another system: shown by the lede import command (lede-core: transfer.rs; lede-store: sql/transfer.rs)
+
+import-parent-later = its parent { $parent } comes later or not at all
+import-page-body-html = An imported page's body is HTML, not Markdown.
+import-reply-later = it answers comment { $parent }, which comes later or not at all
+import-needs-date = A published or scheduled article needs a date.
+import-duplicate = { $kind } { $id } appears twice in the import
+# An import problem, after the item it is about.
+import-labelled = { $label }: { $message }
+import-no-such = { $label }: there is no { $field } "{ $slug }"
+
+## Refusals from the newsroom's store (lede-store), shown on newsroom pages
+
+store-admin-only-accounts = Only an admin manages accounts.
+store-own-role = Nobody can change their own role; ask another admin.
+# Shown when signing in right after setup fails.
+store-sign-in-wrong = the email or the password is wrong
+store-sign-in-locked = too many failed attempts: the account is locked until { $until }
+store-email-taken = an account with the email { $email } exists already
+store-image-in-use = This image is used by “{ $headline }”; change that article first.
+store-future-publish = Publishing in the future is scheduling, which needs the newsroom admin.
+store-schedule-future = Give a date and time in the future to schedule for.
+store-admin-only-sections = Only an admin changes sections and the site's settings.
+store-section-inside-itself = A section cannot sit inside itself or inside one of its own subsections.
+store-section-address-taken = The section “{ $name }” already uses the address /section/{ $slug }; choose another.
+store-section-has-articles =
+    { $count ->
+        [one] “{ $name }” holds { $count } article, so it cannot be deleted. Move it to another section first.
+       *[other] “{ $name }” holds { $count } articles, so it cannot be deleted. Move them to another section first.
+    }
+store-section-has-subsections = “{ $name }” has subsections, so it cannot be deleted. Move or delete them first.
+store-section-not-empty = This section still holds articles or subsections.
+store-no-section = There is no section "{ $slug }".
+# $field is section, author or tag.
+store-no-such = There is no { $field } "{ $slug }".
+store-slug-taken = Another article already uses the slug “{ $slug }”; choose another.
+store-edit-conflict = Someone else saved this article after you opened it. Your text is kept below: compare it with the latest version before saving again.
+store-reply-other-article = The comment you reply to is not on this article.

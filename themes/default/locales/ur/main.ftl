@@ -1,0 +1,614 @@
+### Lede's default theme: interface strings in Urdu (اردو).
+###
+### Project Fluent syntax (https://projectfluent.org/). This file has exactly the same message
+### ids as ../en/main.ftl, in the same order; the text is written for Urdu readers of a news
+### site, not translated word for word. Content (articles, names) is not translated here.
+###
+### Notes for translators and reviewers:
+###   - Urdu plural categories (CLDR) are one and other; [one] is used only for 1.
+###   - Urdu punctuation (، ؛ ؟ ۔) is used in running text; codes, addresses, file types and
+###     examples that people must type (https://, 2026-11-28, en, ur) stay in Latin script.
+###   - Arrows in pagination point the other way, as Urdu reads right to left.
+###   - Pages in Urdu need <html lang="ur" dir="rtl">; the templates set lang="en" today.
+###
+### یہ فائل لیڈ کے ڈیفالٹ تھیم کی اردو عبارتیں رکھتی ہے۔ ہر پیغام کا شناختی نام انگریزی فائل
+### جیسا ہی ہے؛ صرف متن اردو میں ہے۔
+
+
+## Reader site: the layout every page shares (base.html)
+
+nav-skip-to-content = مواد پر جائیں
+# The search box's label and placeholder.
+nav-search-articles = خبریں تلاش کریں
+# The search box's button.
+nav-search = تلاش
+# Accessible name of the section menu.
+nav-sections-label = حصے
+nav-home = صفحۂ اول
+# Accessible name of the footer links.
+footer-nav-label = اس ویب سائٹ کے بارے میں
+footer-all-articles = تمام خبریں
+# The tagline a new site starts with, until the newsroom sets its own.
+site-default-tagline = آزاد خبریں
+
+## Reader site: bylines, cards and pagination (macros.html)
+
+# Between authors in a byline, except the last two. A string literal keeps the spaces.
+byline-comma = { "، " }
+# Between the last two authors in a byline.
+byline-and = { " اور " }
+pagination-label = صفحات
+# Arrows point towards the start of the line: left in English, right in Urdu.
+pagination-newer = → نئی تحریریں
+pagination-page-of = صفحہ { $page } از { $pages }
+pagination-older = پرانی تحریریں ←
+
+## Reader site: the article page (article.html)
+
+# $authors is the byline built with byline-comma and byline-and, as links.
+article-byline = تحریر: { $authors }
+# Before the time of the last update.
+article-updated = تازہ ترین:
+# Reading time; $minutes is at least 1.
+article-min-read =
+    { $minutes ->
+        [one] { $minutes } منٹ کا مطالعہ
+       *[other] { $minutes } منٹ کا مطالعہ
+    }
+# Heading read by screen readers only.
+article-tags-heading = ٹیگ
+article-about-author = مصنف کا تعارف
+article-author-website = ویب سائٹ
+related-heading = یہ بھی پڑھیں
+more-from-author = مصنف کی مزید تحریریں
+
+## Reader site: comments under an article (article.html, site/comments.rs)
+
+# When there are no comments yet.
+comments-heading = تبصرے
+comments-heading-count = تبصرے ({ $count })
+comments-held = شکریہ! آپ کا تبصرہ موصول ہو گیا ہے اور ایڈیٹر کی منظوری کے بعد شائع کر دیا جائے گا۔
+comments-none = ابھی کوئی تبصرہ نہیں
+comments-add-yours = اپنا تبصرہ لکھیں
+comments-hint = تبصرے منظوری کے بعد شائع ہوتے ہیں۔ آپ کا ای میل ایڈریس کبھی شائع نہیں کیا جاتا۔
+comments-not-sent = آپ کا تبصرہ ابھی نہیں بھیجا گیا۔
+comments-correct-fields = براہِ کرم نیچے نشان زدہ خانے درست کریں۔
+comments-reply-to = جواب برائے
+comments-reply-nobody = کسی کو نہیں (نیا تبصرہ)
+comments-field-name = نام
+comments-field-email = ای میل
+comments-field-website = ویب سائٹ (اختیاری)
+comments-field-text = تبصرہ
+# A trap for spam robots, hidden from people.
+comments-honeypot = یہ خانہ خالی چھوڑ دیں
+comments-submit = تبصرہ بھیجیں
+comments-error-too-fast = آپ نے تبصرہ توقع سے کہیں زیادہ جلدی بھیج دیا۔ براہِ کرم اسے ایک بار دیکھ کر دوبارہ بھیجیں۔
+comments-error-expired = یہ فارم ایک دن سے زیادہ کھلا رہا۔ براہِ کرم اپنا تبصرہ دوبارہ بھیجیں۔
+comments-error-invalid-token = ہم اس فارم کی تصدیق نہیں کر سکے۔ براہِ کرم خبر کے صفحے پر جا کر اپنا تبصرہ دوبارہ بھیجیں۔
+comments-error-bad-parent = جس تبصرے کا جواب دیا گیا، وہ درست نہیں۔
+comments-error-rate-limited = آپ نے مختصر وقت میں کئی تبصرے بھیجے ہیں۔ اگلا تبصرہ بھیجنے سے پہلے براہِ کرم چند منٹ انتظار کریں۔
+
+## Reader site: the front page (home.html)
+
+# Heading read by screen readers only.
+home-heading = { $site }: تازہ ترین خبریں
+home-lead-label = سب سے اہم خبر
+home-empty = ابھی کچھ شائع نہیں ہوا۔
+home-latest = تازہ ترین
+home-more = مزید خبریں ←
+
+## Reader site: lists of articles and archives (list.html, site/lists.rs)
+
+list-empty = یہاں ابھی کوئی خبر نہیں۔
+# Shown above the heading of /articles.
+list-kind-all = تمام خبریں
+list-all-heading = تازہ ترین خبریں
+# Shown above a section's name.
+list-kind-section = حصہ
+# Shown above a tag's name.
+list-kind-tag = ٹیگ
+# Shown above an archive's date.
+list-kind-archive = آرکائیو
+# The browser title of page 2 and later of a list.
+list-title-page = { $heading } – صفحہ { $page }
+list-tag-description = { $tag } سے متعلق خبریں
+# $period is an archive heading: a year, a month or a day.
+list-archive-description = { $period } میں شائع ہونے والی خبریں
+# $month is one of the date-month-* names.
+archive-month-heading = { $month } { $year }
+archive-day-heading = { $day } { $month } { $year }
+
+## Dates (views.rs formats them as [day] [month] [year])
+
+# Every date readers see, such as 5 November 2026; $month is one of the names below.
+date-long = { $day } { $month } { $year }
+date-month-january = جنوری
+date-month-february = فروری
+date-month-march = مارچ
+date-month-april = اپریل
+date-month-may = مئی
+date-month-june = جون
+date-month-july = جولائی
+date-month-august = اگست
+date-month-september = ستمبر
+date-month-october = اکتوبر
+date-month-november = نومبر
+date-month-december = دسمبر
+
+## Reader site: search (search.html, site/search.rs)
+
+# The search page's heading and title before anything is searched.
+search-title = تلاش
+search-results-for = “{ $query }” کے نتائج
+# Browser title of a results page.
+search-page-title = تلاش: { $query }
+search-words = الفاظ
+search-section = حصہ
+search-all-sections = تمام حصے
+search-author = مصنف
+search-all-authors = تمام مصنفین
+search-from = تاریخ سے
+search-to = تاریخ تک
+search-submit = تلاش کریں
+search-found =
+    { $total ->
+        [one] { $total } خبر ملی
+       *[other] { $total } خبریں ملیں
+    }
+search-none = کچھ نہیں ملا۔ کم یا مختلف الفاظ سے تلاش کریں۔
+# $field is from or to, the name of the date's input.
+search-error-bad-date =
+    { $field ->
+        [from] ابتدائی تاریخ “{ $text }” درست نہیں۔ تاریخ اس طرح لکھیں: 2026-11-28
+       *[to] آخری تاریخ “{ $text }” درست نہیں۔ تاریخ اس طرح لکھیں: 2026-11-28
+    }
+search-error-too-long = تلاش زیادہ سے زیادہ { $max } حروف پر مشتمل ہو سکتی ہے۔
+search-error-no-section = “{ $section }” نام کا کوئی حصہ موجود نہیں۔
+search-error-no-author = “{ $author }” نام کا کوئی مصنف موجود نہیں۔
+
+## Reader site: author pages (author.html)
+
+author-kicker = مصنف
+author-articles-by = { $name } کی تحریریں
+author-empty = ابھی کوئی تحریر نہیں۔
+
+## Feeds: titles shown by feed readers and in <link rel=alternate> (feeds.rs, site/mod.rs)
+
+# $format is RSS, Atom or JSON Feed, which stay as they are.
+feed-link-title = { $title } ({ $format })
+# A section's, tag's or author's feed.
+feed-title = { $site }: { $name }
+feed-tag-description = { $tag } سے متعلق خبریں
+
+## Error pages: headings (site/pages.rs) and the page itself (error.html)
+
+# $status is the HTTP status code, such as 404.
+error-kicker = خرابی { $status }
+# $home and $browse are links whose texts are error-go-home and error-browse-all.
+error-next-steps = { $home } یا { $browse }۔
+error-go-home = صفحۂ اول پر جائیں
+error-browse-all = تمام خبریں دیکھیں
+error-not-found-title = صفحہ نہیں ملا
+error-unprocessable-title = براہِ کرم اپنی بھیجی ہوئی معلومات دیکھ لیں
+error-too-large-title = یہ بہت طویل تھا
+error-too-many-title = براہِ کرم ذرا ٹھہر جائیں
+error-forbidden-title = اجازت نہیں
+error-bad-request-title = ہم آپ کی درخواست نہیں سمجھ سکے
+error-generic-title = کچھ غلط ہو گیا
+
+## Error messages (error.rs, site/mod.rs, origin.rs)
+
+error-not-found = ہمیں یہ صفحہ نہیں ملا۔ ہو سکتا ہے یہ کہیں اور منتقل ہو گیا ہو، یا پتا غلط لکھا گیا ہو۔
+error-sign-in-first = پہلے /admin پر سائن اِن کریں۔
+error-method-not-allowed = یہ پتا اس طریقے کی درخواست قبول نہیں کرتا۔
+error-internal = ہماری طرف کوئی خرابی پیش آ گئی۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
+# The content API's 404; the path stays as it is.
+error-api-not-found = اس پتے پر کچھ موجود نہیں: یا تو یہ چیز موجود نہیں یا عوامی نہیں۔ API کے راستوں کے لیے /api/openapi.json دیکھیں۔
+# $detail comes from the web framework, in English.
+error-bad-query = ہم پتے کا سوالیہ حصہ (query string) نہیں پڑھ سکے: { $detail }
+error-form-too-large = یہ تحریر اس سے زیادہ طویل ہے جتنی ہم ایک بار میں قبول کرتے ہیں۔ براہِ کرم اسے مختصر کر کے دوبارہ بھیجیں۔
+# $detail comes from the web framework, in English.
+error-bad-form = ہم یہ فارم نہیں پڑھ سکے: { $detail }
+error-bad-page-number = “{ $text }” صفحہ نمبر نہیں ہے: 1، 2، 3… جیسا نمبر لکھیں۔
+error-foreign-form = فارم صرف اسی ویب سائٹ کے صفحات سے بھیجے جا سکتے ہیں۔
+
+## Newsroom: the layout and menu (admin/layout.html)
+
+# The browser title of every newsroom page.
+admin-page-title = { $title } | { $site } نیوز روم
+admin-badge = نیوز روم
+# $role is one of the admin-role-* names.
+admin-signed-in-as = { $name } ({ $role })
+admin-sign-out = سائن آؤٹ
+# Accessible name of the newsroom menu.
+admin-nav-label = نیوز روم
+admin-nav-dashboard = ڈیش بورڈ
+admin-nav-articles = خبریں
+# A menu link, a button, and the editor's heading and title for an unsaved article.
+admin-new-article = نئی خبر
+admin-nav-media = میڈیا
+admin-nav-comments = تبصرے
+admin-nav-people = افراد
+admin-nav-sections = حصے
+admin-nav-settings = ویب سائٹ کی ترتیبات
+admin-nav-profile = آپ کا پروفائل
+admin-nav-view-site = ویب سائٹ دیکھیں
+
+## Newsroom: names of roles and statuses (shown through the capitalize and replace filters today)
+
+# Role names appear in lower case in English.
+admin-role-contributor = معاون
+admin-role-author = مصنف
+admin-role-editor = ایڈیٹر
+admin-role-admin = منتظم
+# Article statuses: the status tabs, the desk's status column and the editor's badge (which CSS shows in capitals).
+admin-status-new = نئی
+admin-status-draft = مسودہ
+admin-status-in_review = زیرِ نظرِ ثانی
+admin-status-scheduled = طے شدہ
+admin-status-published = شائع شدہ
+admin-status-unpublished = اشاعت سے ہٹائی گئی
+# Comment statuses, as the moderation tabs show them.
+admin-comment-status-pending = زیرِ التوا
+admin-comment-status-approved = منظور شدہ
+admin-comment-status-spam = اسپام
+admin-comment-status-trash = ردی
+
+## Newsroom: form fields and table columns used on several pages
+
+admin-field-name = نام
+admin-field-email = ای میل
+admin-field-role = کردار
+admin-field-password = پاس ورڈ
+admin-field-website = ویب سائٹ
+admin-field-bio = تعارف
+# A web address (a path on the site), not a postal one.
+admin-field-address = پتا
+# The parent of a section.
+admin-field-inside = کس حصے کے اندر
+admin-field-position = ترتیب
+admin-field-description = تفصیل
+admin-col-actions = اقدامات
+admin-delete = حذف کریں
+
+## Newsroom: dashboard (admin/dashboard.html)
+
+# The dashboard's heading and title.
+admin-dashboard-heading = نیوز روم
+admin-dashboard-welcome = خوش آمدید، { $name }۔
+admin-dashboard-comments = تبصرے
+# Follows the number of pending comments, shown large above it.
+admin-dashboard-awaiting =
+    { $count ->
+        [one] تبصرہ منظوری کا منتظر ہے۔
+       *[other] تبصرے منظوری کے منتظر ہیں۔
+    }
+admin-dashboard-moderate = تبصروں کا جائزہ لیں
+
+## Newsroom: the articles desk (admin/articles.html)
+
+# The desk's heading and title.
+admin-articles-heading = خبریں
+admin-articles-status-label = خبر کی حیثیت
+admin-articles-all = سب
+admin-articles-headline = سرخی
+admin-articles-section = حصہ
+admin-all-sections = تمام حصے
+admin-articles-author = مصنف
+admin-all-authors = تمام مصنفین
+admin-articles-filter = فلٹر کریں
+admin-articles-count =
+    { $total ->
+        [one] { $total } خبر
+       *[other] { $total } خبریں
+    }
+admin-articles-col-status = حیثیت
+admin-articles-col-authors = مصنفین
+admin-articles-col-updated = آخری تبدیلی
+admin-articles-view = دیکھیں
+
+## Newsroom: the article editor (admin/editor.html, admin/articles.rs, static/editor.js)
+
+admin-editor-edit = خبر میں ترمیم
+admin-editor-view-published = شائع شدہ خبر دیکھیں
+# Links to an article's earlier versions, and that page's title.
+admin-editor-revisions = پچھلے نسخے
+admin-editor-headline = سرخی
+# The summary under the headline.
+admin-editor-standfirst = خلاصہ
+admin-editor-body = متن
+# Keep the Markdown marks (** _ ## > - [ ]( ) [^1]) as they are.
+admin-editor-markdown-hint = مارک ڈاؤن: **جلی**، _ترچھا_، ## ذیلی سرخی، > اقتباس، - فہرست، [ربط](https://…)، جدول اور حواشی[^1]۔
+admin-editor-preview-heading = پیش منظر
+admin-editor-slug = سلگ (ویب پتا)
+admin-editor-slug-hint = خالی چھوڑیں تو سرخی سے بن جائے گا۔ ہر خبر کا سلگ الگ ہونا چاہیے۔
+admin-editor-section = حصہ
+admin-editor-choose = منتخب کریں…
+admin-editor-tags = ٹیگ
+# Tags are split at the Latin comma only, not at the Urdu comma ،.
+admin-editor-tags-hint = انگریزی کاما (,) سے الگ کریں؛ نئے ٹیگ خود بن جاتے ہیں۔
+admin-editor-authors = مصنفین
+admin-editor-language = زبان
+admin-editor-featured-image = نمایاں تصویر
+admin-editor-image-address = تصویر کا پتا
+# $library is a link whose text is admin-editor-media-library.
+admin-editor-image-hint = { $library } سے کوئی تصویر۔
+admin-editor-media-library = میڈیا لائبریری
+# Describes the image for people who cannot see it.
+admin-editor-alt = متبادل متن (Alt)
+admin-editor-caption = کیپشن
+# Who took or owns the image.
+admin-editor-credit = بشکریہ
+admin-editor-partner-only = صرف شراکت داروں کے لیے (API کلید رکھنے والے اشاعتی شراکت دار؛ عوامی ویب سائٹ پر کبھی نہیں)
+admin-editor-publish-at = اشاعت کا وقت (UTC)
+admin-editor-preview = پیش منظر دیکھیں
+admin-editor-save-draft = مسودہ محفوظ کریں
+admin-editor-submit = نظرِ ثانی کے لیے بھیجیں
+admin-editor-publish = شائع کریں
+admin-editor-schedule = وقت مقرر کریں
+admin-editor-unpublish = اشاعت سے ہٹائیں
+admin-editor-error-slug = سلگ لکھیں: سرخی میں ایسے حروف نہیں جن سے سلگ بنایا جا سکے۔
+admin-editor-error-section = کوئی حصہ منتخب کریں۔
+admin-editor-error-tag = ٹیگ میں حروف یا ہندسے ہونا ضروری ہیں۔
+admin-editor-error-date = تاریخ اور وقت اس طرح لکھیں: 2026-12-01T09:30
+admin-editor-showing-revision = نسخہ { $version } دکھایا جا رہا ہے: اسے موجودہ متن بنانے کے لیے محفوظ کریں۔
+# editor.js builds the toolbar; these need passing to it (data attributes, say).
+admin-editor-toolbar-label = فارمیٹنگ
+admin-editor-toolbar-bold = جلی
+admin-editor-toolbar-italic = ترچھا
+admin-editor-toolbar-heading = سرخی
+admin-editor-toolbar-link = ربط
+admin-editor-toolbar-quote = اقتباس
+admin-editor-toolbar-list = فہرست
+# Inserted when nothing is selected.
+admin-editor-placeholder-bold = جلی متن
+admin-editor-placeholder-italic = ترچھا متن
+admin-editor-placeholder-link = ربط کا متن
+admin-editor-live-preview = براہِ راست پیش منظر
+admin-editor-upload-failed = تصویر اپ لوڈ نہیں ہو سکی۔
+
+## Newsroom: revisions (admin/revisions.html)
+
+admin-revisions-heading = “{ $headline }” کے پچھلے نسخے
+admin-revisions-back = ایڈیٹر پر واپس جائیں
+# $by is a person's name, or admin-revision-system.
+admin-revisions-version = نسخہ { $version } · { $saved } · { $by }
+# Who saved a revision that no person saved.
+admin-revision-system = سسٹم
+admin-revisions-restore = یہ نسخہ بحال کریں
+admin-revisions-diff =
+    { $lines ->
+        [one] موجودہ متن سے فرق ({ $lines } سطر)
+       *[other] موجودہ متن سے فرق ({ $lines } سطریں)
+    }
+admin-revisions-same = متن موجودہ متن جیسا ہی ہے۔
+
+## Newsroom: comment moderation (admin/comments.html, admin/comments.rs)
+
+# The moderation page's heading and title.
+admin-comments-heading = تبصرے
+admin-comments-status-label = تبصرے کی حیثیت
+admin-comments-bulk-label = منتخب تبصروں کے ساتھ:
+admin-comments-approve = منظور کریں
+admin-comments-mark-spam = اسپام قرار دیں
+admin-comments-trash = ردی میں ڈالیں
+admin-comments-apply = لاگو کریں
+admin-comments-col-select = منتخب کریں
+admin-comments-col-comment = تبصرہ
+# The article a comment was left on.
+admin-comments-col-on = خبر
+admin-comments-col-spam-score = اسپام اسکور
+admin-comments-select-by = { $name } کا تبصرہ منتخب کریں
+admin-comments-reply-summary = نیوز روم کی طرف سے جواب دیں
+admin-comments-reply-to = { $name } کو جواب
+admin-comments-post-reply = جواب بھیجیں
+admin-comments-spam = اسپام
+# $status is pending, approved, spam or trash.
+admin-comments-none =
+    { $status ->
+        [pending] کوئی تبصرہ منظوری کا منتظر نہیں۔
+        [approved] کوئی منظور شدہ تبصرہ نہیں۔
+        [spam] کوئی اسپام تبصرہ نہیں۔
+        [trash] ردی میں کوئی تبصرہ نہیں۔
+       *[other] کوئی تبصرہ نہیں۔
+    }
+admin-comments-error-action = نامعلوم عمل “{ $action }”: منظور کریں، اسپام یا ردی میں سے کوئی ایک چنیں۔
+admin-comments-error-none-selected = کم از کم ایک تبصرہ منتخب کریں۔
+
+## Newsroom: the media library (admin/media.html, admin/media.rs)
+
+# The media library's heading and title.
+admin-media-heading = میڈیا
+admin-media-upload-label = تصویر اپ لوڈ کریں
+admin-media-upload-hint = JPEG، PNG، WebP یا GIF، زیادہ سے زیادہ 20 MB اور 40 میگا پکسل۔ مقام سے متعلق معلومات ہٹا دی جاتی ہیں۔
+admin-media-upload = اپ لوڈ کریں
+admin-media-search-label = فائل کے نام سے تلاش کریں
+admin-media-search = تلاش
+admin-media-none = کوئی تصویر نہیں۔
+admin-media-none-match = “{ $query }” سے ملتی کوئی تصویر نہیں۔
+# $detail comes from the web framework, in English.
+admin-media-error-read = ہم یہ اپ لوڈ نہیں پڑھ سکے: { $detail }
+admin-media-error-no-dir = اس ویب سائٹ کے لیے میڈیا کی کوئی ڈائریکٹری مقرر نہیں۔
+admin-media-error-choose = اپ لوڈ کرنے کے لیے کوئی تصویر منتخب کریں۔
+
+## Newsroom: people and accounts (admin/people.html)
+
+# The page's heading and title.
+admin-people-heading = افراد
+admin-people-col-sessions = سیشن
+# $role is one of the admin-role-* names.
+admin-people-you = { $role } (آپ)
+admin-people-role-of = { $name } کا کردار
+admin-people-change-role = کردار تبدیل کریں
+admin-people-your-sessions = آپ کے سیشن
+admin-people-sign-out-everywhere = ہر جگہ سے سائن آؤٹ کریں
+admin-people-add-heading = نیا فرد شامل کریں
+admin-people-add = اکاؤنٹ بنائیں
+
+## Newsroom: your profile and sessions (admin/profile.html, admin/sessions.rs)
+
+# The page's heading and title.
+admin-profile-heading = آپ کا پروفائل
+# $link is a link whose text is admin-profile-author-page.
+admin-profile-intro = قارئین یہ معلومات آپ کی تحریروں کے نیچے مصنف کے تعارف میں اور { $link } پر دیکھتے ہیں۔
+admin-profile-author-page = آپ کے مصنف کے صفحے
+admin-profile-save = پروفائل محفوظ کریں
+admin-profile-picture-heading = آپ کی تصویر
+admin-profile-remove-picture = تصویر ہٹائیں
+admin-profile-no-picture = تصویر نہ ہو تو قارئین کو آپ کے نام کے ابتدائی حروف نظر آتے ہیں۔
+admin-profile-choose-new-picture = نئی تصویر منتخب کریں
+admin-profile-choose-picture = تصویر منتخب کریں
+admin-profile-picture-hint = JPEG، PNG، WebP یا GIF، زیادہ سے زیادہ { $mb } MB۔ ہم تصویر کے درمیان سے ایک مربع حصہ کاٹ لیتے ہیں اور مقام سے متعلق معلومات ہٹا دیتے ہیں۔
+admin-profile-upload-picture = تصویر اپ لوڈ کریں
+admin-profile-sessions-heading = آپ کہاں کہاں سائن اِن ہیں
+admin-sessions-col-browser = براؤزر
+admin-sessions-col-signed-in = سائن اِن کا وقت
+admin-sessions-col-last-used = آخری استعمال
+admin-sessions-this = (یہ سیشن)
+admin-sessions-not-since = سائن اِن کے بعد سے نہیں
+admin-sessions-sign-out-others = باقی تمام سیشنز سے سائن آؤٹ کریں
+# Such as Firefox on Linux; browser and system names stay as they are.
+admin-browser-on = { $system } پر { $browser }
+admin-browser-on-unknown = { $system } پر کوئی براؤزر
+admin-browser-unknown = نامعلوم براؤزر
+
+## Newsroom: sections (admin/sections.html, admin/section.html, admin/sections.rs)
+
+# The page's heading and title.
+admin-sections-heading = حصے
+admin-sections-intro = حصوں سے ویب سائٹ کا مینو بنتا ہے؛ ذیلی حصے اپنے مرکزی حصے کے نیچے آتے ہیں۔ کسی حصے کی جگہ بدلنے کے لیے اسے اوپر یا نیچے کریں۔
+admin-sections-col-articles = خبریں
+admin-sections-col-order = ترتیب
+admin-sections-move-up = اوپر کریں
+admin-sections-move-down = نیچے کریں
+admin-sections-add-heading = نیا حصہ شامل کریں
+admin-sections-address-hint = حصے کا پتا /section/ کے بعد یہ ہوگا۔ خالی چھوڑیں تو نام سے بن جائے گا۔
+admin-sections-main-section = کسی کے اندر نہیں: مرکزی حصہ
+admin-sections-position-hint-add = کم نمبر پہلے آتے ہیں۔ خالی چھوڑیں تو حصہ آخر میں شامل ہوگا۔
+admin-sections-add = حصہ شامل کریں
+admin-section-heading = حصے میں ترمیم
+# Browser title of a section's page.
+admin-section-title = حصے میں ترمیم: { $name }
+admin-section-back = حصوں کی فہرست پر واپس
+admin-section-address-hint = پتا تبدیل نہیں ہوتا، تاکہ اس حصے کے لنکس کام کرتے رہیں۔
+admin-section-position-hint = کم نمبر پہلے آتے ہیں۔
+admin-section-save = حصہ محفوظ کریں
+admin-sections-error-parent = فہرست میں سے کوئی حصہ منتخب کریں۔
+admin-sections-error-position = ترتیب کا نمبر پورے عدد میں لکھیں، جیسے 10 یا 20۔
+admin-sections-error-address = حصے کا پتا لکھیں: حروف، ہندسے اور ہائفن۔
+admin-sections-error-direction = حصے کو صرف “اوپر” یا “نیچے” کیا جا سکتا ہے، "{ $direction }" نہیں۔
+
+## Newsroom: site settings (admin/settings.html)
+
+# The page's heading and title.
+admin-settings-heading = ویب سائٹ کی ترتیبات
+admin-settings-intro = نام اور ٹیگ لائن ہر صفحے کے اوپر، فیڈز میں اور سرچ کے نتائج میں نظر آتے ہیں۔
+admin-settings-site-name = ویب سائٹ کا نام
+admin-settings-tagline = ٹیگ لائن
+admin-settings-save = ترتیبات محفوظ کریں
+
+## Newsroom: first-time setup and signing in (admin/setup.html, admin/sign_in.html, admin/sign_in.rs, admin/session.rs)
+
+# The page's heading and title.
+admin-setup-heading = اپنا نیوز روم ترتیب دیں
+admin-setup-intro = اس ویب سائٹ پر ابھی کوئی اکاؤنٹ نہیں۔ پہلا اکاؤنٹ بنائیں: یہ منتظم کا ہوگا، جو باقی سب کو شامل کر سکے گا۔ یہ کام ہوتے ہی یہ صفحہ غائب ہو جائے گا۔
+admin-setup-password-hint = کم از کم 12 حروف۔
+admin-setup-submit = منتظم کا اکاؤنٹ بنائیں
+# The page's heading and title.
+admin-sign-in-heading = سائن اِن
+admin-sign-in-submit = سائن اِن کریں
+admin-sign-in-rate-limited = آپ کے نیٹ ورک سے سائن اِن کی بہت زیادہ کوششیں ہوئی ہیں۔ چند منٹ انتظار کر کے دوبارہ کوشش کریں۔
+admin-sign-in-wrong = ای میل یا پاس ورڈ غلط ہے۔
+# English keeps today's wording for one minute too.
+admin-sign-in-locked =
+    { $minutes ->
+        [one] بہت زیادہ ناکام کوششیں: یہ اکاؤنٹ مزید { $minutes } منٹ کے لیے بند ہے۔
+       *[other] بہت زیادہ ناکام کوششیں: یہ اکاؤنٹ مزید { $minutes } منٹ کے لیے بند ہے۔
+    }
+# $role is one of the admin-role-* names.
+admin-error-role = آپ کا کردار ({ $role }) اس کی اجازت نہیں دیتا۔ کسی ایڈیٹر یا منتظم سے رابطہ کریں۔
+admin-error-csrf = اس فارم کی مدت ختم ہو چکی ہے یا یہ اس ویب سائٹ سے نہیں آیا۔ واپس جائیں، صفحہ دوبارہ لوڈ کریں اور پھر کوشش کریں۔
+
+## Checks on what people type (lede-core: content.rs, comment.rs, slug.rs, account.rs, api_key.rs)
+
+validation-required = یہ خانہ پُر کرنا ضروری ہے۔
+validation-too-long = براہِ کرم زیادہ سے زیادہ { $max } حروف۔
+validation-web-address = ایسا ویب پتا لکھیں جو https:// یا http:// سے شروع ہو۔
+validation-language = زبان کا کوڈ لکھیں، جیسے en یا ur۔
+validation-authors-needed = ہر خبر کا کم از کم ایک مصنف ہونا ضروری ہے۔
+validation-body-too-long = متن 5,00,000 حروف سے زیادہ طویل ہے۔
+validation-body-both = خبر کا متن یا تو مارک ڈاؤن میں ہو سکتا ہے یا HTML میں، دونوں میں نہیں۔
+validation-body-html-too-long = متن HTML کے 10,00,000 حروف سے زیادہ طویل ہے۔
+validation-page-slug-reserved = /{ $slug } ویب سائٹ کے اپنے استعمال کے لیے مخصوص ہے
+validation-article-status-unknown = خبر کی نامعلوم حیثیت "{ $status }"
+validation-comment-status-unknown = تبصرے کی نامعلوم حیثیت "{ $status }"
+validation-email = درست ای میل ایڈریس لکھیں، جیسے name@example.com
+validation-comment-links = ایک تبصرے میں زیادہ سے زیادہ { $max } لنک ہو سکتے ہیں؛ اس میں { $links } ہیں۔
+validation-slug-empty = سلگ خالی نہیں ہو سکتا۔
+validation-slug-too-long = سلگ میں زیادہ سے زیادہ { $max } حروف ہو سکتے ہیں۔
+validation-slug-chars = سلگ میں صرف انگریزی کے چھوٹے حروف، ہندسے اور اکہرے ہائفن استعمال ہو سکتے ہیں۔
+# The role names stay in English: they are what the command line accepts.
+validation-role-unknown = نامعلوم کردار "{ $role }": contributor، author، editor یا admin میں سے کوئی ایک لکھیں
+validation-password-short = پاس ورڈ میں کم از کم { $min } حروف ہونے چاہییں۔
+validation-password-long = پاس ورڈ زیادہ سے زیادہ 1,024 بائٹس کا ہو سکتا ہے۔
+validation-password-hash = پاس ورڈ محفوظ نہیں کیا جا سکا: { $detail }
+# The name of an API partner (lede api-key).
+validation-partner-control = نام میں کنٹرول کریکٹر نہیں ہو سکتے۔
+
+## Uploaded images (lede-core: media.rs; also admin/media.rs)
+
+media-error-not-image = یہ فائل JPEG، PNG، WebP یا GIF تصویر نہیں ہے (چاہے اس کا نام کچھ بھی ہو)۔
+media-error-encode = تصویر کو محفوظ شکل میں نہیں بدلا جا سکا: { $detail }
+media-error-too-large = تصویر زیادہ سے زیادہ { $mb } MB کی ہو سکتی ہے۔
+media-error-unreadable = یہ تصویر پڑھی نہیں جا سکتی: { $detail }
+media-error-too-many-pixels = یہ تصویر { $width }×{ $height } پکسل کی ہے؛ زیادہ سے زیادہ 40 میگا پکسل قبول کیے جاتے ہیں۔
+
+## Publishing rules (lede-core: workflow.rs)
+
+workflow-unknown-action = نامعلوم عمل "{ $action }"
+workflow-not-author = اس خبر میں صرف اس کے مصنفین اور ایڈیٹر تبدیلی کر سکتے ہیں۔
+# $role is one of the admin-role-* names.
+workflow-role-cannot-publish = { $role } کے طور پر آپ خبر شائع، طے یا اشاعت سے نہیں ہٹا سکتے؛ اس کے بجائے اسے نظرِ ثانی کے لیے بھیجیں۔
+workflow-locked = یہ خبر شائع ہو چکی ہے یا اس کی اشاعت کا وقت طے ہے؛ تبدیلی کے لیے کسی ایڈیٹر سے کہیں۔
+workflow-submit-drafts-only = صرف مسودے ہی نظرِ ثانی کے لیے بھیجے جا سکتے ہیں۔
+workflow-already-published = یہ خبر پہلے ہی شائع ہو چکی ہے۔
+workflow-unpublish-only-live = صرف شائع شدہ یا طے شدہ خبریں ہی اشاعت سے ہٹائی جا سکتی ہیں۔
+
+## Importing from another system: shown by the lede import command (lede-core: transfer.rs; lede-store: sql/transfer.rs)
+
+import-parent-later = اس کا بالائی حصہ { $parent } بعد میں آتا ہے یا بالکل نہیں آتا
+import-page-body-html = درآمد شدہ صفحے کا متن HTML میں ہوتا ہے، مارک ڈاؤن میں نہیں۔
+import-reply-later = یہ تبصرہ { $parent } کا جواب ہے، جو بعد میں آتا ہے یا بالکل نہیں آتا
+import-needs-date = شائع شدہ یا طے شدہ خبر کے لیے تاریخ ضروری ہے۔
+import-duplicate = { $kind } { $id } درآمد میں دو بار موجود ہے
+# An import problem, after the item it is about.
+import-labelled = { $label }: { $message }
+import-no-such = { $label }: { $field } "{ $slug }" موجود نہیں
+
+## Refusals from the newsroom's store (lede-store), shown on newsroom pages
+
+store-admin-only-accounts = اکاؤنٹس کا انتظام صرف منتظم کر سکتا ہے۔
+store-own-role = کوئی بھی اپنا کردار خود تبدیل نہیں کر سکتا؛ کسی دوسرے منتظم سے کہیں۔
+# Shown when signing in right after setup fails.
+store-sign-in-wrong = ای میل یا پاس ورڈ غلط ہے
+store-sign-in-locked = بہت زیادہ ناکام کوششیں: اکاؤنٹ { $until } تک بند ہے
+store-email-taken = { $email } ای میل والا اکاؤنٹ پہلے سے موجود ہے
+store-image-in-use = یہ تصویر “{ $headline }” میں استعمال ہو رہی ہے؛ پہلے اس خبر میں تبدیلی کریں۔
+store-future-publish = آئندہ کسی وقت اشاعت کا مطلب وقت طے کرنا ہے، جس کے لیے نیوز روم کا ایڈمن صفحہ استعمال کریں۔
+store-schedule-future = اشاعت کا وقت طے کرنے کے لیے آئندہ کی کوئی تاریخ اور وقت لکھیں۔
+store-admin-only-sections = حصوں اور ویب سائٹ کی ترتیبات میں تبدیلی صرف منتظم کر سکتا ہے۔
+store-section-inside-itself = کوئی حصہ نہ اپنے اندر رکھا جا سکتا ہے اور نہ اپنے کسی ذیلی حصے کے اندر۔
+store-section-address-taken = حصہ “{ $name }” پہلے ہی /section/{ $slug } کا پتا استعمال کر رہا ہے؛ کوئی اور پتا چنیں۔
+store-section-has-articles =
+    { $count ->
+        [one] “{ $name }” میں { $count } خبر موجود ہے، اس لیے اسے حذف نہیں کیا جا سکتا۔ پہلے اسے کسی دوسرے حصے میں منتقل کریں۔
+       *[other] “{ $name }” میں { $count } خبریں موجود ہیں، اس لیے اسے حذف نہیں کیا جا سکتا۔ پہلے انہیں کسی دوسرے حصے میں منتقل کریں۔
+    }
+store-section-has-subsections = “{ $name }” کے ذیلی حصے موجود ہیں، اس لیے اسے حذف نہیں کیا جا سکتا۔ پہلے انہیں منتقل یا حذف کریں۔
+store-section-not-empty = اس حصے میں ابھی خبریں یا ذیلی حصے موجود ہیں۔
+store-no-section = "{ $slug }" نام کا کوئی حصہ موجود نہیں۔
+# $field is section, author or tag.
+store-no-such = { $field } "{ $slug }" موجود نہیں۔
+store-slug-taken = ایک اور خبر پہلے ہی سلگ “{ $slug }” استعمال کر رہی ہے؛ کوئی دوسرا سلگ چنیں۔
+store-edit-conflict = آپ کے یہ خبر کھولنے کے بعد کسی اور نے اس میں تبدیلی محفوظ کر دی۔ آپ کا متن نیچے محفوظ ہے: دوبارہ محفوظ کرنے سے پہلے اس کا تازہ ترین نسخے سے موازنہ کر لیں۔
+store-reply-other-article = آپ جس تبصرے کا جواب دے رہے ہیں وہ اس خبر پر نہیں ہے۔
