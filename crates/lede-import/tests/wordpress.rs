@@ -554,6 +554,7 @@ async fn export_wxr(newsroom: &Newsroom) -> Vec<u8> {
         tagline: "Round trip".into(),
         base_url: "https://lede.example".into(),
         language: "en".into(),
+        exported_at: newsroom.now(),
     };
     let mut out = Vec::new();
     export::export(newsroom.store(), &site, Format::Wxr, &mut out)
@@ -623,6 +624,7 @@ async fn an_exported_site_imports_into_a_fresh_one(db: &TestDb) {
         tagline: String::new(),
         base_url: "https://lede.example".into(),
         language: "en".into(),
+        exported_at: newsroom.now(),
     };
     export::export(newsroom.store(), &site, Format::Json, &mut json)
         .await

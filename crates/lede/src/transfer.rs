@@ -96,6 +96,7 @@ pub async fn export(
             .unwrap_or_else(|| "Lede".to_owned()),
         tagline: store.setting("site_tagline").await?.unwrap_or_default(),
         base_url: config.base_url.clone(),
+        exported_at: newsroom.now(),
         language: store
             .setting("site_language")
             .await?

@@ -26,6 +26,8 @@ pub struct SiteInfo {
     /// Without a trailing slash; links in the export are made absolute with it.
     pub base_url: String,
     pub language: String,
+    /// When the export was made (the newsroom's clock), written into the file's header.
+    pub exported_at: time::OffsetDateTime,
 }
 
 /// What an export wrote.

@@ -93,9 +93,7 @@ impl Writer for WxrWriter {
             "\t<description>{}</description>",
             escape(self.site.tagline.as_str())
         )?;
-        let now = OffsetDateTime::now_utc()
-            .format(&Rfc2822)
-            .unwrap_or_default();
+        let now = self.site.exported_at.format(&Rfc2822).unwrap_or_default();
         writeln!(out, "\t<pubDate>{now}</pubDate>")?;
         writeln!(
             out,
