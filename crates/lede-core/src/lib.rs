@@ -12,8 +12,10 @@ pub mod markdown;
 pub mod media;
 pub mod reading_time;
 pub mod related;
+pub mod script;
 pub mod slug;
 pub mod transfer;
+pub mod uri;
 pub mod workflow;
 
 pub use clock::{Clock, ManualClock, SystemClock};

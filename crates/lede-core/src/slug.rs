@@ -1,12 +1,27 @@
-//! Slugs: the stable, URL-safe names of articles, authors, sections, tags and pages.
+//! Slugs: the stable names of articles, authors, sections, tags and pages in their addresses.
+//! Letters of any script are allowed, so an Urdu headline makes an Urdu address (percent-encoded
+//! on the wire, as browsers and sitemaps expect, and shown in Urdu in the address bar).
 
+use crate::script::fold;
 use crate::{Invalid, Result};
+use std::borrow::Cow;
 use std::fmt;
 
-/// Longest slug accepted; long enough for a headline, short enough for a URL people share.
+/// Longest slug accepted, in characters; long enough for a headline, short enough for a URL
+/// people share.
 const MAX_LEN: usize = 120;
 
-/// A URL-safe name: lowercase ASCII letters, digits and single hyphens, not at either end.
+/// Whether `c` may stand in a slug: lowercase letters and digits of any script, and hyphens.
+fn slug_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
+    } else {
+        c.is_alphanumeric() && !c.is_uppercase()
+    }
+}
+
+/// A URL-safe name: lowercase letters and digits (of any script) and single hyphens, not at
+/// either end.
 #[derive(
     Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
@@ -16,13 +31,11 @@ pub struct Slug(String);
 impl Slug {
     /// Accepts a slug exactly as given, or says why it is not one.
     pub fn parse(text: &str) -> Result<Self> {
-        let valid_chars = text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let valid_chars = text.chars().all(slug_char);
         if text.is_empty() {
             return Err(Invalid::new("slug", "A slug cannot be empty."));
         }
-        if text.len() > MAX_LEN {
+        if text.chars().count() > MAX_LEN {
             return Err(Invalid::new(
                 "slug",
                 format!("A slug has at most {MAX_LEN} characters."),
@@ -37,21 +50,25 @@ impl Slug {
         Ok(Self(text.to_owned()))
     }
 
-    /// Proposes a slug from a title: accents are folded where a plain letter exists, every other
-    /// run of characters becomes one hyphen. Titles with no Latin letters (Urdu, Arabic) give
-    /// `None`, so the caller chooses a fallback rather than getting an empty slug.
+    /// Proposes a slug from a title: Latin accents are folded where a plain letter exists,
+    /// Arabic-script spellings are folded to one ([`crate::script::fold`]: digits to ASCII,
+    /// vowel marks dropped), letters of other scripts are kept lowercased, and every other run
+    /// of characters becomes one hyphen. A title with no letters or digits gives `None`, so the
+    /// caller chooses a fallback rather than getting an empty slug.
     pub fn from_title(title: &str) -> Option<Self> {
         let mut out = String::with_capacity(title.len());
-        for c in title.chars().flat_map(fold_accent) {
+        for c in fold(title).chars().flat_map(fold_accent) {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
+            } else if !c.is_ascii() && c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
             } else if c != '\'' && c != '’' && !out.ends_with('-') && !out.is_empty() {
                 out.push('-');
             }
         }
         let mut slug = out.trim_end_matches('-').to_owned();
-        if slug.len() > MAX_LEN {
-            let cut = slug[..MAX_LEN].rfind('-').unwrap_or(MAX_LEN);
+        if let Some((limit, _)) = slug.char_indices().nth(MAX_LEN) {
+            let cut = slug[..limit].rfind('-').unwrap_or(limit);
             slug.truncate(cut);
         }
         Self::parse(&slug).ok()
@@ -69,13 +86,19 @@ impl Slug {
         &self.0
     }
 
+    /// The slug as it travels in a URL: non-ASCII letters percent-encoded as UTF-8 (RFC 3986),
+    /// which sitemaps and feeds require; ASCII slugs come back as they are.
+    pub fn url_encoded(&self) -> Cow<'_, str> {
+        crate::uri::encode_path(&self.0)
+    }
+
     /// The same slug with `-n` appended (shortened first if it would grow too long), for when
     /// the plain slug is taken: `budget-vote` → `budget-vote-2`.
     pub fn numbered(&self, n: u32) -> Self {
         let suffix = format!("-{n}");
         let mut base = self.0.as_str();
-        if base.len() + suffix.len() > MAX_LEN {
-            base = base[..MAX_LEN - suffix.len()].trim_end_matches('-');
+        if let Some((limit, _)) = base.char_indices().nth(MAX_LEN - suffix.len()) {
+            base = base[..limit].trim_end_matches('-');
         }
         Self(format!("{base}{suffix}"))
     }
@@ -145,8 +168,16 @@ mod tests {
                 Some("senor-nunez-wins-2026-race"),
             ),
             ("Straße", Some("strasse")),
-            ("شہر میں بارش", None),
+            ("شہر میں بارش", Some("شہر-میں-بارش")),
+            // Arabic-keyboard letters, vowel marks and Urdu digits fold to one spelling.
+            (
+                "پاكستاني ٹیم ۱۲ رنز سے جیت گئی",
+                Some("پاکستانی-ٹیم-12-رنز-سے-جیت-گئی"),
+            ),
+            ("مُحَمَّد علی", Some("محمد-علی")),
+            ("Москва: Новости", Some("москва-новости")),
             ("!!!", None),
+            ("۔۔۔ ؟", None),
         ];
         for (title, expected) in cases {
             let slug = Slug::from_title(title);
@@ -156,7 +187,7 @@ mod tests {
 
     #[test]
     fn parses_only_url_safe_slugs() {
-        for good in ["a", "tram-line-2", "2026"] {
+        for good in ["a", "tram-line-2", "2026", "شہر-میں-بارش", "москва"] {
             assert!(Slug::parse(good).is_ok(), "{good} should parse");
         }
         for bad in [
@@ -167,8 +198,12 @@ mod tests {
             "A",
             "a b",
             "a/b",
-            "ü",
+            "Ü",
+            "Москва",
+            "شہر میں",
+            "شہر۔",
             &"a".repeat(121),
+            &"ب".repeat(121),
         ] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} should be refused");
         }
@@ -182,6 +217,16 @@ mod tests {
         let numbered = long.numbered(12);
         assert!(Slug::parse(numbered.as_str()).is_ok(), "{numbered}");
         assert!(numbered.as_str().ends_with("-12") && numbered.as_str().len() <= MAX_LEN);
+    }
+
+    #[test]
+    fn urdu_slugs_are_percent_encoded_on_the_wire() {
+        let slug = Slug::parse("شہر-2").expect("slug");
+        assert_eq!(slug.url_encoded(), "%D8%B4%DB%81%D8%B1-2");
+        let plain = Slug::parse("budget-vote").expect("slug");
+        assert!(matches!(plain.url_encoded(), Cow::Borrowed("budget-vote")));
+        let long = Slug::parse(&"ب".repeat(120)).expect("120 letters");
+        assert_eq!(long.numbered(3).as_str().chars().count(), MAX_LEN);
     }
 
     #[test]

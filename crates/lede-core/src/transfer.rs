@@ -415,12 +415,14 @@ pub struct ArticleRecord {
 /// The path to store for a redirect from `old` (a path, or `/?p=ID`) to `new`, or `None` when
 /// there is nothing to redirect. Paths are kept as lookups will see them: repeated slashes
 /// collapsed and the trailing slash dropped, except when dropping it would point a path at
-/// itself (`/about/` → `/about`), where the slash is what tells them apart.
+/// itself (`/about/` → `/about`), where the slash is what tells them apart. Percent-escapes
+/// in the path are decoded, as lookups decode the paths they are asked for.
 pub fn redirect_from(old: &str, new: &str) -> Option<String> {
     let (path, query) = match old.split_once('?') {
         Some((path, query)) => (path, Some(query)),
         None => (old, None),
     };
+    let path = crate::uri::decode_path(path);
     let mut collapsed = String::with_capacity(path.len() + 1);
     for c in path.chars() {
         if !(c == '/' && collapsed.ends_with('/')) {

@@ -122,13 +122,13 @@ fn language(tag: &str) -> String {
     if ok { tag.to_owned() } else { "en".to_owned() }
 }
 
-/// A slug from what WordPress stored (often percent-encoded), else from a title, else the
-/// fallback. A slug made from text must keep a letter: `Επίπεδο 3` gives `3`, which says
-/// nothing, so the fallback is used instead.
+/// A slug from what WordPress stored (often percent-encoded, in any script: WordPress keeps
+/// `επίπεδο-2` or an Urdu slug as it is, and so does Lede), else from a title, else the
+/// fallback. A slug made from text must keep a letter: one of only digits (`3`) says
+/// nothing, so the next source is used instead.
 fn slug_for(stored: &str, title: &str, fallback: &str) -> Slug {
     let decoded = decode_percent(stored.trim());
-    let worded =
-        |slug: Option<Slug>| slug.filter(|s| s.as_str().bytes().any(|b| b.is_ascii_lowercase()));
+    let worded = |slug: Option<Slug>| slug.filter(|s| s.as_str().chars().any(char::is_alphabetic));
     Slug::parse(&decoded)
         .ok()
         .or_else(|| worded(Slug::from_title(&decoded)))
@@ -745,15 +745,17 @@ mod tests {
                 "%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-2",
                 "Επίπεδο 2 -Second Greek level",
                 "page-1",
-                "2-second-greek-level",
+                "επίπεδο-2",
             ),
             (
                 "%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-3",
                 "Επίπεδο 3",
                 "page-1813",
-                "page-1813",
+                "επίπεδο-3",
             ),
             ("", "", "post-9", "post-9"),
+            ("", "سیلاب کی وارننگ", "post-9", "سیلاب-کی-وارننگ"),
+            ("", "٣", "page-7", "page-7"),
         ];
         for (stored, title, fallback, slug) in cases {
             assert_eq!(

@@ -47,7 +47,7 @@ impl Media {
             .bases
             .iter()
             .find_map(|b| url.strip_prefix(b.as_str()))?;
-        let relative = percent_decode(relative);
+        let relative = decode_percent(relative);
         let safe = Path::new(&relative)
             .components()
             .all(|c| matches!(c, Component::Normal(_)));
@@ -141,32 +141,9 @@ fn upload_base(url: &str) -> Option<String> {
     Some(url[..host_end].to_owned())
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Percent-decoding for slugs and paths WordPress stored encoded (`%ce%b5…`).
 pub fn decode_percent(text: &str) -> String {
-    percent_decode(text)
+    lede_core::uri::decode_path(text).into_owned()
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ lede_store::on_both_databases!(
     only_empty_sections_are_deleted_and_only_by_admins,
     a_refused_save_writes_nothing_and_announces_nothing,
     a_save_with_its_status_change_is_one_transaction,
+    search_finds_every_spelling_of_arabic_script_words,
 );
 
 async fn fixture(db: &TestDb) -> lede_store::Newsroom {
@@ -1860,4 +1861,34 @@ async fn a_save_with_its_status_change_is_one_transaction(db: &TestDb) {
         1,
         "so is a publish by the newsroom"
     );
+}
+
+/// Readers type Urdu with Arabic keyboards, digits in three scripts, vowel marks or none:
+/// every spelling finds the same article, on both databases.
+async fn search_finds_every_spelling_of_arabic_script_words(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let mut input = article(
+        "budget-urdu",
+        "بلدیہ کا بجٹ منظور",
+        "news",
+        &["maya-chen"],
+        &[],
+        "کونسل نے 12 دسمبر کو پاکستانی کمیونٹی سینٹر کے لیے رقم کی منظوری دی۔",
+    );
+    input.language = "ur".into();
+    let id = newsroom.save_article(None, input).await.expect("save");
+    newsroom.publish_article(id, None).await.expect("publish");
+    for query in [
+        "۱۲", // Extended Arabic-Indic digits for 12
+        "١٢", // Arabic-Indic digits
+        "12",
+        "پاكستاني", // Arabic kaf and yeh for Urdu ک and ی
+        "پاکستانی",
+        "بلديه",  // Arabic yeh and heh
+        "منظُور",  // with a vowel mark
+        "کـونسل", // with tatweel
+    ] {
+        let hits = search(db, query, ArticleFilter::default()).await;
+        assert_eq!(hit_slugs(&hits), ["budget-urdu"], "searching {query:?}");
+    }
 }

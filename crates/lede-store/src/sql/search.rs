@@ -9,6 +9,7 @@ use super::rows::SUMMARY_COLUMNS;
 use super::{Backend, SqlStore, Tx};
 use crate::{PageRequest, Paged, Result, SearchHit, SearchQuery};
 use lede_core::content::ArticleId;
+use lede_core::script::fold;
 use sqlx::Row;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -32,47 +33,83 @@ fn fts5_query(text: &str) -> Option<String> {
 }
 
 /// Brings one article's entry in the search index up to date inside the writer's
-/// transaction: indexed while published and public, absent otherwise.
+/// transaction: indexed while published and public, absent otherwise. The text is folded
+/// ([`lede_core::script::fold`]) as queries are, so every spelling of a word finds it.
 pub(super) async fn index(tx: &mut Tx, backend: Backend, id: ArticleId) -> Result<()> {
+    let key = match backend {
+        Backend::Sqlite => "rowid",
+        Backend::Postgres => "article_id",
+    };
+    sqlx::query(&format!("DELETE FROM article_search WHERE {key} = $1"))
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    let concat = match backend {
+        Backend::Sqlite => "GROUP_CONCAT",
+        Backend::Postgres => "string_agg",
+    };
+    let row = sqlx::query(&format!(
+        "SELECT a.language, a.headline, a.standfirst, a.body_text, \
+           COALESCE((SELECT {concat}(t.name, ' ') FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), '') AS tags, \
+           COALESCE((SELECT {concat}(au.name, ' ') FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id), '') AS authors \
+         FROM articles a WHERE a.id = $1 AND a.status = 'published' AND a.partner_only = 0"
+    ))
+    .bind(id.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(row) = row else {
+        return Ok(());
+    };
+    let text = |column: &str| -> Result<String> {
+        Ok(fold(&row.try_get::<String, _>(column)?).into_owned())
+    };
+    let (headline, standfirst, body) = (text("headline")?, text("standfirst")?, text("body_text")?);
+    let (tags, authors) = (text("tags")?, text("authors")?);
     match backend {
         Backend::Sqlite => {
-            sqlx::query("DELETE FROM article_search WHERE rowid = $1")
-                .bind(id.0)
-                .execute(&mut **tx)
-                .await?;
             sqlx::query(
                 "INSERT INTO article_search (rowid, headline, standfirst, body, tags, authors) \
-                 SELECT a.id, a.headline, a.standfirst, a.body_text, \
-                   COALESCE((SELECT GROUP_CONCAT(t.name, ' ') FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), ''), \
-                   COALESCE((SELECT GROUP_CONCAT(au.name, ' ') FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id), '') \
-                 FROM articles a WHERE a.id = $1 AND a.status = 'published' AND a.partner_only = 0",
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(id.0)
+            .bind(headline)
+            .bind(standfirst)
+            .bind(body)
+            .bind(tags)
+            .bind(authors)
             .execute(&mut **tx)
             .await?;
         }
         Backend::Postgres => {
-            sqlx::query("DELETE FROM article_search WHERE article_id = $1")
-                .bind(id.0)
-                .execute(&mut **tx)
-                .await?;
+            let config = pg_config(&row.try_get::<String, _>("language")?);
             sqlx::query(&format!(
-                "INSERT INTO article_search (article_id, document) \
-                 SELECT a.id, \
-                   setweight(to_tsvector({PG_CONFIG}, a.headline), 'A') || \
-                   setweight(to_tsvector({PG_CONFIG}, a.standfirst), 'B') || \
-                   setweight(to_tsvector('simple', \
-                     COALESCE((SELECT string_agg(t.name, ' ') FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id), '') || ' ' || \
-                     COALESCE((SELECT string_agg(au.name, ' ') FROM article_authors x JOIN authors au ON au.id = x.author_id WHERE x.article_id = a.id), '')), 'B') || \
-                   setweight(to_tsvector({PG_CONFIG}, a.body_text), 'C') \
-                 FROM articles a WHERE a.id = $1 AND a.status = 'published' AND a.partner_only = 0"
+                "INSERT INTO article_search (article_id, document) VALUES ($1, \
+                   setweight(to_tsvector('{config}', $2), 'A') || \
+                   setweight(to_tsvector('{config}', $3), 'B') || \
+                   setweight(to_tsvector('simple', $4 || ' ' || $5), 'B') || \
+                   setweight(to_tsvector('{config}', $6), 'C'))"
             ))
             .bind(id.0)
+            .bind(headline)
+            .bind(standfirst)
+            .bind(tags)
+            .bind(authors)
+            .bind(body)
             .execute(&mut **tx)
             .await?;
         }
     }
     Ok(())
+}
+
+/// The PostgreSQL text-search configuration for an article's language: English stemming for
+/// English, the language-neutral `simple` for every other (PostgreSQL has no Urdu stemmer).
+fn pg_config(language: &str) -> &'static str {
+    if language.starts_with("en") {
+        "english"
+    } else {
+        "simple"
+    }
 }
 
 impl SqlStore {
@@ -102,7 +139,7 @@ impl SqlStore {
         let first_filter_bind = 4;
         let (text, matches, from, snippet, order) = match self.backend {
             Backend::Sqlite => {
-                let Some(text) = fts5_query(&query.text) else {
+                let Some(text) = fts5_query(&fold(&query.text)) else {
                     return Ok(empty);
                 };
                 (
@@ -120,7 +157,7 @@ impl SqlStore {
                 let q =
                     "(websearch_to_tsquery('english', $1) || websearch_to_tsquery('simple', $1))";
                 (
-                    query.text.clone(),
+                    fold(&query.text).into_owned(),
                     format!("article_search.document @@ {q}"),
                     "article_search JOIN articles a ON a.id = article_search.article_id".to_owned(),
                     format!(

@@ -43,8 +43,10 @@ pub async fn not_found() -> AppError {
 /// A permanent redirect if `path` moved: the path as asked for, then without its trailing
 /// slashes (an imported `/about/` may lead to `/about`, while `/2010/05/story/` is stored as
 /// `/2010/05/story`). 301 rather than 308: the status search engines and old clients know for
-/// moved pages.
+/// moved pages. Stored paths are text (Urdu slugs in Urdu letters), so the path asked for is
+/// decoded first and the answer's `Location` encoded.
 pub async fn redirect_for(state: &AppState, path: &str) -> Option<Response> {
+    let path = &*lede_core::uri::decode_path(path);
     let trimmed = path.trim_end_matches('/');
     let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
     let mut lookups = vec![path];
@@ -54,6 +56,7 @@ pub async fn redirect_for(state: &AppState, path: &str) -> Option<Response> {
     for lookup in lookups {
         match state.newsroom.store().redirect_for(lookup).await {
             Ok(Some(to)) => {
+                let to = lede_core::uri::encode_path(&to).into_owned();
                 return Some(
                     (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response(),
                 );

@@ -8,4 +8,5 @@ mod discovery;
 mod newsroom;
 mod pages;
 mod support;
+mod urdu;
 mod write_path;
