@@ -3,8 +3,7 @@
 //! publish, schedule or unpublish, and preview without JavaScript. A save made against an
 //! older version is refused with the writer's text kept; every save keeps a revision.
 
-use super::session::AdminForm;
-use super::session::MaybeViewer;
+use super::forms::CsrfForm;
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::site::PageQuery;
@@ -23,12 +22,6 @@ use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime};
 
 const PAGE_SIZE: u32 = 25;
-
-fn signed_in(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or(AppError::SignInFirst)?;
-    viewer.require(Action::WriteDrafts)?;
-    Ok(viewer)
-}
 
 #[derive(Debug, Default, Deserialize, Serialize, Clone)]
 #[serde(default)]
@@ -104,10 +97,9 @@ fn minutes(at: OffsetDateTime) -> String {
 
 pub async fn list(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
+    viewer: Viewer,
     Query(params): Query<DeskParams>,
 ) -> AppResult<Response> {
-    let viewer = signed_in(viewer)?;
     let store = state.newsroom.store();
     let mut filter = DeskFilter {
         headline: Some(params.q.clone()),
@@ -177,8 +169,6 @@ pub async fn list(
 #[derive(Debug, Default, Deserialize, Serialize, Clone)]
 #[serde(default)]
 pub struct EditorForm {
-    #[serde(skip_serializing)]
-    csrf: String,
     action: String,
     version: Option<i64>,
     headline: String,
@@ -216,7 +206,6 @@ impl EditorForm {
             .collect::<Vec<_>>()
             .join(", ");
         Self {
-            csrf: String::new(),
             action: String::new(),
             version: Some(article.version),
             headline: input.headline.clone(),
@@ -321,11 +310,7 @@ async fn editor_page(
         .into_response())
 }
 
-pub async fn new_article(
-    State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-) -> AppResult<Response> {
-    let viewer = signed_in(viewer)?;
+pub async fn new_article(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     let form = EditorForm {
         language: "en".into(),
         ..Default::default()
@@ -335,29 +320,23 @@ pub async fn new_article(
 
 pub async fn edit(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
+    viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let viewer = signed_in(viewer)?;
     let (_, form) = open_article(&state, id).await?;
     editor_page(&state, &viewer, Some(ArticleId(id)), form, None, false).await
 }
 
-pub async fn create(
-    state: State<AppState>,
-    viewer: MaybeViewer,
-    form: AdminForm<EditorForm>,
-) -> AppResult<Response> {
-    submit(state, viewer, None, form).await
+pub async fn create(state: State<AppState>, form: CsrfForm<EditorForm>) -> AppResult<Response> {
+    submit(state, None, form).await
 }
 
 pub async fn update(
     state: State<AppState>,
-    viewer: MaybeViewer,
     Path(id): Path<i64>,
-    form: AdminForm<EditorForm>,
+    form: CsrfForm<EditorForm>,
 ) -> AppResult<Response> {
-    submit(state, viewer, Some(ArticleId(id)), form).await
+    submit(state, Some(ArticleId(id)), form).await
 }
 
 /// Turns the form into an article input, creating tags that do not exist yet.
@@ -444,12 +423,9 @@ fn schedule_time(text: &str) -> Result<Option<OffsetDateTime>, lede_store::Error
 
 async fn submit(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     id: Option<ArticleId>,
-    AdminForm(form): AdminForm<EditorForm>,
+    CsrfForm { viewer, form }: CsrfForm<EditorForm>,
 ) -> AppResult<Response> {
-    let viewer = signed_in(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
     if form.action == "preview" {
         return editor_page(&state, &viewer, id, form, None, true).await;
     }
@@ -531,10 +507,9 @@ fn diff_lines(old: &str, new: &str) -> Vec<DiffLine> {
 
 pub async fn revisions(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
+    viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let viewer = signed_in(viewer)?;
     let store = state.newsroom.store();
     let current = store
         .editable_article(ArticleId(id))
@@ -575,11 +550,10 @@ pub struct RestoreQuery {
 /// Opens the editor with an earlier revision's text; nothing changes until it is saved.
 pub async fn restore(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
+    viewer: Viewer,
     Path(id): Path<i64>,
     Query(query): Query<RestoreQuery>,
 ) -> AppResult<Response> {
-    let viewer = signed_in(viewer)?;
     let (_, mut form) = open_article(&state, id).await?;
     let revision = state
         .newsroom
@@ -610,18 +584,13 @@ pub async fn restore(
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct PreviewForm {
-    csrf: String,
     body: String,
 }
 
 /// The live preview's HTML: the body rendered and sanitised exactly as a save would.
 pub async fn preview(
-    State(_state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<PreviewForm>,
+    CsrfForm { form, .. }: CsrfForm<PreviewForm>,
 ) -> AppResult<axum::response::Html<String>> {
-    let viewer = signed_in(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
     Ok(axum::response::Html(lede_core::markdown::render(
         &form.body,
     )))

@@ -1,8 +1,7 @@
 //! Comment moderation: the queue (pending first) with each comment's article, name, text and
 //! spam score; approve, mark as spam or trash one at a time or in bulk. Editors and admins only.
 
-use super::session::AdminForm;
-use super::session::MaybeViewer;
+use super::forms::CsrfForm;
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -16,12 +15,6 @@ use serde::{Deserialize, Serialize};
 
 /// Comments shown at once; a moderator works through them and the next ones follow.
 const QUEUE_SIZE: u32 = 100;
-
-fn require_moderator(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or(AppError::SignInFirst)?;
-    viewer.require(Action::ModerateComments)?;
-    Ok(viewer)
-}
 
 #[derive(Debug, Deserialize)]
 pub struct QueueQuery {
@@ -50,10 +43,10 @@ struct QueueView {
 
 pub async fn queue(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
+    viewer: Viewer,
     Query(query): Query<QueueQuery>,
 ) -> AppResult<Response> {
-    let viewer = require_moderator(viewer)?;
+    viewer.require(Action::ModerateComments)?;
     let status = CommentStatus::parse(query.status.as_deref().unwrap_or("pending"))
         .map_err(|e| AppError::BadRequest(e.message))?;
     let queued = state
@@ -97,7 +90,6 @@ pub async fn queue(
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ModerateForm {
-    csrf: String,
     /// `approve`, `spam` or `trash`.
     action: String,
     /// The comments to act on (checkboxes, or the one whose button was pressed).
@@ -108,11 +100,9 @@ pub struct ModerateForm {
 
 pub async fn moderate(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<ModerateForm>,
+    CsrfForm { viewer, form }: CsrfForm<ModerateForm>,
 ) -> AppResult<Response> {
-    let viewer = require_moderator(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ModerateComments)?;
     let status = match form.action.as_str() {
         "approve" => CommentStatus::Approved,
         "spam" => CommentStatus::Spam,
@@ -139,7 +129,6 @@ pub async fn moderate(
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ReplyForm {
-    csrf: String,
     text: String,
 }
 
@@ -147,12 +136,10 @@ pub struct ReplyForm {
 /// it: a reply under a hidden comment would make no sense to readers.
 pub async fn reply(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     axum::extract::Path(id): axum::extract::Path<i64>,
-    super::session::AdminForm(form): super::session::AdminForm<ReplyForm>,
+    CsrfForm { viewer, form }: CsrfForm<ReplyForm>,
 ) -> AppResult<Response> {
-    let viewer = require_moderator(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ModerateComments)?;
     let input = lede_core::comment::CommentInput {
         name: viewer.user.name.clone(),
         email: viewer.user.email.clone(),

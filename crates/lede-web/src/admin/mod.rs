@@ -1,11 +1,14 @@
 //! The newsroom admin under `/admin`: sign-in, the one-time setup of the first account, the
 //! dashboard, articles, media, comment moderation, profiles and sessions, and for admins
-//! people, sections and site settings. Every response is personal, so none may be cached;
-//! every state-changing form carries the session's CSRF token. Signed-out requests are sent
-//! to the sign-in form; a role that does not allow a page gets a 403 page.
+//! people, sections and site settings. Every response is personal, so none may be cached.
+//! The types say who gets in: a handler that takes a [`Viewer`] is only reached signed in
+//! (others are sent to the sign-in form), one that takes a `CsrfForm` or `CsrfUpload` only
+//! with the session's CSRF token (403 without it); a role that does not allow a page gets a
+//! 403 page from [`Viewer::require`].
 
 mod articles;
 mod comments;
+mod forms;
 mod media;
 mod people;
 mod profile;

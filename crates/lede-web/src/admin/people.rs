@@ -1,7 +1,7 @@
 //! Accounts, for admins: who works in the newsroom, adding someone, changing a role (never
 //! one's own) and ending someone's sessions.
 
-use super::session::{AdminForm, MaybeViewer};
+use super::forms::CsrfForm;
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -10,12 +10,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::{Action, Role, UserId};
 use serde::{Deserialize, Serialize};
-
-fn admin(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or(AppError::SignInFirst)?;
-    viewer.require(Action::ManageAccounts)?;
-    Ok(viewer)
-}
 
 #[derive(Debug, Serialize)]
 struct PersonLine {
@@ -29,8 +23,6 @@ struct PersonLine {
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct NewPersonForm {
-    #[serde(skip_serializing)]
-    csrf: String,
     email: String,
     name: String,
     role: String,
@@ -76,11 +68,8 @@ async fn people_page(
         .into_response())
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
+pub async fn list(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    viewer.require(Action::ManageAccounts)?;
     people_page(
         &state,
         &viewer,
@@ -96,11 +85,9 @@ pub async fn list(
 
 pub async fn add(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<NewPersonForm>,
+    CsrfForm { viewer, form }: CsrfForm<NewPersonForm>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ManageAccounts)?;
     let role = Role::parse(&form.role).map_err(|e| AppError::BadRequest(e.message))?;
     match state
         .accounts
@@ -128,18 +115,15 @@ pub async fn add(
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct RoleForm {
-    csrf: String,
     role: String,
 }
 
 pub async fn change_role(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<RoleForm>,
+    CsrfForm { viewer, form }: CsrfForm<RoleForm>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ManageAccounts)?;
     let role = Role::parse(&form.role).map_err(|e| AppError::BadRequest(e.message))?;
     state
         .accounts

@@ -3,7 +3,7 @@
 //! or down among its siblings, and deleting an empty one. Every change goes through the
 //! newsroom, which keeps the rules and announces it.
 
-use super::session::{AdminForm, CsrfOnly, MaybeViewer};
+use super::forms::CsrfForm;
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -16,12 +16,6 @@ use lede_core::{Invalid, Slug};
 use lede_store::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-fn admin(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or(AppError::SignInFirst)?;
-    viewer.require(Action::ManageSite)?;
-    Ok(viewer)
-}
 
 /// Sections in menu order, each followed by its subsections, with their depth.
 fn tree(sections: &[Section]) -> Vec<(&Section, usize)> {
@@ -62,8 +56,6 @@ struct SectionLine {
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct SectionForm {
-    #[serde(skip_serializing)]
-    csrf: String,
     name: String,
     /// Only when adding: empty means "make it from the name".
     slug: String,
@@ -135,11 +127,8 @@ async fn sections_page(
     Ok((status, page).into_response())
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
+pub async fn list(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    viewer.require(Action::ManageSite)?;
     sections_page(
         &state,
         &viewer,
@@ -198,11 +187,9 @@ fn refused(error: lede_store::Error) -> AppResult<(String, &'static str, StatusC
 
 pub async fn create(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<SectionForm>,
+    CsrfForm { viewer, form }: CsrfForm<SectionForm>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ManageSite)?;
     let sections = state.newsroom.store().sections().await?;
     let attempt = async {
         let slug = match form.slug.trim() {
@@ -265,7 +252,6 @@ async fn edit_page(
 ) -> AppResult<Response> {
     let (sections, section) = find(state, id).await?;
     let form = form.unwrap_or_else(|| SectionForm {
-        csrf: String::new(),
         name: section.name.clone(),
         slug: section.slug.to_string(),
         parent: section
@@ -292,21 +278,19 @@ async fn edit_page(
 
 pub async fn edit(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
+    viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
+    viewer.require(Action::ManageSite)?;
     edit_page(&state, &viewer, id, None, None, StatusCode::OK).await
 }
 
 pub async fn update(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<SectionForm>,
+    CsrfForm { viewer, form }: CsrfForm<SectionForm>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ManageSite)?;
     let (sections, section) = find(&state, id).await?;
     let attempt = async {
         let (parent, position) = placement(&form, &sections)?;
@@ -341,18 +325,15 @@ pub async fn update(
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct MoveForm {
-    csrf: String,
     direction: String,
 }
 
 pub async fn move_section(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<MoveForm>,
+    CsrfForm { viewer, form }: CsrfForm<MoveForm>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ManageSite)?;
     let direction = match form.direction.as_str() {
         "up" => Direction::Up,
         "down" => Direction::Down,
@@ -373,12 +354,10 @@ pub async fn move_section(
 /// says why (409).
 pub async fn delete(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<CsrfOnly>,
+    CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ManageSite)?;
     match state
         .newsroom
         .delete_section(&viewer.user, SectionId(id))
