@@ -3,19 +3,19 @@
 //! publish, schedule or unpublish, and preview without JavaScript. A save made against an
 //! older version is refused with the writer's text kept; every save keeps a revision.
 
-use super::forms::CsrfForm;
+use super::forms::{AdminQuery, CsrfForm, blank_as_none};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::site::PageQuery;
 use crate::state::AppState;
 use crate::views::{Pagination, article_url};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use lede_core::Slug;
 use lede_core::account::Action;
 use lede_core::content::{ArticleId, ArticleInput, ArticleStatus, FeaturedImage};
 use lede_core::workflow::Step;
+use lede_core::{Invalid, Slug};
 use lede_store::{DeskFilter, EditableArticle, PageRequest};
 use serde::{Deserialize, Serialize};
 use time::macros::format_description;
@@ -26,7 +26,8 @@ const PAGE_SIZE: u32 = 25;
 #[derive(Debug, Default, Deserialize, Serialize, Clone)]
 #[serde(default)]
 pub struct DeskParams {
-    status: String,
+    #[serde(deserialize_with = "blank_as_none")]
+    status: Option<ArticleStatus>,
     section: String,
     author: String,
     q: String,
@@ -98,18 +99,14 @@ fn minutes(at: OffsetDateTime) -> String {
 pub async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
-    Query(params): Query<DeskParams>,
+    AdminQuery(params): AdminQuery<DeskParams>,
 ) -> AppResult<Response> {
     let store = state.newsroom.store();
     let mut filter = DeskFilter {
         headline: Some(params.q.clone()),
+        status: params.status,
         ..Default::default()
     };
-    if !params.status.is_empty() {
-        filter.status = Some(
-            ArticleStatus::parse(&params.status).map_err(|e| AppError::BadRequest(e.message))?,
-        );
-    }
     if !params.section.is_empty() {
         filter.section = store.section_by_slug(&params.section).await?.map(|s| s.id);
     }
@@ -165,11 +162,23 @@ pub async fn list(
     .into_response())
 }
 
+/// What the editor's buttons ask for: the text shown again with a preview, or a step of the
+/// workflow (`save`, `submit`, `publish`…, read by serde into [`Step`]).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum EditorAction {
+    Preview,
+    #[serde(untagged)]
+    Step(Step),
+}
+
 /// The editor's fields, as the form sends them and as the page shows them again.
 #[derive(Debug, Default, Deserialize, Serialize, Clone)]
 #[serde(default)]
 pub struct EditorForm {
-    action: String,
+    /// The button pressed; every button sends one.
+    #[serde(skip_serializing)]
+    action: Option<EditorAction>,
     version: Option<i64>,
     headline: String,
     standfirst: String,
@@ -206,7 +215,7 @@ impl EditorForm {
             .collect::<Vec<_>>()
             .join(", ");
         Self {
-            action: String::new(),
+            action: None,
             version: Some(article.version),
             headline: input.headline.clone(),
             standfirst: input.standfirst.clone(),
@@ -404,7 +413,7 @@ async fn to_input(state: &AppState, form: &EditorForm) -> Result<ArticleInput, l
     })
 }
 
-fn schedule_time(text: &str) -> Result<Option<OffsetDateTime>, lede_store::Error> {
+fn schedule_time(text: &str) -> Result<Option<OffsetDateTime>, Invalid> {
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -413,12 +422,7 @@ fn schedule_time(text: &str) -> Result<Option<OffsetDateTime>, lede_store::Error
         format_description!("[year]-[month]-[day]T[hour]:[minute]"),
     )
     .map(|t| Some(t.assume_utc()))
-    .map_err(|_| {
-        lede_store::Error::Invalid(lede_core::Invalid::new(
-            "publish_at",
-            "Give the date and time as 2026-12-01T09:30.",
-        ))
-    })
+    .map_err(|_| Invalid::new("publish_at", "Give the date and time as 2026-12-01T09:30."))
 }
 
 async fn submit(
@@ -426,10 +430,17 @@ async fn submit(
     id: Option<ArticleId>,
     CsrfForm { viewer, form }: CsrfForm<EditorForm>,
 ) -> AppResult<Response> {
-    if form.action == "preview" {
-        return editor_page(&state, &viewer, id, form, None, true).await;
-    }
-    let step = Step::parse(&form.action).map_err(|e| AppError::BadRequest(e.message))?;
+    let step = match form.action {
+        Some(EditorAction::Step(step)) => step,
+        Some(EditorAction::Preview) => {
+            return editor_page(&state, &viewer, id, form, None, true).await;
+        }
+        None => {
+            return Err(AppError::BadRequest(
+                "Press one of the editor's buttons: save, submit, publish or preview.".into(),
+            ));
+        }
+    };
     let attempt = async {
         let input = to_input(&state, &form).await?;
         let at = schedule_time(&form.publish_at)?;
@@ -441,7 +452,8 @@ async fn submit(
     match attempt.await {
         Ok(saved) => Ok(Redirect::to(&format!(
             "/admin/articles/{}?saved={}",
-            saved.0, form.action
+            saved.0,
+            step.as_str()
         ))
         .into_response()),
         Err(lede_store::Error::Invalid(invalid)) => {
@@ -552,7 +564,7 @@ pub async fn restore(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-    Query(query): Query<RestoreQuery>,
+    AdminQuery(query): AdminQuery<RestoreQuery>,
 ) -> AppResult<Response> {
     let (_, mut form) = open_article(&state, id).await?;
     let revision = state

@@ -1,12 +1,12 @@
 //! Comment moderation: the queue (pending first) with each comment's article, name, text and
 //! spam score; approve, mark as spam or trash one at a time or in bulk. Editors and admins only.
 
-use super::forms::CsrfForm;
+use super::forms::{AdminQuery, CsrfForm, blank_as_none};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::views::{DateView, article_url};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::Action;
 use lede_core::comment::{CommentStatus, spam_score};
@@ -18,7 +18,9 @@ const QUEUE_SIZE: u32 = 100;
 
 #[derive(Debug, Deserialize)]
 pub struct QueueQuery {
-    status: Option<String>,
+    /// Pending when not given.
+    #[serde(default, deserialize_with = "blank_as_none")]
+    status: Option<CommentStatus>,
 }
 
 #[derive(Debug, Serialize)]
@@ -44,11 +46,10 @@ struct QueueView {
 pub async fn queue(
     State(state): State<AppState>,
     viewer: Viewer,
-    Query(query): Query<QueueQuery>,
+    AdminQuery(query): AdminQuery<QueueQuery>,
 ) -> AppResult<Response> {
     viewer.require(Action::ModerateComments)?;
-    let status = CommentStatus::parse(query.status.as_deref().unwrap_or("pending"))
-        .map_err(|e| AppError::BadRequest(e.message))?;
+    let status = query.status.unwrap_or(CommentStatus::Pending);
     let queued = state
         .newsroom
         .store()
@@ -87,15 +88,34 @@ pub async fn queue(
     .into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+/// What a moderator's buttons do to the comments chosen.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Moderation {
+    Approve,
+    Spam,
+    Trash,
+}
+
+impl Moderation {
+    fn status(self) -> CommentStatus {
+        match self {
+            Self::Approve => CommentStatus::Approved,
+            Self::Spam => CommentStatus::Spam,
+            Self::Trash => CommentStatus::Trash,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
 pub struct ModerateForm {
-    /// `approve`, `spam` or `trash`.
-    action: String,
+    action: Moderation,
     /// The comments to act on (checkboxes, or the one whose button was pressed).
+    #[serde(default)]
     ids: Vec<i64>,
-    /// Which list to go back to.
-    from: String,
+    /// Which list to go back to; pending when not given.
+    #[serde(default, deserialize_with = "blank_as_none")]
+    from: Option<CommentStatus>,
 }
 
 pub async fn moderate(
@@ -103,16 +123,7 @@ pub async fn moderate(
     CsrfForm { viewer, form }: CsrfForm<ModerateForm>,
 ) -> AppResult<Response> {
     viewer.require(Action::ModerateComments)?;
-    let status = match form.action.as_str() {
-        "approve" => CommentStatus::Approved,
-        "spam" => CommentStatus::Spam,
-        "trash" => CommentStatus::Trash,
-        other => {
-            return Err(AppError::BadRequest(format!(
-                "Unknown action “{other}”: approve, spam or trash."
-            )));
-        }
-    };
+    let status = form.action.status();
     if form.ids.is_empty() {
         return Err(AppError::BadRequest("Select at least one comment.".into()));
     }
@@ -122,7 +133,7 @@ pub async fn moderate(
             .moderate_comment(CommentId(*id), status)
             .await?;
     }
-    let back = CommentStatus::parse(&form.from).map_or("pending", |s| s.as_str());
+    let back = form.from.unwrap_or(CommentStatus::Pending).as_str();
     Ok(Redirect::to(&format!("/admin/comments?status={back}")).into_response())
 }
 
@@ -147,15 +158,7 @@ pub async fn reply(
         text: form.text,
         parent: Some(CommentId(id)),
     };
-    let checked = input.check().map_err(|problems| {
-        AppError::BadRequest(
-            problems
-                .into_iter()
-                .map(|p| p.message)
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    })?;
+    let checked = input.check()?;
     let parent = state
         .newsroom
         .moderate_comment(CommentId(id), CommentStatus::Approved)

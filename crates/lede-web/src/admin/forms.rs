@@ -1,17 +1,20 @@
-//! What the admin's forms arrive as: [`AdminForm`] for the forms without a session (sign-in,
+//! What the admin's input arrives as: [`AdminForm`] for the forms without a session (sign-in,
 //! setup), [`CsrfForm`] for every state-changing form of a signed-in person, [`CsrfUpload`]
-//! for the file pickers. The CSRF token is checked here, before any handler runs, so a handler
-//! cannot forget it and a forged post never reaches one.
+//! for the file pickers, [`AdminQuery`] for query strings. The CSRF token is checked here,
+//! before any handler runs, so a handler cannot forget it and a forged post never reaches one.
+//! Fields that are a fixed set of choices are read straight into their domain types; a value
+//! the form never offers is a 400 here, not a check in the handler.
 
 use super::session::{Viewer, forged};
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::multipart::MultipartError;
-use axum::extract::{FromRef, FromRequest, FromRequestParts, Multipart, Request};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Multipart, Query, Request};
 use axum::http::StatusCode;
-use serde::Deserialize;
-use serde::de::DeserializeOwned;
+use axum::http::request::Parts;
+use serde::de::{DeserializeOwned, IntoDeserializer};
+use serde::{Deserialize, Deserializer};
 
 /// A form body (repeated keys become lists), whose rejections become our own error pages.
 #[derive(Debug)]
@@ -27,7 +30,50 @@ where
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum_extra::extract::Form::<T>::from_request(request, state).await {
             Ok(form) => Ok(Self(form.0)),
-            Err(rejection) => Err(unreadable(rejection.status(), &rejection.body_text())),
+            // A field that does not read as its type (an action or a role the form never
+            // offers) is a request we cannot understand: 400, as for a query string.
+            Err(rejection) => {
+                let status = match rejection.status() {
+                    StatusCode::UNPROCESSABLE_ENTITY => StatusCode::BAD_REQUEST,
+                    other => other,
+                };
+                Err(unreadable(status, &rejection.body_text()))
+            }
+        }
+    }
+}
+
+/// A query string read into `T`, whose rejections become our own error pages (400).
+#[derive(Debug)]
+pub struct AdminQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for AdminQuery<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(query) = Query::<T>::from_request_parts(parts, state).await?;
+        Ok(Self(query))
+    }
+}
+
+/// Reads an empty field as no choice (a filter's "all", a select's blank option) and any
+/// other value as `T`, for `#[serde(default, deserialize_with = "blank_as_none")]`.
+pub fn blank_as_none<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    match Option::<String>::deserialize(deserializer)?
+        .as_deref()
+        .map(str::trim)
+    {
+        None | Some("") => Ok(None),
+        Some(text) => {
+            T::deserialize(IntoDeserializer::<D::Error>::into_deserializer(text)).map(Some)
         }
     }
 }

@@ -2,11 +2,11 @@
 //! them, and delete those no article shows. Uploads are checked by content and re-encoded.
 //! Every role writes, so anyone signed in may use the library.
 
-use super::forms::{CsrfForm, CsrfUpload, Upload};
+use super::forms::{AdminQuery, CsrfForm, CsrfUpload, Upload};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_store::MediaLibrary;
@@ -88,7 +88,7 @@ async fn library_page(
 pub async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
-    Query(query): Query<LibraryQuery>,
+    AdminQuery(query): AdminQuery<LibraryQuery>,
 ) -> AppResult<Response> {
     library_page(&state, &viewer, query.q, None, None, StatusCode::OK).await
 }

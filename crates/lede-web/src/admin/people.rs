@@ -3,7 +3,7 @@
 
 use super::forms::CsrfForm;
 use super::{Viewer, render};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -20,13 +20,14 @@ struct PersonLine {
     is_me: bool,
 }
 
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
+#[derive(Debug, Deserialize, Serialize)]
 pub struct NewPersonForm {
+    #[serde(default)]
     email: String,
+    #[serde(default)]
     name: String,
-    role: String,
-    #[serde(skip_serializing)]
+    role: Role,
+    #[serde(default, skip_serializing)]
     password: String,
 }
 
@@ -74,8 +75,10 @@ pub async fn list(State(state): State<AppState>, viewer: Viewer) -> AppResult<Re
         &state,
         &viewer,
         NewPersonForm {
-            role: "author".into(),
-            ..Default::default()
+            email: String::new(),
+            name: String::new(),
+            role: Role::Author,
+            password: String::new(),
         },
         None,
         StatusCode::OK,
@@ -88,10 +91,9 @@ pub async fn add(
     CsrfForm { viewer, form }: CsrfForm<NewPersonForm>,
 ) -> AppResult<Response> {
     viewer.require(Action::ManageAccounts)?;
-    let role = Role::parse(&form.role).map_err(|e| AppError::BadRequest(e.message))?;
     match state
         .accounts
-        .create_user(&form.email, &form.name, role, &form.password)
+        .create_user(&form.email, &form.name, form.role, &form.password)
         .await
     {
         Ok(_) => Ok(Redirect::to("/admin/people").into_response()),
@@ -112,10 +114,9 @@ pub async fn add(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Deserialize)]
 pub struct RoleForm {
-    role: String,
+    role: Role,
 }
 
 pub async fn change_role(
@@ -124,10 +125,9 @@ pub async fn change_role(
     CsrfForm { viewer, form }: CsrfForm<RoleForm>,
 ) -> AppResult<Response> {
     viewer.require(Action::ManageAccounts)?;
-    let role = Role::parse(&form.role).map_err(|e| AppError::BadRequest(e.message))?;
     state
         .accounts
-        .change_role(&viewer.user, UserId(id), role)
+        .change_role(&viewer.user, UserId(id), form.role)
         .await?;
     Ok(Redirect::to("/admin/people").into_response())
 }

@@ -322,10 +322,17 @@ pub async fn update(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+/// Where a section moves among its siblings.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Move {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Deserialize)]
 pub struct MoveForm {
-    direction: String,
+    direction: Move,
 }
 
 pub async fn move_section(
@@ -334,14 +341,9 @@ pub async fn move_section(
     CsrfForm { viewer, form }: CsrfForm<MoveForm>,
 ) -> AppResult<Response> {
     viewer.require(Action::ManageSite)?;
-    let direction = match form.direction.as_str() {
-        "up" => Direction::Up,
-        "down" => Direction::Down,
-        other => {
-            return Err(AppError::BadRequest(format!(
-                "Move a section “up” or “down”, not {other:?}."
-            )));
-        }
+    let direction = match form.direction {
+        Move::Up => Direction::Up,
+        Move::Down => Direction::Down,
     };
     state
         .newsroom
