@@ -76,23 +76,29 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/media/{id}/delete", post(media::delete))
         .route("/admin/comments/{id}/reply", post(comments::reply))
         .route("/admin/people", get(people::list).post(people::add))
-        .route("/admin/preview", post(articles::preview))
+        .route("/admin/preview", post(articles::editor::preview))
         .route("/admin/people/{id}/role", post(people::change_role))
         .route(
             "/admin/people/{id}/sign-out",
             post(sessions::sign_out_person),
         )
-        .route("/admin/articles", get(articles::list))
+        .route("/admin/articles", get(articles::desk::list))
         .route(
             "/admin/articles/new",
-            get(articles::new_article).post(articles::create),
+            get(articles::editor::new_article).post(articles::editor::create),
         )
         .route(
             "/admin/articles/{id}",
-            get(articles::edit).post(articles::update),
+            get(articles::editor::edit).post(articles::editor::update),
         )
-        .route("/admin/articles/{id}/revisions", get(articles::revisions))
-        .route("/admin/articles/{id}/restore", get(articles::restore))
+        .route(
+            "/admin/articles/{id}/revisions",
+            get(articles::revisions::revisions),
+        )
+        .route(
+            "/admin/articles/{id}/restore",
+            get(articles::revisions::restore),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
