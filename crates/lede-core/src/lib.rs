@@ -14,6 +14,7 @@ pub mod reading_time;
 pub mod related;
 pub mod slug;
 pub mod transfer;
+pub mod urls;
 pub mod workflow;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -5,12 +5,13 @@ use super::forms::{AdminQuery, CsrfForm, blank_as_none};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::views::{DateView, article_url};
+use crate::views::DateView;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::Action;
 use lede_core::comment::{CommentStatus, spam_score};
 use lede_core::content::CommentId;
+use lede_core::urls;
 use serde::{Deserialize, Serialize};
 
 /// Comments shown at once; a moderator works through them and the next ones follow.
@@ -71,7 +72,7 @@ pub async fn queue(
                 website: q.comment.website,
                 text: q.comment.text,
                 posted: DateView::new(q.comment.created_at),
-                article_url: article_url(&q.article.slug),
+                article_url: urls::article(&q.article.slug),
                 article_headline: q.article.name,
             })
             .collect(),

@@ -11,6 +11,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use lede_core::urls;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -49,7 +50,7 @@ async fn profile_page(
         .ok_or(AppError::NotFound)?;
     let (error, field) = error.map_or((None, None), |(m, f)| (Some(m), Some(f)));
     let view = ProfileView {
-        author_url: format!("/author/{}", author.slug),
+        author_url: urls::author(&author.slug),
         avatar: author.avatar,
         values: values.unwrap_or(ProfileForm {
             name: author.name,

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::Action;
 use lede_core::content::{Section, SectionId, SectionInput};
-use lede_core::{Invalid, Slug};
+use lede_core::{Invalid, Slug, urls};
 use lede_store::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -44,6 +44,8 @@ struct SectionLine {
     id: i64,
     name: String,
     slug: String,
+    /// The section's public page.
+    url: String,
     depth: usize,
     /// Dashes that show the nesting before the name.
     indent: String,
@@ -106,6 +108,7 @@ async fn sections_page(
                 id: s.id.0,
                 name: s.name.clone(),
                 slug: s.slug.to_string(),
+                url: urls::section(&s.slug),
                 depth,
                 indent: "— ".repeat(depth),
                 articles: counts.get(&s.id).copied().unwrap_or(0),
@@ -226,6 +229,8 @@ pub async fn create(
 struct SectionEditView {
     id: i64,
     slug: String,
+    /// The section's public page.
+    url: String,
     parents: Vec<(String, String)>,
     form: SectionForm,
     error: Option<String>,
@@ -266,6 +271,7 @@ async fn edit_page(
     let view = SectionEditView {
         id,
         slug: section.slug.to_string(),
+        url: urls::section(&section.slug),
         parents: parent_choices(&sections, Some(section.id)),
         form,
         error,

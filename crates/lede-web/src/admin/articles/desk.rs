@@ -7,10 +7,11 @@ use crate::admin::{Viewer, render};
 use crate::error::AppResult;
 use crate::site::PageQuery;
 use crate::state::AppState;
-use crate::views::{Pagination, article_url};
+use crate::views::Pagination;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use lede_core::content::ArticleStatus;
+use lede_core::urls;
 use lede_store::{DeskFilter, PageRequest};
 use serde::{Deserialize, Serialize};
 
@@ -92,7 +93,7 @@ pub async fn list(
             .map(|row| DeskLine {
                 edit_url: format!("/admin/articles/{}", row.id.0),
                 public_url: (row.status == ArticleStatus::Published)
-                    .then(|| article_url(&row.slug)),
+                    .then(|| urls::article(&row.slug)),
                 headline: row.headline.clone(),
                 status: row.status.as_str(),
                 section: row.section.clone(),

@@ -9,12 +9,12 @@ use crate::admin::forms::CsrfForm;
 use crate::admin::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::views::article_url;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::Action;
 use lede_core::content::{ArticleId, ArticleStatus};
+use lede_core::urls;
 use lede_store::EditableArticle;
 use serde::{Deserialize, Serialize};
 
@@ -81,7 +81,7 @@ pub(super) async fn editor_page(
         public_url: current
             .as_ref()
             .filter(|c| c.status == ArticleStatus::Published)
-            .map(|c| article_url(&c.input.slug)),
+            .map(|c| urls::article(&c.input.slug)),
         preview_html: preview.then(|| lede_core::markdown::render(&form.body)),
         form,
         error: problem.as_ref().map(|(_, m, _)| m.clone()),
