@@ -1,6 +1,6 @@
 //! The "Add yours" flow: accepted, held, approved, and every way it refuses bad input.
 
-use crate::support::{Page, Site, encode, settings, site, site_with};
+use crate::support::{Page, Site, encode, settings, site, site_with, temp_dir};
 use axum::http::StatusCode;
 use lede_core::comment::CommentStatus;
 use lede_store::test_support::{TestDb, load_fixture};
@@ -382,11 +382,7 @@ async fn replies_are_shown_under_their_comment(db: &TestDb) {
 async fn a_theme_s_own_article_page_takes_comments_through_the_include(db: &TestDb) {
     let newsroom = db.newsroom().await;
     load_fixture(&newsroom).await;
-    let theme = std::env::temp_dir().join(format!(
-        "lede-theme-test-{}-{}",
-        std::process::id(),
-        crate::admin::rand_suffix()
-    ));
+    let theme = temp_dir("theme");
     std::fs::create_dir_all(&theme).expect("theme folder");
     std::fs::write(
         theme.join("article.html"),

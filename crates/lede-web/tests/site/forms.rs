@@ -2,12 +2,13 @@
 //! (so it changes nothing, whatever else it says), and a choice that a form never offers (an
 //! editor action, a role, a direction, a status) is refused before any handler runs.
 
-use crate::admin::{PASSWORD, editor_fields, get_as, png, post_as, rand_suffix, signed_in};
-use crate::support::{Site, settings, site, site_with};
+use crate::support::{
+    PASSWORD, Site, editor_fields, get_as, media_site, png, post_as, signed_in, site,
+};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use lede_core::account::Role;
-use lede_store::test_support::{TestDb, load_fixture};
+use lede_store::test_support::TestDb;
 
 lede_store::on_both_databases!(
     forged_forms_never_reach_their_handlers,
@@ -35,22 +36,7 @@ async fn upload_file_first(site: &Site, cookie: &str, csrf: &str) -> StatusCode 
 }
 
 async fn forged_forms_never_reach_their_handlers(db: &TestDb) {
-    let newsroom = db.newsroom().await;
-    load_fixture(&newsroom).await;
-    let media_dir = std::env::temp_dir().join(format!(
-        "lede-forms-test-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
-    let site = site_with(
-        db,
-        newsroom,
-        lede_web::SiteSettings {
-            media_dir: Some(media_dir.clone()),
-            ..settings()
-        },
-    )
-    .await;
+    let (site, media_dir) = media_site(db).await;
     let (cookie, csrf) = signed_in(&site, Role::Admin).await;
     let store = site.newsroom.store().clone();
     // The token is read before anything else: a forged form with an action the editor never
