@@ -16,6 +16,7 @@ pub mod script;
 pub mod slug;
 pub mod transfer;
 pub mod uri;
+pub mod urls;
 pub mod workflow;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -6,10 +6,14 @@ use crate::account::{Action, Role};
 use crate::content::ArticleStatus;
 use crate::{Invalid, Result};
 
-/// What someone asks to do with an article in the editor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What someone asks to do with an article in the editor. Its names are the editor's button
+/// values, so a form field reads straight into it (serde) and an unknown one is refused there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Step {
+    #[serde(rename = "save")]
     SaveDraft,
+    #[serde(rename = "submit")]
     SubmitForReview,
     Publish,
     Schedule,
@@ -17,15 +21,30 @@ pub enum Step {
 }
 
 impl Step {
-    pub fn parse(text: &str) -> Result<Self> {
-        match text {
-            "save" => Ok(Self::SaveDraft),
-            "submit" => Ok(Self::SubmitForReview),
-            "publish" => Ok(Self::Publish),
-            "schedule" => Ok(Self::Schedule),
-            "unpublish" => Ok(Self::Unpublish),
-            other => Err(Invalid::new("action", format!("unknown action {other:?}"))),
+    pub const ALL: [Step; 5] = [
+        Step::SaveDraft,
+        Step::SubmitForReview,
+        Step::Publish,
+        Step::Schedule,
+        Step::Unpublish,
+    ];
+
+    /// The step's name, as the editor's buttons send it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SaveDraft => "save",
+            Self::SubmitForReview => "submit",
+            Self::Publish => "publish",
+            Self::Schedule => "schedule",
+            Self::Unpublish => "unpublish",
         }
+    }
+
+    pub fn parse(text: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.as_str() == text)
+            .ok_or_else(|| Invalid::new("action", format!("unknown action {text:?}")))
     }
 }
 
@@ -185,5 +204,14 @@ mod tests {
     fn steps_parse_from_button_values() {
         assert_eq!(Step::parse("publish"), Ok(Step::Publish));
         assert!(Step::parse("delete").is_err());
+        // serde reads the same names that `as_str` writes.
+        use serde::Deserialize;
+        use serde::de::IntoDeserializer;
+        use serde::de::value::Error;
+        for step in Step::ALL {
+            let read =
+                Step::deserialize(IntoDeserializer::<Error>::into_deserializer(step.as_str()));
+            assert_eq!(read, Ok(step), "{}", step.as_str());
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! upload that is not in the local copy is reported, not downloaded.
 
 use crate::error::{Error, Result};
+use lede_core::urls;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -58,7 +59,7 @@ impl Media {
         if !file.is_file() {
             return None;
         }
-        let site_path = format!("/media/{IMPORTED_DIR}/{relative}");
+        let site_path = urls::media(&format!("{IMPORTED_DIR}/{relative}"));
         self.wanted.insert(relative, file);
         Some(site_path)
     }

@@ -2,6 +2,7 @@
 //! session tokens are random and stored only as SHA-256 hashes; repeated failures lock an
 //! account for a while (the web layer also limits each client).
 
+use crate::media::cpu_bound;
 use crate::{Error, MediaLibrary, Newsroom, Result, SqlStore};
 use lede_core::Clock;
 use lede_core::Slug;
@@ -95,7 +96,7 @@ impl Accounts {
             email: email.as_str().to_lowercase(),
             name: required("name", name, 120)?,
             role,
-            password_hash: account::hash_password(password)?,
+            password_hash: hash_password(password).await?,
         };
         let id = self.store.create_user(&user, self.clock.now()).await?;
         let author = self.byline_for(&user.name, id).await?;
@@ -166,7 +167,8 @@ impl Accounts {
             .profile(user)
             .await?
             .ok_or(Error::NotFound("profile"))?;
-        let path = library.save_avatar(author.id, image)?;
+        let (id, owned, on_disk) = (author.id, image.to_vec(), library.clone());
+        let path = cpu_bound(move || on_disk.save_avatar(id, &owned)).await?;
         if let Err(error) = self
             .replace_avatar(author.clone(), Some(path.clone()))
             .await
@@ -232,7 +234,7 @@ impl Accounts {
             .await?
             .ok_or(Error::NotFound("account"))?;
         self.store
-            .set_password(user.id, &account::hash_password(password)?)
+            .set_password(user.id, &hash_password(password).await?)
             .await?;
         self.store
             .revoke_user_sessions(user.id, self.clock.now())
@@ -255,13 +257,13 @@ impl Accounts {
         let now = self.clock.now();
         let Some(user) = self.store.user_by_email(email).await? else {
             // Same work as a real check, so timing does not tell which accounts exist.
-            account::verify_password(password, account::decoy_hash());
+            verify_password(password, account::decoy_hash().to_owned()).await;
             return Err(SignInError::Wrong);
         };
         if let Some(until) = user.locked_until.filter(|until| *until > now) {
             return Err(SignInError::Locked { until });
         }
-        if !account::verify_password(password, &user.password_hash) {
+        if !verify_password(password, user.password_hash.clone()).await {
             let failures = self
                 .store
                 .record_sign_in_failure(user.id, LOCK_AFTER, now + LOCK_FOR)
@@ -381,4 +383,16 @@ impl Accounts {
     pub async fn needs_setup(&self) -> Result<bool> {
         Ok(self.store.count_users().await? == 0)
     }
+}
+
+/// Argon2id hashing, off the async workers: it takes tens of milliseconds of CPU by design.
+async fn hash_password(password: &str) -> Result<String, lede_core::Invalid> {
+    let password = password.to_owned();
+    cpu_bound(move || account::hash_password(&password)).await
+}
+
+/// Argon2id verification, off the async workers, like [`hash_password`].
+async fn verify_password(password: &str, stored: String) -> bool {
+    let password = password.to_owned();
+    cpu_bound(move || account::verify_password(&password, &stored)).await
 }

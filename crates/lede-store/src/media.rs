@@ -10,6 +10,16 @@ use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 use time::OffsetDateTime;
 
+/// Runs CPU-heavy work (image re-encoding, Argon2) on tokio's blocking pool, so that it does
+/// not stall the other requests sharing its worker thread. A panic there goes on here, as if
+/// the work had run inline.
+pub(crate) async fn cpu_bound<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(value) => value,
+        Err(error) => std::panic::resume_unwind(error.into_panic()),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct MediaLibrary {
     store: SqlStore,
@@ -36,7 +46,8 @@ impl MediaLibrary {
         by: Option<UserId>,
         now: OffsetDateTime,
     ) -> Result<MediaItem> {
-        let processed = media::process(bytes)?;
+        let owned = bytes.to_vec();
+        let processed = cpu_bound(move || media::process(&owned)).await?;
         let hash: String = Sha256::digest(bytes)
             .iter()
             .take(8)

@@ -34,6 +34,9 @@ pub enum AppError {
     /// A request refused before its content was read (a body over the limit, a wrong type).
     #[error("{message}")]
     Rejected { status: StatusCode, message: String },
+    /// Input that breaks a domain rule (`lede_core`), caught before it reached the newsroom.
+    #[error("{}: {}", .0.field, .0.message)]
+    Invalid(#[from] lede_core::Invalid),
     #[error(transparent)]
     Store(#[from] lede_store::Error),
     #[error("template error: {0:#}")]
@@ -54,7 +57,7 @@ impl AppError {
         use lede_store::Error as Store;
         let field = match self {
             Self::BadParameter { name, .. } => Some(*name),
-            Self::Store(Store::Invalid(invalid)) => Some(invalid.field),
+            Self::Invalid(invalid) | Self::Store(Store::Invalid(invalid)) => Some(invalid.field),
             _ => None,
         };
         let (status, message) = match self {
@@ -77,7 +80,7 @@ impl AppError {
             ),
             Self::TooManyRequests(m) => (StatusCode::TOO_MANY_REQUESTS, m.clone()),
             Self::Rejected { status, message } => (*status, message.clone()),
-            Self::Store(Store::Invalid(invalid)) => {
+            Self::Invalid(invalid) | Self::Store(Store::Invalid(invalid)) => {
                 (StatusCode::UNPROCESSABLE_ENTITY, invalid.message.clone())
             }
             Self::Store(Store::Conflict(m)) => (StatusCode::CONFLICT, m.clone()),
@@ -178,6 +181,20 @@ pub fn problem_response(page: &ErrorPage, instance: &str) -> Response {
         body,
     )
         .into_response()
+}
+
+/// Several problems with one input (a comment's name, address and text): all are said at
+/// once, and the first names the field.
+impl From<Vec<lede_core::Invalid>> for AppError {
+    fn from(problems: Vec<lede_core::Invalid>) -> Self {
+        let field = problems.first().map_or("", |p| p.field);
+        let message = problems
+            .into_iter()
+            .map(|p| p.message)
+            .collect::<Vec<_>>()
+            .join(" ");
+        Self::Invalid(lede_core::Invalid::new(field, message))
+    }
 }
 
 /// Turns axum's query-string rejections (unknown or unparsable parameters) into our errors.

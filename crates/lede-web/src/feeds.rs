@@ -6,12 +6,12 @@
 use crate::cache::shown::{self, Dep};
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, SiteSettings};
-use crate::views::article_url;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use lede_core::urls;
 use lede_store::{ArticleFilter, FeedEntry};
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -153,7 +153,7 @@ fn item(settings: &SiteSettings, entry: &FeedEntry) -> ItemView {
         label: t.name.clone(),
     }));
     ItemView {
-        url: settings.absolute(&article_url(&s.slug)),
+        url: settings.absolute(&urls::article(&s.slug)),
         title: s.headline.clone(),
         summary: if s.standfirst.is_empty() {
             s.headline.clone()
@@ -169,7 +169,7 @@ fn item(settings: &SiteSettings, entry: &FeedEntry) -> ItemView {
             .iter()
             .map(|a| PersonView {
                 name: a.name.clone(),
-                url: settings.absolute(&format!("/author/{}", a.slug)),
+                url: settings.absolute(&urls::author(&a.slug)),
             })
             .collect(),
         categories,
@@ -208,13 +208,12 @@ async fn respond(state: &AppState, scope: Scope, file: &str) -> AppResult<Respon
         .map(|e| e.summary.updated_at)
         .max()
         .unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    let base = scope.path.trim_end_matches('/');
     let view = FeedView {
         title: scope.title,
         description: scope.description,
         language: "en",
         home_url: settings.absolute(&scope.path),
-        self_url: settings.absolute(&format!("{base}/{file}")),
+        self_url: settings.absolute(&urls::feed(&scope.path, file)),
         updated: Dates::new(updated),
         full_content: settings.feed_full_content,
         items: entries.iter().map(|e| item(settings, e)).collect(),
@@ -280,7 +279,7 @@ pub fn routes() -> Router<AppState> {
         .route("/author/{slug}/{file}", get(author_feed));
     for format in &FORMATS {
         router = router.route(
-            &format!("/{}", format.file),
+            &urls::feed(urls::HOME, format.file),
             get(move |state| site_feed(state, format.file)),
         );
     }
@@ -293,7 +292,7 @@ async fn site_feed(State(state): State<AppState>, file: &'static str) -> AppResu
         filter: ArticleFilter::default(),
         title: identity.name,
         description: identity.tagline,
-        path: "/".to_owned(),
+        path: urls::HOME.to_owned(),
     };
     respond(&state, scope, file).await
 }
@@ -315,7 +314,7 @@ async fn section_feed(
         },
         title: format!("{}: {}", state.identity().name, section.name),
         description: section.description,
-        path: format!("/section/{}", section.slug),
+        path: urls::section(&section.slug),
     };
     respond(&state, scope, &file).await
 }
@@ -337,7 +336,7 @@ async fn tag_feed(
         },
         title: format!("{}: {}", state.identity().name, tag.name),
         description: format!("Articles tagged {}", tag.name),
-        path: format!("/tag/{}", tag.slug),
+        path: urls::tag(&tag.slug),
     };
     respond(&state, scope, &file).await
 }
@@ -359,7 +358,7 @@ async fn author_feed(
         },
         title: format!("{}: {}", state.identity().name, author.name),
         description: author.bio,
-        path: format!("/author/{}", author.slug),
+        path: urls::author(&author.slug),
     };
     respond(&state, scope, &file).await
 }

@@ -3,8 +3,8 @@
 //! with absolute URLs, and embedded so that no text can break out of its `<script>` element.
 
 use crate::state::SiteSettings;
-use crate::views::article_url;
 use lede_core::content::{Article, Author};
+use lede_core::urls;
 use serde::Serialize;
 use serde_json::{Value, json};
 use time::format_description::well_known::Rfc3339;
@@ -54,7 +54,7 @@ pub fn article_social(settings: &SiteSettings, article: &Article) -> SocialMeta 
         kind: "article",
         title: s.headline.clone(),
         description: s.standfirst.clone(),
-        url: settings.absolute(&article_url(&s.slug)),
+        url: settings.absolute(&urls::article(&s.slug)),
         image: s
             .featured_image
             .as_ref()
@@ -64,7 +64,7 @@ pub fn article_social(settings: &SiteSettings, article: &Article) -> SocialMeta 
         authors: s
             .authors
             .iter()
-            .map(|a| settings.absolute(&format!("/author/{}", a.slug)))
+            .map(|a| settings.absolute(&urls::author(&a.slug)))
             .collect(),
         section: Some(s.section.name.clone()),
         tags: article.tags.iter().map(|t| t.name.clone()).collect(),
@@ -76,7 +76,7 @@ pub fn profile_social(settings: &SiteSettings, author: &Author) -> SocialMeta {
         kind: "profile",
         title: author.name.clone(),
         description: author.bio.clone(),
-        url: settings.absolute(&format!("/author/{}", author.slug)),
+        url: settings.absolute(&urls::author(&author.slug)),
         image: author.avatar.as_ref().map(|a| absolute_media(settings, a)),
         published_time: None,
         modified_time: None,
@@ -90,7 +90,7 @@ fn publisher(settings: &SiteSettings, site_name: &str) -> Value {
     json!({
         "@type": "NewsMediaOrganization",
         "name": site_name,
-        "url": settings.absolute("/"),
+        "url": settings.absolute(urls::HOME),
         "logo": { "@type": "ImageObject", "url": settings.absolute(&crate::assets::urls()["favicon.svg"]) },
     })
 }
@@ -99,7 +99,7 @@ fn person(settings: &SiteSettings, author: &Author) -> Value {
     let mut person = json!({
         "@type": "Person",
         "name": author.name,
-        "url": settings.absolute(&format!("/author/{}", author.slug)),
+        "url": settings.absolute(&urls::author(&author.slug)),
     });
     if let Some(website) = &author.website {
         person["sameAs"] = json!([website]);
@@ -114,7 +114,7 @@ fn person(settings: &SiteSettings, author: &Author) -> Value {
 /// `site_name` (its live name: admins may rename the site while it runs).
 pub fn article_json_ld(settings: &SiteSettings, site_name: &str, article: &Article) -> Vec<String> {
     let s = &article.summary;
-    let url = settings.absolute(&article_url(&s.slug));
+    let url = settings.absolute(&urls::article(&s.slug));
     let mut news = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -138,8 +138,8 @@ pub fn article_json_ld(settings: &SiteSettings, site_name: &str, article: &Artic
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            { "@type": "ListItem", "position": 1, "name": site_name, "item": settings.absolute("/") },
-            { "@type": "ListItem", "position": 2, "name": s.section.name, "item": settings.absolute(&format!("/section/{}", s.section.slug)) },
+            { "@type": "ListItem", "position": 1, "name": site_name, "item": settings.absolute(urls::HOME) },
+            { "@type": "ListItem", "position": 2, "name": s.section.name, "item": settings.absolute(&urls::section(&s.section.slug)) },
             { "@type": "ListItem", "position": 3, "name": s.headline, "item": url },
         ],
     });
@@ -151,7 +151,7 @@ pub fn author_json_ld(settings: &SiteSettings, author: &Author) -> Vec<String> {
     let profile = json!({
         "@context": "https://schema.org",
         "@type": "ProfilePage",
-        "url": settings.absolute(&format!("/author/{}", author.slug)),
+        "url": settings.absolute(&urls::author(&author.slug)),
         "mainEntity": person(settings, author),
     });
     vec![script_safe(&profile)]

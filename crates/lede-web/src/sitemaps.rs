@@ -6,12 +6,12 @@
 use crate::cache::shown::{self, Dep};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::views::article_url;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use lede_core::{Slug, urls};
 use lede_store::ListKind;
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
@@ -65,7 +65,7 @@ pub fn article_sitemap_count(count: u64) -> u64 {
 async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
         "User-agent: *\nAllow: /\nDisallow: /admin\n\nSitemap: {}\n",
-        state.settings.absolute("/sitemap.xml")
+        state.settings.absolute(urls::SITEMAP_INDEX)
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
@@ -84,7 +84,7 @@ async fn index(State(state): State<AppState>) -> AppResult<Response> {
         .map(|n| Entry {
             loc: state
                 .settings
-                .absolute(&format!("/sitemaps/articles-{n}.xml")),
+                .absolute(&urls::sitemap(&format!("articles-{n}"))),
             lastmod: newest.clone(),
         })
         .collect();
@@ -95,7 +95,7 @@ async fn index(State(state): State<AppState>) -> AppResult<Response> {
             newest.clone()
         };
         sitemaps.push(Entry {
-            loc: state.settings.absolute(&format!("/sitemaps/{name}.xml")),
+            loc: state.settings.absolute(&urls::sitemap(name)),
             lastmod,
         });
     }
@@ -118,7 +118,7 @@ async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> App
             .await?
             .into_iter()
             .map(|a| NewsEntry {
-                loc: settings.absolute(&article_url(&a.slug)),
+                loc: settings.absolute(&urls::article(&a.slug)),
                 language: a.language.split('-').next().unwrap_or("en").to_owned(),
                 published: w3c(a.published_at),
                 title: a.headline,
@@ -145,26 +145,26 @@ async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> App
             .await?
             .into_iter()
             .map(|a| Entry {
-                loc: settings.absolute(&article_url(&a.slug)),
+                loc: settings.absolute(&urls::article(&a.slug)),
                 lastmod: Some(w3c(a.updated_at)),
             })
             .collect()
     } else if name == "pages" {
         let mut urls = vec![Entry {
-            loc: settings.absolute("/"),
+            loc: settings.absolute(urls::HOME),
             lastmod: None,
         }];
         let catalog = state.catalog.get(&state.newsroom).await?;
         urls.extend(catalog.pages.iter().map(|p| Entry {
-            loc: settings.absolute(&format!("/{}", p.slug)),
+            loc: settings.absolute(&urls::page(&p.slug)),
             lastmod: None,
         }));
         urls
     } else {
-        let (kind, prefix) = match name {
-            "sections" => (ListKind::Section, "/section/"),
-            "tags" => (ListKind::Tag, "/tag/"),
-            "authors" => (ListKind::Author, "/author/"),
+        let (kind, url): (_, fn(&Slug) -> String) = match name {
+            "sections" => (ListKind::Section, urls::section),
+            "tags" => (ListKind::Tag, urls::tag),
+            "authors" => (ListKind::Author, urls::author),
             _ => return Err(AppError::NotFound),
         };
         store
@@ -173,7 +173,7 @@ async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> App
             .into_iter()
             .filter(|p| p.kind == kind)
             .map(|p| Entry {
-                loc: settings.absolute(&format!("{prefix}{}", p.slug)),
+                loc: settings.absolute(&url(&p.slug)),
                 lastmod: p.lastmod.map(w3c),
             })
             .collect()

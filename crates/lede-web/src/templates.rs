@@ -21,6 +21,7 @@ const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "macros.html",
     "home.html",
     "article.html",
+    "comment_form.html",
     "list.html",
     "author.html",
     "page.html",

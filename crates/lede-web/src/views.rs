@@ -4,6 +4,7 @@
 use crate::cache::shown::{self, Dep};
 use lede_core::comment::Comment;
 use lede_core::content::*;
+use lede_core::urls;
 use lede_store::Paged;
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -19,25 +20,25 @@ pub struct Link {
 impl Link {
     pub fn section(r: &NamedRef) -> Self {
         Self {
-            url: format!("/section/{}", r.slug),
+            url: urls::section(&r.slug),
             name: r.name.clone(),
         }
     }
     pub fn tag(r: &NamedRef) -> Self {
         Self {
-            url: format!("/tag/{}", r.slug),
+            url: urls::tag(&r.slug),
             name: r.name.clone(),
         }
     }
     pub fn author(r: &NamedRef) -> Self {
         Self {
-            url: format!("/author/{}", r.slug),
+            url: urls::author(&r.slug),
             name: r.name.clone(),
         }
     }
     pub fn page(r: &NamedRef) -> Self {
         Self {
-            url: format!("/{}", r.slug),
+            url: urls::page(&r.slug),
             name: r.name.clone(),
         }
     }
@@ -128,10 +129,6 @@ pub struct ArticleCard {
     pub image: Option<ImageView>,
 }
 
-pub fn article_url(slug: &lede_core::Slug) -> String {
-    format!("/articles/{slug}")
-}
-
 fn direction(language: &str) -> &'static str {
     if is_right_to_left(language) {
         "rtl"
@@ -144,7 +141,7 @@ impl From<&ArticleSummary> for ArticleCard {
     fn from(a: &ArticleSummary) -> Self {
         shown::record(Dep::Article(a.id));
         Self {
-            url: article_url(&a.slug),
+            url: urls::article(&a.slug),
             headline: a.headline.clone(),
             standfirst: a.standfirst.clone(),
             lang: a.language.clone(),
@@ -192,7 +189,7 @@ impl From<&Author> for AuthorView {
             .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
             % 6;
         Self {
-            url: format!("/author/{}", a.slug),
+            url: urls::author(&a.slug),
             name: a.name.clone(),
             bio: a.bio.clone(),
             website: a.website.clone(),

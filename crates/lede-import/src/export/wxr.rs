@@ -8,6 +8,7 @@ use crate::error::Result;
 use lede_core::comment::CommentStatus;
 use lede_core::content::ArticleStatus;
 use lede_core::transfer::{ArticleRecord, SiteCatalog};
+use lede_core::urls;
 use quick_xml::escape::escape;
 use std::collections::HashMap;
 use std::io::Write;
@@ -161,7 +162,7 @@ impl Writer for WxrWriter {
             writeln!(
                 out,
                 "\t\t<link>{}</link>",
-                escape(absolute(base, &format!("/{}", p.page.slug)).as_str())
+                escape(absolute(base, &urls::page(&p.page.slug)).as_str())
             )?;
             writeln!(
                 out,
@@ -216,7 +217,7 @@ impl Writer for WxrWriter {
         writeln!(
             out,
             "\t\t<link>{}</link>",
-            escape(absolute(base, &format!("/articles/{}", a.slug)).as_str())
+            escape(absolute(base, &urls::article(&a.slug)).as_str())
         )?;
         writeln!(out, "\t\t<pubDate>{pub_date}</pubDate>")?;
         writeln!(

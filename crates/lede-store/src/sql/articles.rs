@@ -13,9 +13,15 @@ use sqlx::{Any, Row, query::Query};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
-/// Articles' public address; redirects for changed slugs are recorded under it.
+/// Articles' public address as redirects store it: as text, since lookups decode the path
+/// they are asked for (an Urdu slug is stored in Urdu letters, not percent-escapes).
 pub fn article_path(slug: &Slug) -> String {
-    format!("/articles/{slug}")
+    stored_path(&lede_core::urls::article(slug))
+}
+
+/// A public address as redirects store it (decoded).
+pub fn stored_path(url: &str) -> String {
+    lede_core::uri::decode_path(url).into_owned()
 }
 
 /// The condition that keeps partner-only articles from an audience that may not read them.

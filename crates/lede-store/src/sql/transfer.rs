@@ -3,7 +3,7 @@
 //! imported twice finds everything already there and writes nothing.
 
 use super::article_writer::{self, NewRow};
-use super::articles::article_path;
+use super::articles::{article_path, stored_path};
 use super::comments::comment;
 use super::rows::{self, AUTHOR_COLUMNS, from_unix, to_unix};
 use super::{SqlStore, Tx, placeholders};
@@ -378,7 +378,7 @@ impl Import<'_> {
                 .await?;
             slugs.insert(slug.to_string(), id);
             self.out.created.pages += 1;
-            let to = format!("/{slug}");
+            let to = stored_path(&lede_core::urls::page(&slug));
             for old in &p.old_paths {
                 self.out.redirects += u64::from(add_redirect(&mut self.tx, old, &to).await?);
             }

@@ -1,31 +1,27 @@
 //! Comment moderation: the queue (pending first) with each comment's article, name, text and
 //! spam score; approve, mark as spam or trash one at a time or in bulk. Editors and admins only.
 
-use super::session::AdminForm;
-use super::session::MaybeViewer;
+use super::forms::{AdminQuery, CsrfForm, blank_as_none};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::views::{DateView, article_url};
-use axum::extract::{Query, State};
+use crate::views::DateView;
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::Action;
 use lede_core::comment::{CommentStatus, spam_score};
 use lede_core::content::CommentId;
+use lede_core::urls;
 use serde::{Deserialize, Serialize};
 
 /// Comments shown at once; a moderator works through them and the next ones follow.
 const QUEUE_SIZE: u32 = 100;
 
-fn require_moderator(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or(AppError::SignInFirst)?;
-    viewer.require(Action::ModerateComments)?;
-    Ok(viewer)
-}
-
 #[derive(Debug, Deserialize)]
 pub struct QueueQuery {
-    status: Option<String>,
+    /// Pending when not given.
+    #[serde(default, deserialize_with = "blank_as_none")]
+    status: Option<CommentStatus>,
 }
 
 #[derive(Debug, Serialize)]
@@ -50,12 +46,11 @@ struct QueueView {
 
 pub async fn queue(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    Query(query): Query<QueueQuery>,
+    viewer: Viewer,
+    AdminQuery(query): AdminQuery<QueueQuery>,
 ) -> AppResult<Response> {
-    let viewer = require_moderator(viewer)?;
-    let status = CommentStatus::parse(query.status.as_deref().unwrap_or("pending"))
-        .map_err(|e| AppError::BadRequest(e.message))?;
+    viewer.require(Action::ModerateComments)?;
+    let status = query.status.unwrap_or(CommentStatus::Pending);
     let queued = state
         .newsroom
         .store()
@@ -77,7 +72,7 @@ pub async fn queue(
                 website: q.comment.website,
                 text: q.comment.text,
                 posted: DateView::new(q.comment.created_at),
-                article_url: article_url(&q.article.slug),
+                article_url: urls::article(&q.article.slug),
                 article_headline: q.article.name,
             })
             .collect(),
@@ -94,35 +89,42 @@ pub async fn queue(
     .into_response())
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+/// What a moderator's buttons do to the comments chosen.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Moderation {
+    Approve,
+    Spam,
+    Trash,
+}
+
+impl Moderation {
+    fn status(self) -> CommentStatus {
+        match self {
+            Self::Approve => CommentStatus::Approved,
+            Self::Spam => CommentStatus::Spam,
+            Self::Trash => CommentStatus::Trash,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
 pub struct ModerateForm {
-    csrf: String,
-    /// `approve`, `spam` or `trash`.
-    action: String,
+    action: Moderation,
     /// The comments to act on (checkboxes, or the one whose button was pressed).
+    #[serde(default)]
     ids: Vec<i64>,
-    /// Which list to go back to.
-    from: String,
+    /// Which list to go back to; pending when not given.
+    #[serde(default, deserialize_with = "blank_as_none")]
+    from: Option<CommentStatus>,
 }
 
 pub async fn moderate(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<ModerateForm>,
+    CsrfForm { viewer, form }: CsrfForm<ModerateForm>,
 ) -> AppResult<Response> {
-    let viewer = require_moderator(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
-    let status = match form.action.as_str() {
-        "approve" => CommentStatus::Approved,
-        "spam" => CommentStatus::Spam,
-        "trash" => CommentStatus::Trash,
-        other => {
-            return Err(AppError::BadRequest(format!(
-                "Unknown action “{other}”: approve, spam or trash."
-            )));
-        }
-    };
+    viewer.require(Action::ModerateComments)?;
+    let status = form.action.status();
     if form.ids.is_empty() {
         return Err(AppError::BadRequest("Select at least one comment.".into()));
     }
@@ -132,14 +134,13 @@ pub async fn moderate(
             .moderate_comment(CommentId(*id), status)
             .await?;
     }
-    let back = CommentStatus::parse(&form.from).map_or("pending", |s| s.as_str());
+    let back = form.from.unwrap_or(CommentStatus::Pending).as_str();
     Ok(Redirect::to(&format!("/admin/comments?status={back}")).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ReplyForm {
-    csrf: String,
     text: String,
 }
 
@@ -147,12 +148,10 @@ pub struct ReplyForm {
 /// it: a reply under a hidden comment would make no sense to readers.
 pub async fn reply(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     axum::extract::Path(id): axum::extract::Path<i64>,
-    super::session::AdminForm(form): super::session::AdminForm<ReplyForm>,
+    CsrfForm { viewer, form }: CsrfForm<ReplyForm>,
 ) -> AppResult<Response> {
-    let viewer = require_moderator(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ModerateComments)?;
     let input = lede_core::comment::CommentInput {
         name: viewer.user.name.clone(),
         email: viewer.user.email.clone(),
@@ -160,15 +159,7 @@ pub async fn reply(
         text: form.text,
         parent: Some(CommentId(id)),
     };
-    let checked = input.check().map_err(|problems| {
-        AppError::BadRequest(
-            problems
-                .into_iter()
-                .map(|p| p.message)
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    })?;
+    let checked = input.check()?;
     let parent = state
         .newsroom
         .moderate_comment(CommentId(id), CommentStatus::Approved)

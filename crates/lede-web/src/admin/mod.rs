@@ -1,11 +1,14 @@
 //! The newsroom admin under `/admin`: sign-in, the one-time setup of the first account, the
 //! dashboard, articles, media, comment moderation, profiles and sessions, and for admins
-//! people, sections and site settings. Every response is personal, so none may be cached;
-//! every state-changing form carries the session's CSRF token. Signed-out requests are sent
-//! to the sign-in form; a role that does not allow a page gets a 403 page.
+//! people, sections and site settings. Every response is personal, so none may be cached.
+//! The types say who gets in: a handler that takes a [`Viewer`] is only reached signed in
+//! (others are sent to the sign-in form), one that takes a `CsrfForm` or `CsrfUpload` only
+//! with the session's CSRF token (403 without it); a role that does not allow a page gets a
+//! 403 page from [`Viewer::require`].
 
 mod articles;
 mod comments;
+mod forms;
 mod media;
 mod people;
 mod profile;
@@ -73,23 +76,29 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/media/{id}/delete", post(media::delete))
         .route("/admin/comments/{id}/reply", post(comments::reply))
         .route("/admin/people", get(people::list).post(people::add))
-        .route("/admin/preview", post(articles::preview))
+        .route("/admin/preview", post(articles::editor::preview))
         .route("/admin/people/{id}/role", post(people::change_role))
         .route(
             "/admin/people/{id}/sign-out",
             post(sessions::sign_out_person),
         )
-        .route("/admin/articles", get(articles::list))
+        .route("/admin/articles", get(articles::desk::list))
         .route(
             "/admin/articles/new",
-            get(articles::new_article).post(articles::create),
+            get(articles::editor::new_article).post(articles::editor::create),
         )
         .route(
             "/admin/articles/{id}",
-            get(articles::edit).post(articles::update),
+            get(articles::editor::edit).post(articles::editor::update),
         )
-        .route("/admin/articles/{id}/revisions", get(articles::revisions))
-        .route("/admin/articles/{id}/restore", get(articles::restore))
+        .route(
+            "/admin/articles/{id}/revisions",
+            get(articles::revisions::revisions),
+        )
+        .route(
+            "/admin/articles/{id}/restore",
+            get(articles::revisions::restore),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

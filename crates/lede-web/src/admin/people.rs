@@ -1,21 +1,15 @@
 //! Accounts, for admins: who works in the newsroom, adding someone, changing a role (never
 //! one's own) and ending someone's sessions.
 
-use super::session::{AdminForm, MaybeViewer};
+use super::forms::CsrfForm;
 use super::{Viewer, render};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::{Action, Role, UserId};
 use serde::{Deserialize, Serialize};
-
-fn admin(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or(AppError::SignInFirst)?;
-    viewer.require(Action::ManageAccounts)?;
-    Ok(viewer)
-}
 
 #[derive(Debug, Serialize)]
 struct PersonLine {
@@ -26,15 +20,14 @@ struct PersonLine {
     is_me: bool,
 }
 
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
+#[derive(Debug, Deserialize, Serialize)]
 pub struct NewPersonForm {
-    #[serde(skip_serializing)]
-    csrf: String,
+    #[serde(default)]
     email: String,
+    #[serde(default)]
     name: String,
-    role: String,
-    #[serde(skip_serializing)]
+    role: Role,
+    #[serde(default, skip_serializing)]
     password: String,
 }
 
@@ -76,17 +69,16 @@ async fn people_page(
         .into_response())
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
+pub async fn list(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    viewer.require(Action::ManageAccounts)?;
     people_page(
         &state,
         &viewer,
         NewPersonForm {
-            role: "author".into(),
-            ..Default::default()
+            email: String::new(),
+            name: String::new(),
+            role: Role::Author,
+            password: String::new(),
         },
         None,
         StatusCode::OK,
@@ -96,15 +88,12 @@ pub async fn list(
 
 pub async fn add(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<NewPersonForm>,
+    CsrfForm { viewer, form }: CsrfForm<NewPersonForm>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
-    let role = Role::parse(&form.role).map_err(|e| AppError::BadRequest(e.message))?;
+    viewer.require(Action::ManageAccounts)?;
     match state
         .accounts
-        .create_user(&form.email, &form.name, role, &form.password)
+        .create_user(&form.email, &form.name, form.role, &form.password)
         .await
     {
         Ok(_) => Ok(Redirect::to("/admin/people").into_response()),
@@ -125,25 +114,20 @@ pub async fn add(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Deserialize)]
 pub struct RoleForm {
-    csrf: String,
-    role: String,
+    role: Role,
 }
 
 pub async fn change_role(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<RoleForm>,
+    CsrfForm { viewer, form }: CsrfForm<RoleForm>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
-    let role = Role::parse(&form.role).map_err(|e| AppError::BadRequest(e.message))?;
+    viewer.require(Action::ManageAccounts)?;
     state
         .accounts
-        .change_role(&viewer.user, UserId(id), role)
+        .change_role(&viewer.user, UserId(id), form.role)
         .await?;
     Ok(Redirect::to("/admin/people").into_response())
 }

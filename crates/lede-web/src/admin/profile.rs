@@ -2,22 +2,21 @@
 //! page show, and (through [`super::sessions`]) the browsers signed in as them. Anyone signed
 //! in may edit their own, and only their own.
 
-use super::media::{Upload, library, read_upload};
-use super::session::{AdminForm, CsrfOnly, MaybeViewer};
+use super::forms::{CsrfForm, CsrfUpload, Upload};
+use super::media::library;
 use super::sessions::{SessionLine, session_lines};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use axum::extract::{Multipart, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use lede_core::urls;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct ProfileForm {
-    #[serde(skip_serializing)]
-    csrf: String,
     name: String,
     bio: String,
     website: String,
@@ -33,10 +32,6 @@ struct ProfileView {
     field: Option<&'static str>,
     sessions: Vec<SessionLine>,
     max_upload_mb: usize,
-}
-
-fn signed_in(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    viewer.ok_or(AppError::SignInFirst)
 }
 
 /// The profile page, filled from the stored byline unless `values` (a form sent back with a
@@ -55,10 +50,9 @@ async fn profile_page(
         .ok_or(AppError::NotFound)?;
     let (error, field) = error.map_or((None, None), |(m, f)| (Some(m), Some(f)));
     let view = ProfileView {
-        author_url: format!("/author/{}", author.slug),
+        author_url: urls::author(&author.slug),
         avatar: author.avatar,
         values: values.unwrap_or(ProfileForm {
-            csrf: String::new(),
             name: author.name,
             bio: author.bio,
             website: author.website.unwrap_or_default(),
@@ -79,21 +73,14 @@ async fn profile_page(
     Ok((status, page).into_response())
 }
 
-pub async fn edit(
-    State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-) -> AppResult<Response> {
-    let viewer = signed_in(viewer)?;
+pub async fn edit(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     profile_page(&state, &viewer, None, None, StatusCode::OK).await
 }
 
 pub async fn save(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<ProfileForm>,
+    CsrfForm { viewer, form }: CsrfForm<ProfileForm>,
 ) -> AppResult<Response> {
-    let viewer = signed_in(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
     match state
         .accounts
         .update_profile(&viewer.user, &form.name, &form.bio, &form.website)
@@ -119,12 +106,9 @@ pub async fn save(
 /// profile page (422), and the picture shown before stays.
 pub async fn upload_avatar(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    mut multipart: Multipart,
+    CsrfUpload { viewer, upload }: CsrfUpload,
 ) -> AppResult<Response> {
-    let viewer = signed_in(viewer)?;
-    let Upload { csrf, file, .. } = read_upload(&mut multipart).await?;
-    viewer.check_csrf(&csrf)?;
+    let Upload { file, .. } = upload;
     let refuse = |message: String| (message, "avatar");
     if file.is_empty() {
         let error = Some(refuse("Choose an image to upload.".into()));
@@ -161,11 +145,8 @@ pub async fn upload_avatar(
 /// Takes the picture away; pages draw the initials again.
 pub async fn remove_avatar(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<CsrfOnly>,
+    CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
-    let viewer = signed_in(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
     state
         .accounts
         .remove_avatar(&viewer.user, &library(&state)?)

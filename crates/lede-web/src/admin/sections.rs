@@ -3,7 +3,7 @@
 //! or down among its siblings, and deleting an empty one. Every change goes through the
 //! newsroom, which keeps the rules and announces it.
 
-use super::session::{AdminForm, CsrfOnly, MaybeViewer};
+use super::forms::CsrfForm;
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -12,16 +12,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::Action;
 use lede_core::content::{Section, SectionId, SectionInput};
-use lede_core::{Invalid, Slug};
+use lede_core::{Invalid, Slug, urls};
 use lede_store::Direction;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-fn admin(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or(AppError::SignInFirst)?;
-    viewer.require(Action::ManageSite)?;
-    Ok(viewer)
-}
 
 /// Sections in menu order, each followed by its subsections, with their depth.
 fn tree(sections: &[Section]) -> Vec<(&Section, usize)> {
@@ -50,6 +44,8 @@ struct SectionLine {
     id: i64,
     name: String,
     slug: String,
+    /// The section's public page.
+    url: String,
     depth: usize,
     /// Dashes that show the nesting before the name.
     indent: String,
@@ -62,8 +58,6 @@ struct SectionLine {
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct SectionForm {
-    #[serde(skip_serializing)]
-    csrf: String,
     name: String,
     /// Only when adding: empty means "make it from the name".
     slug: String,
@@ -114,6 +108,7 @@ async fn sections_page(
                 id: s.id.0,
                 name: s.name.clone(),
                 slug: s.slug.to_string(),
+                url: urls::section(&s.slug),
                 depth,
                 indent: "— ".repeat(depth),
                 articles: counts.get(&s.id).copied().unwrap_or(0),
@@ -135,11 +130,8 @@ async fn sections_page(
     Ok((status, page).into_response())
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
+pub async fn list(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    viewer.require(Action::ManageSite)?;
     sections_page(
         &state,
         &viewer,
@@ -198,11 +190,9 @@ fn refused(error: lede_store::Error) -> AppResult<(String, &'static str, StatusC
 
 pub async fn create(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<SectionForm>,
+    CsrfForm { viewer, form }: CsrfForm<SectionForm>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ManageSite)?;
     let sections = state.newsroom.store().sections().await?;
     let attempt = async {
         let slug = match form.slug.trim() {
@@ -239,6 +229,8 @@ pub async fn create(
 struct SectionEditView {
     id: i64,
     slug: String,
+    /// The section's public page.
+    url: String,
     parents: Vec<(String, String)>,
     form: SectionForm,
     error: Option<String>,
@@ -265,7 +257,6 @@ async fn edit_page(
 ) -> AppResult<Response> {
     let (sections, section) = find(state, id).await?;
     let form = form.unwrap_or_else(|| SectionForm {
-        csrf: String::new(),
         name: section.name.clone(),
         slug: section.slug.to_string(),
         parent: section
@@ -280,6 +271,7 @@ async fn edit_page(
     let view = SectionEditView {
         id,
         slug: section.slug.to_string(),
+        url: urls::section(&section.slug),
         parents: parent_choices(&sections, Some(section.id)),
         form,
         error,
@@ -292,21 +284,19 @@ async fn edit_page(
 
 pub async fn edit(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
+    viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
+    viewer.require(Action::ManageSite)?;
     edit_page(&state, &viewer, id, None, None, StatusCode::OK).await
 }
 
 pub async fn update(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<SectionForm>,
+    CsrfForm { viewer, form }: CsrfForm<SectionForm>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ManageSite)?;
     let (sections, section) = find(&state, id).await?;
     let attempt = async {
         let (parent, position) = placement(&form, &sections)?;
@@ -338,29 +328,28 @@ pub async fn update(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+/// Where a section moves among its siblings.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Move {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Deserialize)]
 pub struct MoveForm {
-    csrf: String,
-    direction: String,
+    direction: Move,
 }
 
 pub async fn move_section(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<MoveForm>,
+    CsrfForm { viewer, form }: CsrfForm<MoveForm>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
-    let direction = match form.direction.as_str() {
-        "up" => Direction::Up,
-        "down" => Direction::Down,
-        other => {
-            return Err(AppError::BadRequest(format!(
-                "Move a section “up” or “down”, not {other:?}."
-            )));
-        }
+    viewer.require(Action::ManageSite)?;
+    let direction = match form.direction {
+        Move::Up => Direction::Up,
+        Move::Down => Direction::Down,
     };
     state
         .newsroom
@@ -373,12 +362,10 @@ pub async fn move_section(
 /// says why (409).
 pub async fn delete(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<CsrfOnly>,
+    CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ManageSite)?;
     match state
         .newsroom
         .delete_section(&viewer.user, SectionId(id))

@@ -1,5 +1,6 @@
-//! Who is signed in: the session cookie, read into a [`Viewer`], and the CSRF check every
-//! state-changing admin form must pass.
+//! Who is signed in: the session cookie, read into a [`Viewer`] (a handler that takes one is
+//! only reached signed in) or a [`MaybeViewer`] (for the pages that serve both), and the CSRF
+//! check that [`super::forms`] applies to every state-changing admin form.
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -32,19 +33,39 @@ impl Viewer {
         }
     }
 
-    /// Refuses (403) a form whose CSRF token is not this session's.
-    pub fn check_csrf(&self, sent: &str) -> AppResult<()> {
+    /// Refuses (403) a form whose CSRF token is not this session's. Only the form extractors
+    /// call it, before any handler runs.
+    pub(super) fn check_csrf(&self, sent: &str) -> AppResult<()> {
         let same = sent.len() == self.csrf.len()
             && sent
                 .bytes()
                 .zip(self.csrf.bytes())
                 .fold(0u8, |acc, (a, b)| acc | (a ^ b))
                 == 0;
-        if same {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden("This form has expired or did not come from this site. Go back, reload the page and try again.".into()))
-        }
+        if same { Ok(()) } else { Err(forged()) }
+    }
+}
+
+/// The refusal of a form that did not carry the session's token.
+pub(super) fn forged() -> AppError {
+    AppError::Forbidden(
+        "This form has expired or did not come from this site. Go back, reload the page and try again."
+            .into(),
+    )
+}
+
+/// A signed-in person; signed out, the request is answered with a 303 to the sign-in form
+/// and the handler never runs.
+impl<S> FromRequestParts<S> for Viewer
+where
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let MaybeViewer(viewer) = MaybeViewer::from_request_parts(parts, state).await?;
+        viewer.ok_or(AppError::SignInFirst)
     }
 }
 
@@ -84,36 +105,4 @@ pub fn session_cookie(state: &AppState, token: String, max_age: time::Duration) 
         .path("/")
         .max_age(max_age)
         .build()
-}
-
-/// The body of a form that sends nothing but its CSRF token (sign out, delete, remove).
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct CsrfOnly {
-    pub csrf: String,
-}
-
-/// A form body (repeated keys become lists), whose rejections become our own error pages.
-#[derive(Debug)]
-pub struct AdminForm<T>(pub T);
-
-impl<S, T> axum::extract::FromRequest<S> for AdminForm<T>
-where
-    S: Send + Sync,
-    T: serde::de::DeserializeOwned,
-{
-    type Rejection = AppError;
-
-    async fn from_request(
-        request: axum::extract::Request,
-        state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        match axum_extra::extract::Form::<T>::from_request(request, state).await {
-            Ok(form) => Ok(Self(form.0)),
-            Err(rejection) => Err(AppError::Rejected {
-                status: rejection.status(),
-                message: format!("We could not read that form: {}", rejection.body_text()),
-            }),
-        }
-    }
 }

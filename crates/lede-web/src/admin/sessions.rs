@@ -3,9 +3,9 @@
 //! of someone else from the people page (a lost phone, a person who left).
 
 use super::Viewer;
-use super::session::CsrfOnly;
-use super::session::{AdminForm, MaybeViewer, session_cookie};
-use crate::error::{AppError, AppResult};
+use super::forms::CsrfForm;
+use super::session::session_cookie;
+use crate::error::AppResult;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -54,13 +54,10 @@ pub(super) async fn session_lines(
 /// Signs out one of the viewer's own sessions. Signing out the one in use is signing out.
 pub async fn sign_out_one(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<String>,
     jar: CookieJar,
-    AdminForm(form): AdminForm<CsrfOnly>,
+    CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
-    let viewer = viewer.ok_or(AppError::SignInFirst)?;
-    viewer.check_csrf(&form.csrf)?;
     let current = state
         .accounts
         .sessions(&viewer.user, &viewer.token)
@@ -78,11 +75,8 @@ pub async fn sign_out_one(
 /// Signs out every session of the viewer but the one in use.
 pub async fn sign_out_others(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<CsrfOnly>,
+    CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
-    let viewer = viewer.ok_or(AppError::SignInFirst)?;
-    viewer.check_csrf(&form.csrf)?;
     state
         .accounts
         .end_other_sessions(&viewer.user, &viewer.token)
@@ -93,13 +87,10 @@ pub async fn sign_out_others(
 /// An admin signs out every session of an account.
 pub async fn sign_out_person(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     Path(id): Path<i64>,
-    AdminForm(form): AdminForm<CsrfOnly>,
+    CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
-    let viewer = viewer.ok_or(AppError::SignInFirst)?;
     viewer.require(Action::ManageAccounts)?;
-    viewer.check_csrf(&form.csrf)?;
     state
         .accounts
         .end_all_sessions(&viewer.user, UserId(id))

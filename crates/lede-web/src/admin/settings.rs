@@ -1,9 +1,9 @@
 //! The site's settings, for admins: its name and tagline. Saved through the newsroom (which
 //! stores them where `lede serve` reads them at start) and shown on every page at once.
 
-use super::session::{AdminForm, MaybeViewer};
+use super::forms::CsrfForm;
 use super::{Viewer, render};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::{AppState, SiteIdentity};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -11,17 +11,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::Action;
 use serde::{Deserialize, Serialize};
 
-fn admin(viewer: Option<Viewer>) -> AppResult<Viewer> {
-    let viewer = viewer.ok_or(AppError::SignInFirst)?;
-    viewer.require(Action::ManageSite)?;
-    Ok(viewer)
-}
-
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct SettingsForm {
-    #[serde(skip_serializing)]
-    csrf: String,
     name: String,
     tagline: String,
 }
@@ -50,15 +42,11 @@ async fn settings_page(
     Ok((status, page).into_response())
 }
 
-pub async fn edit(
-    State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
+pub async fn edit(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    viewer.require(Action::ManageSite)?;
     let identity = state.identity();
     let view = SettingsView {
         values: SettingsForm {
-            csrf: String::new(),
             name: identity.name,
             tagline: identity.tagline,
         },
@@ -70,11 +58,9 @@ pub async fn edit(
 
 pub async fn save(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
-    AdminForm(form): AdminForm<SettingsForm>,
+    CsrfForm { viewer, form }: CsrfForm<SettingsForm>,
 ) -> AppResult<Response> {
-    let viewer = admin(viewer)?;
-    viewer.check_csrf(&form.csrf)?;
+    viewer.require(Action::ManageSite)?;
     match state
         .newsroom
         .save_site_identity(&viewer.user, &form.name, &form.tagline)

@@ -1,6 +1,6 @@
 //! Signing in and out, and the one-time setup page that creates the first admin.
 
-use super::session::{AdminForm, CsrfOnly};
+use super::forms::{AdminForm, CsrfForm};
 use super::session::{MaybeViewer, session_cookie};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
@@ -136,14 +136,10 @@ fn user_agent(headers: &HeaderMap) -> &str {
 
 pub async fn sign_out(
     State(state): State<AppState>,
-    MaybeViewer(viewer): MaybeViewer,
     jar: CookieJar,
-    AdminForm(form): AdminForm<CsrfOnly>,
+    CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
-    if let Some(viewer) = viewer {
-        viewer.check_csrf(&form.csrf)?;
-        state.accounts.sign_out(&viewer.token).await?;
-    }
+    state.accounts.sign_out(&viewer.token).await?;
     let expired = session_cookie(&state, String::new(), time::Duration::ZERO);
     Ok((jar.add(expired), Redirect::to("/admin")).into_response())
 }

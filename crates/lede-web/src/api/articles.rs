@@ -11,8 +11,8 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use lede_core::Slug;
 use lede_core::content::Article;
+use lede_core::{Slug, urls};
 use lede_store::ArticleFilter;
 use serde::{Deserialize, Serialize};
 
@@ -149,7 +149,7 @@ impl ArticleView {
             tags: article
                 .tags
                 .iter()
-                .map(|t| RefView::new(links, "tag", "tags", t))
+                .map(|t| RefView::new(links, urls::tag, "tags", t))
                 .collect(),
             image: summary.image,
             body_html: article.body_html.clone(),

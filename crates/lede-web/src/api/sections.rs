@@ -9,6 +9,7 @@ use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use lede_core::content::Section;
+use lede_core::urls;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize)]
@@ -34,7 +35,7 @@ impl SectionView {
                 .parent
                 .and_then(|id| all.iter().find(|s| s.id == id))
                 .map(|p| p.slug.to_string()),
-            url: links.page(&format!("/section/{}", section.slug)),
+            url: links.page(&urls::section(&section.slug)),
             api_url: links.api("sections", &section.slug),
             articles_url: links.articles_by("section", &section.slug),
         }

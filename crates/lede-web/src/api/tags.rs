@@ -11,6 +11,7 @@ use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use lede_core::content::{Tag, TagId};
+use lede_core::urls;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -27,7 +28,7 @@ impl TagView {
         Self {
             slug: tag.slug.to_string(),
             name: tag.name.clone(),
-            url: links.page(&format!("/tag/{}", tag.slug)),
+            url: links.page(&urls::tag(&tag.slug)),
             api_url: links.api("tags", &tag.slug),
             articles_url: links.articles_by("tag", &tag.slug),
         }

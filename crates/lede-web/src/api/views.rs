@@ -8,6 +8,7 @@ use super::params::rfc3339;
 use crate::state::SiteSettings;
 use lede_core::Slug;
 use lede_core::content::*;
+use lede_core::urls;
 use serde::Serialize;
 
 /// Absolute addresses on this site, for pages, API resources and media.
@@ -49,12 +50,18 @@ pub struct RefView {
 }
 
 impl RefView {
-    /// `page` is the reader's path prefix (`section`), `collection` the API's (`sections`).
-    pub fn new(links: Links<'_>, page: &str, collection: &str, named: &NamedRef) -> Self {
+    /// `page` builds the reader's address (`urls::section`), `collection` names the API's
+    /// (`sections`).
+    pub fn new(
+        links: Links<'_>,
+        page: fn(&Slug) -> String,
+        collection: &str,
+        named: &NamedRef,
+    ) -> Self {
         Self {
             slug: named.slug.to_string(),
             name: named.name.clone(),
-            url: links.page(&format!("/{page}/{}", named.slug)),
+            url: links.page(&page(&named.slug)),
             api_url: links.api(collection, &named.slug),
         }
     }
@@ -120,7 +127,7 @@ impl ArticleSummaryView {
     pub fn new(links: Links<'_>, a: &ArticleSummary) -> Self {
         Self {
             slug: a.slug.to_string(),
-            url: links.page(&format!("/articles/{}", a.slug)),
+            url: links.page(&urls::article(&a.slug)),
             api_url: links.api("articles", &a.slug),
             headline: a.headline.clone(),
             standfirst: a.standfirst.clone(),
@@ -128,11 +135,11 @@ impl ArticleSummaryView {
             direction: direction(&a.language),
             published_at: rfc3339(a.published_at),
             updated_at: rfc3339(a.updated_at),
-            section: RefView::new(links, "section", "sections", &a.section),
+            section: RefView::new(links, urls::section, "sections", &a.section),
             authors: a
                 .authors
                 .iter()
-                .map(|r| RefView::new(links, "author", "authors", r))
+                .map(|r| RefView::new(links, urls::author, "authors", r))
                 .collect(),
             image: a.featured_image.as_ref().map(|i| ImageView::new(links, i)),
             partner_only: a.partner_only,
@@ -161,7 +168,7 @@ impl AuthorView {
             bio: a.bio.clone(),
             website: a.website.clone(),
             avatar: a.avatar.as_deref().map(|src| links.media(src)),
-            url: links.page(&format!("/author/{}", a.slug)),
+            url: links.page(&urls::author(&a.slug)),
             api_url: links.api("authors", &a.slug),
             articles_url: links.articles_by("author", &a.slug),
         }

@@ -9,13 +9,13 @@ use crate::error::{AppError, AppResult};
 use crate::seo;
 use crate::state::AppState;
 use crate::views::{
-    ArticleCard, AuthorView, CommentView, DateView, ImageView, Link, article_url, cards,
-    comment_thread,
+    ArticleCard, AuthorView, CommentView, DateView, ImageView, Link, cards, comment_thread,
 };
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use lede_core::content::{Article, is_right_to_left};
+use lede_core::urls;
 use lede_store::ArticleFilter;
 use serde::{Deserialize, Serialize};
 
@@ -103,7 +103,7 @@ pub async fn render_article(
     let comments = store.approved_comments(id).await?;
     let summary = &article.summary;
     let view = ArticleView {
-        url: article_url(&summary.slug),
+        url: urls::article(&summary.slug),
         headline: summary.headline.clone(),
         standfirst: summary.standfirst.clone(),
         lang: summary.language.clone(),

@@ -14,6 +14,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::{Article, CommentId};
+use lede_core::{Slug, urls};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -62,7 +63,7 @@ pub struct CommentFormView {
 impl CommentFormView {
     pub fn fresh(state: &AppState, article: &Article) -> Self {
         Self {
-            action: format!("/articles/{}/comments", article.summary.slug),
+            action: urls::article_comments(&article.summary.slug),
             token: form_token::issue(
                 state.newsroom.secret(),
                 article.summary.id,
@@ -145,7 +146,7 @@ pub async fn post_comment(
                 .submit_comment(article.summary.id, comment, CommentStatus::Spam)
                 .await?;
         }
-        return Ok(held_redirect(&slug));
+        return Ok(held_redirect(&article.summary.slug));
     }
     match (checked, problem) {
         (Ok(comment), None) => {
@@ -153,7 +154,7 @@ pub async fn post_comment(
             newsroom
                 .submit_comment(article.summary.id, &comment, CommentStatus::Pending)
                 .await?;
-            Ok(held_redirect(&slug))
+            Ok(held_redirect(&article.summary.slug))
         }
         (checked, problem) => {
             let mut form = CommentFormView::fresh(&state, &article);
@@ -183,6 +184,7 @@ fn rate_limit(state: &AppState, client: IpAddr) -> AppResult<()> {
 }
 
 /// Back to the article, which thanks the reader and says the comment awaits moderation.
-fn held_redirect(slug: &str) -> Response {
-    Redirect::to(&format!("/articles/{slug}?comment=pending#comments")).into_response()
+fn held_redirect(slug: &Slug) -> Response {
+    let article = urls::article(slug);
+    Redirect::to(&format!("{article}?comment=pending#comments")).into_response()
 }

@@ -7,6 +7,7 @@ use crate::state::AppState;
 use crate::views::{ArticleCard, Link, cards};
 use axum::extract::State;
 use axum::response::Html;
+use lede_core::urls;
 use lede_store::ArticleFilter;
 use serde::Serialize;
 
@@ -57,7 +58,7 @@ pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>>
         if !articles.is_empty() {
             sections.push(SectionBlock {
                 section: Link {
-                    url: format!("/section/{}", section.slug),
+                    url: urls::section(&section.slug),
                     name: section.name.clone(),
                 },
                 articles: cards(&articles),

@@ -8,6 +8,7 @@ use crate::state::AppState;
 use crate::views::{ArticleCard, AuthorView, Pagination, cards};
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
+use lede_core::urls;
 use lede_store::{ArticleFilter, PageRequest};
 use serde::Serialize;
 use time::{Date, Month, OffsetDateTime, Time};
@@ -90,7 +91,7 @@ pub async fn all_articles(
         &state,
         ArticleFilter::default(),
         &query,
-        "/articles",
+        urls::ARTICLES,
         "All articles",
         "Latest news".into(),
         String::new(),
@@ -113,7 +114,7 @@ pub async fn section_articles(
         section: Some(section.id),
         ..Default::default()
     };
-    let base = format!("/section/{}", section.slug);
+    let base = urls::section(&section.slug);
     list_page(
         &state,
         filter,
@@ -141,7 +142,7 @@ pub async fn tag_articles(
         tag: Some(tag.id),
         ..Default::default()
     };
-    let base = format!("/tag/{}", tag.slug);
+    let base = urls::tag(&tag.slug);
     let description = format!("Articles tagged {}", tag.name);
     list_page(&state, filter, &query, &base, "Tag", tag.name, description).await
 }
@@ -167,7 +168,7 @@ pub async fn author_page(
         author: Some(author.id),
         ..Default::default()
     };
-    let base = format!("/author/{}", author.slug);
+    let base = urls::author(&author.slug);
     let (articles, pagination) = one_page(&state, &filter, &query, &base).await?;
     let mut layout = Layout::load(&state, &author.name, &author.bio)
         .await?
@@ -219,7 +220,7 @@ async fn archive(
             Date::from_calendar_date(start.year() + 1, Month::January, 1)
                 .map_err(|_| AppError::NotFound)?,
             start.year().to_string(),
-            format!("/archive/{}", start.year()),
+            urls::archive_year(start.year()),
         ),
         (Some(_), None) => {
             let next = start.month().next();
@@ -231,7 +232,7 @@ async fn archive(
             (
                 Date::from_calendar_date(year, next, 1).map_err(|_| AppError::NotFound)?,
                 format!("{} {}", start.month(), start.year()),
-                format!("/archive/{}/{:02}", start.year(), u8::from(start.month())),
+                urls::archive_month(start.year(), u8::from(start.month())),
             )
         }
         (Some(_), Some(_)) => (

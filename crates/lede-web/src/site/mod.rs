@@ -15,6 +15,7 @@ use crate::views::Link;
 use axum::Router;
 use axum::response::Html;
 use axum::routing::{get, post};
+use lede_core::urls;
 use serde::Serialize;
 
 pub fn routes() -> Router<AppState> {
@@ -65,13 +66,14 @@ pub struct FeedLink {
     pub mime: &'static str,
 }
 
-/// The three feeds (RSS, Atom, JSON Feed) published under `base` (`""` for the whole site).
+/// The three feeds (RSS, Atom, JSON Feed) of the list at `base` (the front page for the whole
+/// site).
 pub fn feed_links(base: &str, title: &str) -> Vec<FeedLink> {
     crate::feeds::FORMATS
         .iter()
         .map(|format| FeedLink {
             title: format!("{title} ({})", format.label),
-            url: format!("{base}/{}", format.file),
+            url: urls::feed(base, format.file),
             mime: format.mime,
         })
         .collect()
@@ -87,12 +89,12 @@ impl Layout {
         let identity = state.identity();
         let top_level = catalog.sections.iter().filter(|s| s.parent.is_none());
         Ok(Self {
-            feeds: feed_links("", &identity.name),
+            feeds: feed_links(urls::HOME, &identity.name),
             site_name: identity.name,
             tagline: identity.tagline,
             sections: top_level
                 .map(|s| Link {
-                    url: format!("/section/{}", s.slug),
+                    url: urls::section(&s.slug),
                     name: s.name.clone(),
                 })
                 .collect(),

@@ -7,6 +7,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use lede_core::urls;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -27,7 +28,7 @@ pub async fn static_page(
         .ok_or(AppError::NotFound)?;
     let layout = Layout::load(&state, &page.title, "")
         .await?
-        .at(&state, &format!("/{}", page.slug));
+        .at(&state, &urls::page(&page.slug));
     let view = PageView {
         title: page.title,
         body_html: page.body_html,

@@ -12,14 +12,16 @@
 //! and nothing changes), then with it (the outcome in the table). The sign-in and setup
 //! forms have no session and so no token; they refuse a foreign `Origin` instead.
 
-use crate::admin::{PASSWORD, editor_fields, get_as, pending_comment, png, post_as, rand_suffix};
 use crate::newsroom::upload_to;
-use crate::support::{Page, Site, settings, site_with};
+use crate::support::{
+    PASSWORD, Page, Site, editor_fields, form_body, get_as, media_site, pending_comment, png,
+    post_as,
+};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use lede_core::account::Role;
 use lede_core::content::SectionInput;
-use lede_store::test_support::{TestDb, load_fixture};
+use lede_store::test_support::TestDb;
 use lede_store::{Accounts, MediaLibrary};
 use std::collections::HashMap;
 
@@ -441,7 +443,7 @@ async fn send(
             post_as(site, path, cookie, &all).await
         }
         Origin => {
-            let body = crate::admin::form_body(
+            let body = form_body(
                 &fields
                     .iter()
                     .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -487,22 +489,7 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
         "the table covers every admin route, and only those"
     );
 
-    let newsroom = db.newsroom().await;
-    load_fixture(&newsroom).await;
-    let media_dir = std::env::temp_dir().join(format!(
-        "lede-access-test-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
-    let site = site_with(
-        db,
-        newsroom,
-        lede_web::SiteSettings {
-            media_dir: Some(media_dir.clone()),
-            ..settings()
-        },
-    )
-    .await;
+    let (site, media_dir) = media_site(db).await;
     let accounts = Accounts::new(&site.newsroom);
     let store = site.newsroom.store().clone();
     let library = MediaLibrary::new(store.clone(), media_dir.clone());

@@ -1,10 +1,9 @@
 //! The newsroom admin: setup, sign-in and out, roles, CSRF, lockout, comment moderation.
 
-use crate::support::{Page, Site, encode, settings, site, site_with};
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use crate::support::*;
+use axum::http::{StatusCode, header};
 use lede_core::account::Role;
-use lede_core::comment::{CommentInput, CommentStatus};
+use lede_core::comment::CommentStatus;
 use lede_store::Accounts;
 use lede_store::test_support::{TestDb, load_fixture};
 
@@ -26,95 +25,6 @@ lede_store::on_both_databases!(
     editors_reply_as_the_newsroom,
     only_admins_manage_accounts_and_nobody_changes_their_own_role,
 );
-
-pub(crate) const PASSWORD: &str = "a long enough password";
-
-pub(crate) fn form_body(fields: &[(&str, &str)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// The `name=value` of the session cookie a response sets.
-pub(crate) fn session_cookie(page: &Page) -> String {
-    page.headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("lede_session="))
-        .and_then(|c| c.split(';').next())
-        .unwrap_or_default()
-        .to_owned()
-}
-
-pub(crate) async fn get_as(site: &Site, path: &str, cookie: &str) -> Page {
-    site.send(
-        Request::get(path)
-            .header(header::COOKIE, cookie)
-            .body(Body::empty())
-            .expect("request"),
-    )
-    .await
-}
-
-pub(crate) async fn post_as(
-    site: &Site,
-    path: &str,
-    cookie: &str,
-    fields: &[(&str, &str)],
-) -> Page {
-    let request = Request::post(path)
-        .header(header::COOKIE, cookie)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(form_body(fields)))
-        .expect("request");
-    site.send(request).await
-}
-
-/// Creates an account with `role` and signs it in; returns its cookie and CSRF token.
-pub(crate) async fn signed_in(site: &Site, role: Role) -> (String, String) {
-    let email = format!("{}@example.com", role.as_str());
-    Accounts::new(&site.newsroom)
-        .create_user(&email, &format!("The {}", role.as_str()), role, PASSWORD)
-        .await
-        .expect("account");
-    let page = site
-        .post_form(
-            "/admin/sign-in",
-            &[("email", &email), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "signed in as {role:?}");
-    let cookie = session_cookie(&page);
-    let dashboard = get_as(site, "/admin", &cookie).await;
-    let csrf = dashboard.attr(".sign-out input[name=csrf]", "value");
-    (cookie, csrf)
-}
-
-pub(crate) async fn pending_comment(site: &Site, name: &str) -> lede_core::content::CommentId {
-    let (article, _) = site
-        .newsroom
-        .store()
-        .article_state("river-clean-up")
-        .await
-        .expect("query")
-        .expect("article");
-    let comment = CommentInput {
-        name: name.into(),
-        email: "r@example.com".into(),
-        website: String::new(),
-        text: format!("Words from {name}"),
-        parent: None,
-    }
-    .check()
-    .expect("valid");
-    site.newsroom
-        .submit_comment(article, &comment, CommentStatus::Pending)
-        .await
-        .expect("comment")
-}
 
 async fn a_fresh_site_sets_up_its_first_admin_once(db: &TestDb) {
     let site = site(db).await;
@@ -576,49 +486,6 @@ async fn each_person_edits_their_own_byline(db: &TestDb) {
     assert_eq!(site.get("/author/noor-haddad").await.status, StatusCode::OK);
 }
 
-/// Signs in an account named like a fixture byline.
-pub(crate) async fn signed_in_as(site: &Site, name: &str, role: Role) -> (String, String) {
-    let email = format!(
-        "{}@example.com",
-        name.split(' ').next().unwrap_or("x").to_lowercase()
-    );
-    Accounts::new(&site.newsroom)
-        .create_user(&email, name, role, PASSWORD)
-        .await
-        .expect("account");
-    let page = site
-        .post_form(
-            "/admin/sign-in",
-            &[("email", &email), ("password", PASSWORD)],
-        )
-        .await;
-    let cookie = session_cookie(&page);
-    let csrf = get_as(site, "/admin", &cookie)
-        .await
-        .attr(".sign-out input[name=csrf]", "value");
-    (cookie, csrf)
-}
-
-pub(crate) fn editor_fields<'a>(
-    csrf: &'a str,
-    action: &'a str,
-    headline: &'a str,
-    body: &'a str,
-) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("csrf", csrf),
-        ("action", action),
-        ("headline", headline),
-        ("standfirst", "A short summary."),
-        ("body", body),
-        ("slug", ""),
-        ("section", "news"),
-        ("tags", "River, Harbour works"),
-        ("language", "en"),
-        ("publish_at", ""),
-    ]
-}
-
 async fn an_author_writes_previews_and_publishes_from_the_editor(db: &TestDb) {
     let site = site(db).await;
     let (cookie, csrf) = signed_in_as(&site, "Maya Chen", Role::Author).await;
@@ -973,68 +840,12 @@ async fn the_article_list_filters_and_counts(db: &TestDb) {
     );
 }
 
-pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
-    let image = image::DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
-        width,
-        height,
-        image::Rgb([20, 120, 200]),
-    ));
-    let mut out = std::io::Cursor::new(Vec::new());
-    image
-        .write_to(&mut out, image::ImageFormat::Png)
-        .expect("encode");
-    out.into_inner()
-}
-
 async fn upload(site: &Site, cookie: &str, csrf: &str, name: &str, bytes: &[u8]) -> Page {
-    upload_as(site, cookie, csrf, name, bytes, "text/html").await
-}
-
-/// Uploads a file as the media library's form (or the editor's drag and drop, asking for JSON).
-pub(crate) async fn upload_as(
-    site: &Site,
-    cookie: &str,
-    csrf: &str,
-    name: &str,
-    bytes: &[u8],
-    accept: &str,
-) -> Page {
-    let boundary = "lede-test-boundary";
-    let mut body =
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
-            .into_bytes();
-    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: image/png\r\n\r\n").into_bytes());
-    body.extend(bytes);
-    body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
-    let request = Request::post("/admin/media")
-        .header(header::COOKIE, cookie)
-        .header(header::ACCEPT, accept)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(Body::from(body))
-        .expect("request");
-    site.send(request).await
+    upload_file(site, "/admin/media", cookie, csrf, name, bytes, "text/html").await
 }
 
 async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: &TestDb) {
-    let newsroom = db.newsroom().await;
-    load_fixture(&newsroom).await;
-    let media_dir = std::env::temp_dir().join(format!(
-        "lede-media-test-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
-    let site = site_with(
-        db,
-        newsroom,
-        lede_web::SiteSettings {
-            media_dir: Some(media_dir.clone()),
-            ..settings()
-        },
-    )
-    .await;
+    let (site, media_dir) = media_site(db).await;
     let (cookie, csrf) = signed_in_as(&site, "Maya Chen", Role::Author).await;
     assert_eq!(
         upload(&site, &cookie, "", "a.png", &png(10, 10))
@@ -1186,8 +997,9 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
         0
     );
     // The editor's drag and drop uploads with fetch and gets the address back as JSON.
-    let dropped = upload_as(
+    let dropped = upload_file(
         &site,
+        "/admin/media",
         &cookie,
         &csrf,
         "drop.png",
@@ -1204,13 +1016,6 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
         "{json}"
     );
     let _ = std::fs::remove_dir_all(media_dir);
-}
-
-pub(crate) fn rand_suffix() -> u32 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0)
 }
 
 async fn editors_reply_as_the_newsroom(db: &TestDb) {

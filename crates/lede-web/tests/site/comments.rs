@@ -1,6 +1,6 @@
 //! The "Add yours" flow: accepted, held, approved, and every way it refuses bad input.
 
-use crate::support::{Page, Site, encode, settings, site, site_with};
+use crate::support::{Page, Site, encode, settings, site, site_with, temp_dir};
 use axum::http::StatusCode;
 use lede_core::comment::CommentStatus;
 use lede_store::test_support::{TestDb, load_fixture};
@@ -14,6 +14,7 @@ lede_store::on_both_databases!(
     each_client_is_rate_limited,
     cross_site_posts_are_forbidden,
     replies_are_shown_under_their_comment,
+    a_theme_s_own_article_page_takes_comments_through_the_include,
 );
 
 const ARTICLE: &str = "/articles/river-clean-up";
@@ -374,4 +375,39 @@ async fn replies_are_shown_under_their_comment(db: &TestDb) {
         ["Ann"]
     );
     assert_eq!(page.texts(".replies .comment-author"), ["Bob"]);
+}
+
+/// A theme that overrides article.html includes comment_form.html and has, without copying
+/// them, the token and the honeypot that keep spam out.
+async fn a_theme_s_own_article_page_takes_comments_through_the_include(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    let theme = temp_dir("theme");
+    std::fs::create_dir_all(&theme).expect("theme folder");
+    std::fs::write(
+        theme.join("article.html"),
+        "<main><h1 class=\"own\">{{ page.headline }}</h1>{% include \"comment_form.html\" %}</main>",
+    )
+    .expect("template");
+    let site = site_with(
+        db,
+        newsroom,
+        lede_web::SiteSettings {
+            template_dir: Some(theme.clone()),
+            ..settings()
+        },
+    )
+    .await;
+    let page = site.get(ARTICLE).await;
+    assert_eq!(page.count("h1.own"), 1, "the theme's own page");
+    assert_eq!(page.count("form.comment-form input[name=homepage]"), 1);
+    let token = open_form(&site, db).await;
+    let sent = site
+        .post_form(
+            ACTION,
+            &fields(&token, "Ann Reader", "ann@example.com", "Well reported."),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let _ = std::fs::remove_dir_all(theme);
 }

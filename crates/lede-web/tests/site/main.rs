@@ -5,6 +5,7 @@ mod admin;
 mod cache;
 mod comments;
 mod discovery;
+mod forms;
 mod newsroom;
 mod pages;
 mod support;

@@ -1,14 +1,10 @@
 //! The newsroom's own settings through the real router, on both databases: authors' pictures,
 //! sections, the site's name and tagline, and sessions each person can see and end.
 
-use crate::admin::{
-    PASSWORD, form_body, get_as, png, post_as, rand_suffix, session_cookie, signed_in_as,
-};
-use crate::support::{Page, Site, settings, site, site_with};
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use crate::support::*;
+use axum::http::StatusCode;
 use lede_core::account::Role;
-use lede_store::test_support::{TestDb, load_fixture};
+use lede_store::test_support::TestDb;
 use lede_store::{Accounts, Change};
 use tokio::sync::broadcast::Receiver;
 
@@ -19,7 +15,7 @@ lede_store::on_both_databases!(
     people_see_their_sessions_and_sign_out_any_of_them,
 );
 
-/// Sends one file as a multipart form to `path`, with the CSRF token.
+/// Sends one file to `path` as the profile's picture form does.
 pub(crate) async fn upload_to(
     site: &Site,
     path: &str,
@@ -27,22 +23,7 @@ pub(crate) async fn upload_to(
     csrf: &str,
     bytes: &[u8],
 ) -> Page {
-    let boundary = "lede-test-boundary";
-    let mut body =
-        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
-            .into_bytes();
-    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"me.png\"\r\nContent-Type: image/png\r\n\r\n").into_bytes());
-    body.extend(bytes);
-    body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
-    let request = Request::post(path)
-        .header(header::COOKIE, cookie)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(Body::from(body))
-        .expect("request");
-    site.send(request).await
+    upload_file(site, path, cookie, csrf, "me.png", bytes, "text/html").await
 }
 
 /// Whether the newsroom announced a catalog change since the last look.
@@ -52,26 +33,6 @@ fn announced_catalog(changes: &mut Receiver<Change>) -> bool {
         seen |= change == Change::Catalog;
     }
     seen
-}
-
-async fn media_site(db: &TestDb) -> (Site, std::path::PathBuf) {
-    let newsroom = db.newsroom().await;
-    load_fixture(&newsroom).await;
-    let media_dir = std::env::temp_dir().join(format!(
-        "lede-avatar-test-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
-    let site = site_with(
-        db,
-        newsroom,
-        lede_web::SiteSettings {
-            media_dir: Some(media_dir.clone()),
-            ..settings()
-        },
-    )
-    .await;
-    (site, media_dir)
 }
 
 async fn authors_upload_and_remove_their_picture(db: &TestDb) {

@@ -1,7 +1,7 @@
 //! The Urdu side of the site through the real router, on both databases: Urdu addresses
 //! and tags made from Urdu headlines, and search that knows Arabic-script spellings.
 
-use crate::admin::{editor_fields, post_as, signed_in_as};
+use crate::support::{editor_fields, post_as, signed_in_as};
 use crate::support::{encode, site};
 use axum::http::StatusCode;
 use lede_core::Slug;

@@ -1,8 +1,8 @@
 //! The one write path seen from the editor: a save the workflow refuses changes nothing at
 //! all, neither the catalog (tags it named) nor the page cache.
 
-use crate::admin::{editor_fields, post_as, signed_in_as};
 use crate::support::site;
+use crate::support::{editor_fields, post_as, signed_in_as};
 use axum::http::StatusCode;
 use lede_core::account::Role;
 use lede_store::test_support::TestDb;

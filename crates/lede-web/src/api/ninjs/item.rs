@@ -6,6 +6,7 @@ use crate::api::params::rfc3339;
 use crate::api::views::Links;
 use crate::state::AppState;
 use lede_core::content::{Article, NamedRef};
+use lede_core::{Slug, urls};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -146,11 +147,16 @@ fn byline(names: &[&str]) -> Option<String> {
     }
 }
 
-fn entity(links: Links<'_>, page: &str, rel: &'static str, named: &NamedRef) -> Entity {
+fn entity(
+    links: Links<'_>,
+    page: fn(&Slug) -> String,
+    rel: &'static str,
+    named: &NamedRef,
+) -> Entity {
     Entity {
         name: named.name.clone(),
         rel,
-        uri: links.page(&format!("/{page}/{}", named.slug)),
+        uri: links.page(&page(&named.slug)),
         literal: named.slug.to_string(),
     }
 }
@@ -175,8 +181,13 @@ pub fn article_item(state: &AppState, article: &Article) -> NinjsItem {
         summary.id.0
     );
     let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
-    let mut subjects = vec![entity(links, "section", "section", &summary.section)];
-    subjects.extend(article.tags.iter().map(|t| entity(links, "tag", "tag", t)));
+    let mut subjects = vec![entity(links, urls::section, "section", &summary.section)];
+    subjects.extend(
+        article
+            .tags
+            .iter()
+            .map(|t| entity(links, urls::tag, "tag", t)),
+    );
     let associations = summary
         .featured_image
         .iter()
@@ -241,13 +252,13 @@ pub fn article_item(state: &AppState, article: &Article) -> NinjsItem {
                     slug: a.slug.clone(),
                     name: a.name.clone(),
                 };
-                entity(links, "author", "author", &named)
+                entity(links, urls::author, "author", &named)
             })
             .collect(),
         subjects,
         renditions: vec![Rendition {
             name: "html",
-            href: links.page(&format!("/articles/{}", summary.slug)),
+            href: links.page(&urls::article(&summary.slug)),
             content_type: "text/html",
         }],
         associations,

@@ -1,4 +1,9 @@
-//! Drives the real router in-process and parses what it answers.
+//! Drives the real router in-process and parses what it answers; [`admin`] signs in and
+//! posts the newsroom's forms. Every test of the site binary takes its helpers from here.
+
+mod admin;
+
+pub use admin::*;
 
 use axum::Router;
 use axum::body::Body;

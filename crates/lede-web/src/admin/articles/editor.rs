@@ -1,0 +1,214 @@
+//! The editor: a new article or an existing one in any status, whose buttons save a draft,
+//! submit for review, publish, schedule or unpublish, and preview without JavaScript; and the
+//! live preview behind `editor.js`. A save made against an older version is refused with the
+//! writer's text kept; every save keeps a revision.
+
+use super::choices;
+use super::form::{EditorAction, EditorForm, schedule_time, to_input};
+use crate::admin::forms::CsrfForm;
+use crate::admin::{Viewer, render};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use lede_core::account::Action;
+use lede_core::content::{ArticleId, ArticleStatus};
+use lede_core::urls;
+use lede_store::{Edit, EditableArticle};
+use serde::{Deserialize, Serialize};
+
+/// An article in any status and the editor's form filled from it, or a 404.
+pub(super) async fn open_article(
+    state: &AppState,
+    id: i64,
+) -> AppResult<(EditableArticle, EditorForm)> {
+    let store = state.newsroom.store();
+    let article = store
+        .editable_article(ArticleId(id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let tags: Vec<(String, String)> = store
+        .tags()
+        .await?
+        .into_iter()
+        .map(|t| (t.slug.to_string(), t.name))
+        .collect();
+    let form = EditorForm::from_article(&article, &tags);
+    Ok((article, form))
+}
+
+#[derive(Debug, Serialize)]
+struct EditorView {
+    id: Option<i64>,
+    status: &'static str,
+    public_url: Option<String>,
+    form: EditorForm,
+    error: Option<String>,
+    field: Option<&'static str>,
+    preview_html: Option<String>,
+    sections: Vec<(String, String)>,
+    authors: Vec<(String, String)>,
+    tag_names: Vec<String>,
+    /// Recent images of the media library, offered for the featured image.
+    library: Vec<(String, String)>,
+    can_publish: bool,
+}
+
+pub(super) async fn editor_page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: Option<ArticleId>,
+    form: EditorForm,
+    problem: Option<(StatusCode, String, Option<&'static str>)>,
+    preview: bool,
+) -> AppResult<Response> {
+    let store = state.newsroom.store();
+    let current = match id {
+        Some(id) => store.editable_article(id).await?,
+        None => None,
+    };
+    let own = current.as_ref().is_none_or(|c| {
+        viewer
+            .user
+            .author
+            .is_some_and(|a| c.author_ids.contains(&a))
+    });
+    let (sections, authors) = choices(state).await?;
+    let view = EditorView {
+        id: id.map(|i| i.0),
+        status: current.as_ref().map_or("new", |c| c.status.as_str()),
+        public_url: current
+            .as_ref()
+            .filter(|c| c.status == ArticleStatus::Published)
+            .map(|c| urls::article(&c.input.slug)),
+        preview_html: preview.then(|| lede_core::markdown::render(&form.body)),
+        form,
+        error: problem.as_ref().map(|(_, m, _)| m.clone()),
+        field: problem.as_ref().and_then(|(_, _, f)| *f),
+        sections,
+        authors,
+        tag_names: store.tags().await?.into_iter().map(|t| t.name).collect(),
+        library: store
+            .media("", 100)
+            .await?
+            .into_iter()
+            .map(|m| (m.path, m.original_name))
+            .collect(),
+        can_publish: viewer.user.role.may(Action::EditOthers)
+            || own && viewer.user.role.may(Action::PublishOwn),
+    };
+    let status = problem.map_or(StatusCode::OK, |(s, _, _)| s);
+    let title = if view.form.headline.is_empty() {
+        "New article".to_owned()
+    } else {
+        view.form.headline.clone()
+    };
+    Ok((
+        status,
+        render(state, Some(viewer), "admin/editor.html", &title, view).await?,
+    )
+        .into_response())
+}
+
+pub async fn new_article(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
+    let form = EditorForm {
+        language: "en".into(),
+        ..Default::default()
+    };
+    editor_page(&state, &viewer, None, form, None, false).await
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let (_, form) = open_article(&state, id).await?;
+    editor_page(&state, &viewer, Some(ArticleId(id)), form, None, false).await
+}
+
+pub async fn create(state: State<AppState>, form: CsrfForm<EditorForm>) -> AppResult<Response> {
+    submit(state, None, form).await
+}
+
+pub async fn update(
+    state: State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<EditorForm>,
+) -> AppResult<Response> {
+    submit(state, Some(ArticleId(id)), form).await
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    id: Option<ArticleId>,
+    CsrfForm { viewer, form }: CsrfForm<EditorForm>,
+) -> AppResult<Response> {
+    let step = match form.action {
+        Some(EditorAction::Step(step)) => step,
+        Some(EditorAction::Preview) => {
+            return editor_page(&state, &viewer, id, form, None, true).await;
+        }
+        None => {
+            return Err(AppError::BadRequest(
+                "Press one of the editor's buttons: save, submit, publish or preview.".into(),
+            ));
+        }
+    };
+    let attempt = async {
+        let (input, tag_names) = to_input(&form)?;
+        let edit = Edit {
+            id,
+            input,
+            tag_names,
+            expected_version: form.version,
+            step,
+            schedule_at: schedule_time(&form.publish_at)?,
+        };
+        state.newsroom.edit_article(&viewer.user, edit).await
+    };
+    match attempt.await {
+        Ok(saved) => Ok(Redirect::to(&format!(
+            "/admin/articles/{}?saved={}",
+            saved.0,
+            step.as_str()
+        ))
+        .into_response()),
+        Err(lede_store::Error::Invalid(invalid)) => {
+            let problem = (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                invalid.message,
+                Some(invalid.field),
+            );
+            editor_page(&state, &viewer, id, form, Some(problem), false).await
+        }
+        Err(lede_store::Error::Conflict(message)) => {
+            editor_page(
+                &state,
+                &viewer,
+                id,
+                form,
+                Some((StatusCode::CONFLICT, message, None)),
+                false,
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PreviewForm {
+    body: String,
+}
+
+/// The live preview's HTML: the body rendered and sanitised exactly as a save would.
+pub async fn preview(
+    CsrfForm { form, .. }: CsrfForm<PreviewForm>,
+) -> AppResult<axum::response::Html<String>> {
+    Ok(axum::response::Html(lede_core::markdown::render(
+        &form.body,
+    )))
+}

@@ -1,0 +1,177 @@
+//! The editor's form: its fields as sent and shown again, filled from a stored article, and
+//! turned into the article input the newsroom saves.
+
+use lede_core::content::{ArticleInput, ArticleStatus, FeaturedImage};
+use lede_core::workflow::Step;
+use lede_core::{Invalid, Slug};
+use lede_store::EditableArticle;
+use serde::{Deserialize, Serialize};
+use time::macros::format_description;
+use time::{OffsetDateTime, PrimitiveDateTime};
+
+/// What the editor's buttons ask for: the text shown again with a preview, or a step of the
+/// workflow (`save`, `submit`, `publish`…, read by serde into [`Step`]).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(super) enum EditorAction {
+    Preview,
+    #[serde(untagged)]
+    Step(Step),
+}
+
+/// The editor's fields, as the form sends them and as the page shows them again.
+#[derive(Debug, Default, Deserialize, Serialize, Clone)]
+#[serde(default)]
+pub struct EditorForm {
+    /// The button pressed; every button sends one.
+    #[serde(skip_serializing)]
+    pub(super) action: Option<EditorAction>,
+    pub(super) version: Option<i64>,
+    pub(super) headline: String,
+    pub(super) standfirst: String,
+    pub(super) body: String,
+    pub(super) slug: String,
+    pub(super) section: String,
+    /// Tag names, comma-separated; new ones are created.
+    pub(super) tags: String,
+    pub(super) authors: Vec<String>,
+    pub(super) language: String,
+    pub(super) image_src: String,
+    pub(super) image_alt: String,
+    pub(super) image_caption: String,
+    pub(super) image_credit: String,
+    /// `YYYY-MM-DDTHH:MM` in UTC, the site's time zone.
+    pub(super) publish_at: String,
+    /// "on" when only syndication partners with an API key may read the article.
+    pub(super) partner_only: String,
+}
+
+impl EditorForm {
+    /// The form with an earlier revision's text; the rest (slug, section, tags…) as now.
+    pub(super) fn with_text(self, headline: String, standfirst: String, body: String) -> Self {
+        Self {
+            headline,
+            standfirst,
+            body,
+            ..self
+        }
+    }
+
+    pub(super) fn from_article(article: &EditableArticle, tag_names: &[(String, String)]) -> Self {
+        let input = &article.input;
+        let image = input.featured_image.clone().unwrap_or_default();
+        let tags = input
+            .tags
+            .iter()
+            .map(|slug| {
+                tag_names
+                    .iter()
+                    .find(|(s, _)| s == slug.as_str())
+                    .map_or(slug.to_string(), |(_, n)| n.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        Self {
+            action: None,
+            version: Some(article.version),
+            headline: input.headline.clone(),
+            standfirst: input.standfirst.clone(),
+            body: input.body_markdown.clone(),
+            slug: input.slug.to_string(),
+            section: input.section.to_string(),
+            tags,
+            authors: input.authors.iter().map(ToString::to_string).collect(),
+            language: input.language.clone(),
+            image_src: image.src,
+            image_alt: image.alt,
+            image_caption: image.caption,
+            image_credit: image.credit,
+            partner_only: if input.partner_only {
+                "on".into()
+            } else {
+                String::new()
+            },
+            publish_at: article
+                .published_at
+                .filter(|_| article.status == ArticleStatus::Scheduled)
+                .map(|at| {
+                    at.format(format_description!("[year]-[month]-[day]T[hour]:[minute]"))
+                        .unwrap_or_default()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Turns the form into an article input, with the display names of the tags it names (the
+/// newsroom creates those that do not exist yet, once the save is allowed).
+pub(super) fn to_input(
+    form: &EditorForm,
+) -> Result<(ArticleInput, Vec<(Slug, String)>), lede_store::Error> {
+    let invalid = |field: &'static str, message: &str| {
+        lede_store::Error::Invalid(lede_core::Invalid::new(field, message))
+    };
+    let slug = match form.slug.trim() {
+        "" => Slug::from_title(&form.headline).ok_or_else(|| {
+            invalid(
+                "slug",
+                "Give a slug: the headline has no letters to make one from.",
+            )
+        })?,
+        text => Slug::parse(text)?,
+    };
+    let section =
+        Slug::parse(form.section.trim()).map_err(|_| invalid("section", "Choose a section."))?;
+    let mut tag_names = Vec::new();
+    for name in form
+        .tags
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        let tag = Slug::from_title(name)
+            .ok_or_else(|| invalid("tags", "A tag needs letters or digits."))?;
+        tag_names.push((tag, name.to_owned()));
+    }
+    let tags = tag_names.iter().map(|(slug, _)| slug.clone()).collect();
+    let authors = form
+        .authors
+        .iter()
+        .map(|a| Slug::parse(a))
+        .collect::<Result<Vec<_>, _>>()?;
+    let featured_image = (!form.image_src.trim().is_empty()).then(|| FeaturedImage {
+        src: form.image_src.trim().to_owned(),
+        alt: form.image_alt.trim().to_owned(),
+        caption: form.image_caption.trim().to_owned(),
+        credit: form.image_credit.trim().to_owned(),
+    });
+    let input = ArticleInput {
+        slug,
+        headline: form.headline.clone(),
+        standfirst: form.standfirst.clone(),
+        body_markdown: form.body.clone(),
+        language: if form.language.trim().is_empty() {
+            "en".into()
+        } else {
+            form.language.clone()
+        },
+        section,
+        tags,
+        authors,
+        featured_image,
+        partner_only: form.partner_only == "on",
+    };
+    Ok((input, tag_names))
+}
+
+pub(super) fn schedule_time(text: &str) -> Result<Option<OffsetDateTime>, Invalid> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    PrimitiveDateTime::parse(
+        text.trim(),
+        format_description!("[year]-[month]-[day]T[hour]:[minute]"),
+    )
+    .map(|t| Some(t.assume_utc()))
+    .map_err(|_| Invalid::new("publish_at", "Give the date and time as 2026-12-01T09:30."))
+}

@@ -1,0 +1,38 @@
+//! The newsroom's articles, by what each page serves: the desk (the list, filtered by
+//! status, section and author, searched by headline, with counts per status), the editor
+//! (new, edit, save through the workflow's steps, preview), and the revisions (list with
+//! differences, restore into the editor). Every role writes, so being signed in is enough to
+//! open them; what a save may do is the workflow's rule, applied by the newsroom.
+
+pub(super) mod desk;
+pub(super) mod editor;
+mod form;
+pub(super) mod revisions;
+
+use crate::error::AppResult;
+use crate::state::AppState;
+use time::OffsetDateTime;
+use time::macros::format_description;
+
+/// Sections and authors as (slug, name) pairs, for the list's filters and the editor's choices.
+async fn choices(state: &AppState) -> AppResult<(Vec<(String, String)>, Vec<(String, String)>)> {
+    let store = state.newsroom.store();
+    let sections = store
+        .sections()
+        .await?
+        .into_iter()
+        .map(|s| (s.slug.to_string(), s.name))
+        .collect();
+    let authors = store
+        .authors()
+        .await?
+        .into_iter()
+        .map(|a| (a.slug.to_string(), a.name))
+        .collect();
+    Ok((sections, authors))
+}
+
+fn minutes(at: OffsetDateTime) -> String {
+    at.format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
+        .unwrap_or_default()
+}
