@@ -10,6 +10,7 @@ mod catalog;
 mod error;
 mod feeds;
 mod form_token;
+pub mod i18n;
 mod middleware;
 mod origin;
 mod seo;

@@ -4,6 +4,7 @@
 
 use crate::cache::PageCache;
 use crate::catalog::CatalogCache;
+use crate::i18n::Translations;
 use crate::templates::Templates;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use lede_store::{Accounts, Newsroom};
@@ -78,6 +79,8 @@ pub struct AppState {
     pub accounts: Accounts,
     pub settings: Arc<SiteSettings>,
     pub(crate) templates: Arc<Templates>,
+    /// Interface strings in every shipped language, for what Rust writes (error pages).
+    pub(crate) translations: Arc<Translations>,
     pub(crate) comment_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
     /// Sign-in attempts per client: ten at once, then one every ninety seconds.
     pub(crate) sign_in_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
@@ -101,7 +104,10 @@ impl std::fmt::Debug for AppState {
 impl AppState {
     /// Compiles the templates once and sets up the limiter; fails on a broken site template.
     pub fn new(newsroom: Newsroom, settings: SiteSettings) -> Result<Self, minijinja::Error> {
-        let templates = Templates::new(settings.template_dir.clone())?;
+        let translations = Arc::new(Translations::shipped().map_err(|e| {
+            minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
+        })?);
+        let templates = Templates::new(settings.template_dir.clone(), translations.clone())?;
         let burst = NonZeroU32::new(settings.comment_burst).unwrap_or(NonZeroU32::MIN);
         let quota = Quota::with_period(settings.comment_refill)
             .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
@@ -132,6 +138,7 @@ impl AppState {
             newsroom,
             settings: Arc::new(settings),
             templates: Arc::new(templates),
+            translations,
             comment_limiter: Arc::new(RateLimiter::keyed(quota)),
         })
     }

@@ -3,10 +3,13 @@
 //! putting a file of the same name in its own template folder; otherwise the default theme,
 //! embedded in the binary, answers.
 
+use crate::i18n::{self, Translations};
 use axum::response::Html;
+use minijinja::value::Kwargs;
 use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Embeds the named templates of the default theme.
 macro_rules! default_theme {
@@ -55,9 +58,47 @@ pub struct Templates {
 
 impl Templates {
     /// Loads and compiles every template, so a broken override fails at start, not on a
-    /// reader's request.
-    pub fn new(override_dir: Option<PathBuf>) -> Result<Self, minijinja::Error> {
+    /// reader's request. Templates translate with `t("message-id", name=value…)` into the
+    /// language named by `lang` in their context (English when there is none).
+    pub fn new(
+        override_dir: Option<PathBuf>,
+        translations: Arc<Translations>,
+    ) -> Result<Self, minijinja::Error> {
         let mut env = Environment::new();
+        env.add_function(
+            "t",
+            move |state: &minijinja::State<'_, '_>, id: &str, kwargs: Kwargs| {
+                let language = state.lookup("lang");
+                let language = language
+                    .as_ref()
+                    .and_then(|l| l.as_str())
+                    .unwrap_or(i18n::FALLBACK);
+                let names: Vec<&str> = kwargs.args().collect();
+                let mut pairs = Vec::with_capacity(names.len());
+                for name in names {
+                    pairs.push((name, kwargs.get::<minijinja::Value>(name)?));
+                }
+                kwargs.assert_all_used()?;
+                // An argument that is already HTML (a link captured with `{% set %}`) makes the
+                // message HTML: the other arguments are escaped, the message text is the
+                // theme's own, trusted.
+                let html = pairs.iter().any(|(_, value)| value.is_safe());
+                if html {
+                    for (_, value) in &mut pairs {
+                        if !value.is_safe() {
+                            *value = minijinja::Value::from(escape_html(&value.to_string()));
+                        }
+                    }
+                }
+                let args = (!pairs.is_empty()).then(|| i18n::args_from(pairs.into_iter()));
+                let text = translations.message(language, id, args.as_ref());
+                Ok::<_, minijinja::Error>(if html {
+                    minijinja::Value::from_safe_string(text)
+                } else {
+                    minijinja::Value::from(text)
+                })
+            },
+        );
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_loader(move |name| {
             if let Some(dir) = &override_dir {
@@ -103,7 +144,14 @@ fn escape_formatter(
     if !matches!(state.auto_escape(), minijinja::AutoEscape::Html) || value.is_safe() {
         return minijinja::escape_formatter(out, state, value);
     }
-    let text = value.to_string();
+    out.write_str(&escape_html(&value.to_string()))
+        .map_err(|e| {
+            minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write").with_source(e)
+        })
+}
+
+/// Escapes the five characters that matter in HTML text and attributes (`& < > " '`).
+fn escape_html(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
@@ -115,7 +163,5 @@ fn escape_formatter(
             c => escaped.push(c),
         }
     }
-    out.write_str(&escaped).map_err(|e| {
-        minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write").with_source(e)
-    })
+    escaped
 }

@@ -166,6 +166,6 @@ async fn render(
     };
     Ok(state.templates.render(
         template,
-        minijinja::context! { admin => layout, page => page },
+        minijinja::context! { admin => layout, page => page, lang => crate::i18n::FALLBACK },
     )?)
 }

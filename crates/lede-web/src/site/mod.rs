@@ -57,6 +57,11 @@ pub struct Layout {
     pub json_ld: Vec<String>,
     /// Feeds to announce with `<link rel="alternate">`: the whole site's, and the list's own.
     pub feeds: Vec<FeedLink>,
+    /// The language of the page's words (`<html lang>`, every `t()` of its templates): an
+    /// article's own language, or the edition's.
+    pub lang: String,
+    /// `rtl` for right-to-left languages, else `ltr` (`<html dir>`).
+    pub dir: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -105,7 +110,20 @@ impl Layout {
             canonical: None,
             social: None,
             json_ld: Vec::new(),
+            lang: crate::i18n::FALLBACK.to_owned(),
+            dir: "ltr",
         })
+    }
+
+    /// Sets the language the page's interface speaks (an article's, an edition's).
+    pub fn in_language(mut self, language: &str) -> Self {
+        self.dir = if lede_core::content::is_right_to_left(language) {
+            "rtl"
+        } else {
+            "ltr"
+        };
+        self.lang = language.to_owned();
+        self
     }
 
     /// Names the page's canonical address (a path on this site).
@@ -124,7 +142,7 @@ pub fn render(
 ) -> AppResult<Html<String>> {
     Ok(state.templates.render(
         template,
-        minijinja::context! { site => layout, page => page },
+        minijinja::context! { site => layout, page => page, lang => layout.lang },
     )?)
 }
 

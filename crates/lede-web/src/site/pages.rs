@@ -75,25 +75,28 @@ pub async fn redirect_for(state: &AppState, path: &str) -> Option<Response> {
 #[derive(Debug, Serialize)]
 struct ErrorView {
     status: u16,
-    heading: &'static str,
+    heading: String,
     message: String,
 }
 
 /// An error in the site's layout. If even the layout cannot be loaded (the database is down),
 /// a bare page still tells the reader what happened.
 pub async fn error_page(state: &AppState, page: &ErrorPage) -> Response {
-    let heading = match page.status {
-        StatusCode::NOT_FOUND => "Page not found",
-        StatusCode::UNPROCESSABLE_ENTITY => "Please check what you sent",
-        StatusCode::PAYLOAD_TOO_LARGE => "That was too long",
-        StatusCode::TOO_MANY_REQUESTS => "Please slow down",
-        StatusCode::FORBIDDEN => "Not allowed",
-        StatusCode::BAD_REQUEST => "We could not understand that request",
-        _ => "Something went wrong",
+    let heading_id = match page.status {
+        StatusCode::NOT_FOUND => "error-not-found-title",
+        StatusCode::UNPROCESSABLE_ENTITY => "error-unprocessable-title",
+        StatusCode::PAYLOAD_TOO_LARGE => "error-too-large-title",
+        StatusCode::TOO_MANY_REQUESTS => "error-too-many-title",
+        StatusCode::FORBIDDEN => "error-forbidden-title",
+        StatusCode::BAD_REQUEST => "error-bad-request-title",
+        _ => "error-generic-title",
     };
+    let heading = state
+        .translations
+        .message(crate::i18n::FALLBACK, heading_id, None);
     let view = ErrorView {
         status: page.status.as_u16(),
-        heading,
+        heading: heading.clone(),
         message: page.message.clone(),
     };
     let rendered = match Layout::load(state, heading, "").await {

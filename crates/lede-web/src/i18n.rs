@@ -1,0 +1,199 @@
+//! Interface strings in the reader's language: Project Fluent messages with CLDR plural rules,
+//! one file per language under the theme (`themes/default/locales/<tag>/main.ftl`). Adding a
+//! language is adding one file here; a test fails when a file lacks a message another has, or
+//! a message no template or code uses. Templates call `t("message-id", name=value…)`; the
+//! language is the page's own (`lang` in the template's context: an article's language, or
+//! the edition's).
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The languages the default theme ships, with their messages, embedded in the binary.
+pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "en",
+        include_str!("../../../themes/default/locales/en/main.ftl"),
+    ),
+    (
+        "ur",
+        include_str!("../../../themes/default/locales/ur/main.ftl"),
+    ),
+];
+
+/// The language whose messages stand in for any another language lacks.
+pub const FALLBACK: &str = "en";
+
+/// A translation file that does not parse.
+#[derive(Debug, thiserror::Error)]
+#[error("themes/default/locales/{language}/main.ftl: {problem}")]
+pub struct TranslationError {
+    pub language: String,
+    pub problem: String,
+}
+
+/// Every shipped language's messages.
+pub struct Translations {
+    bundles: Vec<(String, FluentBundle<FluentResource>)>,
+}
+
+impl std::fmt::Debug for Translations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let languages: Vec<_> = self.bundles.iter().map(|(l, _)| l).collect();
+        f.debug_struct("Translations")
+            .field("languages", &languages)
+            .finish()
+    }
+}
+
+impl Translations {
+    /// Parses every shipped file, refusing one with a syntax error (at start, not on a page).
+    pub fn shipped() -> Result<Self, TranslationError> {
+        let mut bundles = Vec::new();
+        for (language, source) in SHIPPED {
+            let failed = |problem: String| TranslationError {
+                language: (*language).to_owned(),
+                problem,
+            };
+            let resource = FluentResource::try_new((*source).to_owned())
+                .map_err(|(_, errors)| failed(format!("{errors:?}")))?;
+            let id: LanguageIdentifier = language
+                .parse()
+                .map_err(|e| failed(format!("not a language tag: {e}")))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Pages isolate names with <bdi>; Fluent's own isolation marks would show up in
+            // attributes and plain-text feeds.
+            bundle.set_use_isolating(false);
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| failed(format!("{errors:?}")))?;
+            bundles.push(((*language).to_owned(), bundle));
+        }
+        Ok(Self { bundles })
+    }
+
+    /// The languages with messages, in the order shipped.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.bundles.iter().map(|(language, _)| language.as_str())
+    }
+
+    /// The bundle for `language` (`ur-PK` falls back to `ur`), if one is shipped.
+    fn bundle(&self, language: &str) -> Option<&FluentBundle<FluentResource>> {
+        let primary = language.split('-').next().unwrap_or(language);
+        self.bundles
+            .iter()
+            .find(|(l, _)| l.eq_ignore_ascii_case(language))
+            .or_else(|| {
+                self.bundles
+                    .iter()
+                    .find(|(l, _)| l.eq_ignore_ascii_case(primary))
+            })
+            .map(|(_, bundle)| bundle)
+    }
+
+    /// The message `id` in `language`, with `args` put in; English where the language lacks
+    /// it, and the id itself (logged) where no file has it, so a page never fails for a word.
+    pub fn message(&self, language: &str, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for bundle in [self.bundle(language), self.bundle(FALLBACK)]
+            .into_iter()
+            .flatten()
+        {
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if !errors.is_empty() {
+                tracing::warn!(id, language, ?errors, "a message was formatted with errors");
+            }
+            return text.into_owned();
+        }
+        tracing::warn!(id, language, "no translation has this message");
+        id.to_owned()
+    }
+
+    /// Every message id of each language, for the completeness test.
+    pub fn ids(&self) -> Vec<(String, Vec<String>)> {
+        SHIPPED
+            .iter()
+            .map(|(language, source)| {
+                let ids = source
+                    .lines()
+                    .filter_map(|line| {
+                        let (id, _) = line.split_once(" =")?;
+                        let id = id.trim_end();
+                        let valid = id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                        valid.then(|| id.to_owned())
+                    })
+                    .collect();
+                ((*language).to_owned(), ids)
+            })
+            .collect()
+    }
+}
+
+/// Turns a template's keyword arguments into Fluent's: numbers stay numbers (so plural rules
+/// apply), everything else is text.
+pub fn args_from<'a>(pairs: impl Iterator<Item = (&'a str, minijinja::Value)>) -> FluentArgs<'a> {
+    let mut args = FluentArgs::new();
+    for (name, value) in pairs {
+        let value = match value.as_i64() {
+            Some(n) if value.kind() == minijinja::value::ValueKind::Number => FluentValue::from(n),
+            _ => FluentValue::from(value.to_string()),
+        };
+        args.set(name, value);
+    }
+    args
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_message() {
+        let translations = Translations::shipped().expect("the shipped files parse");
+        let ids = translations.ids();
+        let (_, english) = &ids[0];
+        assert!(english.len() > 100, "English has its messages");
+        for (language, theirs) in &ids[1..] {
+            let missing: Vec<_> = english.iter().filter(|id| !theirs.contains(id)).collect();
+            let extra: Vec<_> = theirs.iter().filter(|id| !english.contains(id)).collect();
+            assert!(missing.is_empty(), "{language} lacks {missing:?}");
+            assert!(
+                extra.is_empty(),
+                "{language} has messages English lacks: {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_language_and_fall_back_to_english() {
+        let translations = Translations::shipped().expect("parse");
+        let minutes = |n: i64| {
+            let mut args = FluentArgs::new();
+            args.set("minutes", n);
+            args
+        };
+        assert_eq!(
+            translations.message("en", "article-min-read", Some(&minutes(4))),
+            "4 min read"
+        );
+        let urdu = translations.message("ur", "article-min-read", Some(&minutes(4)));
+        assert!(urdu.contains('4') && urdu.contains("منٹ"), "{urdu}");
+        assert_eq!(
+            translations.message("ur-PK", "nav-search", None),
+            translations.message("ur", "nav-search", None)
+        );
+        assert_eq!(
+            translations.message("fr", "nav-search", None),
+            "Search",
+            "English stands in"
+        );
+        assert_eq!(
+            translations.message("en", "no-such-message", None),
+            "no-such-message"
+        );
+    }
+}
