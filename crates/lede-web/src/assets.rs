@@ -65,6 +65,13 @@ const SOURCES: &[Source] = &[
     theme_file!("editor.js", "text/javascript; charset=utf-8"),
 ];
 
+/// The faces Urdu text is set in (Nastaliq: body and headlines), worth preloading on a page
+/// that shows Urdu so they arrive with the page, not after the stylesheet asks for them.
+const URDU_FONTS: [&str; 2] = [
+    "fonts/noto-nastaliq-urdu-arabic-400-normal.woff2",
+    "fonts/noto-nastaliq-urdu-arabic-700-normal.woff2",
+];
+
 struct Asset {
     name: &'static str,
     /// The name it is served under (`style.3f9a…c1.css`).
@@ -128,6 +135,22 @@ pub fn urls() -> std::collections::BTreeMap<&'static str, String> {
     ASSETS
         .iter()
         .map(|a| (a.name, format!("/static/{}", a.served)))
+        .collect()
+}
+
+/// The URLs of the fonts to preload on a page showing text in these languages (BCP 47
+/// tags); none for a page in English only.
+pub fn fonts_for<'a>(languages: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let urdu = languages
+        .into_iter()
+        .any(|l| l.split('-').next() == Some("ur"));
+    if !urdu {
+        return Vec::new();
+    }
+    let urls = urls();
+    URDU_FONTS
+        .iter()
+        .filter_map(|name| urls.get(name).cloned())
         .collect()
 }
 

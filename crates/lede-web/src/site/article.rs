@@ -143,7 +143,8 @@ pub async fn render_article(
     };
     let mut layout = Layout::load(state, &summary.headline, &summary.standfirst)
         .await?
-        .at(state, &view.url);
+        .at(state, &view.url)
+        .showing([view.lang.as_str()]);
     layout.social = Some(seo::article_social(&state.settings, &article));
     layout.json_ld = seo::article_json_ld(&state.settings, &state.identity().name, &article);
     let page = render(state, "article.html", &layout, &view)?;

@@ -56,6 +56,9 @@ pub struct Layout {
     pub json_ld: Vec<String>,
     /// Feeds to announce with `<link rel="alternate">`: the whole site's, and the list's own.
     pub feeds: Vec<FeedLink>,
+    /// Web fonts the page's own text needs at once (Nastaliq on a page showing Urdu), to
+    /// `<link rel="preload">`; empty on pages that show none.
+    pub fonts: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -103,12 +106,19 @@ impl Layout {
             canonical: None,
             social: None,
             json_ld: Vec::new(),
+            fonts: Vec::new(),
         })
     }
 
     /// Names the page's canonical address (a path on this site).
     pub fn at(mut self, state: &AppState, path: &str) -> Self {
         self.canonical = Some(state.settings.absolute(path));
+        self
+    }
+
+    /// Preloads the fonts for text in these languages (an article's, or its cards').
+    pub fn showing<'a>(mut self, languages: impl IntoIterator<Item = &'a str>) -> Self {
+        self.fonts = crate::assets::fonts_for(languages);
         self
     }
 }
