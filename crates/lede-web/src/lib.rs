@@ -31,7 +31,7 @@ use axum::routing::get;
 pub fn router(state: AppState) -> Router {
     let mut routes = Router::new()
         .route("/healthz", get(site::health))
-        .route("/static/{file}", get(assets::serve))
+        .route("/static/{*file}", get(assets::serve))
         .merge(feeds::routes())
         .merge(sitemaps::routes())
         .merge(admin::routes())

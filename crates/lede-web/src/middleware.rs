@@ -10,6 +10,7 @@ use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -30,7 +31,7 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
         .layer(from_fn_with_state(state.clone(), render_error_pages))
         .layer(from_fn_with_state(state, redirect_old_query_links))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(CompressionLayer::new());
+        .layer(CompressionLayer::new().compress_when(not_fonts()));
     // Outside compression and error pages: a cached page is answered before either runs.
     let served = match cache {
         Some(cache) => rendered.layer(from_fn_with_state(cache, crate::cache::serve_cached)),
@@ -47,6 +48,12 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
             "strict-origin-when-cross-origin",
         ))
         .layer(TraceLayer::new_for_http())
+}
+
+/// What the compression layer compresses: the default (text, not images), and not fonts,
+/// since WOFF2 is Brotli inside and compressing it again costs time for nothing.
+fn not_fonts() -> impl Predicate {
+    DefaultPredicate::new().and(NotForContentType::const_new("font/"))
 }
 
 /// Renders responses marked with an [`ErrorPage`] as a page in the site's layout, or as

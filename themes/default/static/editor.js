@@ -50,6 +50,17 @@
   preview.setAttribute("aria-label", "Live preview");
   preview.setAttribute("aria-live", "polite");
   body.parentNode.parentNode.appendChild(preview);
+  // The preview reads in the article's language and direction (the right-to-left languages
+  // are lede_core::content::is_right_to_left's).
+  var language = document.getElementById("language");
+  function orient() {
+    var prose = preview.querySelector(".prose");
+    if (!prose || !language) return;
+    var tag = language.value.trim();
+    prose.lang = tag;
+    prose.dir = /^(ar|ur|fa|he|ps|sd|ug|yi|dv|ckb)(-|$)/i.test(tag) ? "rtl" : "ltr";
+  }
+  if (language) language.addEventListener("input", orient);
   var timer = null;
   function refresh() {
     var data = new URLSearchParams();
@@ -57,7 +68,7 @@
     data.set("body", body.value);
     fetch("/admin/preview", { method: "POST", body: data, credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.text() : ""; })
-      .then(function (html) { preview.innerHTML = "<h2>Live preview</h2><div class=\"prose\">" + html + "</div>"; });
+      .then(function (html) { preview.innerHTML = "<h2>Live preview</h2><div class=\"prose\">" + html + "</div>"; orient(); });
   }
   body.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(refresh, 400); });
   refresh();

@@ -144,7 +144,8 @@ pub async fn render_article(
     let mut layout = Layout::load(state, &summary.headline, &summary.standfirst)
         .await?
         .at(state, &view.url)
-        .in_language(&summary.language);
+        .in_language(&summary.language)
+        .showing([view.lang.as_str()]);
     layout.social = Some(seo::article_social(&state.settings, &article));
     layout.json_ld = seo::article_json_ld(&state.settings, &state.identity().name, &article);
     let page = render(state, "article.html", &layout, &view)?;

@@ -71,8 +71,14 @@ pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>>
         sections,
         more_url: has_more.then(|| "/articles?page=2".to_owned()),
     };
+    let cards = view
+        .lead
+        .iter()
+        .chain(&view.latest)
+        .chain(view.sections.iter().flat_map(|s| &s.articles));
     let layout = Layout::load(&state, "", &state.identity().tagline)
         .await?
-        .at(&state, "/");
+        .at(&state, "/")
+        .showing(cards.map(|card| card.lang.as_str()));
     render(&state, "home.html", &layout, view)
 }

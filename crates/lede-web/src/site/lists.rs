@@ -49,7 +49,8 @@ async fn list_page(
     };
     let mut layout = Layout::load(state, title, &description)
         .await?
-        .at(state, &canonical);
+        .at(state, &canonical)
+        .showing(articles.iter().map(|card| card.lang.as_str()));
     if matches!(kind, "Section" | "Tag") {
         layout.feeds.extend(feed_links(base, &heading));
     }
@@ -172,7 +173,8 @@ pub async fn author_page(
     let (articles, pagination) = one_page(&state, &filter, &query, &base).await?;
     let mut layout = Layout::load(&state, &author.name, &author.bio)
         .await?
-        .at(&state, &base);
+        .at(&state, &base)
+        .showing(articles.iter().map(|card| card.lang.as_str()));
     layout.feeds.extend(feed_links(&base, &author.name));
     layout.social = Some(seo::profile_social(&state.settings, &author));
     layout.json_ld = seo::author_json_ld(&state.settings, &author);

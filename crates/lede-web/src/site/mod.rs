@@ -62,6 +62,9 @@ pub struct Layout {
     pub lang: String,
     /// `rtl` for right-to-left languages, else `ltr` (`<html dir>`).
     pub dir: &'static str,
+    /// Web fonts the page's own text needs at once (Nastaliq on a page showing Urdu), to
+    /// `<link rel="preload">`; empty on pages that show none.
+    pub fonts: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -112,6 +115,7 @@ impl Layout {
             json_ld: Vec::new(),
             lang: crate::i18n::FALLBACK.to_owned(),
             dir: "ltr",
+            fonts: Vec::new(),
         })
     }
 
@@ -129,6 +133,12 @@ impl Layout {
     /// Names the page's canonical address (a path on this site).
     pub fn at(mut self, state: &AppState, path: &str) -> Self {
         self.canonical = Some(state.settings.absolute(path));
+        self
+    }
+
+    /// Preloads the fonts for text in these languages (an article's, or its cards').
+    pub fn showing<'a>(mut self, languages: impl IntoIterator<Item = &'a str>) -> Self {
+        self.fonts = crate::assets::fonts_for(languages);
         self
     }
 }

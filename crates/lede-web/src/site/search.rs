@@ -184,7 +184,9 @@ pub async fn search_page(
     } else {
         "Search".to_owned()
     };
-    let layout = Layout::load(&state, title, "").await?;
+    let layout = Layout::load(&state, title, "")
+        .await?
+        .showing(view.results.iter().map(|result| result.card.lang.as_str()));
     render(&state, "search.html", &layout, view)
 }
 

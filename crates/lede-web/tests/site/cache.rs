@@ -24,6 +24,7 @@ lede_store::on_both_databases!(
     drafts_purge_nothing_and_catalog_changes_purge_everything,
     the_cache_keeps_to_its_memory_budget,
     theme_assets_are_immutable_and_precompressed,
+    fonts_are_immutable_and_served_as_they_are,
 );
 
 /// Public pages of the fixture site, one of each kind.
@@ -203,6 +204,50 @@ async fn cached_pages_come_in_every_encoding_with_an_etag(db: &TestDb) {
     let (status, _, body) = send(&site, revalidate).await;
     assert_eq!(status, StatusCode::OK);
     assert!(String::from_utf8_lossy(&body).contains("A new ending."));
+}
+
+/// The stylesheet names the fonts by their hashed addresses; each is served as `font/woff2`,
+/// kept forever, and never compressed again (WOFF2 is compressed inside); their licence is
+/// served beside them under a name that does not change.
+async fn fonts_are_immutable_and_served_as_they_are(db: &TestDb) {
+    let site = site(db).await;
+    let css_url = site.get("/").await.attr("link[rel=stylesheet]", "href");
+    let css = site.get(&css_url).await.body;
+    let fonts: Vec<&str> = css
+        .split("url(")
+        .skip(1)
+        .filter_map(|rest| rest.split_once(')').map(|(url, _)| url))
+        .filter(|url| url.ends_with(".woff2"))
+        .collect();
+    assert_eq!(fonts.len(), 3, "Nastaliq 400 and 700, Naskh 400: {fonts:?}");
+    for font in fonts {
+        let path = format!("/static/{font}");
+        let request = Request::get(&path)
+            .header(header::ACCEPT_ENCODING, "br, gzip")
+            .body(Body::empty())
+            .expect("request");
+        let (status, headers, body) = send(&site, request).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(headers[header::CONTENT_TYPE], "font/woff2", "{path}");
+        assert_eq!(
+            headers[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable",
+            "{path}"
+        );
+        assert!(
+            !headers.contains_key(header::CONTENT_ENCODING),
+            "{path} is sent as it is"
+        );
+        assert!(body.starts_with(b"wOF2"), "{path} is a WOFF2 file");
+    }
+    let licence = site.get("/static/fonts/OFL.txt").await;
+    assert_eq!(licence.status, StatusCode::OK);
+    assert_eq!(
+        licence.headers[header::CONTENT_TYPE],
+        "text/plain; charset=utf-8"
+    );
+    assert!(licence.body.contains("SIL Open Font License, Version 1.1"));
+    assert!(licence.body.contains("@fontsource/noto-nastaliq-urdu@"));
 }
 
 fn decode_brotli(bytes: &[u8]) -> String {

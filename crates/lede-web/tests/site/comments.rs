@@ -15,6 +15,7 @@ lede_store::on_both_databases!(
     cross_site_posts_are_forbidden,
     replies_are_shown_under_their_comment,
     a_theme_s_own_article_page_takes_comments_through_the_include,
+    urdu_comments_read_right_to_left_with_the_name_isolated,
 );
 
 const ARTICLE: &str = "/articles/river-clean-up";
@@ -93,6 +94,44 @@ async fn a_comment_is_held_then_shown_once_approved(db: &TestDb) {
     );
     assert_eq!(shown.text(".comment time"), "28 November 2026");
     assert_eq!(shown.text("#comments-title"), "Comments (1)");
+}
+
+/// An Urdu comment takes the direction of its text, and its writer's name is isolated, so the
+/// "name · date" line keeps its order ("5 · عائشہ خان December 2026" before); the form's
+/// fields follow what is typed in them.
+async fn urdu_comments_read_right_to_left_with_the_name_isolated(db: &TestDb) {
+    let site = site(db).await;
+    let form = site.get(ARTICLE).await;
+    for field in ["#comment-name", "#comment-text"] {
+        assert_eq!(form.attr(field, "dir"), "auto", "{field}");
+    }
+    let token = open_form(&site, db).await;
+    let name = "عائشہ خان";
+    let sent = site
+        .post_form(
+            ACTION,
+            &fields(&token, name, "ayesha@example.com", "بہت اچھی خبر ہے۔"),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let pending = site
+        .newsroom
+        .store()
+        .list_comments(CommentStatus::Pending, 10)
+        .await
+        .expect("queue");
+    site.newsroom
+        .moderate_comment(pending[0].id, CommentStatus::Approved)
+        .await
+        .expect("approve");
+    let shown = site.get(ARTICLE).await;
+    assert_eq!(shown.attr(".comment .comment-text", "dir"), "auto");
+    assert_eq!(shown.text(".comment .comment-author bdi"), name);
+    assert_eq!(
+        shown.text("#comment-parent option:nth-child(2)"),
+        format!("\u{2068}{name}\u{2069}, 28 November 2026"),
+        "the name is isolated where no element can be"
+    );
 }
 
 async fn invalid_comments_get_422_with_the_input_kept_and_escaped(db: &TestDb) {

@@ -1,6 +1,6 @@
 //! Every page a reader sees, parsed and checked element by element.
 
-use crate::support::{Site, site};
+use crate::support::{Page, Site, site};
 use axum::http::{StatusCode, header};
 use lede_core::content::*;
 use lede_store::test_support::{TestDb, article, slug};
@@ -17,6 +17,7 @@ lede_store::on_both_databases!(
     markup_in_content_is_escaped,
     static_pages_are_linked_from_the_footer,
     right_to_left_articles_are_marked,
+    urdu_fonts_are_preloaded_only_where_urdu_shows,
     responses_carry_security_headers,
     assets_have_hashed_names_and_long_caching,
     a_featured_image_shows_with_caption_credit_and_alt_text,
@@ -556,6 +557,61 @@ async fn right_to_left_articles_are_marked(db: &TestDb) {
         page.text(".reading-time"),
         "3 min read",
         "8 Urdu words × 60 = 480 words"
+    );
+}
+
+/// Pages showing Urdu (the article, a list with its card) preload the Nastaliq faces the
+/// stylesheet names; pages in English only preload nothing.
+async fn urdu_fonts_are_preloaded_only_where_urdu_shows(db: &TestDb) {
+    let site = site(db).await;
+    let preloads = |page: &Page| {
+        page.attrs(
+            "link[rel=preload][as=font][type='font/woff2'][crossorigin]",
+            "href",
+        )
+    };
+    for path in ["/", "/articles", "/articles/river-floods-saltmarsh"] {
+        assert_eq!(
+            preloads(&site.get(path).await),
+            Vec::<String>::new(),
+            "{path}"
+        );
+    }
+    let mut input = article(
+        "urdu-story",
+        "شہر میں سیلاب",
+        "news",
+        &["maya-chen"],
+        &[],
+        "دریا کا پانی شہر میں داخل ہو گیا۔",
+    );
+    input.language = "ur".into();
+    let id = site.newsroom.save_article(None, input).await.expect("save");
+    site.newsroom
+        .publish_article(id, None)
+        .await
+        .expect("publish");
+    let css_url = site.get("/").await.attr("link[rel=stylesheet]", "href");
+    let css = site.get(&css_url).await.body;
+    for path in ["/articles/urdu-story", "/articles", "/section/news"] {
+        let fonts = preloads(&site.get(path).await);
+        assert_eq!(fonts.len(), 2, "{path}: Nastaliq 400 and 700");
+        for font in fonts {
+            assert!(
+                font.starts_with("/static/fonts/noto-nastaliq-urdu-"),
+                "{path}: {font}"
+            );
+            let named = font.trim_start_matches("/static/");
+            assert!(
+                css.contains(&format!("url({named})")),
+                "{path}: the stylesheet asks for {named}"
+            );
+        }
+    }
+    assert_eq!(
+        preloads(&site.get("/articles/river-floods-saltmarsh").await),
+        Vec::<String>::new(),
+        "an English article preloads nothing, whatever its related cards"
     );
 }
 

@@ -1,0 +1,159 @@
+// Urdu typography in a real browser (Debian's headless Chromium, driven by playwright-core):
+// on an Urdu article, after document.fonts.ready, the body's first font family is a loaded
+// FontFace fetched from the site's own origin, and no request of any page goes elsewhere; a
+// page without Urdu neither preloads nor fetches the Urdu faces; a reader's Urdu comment
+// reads right to left and its "name · date" line keeps its order. Screenshots of the Urdu
+// article, a list mixing Urdu and English cards, Urdu search results and the home page, on a
+// phone (390×844) and a desktop (1280×900), go to the folder printed at the end: look at them.
+// Usage: node urdu-fonts.mjs [path/to/lede]
+import { chromium } from "playwright-core";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import assert from "node:assert/strict";
+
+const lede = resolve(process.argv[2] ?? "../target/debug/lede");
+const shots = resolve("screenshots/urdu-fonts");
+const port = 18700 + Math.floor(Math.random() * 500);
+const base = `http://127.0.0.1:${port}`;
+const data = mkdtempSync(join(tmpdir(), "lede-e2e-urdu-"));
+const urdu = "/articles/saltmarsh-volunteers-urdu-flood-warnings";
+const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+
+mkdirSync(shots, { recursive: true });
+writeFileSync(join(data, "lede.toml"), "comment_min_seconds = 2\n");
+const server = spawn(lede, ["serve", "--demo", "--data", data, "--addr", `127.0.0.1:${port}`], { stdio: "ignore" });
+
+async function waitForHealth() {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("lede did not become healthy");
+}
+
+/// A page that remembers every request it makes, fonts apart.
+async function openPage(browser, viewport) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.requests = [];
+  page.fonts = [];
+  page.on("request", (request) => {
+    page.requests.push(request.url());
+    if (request.resourceType() === "font") page.fonts.push(request.url());
+  });
+  return page;
+}
+
+/// Loads a path and waits until every font the page asked for has loaded (or failed).
+async function visit(page, path) {
+  page.requests.length = 0;
+  page.fonts.length = 0;
+  await page.goto(base + path);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/// The body's first font family and the FontFaces of that family, with status and source.
+function bodyFont(page) {
+  return page.evaluate(() => {
+    const body = document.querySelector(".e-content");
+    const first = getComputedStyle(body).fontFamily.split(",")[0].trim().replace(/^["']|["']$/g, "");
+    const faces = [...document.fonts]
+      .filter((face) => face.family.replace(/^["']|["']$/g, "") === first)
+      .map((face) => ({ weight: face.weight, status: face.status }));
+    const fetched = performance.getEntriesByType("resource")
+      .filter((entry) => /\.woff2$/.test(new URL(entry.name).pathname))
+      .map((entry) => entry.name);
+    return { first, weight: getComputedStyle(body).fontWeight, faces, fetched, origin: location.origin };
+  });
+}
+
+function assertOwnOrigin(page, path) {
+  const foreign = page.requests.filter((url) => new URL(url).origin !== base && !url.startsWith("data:"));
+  assert.deepEqual(foreign, [], `${path}: requests to another origin`);
+}
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+let failed = false;
+try {
+  await waitForHealth();
+
+  // A reader leaves an Urdu comment; it is approved from the command line.
+  const reader = await openPage(browser, viewports.phone);
+  await visit(reader, urdu);
+  await reader.getByLabel("Name").fill("عائشہ خان");
+  await reader.getByLabel("Email").fill("ayesha@example.com");
+  await reader.getByLabel("Comment", { exact: true }).fill("بہت اچھی خبر ہے۔ رضاکاروں کا شکریہ، میری والدہ کو بھی یہ پرچہ ملا تھا۔\nاللہ سب کو محفوظ رکھے۔");
+  assert.equal(await reader.locator("#comment-text").evaluate((el) => getComputedStyle(el).direction), "rtl",
+    "the comment box turns right to left as Urdu is typed");
+  await reader.waitForTimeout(2500); // the form refuses instant posts
+  await reader.getByRole("button", { name: "Post comment" }).click();
+  assert.match(await reader.locator(".notice").textContent(), /awaiting moderation/);
+  const pending = execFileSync(lede, ["comments", "list", "--data", data], { encoding: "utf8" });
+  const ids = [...pending.matchAll(/^#(\d+)/gm)].map((m) => m[1]);
+  assert.ok(ids.length > 0, pending);
+  execFileSync(lede, ["comments", "approve", "--data", data, ...ids]);
+  await reader.waitForTimeout(2500); // the server drops its rendered pages after an outside change
+
+  for (const [name, viewport] of Object.entries(viewports)) {
+    const page = await openPage(browser, viewport);
+
+    // The Urdu article: Nastaliq preloaded, loaded, from here.
+    await visit(page, urdu);
+    assert.equal(await page.locator('link[rel=preload][as=font]').count(), 2, "the Urdu faces are preloaded");
+    const font = await bodyFont(page);
+    assert.equal(font.first, "Noto Nastaliq Urdu", "the body is set in Nastaliq first");
+    assert.ok(font.faces.some((face) => face.status === "loaded" && face.weight === font.weight),
+      `a ${font.first} face of weight ${font.weight} is loaded: ${JSON.stringify(font.faces)}`);
+    assert.ok(font.fetched.length > 0 && font.fetched.every((url) => url.startsWith(font.origin + "/static/fonts/")),
+      `the fonts came from the site itself: ${font.fetched}`);
+    assert.ok(page.fonts.length > 0 && page.fonts.every((url) => url.startsWith(`${base}/static/fonts/`)), page.fonts.join());
+    assertOwnOrigin(page, urdu);
+    assert.equal(await page.locator(".prose h2").first().evaluate((el) => getComputedStyle(el).fontFamily.split(",")[0]),
+      '"Noto Nastaliq Urdu"', "subheadings keep the Urdu face");
+
+    // The comment reads right to left; its meta line keeps "name · date" in that order.
+    const comment = page.locator(".comment").last();
+    await comment.scrollIntoViewIfNeeded();
+    assert.equal(await comment.locator(".comment-text").evaluate((el) => getComputedStyle(el).direction), "rtl");
+    const nameBox = await comment.locator(".comment-author").boundingBox();
+    const dateBox = await comment.locator(".comment-meta time").boundingBox();
+    assert.ok(nameBox.x + nameBox.width <= dateBox.x, "the name comes before the date, left to right");
+    await page.screenshot({ path: join(shots, `article-${name}.png`), fullPage: true });
+
+    await page.context().close();
+
+    // A list mixing Urdu and English cards preloads; the home page preloads only if it shows
+    // Urdu. Each in a fresh context: Chromium asks again for the fonts a cached stylesheet
+    // loaded before, even on a page that does not use them.
+    const search = `/search?q=${encodeURIComponent("سیلاب")}`;
+    for (const [path, shot] of [["/articles", "list"], [search, "search"], ["/", "home"]]) {
+      const page = await openPage(browser, viewport);
+      await visit(page, path);
+      assertOwnOrigin(page, path);
+      const showsUrdu = await page.evaluate(() => /[\u0600-\u06FF]/.test(document.body.innerText));
+      const preloads = await page.locator('link[rel=preload][as=font]').count();
+      assert.equal(preloads > 0, await page.locator('[lang="ur"]').count() > 0, `${path}: preload if and only if Urdu cards`);
+      if (!showsUrdu) assert.deepEqual(page.fonts, [], `${path} shows no Urdu and fetches no font`);
+      await page.screenshot({ path: join(shots, `${shot}-${name}.png`), fullPage: true });
+      await page.context().close();
+    }
+  }
+  console.log("urdu fonts passed");
+} catch (error) {
+  failed = true;
+  console.error("urdu fonts FAILED:", error);
+} finally {
+  await browser.close();
+  server.kill("SIGTERM");
+  rmSync(data, { recursive: true, force: true });
+  console.log(`screenshots: ${shots}`);
+}
+process.exit(failed ? 1 : 0);
