@@ -8,6 +8,7 @@ pub mod clock;
 pub mod comment;
 pub mod content;
 pub mod error;
+pub mod language;
 pub mod markdown;
 pub mod media;
 pub mod reading_time;

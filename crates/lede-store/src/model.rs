@@ -26,6 +26,8 @@ pub struct ArticleFilter {
     /// Published before this time.
     pub until: Option<OffsetDateTime>,
     pub exclude: Option<ArticleId>,
+    /// Only articles in this language (a site language tag, as stored): an edition's lists.
+    pub language: Option<String>,
     pub audience: Audience,
 }
 

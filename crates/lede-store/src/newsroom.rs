@@ -10,6 +10,7 @@ use lede_core::Slug;
 use lede_core::api_key::{self, ApiKey, NewKey};
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
+use lede_core::language::SiteLanguages;
 use std::sync::{Arc, RwLock};
 use time::OffsetDateTime;
 use tokio::sync::broadcast;
@@ -54,6 +55,9 @@ pub struct Newsroom {
     secret: Arc<[u8]>,
     changes: broadcast::Sender<Change>,
     listeners: Arc<RwLock<Vec<Listener>>>,
+    /// The languages articles may be in, read at start and kept current by
+    /// [`Self::set_languages`].
+    languages: Arc<RwLock<SiteLanguages>>,
 }
 
 /// Called with each change before the write that made it returns, so that when an editor
@@ -80,13 +84,26 @@ impl Newsroom {
             }
         };
         let (changes, _) = broadcast::channel(256);
+        let languages = match store.setting(site::LANGUAGES_KEY).await? {
+            Some(stored) => SiteLanguages::parse(&stored)?,
+            None => SiteLanguages::default(),
+        };
         Ok(Self {
             store,
             clock,
             secret: secret.into_bytes().into(),
             changes,
             listeners: Arc::default(),
+            languages: Arc::new(RwLock::new(languages)),
         })
+    }
+
+    /// The languages the site publishes in.
+    pub fn languages(&self) -> SiteLanguages {
+        self.languages
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     pub fn store(&self) -> &SqlStore {

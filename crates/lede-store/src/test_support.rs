@@ -184,8 +184,14 @@ pub fn article(
 }
 
 /// A small site: two authors, three sections (politics nested under news), three tags, six
-/// published articles a day apart (the newest first in lists) and one draft.
+/// published articles a day apart (the newest first in lists) and one draft; its languages
+/// are English (the default) and Urdu.
 pub async fn load_fixture(newsroom: &Newsroom) {
+    let languages = lede_core::language::SiteLanguages::new(&["en", "ur"], "en");
+    newsroom
+        .set_languages(languages.expect("valid tags"))
+        .await
+        .expect("languages");
     let author = |slug_text: &str, name: &str, website: Option<&str>| AuthorInput {
         slug: slug(slug_text),
         name: name.to_owned(),

@@ -5,6 +5,7 @@
 
 use crate::cache::shown::{self, Dep};
 use crate::error::{AppError, AppResult};
+use crate::site::Edition;
 use crate::state::{AppState, SiteSettings};
 use axum::Router;
 use axum::extract::{Path, State};
@@ -49,7 +50,7 @@ pub const FORMATS: [Format; 3] = [
 struct FeedView {
     title: String,
     description: String,
-    language: &'static str,
+    language: String,
     home_url: String,
     self_url: String,
     updated: Dates,
@@ -188,7 +189,15 @@ struct Scope {
     path: String,
 }
 
-async fn respond(state: &AppState, scope: Scope, file: &str) -> AppResult<Response> {
+async fn respond(
+    state: &AppState,
+    edition: &Edition,
+    mut scope: Scope,
+    file: &str,
+) -> AppResult<Response> {
+    // An edition's feed keeps to its language and links to its own pages.
+    scope.filter.language = edition.filter_language();
+    scope.path = edition.path(&scope.path);
     let format = FORMATS
         .iter()
         .find(|f| f.file == file)
@@ -211,7 +220,7 @@ async fn respond(state: &AppState, scope: Scope, file: &str) -> AppResult<Respon
     let view = FeedView {
         title: scope.title,
         description: scope.description,
-        language: "en",
+        language: edition.language.clone(),
         home_url: settings.absolute(&scope.path),
         self_url: settings.absolute(&urls::feed(&scope.path, file)),
         updated: Dates::new(updated),
@@ -280,13 +289,17 @@ pub fn routes() -> Router<AppState> {
     for format in &FORMATS {
         router = router.route(
             &urls::feed(urls::HOME, format.file),
-            get(move |state| site_feed(state, format.file)),
+            get(move |state, edition| site_feed(state, edition, format.file)),
         );
     }
     router
 }
 
-async fn site_feed(State(state): State<AppState>, file: &'static str) -> AppResult<Response> {
+async fn site_feed(
+    State(state): State<AppState>,
+    edition: Edition,
+    file: &'static str,
+) -> AppResult<Response> {
     let identity = state.identity();
     let scope = Scope {
         filter: ArticleFilter::default(),
@@ -294,11 +307,12 @@ async fn site_feed(State(state): State<AppState>, file: &'static str) -> AppResu
         description: identity.tagline,
         path: urls::HOME.to_owned(),
     };
-    respond(&state, scope, file).await
+    respond(&state, &edition, scope, file).await
 }
 
 async fn section_feed(
     State(state): State<AppState>,
+    edition: Edition,
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let section = state
@@ -316,11 +330,12 @@ async fn section_feed(
         description: section.description,
         path: urls::section(&section.slug),
     };
-    respond(&state, scope, &file).await
+    respond(&state, &edition, scope, &file).await
 }
 
 async fn tag_feed(
     State(state): State<AppState>,
+    edition: Edition,
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let tag = state
@@ -338,11 +353,12 @@ async fn tag_feed(
         description: format!("Articles tagged {}", tag.name),
         path: urls::tag(&tag.slug),
     };
-    respond(&state, scope, &file).await
+    respond(&state, &edition, scope, &file).await
 }
 
 async fn author_feed(
     State(state): State<AppState>,
+    edition: Edition,
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let author = state
@@ -360,5 +376,5 @@ async fn author_feed(
         description: author.bio,
         path: urls::author(&author.slug),
     };
-    respond(&state, scope, &file).await
+    respond(&state, &edition, scope, &file).await
 }

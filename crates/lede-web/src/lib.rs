@@ -40,5 +40,8 @@ pub fn router(state: AppState) -> Router {
     if let Some(media) = &state.settings.media_dir {
         routes = routes.merge(assets::media_routes(media));
     }
-    middleware::wrap(routes.with_state(state.clone()), state)
+    let app = middleware::wrap(routes.with_state(state.clone()), state.clone());
+    // Editions are routed as their plain addresses: the rewrite must come before routing.
+    let editions = axum::middleware::from_fn_with_state(state, site::edition::route_edition);
+    Router::new().fallback_service(tower::Layer::layer(&editions, app))
 }

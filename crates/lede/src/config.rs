@@ -4,6 +4,7 @@
 
 use anyhow::{Context, Result, bail};
 use lede_core::SystemClock;
+use lede_core::language::SiteLanguages;
 use lede_store::Newsroom;
 use lede_store::sql::SqlStore;
 use serde::Deserialize;
@@ -33,6 +34,10 @@ struct FileConfig {
     comments_per_client_burst: Option<u32>,
     comment_refill_seconds: Option<u64>,
     page_cache_mb: Option<usize>,
+    /// BCP 47 tags of the languages articles are written in (`["en", "ur"]`).
+    languages: Option<Vec<String>>,
+    /// The language of the site's plain addresses; the others get editions under `/{tag}/`.
+    default_language: Option<String>,
 }
 
 /// What feeds carry: the whole article, or only its standfirst.
@@ -55,6 +60,9 @@ pub struct Config {
     pub comment_refill_seconds: u64,
     /// Memory for the rendered-page cache, in MiB; 0 turns it off.
     pub page_cache_mb: usize,
+    /// The site's languages when `lede.toml` names them (set again at each start); otherwise
+    /// those saved on /admin/settings.
+    pub languages: Option<SiteLanguages>,
 }
 
 /// Never print a database password in logs or errors.
@@ -117,6 +125,7 @@ impl Config {
             comment_burst: file.comments_per_client_burst.unwrap_or(5),
             comment_refill_seconds: file.comment_refill_seconds.unwrap_or(120),
             page_cache_mb: file.page_cache_mb.unwrap_or(64),
+            languages: site_languages(file.languages, file.default_language)?,
         };
         if config.comment_min_seconds < 0 {
             bail!("comment_min_seconds in lede.toml must be 0 or more");
@@ -131,6 +140,23 @@ impl Config {
             .with_context(|| format!("cannot open the database {}", redact(&self.database_url)))?;
         Ok(Newsroom::new(store, Arc::new(SystemClock)).await?)
     }
+}
+
+/// The languages `lede.toml` names, checked: the default is the first listed unless named.
+fn site_languages(
+    languages: Option<Vec<String>>,
+    default: Option<String>,
+) -> Result<Option<SiteLanguages>> {
+    if languages.is_none() && default.is_none() {
+        return Ok(None);
+    }
+    let languages = languages.unwrap_or_default();
+    let default = default
+        .or_else(|| languages.first().cloned())
+        .unwrap_or_else(|| "en".into());
+    let checked = SiteLanguages::new(&languages, &default)
+        .map_err(|e| anyhow::anyhow!("languages in lede.toml: {}", e.message))?;
+    Ok(Some(checked))
 }
 
 /// Creates the data directory and proves it writable now, rather than failing on the first

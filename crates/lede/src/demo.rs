@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use lede_core::Slug;
 use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::*;
+use lede_core::language::SiteLanguages;
 use lede_store::Newsroom;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -176,6 +177,12 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
     newsroom
         .set_site_identity(&site.name, &site.tagline)
         .await?;
+    // The Courier publishes in Urdu too, whatever else the site's settings name.
+    let current = newsroom.languages();
+    let mut languages = current.all().to_vec();
+    languages.push("ur".to_owned());
+    let languages = SiteLanguages::new(&languages, current.default_language())?;
+    newsroom.set_languages(languages).await?;
     for a in site.author {
         let input = AuthorInput {
             slug: a.slug,

@@ -16,6 +16,9 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let newsroom = config.open_newsroom().await?;
+    if let Some(languages) = &config.languages {
+        newsroom.set_languages(languages.clone()).await?;
+    }
     if demo {
         load_demo_if_empty(&newsroom, &config.data_dir.join("media")).await?;
     }

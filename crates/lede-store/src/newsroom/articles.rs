@@ -36,8 +36,9 @@ impl Newsroom {
     pub async fn save_article(
         &self,
         id: Option<ArticleId>,
-        input: ArticleInput,
+        mut input: ArticleInput,
     ) -> Result<ArticleId> {
+        input.language = self.languages().check(&input.language)?;
         let checked = input.check()?;
         let signature = signature_of(&checked);
         let now = self.now();
@@ -161,6 +162,7 @@ impl Newsroom {
             ArticleStatus::Scheduled => Some((to, schedule_at)),
             other => Some((other, None)),
         };
+        input.language = self.languages().check(&input.language)?;
         let checked = input.check()?;
         let signature = signature_of(&checked);
         let new_tags: Vec<_> = tag_names
@@ -226,7 +228,13 @@ impl Newsroom {
     /// domain rules before anything is written, and the store writes it all, related lists
     /// and search entries included, in one transaction. Items imported before from the same
     /// source are left as they are, so running the same import again changes nothing.
-    pub async fn import(&self, batch: ImportBatch) -> Result<ImportOutcome> {
+    pub async fn import(&self, mut batch: ImportBatch) -> Result<ImportOutcome> {
+        let languages = self.languages();
+        for item in &mut batch.articles {
+            item.article.language = languages.check(&item.article.language).map_err(|e| {
+                lede_core::Invalid::new(e.field, format!("{}: {}", item.label, e.message))
+            })?;
+        }
         let checked = batch.check(&self.secret)?;
         let outcome = self.store.write_import(&checked, self.now()).await?;
         if outcome.created != Default::default() {

@@ -8,10 +8,13 @@ use lede_core::Invalid;
 use lede_core::Slug;
 use lede_core::account::{Action, User};
 use lede_core::content::{Section, SectionId, SectionInput, optional, required};
+use lede_core::language::SiteLanguages;
 
 /// The settings keys the name and tagline live under (`lede serve` reads them at start).
 pub const SITE_NAME_KEY: &str = "site_name";
 pub const SITE_TAGLINE_KEY: &str = "site_tagline";
+/// The settings key of the site's languages, default first (`en,ur`).
+pub const LANGUAGES_KEY: &str = "site_languages";
 /// The settings key of the mark [`Newsroom::mark_outside_change`] leaves.
 pub const OUTSIDE_CHANGE_KEY: &str = "changed_outside_server";
 
@@ -201,6 +204,36 @@ impl Newsroom {
         self.store.put_setting(SITE_TAGLINE_KEY, &tagline).await?;
         self.announce(Change::Catalog);
         Ok((name, tagline))
+    }
+
+    /// Sets the languages the site publishes in (admins only). A language that articles are
+    /// still written in cannot be dropped: they would lose their edition.
+    pub async fn save_languages(&self, by: &User, languages: SiteLanguages) -> Result<()> {
+        may_manage_site(by)?;
+        self.set_languages(languages).await
+    }
+
+    /// [`Self::save_languages`] for the operator (`lede.toml`'s `languages`, the demo).
+    pub async fn set_languages(&self, languages: SiteLanguages) -> Result<()> {
+        let in_use = self.store.article_languages().await?;
+        if let Some(orphan) = in_use.iter().find(|l| !languages.all().contains(l)) {
+            return Err(Invalid::new(
+                "languages",
+                format!(
+                    "Articles are written in “{orphan}”, so it stays among the site's languages."
+                ),
+            )
+            .into());
+        }
+        self.store
+            .put_setting(LANGUAGES_KEY, &languages.stored())
+            .await?;
+        *self
+            .languages
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = languages;
+        self.announce(Change::Catalog);
+        Ok(())
     }
 
     /// Leaves a mark in the database that running servers poll: a command that changed

@@ -46,8 +46,8 @@ impl SqlStore {
         let (limit, fetch) = overfetch(limit);
         let (mut clause, mut binds) = filter_clause(filter);
         if let Some(after) = after {
-            binds.push(to_unix(after.published_at));
-            binds.push(after.id.0);
+            binds.push(to_unix(after.published_at).into());
+            binds.push(after.id.0.into());
             let (at, id) = (binds.len() - 1, binds.len());
             clause.push_str(&format!(
                 " AND (a.published_at < ${at} OR (a.published_at = ${at} AND a.id < ${id}))"

@@ -50,6 +50,15 @@ impl SqlStore {
         Ok(())
     }
 
+    /// Every language some article (in any status) is written in.
+    pub async fn article_languages(&self) -> Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT DISTINCT language FROM articles ORDER BY language")
+                .fetch_all(&self.read)
+                .await?,
+        )
+    }
+
     pub async fn sections(&self) -> Result<Vec<Section>> {
         let sql = format!("SELECT {SECTION_COLUMNS} FROM sections ORDER BY position, name");
         let rows = sqlx::query(&sql).fetch_all(&self.read).await?;

@@ -23,8 +23,13 @@ pub async fn serve_cached(
     next: Next,
 ) -> Response {
     let head = request.method() == Method::HEAD;
+    // An edition's page is kept under the address asked for (`/ur/`), not the one routed.
+    let asked = request.extensions().get::<crate::site::edition::Edition>();
+    let uri = asked
+        .and_then(|e| e.asked.as_ref())
+        .unwrap_or(request.uri());
     let Some(key) = (head || request.method() == Method::GET)
-        .then(|| cache_key(request.uri()))
+        .then(|| cache_key(uri))
         .flatten()
     else {
         return next.run(request).await;

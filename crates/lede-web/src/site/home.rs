@@ -1,6 +1,6 @@
 //! The home page: the lead story, the latest articles, and the latest of each section.
 
-use super::{Layout, render};
+use super::{Edition, Layout, render};
 use crate::cache::shown;
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -29,13 +29,15 @@ struct HomeView {
     more_url: Option<String>,
 }
 
-pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>> {
+pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppResult<Html<String>> {
     let store = state.newsroom.store();
-    shown::list(&ArticleFilter::default());
+    let everything = ArticleFilter {
+        language: edition.filter_language(),
+        ..Default::default()
+    };
+    shown::list(&everything);
     // The lead, the latest, and one more to know whether there are older ones.
-    let latest = store
-        .latest_articles(&ArticleFilter::default(), LATEST + 2)
-        .await?;
+    let latest = store.latest_articles(&everything, LATEST + 2).await?;
     let has_more = latest.len() > LATEST as usize + 1;
     let mut latest_cards = cards(&latest[..latest.len().min(LATEST as usize + 1)]).into_iter();
     let lead = latest_cards.next();
@@ -47,10 +49,11 @@ pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>>
         .collect();
     let ids: Vec<_> = top_level.iter().map(|s| s.id).collect();
     let mut sections = Vec::new();
-    for (section, (id, articles)) in top_level
-        .iter()
-        .zip(store.latest_in_sections(&ids, PER_SECTION).await?)
-    {
+    for (section, (id, articles)) in top_level.iter().zip(
+        store
+            .latest_in_sections(&ids, edition.filter_language(), PER_SECTION)
+            .await?,
+    ) {
         shown::list(&ArticleFilter {
             section: Some(id),
             ..Default::default()
@@ -58,7 +61,7 @@ pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>>
         if !articles.is_empty() {
             sections.push(SectionBlock {
                 section: Link {
-                    url: urls::section(&section.slug),
+                    url: edition.path(&urls::section(&section.slug)),
                     name: section.name.clone(),
                 },
                 articles: cards(&articles),
@@ -69,7 +72,7 @@ pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>>
         lead,
         latest: latest_cards.collect(),
         sections,
-        more_url: has_more.then(|| "/articles?page=2".to_owned()),
+        more_url: has_more.then(|| edition.path("/articles?page=2")),
     };
     let cards = view
         .lead
@@ -78,7 +81,8 @@ pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>>
         .chain(view.sections.iter().flat_map(|s| &s.articles));
     let layout = Layout::load(&state, "", &state.identity().tagline)
         .await?
-        .at(&state, "/")
+        .at(&state, &edition.path(urls::HOME))
+        .in_edition(&state, &edition)
         .showing(cards.map(|card| card.lang.as_str()));
     render(&state, "home.html", &layout, view)
 }

@@ -1,6 +1,6 @@
 //! Lists of articles: everything, a section, a tag, an author, a year, month or day.
 
-use super::{Layout, PageQuery, feed_links, render};
+use super::{Edition, Layout, PageQuery, feed_links, render};
 use crate::cache::shown;
 use crate::error::{AppError, AppResult};
 use crate::seo;
@@ -25,17 +25,30 @@ struct ListView {
     pagination: Pagination,
 }
 
-/// Loads one page of a filtered list and renders it; a page past the end is a 404.
-async fn list_page(
-    state: &AppState,
-    filter: ArticleFilter,
-    query: &PageQuery,
-    base: &str,
+/// What a list says about itself: its kind ("Section", "Tag", "Archive"), heading and
+/// description.
+struct Heading {
     kind: &'static str,
     heading: String,
     description: String,
+}
+
+/// Loads one page of a filtered list and renders it; a page past the end is a 404.
+async fn list_page(
+    state: &AppState,
+    edition: &Edition,
+    filter: ArticleFilter,
+    query: &PageQuery,
+    base: &str,
+    Heading {
+        kind,
+        heading,
+        description,
+    }: Heading,
 ) -> AppResult<Html<String>> {
-    let (articles, pagination) = one_page(state, &filter, query, base).await?;
+    let (articles, pagination) = one_page(state, edition, filter, query, base).await?;
+    let plain = base;
+    let base = &edition.path(base);
     let number = pagination.page;
     let title = if number > 1 {
         format!("{heading} – page {number}")
@@ -52,8 +65,10 @@ async fn list_page(
         .at(state, &canonical)
         .showing(articles.iter().map(|card| card.lang.as_str()));
     if matches!(kind, "Section" | "Tag") {
-        layout.feeds.extend(feed_links(base, &heading));
+        // The edition's prefix goes on with the layout's own feeds, below.
+        layout.feeds.extend(feed_links(plain, &heading));
     }
+    let layout = layout.in_edition(state, edition);
     let view = ListView {
         heading,
         kind,
@@ -64,44 +79,55 @@ async fn list_page(
     render(state, "list.html", &layout, view)
 }
 
-/// One page of a filtered list as cards, with its links; a page past the end is a 404.
+/// One page of a filtered list as cards, in the edition's language, with its links; a page
+/// past the end is a 404.
 async fn one_page(
     state: &AppState,
-    filter: &ArticleFilter,
+    edition: &Edition,
+    mut filter: ArticleFilter,
     query: &PageQuery,
     base: &str,
 ) -> AppResult<(Vec<ArticleCard>, Pagination)> {
     let number = query.number()?;
-    shown::list(filter);
+    filter.language = edition.filter_language();
+    shown::list(&filter);
     let list = state
         .newsroom
         .store()
-        .list_articles(filter, PageRequest::new(number, PAGE_SIZE))
+        .list_articles(&filter, PageRequest::new(number, PAGE_SIZE))
         .await?;
     if number > list.page_count() {
         return Err(AppError::NotFound);
     }
-    Ok((cards(&list.items), Pagination::new(&list, base)))
+    Ok((
+        cards(&list.items),
+        Pagination::new(&list, &edition.path(base)),
+    ))
 }
 
 pub async fn all_articles(
     State(state): State<AppState>,
+    edition: Edition,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
     list_page(
         &state,
+        &edition,
         ArticleFilter::default(),
         &query,
         urls::ARTICLES,
-        "All articles",
-        "Latest news".into(),
-        String::new(),
+        Heading {
+            kind: "All articles",
+            heading: "Latest news".into(),
+            description: String::new(),
+        },
     )
     .await
 }
 
 pub async fn section_articles(
     State(state): State<AppState>,
+    edition: Edition,
     Path(slug): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
@@ -118,18 +144,22 @@ pub async fn section_articles(
     let base = urls::section(&section.slug);
     list_page(
         &state,
+        &edition,
         filter,
         &query,
         &base,
-        "Section",
-        section.name,
-        section.description,
+        Heading {
+            kind: "Section",
+            heading: section.name,
+            description: section.description,
+        },
     )
     .await
 }
 
 pub async fn tag_articles(
     State(state): State<AppState>,
+    edition: Edition,
     Path(slug): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
@@ -145,7 +175,19 @@ pub async fn tag_articles(
     };
     let base = urls::tag(&tag.slug);
     let description = format!("Articles tagged {}", tag.name);
-    list_page(&state, filter, &query, &base, "Tag", tag.name, description).await
+    list_page(
+        &state,
+        &edition,
+        filter,
+        &query,
+        &base,
+        Heading {
+            kind: "Tag",
+            heading: tag.name,
+            description,
+        },
+    )
+    .await
 }
 
 #[derive(Debug, Serialize)]
@@ -157,6 +199,7 @@ struct AuthorPageView {
 
 pub async fn author_page(
     State(state): State<AppState>,
+    edition: Edition,
     Path(slug): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
@@ -170,12 +213,13 @@ pub async fn author_page(
         ..Default::default()
     };
     let base = urls::author(&author.slug);
-    let (articles, pagination) = one_page(&state, &filter, &query, &base).await?;
+    let (articles, pagination) = one_page(&state, &edition, filter, &query, &base).await?;
     let mut layout = Layout::load(&state, &author.name, &author.bio)
         .await?
-        .at(&state, &base)
+        .at(&state, &edition.path(&base))
         .showing(articles.iter().map(|card| card.lang.as_str()));
     layout.feeds.extend(feed_links(&base, &author.name));
+    let mut layout = layout.in_edition(&state, &edition);
     layout.social = Some(seo::profile_social(&state.settings, &author));
     layout.json_ld = seo::author_json_ld(&state.settings, &author);
     let view = AuthorPageView {
@@ -211,6 +255,7 @@ fn archive_date(year: &str, month: Option<&str>, day: Option<&str>) -> AppResult
 
 async fn archive(
     state: AppState,
+    edition: Edition,
     query: PageQuery,
     year: String,
     month: Option<String>,
@@ -257,36 +302,42 @@ async fn archive(
     let description = format!("Articles published in {heading}");
     list_page(
         &state,
+        &edition,
         filter,
         &query,
         &base,
-        "Archive",
-        heading,
-        description,
+        Heading {
+            kind: "Archive",
+            heading,
+            description,
+        },
     )
     .await
 }
 
 pub async fn year_archive(
     State(state): State<AppState>,
+    edition: Edition,
     Path(year): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
-    archive(state, query, year, None, None).await
+    archive(state, edition, query, year, None, None).await
 }
 
 pub async fn month_archive(
     State(state): State<AppState>,
+    edition: Edition,
     Path((year, month)): Path<(String, String)>,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
-    archive(state, query, year, Some(month), None).await
+    archive(state, edition, query, year, Some(month), None).await
 }
 
 pub async fn day_archive(
     State(state): State<AppState>,
+    edition: Edition,
     Path((year, month, day)): Path<(String, String, String)>,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
-    archive(state, query, year, Some(month), Some(day)).await
+    archive(state, edition, query, year, Some(month), Some(day)).await
 }

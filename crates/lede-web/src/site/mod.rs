@@ -1,6 +1,8 @@
 //! The reader-facing site: routes, and the layout every page shares.
 
 mod article;
+pub(crate) mod edition;
+pub use edition::Edition;
 pub(crate) mod comments;
 mod home;
 mod lists;
@@ -62,6 +64,12 @@ pub struct Layout {
     pub lang: String,
     /// `rtl` for right-to-left languages, else `ltr` (`<html dir>`).
     pub dir: &'static str,
+    /// The edition's front page, all-articles list and search (`/ur/…` in the Urdu edition).
+    pub home: String,
+    pub all_articles: String,
+    pub search: String,
+    /// The site's other editions, each named in its own language, for the language switch.
+    pub editions: Vec<Link>,
     /// Web fonts the page's own text needs at once (Nastaliq on a page showing Urdu), to
     /// `<link rel="preload">`; empty on pages that show none.
     pub fonts: Vec<String>,
@@ -115,6 +123,10 @@ impl Layout {
             json_ld: Vec::new(),
             lang: crate::i18n::FALLBACK.to_owned(),
             dir: "ltr",
+            home: urls::HOME.to_owned(),
+            all_articles: urls::ARTICLES.to_owned(),
+            search: urls::SEARCH.to_owned(),
+            editions: Vec::new(),
             fonts: Vec::new(),
         })
     }
@@ -137,6 +149,38 @@ impl Layout {
     }
 
     /// Preloads the fonts for text in these languages (an article's, or its cards').
+    /// Puts the page in an edition: its language's words, and its own addresses for the
+    /// front page, the section menu, search and feeds; the other editions are offered.
+    pub fn in_edition(mut self, state: &AppState, edition: &Edition) -> Self {
+        self = self.in_language(&edition.language);
+        self.home = edition.path(urls::HOME);
+        self.all_articles = edition.path(urls::ARTICLES);
+        self.search = edition.path(urls::SEARCH);
+        for link in &mut self.sections {
+            link.url = edition.path(&link.url);
+        }
+        for feed in &mut self.feeds {
+            feed.url = edition.path(&feed.url);
+        }
+        let languages = state.newsroom.languages();
+        self.editions = languages
+            .all()
+            .iter()
+            .filter(|language| **language != edition.language)
+            .map(|language| Link {
+                url: if language == languages.default_language() {
+                    urls::HOME.to_owned()
+                } else {
+                    format!("/{language}/")
+                },
+                name: state
+                    .translations
+                    .message(language, "language-autonym", None),
+            })
+            .collect();
+        self
+    }
+
     pub fn showing<'a>(mut self, languages: impl IntoIterator<Item = &'a str>) -> Self {
         self.fonts = crate::assets::fonts_for(languages);
         self

@@ -2,7 +2,7 @@
 //! JavaScript) and the same results as JSON at `/search.json`. Filters by section, author and
 //! date range; relevance first, recency among equals; highlighted snippets.
 
-use super::{Layout, PageQuery, render};
+use super::{Edition, Layout, PageQuery, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::views::{ArticleCard, Link, Pagination, cards};
@@ -27,6 +27,9 @@ pub struct SearchParams {
     author: String,
     from: String,
     to: String,
+    /// Only articles in this language (a site language tag); an edition's search keeps to
+    /// its own language whatever this says.
+    language: String,
     page: Option<String>,
 }
 
@@ -61,7 +64,11 @@ fn parse_day(field: &str, text: &str) -> AppResult<Option<Date>> {
 }
 
 /// Turns the request into a store query, refusing what cannot be understood.
-async fn to_query(state: &AppState, params: &SearchParams) -> AppResult<SearchQuery> {
+async fn to_query(
+    state: &AppState,
+    edition: &Edition,
+    params: &SearchParams,
+) -> AppResult<SearchQuery> {
     if params.q.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::BadRequest(format!(
             "Search for at most {MAX_QUERY_CHARS} characters."
@@ -89,6 +96,18 @@ async fn to_query(state: &AppState, params: &SearchParams) -> AppResult<SearchQu
                 .id,
         );
     }
+    filter.language = if !edition.prefix.is_empty() {
+        Some(edition.language.clone())
+    } else if params.language.trim().is_empty() {
+        None
+    } else {
+        let languages = state.newsroom.languages();
+        Some(
+            languages
+                .check(&params.language)
+                .map_err(|e| AppError::BadRequest(e.message))?,
+        )
+    };
     let midnight = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT);
     filter.from = parse_day("from", &params.from)?.map(midnight);
     filter.until = parse_day("to", &params.to)?
@@ -100,8 +119,12 @@ async fn to_query(state: &AppState, params: &SearchParams) -> AppResult<SearchQu
     })
 }
 
-async fn run(state: &AppState, params: &SearchParams) -> AppResult<(Paged<SearchHit>, u32)> {
-    let query = to_query(state, params).await?;
+async fn run(
+    state: &AppState,
+    edition: &Edition,
+    params: &SearchParams,
+) -> AppResult<(Paged<SearchHit>, u32)> {
+    let query = to_query(state, edition, params).await?;
     let number = PageQuery::new(params.page.clone()).number()?;
     let results = state
         .newsroom
@@ -133,16 +156,17 @@ struct SearchView {
 
 pub async fn search_page(
     State(state): State<AppState>,
+    edition: Edition,
     Query(params): Query<SearchParams>,
 ) -> AppResult<Html<String>> {
-    let (results, _) = run(&state, &params).await?;
+    let (results, _) = run(&state, &edition, &params).await?;
     let store = state.newsroom.store();
     let mut base_params = params.clone();
     base_params.page = None;
-    let base = format!(
+    let base = edition.path(&format!(
         "/search?{}",
         serde_urlencoded::to_string(&base_params).unwrap_or_default()
-    );
+    ));
     let pagination = Pagination::new(&results, &base);
     let summaries: Vec<_> = results.items.iter().map(|h| h.summary.clone()).collect();
     let view = SearchView {
@@ -186,7 +210,8 @@ pub async fn search_page(
     };
     let layout = Layout::load(&state, title, "")
         .await?
-        .showing(view.results.iter().map(|result| result.card.lang.as_str()));
+        .showing(view.results.iter().map(|result| result.card.lang.as_str()))
+        .in_edition(&state, &edition);
     render(&state, "search.html", &layout, view)
 }
 
@@ -212,9 +237,10 @@ struct JsonResult {
 
 pub async fn search_json(
     State(state): State<AppState>,
+    edition: Edition,
     Query(params): Query<SearchParams>,
 ) -> AppResult<Json<JsonResults>> {
-    let (results, page) = run(&state, &params).await?;
+    let (results, page) = run(&state, &edition, &params).await?;
     let settings = &state.settings;
     Ok(Json(JsonResults {
         query: params.q.trim().to_owned(),

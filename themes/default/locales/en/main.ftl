@@ -612,3 +612,10 @@ store-no-such = There is no { $field } "{ $slug }".
 store-slug-taken = Another article already uses the slug “{ $slug }”; choose another.
 store-edit-conflict = Someone else saved this article after you opened it. Your text is kept below: compare it with the latest version before saving again.
 store-reply-other-article = The comment you reply to is not on this article.
+
+## The language switch in the site header: each language names itself
+
+# This language's own name for itself, shown as the link to its edition.
+language-autonym = English
+# Accessible name of the language switch.
+nav-editions-label = Read in

@@ -612,3 +612,10 @@ store-no-such = { $field } "{ $slug }" موجود نہیں۔
 store-slug-taken = ایک اور خبر پہلے ہی سلگ “{ $slug }” استعمال کر رہی ہے؛ کوئی دوسرا سلگ چنیں۔
 store-edit-conflict = آپ کے یہ خبر کھولنے کے بعد کسی اور نے اس میں تبدیلی محفوظ کر دی۔ آپ کا متن نیچے محفوظ ہے: دوبارہ محفوظ کرنے سے پہلے اس کا تازہ ترین نسخے سے موازنہ کر لیں۔
 store-reply-other-article = آپ جس تبصرے کا جواب دے رہے ہیں وہ اس خبر پر نہیں ہے۔
+
+## The language switch in the site header: each language names itself
+
+# This language's own name for itself, shown as the link to its edition.
+language-autonym = اردو
+# Accessible name of the language switch.
+nav-editions-label = اس زبان میں پڑھیں
