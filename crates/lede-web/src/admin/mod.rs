@@ -105,6 +105,10 @@ pub fn routes() -> Router<AppState> {
         ))
 }
 
+/// The language of the newsroom's words (every `t()` of the admin templates). One place to
+/// change: a per-user or per-site choice would set the context's `lang` in `render` instead.
+pub const NEWSROOM_LANGUAGE: &str = crate::i18n::FALLBACK;
+
 /// What every admin page shows around its content.
 #[derive(Debug, Serialize)]
 struct AdminLayout {
@@ -166,6 +170,11 @@ async fn render(
     };
     Ok(state.templates.render(
         template,
-        minijinja::context! { admin => layout, page => page, lang => crate::i18n::FALLBACK },
+        minijinja::context! {
+            admin => layout,
+            page => page,
+            lang => NEWSROOM_LANGUAGE,
+            dir => if lede_core::content::is_right_to_left(NEWSROOM_LANGUAGE) { "rtl" } else { "ltr" },
+        },
     )?)
 }
