@@ -312,7 +312,10 @@ async fn section_feed(
             section: Some(section.id),
             ..Default::default()
         },
-        title: format!("{}: {}", state.identity().name, section.name),
+        title: state.say(
+            "feed-title",
+            &[("site", &state.identity().name), ("name", &section.name)],
+        ),
         description: section.description,
         path: urls::section(&section.slug),
     };
@@ -334,8 +337,11 @@ async fn tag_feed(
             tag: Some(tag.id),
             ..Default::default()
         },
-        title: format!("{}: {}", state.identity().name, tag.name),
-        description: format!("Articles tagged {}", tag.name),
+        title: state.say(
+            "feed-title",
+            &[("site", &state.identity().name), ("name", &tag.name)],
+        ),
+        description: state.say("feed-tag-description", &[("tag", &tag.name)]),
         path: urls::tag(&tag.slug),
     };
     respond(&state, scope, &file).await
@@ -356,7 +362,10 @@ async fn author_feed(
             author: Some(author.id),
             ..Default::default()
         },
-        title: format!("{}: {}", state.identity().name, author.name),
+        title: state.say(
+            "feed-title",
+            &[("site", &state.identity().name), ("name", &author.name)],
+        ),
         description: author.bio,
         path: urls::author(&author.slug),
     };

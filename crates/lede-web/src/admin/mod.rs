@@ -109,6 +109,14 @@ pub fn routes() -> Router<AppState> {
 /// change: a per-user or per-site choice would set the context's `lang` in `render` instead.
 pub const NEWSROOM_LANGUAGE: &str = crate::i18n::FALLBACK;
 
+/// A message in the newsroom's language: the words the newsroom's Rust code writes.
+pub(crate) fn say(state: &AppState, id: &str, args: &[(&str, &str)]) -> String {
+    let args = crate::i18n::text_args(args);
+    state
+        .translations
+        .message(NEWSROOM_LANGUAGE, id, args.as_ref())
+}
+
 /// What every admin page shows around its content.
 #[derive(Debug, Serialize)]
 struct AdminLayout {

@@ -19,7 +19,7 @@ const PAGE_SIZE: u32 = 12;
 struct ListView {
     heading: String,
     /// What kind of list this is ("Section", "Tag", "Archive"), shown above the heading.
-    kind: &'static str,
+    kind: String,
     description: String,
     articles: Vec<ArticleCard>,
     pagination: Pagination,
@@ -38,7 +38,10 @@ async fn list_page(
     let (articles, pagination) = one_page(state, &filter, query, base).await?;
     let number = pagination.page;
     let title = if number > 1 {
-        format!("{heading} – page {number}")
+        state.say(
+            "list-title-page",
+            &[("heading", &heading), ("page", &number.to_string())],
+        )
     } else {
         heading.clone()
     };
@@ -51,12 +54,12 @@ async fn list_page(
         .await?
         .at(state, &canonical)
         .showing(articles.iter().map(|card| card.lang.as_str()));
-    if matches!(kind, "Section" | "Tag") {
-        layout.feeds.extend(feed_links(base, &heading));
+    if matches!(kind, "list-kind-section" | "list-kind-tag") {
+        layout.feeds.extend(feed_links(state, base, &heading));
     }
     let view = ListView {
         heading,
-        kind,
+        kind: state.say(kind, &[]),
         description,
         articles,
         pagination,
@@ -93,8 +96,8 @@ pub async fn all_articles(
         ArticleFilter::default(),
         &query,
         urls::ARTICLES,
-        "All articles",
-        "Latest news".into(),
+        "list-kind-all",
+        state.say("list-all-heading", &[]),
         String::new(),
     )
     .await
@@ -121,7 +124,7 @@ pub async fn section_articles(
         filter,
         &query,
         &base,
-        "Section",
+        "list-kind-section",
         section.name,
         section.description,
     )
@@ -144,8 +147,17 @@ pub async fn tag_articles(
         ..Default::default()
     };
     let base = urls::tag(&tag.slug);
-    let description = format!("Articles tagged {}", tag.name);
-    list_page(&state, filter, &query, &base, "Tag", tag.name, description).await
+    let description = state.say("list-tag-description", &[("tag", &tag.name)]);
+    list_page(
+        &state,
+        filter,
+        &query,
+        &base,
+        "list-kind-tag",
+        tag.name,
+        description,
+    )
+    .await
 }
 
 #[derive(Debug, Serialize)]
@@ -175,7 +187,7 @@ pub async fn author_page(
         .await?
         .at(&state, &base)
         .showing(articles.iter().map(|card| card.lang.as_str()));
-    layout.feeds.extend(feed_links(&base, &author.name));
+    layout.feeds.extend(feed_links(&state, &base, &author.name));
     layout.social = Some(seo::profile_social(&state.settings, &author));
     layout.json_ld = seo::author_json_ld(&state.settings, &author);
     let view = AuthorPageView {
@@ -254,13 +266,13 @@ async fn archive(
         until: Some(midnight(end)),
         ..Default::default()
     };
-    let description = format!("Articles published in {heading}");
+    let description = state.say("list-archive-description", &[("period", &heading)]);
     list_page(
         &state,
         filter,
         &query,
         &base,
-        "Archive",
+        "list-kind-archive",
         heading,
         description,
     )

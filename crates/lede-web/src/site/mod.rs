@@ -76,11 +76,14 @@ pub struct FeedLink {
 
 /// The three feeds (RSS, Atom, JSON Feed) of the list at `base` (the front page for the whole
 /// site).
-pub fn feed_links(base: &str, title: &str) -> Vec<FeedLink> {
+pub fn feed_links(state: &AppState, base: &str, title: &str) -> Vec<FeedLink> {
     crate::feeds::FORMATS
         .iter()
         .map(|format| FeedLink {
-            title: format!("{title} ({})", format.label),
+            title: state.say(
+                "feed-link-title",
+                &[("title", title), ("format", format.label)],
+            ),
             url: urls::feed(base, format.file),
             mime: format.mime,
         })
@@ -97,7 +100,7 @@ impl Layout {
         let identity = state.identity();
         let top_level = catalog.sections.iter().filter(|s| s.parent.is_none());
         Ok(Self {
-            feeds: feed_links(urls::HOME, &identity.name),
+            feeds: feed_links(state, urls::HOME, &identity.name),
             site_name: identity.name,
             tagline: identity.tagline,
             sections: top_level
