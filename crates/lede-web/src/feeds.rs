@@ -326,7 +326,11 @@ async fn section_feed(
             section: Some(section.id),
             ..Default::default()
         },
-        title: format!("{}: {}", state.identity().name, section.name),
+        title: state.say_in(
+            &edition.language,
+            "feed-title",
+            &[("site", &state.identity().name), ("name", &section.name)],
+        ),
         description: section.description,
         path: urls::section(&section.slug),
     };
@@ -349,8 +353,16 @@ async fn tag_feed(
             tag: Some(tag.id),
             ..Default::default()
         },
-        title: format!("{}: {}", state.identity().name, tag.name),
-        description: format!("Articles tagged {}", tag.name),
+        title: state.say_in(
+            &edition.language,
+            "feed-title",
+            &[("site", &state.identity().name), ("name", &tag.name)],
+        ),
+        description: state.say_in(
+            &edition.language,
+            "feed-tag-description",
+            &[("tag", &tag.name)],
+        ),
         path: urls::tag(&tag.slug),
     };
     respond(&state, &edition, scope, &file).await
@@ -372,7 +384,11 @@ async fn author_feed(
             author: Some(author.id),
             ..Default::default()
         },
-        title: format!("{}: {}", state.identity().name, author.name),
+        title: state.say_in(
+            &edition.language,
+            "feed-title",
+            &[("site", &state.identity().name), ("name", &author.name)],
+        ),
         description: author.bio,
         path: urls::author(&author.slug),
     };

@@ -72,6 +72,15 @@ impl Translations {
         Ok(Self { bundles })
     }
 
+    /// The English message `id`, for defaults set before any state exists.
+    pub fn english(id: &str) -> String {
+        static SHIPPED_ONCE: std::sync::OnceLock<Option<Translations>> = std::sync::OnceLock::new();
+        match SHIPPED_ONCE.get_or_init(|| Translations::shipped().ok()) {
+            Some(translations) => translations.message(FALLBACK, id, None),
+            None => id.to_owned(),
+        }
+    }
+
     /// The languages with messages, in the order shipped.
     pub fn languages(&self) -> impl Iterator<Item = &str> {
         self.bundles.iter().map(|(language, _)| language.as_str())
@@ -123,7 +132,9 @@ impl Translations {
                         let (id, _) = line.split_once(" =")?;
                         let id = id.trim_end();
                         let valid = id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-                            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                            && id
+                                .chars()
+                                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
                         valid.then(|| id.to_owned())
                     })
                     .collect();
@@ -131,6 +142,17 @@ impl Translations {
             })
             .collect()
     }
+}
+
+/// Text arguments for a message Rust formats; `None` when there are none.
+pub fn text_args<'a>(pairs: &[(&'a str, &str)]) -> Option<FluentArgs<'a>> {
+    (!pairs.is_empty()).then(|| {
+        let mut args = FluentArgs::new();
+        for (name, value) in pairs {
+            args.set(*name, FluentValue::from((*value).to_owned()));
+        }
+        args
+    })
 }
 
 /// Turns a template's keyword arguments into Fluent's: numbers stay numbers (so plural rules
@@ -166,6 +188,80 @@ mod tests {
                 "{language} has messages English lacks: {extra:?}"
             );
         }
+    }
+
+    /// Every `.rs` file under `dir`, recursively.
+    fn rust_files(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                found.push(path);
+            }
+        }
+    }
+
+    /// A message no template, editor.js or Rust code names (as "id" or 'id') is dead weight
+    /// translators would keep translating; one that code uses but a file lacks shows its id.
+    /// Messages waiting for their code live in locales/PENDING.ftl.txt, not in main.ftl.
+    #[test]
+    fn every_message_is_used_somewhere() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut sources: Vec<String> = crate::templates::DEFAULT_THEME
+            .iter()
+            .map(|(_, source)| (*source).to_owned())
+            .collect();
+        sources.push(include_str!("../../../themes/default/static/editor.js").to_owned());
+        let mut files = Vec::new();
+        for krate in std::fs::read_dir(root.join("crates"))
+            .expect("crates/")
+            .flatten()
+        {
+            let src = krate.path().join("src");
+            if src.is_dir() {
+                rust_files(&src, &mut files);
+            }
+        }
+        assert!(files.len() > 20, "found the Rust sources: {files:?}");
+        for file in files {
+            sources.push(std::fs::read_to_string(&file).expect("a readable source"));
+        }
+        // This file names ids in its own tests; they must be used elsewhere too.
+        let this_file = include_str!("i18n.rs");
+        let translations = Translations::shipped().expect("parse");
+        let ids = translations.ids();
+        let (_, english) = &ids[0];
+        let unused: Vec<_> = english
+            .iter()
+            .filter(|id| {
+                let quoted = [format!("\"{id}\""), format!("'{id}'")];
+                !sources.iter().any(|source| {
+                    source != this_file && quoted.iter().any(|q| source.contains(q.as_str()))
+                })
+            })
+            .collect();
+        // And the other way: every t("id") of a template has an English message.
+        let missing: Vec<_> = crate::templates::DEFAULT_THEME
+            .iter()
+            .flat_map(|(name, source)| {
+                source
+                    .split("t(\"")
+                    .skip(1)
+                    .filter_map(|rest| rest.split_once('"').map(|(id, _)| id))
+                    .filter(|id| !english.iter().any(|e| e == id))
+                    .map(move |id| format!("{name}: {id}"))
+            })
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "templates use messages en/main.ftl lacks: {missing:?}"
+        );
+        assert!(
+            unused.is_empty(),
+            "en/main.ftl has messages nothing uses (wire them, or move them to \
+             locales/PENDING.ftl.txt): {unused:?}"
+        );
     }
 
     #[test]

@@ -52,7 +52,7 @@ impl Default for SiteSettings {
     fn default() -> Self {
         Self {
             name: "Lede".to_owned(),
-            tagline: "Independent news".to_owned(),
+            tagline: crate::i18n::Translations::english("site-default-tagline"),
             base_url: "http://127.0.0.1:8080".to_owned(),
             template_dir: None,
             media_dir: None,
@@ -102,6 +102,18 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
+    /// A message in the edition's language, with text arguments: the words Rust writes on
+    /// lists, search and error pages (an article page's own words follow the article).
+    pub(crate) fn say(&self, id: &str, args: &[(&str, &str)]) -> String {
+        self.say_in(crate::i18n::FALLBACK, id, args)
+    }
+
+    /// [`Self::say`] in `language` (an edition's, an article's).
+    pub(crate) fn say_in(&self, language: &str, id: &str, args: &[(&str, &str)]) -> String {
+        let args = crate::i18n::text_args(args);
+        self.translations.message(language, id, args.as_ref())
+    }
+
     /// Compiles the templates once and sets up the limiter; fails on a broken site template.
     pub fn new(newsroom: Newsroom, settings: SiteSettings) -> Result<Self, minijinja::Error> {
         let translations = Arc::new(Translations::shipped().map_err(|e| {

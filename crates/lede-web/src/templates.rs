@@ -19,7 +19,7 @@ macro_rules! default_theme {
 }
 
 /// The default theme's templates, embedded so the binary needs no files beside it.
-const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
+pub(crate) const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "base.html",
     "macros.html",
     "home.html",

@@ -7,6 +7,14 @@
   var body = document.getElementById("body");
   if (!form || !body) return;
   var csrf = form.querySelector("input[name=csrf]").value;
+  // The words come from the page (data-word-* on the form, in the newsroom's language);
+  // English stands in for any an overridden template leaves out.
+  var english = {
+    toolbar: "Formatting", bold: "Bold", italic: "Italic", heading: "Heading", link: "Link",
+    quote: "Quote", list: "List", boldText: "bold text", italicText: "italic text",
+    linkText: "link text", livePreview: "Live preview", uploadFailed: "The image could not be uploaded."
+  };
+  function word(name) { return form.dataset["word" + name.charAt(0).toUpperCase() + name.slice(1)] || english[name]; }
 
   function wrap(before, after, placeholder) {
     var start = body.selectionStart, end = body.selectionEnd;
@@ -24,17 +32,17 @@
     body.dispatchEvent(new Event("input"));
   }
   var tools = [
-    ["Bold", function () { wrap("**", "**", "bold text"); }],
-    ["Italic", function () { wrap("_", "_", "italic text"); }],
-    ["Heading", function () { prefixLines("## "); }],
-    ["Link", function () { wrap("[", "](https://)", "link text"); }],
-    ["Quote", function () { prefixLines("> "); }],
-    ["List", function () { prefixLines("- "); }]
+    [word("bold"), function () { wrap("**", "**", word("boldText")); }],
+    [word("italic"), function () { wrap("_", "_", word("italicText")); }],
+    [word("heading"), function () { prefixLines("## "); }],
+    [word("link"), function () { wrap("[", "](https://)", word("linkText")); }],
+    [word("quote"), function () { prefixLines("> "); }],
+    [word("list"), function () { prefixLines("- "); }]
   ];
   var bar = document.createElement("div");
   bar.className = "toolbar";
   bar.setAttribute("role", "toolbar");
-  bar.setAttribute("aria-label", "Formatting");
+  bar.setAttribute("aria-label", word("toolbar"));
   tools.forEach(function (tool) {
     var button = document.createElement("button");
     button.type = "button";
@@ -47,7 +55,7 @@
 
   var preview = document.createElement("section");
   preview.className = "preview live-preview";
-  preview.setAttribute("aria-label", "Live preview");
+  preview.setAttribute("aria-label", word("livePreview"));
   preview.setAttribute("aria-live", "polite");
   body.parentNode.parentNode.appendChild(preview);
   // The preview reads in the article's language and direction (the right-to-left languages
@@ -68,7 +76,13 @@
     data.set("body", body.value);
     fetch("/admin/preview", { method: "POST", body: data, credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.text() : ""; })
-      .then(function (html) { preview.innerHTML = "<h2>Live preview</h2><div class=\"prose\">" + html + "</div>"; orient(); });
+      .then(function (html) {
+        var heading = document.createElement("h2");
+        heading.textContent = word("livePreview");
+        preview.innerHTML = "<div class=\"prose\">" + html + "</div>";
+        preview.insertBefore(heading, preview.firstChild);
+        orient();
+      });
   }
   body.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(refresh, 400); });
   refresh();
@@ -91,7 +105,7 @@
             body.setRangeText("\n![" + file.name.replace(/\.[^.]+$/, "") + "](" + answer.path + ")\n", body.selectionStart, body.selectionEnd, "end");
             body.dispatchEvent(new Event("input"));
           } else {
-            alert(answer.error || "The image could not be uploaded.");
+            alert(answer.error || word("uploadFailed"));
           }
         });
     });

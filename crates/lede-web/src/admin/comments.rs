@@ -82,7 +82,7 @@ pub async fn queue(
         &state,
         Some(&viewer),
         "admin/comments.html",
-        "Comments",
+        &crate::admin::say(&state, "admin-comments-heading", &[]),
         view,
     )
     .await?
@@ -126,7 +126,11 @@ pub async fn moderate(
     viewer.require(Action::ModerateComments)?;
     let status = form.action.status();
     if form.ids.is_empty() {
-        return Err(AppError::BadRequest("Select at least one comment.".into()));
+        return Err(AppError::BadRequest(crate::admin::say(
+            &state,
+            "admin-comments-error-none-selected",
+            &[],
+        )));
     }
     for id in &form.ids {
         state

@@ -18,11 +18,9 @@ pub fn body_limit() -> DefaultBodyLimit {
 }
 
 pub(super) fn library(state: &AppState) -> AppResult<MediaLibrary> {
-    let dir = state
-        .settings
-        .media_dir
-        .clone()
-        .ok_or_else(|| AppError::BadRequest("This site has no media directory.".into()))?;
+    let dir = state.settings.media_dir.clone().ok_or_else(|| {
+        AppError::BadRequest(crate::admin::say(state, "admin-media-error-no-dir", &[]))
+    })?;
     Ok(MediaLibrary::new(state.newsroom.store().clone(), dir))
 }
 
@@ -80,7 +78,14 @@ async fn library_page(
     };
     Ok((
         status,
-        render(state, Some(viewer), "admin/media.html", "Media", view).await?,
+        render(
+            state,
+            Some(viewer),
+            "admin/media.html",
+            &crate::admin::say(state, "admin-media-heading", &[]),
+            view,
+        )
+        .await?,
     )
         .into_response())
 }
@@ -109,7 +114,7 @@ pub async fn upload(
             &state,
             &viewer,
             String::new(),
-            Some("Choose an image to upload.".into()),
+            Some(crate::admin::say(&state, "admin-media-error-choose", &[])),
             None,
             StatusCode::UNPROCESSABLE_ENTITY,
         )

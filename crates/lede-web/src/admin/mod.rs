@@ -105,6 +105,18 @@ pub fn routes() -> Router<AppState> {
         ))
 }
 
+/// The language of the newsroom's words (every `t()` of the admin templates). One place to
+/// change: a per-user or per-site choice would set the context's `lang` in `render` instead.
+pub const NEWSROOM_LANGUAGE: &str = crate::i18n::FALLBACK;
+
+/// A message in the newsroom's language: the words the newsroom's Rust code writes.
+pub(crate) fn say(state: &AppState, id: &str, args: &[(&str, &str)]) -> String {
+    let args = crate::i18n::text_args(args);
+    state
+        .translations
+        .message(NEWSROOM_LANGUAGE, id, args.as_ref())
+}
+
 /// What every admin page shows around its content.
 #[derive(Debug, Serialize)]
 struct AdminLayout {
@@ -166,6 +178,11 @@ async fn render(
     };
     Ok(state.templates.render(
         template,
-        minijinja::context! { admin => layout, page => page, lang => crate::i18n::FALLBACK },
+        minijinja::context! {
+            admin => layout,
+            page => page,
+            lang => NEWSROOM_LANGUAGE,
+            dir => if lede_core::content::is_right_to_left(NEWSROOM_LANGUAGE) { "rtl" } else { "ltr" },
+        },
     )?)
 }

@@ -64,7 +64,14 @@ async fn people_page(
     };
     Ok((
         status,
-        render(state, Some(viewer), "admin/people.html", "People", view).await?,
+        render(
+            state,
+            Some(viewer),
+            "admin/people.html",
+            &crate::admin::say(state, "admin-people-heading", &[]),
+            view,
+        )
+        .await?,
     )
         .into_response())
 }

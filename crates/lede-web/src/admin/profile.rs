@@ -66,7 +66,7 @@ async fn profile_page(
         state,
         Some(viewer),
         "admin/profile.html",
-        "Your profile",
+        &crate::admin::say(state, "admin-profile-heading", &[]),
         view,
     )
     .await?;
@@ -111,7 +111,11 @@ pub async fn upload_avatar(
     let Upload { file, .. } = upload;
     let refuse = |message: String| (message, "avatar");
     if file.is_empty() {
-        let error = Some(refuse("Choose an image to upload.".into()));
+        let error = Some(refuse(crate::admin::say(
+            &state,
+            "admin-media-error-choose",
+            &[],
+        )));
         return profile_page(
             &state,
             &viewer,

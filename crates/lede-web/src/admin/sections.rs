@@ -126,7 +126,14 @@ async fn sections_page(
         error,
         field,
     };
-    let page = render(state, Some(viewer), "admin/sections.html", "Sections", view).await?;
+    let page = render(
+        state,
+        Some(viewer),
+        "admin/sections.html",
+        &crate::admin::say(state, "admin-sections-heading", &[]),
+        view,
+    )
+    .await?;
     Ok((status, page).into_response())
 }
 
@@ -277,7 +284,7 @@ async fn edit_page(
         error,
         field,
     };
-    let title = format!("Edit section {}", section.name);
+    let title = crate::admin::say(state, "admin-section-title", &[("name", &section.name)]);
     let page = render(state, Some(viewer), "admin/section.html", &title, view).await?;
     Ok((status, page).into_response())
 }

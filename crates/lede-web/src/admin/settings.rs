@@ -35,7 +35,7 @@ async fn settings_page(
         state,
         Some(viewer),
         "admin/settings.html",
-        "Site settings",
+        &crate::admin::say(state, "admin-settings-heading", &[]),
         view,
     )
     .await?;

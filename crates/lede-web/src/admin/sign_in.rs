@@ -60,7 +60,7 @@ async fn dashboard(state: &AppState, viewer: &Viewer) -> AppResult<Response> {
         state,
         Some(viewer),
         "admin/dashboard.html",
-        "Newsroom",
+        &crate::admin::say(state, "admin-dashboard-heading", &[]),
         view,
     )
     .await?
@@ -76,7 +76,14 @@ async fn sign_in_page(
     let view = SignInView { email, error };
     Ok((
         status,
-        render(state, None, "admin/sign_in.html", "Sign in", view).await?,
+        render(
+            state,
+            None,
+            "admin/sign_in.html",
+            &crate::admin::say(state, "admin-sign-in-heading", &[]),
+            view,
+        )
+        .await?,
     )
         .into_response())
 }
@@ -90,9 +97,11 @@ pub async fn sign_in(
 ) -> AppResult<Response> {
     check_origin(&headers)?;
     if state.sign_in_limiter.check_key(&client).is_err() {
-        return Err(AppError::TooManyRequests(
-            "Too many sign-in attempts from your network. Wait a few minutes and try again.".into(),
-        ));
+        return Err(AppError::TooManyRequests(crate::admin::say(
+            &state,
+            "admin-sign-in-rate-limited",
+            &[],
+        )));
     }
     match state
         .accounts
@@ -106,13 +115,15 @@ pub async fn sign_in(
         Err(SignInError::Wrong) => {
             // A pause after a failure slows guessing without bothering people who mistype.
             tokio::time::sleep(Duration::from_millis(300)).await;
-            let message = "The email or the password is wrong.".to_owned();
+            let message = crate::admin::say(&state, "admin-sign-in-wrong", &[]);
             sign_in_page(&state, form.email, Some(message), StatusCode::UNAUTHORIZED).await
         }
         Err(SignInError::Locked { until }) => {
             let minutes = (until - state.newsroom.now()).whole_minutes().max(1);
-            let message = format!(
-                "Too many failed attempts: this account is locked for {minutes} more minutes."
+            let message = crate::admin::say(
+                &state,
+                "admin-sign-in-locked",
+                &[("minutes", &minutes.to_string())],
             );
             sign_in_page(
                 &state,
@@ -176,7 +187,7 @@ async fn setup_page(
             state,
             None,
             "admin/setup.html",
-            "Set up your newsroom",
+            &crate::admin::say(state, "admin-setup-heading", &[]),
             view,
         )
         .await?,

@@ -112,22 +112,26 @@ pub async fn post_comment(
         newsroom.now(),
         state.settings.comment_min_seconds,
     );
+    // Said on the article's page, so in the article's language.
     let problem = match token {
         Ok(()) => None,
-        Err(TokenProblem::TooFast) => Some(
-            "That was quicker than we expect anyone to write a comment. Please check it and send it again.",
-        ),
-        Err(TokenProblem::Expired) => {
-            Some("This form was open for more than a day. Please send your comment again.")
-        }
-        Err(TokenProblem::Invalid) => Some(
-            "We could not verify this form. Please send your comment again from the article page.",
-        ),
-    };
+        Err(TokenProblem::TooFast) => Some("comments-error-too-fast"),
+        Err(TokenProblem::Expired) => Some("comments-error-expired"),
+        Err(TokenProblem::Invalid) => Some("comments-error-invalid-token"),
+    }
+    .map(|id| {
+        state
+            .translations
+            .message(&article.summary.language, id, None)
+    });
     let parent = match fields.parent.trim() {
         "" => None,
         id => Some(CommentId(id.parse().map_err(|_| {
-            AppError::BadRequest("The reply was not to a valid comment.".into())
+            AppError::BadRequest(state.translations.message(
+                crate::i18n::FALLBACK,
+                "comments-error-bad-parent",
+                None,
+            ))
         })?)),
     };
     let input = CommentInput {
@@ -140,7 +144,7 @@ pub async fn post_comment(
     let checked = input.check();
     if !fields.homepage.is_empty() {
         // A bot: answer as if all went well, and keep what it sent as spam for the record.
-        if let (Ok(comment), None) = (&checked, problem) {
+        if let (Ok(comment), None) = (&checked, &problem) {
             rate_limit(&state, client)?;
             newsroom
                 .submit_comment(article.summary.id, comment, CommentStatus::Spam)
@@ -162,7 +166,7 @@ pub async fn post_comment(
                 form.errors.insert(invalid.field, invalid.message);
                 form.has_errors = true;
             }
-            form.problem = problem.map(str::to_owned);
+            form.problem = problem;
             form.values = CommentFields {
                 token: String::new(),
                 homepage: String::new(),
@@ -177,9 +181,12 @@ pub async fn post_comment(
 /// so a reader correcting a mistake in the form is never locked out.
 fn rate_limit(state: &AppState, client: IpAddr) -> AppResult<()> {
     state.comment_limiter.check_key(&client).map_err(|_| {
-        AppError::TooManyRequests(
-            "You have sent several comments in a short time. Please wait a few minutes before sending another.".into(),
-        )
+        // Error pages speak the edition's language.
+        AppError::TooManyRequests(state.translations.message(
+            crate::i18n::FALLBACK,
+            "comments-error-rate-limited",
+            None,
+        ))
     })
 }
 

@@ -19,7 +19,7 @@ const PAGE_SIZE: u32 = 12;
 struct ListView {
     heading: String,
     /// What kind of list this is ("Section", "Tag", "Archive"), shown above the heading.
-    kind: &'static str,
+    kind: String,
     description: String,
     articles: Vec<ArticleCard>,
     pagination: Pagination,
@@ -51,7 +51,11 @@ async fn list_page(
     let base = &edition.path(base);
     let number = pagination.page;
     let title = if number > 1 {
-        format!("{heading} – page {number}")
+        state.say_in(
+            &edition.language,
+            "list-title-page",
+            &[("heading", &heading), ("page", &number.to_string())],
+        )
     } else {
         heading.clone()
     };
@@ -64,14 +68,14 @@ async fn list_page(
         .await?
         .at(state, &canonical)
         .showing(articles.iter().map(|card| card.lang.as_str()));
-    if matches!(kind, "Section" | "Tag") {
+    if matches!(kind, "list-kind-section" | "list-kind-tag") {
         // The edition's prefix goes on with the layout's own feeds, below.
-        layout.feeds.extend(feed_links(plain, &heading));
+        layout.feeds.extend(feed_links(state, plain, &heading));
     }
     let layout = layout.in_edition(state, edition);
     let view = ListView {
         heading,
-        kind,
+        kind: state.say_in(&edition.language, kind, &[]),
         description,
         articles,
         pagination,
@@ -117,8 +121,8 @@ pub async fn all_articles(
         &query,
         urls::ARTICLES,
         Heading {
-            kind: "All articles",
-            heading: "Latest news".into(),
+            kind: "list-kind-all",
+            heading: state.say_in(&edition.language, "list-all-heading", &[]),
             description: String::new(),
         },
     )
@@ -149,7 +153,7 @@ pub async fn section_articles(
         &query,
         &base,
         Heading {
-            kind: "Section",
+            kind: "list-kind-section",
             heading: section.name,
             description: section.description,
         },
@@ -174,7 +178,11 @@ pub async fn tag_articles(
         ..Default::default()
     };
     let base = urls::tag(&tag.slug);
-    let description = format!("Articles tagged {}", tag.name);
+    let description = state.say_in(
+        &edition.language,
+        "list-tag-description",
+        &[("tag", &tag.name)],
+    );
     list_page(
         &state,
         &edition,
@@ -182,7 +190,7 @@ pub async fn tag_articles(
         &query,
         &base,
         Heading {
-            kind: "Tag",
+            kind: "list-kind-tag",
             heading: tag.name,
             description,
         },
@@ -218,7 +226,7 @@ pub async fn author_page(
         .await?
         .at(&state, &edition.path(&base))
         .showing(articles.iter().map(|card| card.lang.as_str()));
-    layout.feeds.extend(feed_links(&base, &author.name));
+    layout.feeds.extend(feed_links(&state, &base, &author.name));
     let mut layout = layout.in_edition(&state, &edition);
     layout.social = Some(seo::profile_social(&state.settings, &author));
     layout.json_ld = seo::author_json_ld(&state.settings, &author);
@@ -299,7 +307,11 @@ async fn archive(
         until: Some(midnight(end)),
         ..Default::default()
     };
-    let description = format!("Articles published in {heading}");
+    let description = state.say_in(
+        &edition.language,
+        "list-archive-description",
+        &[("period", &heading)],
+    );
     list_page(
         &state,
         &edition,
@@ -307,7 +319,7 @@ async fn archive(
         &query,
         &base,
         Heading {
-            kind: "Archive",
+            kind: "list-kind-archive",
             heading,
             description,
         },

@@ -69,10 +69,18 @@ pub struct Layout {
     pub all_articles: String,
     pub search: String,
     /// The site's other editions, each named in its own language, for the language switch.
-    pub editions: Vec<Link>,
+    pub editions: Vec<EditionLink>,
     /// Web fonts the page's own text needs at once (Nastaliq on a page showing Urdu), to
     /// `<link rel="preload">`; empty on pages that show none.
     pub fonts: Vec<String>,
+}
+
+/// A link to another edition, named in its own language (`اردو`, `English`).
+#[derive(Debug, Serialize)]
+pub struct EditionLink {
+    pub url: String,
+    pub name: String,
+    pub lang: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -84,11 +92,14 @@ pub struct FeedLink {
 
 /// The three feeds (RSS, Atom, JSON Feed) of the list at `base` (the front page for the whole
 /// site).
-pub fn feed_links(base: &str, title: &str) -> Vec<FeedLink> {
+pub fn feed_links(state: &AppState, base: &str, title: &str) -> Vec<FeedLink> {
     crate::feeds::FORMATS
         .iter()
         .map(|format| FeedLink {
-            title: format!("{title} ({})", format.label),
+            title: state.say(
+                "feed-link-title",
+                &[("title", title), ("format", format.label)],
+            ),
             url: urls::feed(base, format.file),
             mime: format.mime,
         })
@@ -105,7 +116,7 @@ impl Layout {
         let identity = state.identity();
         let top_level = catalog.sections.iter().filter(|s| s.parent.is_none());
         Ok(Self {
-            feeds: feed_links(urls::HOME, &identity.name),
+            feeds: feed_links(state, urls::HOME, &identity.name),
             site_name: identity.name,
             tagline: identity.tagline,
             sections: top_level
@@ -167,7 +178,7 @@ impl Layout {
             .all()
             .iter()
             .filter(|language| **language != edition.language)
-            .map(|language| Link {
+            .map(|language| EditionLink {
                 url: if language == languages.default_language() {
                     urls::HOME.to_owned()
                 } else {
@@ -176,6 +187,7 @@ impl Layout {
                 name: state
                     .translations
                     .message(language, "language-autonym", None),
+                lang: language.clone(),
             })
             .collect();
         self

@@ -50,16 +50,16 @@ pub fn highlight(snippet: &str) -> String {
         .replace(MARK_END, "</mark>")
 }
 
-fn parse_day(field: &str, text: &str) -> AppResult<Option<Date>> {
+fn parse_day(state: &AppState, field: &str, text: &str) -> AppResult<Option<Date>> {
     if text.trim().is_empty() {
         return Ok(None);
     }
     Date::parse(text.trim(), format_description!("[year]-[month]-[day]"))
         .map(Some)
         .map_err(|_| {
-            AppError::BadRequest(format!(
-                "The {field} date “{text}” is not a date like 2026-11-28."
-            ))
+            AppError::BadRequest(
+                state.say("search-error-bad-date", &[("field", field), ("text", text)]),
+            )
         })
 }
 
@@ -70,8 +70,9 @@ async fn to_query(
     params: &SearchParams,
 ) -> AppResult<SearchQuery> {
     if params.q.chars().count() > MAX_QUERY_CHARS {
-        return Err(AppError::BadRequest(format!(
-            "Search for at most {MAX_QUERY_CHARS} characters."
+        return Err(AppError::BadRequest(state.say(
+            "search-error-too-long",
+            &[("max", &MAX_QUERY_CHARS.to_string())],
         )));
     }
     let store = state.newsroom.store();
@@ -81,7 +82,9 @@ async fn to_query(
         filter.section = Some(
             section
                 .ok_or_else(|| {
-                    AppError::BadRequest(format!("There is no section “{}”.", params.section))
+                    AppError::BadRequest(
+                        state.say("search-error-no-section", &[("section", &params.section)]),
+                    )
                 })?
                 .id,
         );
@@ -91,7 +94,9 @@ async fn to_query(
         filter.author = Some(
             author
                 .ok_or_else(|| {
-                    AppError::BadRequest(format!("There is no author “{}”.", params.author))
+                    AppError::BadRequest(
+                        state.say("search-error-no-author", &[("author", &params.author)]),
+                    )
                 })?
                 .id,
         );
@@ -109,8 +114,8 @@ async fn to_query(
         )
     };
     let midnight = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT);
-    filter.from = parse_day("from", &params.from)?.map(midnight);
-    filter.until = parse_day("to", &params.to)?
+    filter.from = parse_day(state, "from", &params.from)?.map(midnight);
+    filter.until = parse_day(state, "to", &params.to)?
         .and_then(|d| d.next_day())
         .map(midnight);
     Ok(SearchQuery {
@@ -204,9 +209,13 @@ pub async fn search_page(
         params,
     };
     let title = if view.searched {
-        format!("Search: {}", view.params.q.trim())
+        state.say_in(
+            &edition.language,
+            "search-page-title",
+            &[("query", view.params.q.trim())],
+        )
     } else {
-        "Search".to_owned()
+        state.say_in(&edition.language, "search-title", &[])
     };
     let layout = Layout::load(&state, title, "")
         .await?

@@ -553,9 +553,10 @@ async fn right_to_left_articles_are_marked(db: &TestDb) {
         0,
         "the site's own words stay left to right"
     );
+    // The reading time speaks the article's language (ur/main.ftl's article-min-read).
     assert_eq!(
         page.text(".reading-time"),
-        "3 min read",
+        "3 منٹ کا مطالعہ",
         "8 Urdu words × 60 = 480 words"
     );
 }

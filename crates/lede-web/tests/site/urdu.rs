@@ -13,6 +13,8 @@ lede_store::on_both_databases!(
     search_finds_urdu_in_any_spelling,
     the_urdu_edition_lists_only_urdu_articles_in_urdu_words,
     a_language_the_site_does_not_publish_in_is_refused_by_name,
+    an_urdu_article_page_speaks_urdu_around_the_article,
+    a_name_in_a_byline_is_escaped,
 );
 
 const HEADLINE: &str = "ساحلی پٹی پر ۱۲ نئے اسکول";
@@ -140,4 +142,98 @@ async fn a_language_the_site_does_not_publish_in_is_refused_by_name(db: &TestDb)
     );
     let search = site.get("/search?q=x&language=fr").await;
     assert_eq!(search.status, StatusCode::BAD_REQUEST);
+}
+
+/// The page's own words around an Urdu article are Urdu: every text node and every
+/// aria-label, placeholder and alt outside the article's content, headline, standfirst and the
+/// site's name. The English page keeps its English words.
+async fn an_urdu_article_page_speaks_urdu_around_the_article(db: &TestDb) {
+    let site = site(db).await;
+    publish_urdu_article(&site).await;
+    let slug = Slug::from_title(HEADLINE).expect("a slug");
+    let page = site.get(&format!("/articles/{}", slug.url_encoded())).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.attr("html", "lang"), "ur");
+    assert_eq!(page.attr("html", "dir"), "rtl");
+
+    let html = page.html();
+    let content = ["e-content", "headline", "standfirst", "site-name"];
+    let mut words = Vec::new();
+    for node in html.root_element().descendants() {
+        let inside_content = node.ancestors().chain(std::iter::once(node)).any(|n| {
+            n.value().as_element().is_some_and(|e| {
+                matches!(e.name(), "script" | "style" | "head")
+                    || e.classes().any(|c| content.contains(&c))
+            })
+        });
+        if inside_content {
+            continue;
+        }
+        match node.value() {
+            scraper::Node::Text(text) => words.push(text.to_string()),
+            scraper::Node::Element(element) => {
+                for name in ["aria-label", "placeholder", "alt", "title"] {
+                    if let Some(value) = element.attr(name) {
+                        words.push(value.to_owned());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let words = words.join(" ");
+    for english in [
+        "min read",
+        "Add yours",
+        "You May Also Like",
+        "More From Author",
+        "There are no comments",
+        "Comments",
+        "Search",
+    ] {
+        assert!(
+            !words.contains(english),
+            "{english:?} on the Urdu page, in: {words}"
+        );
+    }
+    assert!(words.contains("تبصرے"), "the comments heading is Urdu");
+
+    let english = site.get("/articles/river-floods-saltmarsh").await;
+    assert_eq!(english.attr("html", "lang"), "en");
+    assert_eq!(english.attr("html", "dir"), "ltr");
+    assert!(english.text(".reading-time").ends_with("min read"));
+    assert_eq!(english.text("#comments-title"), "Comments");
+}
+
+/// Names reach bylines as text: the Fluent message that wraps the authors' links never
+/// lets a name's markup through, in either language.
+async fn a_name_in_a_byline_is_escaped(db: &TestDb) {
+    const NAME: &str = "Eve <script>alert(1)</script>";
+    let site = site(db).await;
+    let (cookie, csrf) = signed_in_as(&site, NAME, Role::Author).await;
+    for (language, headline) in [("en", "Harbour opens"), ("ur", "بندرگاہ کھل گئی")] {
+        let mut fields = editor_fields(&csrf, "publish", headline, "Text.");
+        fields.retain(|(name, _)| *name != "language");
+        fields.push(("language", language));
+        let published = post_as(&site, "/admin/articles/new", &cookie, &fields).await;
+        assert_eq!(
+            published.status,
+            StatusCode::SEE_OTHER,
+            "{}",
+            published.body
+        );
+        let slug = Slug::from_title(headline).expect("a slug");
+        let page = site.get(&format!("/articles/{}", slug.url_encoded())).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            !page.body.contains("<script>alert(1)"),
+            "{language}: the name's markup is escaped"
+        );
+        assert!(
+            page.body
+                .contains("<bdi>Eve &lt;script&gt;alert(1)&lt;/script&gt;</bdi>"),
+            "{language}: the byline shows the name as text"
+        );
+        assert_eq!(page.text(".byline .by a[rel=author]"), NAME, "{language}");
+    }
 }

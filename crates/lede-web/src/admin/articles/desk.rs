@@ -109,7 +109,7 @@ pub async fn list(
         &state,
         Some(&viewer),
         "admin/articles.html",
-        "Articles",
+        &crate::admin::say(&state, "admin-articles-heading", &[]),
         view,
     )
     .await?

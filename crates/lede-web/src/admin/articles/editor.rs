@@ -100,7 +100,7 @@ pub(super) async fn editor_page(
     };
     let status = problem.map_or(StatusCode::OK, |(s, _, _)| s);
     let title = if view.form.headline.is_empty() {
-        "New article".to_owned()
+        crate::admin::say(state, "admin-new-article", &[])
     } else {
         view.form.headline.clone()
     };

@@ -72,7 +72,9 @@ pub async fn revisions(
                 diff: diff_lines(&r.body_markdown, &current.input.body_markdown),
                 version: r.version,
                 saved: minutes(r.saved_at),
-                saved_by: r.saved_by.unwrap_or_else(|| "the system".into()),
+                saved_by: r
+                    .saved_by
+                    .unwrap_or_else(|| crate::admin::say(&state, "admin-revision-system", &[])),
                 headline: r.headline,
             })
             .collect(),
@@ -81,7 +83,7 @@ pub async fn revisions(
         &state,
         Some(&viewer),
         "admin/revisions.html",
-        "Revisions",
+        &crate::admin::say(&state, "admin-editor-revisions", &[]),
         view,
     )
     .await?
@@ -114,9 +116,10 @@ pub async fn restore(
         revision.standfirst,
         revision.body_markdown,
     );
-    let notice = format!(
-        "Showing revision {}: save to make it the current text.",
-        revision.version
+    let notice = crate::admin::say(
+        &state,
+        "admin-editor-showing-revision",
+        &[("version", &revision.version.to_string())],
     );
     editor_page(
         &state,
