@@ -1,4 +1,4 @@
-//! The site's settings, for admins: its name and tagline. Saved through the newsroom (which
+//! The site's settings, for admins: its name and tagline, and the languages it publishes in. Saved through the newsroom (which
 //! stores them where `lede serve` reads them at start) and shown on every page at once.
 
 use super::forms::CsrfForm;
@@ -9,6 +9,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::Action;
+use lede_core::language::SiteLanguages;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -16,6 +17,8 @@ use serde::{Deserialize, Serialize};
 pub struct SettingsForm {
     name: String,
     tagline: String,
+    /// Language tags, comma-separated, the default first (`en, ur`); empty keeps them.
+    languages: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -49,6 +52,7 @@ pub async fn edit(State(state): State<AppState>, viewer: Viewer) -> AppResult<Re
         values: SettingsForm {
             name: identity.name,
             tagline: identity.tagline,
+            languages: state.newsroom.languages().all().join(", "),
         },
         error: None,
         field: None,
@@ -61,11 +65,24 @@ pub async fn save(
     CsrfForm { viewer, form }: CsrfForm<SettingsForm>,
 ) -> AppResult<Response> {
     viewer.require(Action::ManageSite)?;
-    match state
-        .newsroom
-        .save_site_identity(&viewer.user, &form.name, &form.tagline)
-        .await
-    {
+    let saved = async {
+        let identity = state
+            .newsroom
+            .save_site_identity(&viewer.user, &form.name, &form.tagline)
+            .await?;
+        if !form.languages.trim().is_empty() {
+            let languages = SiteLanguages::parse(&form.languages).map_err(|mut invalid| {
+                invalid.field = "languages";
+                invalid
+            })?;
+            state
+                .newsroom
+                .save_languages(&viewer.user, languages)
+                .await?;
+        }
+        Ok::<_, lede_store::Error>(identity)
+    };
+    match saved.await {
         Ok((name, tagline)) => {
             state.set_identity(SiteIdentity { name, tagline });
             Ok(Redirect::to("/admin/settings").into_response())

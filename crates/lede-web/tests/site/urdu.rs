@@ -1,7 +1,7 @@
 //! The Urdu side of the site through the real router, on both databases: Urdu addresses
 //! and tags made from Urdu headlines, and search that knows Arabic-script spellings.
 
-use crate::support::{editor_fields, post_as, signed_in_as};
+use crate::support::{editor_fields, get_as, post_as, signed_in_as};
 use crate::support::{encode, site};
 use axum::http::StatusCode;
 use lede_core::Slug;
@@ -130,6 +130,12 @@ async fn the_urdu_edition_lists_only_urdu_articles_in_urdu_words(db: &TestDb) {
 async fn a_language_the_site_does_not_publish_in_is_refused_by_name(db: &TestDb) {
     let site = site(db).await;
     let (cookie, csrf) = signed_in_as(&site, "Ayesha Siddiqui", Role::Author).await;
+    let editor = get_as(&site, "/admin/articles/new", &cookie).await;
+    assert_eq!(
+        editor.attrs("select#language option", "value"),
+        ["en", "ur"],
+        "the editor offers the site's languages, the default first"
+    );
     let mut fields = editor_fields(&csrf, "publish", "Typed by hand", "Words.");
     fields.retain(|(name, _)| *name != "language");
     fields.push(("language", "Urdu"));

@@ -481,3 +481,8 @@ admin-sign-in-locked =
 language-autonym = English
 # Accessible name of the language switch.
 nav-editions-label = Read in
+
+## The site's languages on /admin/settings
+
+admin-settings-languages = Languages
+admin-settings-languages-hint = Language tags (BCP 47), the default first: en, ur. The others get editions at /ur/ and so on.

@@ -481,3 +481,8 @@ admin-sign-in-locked =
 language-autonym = اردو
 # Accessible name of the language switch.
 nav-editions-label = اس زبان میں پڑھیں
+
+## The site's languages on /admin/settings
+
+admin-settings-languages = زبانیں
+admin-settings-languages-hint = زبانوں کے ٹیگ (BCP 47)، پہلے بنیادی زبان: en, ur۔ باقی زبانوں کے ایڈیشن /ur/ وغیرہ پر ہوں گے۔

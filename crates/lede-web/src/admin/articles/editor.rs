@@ -50,6 +50,8 @@ struct EditorView {
     sections: Vec<(String, String)>,
     authors: Vec<(String, String)>,
     tag_names: Vec<String>,
+    /// The site's languages (tag, name in its own language), the default first.
+    languages: Vec<(String, String)>,
     /// Recent images of the media library, offered for the featured image.
     library: Vec<(String, String)>,
     can_publish: bool,
@@ -89,6 +91,18 @@ pub(super) async fn editor_page(
         sections,
         authors,
         tag_names: store.tags().await?.into_iter().map(|t| t.name).collect(),
+        languages: state
+            .newsroom
+            .languages()
+            .all()
+            .iter()
+            .map(|l| {
+                (
+                    l.clone(),
+                    state.translations.message(l, "language-autonym", None),
+                )
+            })
+            .collect(),
         library: store
             .media("", 100)
             .await?
