@@ -37,7 +37,9 @@ pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>>
         .latest_articles(&ArticleFilter::default(), LATEST + 2)
         .await?;
     let has_more = latest.len() > LATEST as usize + 1;
-    let mut latest_cards = cards(&latest[..latest.len().min(LATEST as usize + 1)]).into_iter();
+    let zone = &state.settings.time_zone;
+    let mut latest_cards =
+        cards(&latest[..latest.len().min(LATEST as usize + 1)], zone).into_iter();
     let lead = latest_cards.next();
     let catalog = state.catalog.get(&state.newsroom).await?;
     let top_level: Vec<_> = catalog
@@ -61,7 +63,7 @@ pub async fn show_home(State(state): State<AppState>) -> AppResult<Html<String>>
                     url: urls::section(&section.slug),
                     name: section.name.clone(),
                 },
-                articles: cards(&articles),
+                articles: cards(&articles, zone),
             });
         }
     }

@@ -81,7 +81,10 @@ async fn one_page(
     if number > list.page_count() {
         return Err(AppError::NotFound);
     }
-    Ok((cards(&list.items), Pagination::new(&list, base)))
+    Ok((
+        cards(&list.items, &state.settings.time_zone),
+        Pagination::new(&list, base),
+    ))
 }
 
 pub async fn all_articles(
