@@ -100,7 +100,7 @@ fn date_locale(language: &str) -> Locale {
         "en" | "" => "en-GB",
         other => other,
     };
-    Locale::try_from_str(tag).unwrap_or_else(|_| icu_locale::locale!("en-GB"))
+    Locale::try_from_str(tag).unwrap_or(icu_locale::locale!("en-GB"))
 }
 
 /// The locale's preferences on the Gregorian calendar: news is dated by it in every language
