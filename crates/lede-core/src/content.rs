@@ -104,8 +104,14 @@ pub struct Article {
 }
 
 impl Article {
+    /// Minutes to read the body at the default rate (see [`Self::reading_minutes_at`]).
     pub fn reading_minutes(&self) -> u32 {
         reading_time::minutes_for(self.word_count as usize)
+    }
+
+    /// Minutes to read the body at the reading speed of the article's language.
+    pub fn reading_minutes_at(&self, speeds: &reading_time::ReadingSpeeds) -> u32 {
+        speeds.minutes(self.word_count as usize, &self.summary.language)
     }
 }
 

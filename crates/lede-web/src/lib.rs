@@ -7,6 +7,7 @@ mod api;
 mod assets;
 pub mod cache;
 mod catalog;
+pub mod dates;
 mod error;
 mod feeds;
 mod form_token;

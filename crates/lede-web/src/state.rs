@@ -4,9 +4,11 @@
 
 use crate::cache::PageCache;
 use crate::catalog::CatalogCache;
+use crate::dates::SiteZone;
 use crate::i18n::Translations;
 use crate::templates::Templates;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use lede_core::reading_time::ReadingSpeeds;
 use lede_store::{Accounts, Newsroom};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -39,6 +41,10 @@ pub struct SiteSettings {
     /// Memory for rendered pages, in bytes; 0 renders every request (for measuring the
     /// render path).
     pub page_cache_bytes: usize,
+    /// The time zone every date is shown in and the editor's "Publish at" is read in.
+    pub time_zone: SiteZone,
+    /// Words a minute by language, for "N min read".
+    pub reading_speeds: ReadingSpeeds,
 }
 
 impl SiteSettings {
@@ -61,6 +67,8 @@ impl Default for SiteSettings {
             comment_burst: 5,
             comment_refill: Duration::from_secs(120),
             page_cache_bytes: 64 * 1024 * 1024,
+            time_zone: SiteZone::default(),
+            reading_speeds: ReadingSpeeds::default(),
         }
     }
 }

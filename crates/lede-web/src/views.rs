@@ -2,14 +2,14 @@
 //! database rows or domain types, so either can change without breaking a theme.
 
 use crate::cache::shown::{self, Dep};
+use crate::dates::SiteZone;
 use lede_core::comment::Comment;
 use lede_core::content::*;
 use lede_core::urls;
 use lede_store::Paged;
 use serde::Serialize;
-use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
+use time::{OffsetDateTime, UtcOffset};
 
 #[derive(Debug, Serialize)]
 pub struct Link {
@@ -47,16 +47,20 @@ impl Link {
 /// A moment, machine-readable for `<time datetime>` and readable for people.
 #[derive(Debug, Serialize)]
 pub struct DateView {
+    /// The instant in UTC (`2026-11-05T08:30:00Z`): unambiguous whatever the site's zone.
     pub iso: String,
+    /// The day in the site's time zone, in the words of `language` (`5 November 2026`).
     pub display: String,
 }
 
 impl DateView {
-    pub fn new(at: OffsetDateTime) -> Self {
-        let display_format = format_description!("[day padding:none] [month repr:long] [year]");
+    pub fn new(at: OffsetDateTime, language: &str, zone: &SiteZone) -> Self {
         Self {
-            iso: at.format(&Rfc3339).unwrap_or_default(),
-            display: at.format(display_format).unwrap_or_default(),
+            iso: at
+                .to_offset(UtcOffset::UTC)
+                .format(&Rfc3339)
+                .unwrap_or_default(),
+            display: zone.long_date(at, language),
         }
     }
 }
@@ -137,8 +141,9 @@ fn direction(language: &str) -> &'static str {
     }
 }
 
-impl From<&ArticleSummary> for ArticleCard {
-    fn from(a: &ArticleSummary) -> Self {
+impl ArticleCard {
+    /// The card of `a`, its date in its own language on the calendar of `zone`.
+    pub fn new(a: &ArticleSummary, zone: &SiteZone) -> Self {
         shown::record(Dep::Article(a.id));
         Self {
             url: urls::article(&a.slug),
@@ -146,7 +151,7 @@ impl From<&ArticleSummary> for ArticleCard {
             standfirst: a.standfirst.clone(),
             lang: a.language.clone(),
             dir: direction(&a.language),
-            published: DateView::new(a.published_at),
+            published: DateView::new(a.published_at, &a.language, zone),
             section: Link::section(&a.section),
             authors: a.authors.iter().map(Link::author).collect(),
             image: a.featured_image.as_ref().map(ImageView::from),
@@ -154,8 +159,8 @@ impl From<&ArticleSummary> for ArticleCard {
     }
 }
 
-pub fn cards(items: &[ArticleSummary]) -> Vec<ArticleCard> {
-    items.iter().map(ArticleCard::from).collect()
+pub fn cards(items: &[ArticleSummary], zone: &SiteZone) -> Vec<ArticleCard> {
+    items.iter().map(|a| ArticleCard::new(a, zone)).collect()
 }
 
 /// An author as the author box and author page show them.
@@ -210,22 +215,23 @@ pub struct CommentView {
     pub replies: Vec<CommentView>,
 }
 
-impl From<&Comment> for CommentView {
-    fn from(c: &Comment) -> Self {
+impl CommentView {
+    /// The comment, dated in `language` (the article's) on the calendar of `zone`.
+    pub fn new(c: &Comment, language: &str, zone: &SiteZone) -> Self {
         Self {
             id: c.id.0,
             name: c.name.clone(),
             website: c.website.clone(),
             text: c.text.clone(),
-            posted: DateView::new(c.created_at),
+            posted: DateView::new(c.created_at, language, zone),
             replies: Vec::new(),
         }
     }
 }
 
 /// Approved comments as a thread one level deep, oldest first: a reply to a reply is shown
-/// under the comment that started the thread.
-pub fn comment_thread(comments: &[Comment]) -> Vec<CommentView> {
+/// under the comment that started the thread. Dates are in `language`, the article's.
+pub fn comment_thread(comments: &[Comment], language: &str, zone: &SiteZone) -> Vec<CommentView> {
     let root_of = |mut id: CommentId| {
         while let Some(parent) = comments.iter().find(|c| c.id == id).and_then(|c| c.parent) {
             id = parent;
@@ -238,10 +244,12 @@ pub fn comment_thread(comments: &[Comment]) -> Vec<CommentView> {
         match comment.parent.map(root_of) {
             Some(root) if root_ids.contains(&root) => {
                 let index = root_ids.iter().position(|r| *r == root).unwrap_or(0);
-                roots[index].replies.push(CommentView::from(comment));
+                roots[index]
+                    .replies
+                    .push(CommentView::new(comment, language, zone));
             }
             _ => {
-                roots.push(CommentView::from(comment));
+                roots.push(CommentView::new(comment, language, zone));
                 root_ids.push(comment.id);
             }
         }
@@ -299,12 +307,16 @@ mod tests {
 
     #[test]
     fn threads_are_one_level_deep() {
-        let thread = comment_thread(&[
-            comment(1, None),
-            comment(2, Some(1)),
-            comment(3, None),
-            comment(4, Some(2)),
-        ]);
+        let thread = comment_thread(
+            &[
+                comment(1, None),
+                comment(2, Some(1)),
+                comment(3, None),
+                comment(4, Some(2)),
+            ],
+            "en",
+            &SiteZone::default(),
+        );
         let shape: Vec<(i64, Vec<i64>)> = thread
             .iter()
             .map(|c| (c.id, c.replies.iter().map(|r| r.id).collect()))
@@ -323,10 +335,19 @@ mod tests {
             avatar: None,
         };
         assert_eq!(AuthorView::from(&author).initials, "SÁ");
-        let date = DateView::new(time::macros::datetime!(2026-11-05 08:30 UTC));
+        let at = time::macros::datetime!(2026-11-05 08:30 UTC);
+        let date = DateView::new(at, "en", &SiteZone::default());
         assert_eq!(
             (date.iso.as_str(), date.display.as_str()),
             ("2026-11-05T08:30:00Z", "5 November 2026")
+        );
+        // In another zone the day is that zone's, and the machine-readable instant stays UTC.
+        let karachi = SiteZone::named("Asia/Karachi").expect("zone");
+        let late = time::macros::datetime!(2026-11-30 20:00 +01:00);
+        let date = DateView::new(late, "en", &karachi);
+        assert_eq!(
+            (date.iso.as_str(), date.display.as_str()),
+            ("2026-11-30T19:00:00Z", "1 December 2026")
         );
     }
 }

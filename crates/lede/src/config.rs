@@ -5,9 +5,12 @@
 use anyhow::{Context, Result, bail};
 use lede_core::SystemClock;
 use lede_core::language::SiteLanguages;
+use lede_core::reading_time::ReadingSpeeds;
 use lede_store::Newsroom;
 use lede_store::sql::SqlStore;
+use lede_web::dates::SiteZone;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -38,6 +41,10 @@ struct FileConfig {
     languages: Option<Vec<String>>,
     /// The language of the site's plain addresses; the others get editions under `/{tag}/`.
     default_language: Option<String>,
+    /// The IANA time zone dates are shown in and "Publish at" is read in (`Asia/Karachi`).
+    time_zone: Option<String>,
+    /// Words a minute by language (`{ en = 230, ur = 200 }`), over the shipped defaults.
+    reading_speed: Option<BTreeMap<String, u32>>,
 }
 
 /// What feeds carry: the whole article, or only its standfirst.
@@ -63,6 +70,10 @@ pub struct Config {
     /// The site's languages when `lede.toml` names them (set again at each start); otherwise
     /// those saved on /admin/settings.
     pub languages: Option<SiteLanguages>,
+    /// The site's time zone (`UTC` unless `time_zone` names another).
+    pub time_zone: SiteZone,
+    /// The shipped reading speeds with those `reading_speed` sets.
+    pub reading_speeds: ReadingSpeeds,
 }
 
 /// Never print a database password in logs or errors.
@@ -115,6 +126,17 @@ impl Config {
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
             bail!("base_url must start with http:// or https://, not {base_url:?}");
         }
+        let time_zone = match &file.time_zone {
+            Some(name) => SiteZone::named(name).map_err(|e| anyhow::anyhow!("lede.toml: {e}"))?,
+            None => SiteZone::default(),
+        };
+        let mut reading_speeds = ReadingSpeeds::default();
+        for (language, words_per_minute) in file.reading_speed.unwrap_or_default() {
+            if words_per_minute == 0 {
+                bail!("reading_speed.{language} in lede.toml must be 1 or more words a minute");
+            }
+            reading_speeds = reading_speeds.with(&language, words_per_minute);
+        }
         let config = Self {
             data_dir: site.data.clone(),
             database_url,
@@ -126,6 +148,8 @@ impl Config {
             comment_refill_seconds: file.comment_refill_seconds.unwrap_or(120),
             page_cache_mb: file.page_cache_mb.unwrap_or(64),
             languages: site_languages(file.languages, file.default_language)?,
+            time_zone,
+            reading_speeds,
         };
         if config.comment_min_seconds < 0 {
             bail!("comment_min_seconds in lede.toml must be 0 or more");
@@ -255,5 +279,49 @@ mod tests {
         assert_eq!(flag.addr, "0.0.0.0:1", "flags beat the file");
         assert_eq!(flag.base_url, "https://news.example");
         std::fs::remove_dir_all(dir).ok();
+    }
+
+    fn resolve_with(name: &str, file: &str) -> Result<Config> {
+        let dir = std::env::temp_dir().join(format!("lede-config-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        std::fs::write(dir.join("lede.toml"), file).expect("write");
+        let config = Config::resolve(
+            &SiteOptions {
+                data: dir.clone(),
+                database_url: None,
+            },
+            None,
+            None,
+        );
+        std::fs::remove_dir_all(dir).ok();
+        config
+    }
+
+    #[test]
+    fn time_zone_and_reading_speeds() {
+        let defaults = resolve_with("defaults", "").expect("valid");
+        assert_eq!(defaults.time_zone.name(), "UTC");
+        assert_eq!(defaults.reading_speeds, ReadingSpeeds::default());
+        let set = resolve_with(
+            "set",
+            "time_zone = \"Asia/Karachi\"\nreading_speed = { ur = 180, fr = 250 }\n",
+        )
+        .expect("valid");
+        assert_eq!(set.time_zone.name(), "Asia/Karachi");
+        assert_eq!(set.reading_speeds.rate("ur"), 180);
+        assert_eq!(set.reading_speeds.rate("fr"), 250);
+        assert_eq!(
+            set.reading_speeds.rate("en"),
+            230,
+            "unset languages keep their default"
+        );
+        let error =
+            resolve_with("bad-zone", "time_zone = \"Mars/Olympus\"\n").expect_err("unknown zone");
+        let message = format!("{error:#}");
+        assert!(
+            message.contains("Mars/Olympus") && !message.contains('\n'),
+            "{message}"
+        );
+        assert!(resolve_with("zero", "reading_speed = { ur = 0 }\n").is_err());
     }
 }

@@ -38,6 +38,8 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         comment_burst: config.comment_burst,
         comment_refill: Duration::from_secs(config.comment_refill_seconds),
         page_cache_bytes: config.page_cache_mb.saturating_mul(1024 * 1024),
+        time_zone: config.time_zone.clone(),
+        reading_speeds: config.reading_speeds.clone(),
     };
     spawn_scheduler(newsroom.clone());
     let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;

@@ -71,7 +71,7 @@ pub async fn queue(
                 name: q.comment.name,
                 website: q.comment.website,
                 text: q.comment.text,
-                posted: DateView::new(q.comment.created_at),
+                posted: DateView::new(q.comment.created_at, "en", &state.settings.time_zone),
                 article_url: urls::article(&q.article.slug),
                 article_headline: q.article.name,
             })

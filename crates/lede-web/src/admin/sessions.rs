@@ -5,6 +5,7 @@
 use super::Viewer;
 use super::forms::CsrfForm;
 use super::session::session_cookie;
+use crate::dates::SiteZone;
 use crate::error::AppResult;
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -13,7 +14,6 @@ use axum_extra::extract::CookieJar;
 use lede_core::account::{Action, UserId};
 use serde::Serialize;
 use time::OffsetDateTime;
-use time::macros::format_description;
 
 /// A session as the profile lists it.
 #[derive(Debug, Serialize)]
@@ -25,11 +25,13 @@ pub(super) struct SessionLine {
     current: bool,
 }
 
-fn when(at: OffsetDateTime) -> String {
-    at.format(format_description!(
-        "[year]-[month]-[day] [hour]:[minute] UTC"
-    ))
-    .unwrap_or_default()
+/// `at` on the site's wall clock, with the zone's name (`2026-11-22 14:05 Asia/Karachi`).
+fn when(zone: &SiteZone, at: OffsetDateTime) -> String {
+    format!(
+        "{} {}",
+        zone.civil(at).strftime("%Y-%m-%d %H:%M"),
+        zone.name()
+    )
 }
 
 /// The viewer's live sessions, the one in use first.
@@ -43,8 +45,8 @@ pub(super) async fn session_lines(
         .into_iter()
         .map(|s| SessionLine {
             browser: describe_browser(&s.user_agent),
-            started: when(s.created_at),
-            last_used: s.last_used_at.map(when),
+            started: when(&state.settings.time_zone, s.created_at),
+            last_used: s.last_used_at.map(|at| when(&state.settings.time_zone, at)),
             current: s.current,
             id: s.id,
         })

@@ -154,7 +154,7 @@ impl ArticleView {
             image: summary.image,
             body_html: article.body_html.clone(),
             word_count: article.word_count,
-            reading_minutes: article.reading_minutes(),
+            reading_minutes: article.reading_minutes_at(&links.0.reading_speeds),
             partner_only: summary.partner_only,
         }
     }

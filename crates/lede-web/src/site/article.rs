@@ -102,6 +102,8 @@ pub async fn render_article(
     let (related, more_from_author) = store.article_lists(id, &filter, more_limit).await?;
     let comments = store.approved_comments(id).await?;
     let summary = &article.summary;
+    let zone = &state.settings.time_zone;
+    let language = summary.language.as_str();
     let view = ArticleView {
         url: urls::article(&summary.slug),
         headline: summary.headline.clone(),
@@ -113,10 +115,12 @@ pub async fn render_article(
             "ltr"
         },
         section: Link::section(&summary.section),
-        published: DateView::new(summary.published_at),
-        updated: DateView::new(summary.updated_at),
-        was_updated: summary.updated_at.date() > summary.published_at.date(),
-        reading_minutes: article.reading_minutes(),
+        published: DateView::new(summary.published_at, language, zone),
+        updated: DateView::new(summary.updated_at, language, zone),
+        // Updated on a later day of the site's calendar, not of UTC's.
+        was_updated: zone.civil(summary.updated_at).date()
+            > zone.civil(summary.published_at).date(),
+        reading_minutes: article.reading_minutes_at(&state.settings.reading_speeds),
         image: match &summary.featured_image {
             Some(image) => {
                 let view = ImageView::from(image);
@@ -135,10 +139,10 @@ pub async fn render_article(
         body_html: article.body_html.clone(),
         tags: article.tags.iter().map(Link::tag).collect(),
         authors: article.authors.iter().map(AuthorView::from).collect(),
-        related: cards(&related),
-        more_from_author: cards(&more_from_author),
+        related: cards(&related, zone),
+        more_from_author: cards(&more_from_author, zone),
         comment_count: comments.len(),
-        comments: comment_thread(&comments),
+        comments: comment_thread(&comments, language, zone),
         form,
     };
     let mut layout = Layout::load(state, &summary.headline, &summary.standfirst)

@@ -39,7 +39,9 @@ pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppRe
     // The lead, the latest, and one more to know whether there are older ones.
     let latest = store.latest_articles(&everything, LATEST + 2).await?;
     let has_more = latest.len() > LATEST as usize + 1;
-    let mut latest_cards = cards(&latest[..latest.len().min(LATEST as usize + 1)]).into_iter();
+    let zone = &state.settings.time_zone;
+    let mut latest_cards =
+        cards(&latest[..latest.len().min(LATEST as usize + 1)], zone).into_iter();
     let lead = latest_cards.next();
     let catalog = state.catalog.get(&state.newsroom).await?;
     let top_level: Vec<_> = catalog
@@ -64,7 +66,7 @@ pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppRe
                     url: edition.path(&urls::section(&section.slug)),
                     name: section.name.clone(),
                 },
-                articles: cards(&articles),
+                articles: cards(&articles, zone),
             });
         }
     }

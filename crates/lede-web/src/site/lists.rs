@@ -104,7 +104,7 @@ async fn one_page(
         return Err(AppError::NotFound);
     }
     Ok((
-        cards(&list.items),
+        cards(&list.items, &state.settings.time_zone),
         Pagination::new(&list, &edition.path(base)),
     ))
 }

@@ -177,7 +177,7 @@ pub async fn search_page(
     let view = SearchView {
         searched: !params.q.trim().is_empty(),
         total: results.total,
-        results: cards(&summaries)
+        results: cards(&summaries, &state.settings.time_zone)
             .into_iter()
             .zip(&results.items)
             .map(|(card, hit)| ResultView {
@@ -260,7 +260,7 @@ pub async fn search_json(
             .items
             .iter()
             .map(|hit| {
-                let card = ArticleCard::from(&hit.summary);
+                let card = ArticleCard::new(&hit.summary, &settings.time_zone);
                 JsonResult {
                     url: settings.absolute(&card.url),
                     headline: card.headline,

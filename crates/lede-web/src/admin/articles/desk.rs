@@ -98,7 +98,7 @@ pub async fn list(
                 status: row.status.as_str(),
                 section: row.section.clone(),
                 authors: row.authors.join(", "),
-                updated: minutes(row.updated_at),
+                updated: minutes(&state.settings.time_zone, row.updated_at),
             })
             .collect(),
         sections,

@@ -34,7 +34,7 @@ pub(super) async fn open_article(
         .into_iter()
         .map(|t| (t.slug.to_string(), t.name))
         .collect();
-    let form = EditorForm::from_article(&article, &tags);
+    let form = EditorForm::from_article(&article, &tags, &state.settings.time_zone);
     Ok((article, form))
 }
 
@@ -55,6 +55,8 @@ struct EditorView {
     /// Recent images of the media library, offered for the featured image.
     library: Vec<(String, String)>,
     can_publish: bool,
+    /// The IANA name of the site's time zone, which "Publish at" is read in.
+    time_zone: String,
 }
 
 pub(super) async fn editor_page(
@@ -111,6 +113,7 @@ pub(super) async fn editor_page(
             .collect(),
         can_publish: viewer.user.role.may(Action::EditOthers)
             || own && viewer.user.role.may(Action::PublishOwn),
+        time_zone: state.settings.time_zone.name().to_owned(),
     };
     let status = problem.map_or(StatusCode::OK, |(s, _, _)| s);
     let title = if view.form.headline.is_empty() {
@@ -178,7 +181,7 @@ async fn submit(
             tag_names,
             expected_version: form.version,
             step,
-            schedule_at: schedule_time(&form.publish_at)?,
+            schedule_at: schedule_time(&form.publish_at, &state.settings.time_zone)?,
         };
         state.newsroom.edit_article(&viewer.user, edit).await
     };

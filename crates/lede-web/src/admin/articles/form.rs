@@ -1,13 +1,13 @@
 //! The editor's form: its fields as sent and shown again, filled from a stored article, and
 //! turned into the article input the newsroom saves.
 
+use crate::dates::SiteZone;
 use lede_core::content::{ArticleInput, ArticleStatus, FeaturedImage};
 use lede_core::workflow::Step;
 use lede_core::{Invalid, Slug};
 use lede_store::EditableArticle;
 use serde::{Deserialize, Serialize};
-use time::macros::format_description;
-use time::{OffsetDateTime, PrimitiveDateTime};
+use time::OffsetDateTime;
 
 /// What the editor's buttons ask for: the text shown again with a preview, or a step of the
 /// workflow (`save`, `submit`, `publish`…, read by serde into [`Step`]).
@@ -40,7 +40,7 @@ pub struct EditorForm {
     pub(super) image_alt: String,
     pub(super) image_caption: String,
     pub(super) image_credit: String,
-    /// `YYYY-MM-DDTHH:MM` in UTC, the site's time zone.
+    /// `YYYY-MM-DDTHH:MM` on the wall clock of the site's time zone (`time_zone`).
     pub(super) publish_at: String,
     /// "on" when only syndication partners with an API key may read the article.
     pub(super) partner_only: String,
@@ -57,7 +57,11 @@ impl EditorForm {
         }
     }
 
-    pub(super) fn from_article(article: &EditableArticle, tag_names: &[(String, String)]) -> Self {
+    pub(super) fn from_article(
+        article: &EditableArticle,
+        tag_names: &[(String, String)],
+        zone: &SiteZone,
+    ) -> Self {
         let input = &article.input;
         let image = input.featured_image.clone().unwrap_or_default();
         let tags = input
@@ -94,10 +98,7 @@ impl EditorForm {
             publish_at: article
                 .published_at
                 .filter(|_| article.status == ArticleStatus::Scheduled)
-                .map(|at| {
-                    at.format(format_description!("[year]-[month]-[day]T[hour]:[minute]"))
-                        .unwrap_or_default()
-                })
+                .map(|at| zone.civil(at).strftime("%Y-%m-%dT%H:%M").to_string())
                 .unwrap_or_default(),
         }
     }
@@ -164,14 +165,38 @@ pub(super) fn to_input(
     Ok((input, tag_names))
 }
 
-pub(super) fn schedule_time(text: &str) -> Result<Option<OffsetDateTime>, Invalid> {
+/// The instant "Publish at" names: the text is a wall-clock time in the site's zone.
+pub(super) fn schedule_time(
+    text: &str,
+    zone: &SiteZone,
+) -> Result<Option<OffsetDateTime>, Invalid> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    PrimitiveDateTime::parse(
-        text.trim(),
-        format_description!("[year]-[month]-[day]T[hour]:[minute]"),
-    )
-    .map(|t| Some(t.assume_utc()))
-    .map_err(|_| Invalid::new("publish_at", "Give the date and time as 2026-12-01T09:30."))
+    jiff::civil::DateTime::strptime("%Y-%m-%dT%H:%M", text.trim())
+        .ok()
+        .and_then(|civil| zone.instant(civil))
+        .map(Some)
+        .ok_or_else(|| Invalid::new("publish_at", "Give the date and time as 2026-12-01T09:30."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn publish_at_is_read_on_the_site_clock() {
+        let karachi = SiteZone::named("Asia/Karachi").expect("zone");
+        assert_eq!(
+            schedule_time("2026-12-01T09:30", &karachi).expect("valid"),
+            Some(datetime!(2026-12-01 04:30 UTC))
+        );
+        assert_eq!(
+            schedule_time(" 2026-12-01T09:30 ", &SiteZone::default()).expect("valid"),
+            Some(datetime!(2026-12-01 09:30 UTC))
+        );
+        assert_eq!(schedule_time("", &karachi).expect("empty"), None);
+        assert!(schedule_time("1 Dec 2026", &karachi).is_err());
+    }
 }

@@ -12,7 +12,6 @@ pub(super) mod revisions;
 use crate::error::AppResult;
 use crate::state::AppState;
 use time::OffsetDateTime;
-use time::macros::format_description;
 
 /// Sections and authors as (slug, name) pairs, for the list's filters and the editor's choices.
 async fn choices(state: &AppState) -> AppResult<(Vec<(String, String)>, Vec<(String, String)>)> {
@@ -32,7 +31,7 @@ async fn choices(state: &AppState) -> AppResult<(Vec<(String, String)>, Vec<(Str
     Ok((sections, authors))
 }
 
-fn minutes(at: OffsetDateTime) -> String {
-    at.format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
-        .unwrap_or_default()
+/// `at` to the minute on the site's wall clock (`2026-11-22 14:05`).
+fn minutes(zone: &crate::dates::SiteZone, at: OffsetDateTime) -> String {
+    zone.civil(at).strftime("%Y-%m-%d %H:%M").to_string()
 }

@@ -71,7 +71,7 @@ pub async fn revisions(
             .map(|r| RevisionLine {
                 diff: diff_lines(&r.body_markdown, &current.input.body_markdown),
                 version: r.version,
-                saved: minutes(r.saved_at),
+                saved: minutes(&state.settings.time_zone, r.saved_at),
                 saved_by: r
                     .saved_by
                     .unwrap_or_else(|| crate::admin::say(&state, "admin-revision-system", &[])),

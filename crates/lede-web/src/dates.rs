@@ -1,0 +1,184 @@
+//! Dates as readers see them: an instant shown on the calendar of the site's time zone
+//! (`time_zone` in `lede.toml`, an IANA name resolved by `jiff`), in the words and digits of
+//! the page's language as CLDR gives them (through ICU4X). The numbering system is CLDR's
+//! default for the locale (Latin digits for `ur`, Eastern Arabic for `ar-EG`…); nothing here
+//! chooses digits. Machine formats (`<time datetime>`, feeds, sitemaps) never go through here.
+
+use icu_datetime::fieldsets::YMD;
+use icu_datetime::input::Date;
+use icu_datetime::preferences::CalendarAlgorithm;
+use icu_datetime::{DateTimeFormatter, DateTimeFormatterPreferences};
+use icu_locale::Locale;
+use jiff::tz::TimeZone;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use time::OffsetDateTime;
+
+type DayFormatter = DateTimeFormatter<YMD>;
+
+/// A time zone named in the configuration that the time zone database does not know.
+#[derive(Debug, thiserror::Error)]
+#[error("time_zone {name:?} is not an IANA time zone name (such as \"Asia/Karachi\" or \"UTC\")")]
+pub struct UnknownZone {
+    pub name: String,
+}
+
+/// The site's time zone: its IANA name (shown next to the editor's "Publish at") and rules.
+#[derive(Debug, Clone)]
+pub struct SiteZone {
+    name: String,
+    zone: TimeZone,
+}
+
+impl Default for SiteZone {
+    fn default() -> Self {
+        Self {
+            name: "UTC".to_owned(),
+            zone: TimeZone::UTC,
+        }
+    }
+}
+
+impl SiteZone {
+    /// The zone with IANA name `name` (`Asia/Karachi`, `UTC`), refusing names the database
+    /// lacks.
+    pub fn named(name: &str) -> Result<Self, UnknownZone> {
+        let zone = TimeZone::get(name).map_err(|_| UnknownZone {
+            name: name.to_owned(),
+        })?;
+        Ok(Self {
+            name: name.to_owned(),
+            zone,
+        })
+    }
+
+    /// The IANA name, as configured.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// `at` on the wall clock of the zone.
+    pub fn civil(&self, at: OffsetDateTime) -> jiff::civil::DateTime {
+        self.zoned(at).datetime()
+    }
+
+    fn zoned(&self, at: OffsetDateTime) -> jiff::Zoned {
+        let nanos = i32::try_from(at.nanosecond()).unwrap_or(0);
+        jiff::Timestamp::new(at.unix_timestamp(), nanos)
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+            .to_zoned(self.zone.clone())
+    }
+
+    /// The instant a wall-clock time in the zone names. A time skipped by a change to summer
+    /// time is taken as the instant after the gap, a repeated one as its first occurrence.
+    pub fn instant(&self, civil: jiff::civil::DateTime) -> Option<OffsetDateTime> {
+        let zoned = civil.to_zoned(self.zone.clone()).ok()?;
+        let at = zoned.timestamp();
+        OffsetDateTime::from_unix_timestamp_nanos(at.as_nanosecond()).ok()
+    }
+
+    /// `at` as day, long month name and year in `language` (`22 November 2026`,
+    /// `22 نومبر، 2026`), on the calendar of the zone.
+    pub fn long_date(&self, at: OffsetDateTime, language: &str) -> String {
+        let day = self.civil(at).date();
+        let Ok(date) = Date::try_new_iso(
+            i32::from(day.year()),
+            day.month().unsigned_abs(),
+            day.day().unsigned_abs(),
+        ) else {
+            return String::new();
+        };
+        with_formatter(language, |formatter| formatter.format(&date).to_string())
+    }
+}
+
+/// The CLDR locale whose date patterns a page in `language` uses. English keeps the
+/// day-month-year order Lede has always shown ("5 November 2026", CLDR's `en-GB`), not the
+/// US month-first order of plain `en`; other languages are their own tag.
+fn date_locale(language: &str) -> Locale {
+    let tag = match language {
+        "en" | "" => "en-GB",
+        other => other,
+    };
+    Locale::try_from_str(tag).unwrap_or(icu_locale::locale!("en-GB"))
+}
+
+/// The locale's preferences on the Gregorian calendar: news is dated by it in every language
+/// Lede ships, whatever calendar a locale would otherwise default to.
+fn preferences(language: &str) -> DateTimeFormatterPreferences {
+    let mut preferences = DateTimeFormatterPreferences::from(date_locale(language));
+    preferences.calendar_algorithm = Some(CalendarAlgorithm::Gregory);
+    preferences
+}
+
+thread_local! {
+    /// Formatters by language, made once per thread: loading the patterns for each date on a
+    /// page would be wasted work.
+    static FORMATTERS: RefCell<HashMap<String, Option<DayFormatter>>> = RefCell::new(HashMap::new());
+}
+
+fn with_formatter(language: &str, format: impl FnOnce(&DayFormatter) -> String) -> String {
+    FORMATTERS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let formatter = cache.entry(language.to_owned()).or_insert_with(|| {
+            DateTimeFormatter::try_new(preferences(language), YMD::long())
+                .or_else(|_| DateTimeFormatter::try_new(preferences("en"), YMD::long()))
+                .ok()
+        });
+        formatter.as_ref().map(format).unwrap_or_default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn long_dates_in_english_and_urdu() {
+        let utc = SiteZone::default();
+        let at = datetime!(2026-11-22 14:05 UTC);
+        assert_eq!(utc.long_date(at, "en"), "22 November 2026");
+        let urdu = utc.long_date(at, "ur");
+        assert!(urdu.contains("نومبر"), "{urdu}");
+        // CLDR's default numbering system for Urdu is Latin digits.
+        assert!(urdu.contains("22") && urdu.contains("2026"), "{urdu}");
+        assert_eq!(
+            utc.long_date(datetime!(2026-03-05 00:00 UTC), "ur"),
+            utc.long_date(datetime!(2026-03-05 00:00 UTC), "ur-PK")
+        );
+        assert!(utc.long_date(at, "ur").contains("نومبر"));
+    }
+
+    #[test]
+    fn digits_follow_the_locale_default_numbering_system() {
+        // Arabic as written in Egypt defaults to Arabic-Indic digits in CLDR.
+        let text = SiteZone::default().long_date(datetime!(2026-11-22 0:00 UTC), "ar-EG");
+        assert!(text.contains('٢'), "{text}");
+    }
+
+    #[test]
+    fn the_day_is_the_site_zone_day() {
+        let karachi = SiteZone::named("Asia/Karachi").expect("zone");
+        let at = datetime!(2026-11-30 20:00 UTC);
+        assert_eq!(karachi.long_date(at, "en"), "1 December 2026");
+        assert_eq!(SiteZone::default().long_date(at, "en"), "30 November 2026");
+        assert!(karachi.long_date(at, "ur").contains("دسمبر"));
+    }
+
+    #[test]
+    fn wall_clock_times_round_trip_through_the_zone() {
+        let karachi = SiteZone::named("Asia/Karachi").expect("zone");
+        let civil = jiff::civil::date(2026, 12, 1).at(9, 30, 0, 0);
+        let at = karachi.instant(civil).expect("instant");
+        assert_eq!(at, datetime!(2026-12-01 04:30 UTC));
+        assert_eq!(karachi.civil(at), civil);
+    }
+
+    #[test]
+    fn unknown_zones_are_refused() {
+        let error = SiteZone::named("Asia/Lahore").expect_err("not a zone");
+        assert!(error.to_string().contains("Asia/Lahore"));
+        assert_eq!(SiteZone::named("UTC").expect("utc").name(), "UTC");
+    }
+}
