@@ -16,6 +16,9 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let newsroom = config.open_newsroom().await?;
+    if newsroom.upgrade_search_index().await? {
+        tracing::info!("rebuilt the search index for this version of Lede");
+    }
     if let Some(languages) = &config.languages {
         newsroom.set_languages(languages.clone()).await?;
     }

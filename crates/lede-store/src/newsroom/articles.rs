@@ -13,6 +13,11 @@ use lede_core::transfer::{ImportBatch, ImportOutcome};
 use lede_core::workflow::{self, Refusal, Step};
 use time::OffsetDateTime;
 
+/// The setting that says which way the search index was built, and the current way: `2`
+/// folds Arabic-script spellings ([`lede_core::script::fold`]).
+const SEARCH_INDEX_KEY: &str = "search_index_version";
+const SEARCH_INDEX_VERSION: &str = "2";
+
 /// A save from the newsroom's editor: what was written, the step its author takes with it
 /// (save, submit for review, publish, schedule, unpublish) and the version they opened.
 #[derive(Debug, Clone)]
@@ -109,7 +114,21 @@ impl Newsroom {
 
     /// Rebuilds the whole search index (`lede reindex`); returns how many articles it read.
     pub async fn reindex(&self) -> Result<u64> {
-        self.store.reindex_all().await
+        let count = self.store.reindex_all().await?;
+        self.store.put_setting(SEARCH_INDEX_KEY, SEARCH_INDEX_VERSION).await?;
+        Ok(count)
+    }
+
+    /// Rebuilds the search index if it was built by an older Lede (before Arabic-script
+    /// folding), so an upgraded site finds every spelling without anyone running a command.
+    /// Returns whether it did.
+    pub async fn upgrade_search_index(&self) -> Result<bool> {
+        let built = self.store.setting(SEARCH_INDEX_KEY).await?;
+        if built.as_deref() == Some(SEARCH_INDEX_VERSION) {
+            return Ok(false);
+        }
+        self.reindex().await?;
+        Ok(true)
     }
 
     /// Saves an article from the editor on behalf of `user` and takes the edit's workflow

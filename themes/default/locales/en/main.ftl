@@ -304,7 +304,7 @@ admin-editor-caption = Caption
 # Who took or owns the image.
 admin-editor-credit = Credit
 admin-editor-partner-only = Partner only (syndication partners with an API key; never on the public site)
-admin-editor-publish-at = Publish at (UTC)
+admin-editor-publish-at = Publish at ({ $zone })
 admin-editor-preview = Preview
 admin-editor-save-draft = Save draft
 admin-editor-submit = Submit for review

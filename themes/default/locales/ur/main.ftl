@@ -304,7 +304,7 @@ admin-editor-caption = کیپشن
 # Who took or owns the image.
 admin-editor-credit = بشکریہ
 admin-editor-partner-only = صرف شراکت داروں کے لیے (API کلید رکھنے والے اشاعتی شراکت دار؛ عوامی ویب سائٹ پر کبھی نہیں)
-admin-editor-publish-at = اشاعت کا وقت (UTC)
+admin-editor-publish-at = اشاعت کا وقت ({ $zone })
 admin-editor-preview = پیش منظر دیکھیں
 admin-editor-save-draft = مسودہ محفوظ کریں
 admin-editor-submit = نظرِ ثانی کے لیے بھیجیں
