@@ -36,15 +36,12 @@ impl Role {
     }
 
     pub fn parse(text: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.as_str() == text)
-            .ok_or_else(|| {
-                Invalid::new(
-                    "role",
-                    format!("unknown role {text:?}: use contributor, author, editor or admin"),
-                )
-            })
+        Self::ALL.into_iter().find(|r| r.as_str() == text).ok_or_else(|| {
+            Invalid::new(
+                "role",
+                format!("unknown role {text:?}: use contributor, author, editor or admin"),
+            )
+        })
     }
 
     pub fn may(self, action: Action) -> bool {
@@ -81,10 +78,7 @@ pub fn hash_password(password: &str) -> Result<String> {
         ));
     }
     if password.len() > 1024 {
-        return Err(Invalid::new(
-            "password",
-            "A password has at most 1,024 bytes.",
-        ));
+        return Err(Invalid::new("password", "A password has at most 1,024 bytes."));
     }
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
@@ -95,11 +89,8 @@ pub fn hash_password(password: &str) -> Result<String> {
 
 /// Checks a password against a stored hash; a malformed hash never verifies.
 pub fn verify_password(password: &str, stored: &str) -> bool {
-    PasswordHash::new(stored).is_ok_and(|hash| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &hash)
-            .is_ok()
-    })
+    PasswordHash::new(stored)
+        .is_ok_and(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
 }
 
 /// A hash to verify against when the account does not exist, so that a wrong email takes as
@@ -124,14 +115,8 @@ mod tests {
             (Role::Editor, [true, true, true, true, false, false]),
             (Role::Admin, [true, true, true, true, true, true]),
         ];
-        let actions = [
-            WriteDrafts,
-            PublishOwn,
-            EditOthers,
-            ModerateComments,
-            ManageAccounts,
-            ManageSite,
-        ];
+        let actions =
+            [WriteDrafts, PublishOwn, EditOthers, ModerateComments, ManageAccounts, ManageSite];
         for (role, allowed) in table {
             for (action, expected) in actions.iter().zip(allowed) {
                 assert_eq!(role.may(*action), expected, "{role:?} {action:?}");
@@ -155,15 +140,8 @@ mod tests {
         assert!(!verify_password("correct horse battery!", &hash));
         assert!(!verify_password("anything", "not a hash"));
         assert!(!verify_password("anything", decoy_hash()));
-        assert_ne!(
-            hash,
-            hash_password("correct horse battery").expect("hash"),
-            "salted"
-        );
-        assert_eq!(
-            hash_password("short").expect_err("too short").field,
-            "password"
-        );
+        assert_ne!(hash, hash_password("correct horse battery").expect("hash"), "salted");
+        assert_eq!(hash_password("short").expect_err("too short").field, "password");
     }
 }
 

@@ -69,10 +69,7 @@ impl NewKey {
 /// The stored form of a key: SHA-256, in hex. A request's key is hashed the same way and
 /// looked up, so the database never holds anything that works as a key.
 pub fn hash_key(key: &str) -> String {
-    Sha256::digest(key.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(key.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Whether text has the shape of a key; anything else is refused before any lookup.
@@ -85,10 +82,7 @@ pub fn looks_like_key(text: &str) -> bool {
 pub fn partner_name(value: &str) -> Result<String> {
     let name = required("partner", value, 100)?;
     if name.chars().any(char::is_control) {
-        return Err(Invalid::new(
-            "partner",
-            "A name cannot hold control characters.",
-        ));
+        return Err(Invalid::new("partner", "A name cannot hold control characters."));
     }
     Ok(name)
 }
@@ -104,10 +98,7 @@ mod tests {
         assert!(key.reveal().starts_with("lede_abab"));
         assert!(looks_like_key(key.reveal()));
         assert_eq!(key.hint(), "lede_abababab");
-        assert!(
-            !format!("{key:?}").contains(key.reveal()),
-            "Debug hides the key"
-        );
+        assert!(!format!("{key:?}").contains(key.reveal()), "Debug hides the key");
     }
 
     #[test]
@@ -136,10 +127,7 @@ mod tests {
 
     #[test]
     fn partner_names() {
-        assert_eq!(
-            partner_name("  Coast Radio ").expect("valid"),
-            "Coast Radio"
-        );
+        assert_eq!(partner_name("  Coast Radio ").expect("valid"), "Coast Radio");
         assert_eq!(partner_name(" ").expect_err("empty").field, "partner");
         assert!(partner_name("a\u{7}b").is_err());
         assert!(partner_name(&"x".repeat(101)).is_err());

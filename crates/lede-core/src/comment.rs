@@ -39,10 +39,7 @@ impl CommentStatus {
             "approved" => Ok(Self::Approved),
             "spam" => Ok(Self::Spam),
             "trash" => Ok(Self::Trash),
-            other => Err(Invalid::new(
-                "status",
-                format!("unknown comment status {other:?}"),
-            )),
+            other => Err(Invalid::new("status", format!("unknown comment status {other:?}"))),
         }
     }
 }
@@ -55,20 +52,13 @@ pub struct Email(String);
 impl Email {
     pub fn parse(text: &str) -> Result<Self> {
         let text = text.trim();
-        let bad = || {
-            Invalid::new(
-                "email",
-                "Give a valid email address, like name@example.com.",
-            )
-        };
+        let bad = || Invalid::new("email", "Give a valid email address, like name@example.com.");
         let (local, domain) = text.split_once('@').ok_or_else(bad)?;
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && domain
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+            && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
         let local_ok = !local.is_empty()
             && local.len() <= 64
             && !local
@@ -89,11 +79,7 @@ impl Email {
         let mut mac =
             Hmac::<Sha256>::new_from_slice(site_secret).expect("HMAC takes any key length");
         mac.update(self.0.to_lowercase().as_bytes());
-        mac.finalize()
-            .into_bytes()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
     }
 }
 
@@ -125,9 +111,7 @@ impl CommentInput {
         let email = Email::parse(&self.email).map_err(|e| problems.push(e));
         let website = match self.website.trim() {
             "" => Ok(None),
-            url => web_address("website", url)
-                .map(Some)
-                .map_err(|e| problems.push(e)),
+            url => web_address("website", url).map(Some).map_err(|e| problems.push(e)),
         };
         let text = required("text", &self.text, MAX_TEXT_CHARS).map_err(|e| problems.push(e));
         if let Ok(text) = &text {
@@ -141,13 +125,7 @@ impl CommentInput {
         }
         match (name, email, website, text) {
             (Ok(name), Ok(email), Ok(website), Ok(text)) if problems.is_empty() => {
-                Ok(CheckedComment {
-                    name,
-                    email,
-                    website,
-                    text,
-                    parent: self.parent,
-                })
+                Ok(CheckedComment { name, email, website, text, parent: self.parent })
             }
             _ => Err(problems),
         }
@@ -159,10 +137,7 @@ fn count_links(text: &str) -> usize {
     let lower = text.to_lowercase();
     lower.matches("http://").count()
         + lower.matches("https://").count()
-        + lower
-            .split_whitespace()
-            .filter(|w| w.starts_with("www."))
-            .count()
+        + lower.split_whitespace().filter(|w| w.starts_with("www.")).count()
 }
 
 /// A comment as moderators and readers see it.
@@ -207,10 +182,7 @@ mod tests {
             (|c| c.email = "not-an-email".into(), &["email"]),
             (|c| c.email = "a@b".into(), &["email"]),
             (|c| c.text = "x".repeat(MAX_TEXT_CHARS + 1), &["text"]),
-            (
-                |c| c.text = "http://a.example https://b.example www.c.example".into(),
-                &["text"],
-            ),
+            (|c| c.text = "http://a.example https://b.example www.c.example".into(), &["text"]),
             (
                 |c| {
                     c.name = String::new();
@@ -310,10 +282,6 @@ mod spam_tests {
         );
         assert!(reader < 20, "{reader}");
         assert!(spam >= 80, "{spam}");
-        assert_eq!(
-            spam_score("x", None, &"http://a.example ".repeat(10)),
-            100,
-            "capped"
-        );
+        assert_eq!(spam_score("x", None, &"http://a.example ".repeat(10)), 100, "capped");
     }
 }

@@ -11,9 +11,7 @@ macro_rules! id_type {
         pub struct $name(pub i64);
     )*};
 }
-id_type!(
-    ArticleId, AuthorId, SectionId, TagId, CommentId, PageId, ApiKeyId
-);
+id_type!(ArticleId, AuthorId, SectionId, TagId, CommentId, PageId, ApiKeyId);
 
 /// Where an article is in its life. Only `Published` articles are ever shown to readers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,10 +45,7 @@ impl ArticleStatus {
             "scheduled" => Ok(Self::Scheduled),
             "published" => Ok(Self::Published),
             "unpublished" => Ok(Self::Unpublished),
-            other => Err(Invalid::new(
-                "status",
-                format!("unknown article status {other:?}"),
-            )),
+            other => Err(Invalid::new("status", format!("unknown article status {other:?}"))),
         }
     }
 }
@@ -145,10 +140,7 @@ impl ArticleInput {
     pub fn check(mut self) -> Result<CheckedArticle> {
         self.check_fields()?;
         if self.body_markdown.len() > MAX_BODY_BYTES {
-            return Err(Invalid::new(
-                "body",
-                "The body is longer than 500,000 characters.",
-            ));
+            return Err(Invalid::new("body", "The body is longer than 500,000 characters."));
         }
         let body_text = markdown::plain_text(&self.body_markdown);
         let body_html = markdown::render(&self.body_markdown);
@@ -184,10 +176,7 @@ impl ArticleInput {
         self.standfirst = optional("standfirst", &self.standfirst, MAX_STANDFIRST_CHARS)?;
         self.language = language_tag(&self.language)?;
         if self.authors.is_empty() {
-            return Err(Invalid::new(
-                "authors",
-                "An article needs at least one author.",
-            ));
+            return Err(Invalid::new("authors", "An article needs at least one author."));
         }
         Ok(())
     }
@@ -202,12 +191,7 @@ const MAX_BODY_BYTES: usize = 500_000;
 impl CheckedArticle {
     fn new(input: ArticleInput, body_html: String, body_text: String) -> Self {
         let word_count = u32::try_from(reading_time::word_count(&body_text)).unwrap_or(u32::MAX);
-        Self {
-            input,
-            body_html,
-            body_text,
-            word_count,
-        }
+        Self { input, body_html, body_text, word_count }
     }
 }
 
@@ -257,9 +241,7 @@ fn is_media_path(path: &str) -> bool {
     path.starts_with("/media/")
         && path.len() <= 300
         && !path.contains("..")
-        && path
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
+        && path.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
 }
 
 /// A section of the site ("Politics"); sections may nest under a parent.
@@ -314,10 +296,7 @@ pub const RESERVED_PAGE_SLUGS: &[&str] = &[
 impl PageInput {
     pub fn check(mut self) -> Result<Self> {
         if RESERVED_PAGE_SLUGS.contains(&self.slug.as_str()) {
-            return Err(Invalid::new(
-                "slug",
-                format!("/{} is reserved by the site", self.slug),
-            ));
+            return Err(Invalid::new("slug", format!("/{} is reserved by the site", self.slug)));
         }
         self.title = required("title", &self.title, 200)?;
         Ok(self)
@@ -337,10 +316,7 @@ pub fn required(field: &'static str, value: &str, max_chars: usize) -> Result<St
 pub fn optional(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
     let value = value.trim();
     if value.chars().count() > max_chars {
-        return Err(Invalid::new(
-            field,
-            format!("At most {max_chars} characters, please."),
-        ));
+        return Err(Invalid::new(field, format!("At most {max_chars} characters, please.")));
     }
     Ok(value.to_owned())
 }
@@ -348,23 +324,14 @@ pub fn optional(field: &'static str, value: &str, max_chars: usize) -> Result<St
 /// An http(s) address, as readers and authors give for their website.
 pub fn web_address(field: &'static str, value: &str) -> Result<String> {
     let value = value.trim();
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"));
-    let host = rest
-        .and_then(|r| r.split(['/', '?', '#']).next())
-        .unwrap_or("");
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    let host = rest.and_then(|r| r.split(['/', '?', '#']).next()).unwrap_or("");
     let plausible = !host.is_empty()
         && host.contains('.')
         && value.len() <= 300
-        && !value
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
     if !plausible {
-        return Err(Invalid::new(
-            field,
-            "Give a web address starting with https:// or http://.",
-        ));
+        return Err(Invalid::new(field, "Give a web address starting with https:// or http://."));
     }
     Ok(value.to_owned())
 }
@@ -373,14 +340,9 @@ pub fn web_address(field: &'static str, value: &str) -> Result<String> {
 fn language_tag(value: &str) -> Result<String> {
     let value = value.trim();
     let ok = (2..=12).contains(&value.len())
-        && value
-            .split('-')
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        && value.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
     if !ok {
-        return Err(Invalid::new(
-            "language",
-            "Give a language code such as en or ur.",
-        ));
+        return Err(Invalid::new("language", "Give a language code such as en or ur."));
     }
     Ok(value.to_owned())
 }
@@ -388,10 +350,7 @@ fn language_tag(value: &str) -> Result<String> {
 /// Scripts written right to left; pages set `dir="rtl"` for content in these languages.
 pub fn is_right_to_left(language: &str) -> bool {
     let primary = language.split('-').next().unwrap_or("");
-    matches!(
-        primary,
-        "ar" | "ur" | "fa" | "he" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb"
-    )
+    matches!(primary, "ar" | "ur" | "fa" | "he" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb")
 }
 
 #[cfg(test)]
@@ -459,13 +418,9 @@ mod tests {
     #[test]
     fn web_addresses() {
         assert!(web_address("w", "https://maya.example.com/about").is_ok());
-        for bad in [
-            "maya.example.com",
-            "javascript:alert(1)",
-            "https://",
-            "http://x",
-            "https://a.b/\"x",
-        ] {
+        for bad in
+            ["maya.example.com", "javascript:alert(1)", "https://", "http://x", "https://a.b/\"x"]
+        {
             assert!(web_address("w", bad).is_err(), "{bad}");
         }
     }

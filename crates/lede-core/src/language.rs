@@ -29,10 +29,7 @@ pub struct SiteLanguages {
 
 impl Default for SiteLanguages {
     fn default() -> Self {
-        Self {
-            languages: vec!["en".to_owned()],
-            default: "en".to_owned(),
-        }
+        Self { languages: vec!["en".to_owned()], default: "en".to_owned() }
     }
 }
 
@@ -48,19 +45,12 @@ impl SiteLanguages {
                 tags.push(tag);
             }
         }
-        Ok(Self {
-            languages: tags,
-            default,
-        })
+        Ok(Self { languages: tags, default })
     }
 
     /// Reads the comma-separated form settings keep (`en,ur`), default first.
     pub fn parse(stored: &str) -> Result<Self> {
-        let tags: Vec<&str> = stored
-            .split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .collect();
+        let tags: Vec<&str> = stored.split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
         let default = tags.first().copied().unwrap_or("en");
         Self::new(&tags, default)
     }
@@ -81,10 +71,7 @@ impl SiteLanguages {
 
     /// The languages with an edition of their own under `/{tag}/`: all but the default.
     pub fn editions(&self) -> impl Iterator<Item = &str> {
-        self.languages
-            .iter()
-            .map(String::as_str)
-            .filter(|l| *l != self.default)
+        self.languages.iter().map(String::as_str).filter(|l| *l != self.default)
     }
 
     /// `language` in canonical form if the site publishes in it (a regional tag such as
@@ -117,12 +104,9 @@ mod tests {
 
     #[test]
     fn tags_are_checked_and_canonical() {
-        for (given, canonical) in [
-            ("en", "en"),
-            ("ur", "ur"),
-            ("pt-br", "pt-BR"),
-            (" ur-pk ", "ur-PK"),
-        ] {
+        for (given, canonical) in
+            [("en", "en"), ("ur", "ur"), ("pt-br", "pt-BR"), (" ur-pk ", "ur-PK")]
+        {
             assert_eq!(canonical_tag(given).expect(given), canonical);
         }
         for bad in ["", "Urdu", "e", "en_GB!", "12"] {
@@ -140,10 +124,7 @@ mod tests {
         assert_eq!(refused.field, "language");
         let refused = site.check("fr").expect_err("not a site language");
         assert!(refused.message.contains("en, ur"), "{}", refused.message);
-        assert_eq!(
-            SiteLanguages::parse(&site.stored()).expect("round trip"),
-            site
-        );
+        assert_eq!(SiteLanguages::parse(&site.stored()).expect("round trip"), site);
         let defaulted = SiteLanguages::new(&["ur"], "en").expect("default added");
         assert_eq!(defaulted.all(), ["en", "ur"]);
     }

@@ -167,10 +167,7 @@ mod tests {
         let html =
             render("# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: A note.\n");
         assert!(html.contains("<h1>Title</h1>"), "{html}");
-        assert!(
-            html.contains("<table>") && html.contains("<td>1</td>"),
-            "{html}"
-        );
+        assert!(html.contains("<table>") && html.contains("<td>1</td>"), "{html}");
         assert!(html.contains("footnote-reference"), "{html}");
         assert!(html.contains("footnote-definition"), "{html}");
     }
@@ -205,10 +202,7 @@ mod tests {
     #[test]
     fn external_links_get_a_safe_rel() {
         let html = render("[site](https://example.com)");
-        assert!(
-            html.contains("rel=\"noopener noreferrer nofollow\""),
-            "{html}"
-        );
+        assert!(html.contains("rel=\"noopener noreferrer nofollow\""), "{html}");
     }
 
     #[test]
@@ -221,20 +215,13 @@ mod tests {
         ];
         for (html, text) in cases {
             let got = html_text(html);
-            assert_eq!(
-                got.split_whitespace().collect::<Vec<_>>().join(" "),
-                text,
-                "{html}"
-            );
+            assert_eq!(got.split_whitespace().collect::<Vec<_>>().join(" "), text, "{html}");
         }
     }
 
     #[test]
     fn plain_text_drops_markup() {
         let text = plain_text("**Bold** and [link](https://x.example)");
-        assert_eq!(
-            text.split_whitespace().collect::<Vec<_>>(),
-            ["Bold", "and", "link"]
-        );
+        assert_eq!(text.split_whitespace().collect::<Vec<_>>(), ["Bold", "and", "link"]);
     }
 }

@@ -82,9 +82,9 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind> {
         Ok(ImageFormat::Png) => Ok(Kind::Png),
         Ok(ImageFormat::WebP) => Ok(Kind::WebP),
         Ok(ImageFormat::Gif) => Ok(Kind::Gif),
-        _ => Err(refuse(
-            "This file is not a JPEG, PNG, WebP or GIF image (whatever its name says).",
-        )),
+        _ => {
+            Err(refuse("This file is not a JPEG, PNG, WebP or GIF image (whatever its name says)."))
+        }
     }
 }
 
@@ -114,9 +114,8 @@ fn decode_checked(bytes: &[u8]) -> Result<(Kind, DynamicImage)> {
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_PIXELS * 4 + 1024 * 1024);
     reader.limits(limits);
-    let (width, height) = reader
-        .into_dimensions()
-        .map_err(|e| refuse(format!("This image cannot be read: {e}")))?;
+    let (width, height) =
+        reader.into_dimensions().map_err(|e| refuse(format!("This image cannot be read: {e}")))?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(refuse(format!(
             "This image is {width}×{height} pixels; the most accepted is 40 megapixels."
@@ -126,9 +125,7 @@ fn decode_checked(bytes: &[u8]) -> Result<(Kind, DynamicImage)> {
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_PIXELS * 4 + 1024 * 1024);
     reader.limits(limits);
-    let image = reader
-        .decode()
-        .map_err(|e| refuse(format!("This image cannot be read: {e}")))?;
+    let image = reader.decode().map_err(|e| refuse(format!("This image cannot be read: {e}")))?;
     Ok((kind, image))
 }
 
@@ -138,21 +135,13 @@ fn decode_checked(bytes: &[u8]) -> Result<(Kind, DynamicImage)> {
 pub fn process(bytes: &[u8]) -> Result<Processed> {
     let (kind, image) = decode_checked(bytes)?;
     let (width, height) = (image.width(), image.height());
-    let mut files = vec![Encoded {
-        width: None,
-        kind,
-        bytes: encode(&image, kind)?,
-    }];
+    let mut files = vec![Encoded { width: None, kind, bytes: encode(&image, kind)? }];
     for target in VARIANT_WIDTHS.into_iter().filter(|w| *w < width) {
         let target_height =
             (u64::from(height) * u64::from(target) / u64::from(width)).max(1) as u32;
         let resized =
             image.resize_exact(target, target_height, image::imageops::FilterType::Triangle);
-        files.push(Encoded {
-            width: Some(target),
-            kind,
-            bytes: encode(&resized, kind)?,
-        });
+        files.push(Encoded { width: Some(target), kind, bytes: encode(&resized, kind)? });
         if kind != Kind::WebP {
             files.push(Encoded {
                 width: Some(target),
@@ -161,12 +150,7 @@ pub fn process(bytes: &[u8]) -> Result<Processed> {
             });
         }
     }
-    Ok(Processed {
-        kind,
-        width,
-        height,
-        files,
-    })
+    Ok(Processed { kind, width, height, files })
 }
 
 /// The side of an author's picture, in pixels: twice the largest size pages show it at
@@ -188,28 +172,16 @@ pub struct Avatar {
 pub fn process_avatar(bytes: &[u8]) -> Result<Avatar> {
     let (kind, image) = decode_checked(bytes)?;
     let side = image.width().min(image.height());
-    let square = image.crop_imm(
-        (image.width() - side) / 2,
-        (image.height() - side) / 2,
-        side,
-        side,
-    );
+    let square =
+        image.crop_imm((image.width() - side) / 2, (image.height() - side) / 2, side, side);
     let size = side.min(AVATAR_SIZE);
     let small = if size < side {
         square.resize_exact(size, size, image::imageops::FilterType::Lanczos3)
     } else {
         square
     };
-    let kind = if kind == Kind::Jpeg {
-        Kind::Jpeg
-    } else {
-        Kind::Png
-    };
-    Ok(Avatar {
-        kind,
-        size,
-        bytes: encode(&small, kind)?,
-    })
+    let kind = if kind == Kind::Jpeg { Kind::Jpeg } else { Kind::Png };
+    Ok(Avatar { kind, size, bytes: encode(&small, kind)? })
 }
 
 #[cfg(test)]
@@ -230,10 +202,7 @@ mod tests {
     #[test]
     fn variants_are_made_in_both_formats_and_never_enlarged() {
         let processed = process(&png(1000, 500)).expect("a valid image");
-        assert_eq!(
-            (processed.kind, processed.width, processed.height),
-            (Kind::Png, 1000, 500)
-        );
+        assert_eq!((processed.kind, processed.width, processed.height), (Kind::Png, 1000, 500));
         let made: Vec<_> = processed.files.iter().map(|f| (f.width, f.kind)).collect();
         assert_eq!(
             made,
@@ -251,33 +220,21 @@ mod tests {
 
     #[test]
     fn metadata_such_as_gps_location_is_dropped() {
-        let image = DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
-            64,
-            64,
-            image::Rgb([10, 90, 200]),
-        ));
+        let image =
+            DynamicImage::ImageRgb8(image::RgbImage::from_pixel(64, 64, image::Rgb([10, 90, 200])));
         let mut jpeg = Cursor::new(Vec::new());
-        image
-            .write_to(&mut jpeg, ImageFormat::Jpeg)
-            .expect("encode");
+        image.write_to(&mut jpeg, ImageFormat::Jpeg).expect("encode");
         let jpeg = jpeg.into_inner();
         // An APP1 "Exif" segment with a GPS marker, right after the start-of-image marker.
         let payload = b"Exif\0\0GPSLatitude 51.5N";
         let mut with_exif = jpeg[..2].to_vec();
         with_exif.extend([0xFF, 0xE1]);
-        with_exif.extend(
-            u16::try_from(payload.len() + 2)
-                .expect("short")
-                .to_be_bytes(),
-        );
+        with_exif.extend(u16::try_from(payload.len() + 2).expect("short").to_be_bytes());
         with_exif.extend(payload);
         with_exif.extend(&jpeg[2..]);
         let processed = process(&with_exif).expect("still a valid JPEG");
         for file in &processed.files {
-            assert!(
-                !file.bytes.windows(4).any(|w| w == b"Exif"),
-                "no EXIF in any file"
-            );
+            assert!(!file.bytes.windows(4).any(|w| w == b"Exif"), "no EXIF in any file");
             assert!(!file.bytes.windows(3).any(|w| w == b"GPS"));
         }
     }
@@ -287,28 +244,17 @@ mod tests {
         let wide = process_avatar(&png(1000, 400)).expect("valid");
         assert_eq!((wide.kind, wide.size), (Kind::Png, AVATAR_SIZE));
         let decoded = image::load_from_memory(&wide.bytes).expect("readable");
-        assert_eq!(
-            (decoded.width(), decoded.height()),
-            (AVATAR_SIZE, AVATAR_SIZE)
-        );
+        assert_eq!((decoded.width(), decoded.height()), (AVATAR_SIZE, AVATAR_SIZE));
         let tiny = process_avatar(&png(40, 60)).expect("valid");
         assert_eq!(tiny.size, 40, "never enlarged");
-        assert!(
-            process_avatar(b"<svg/>").is_err(),
-            "same checks as the library"
-        );
+        assert!(process_avatar(b"<svg/>").is_err(), "same checks as the library");
     }
 
     #[test]
     fn the_content_decides_not_the_name() {
         assert!(sniff(b"<svg xmlns='http://www.w3.org/2000/svg'/>").is_err());
         assert!(sniff(b"GIF89a....").is_ok());
-        assert_eq!(
-            process(b"\x89PNG\r\n\x1a\nnot really")
-                .expect_err("broken")
-                .field,
-            "file"
-        );
+        assert_eq!(process(b"\x89PNG\r\n\x1a\nnot really").expect_err("broken").field, "file");
     }
 
     #[test]

@@ -49,8 +49,7 @@ impl Default for ReadingSpeeds {
 impl ReadingSpeeds {
     /// These speeds with `language` read at `words_per_minute` (zero is taken as one).
     pub fn with(mut self, language: &str, words_per_minute: u32) -> Self {
-        self.by_language
-            .insert(language.to_ascii_lowercase(), words_per_minute.max(1));
+        self.by_language.insert(language.to_ascii_lowercase(), words_per_minute.max(1));
         self
     }
 
@@ -109,15 +108,7 @@ mod tests {
 
     #[test]
     fn rounds_minutes_up_and_never_below_one() {
-        let cases = [
-            (0, 1),
-            (1, 1),
-            (230, 1),
-            (231, 2),
-            (460, 2),
-            (461, 3),
-            (1200, 6),
-        ];
+        let cases = [(0, 1), (1, 1), (230, 1), (231, 2), (460, 2), (461, 3), (1200, 6)];
         for (words, minutes) in cases {
             assert_eq!(minutes_for(words), minutes, "{words} words");
         }
@@ -128,30 +119,14 @@ mod tests {
         let speeds = ReadingSpeeds::default();
         assert_eq!(speeds.rate("en"), 230);
         assert_eq!(speeds.rate("ur"), URDU_WORDS_PER_MINUTE);
-        assert_eq!(
-            speeds.rate("ur-PK"),
-            URDU_WORDS_PER_MINUTE,
-            "a region reads as its language"
-        );
-        assert_eq!(
-            speeds.rate("fr"),
-            230,
-            "unknown languages read at the default rate"
-        );
+        assert_eq!(speeds.rate("ur-PK"), URDU_WORDS_PER_MINUTE, "a region reads as its language");
+        assert_eq!(speeds.rate("fr"), 230, "unknown languages read at the default rate");
         assert_eq!(speeds.minutes(460, "en"), 2);
         assert_eq!(speeds.minutes(460, "ur"), 3);
         assert_eq!(speeds.minutes(0, "ur"), 1);
         let configured = speeds.with("UR", 150).with("fr", 0);
         assert_eq!(configured.minutes(300, "ur"), 2);
-        assert_eq!(
-            configured.rate("en"),
-            230,
-            "configuring one language keeps the others"
-        );
-        assert_eq!(
-            configured.rate("fr"),
-            1,
-            "a zero rate cannot divide by zero"
-        );
+        assert_eq!(configured.rate("en"), 230, "configuring one language keeps the others");
+        assert_eq!(configured.rate("fr"), 1, "a zero rate cannot divide by zero");
     }
 }

@@ -66,10 +66,7 @@ fn normalise(word: &str) -> Option<String> {
 
 /// Encodes a signature for storage as `word weight` pairs, one per line.
 pub fn encode(signature: &Signature) -> String {
-    signature
-        .iter()
-        .map(|(t, w)| format!("{t} {w}\n"))
-        .collect()
+    signature.iter().map(|(t, w)| format!("{t} {w}\n")).collect()
 }
 
 /// Decodes a stored signature; malformed lines are skipped rather than failing a publish.
@@ -111,32 +108,17 @@ impl<'a> Scorer<'a> {
             }
         }
         let n = candidates.len() as f64;
-        let idf = df
-            .into_iter()
-            .map(|(t, d)| (t, (1.0 + n / d as f64).ln()))
-            .collect();
-        Self {
-            candidates,
-            idf,
-            now,
-        }
+        let idf = df.into_iter().map(|(t, d)| (t, (1.0 + n / d as f64).ln())).collect();
+        Self { candidates, idf, now }
     }
 
     /// How well `other` suits a reader of `target` (higher is better, 0 means unrelated).
     pub fn score(&self, target: &Candidate, other: &Candidate) -> f64 {
         let similarity = self.cosine(&target.signature, &other.signature);
         let target_tags: HashSet<_> = target.tags.iter().collect();
-        let shared_tags = other
-            .tags
-            .iter()
-            .filter(|t| target_tags.contains(t))
-            .count();
+        let shared_tags = other.tags.iter().filter(|t| target_tags.contains(t)).count();
         let bonus = TAG_BONUS * shared_tags.min(3) as f64
-            + if target.section == other.section {
-                SECTION_BONUS
-            } else {
-                0.0
-            };
+            + if target.section == other.section { SECTION_BONUS } else { 0.0 };
         if similarity <= 0.0 && shared_tags == 0 {
             return 0.0;
         }
@@ -181,25 +163,16 @@ impl<'a> Scorer<'a> {
 
     fn cosine(&self, a: &Signature, b: &Signature) -> f64 {
         let (wa, wb) = (weighted(a, &self.idf), weighted(b, &self.idf));
-        let dot: f64 = wa
-            .iter()
-            .filter_map(|(t, x)| wb.get(t).map(|y| x * y))
-            .sum();
+        let dot: f64 = wa.iter().filter_map(|(t, x)| wb.get(t).map(|y| x * y)).sum();
         let norm = |m: &HashMap<&str, f64>| m.values().map(|v| v * v).sum::<f64>().sqrt();
         let denominator = norm(&wa) * norm(&wb);
-        if denominator == 0.0 {
-            0.0
-        } else {
-            dot / denominator
-        }
+        if denominator == 0.0 { 0.0 } else { dot / denominator }
     }
 }
 
 /// A signature with each weight multiplied by its term's inverse document frequency.
 fn weighted<'s>(sig: &'s Signature, idf: &HashMap<&str, f64>) -> HashMap<&'s str, f64> {
-    sig.iter()
-        .map(|(t, w)| (t.as_str(), w * idf.get(t.as_str()).copied().unwrap_or(1.0)))
-        .collect()
+    sig.iter().map(|(t, w)| (t.as_str(), w * idf.get(t.as_str()).copied().unwrap_or(1.0))).collect()
 }
 
 /// English function words, sorted for binary search. Other languages keep all their words; the
@@ -240,17 +213,9 @@ mod tests {
 
     #[test]
     fn signatures_weigh_headline_words_and_skip_stop_words() {
-        let sig = signature(
-            "Flood defences",
-            "",
-            "The river flooded the market and the floods",
-        );
+        let sig = signature("Flood defences", "", "The river flooded the market and the floods");
         let terms: Vec<_> = sig.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(
-            terms[..2],
-            ["flood", "defence"],
-            "headline words lead: {sig:?}"
-        );
+        assert_eq!(terms[..2], ["flood", "defence"], "headline words lead: {sig:?}");
         assert!(terms.contains(&"flood") && !terms.contains(&"the") && !terms.contains(&"and"));
         assert_eq!(decode(&encode(&sig)), sig);
     }
@@ -258,13 +223,7 @@ mod tests {
     #[test]
     fn related_articles_are_similar_never_self_and_favour_recent() {
         let all = vec![
-            candidate(
-                1,
-                1,
-                &[1],
-                1,
-                "river flood defences saltmarsh barrier water",
-            ),
+            candidate(1, 1, &[1], 1, "river flood defences saltmarsh barrier water"),
             candidate(2, 1, &[1], 3, "river flood barrier saltmarsh homes water"),
             candidate(3, 2, &[], 2, "football season striker goal match"),
             candidate(4, 1, &[1], 300, "river flood barrier saltmarsh homes water"),
@@ -272,11 +231,7 @@ mod tests {
         let scorer = Scorer::new(&all, NOW);
         let ranked = scorer.rank(&all[0]);
         let ids: Vec<_> = ranked.iter().map(|(id, _)| id.0).collect();
-        assert_eq!(
-            ids,
-            vec![2, 4],
-            "the football story is unrelated; newer flood story first"
-        );
+        assert_eq!(ids, vec![2, 4], "the football story is unrelated; newer flood story first");
     }
 
     #[test]

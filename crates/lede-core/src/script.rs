@@ -74,10 +74,7 @@ mod tests {
     #[test]
     fn other_scripts_are_left_alone() {
         for text in ["Flood barrier 2026", "Crème brûlée", "Ünïcode", ""] {
-            assert!(
-                matches!(fold(text), std::borrow::Cow::Borrowed(t) if t == text),
-                "{text}"
-            );
+            assert!(matches!(fold(text), std::borrow::Cow::Borrowed(t) if t == text), "{text}");
         }
     }
 }

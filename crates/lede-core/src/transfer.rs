@@ -201,11 +201,7 @@ impl ImportBatch {
             })
             .collect::<Result<Vec<_>>>()?;
 
-        let articles = self
-            .articles
-            .into_iter()
-            .map(check_article)
-            .collect::<Result<Vec<_>>>()?;
+        let articles = self.articles.into_iter().map(check_article).collect::<Result<Vec<_>>>()?;
 
         let pages = self
             .pages
@@ -254,10 +250,7 @@ impl ImportBatch {
             }
             known_comments.insert(c.foreign_id.clone());
             comments.push(CheckedImportComment {
-                email_hash: c
-                    .email
-                    .map(|e| e.keyed_hash(site_secret))
-                    .unwrap_or_default(),
+                email_hash: c.email.map(|e| e.keyed_hash(site_secret)).unwrap_or_default(),
                 foreign_id: c.foreign_id,
                 article: c.article,
                 parent: c.parent,
@@ -269,37 +262,20 @@ impl ImportBatch {
             });
         }
 
-        Ok(CheckedImport {
-            source,
-            authors,
-            sections,
-            tags,
-            articles,
-            pages,
-            comments,
-        })
+        Ok(CheckedImport { source, authors, sections, tags, articles, pages, comments })
     }
 }
 
 fn check_article(a: ImportArticle) -> Result<CheckedImportArticle> {
-    let checked = a
-        .article
-        .check_html(&a.body_html)
-        .map_err(|e| labelled(&a.label, e))?;
+    let checked = a.article.check_html(&a.body_html).map_err(|e| labelled(&a.label, e))?;
     if a.status != ArticleStatus::Draft && a.published_at.is_none() {
         return Err(labelled(
             &a.label,
-            Invalid::new(
-                "published_at",
-                "A published or scheduled article needs a date.",
-            ),
+            Invalid::new("published_at", "A published or scheduled article needs a date."),
         ));
     }
-    let signature = related::signature(
-        &checked.input.headline,
-        &checked.input.standfirst,
-        &checked.body_text,
-    );
+    let signature =
+        related::signature(&checked.input.headline, &checked.input.standfirst, &checked.body_text);
     Ok(CheckedImportArticle {
         foreign_id: a.foreign_id,
         label: a.label,
@@ -573,11 +549,7 @@ mod tests {
     #[test]
     fn redirect_paths() {
         let cases = [
-            (
-                "/2010/10/05/hello/",
-                "/articles/hello",
-                Some("/2010/10/05/hello"),
-            ),
+            ("/2010/10/05/hello/", "/articles/hello", Some("/2010/10/05/hello")),
             ("/?p=12", "/articles/hello", Some("/?p=12")),
             ("/about/", "/about", Some("/about/")),
             ("/about", "/about", None),
@@ -586,11 +558,7 @@ mod tests {
             ("", "/articles/x", None),
         ];
         for (old, new, expected) in cases {
-            assert_eq!(
-                redirect_from(old, new).as_deref(),
-                expected,
-                "{old} → {new}"
-            );
+            assert_eq!(redirect_from(old, new).as_deref(), expected, "{old} → {new}");
         }
     }
 }

@@ -69,10 +69,7 @@ pub fn archive_month(year: i32, month: u8) -> String {
 
 /// A media file, from its path inside the media directory (`uploads/2026/11/a.webp`).
 pub fn media(path: &str) -> String {
-    format!(
-        "/media/{}",
-        crate::uri::encode_path(path.trim_start_matches('/'))
-    )
+    format!("/media/{}", crate::uri::encode_path(path.trim_start_matches('/')))
 }
 
 #[cfg(test)]
@@ -90,10 +87,7 @@ mod tests {
             (author(&slug), "/author/river-clean-up"),
             (page(&slug), "/river-clean-up"),
             (feed(HOME, "rss.xml"), "/rss.xml"),
-            (
-                feed(&section(&slug), "feed.json"),
-                "/section/river-clean-up/feed.json",
-            ),
+            (feed(&section(&slug), "feed.json"), "/section/river-clean-up/feed.json"),
             (sitemap("articles-2"), "/sitemaps/articles-2.xml"),
             (archive_year(2026), "/archive/2026"),
             (archive_month(2026, 3), "/archive/2026/03"),

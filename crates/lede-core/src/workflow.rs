@@ -21,13 +21,8 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 5] = [
-        Step::SaveDraft,
-        Step::SubmitForReview,
-        Step::Publish,
-        Step::Schedule,
-        Step::Unpublish,
-    ];
+    pub const ALL: [Step; 5] =
+        [Step::SaveDraft, Step::SubmitForReview, Step::Publish, Step::Schedule, Step::Unpublish];
 
     /// The step's name, as the editor's buttons send it.
     pub fn as_str(self) -> &'static str {
@@ -128,60 +123,25 @@ mod tests {
         ];
         // (role, own article?, from status) → outcome of each step above
         let table: [(Role, bool, ArticleStatus, [&str; 5]); 10] = [
-            (
-                Role::Contributor,
-                true,
-                Draft,
-                ["draft", "review", "403", "403", "403"],
-            ),
-            (
-                Role::Contributor,
-                true,
-                Published,
-                ["403", "403", "403", "403", "403"],
-            ),
-            (
-                Role::Contributor,
-                false,
-                Draft,
-                ["403", "403", "403", "403", "403"],
-            ),
-            (
-                Role::Author,
-                true,
-                Draft,
-                ["draft", "review", "published", "scheduled", "422"],
-            ),
+            (Role::Contributor, true, Draft, ["draft", "review", "403", "403", "403"]),
+            (Role::Contributor, true, Published, ["403", "403", "403", "403", "403"]),
+            (Role::Contributor, false, Draft, ["403", "403", "403", "403", "403"]),
+            (Role::Author, true, Draft, ["draft", "review", "published", "scheduled", "422"]),
             (
                 Role::Author,
                 true,
                 Published,
                 ["published", "422", "published", "422", "unpublished"],
             ),
-            (
-                Role::Author,
-                false,
-                Draft,
-                ["403", "403", "403", "403", "403"],
-            ),
-            (
-                Role::Editor,
-                false,
-                InReview,
-                ["review", "review", "published", "scheduled", "422"],
-            ),
+            (Role::Author, false, Draft, ["403", "403", "403", "403", "403"]),
+            (Role::Editor, false, InReview, ["review", "review", "published", "scheduled", "422"]),
             (
                 Role::Editor,
                 false,
                 Scheduled,
                 ["scheduled", "422", "published", "scheduled", "unpublished"],
             ),
-            (
-                Role::Admin,
-                false,
-                Unpublished,
-                ["draft", "review", "published", "scheduled", "422"],
-            ),
+            (Role::Admin, false, Unpublished, ["draft", "review", "published", "scheduled", "422"]),
             (
                 Role::Admin,
                 false,

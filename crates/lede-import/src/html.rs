@@ -54,11 +54,7 @@ pub fn post_html(content: &str) -> String {
     let content = shortcodes(content);
     // Content written in the block editor carries its own paragraphs; WordPress does not add
     // more to it.
-    if content.contains("<!-- wp:") {
-        content
-    } else {
-        autop(&content)
-    }
+    if content.contains("<!-- wp:") { content } else { autop(&content) }
 }
 
 /// A simplified `wpautop`: runs of text separated by a blank line become paragraphs, single
@@ -70,9 +66,7 @@ pub fn autop(content: &str) -> String {
     let mut rest = content.as_str();
     // `<pre>` sections pass through untouched; everything between them is paragraphed.
     while let Some(start) = find_tag(rest, "pre") {
-        let end = rest[start..]
-            .find("</pre>")
-            .map_or(rest.len(), |e| start + e + "</pre>".len());
+        let end = rest[start..].find("</pre>").map_or(rest.len(), |e| start + e + "</pre>".len());
         paragraphs(&rest[..start], &mut out);
         out.push_str(&rest[start..end]);
         out.push('\n');
@@ -137,10 +131,8 @@ pub fn shortcodes(content: &str) -> String {
     while let Some(open) = rest.find('[') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let name: String = after
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect();
+        let name: String =
+            after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
         let Some(close) = after.find(']') else {
             out.push_str(&rest[open..]);
             return out;
@@ -250,11 +242,8 @@ pub fn to_text(html: &str) -> String {
             break;
         };
         let tag = rest[open + 1..open + close].to_ascii_lowercase();
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
+        let name: String =
+            tag.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).collect();
         if name == "br" {
             text.push('\n');
         } else if BLOCKS.contains(&name.as_str()) {
@@ -288,10 +277,7 @@ pub fn to_text(html: &str) -> String {
 
 /// Text on one line (titles, names).
 pub fn to_line(html: &str) -> String {
-    to_text(html)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    to_text(html).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Decodes HTML entities (named, decimal and hex); unknown ones stay as written.
@@ -351,10 +337,7 @@ mod tests {
         let cases = [
             ("One\n\nTwo\nlines", "<p>One</p>\n<p>Two<br>\nlines</p>\n"),
             ("<h2>Head</h2>\n\nText", "<h2>Head</h2>\n<p>Text</p>\n"),
-            (
-                "A\n\n<pre>x\n\ny</pre>\n\nB",
-                "<p>A</p>\n<pre>x\n\ny</pre>\n<p>B</p>\n",
-            ),
+            ("A\n\n<pre>x\n\ny</pre>\n\nB", "<p>A</p>\n<pre>x\n\ny</pre>\n<p>B</p>\n"),
             ("", ""),
         ];
         for (content, html) in cases {
@@ -401,10 +384,7 @@ mod tests {
             to_line("Ping 1 &laquo; What&#8217;s a tellyworth?"),
             "Ping 1 « What’s a tellyworth?"
         );
-        assert_eq!(
-            to_text("<p>One</p>\n<p>Two<br>three</p>"),
-            "One\n\nTwo\nthree"
-        );
+        assert_eq!(to_text("<p>One</p>\n<p>Two<br>three</p>"), "One\n\nTwo\nthree");
         assert_eq!(decode_entities("a &bogus; &amp b"), "a &bogus; &amp b");
         assert_eq!(shorten("one two three four", 10), "one two…");
     }

@@ -49,23 +49,14 @@ pub struct ImportOptions {
 /// Reads an export file as text, refusing bytes that are not UTF-8 (WXR always is) with the
 /// line they are on.
 pub fn read_export(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes =
+        std::fs::read(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..valid]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
+        let line = e.as_bytes()[..valid].iter().filter(|b| **b == b'\n').count() + 1;
         Error::Parse {
             path: path.to_owned(),
-            source: ParseError {
-                line,
-                message: "the file is not UTF-8 text".to_owned(),
-            },
+            source: ParseError { line, message: "the file is not UTF-8 text".to_owned() },
         }
     })
 }
@@ -81,19 +72,15 @@ pub async fn import_wordpress(
     let started = Instant::now();
     let text = read_export(path)?;
     progress.stage("Reading", text.len() as u64);
-    let export =
-        wxr::parse(&text, |done| progress.advance(done)).map_err(|source| Error::Parse {
-            path: path.to_owned(),
-            source,
-        })?;
+    let export = wxr::parse(&text, |done| progress.advance(done))
+        .map_err(|source| Error::Parse { path: path.to_owned(), source })?;
     drop(text);
     let plan = map::plan(&export, options.media_source.clone(), newsroom.now());
     progress.stage("Writing", 0);
     let outcome = newsroom.import(plan.batch).await?;
     progress.stage("Copying media", plan.media.count() as u64);
-    let media_copied = plan
-        .media
-        .copy_into(&options.media_dir, |done| progress.advance(done as u64))?;
+    let media_copied =
+        plan.media.copy_into(&options.media_dir, |done| progress.advance(done as u64))?;
     progress.finish();
     let mut renamed = plan.reserved_renames;
     renamed.extend(outcome.renamed.iter().cloned());

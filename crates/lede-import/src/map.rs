@@ -44,26 +44,16 @@ pub fn plan(
     media_source: Option<std::path::PathBuf>,
     now: OffsetDateTime,
 ) -> Plan {
-    let attachments: HashMap<i64, &Item> = export
-        .items
-        .iter()
-        .filter(|i| i.post_type == "attachment")
-        .map(|i| (i.id, i))
-        .collect();
-    let media = Media::new(
-        attachments.values().map(|a| a.attachment_url.as_str()),
-        media_source,
-    );
+    let attachments: HashMap<i64, &Item> =
+        export.items.iter().filter(|i| i.post_type == "attachment").map(|i| (i.id, i)).collect();
+    let media = Media::new(attachments.values().map(|a| a.attachment_url.as_str()), media_source);
     let mut mapper = Mapper {
         export,
         now,
         language: language(&export.language),
         media,
         attachments,
-        batch: ImportBatch {
-            source: source_name(export),
-            ..ImportBatch::default()
-        },
+        batch: ImportBatch { source: source_name(export), ..ImportBatch::default() },
         skipped: Skipped::default(),
         private_drafts: Vec::new(),
         reserved_renames: Vec::new(),
@@ -101,24 +91,17 @@ pub fn plan(
 
 /// Names the export's site, so a second import of it is recognised.
 fn source_name(export: &Export) -> String {
-    let site = [
-        &export.base_blog_url,
-        &export.link,
-        &export.base_site_url,
-        &export.title,
-    ]
-    .into_iter()
-    .find(|s| !s.trim().is_empty())
-    .map_or("unnamed site", |s| s.trim().trim_end_matches('/'));
+    let site = [&export.base_blog_url, &export.link, &export.base_site_url, &export.title]
+        .into_iter()
+        .find(|s| !s.trim().is_empty())
+        .map_or("unnamed site", |s| s.trim().trim_end_matches('/'));
     format!("wordpress {site}")
 }
 
 fn language(tag: &str) -> String {
     let tag = tag.trim();
     let ok = (2..=12).contains(&tag.len())
-        && tag
-            .split('-')
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+        && tag.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
     if ok { tag.to_owned() } else { "en".to_owned() }
 }
 
@@ -152,9 +135,7 @@ fn unique(slug: Slug, taken: &mut HashSet<Slug>) -> Slug {
 /// "not set".
 fn wp_date(text: &str) -> Option<OffsetDateTime> {
     let format = format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-    PrimitiveDateTime::parse(text.trim(), format)
-        .ok()
-        .map(PrimitiveDateTime::assume_utc)
+    PrimitiveDateTime::parse(text.trim(), format).ok().map(PrimitiveDateTime::assume_utc)
 }
 
 fn rss_date(text: &str) -> Option<OffsetDateTime> {
@@ -206,19 +187,14 @@ impl Mapper<'_> {
                 .map(to_line)
                 .find(|n| !n.is_empty())
                 .unwrap_or_default();
-            let slug = unique(
-                slug_for(&a.login, &name, &format!("author-{}", n + 1)),
-                &mut taken,
-            );
+            let slug = unique(slug_for(&a.login, &name, &format!("author-{}", n + 1)), &mut taken);
             self.add_author(&a.login, slug, name);
         }
     }
 
     fn add_author(&mut self, login: &str, slug: Slug, name: String) {
         self.author_slugs.insert(login.to_owned(), slug.clone());
-        self.author_slugs
-            .entry(slug.to_string())
-            .or_insert_with(|| slug.clone());
+        self.author_slugs.entry(slug.to_string()).or_insert_with(|| slug.clone());
         self.batch.authors.push(ImportAuthor {
             foreign_id: login.to_owned(),
             author: AuthorInput {
@@ -239,23 +215,15 @@ impl Mapper<'_> {
             return slug.clone();
         }
         let name = to_line(creator);
-        let name = if name.is_empty() {
-            "Unknown author".to_owned()
-        } else {
-            name
-        };
+        let name = if name.is_empty() { "Unknown author".to_owned() } else { name };
         let slug = slug_for(creator, &name, "unknown-author");
         if let Some(known) = self.author_slugs.get(slug.as_str()) {
             let known = known.clone();
             self.author_slugs.insert(creator.to_owned(), known.clone());
             return known;
         }
-        let mut taken: HashSet<Slug> = self
-            .batch
-            .authors
-            .iter()
-            .map(|a| a.author.slug.clone())
-            .collect();
+        let mut taken: HashSet<Slug> =
+            self.batch.authors.iter().map(|a| a.author.slug.clone()).collect();
         let slug = unique(slug, &mut taken);
         self.add_author(creator, slug.clone(), name);
         slug
@@ -315,16 +283,9 @@ impl Mapper<'_> {
             return;
         }
         let name = shorten(&to_line(&c.name), 100);
-        let name = if name.is_empty() {
-            c.nicename.clone()
-        } else {
-            name
-        };
+        let name = if name.is_empty() { c.nicename.clone() } else { name };
         let slug = unique(slug_for(&c.nicename, &name, "category"), taken);
-        let depth = parent
-            .as_ref()
-            .and_then(|p| self.section_depth.get(p))
-            .map_or(0, |d| d + 1);
+        let depth = parent.as_ref().and_then(|p| self.section_depth.get(p)).map_or(0, |d| d + 1);
         self.section_depth.insert(c.nicename.clone(), depth);
         self.section_slugs.insert(c.nicename.clone(), slug.clone());
         self.batch.sections.push(ImportSection {
@@ -339,12 +300,8 @@ impl Mapper<'_> {
     }
 
     fn tags(&mut self) {
-        let mut tags: Vec<(String, String)> = self
-            .export
-            .tags
-            .iter()
-            .map(|t| (t.slug.clone(), t.name.clone()))
-            .collect();
+        let mut tags: Vec<(String, String)> =
+            self.export.tags.iter().map(|t| (t.slug.clone(), t.name.clone())).collect();
         for item in &self.export.items {
             for (domain, nicename, name) in &item.terms {
                 if domain == "post_tag" {
@@ -363,11 +320,7 @@ impl Mapper<'_> {
             return Some(slug.clone());
         }
         let name = shorten(&to_line(name), 100);
-        let name = if name.is_empty() {
-            nicename.to_owned()
-        } else {
-            name
-        };
+        let name = if name.is_empty() { nicename.to_owned() } else { name };
         if name.is_empty() {
             return None;
         }
@@ -386,20 +339,14 @@ impl Mapper<'_> {
         match item.post_type.as_str() {
             "post" => self.post(item),
             "page" => self.page(item),
-            "attachment" => self
-                .skipped
-                .add("attachment (kept as media, not as content)", item),
+            "attachment" => self.skipped.add("attachment (kept as media, not as content)", item),
             "nav_menu_item" => {
-                self.skipped
-                    .add("navigation menu item (Lede's menu is its sections)", item);
+                self.skipped.add("navigation menu item (Lede's menu is its sections)", item);
             }
-            "revision" => self
-                .skipped
-                .add("revision (only the current version is imported)", item),
-            other => self.skipped.add(
-                &format!("post type {other:?} (Lede has nothing like it)"),
-                item,
-            ),
+            "revision" => self.skipped.add("revision (only the current version is imported)", item),
+            other => {
+                self.skipped.add(&format!("post type {other:?} (Lede has nothing like it)"), item)
+            }
         }
     }
 
@@ -409,16 +356,12 @@ impl Mapper<'_> {
 
     /// When an item was published: `post_date_gmt`, else its local date, else its RSS date.
     fn published_at(item: &Item) -> Option<OffsetDateTime> {
-        wp_date(&item.date_gmt)
-            .or_else(|| wp_date(&item.date))
-            .or_else(|| rss_date(&item.pub_date))
+        wp_date(&item.date_gmt).or_else(|| wp_date(&item.date)).or_else(|| rss_date(&item.pub_date))
     }
 
     fn old_paths(item: &Item, query_keys: &[&str]) -> Vec<String> {
-        let mut paths: Vec<String> = [&item.link, &item.guid]
-            .into_iter()
-            .filter_map(|url| url_path(url))
-            .collect();
+        let mut paths: Vec<String> =
+            [&item.link, &item.guid].into_iter().filter_map(|url| url_path(url)).collect();
         for key in query_keys {
             paths.push(format!("/?{key}={}", item.id));
         }
@@ -436,22 +379,16 @@ impl Mapper<'_> {
             "future" => ArticleStatus::Scheduled,
             "draft" | "pending" => ArticleStatus::Draft,
             "trash" | "auto-draft" => {
-                self.skipped
-                    .add(&format!("post in status {:?}", item.status), item);
+                self.skipped.add(&format!("post in status {:?}", item.status), item);
                 return;
             }
             other => {
-                self.skipped
-                    .add(&format!("post in unknown status {other:?}"), item);
+                self.skipped.add(&format!("post in unknown status {other:?}"), item);
                 return;
             }
         };
         if private {
-            let why = if item.status == "private" {
-                "private"
-            } else {
-                "password-protected"
-            };
+            let why = if item.status == "private" { "private" } else { "password-protected" };
             self.private_drafts.push(format!("{label}: {why}"));
         }
         let body = self.media.rewrite_html(&html::post_html(&item.content));
@@ -464,9 +401,7 @@ impl Mapper<'_> {
         let (section, tags) = self.section_and_tags(item);
         let published_at = Self::published_at(item)
             .or_else(|| (status != ArticleStatus::Draft).then_some(self.now));
-        let updated_at = wp_date(&item.modified_gmt)
-            .or(published_at)
-            .unwrap_or(self.now);
+        let updated_at = wp_date(&item.modified_gmt).or(published_at).unwrap_or(self.now);
         let featured_image = self.featured_image(item, &label);
         self.batch.articles.push(ImportArticle {
             foreign_id: item.id.to_string(),
@@ -496,19 +431,13 @@ impl Mapper<'_> {
     /// listed among equals); its other categories become tags, so it can still be found under
     /// them. Tags stay tags.
     fn section_and_tags(&mut self, item: &Item) -> (Slug, Vec<Slug>) {
-        let categories: Vec<&(String, String, String)> = item
-            .terms
-            .iter()
-            .filter(|(d, _, _)| d == "category")
-            .collect();
+        let categories: Vec<&(String, String, String)> =
+            item.terms.iter().filter(|(d, _, _)| d == "category").collect();
         let chosen = categories
             .iter()
             .enumerate()
             .max_by_key(|(i, (_, nicename, _))| {
-                (
-                    self.section_depth.get(nicename).copied().unwrap_or(0),
-                    std::cmp::Reverse(*i),
-                )
+                (self.section_depth.get(nicename).copied().unwrap_or(0), std::cmp::Reverse(*i))
             })
             .map(|(_, (_, nicename, _))| nicename.clone());
         if categories.len() > 1 {
@@ -552,21 +481,16 @@ impl Mapper<'_> {
     fn featured_image(&mut self, item: &Item, label: &str) -> Option<FeaturedImage> {
         let id: i64 = item.meta("_thumbnail_id")?.trim().parse().ok()?;
         let Some(attachment) = self.attachments.get(&id).copied() else {
-            self.missing_images
-                .push(format!("{label}: attachment {id} is not in the export"));
+            self.missing_images.push(format!("{label}: attachment {id} is not in the export"));
             return None;
         };
         let Some(src) = self.media.local(&attachment.attachment_url) else {
-            self.missing_images
-                .push(format!("{label}: {}", attachment.attachment_url));
+            self.missing_images.push(format!("{label}: {}", attachment.attachment_url));
             return None;
         };
         Some(FeaturedImage {
             src,
-            alt: shorten(
-                &to_line(attachment.meta("_wp_attachment_image_alt").unwrap_or("")),
-                300,
-            ),
+            alt: shorten(&to_line(attachment.meta("_wp_attachment_image_alt").unwrap_or("")), 300),
             caption: shorten(&to_line(&attachment.excerpt), 300),
             credit: String::new(),
         })
@@ -575,10 +499,7 @@ impl Mapper<'_> {
     fn page(&mut self, item: &Item) {
         if item.status != "publish" || !item.password.is_empty() {
             let why = if item.password.is_empty() {
-                format!(
-                    "page in status {:?} (Lede's pages are always public)",
-                    item.status
-                )
+                format!("page in status {:?} (Lede's pages are always public)", item.status)
             } else {
                 "password-protected page (Lede's pages are always public)".to_owned()
             };
@@ -587,11 +508,7 @@ impl Mapper<'_> {
         }
         let label = Self::label(item);
         let title = shorten(&to_line(&item.title), 200);
-        let title = if title.is_empty() {
-            format!("Page {}", item.id)
-        } else {
-            title
-        };
+        let title = if title.is_empty() { format!("Page {}", item.id) } else { title };
         let wanted = slug_for(&item.name, &title, &format!("page-{}", item.id));
         let free = if RESERVED_PAGE_SLUGS.contains(&wanted.as_str()) {
             let renamed =
@@ -609,17 +526,12 @@ impl Mapper<'_> {
         let slug = unique(free, &mut self.page_slugs);
         let body = self.media.rewrite_html(&html::post_html(&item.content));
         for _ in &item.comments {
-            self.skipped
-                .add("comment on a page (Lede's pages have no comments)", item);
+            self.skipped.add("comment on a page (Lede's pages have no comments)", item);
         }
         self.batch.pages.push(ImportPage {
             foreign_id: item.id.to_string(),
             label,
-            page: PageInput {
-                slug,
-                title,
-                body_markdown: String::new(),
-            },
+            page: PageInput { slug, title, body_markdown: String::new() },
             body_html: body,
             updated_at: wp_date(&item.modified_gmt)
                 .or_else(|| Self::published_at(item))
@@ -633,8 +545,7 @@ impl Mapper<'_> {
         let mut pending: Vec<&wxr::Comment> = Vec::new();
         for c in &item.comments {
             if c.kind == "pingback" || c.kind == "trackback" {
-                self.skipped
-                    .add("pingback or trackback (not a reader's comment)", item);
+                self.skipped.add("pingback or trackback (not a reader's comment)", item);
                 continue;
             }
             if to_text(&c.content).is_empty() {
@@ -675,14 +586,9 @@ impl Mapper<'_> {
             _ => CommentStatus::Pending,
         };
         let name = shorten(&to_line(&c.author), MAX_NAME_CHARS);
-        let name = if name.is_empty() {
-            "Anonymous".to_owned()
-        } else {
-            name
-        };
-        let website = (!c.url.trim().is_empty())
-            .then(|| web_address("website", c.url.trim()).ok())
-            .flatten();
+        let name = if name.is_empty() { "Anonymous".to_owned() } else { name };
+        let website =
+            (!c.url.trim().is_empty()).then(|| web_address("website", c.url.trim()).ok()).flatten();
         self.batch.comments.push(ImportComment {
             foreign_id: c.id.to_string(),
             article: item.id.to_string(),
@@ -702,11 +608,8 @@ impl Mapper<'_> {
     /// Attachments found in the local copy are copied even when no post shows them, so the
     /// site keeps its whole media library.
     fn copy_unused_attachments(&mut self) {
-        let urls: Vec<String> = self
-            .attachments
-            .values()
-            .map(|a| a.attachment_url.clone())
-            .collect();
+        let urls: Vec<String> =
+            self.attachments.values().map(|a| a.attachment_url.clone()).collect();
         for url in urls {
             let _ = self.media.local(&url);
         }
@@ -747,35 +650,20 @@ mod tests {
                 "page-1",
                 "επίπεδο-2",
             ),
-            (
-                "%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-3",
-                "Επίπεδο 3",
-                "page-1813",
-                "επίπεδο-3",
-            ),
+            ("%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-3", "Επίπεδο 3", "page-1813", "επίπεδο-3"),
             ("", "", "post-9", "post-9"),
             ("", "سیلاب کی وارننگ", "post-9", "سیلاب-کی-وارننگ"),
             ("", "٣", "page-7", "page-7"),
         ];
         for (stored, title, fallback, slug) in cases {
-            assert_eq!(
-                slug_for(stored, title, fallback).as_str(),
-                slug,
-                "{stored:?} {title:?}"
-            );
+            assert_eq!(slug_for(stored, title, fallback).as_str(), slug, "{stored:?} {title:?}");
         }
     }
 
     #[test]
     fn old_addresses_are_paths_with_their_queries() {
-        assert_eq!(
-            url_path("https://old.example/2010/05/x/").as_deref(),
-            Some("/2010/05/x/")
-        );
-        assert_eq!(
-            url_path("https://old.example/?p=12").as_deref(),
-            Some("/?p=12")
-        );
+        assert_eq!(url_path("https://old.example/2010/05/x/").as_deref(), Some("/2010/05/x/"));
+        assert_eq!(url_path("https://old.example/?p=12").as_deref(), Some("/?p=12"));
         assert_eq!(url_path("https://old.example").as_deref(), None);
     }
 

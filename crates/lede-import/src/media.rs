@@ -32,11 +32,7 @@ impl Media {
         bases.dedup();
         // Longest first, so the most specific prefix wins.
         bases.sort_by_key(|b| std::cmp::Reverse(b.len()));
-        Self {
-            bases,
-            source,
-            wanted: BTreeMap::new(),
-        }
+        Self { bases, source, wanted: BTreeMap::new() }
     }
 
     /// The site path (`/media/imported/2024/05/cat.jpg`) of an upload URL whose file is in the
@@ -44,14 +40,9 @@ impl Media {
     pub fn local(&mut self, url: &str) -> Option<String> {
         let source = self.source.as_ref()?;
         let url = url.split(['?', '#']).next().unwrap_or(url);
-        let relative = self
-            .bases
-            .iter()
-            .find_map(|b| url.strip_prefix(b.as_str()))?;
+        let relative = self.bases.iter().find_map(|b| url.strip_prefix(b.as_str()))?;
         let relative = decode_percent(relative);
-        let safe = Path::new(&relative)
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)));
+        let safe = Path::new(&relative).components().all(|c| matches!(c, Component::Normal(_)));
         if !safe || relative.is_empty() {
             return None;
         }
@@ -107,11 +98,7 @@ impl Media {
                 _ => false,
             };
             if !same {
-                let fail = |source| Error::Media {
-                    from: from.clone(),
-                    to: to.clone(),
-                    source,
-                };
+                let fail = |source| Error::Media { from: from.clone(), to: to.clone(), source };
                 if let Some(parent) = to.parent() {
                     std::fs::create_dir_all(parent).map_err(fail)?;
                 }
@@ -162,26 +149,13 @@ mod tests {
                     <a href='https://old.example/wp-content/uploads/2024/05/dog.jpg'>d</a> \
                     <a href=\"https://old.example/wp-content/uploads/../../etc/passwd\">x</a>";
         let rewritten = media.rewrite_html(html);
-        assert!(
-            rewritten.contains("src=\"/media/imported/2024/05/cat.jpg\""),
-            "{rewritten}"
-        );
-        assert!(
-            rewritten.contains("uploads/2024/05/dog.jpg"),
-            "missing files keep their URL"
-        );
-        assert!(
-            rewritten.contains("etc/passwd"),
-            "paths leaving the copy are refused"
-        );
+        assert!(rewritten.contains("src=\"/media/imported/2024/05/cat.jpg\""), "{rewritten}");
+        assert!(rewritten.contains("uploads/2024/05/dog.jpg"), "missing files keep their URL");
+        assert!(rewritten.contains("etc/passwd"), "paths leaving the copy are refused");
         assert_eq!(media.count(), 1);
         let site = dir.join("site-media");
         assert_eq!(media.copy_into(&site, |_| {}).expect("copy"), 1);
-        assert_eq!(
-            media.copy_into(&site, |_| {}).expect("again"),
-            0,
-            "copied once"
-        );
+        assert_eq!(media.copy_into(&site, |_| {}).expect("again"), 0, "copied once");
         assert!(site.join("imported/2024/05/cat.jpg").is_file());
         std::fs::remove_dir_all(dir).ok();
     }

@@ -25,11 +25,7 @@ impl Skipped {
 
     /// How many items were left out for a reason starting with `reason`.
     pub fn count(&self, reason: &str) -> usize {
-        self.0
-            .iter()
-            .filter(|(r, _)| r.starts_with(reason))
-            .map(|(_, (n, _))| n)
-            .sum()
+        self.0.iter().filter(|(r, _)| r.starts_with(reason)).map(|(_, (n, _))| n).sum()
     }
 
     pub fn total(&self) -> usize {
@@ -68,12 +64,7 @@ fn counts(f: &mut fmt::Formatter<'_>, title: &str, c: &ImportCounts) -> fmt::Res
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let read: Vec<String> = self.read.iter().map(|(t, n)| format!("{n} {t}")).collect();
-        writeln!(
-            f,
-            "WordPress export (WXR {}): {}",
-            self.version,
-            read.join(", ")
-        )?;
+        writeln!(f, "WordPress export (WXR {}): {}", self.version, read.join(", "))?;
         let o = &self.outcome;
         counts(f, "Imported:", &o.created)?;
         if o.already_imported != ImportCounts::default() {
@@ -86,11 +77,7 @@ impl fmt::Display for Report {
                 o.matched.authors, o.matched.sections, o.matched.tags
             )?;
         }
-        writeln!(
-            f,
-            "Redirects:         {} old addresses now answer 301",
-            o.redirects
-        )?;
+        writeln!(f, "Redirects:         {} old addresses now answer 301", o.redirects)?;
         writeln!(
             f,
             "Media:             {} files found in --media-dir, {} copied",
@@ -131,11 +118,7 @@ impl fmt::Display for Report {
             }
         }
         if o.orphan_comments > 0 {
-            writeln!(
-                f,
-                "Skipped {} comments whose article is not on the site",
-                o.orphan_comments
-            )?;
+            writeln!(f, "Skipped {} comments whose article is not on the site", o.orphan_comments)?;
         }
         if self.skipped.total() > 0 {
             writeln!(f, "Skipped:           {} items", self.skipped.total())?;

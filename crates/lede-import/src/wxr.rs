@@ -84,10 +84,7 @@ pub struct Item {
 
 impl Item {
     pub fn meta(&self, key: &str) -> Option<&str> {
-        self.meta
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+        self.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 }
 
@@ -134,23 +131,17 @@ struct Node {
 
 impl Node {
     fn child(&self, ns: Ns, name: &str) -> Option<&Node> {
-        self.children
-            .iter()
-            .find(|c| c.ns == Some(ns) && c.name == name)
+        self.children.iter().find(|c| c.ns == Some(ns) && c.name == name)
     }
 
     /// The trimmed text of a child element, empty when absent.
     fn text_of(&self, ns: Ns, name: &str) -> String {
-        self.child(ns, name)
-            .map(|c| c.text.trim().to_owned())
-            .unwrap_or_default()
+        self.child(ns, name).map(|c| c.text.trim().to_owned()).unwrap_or_default()
     }
 
     /// The text of a child element as it is (bodies keep their whitespace).
     fn raw_text_of(&self, ns: Ns, name: &str) -> String {
-        self.child(ns, name)
-            .map(|c| c.text.clone())
-            .unwrap_or_default()
+        self.child(ns, name).map(|c| c.text.clone()).unwrap_or_default()
     }
 
     fn number_of(&self, ns: Ns, name: &str) -> Result<i64, ParseError> {
@@ -168,10 +159,7 @@ impl Node {
     }
 
     fn attr(&self, name: &str) -> &str {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
+        self.attrs.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
     }
 }
 
@@ -181,12 +169,7 @@ struct Lines(Vec<usize>);
 impl Lines {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
         Self(starts)
     }
 
@@ -212,10 +195,7 @@ fn classify(ns: &ResolveResult<'_>) -> Option<Ns> {
             let uri = uri.0;
             Some(if wxr_version(uri).is_some() {
                 Ns::Wp
-            } else if uri
-                .strip_suffix("excerpt/")
-                .is_some_and(|base| wxr_version(base).is_some())
-            {
+            } else if uri.strip_suffix("excerpt/").is_some_and(|base| wxr_version(base).is_some()) {
                 Ns::Excerpt
             } else if uri == CONTENT_NS {
                 Ns::Content
@@ -293,13 +273,7 @@ pub fn parse(text: &str, mut progress: impl FnMut(u64)) -> Result<Export, ParseE
                             value.into_owned(),
                         ));
                     }
-                    nodes.push(Node {
-                        ns: Some(ns),
-                        name,
-                        attrs,
-                        line,
-                        ..Node::default()
-                    });
+                    nodes.push(Node { ns: Some(ns), name, attrs, line, ..Node::default() });
                 }
             }
             Event::End(_) => {
@@ -474,11 +448,7 @@ fn item(node: &Node) -> Result<Item, ParseError> {
         });
     }
     let mut comments = Vec::new();
-    for c in node
-        .children
-        .iter()
-        .filter(|c| c.ns == Some(Ns::Wp) && c.name == "comment")
-    {
+    for c in node.children.iter().filter(|c| c.ns == Some(Ns::Wp) && c.name == "comment") {
         comments.push(Comment {
             line: c.line,
             id: c.number_of(Ns::Wp, "comment_id")?,
@@ -528,12 +498,7 @@ fn item(node: &Node) -> Result<Item, ParseError> {
             .children
             .iter()
             .filter(|c| c.ns == Some(Ns::Wp) && c.name == "postmeta")
-            .map(|m| {
-                (
-                    m.text_of(Ns::Wp, "meta_key"),
-                    m.text_of(Ns::Wp, "meta_value"),
-                )
-            })
+            .map(|m| (m.text_of(Ns::Wp, "meta_key"), m.text_of(Ns::Wp, "meta_value")))
             .collect(),
         comments,
     })
@@ -568,34 +533,22 @@ mod tests {
         assert_eq!((item.id, item.line), (7, 6));
         assert_eq!(item.title, "Hello “world”");
         assert_eq!(item.content, "<p>Body</p>");
-        assert_eq!(
-            item.terms[0],
-            ("category".into(), "news".into(), "News".into())
-        );
+        assert_eq!(item.terms[0], ("category".into(), "news".into(), "News".into()));
         assert_eq!(item.comments[0].content, "Hi");
     }
 
     #[test]
     fn errors_name_the_line() {
         let cases = [
+            (wxr("http://example.com/not-wordpress/", ITEM), 2, "namespace"),
             (
-                wxr("http://example.com/not-wordpress/", ITEM),
-                2,
-                "namespace",
-            ),
-            (
-                wxr(
-                    "http://wordpress.org/export/1.2/",
-                    "<item>\n<title>x</titel>\n</item>\n",
-                ),
+                wxr("http://wordpress.org/export/1.2/", "<item>\n<title>x</titel>\n</item>\n"),
                 7,
                 "malformed",
             ),
             (
                 wxr("http://wordpress.org/export/1.2/", ITEM)[..300].to_owned(),
-                wxr("http://wordpress.org/export/1.2/", ITEM)[..300]
-                    .lines()
-                    .count(),
+                wxr("http://wordpress.org/export/1.2/", ITEM)[..300].lines().count(),
                 "truncated",
             ),
             (

@@ -33,11 +33,7 @@ lede_store::on_both_databases!(
 fn theme_data() -> PathBuf {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/wordpress/themeunittestdata.wordpress.xml");
-    assert!(
-        path.is_file(),
-        "the theme unit test data is missing at {}",
-        path.display()
-    );
+    assert!(path.is_file(), "the theme unit test data is missing at {}", path.display());
     path
 }
 
@@ -53,24 +49,17 @@ fn scratch(name: &str) -> PathBuf {
 
 fn rand_suffix() -> u32 {
     use std::time::{SystemTime, UNIX_EPOCH};
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos())
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.subsec_nanos())
 }
 
 async fn import(newsroom: &Newsroom, file: &Path) -> lede_import::Result<Report> {
-    let options = ImportOptions {
-        media_source: None,
-        media_dir: scratch("media"),
-    };
+    let options = ImportOptions { media_source: None, media_dir: scratch("media") };
     lede_import::import_wordpress(newsroom, file, &options, &mut Quiet).await
 }
 
 async fn imported(db: &TestDb) -> (Newsroom, Report) {
     let newsroom = db.newsroom().await;
-    let report = import(&newsroom, &theme_data())
-        .await
-        .expect("the import succeeds");
+    let report = import(&newsroom, &theme_data()).await.expect("the import succeeds");
     (newsroom, report)
 }
 
@@ -125,10 +114,7 @@ async fn snapshot(db: &TestDb) -> BTreeMap<&'static str, Vec<i64>> {
 
 async fn count(db: &TestDb, sql: &str) -> i64 {
     let pool = pool(db).await;
-    let n: i64 = sqlx::query_scalar(sql)
-        .fetch_one(&pool)
-        .await
-        .expect("count");
+    let n: i64 = sqlx::query_scalar(sql).fetch_one(&pool).await.expect("count");
     pool.close().await;
     n
 }
@@ -137,41 +123,24 @@ async fn imports_every_public_item_of_the_theme_unit_test_data(db: &TestDb) {
     let (newsroom, report) = imported(db).await;
     let store = newsroom.store();
     let export = expected();
-    let posts: Vec<&wxr::Item> = export
-        .items
-        .iter()
-        .filter(|i| i.post_type == "post")
-        .collect();
-    let public: Vec<&&wxr::Item> = posts
-        .iter()
-        .filter(|i| i.status == "publish" && i.password.is_empty())
-        .collect();
+    let posts: Vec<&wxr::Item> = export.items.iter().filter(|i| i.post_type == "post").collect();
+    let public: Vec<&&wxr::Item> =
+        posts.iter().filter(|i| i.status == "publish" && i.password.is_empty()).collect();
     assert_eq!(public.len(), 55, "the theme data has 55 public posts");
     // Imported articles are searchable at once, and the password-protected one is not.
-    let search = |text: &str| lede_store::SearchQuery {
-        text: text.into(),
-        filter: Default::default(),
-    };
+    let search =
+        |text: &str| lede_store::SearchQuery { text: text.into(), filter: Default::default() };
     let found = store
         .search(&search("formatting"), lede_store::PageRequest::first(10))
         .await
         .expect("search");
-    assert!(
-        found.total >= 1,
-        "imported articles are in the search index"
-    );
+    assert!(found.total >= 1, "imported articles are in the search index");
     let protected = store
-        .search(
-            &search("password protected"),
-            lede_store::PageRequest::first(10),
-        )
+        .search(&search("password protected"), lede_store::PageRequest::first(10))
         .await
         .expect("search");
     assert!(
-        protected
-            .items
-            .iter()
-            .all(|h| !h.summary.headline.to_lowercase().contains("password")),
+        protected.items.iter().all(|h| !h.summary.headline.to_lowercase().contains("password")),
         "drafts never found"
     );
     // Every public post is a published article, under its WordPress slug.
@@ -182,11 +151,7 @@ async fn imports_every_public_item_of_the_theme_unit_test_data(db: &TestDb) {
             .expect("query")
             .unwrap_or_else(|| panic!("post {} ({}) is not published", item.id, item.name));
         assert!(!article.summary.headline.is_empty());
-        assert!(
-            !article.summary.headline.contains('<'),
-            "{}",
-            article.summary.headline
-        );
+        assert!(!article.summary.headline.contains('<'), "{}", article.summary.headline);
     }
     let total = store
         .list_articles(&Default::default(), lede_store::PageRequest::first(10))
@@ -194,66 +159,33 @@ async fn imports_every_public_item_of_the_theme_unit_test_data(db: &TestDb) {
         .expect("list")
         .total;
     assert_eq!(total, 55, "published articles: {report}");
-    assert_eq!(
-        report.outcome.created.articles, 58,
-        "every post, private ones as drafts"
-    );
+    assert_eq!(report.outcome.created.articles, 58, "every post, private ones as drafts");
 
     // Dates are WordPress's GMT dates.
-    let article = store
-        .published_article("template-comments")
-        .await
-        .expect("query")
-        .expect("article");
-    assert_eq!(
-        article.summary.published_at,
-        time::macros::datetime!(2012-01-03 17:11:37 UTC)
-    );
+    let article =
+        store.published_article("template-comments").await.expect("query").expect("article");
+    assert_eq!(article.summary.published_at, time::macros::datetime!(2012-01-03 17:11:37 UTC));
     // A post without a title gets a headline from its text.
-    let untitled = store
-        .published_article("edge-case-no-title")
-        .await
-        .expect("q")
-        .expect("a");
+    let untitled = store.published_article("edge-case-no-title").await.expect("q").expect("a");
     assert!(
-        untitled
-            .summary
-            .headline
-            .starts_with("This post has no title"),
+        untitled.summary.headline.starts_with("This post has no title"),
         "{}",
         untitled.summary.headline
     );
     // An excerpt becomes the standfirst; the body's words are counted.
-    let excerpt = store
-        .published_article("template-excerpt-defined")
-        .await
-        .expect("q")
-        .expect("a");
+    let excerpt = store.published_article("template-excerpt-defined").await.expect("q").expect("a");
     assert!(
-        excerpt
-            .summary
-            .standfirst
-            .starts_with("This is a user-defined post excerpt"),
+        excerpt.summary.standfirst.starts_with("This is a user-defined post excerpt"),
         "{}",
         excerpt.summary.standfirst
     );
-    assert_eq!(
-        excerpt.word_count, 20,
-        "words of the body, not of the excerpt"
-    );
-    assert!(
-        !excerpt.body_html.contains("<script"),
-        "bodies are sanitised"
-    );
+    assert_eq!(excerpt.word_count, 20, "words of the body, not of the excerpt");
+    assert!(!excerpt.body_html.contains("<script"), "bodies are sanitised");
 
     // Authors, every category (nested as it was), every tag.
     for author in &export.authors {
         assert!(
-            store
-                .author_by_slug(&author.login)
-                .await
-                .expect("q")
-                .is_some(),
+            store.author_by_slug(&author.login).await.expect("q").is_some(),
             "author {}",
             author.login
         );
@@ -279,11 +211,7 @@ async fn imports_every_public_item_of_the_theme_unit_test_data(db: &TestDb) {
         assert_eq!(parent, category.parent, "parent of {}", category.nicename);
     }
     for tag in &export.tags {
-        assert!(
-            store.tag_by_slug(&tag.slug).await.expect("q").is_some(),
-            "tag {}",
-            tag.slug
-        );
+        assert!(store.tag_by_slug(&tag.slug).await.expect("q").is_some(), "tag {}", tag.slug);
     }
 
     // Every approved reader comment on a post, threaded as it was.
@@ -293,40 +221,17 @@ async fn imports_every_public_item_of_the_theme_unit_test_data(db: &TestDb) {
         .filter(|c| c.approved == "1" && c.kind != "pingback" && c.kind != "trackback")
         .count();
     assert_eq!(approved_in_file, 23);
-    assert_eq!(
-        count(
-            db,
-            "SELECT COUNT(*) FROM comments WHERE status = 'approved'"
-        )
-        .await,
-        23
-    );
-    assert_eq!(
-        count(db, "SELECT COUNT(*) FROM comments WHERE status = 'pending'").await,
-        1
-    );
-    let thread = store
-        .approved_comments(article.summary.id)
-        .await
-        .expect("comments");
+    assert_eq!(count(db, "SELECT COUNT(*) FROM comments WHERE status = 'approved'").await, 23);
+    assert_eq!(count(db, "SELECT COUNT(*) FROM comments WHERE status = 'pending'").await, 1);
+    let thread = store.approved_comments(article.summary.id).await.expect("comments");
     assert_eq!(thread.len(), 19);
-    let depth_2 = thread
-        .iter()
-        .find(|c| c.text == "Comment Depth 02")
-        .expect("a reply");
-    let depth_1 = thread
-        .iter()
-        .find(|c| c.text == "Comment Depth 01")
-        .expect("its parent");
+    let depth_2 = thread.iter().find(|c| c.text == "Comment Depth 02").expect("a reply");
+    let depth_1 = thread.iter().find(|c| c.text == "Comment Depth 01").expect("its parent");
     assert_eq!(depth_2.parent, Some(depth_1.id));
     assert!(report.skipped.count("pingback") == 4, "{report}");
 
     // Every page.
-    let pages: Vec<&wxr::Item> = export
-        .items
-        .iter()
-        .filter(|i| i.post_type == "page")
-        .collect();
+    let pages: Vec<&wxr::Item> = export.items.iter().filter(|i| i.post_type == "page").collect();
     assert_eq!(pages.len(), 21);
     assert_eq!(store.pages().await.expect("pages").len(), 21);
     assert_eq!(report.outcome.created.pages, 21);
@@ -339,35 +244,15 @@ async fn imports_every_public_item_of_the_theme_unit_test_data(db: &TestDb) {
 async fn private_and_password_protected_posts_stay_drafts(db: &TestDb) {
     let (newsroom, report) = imported(db).await;
     let store = newsroom.store();
-    let (_, status) = store
-        .article_state("template-password-protected")
-        .await
-        .expect("q")
-        .expect("imported");
+    let (_, status) =
+        store.article_state("template-password-protected").await.expect("q").expect("imported");
     assert_eq!(status, ArticleStatus::Draft);
-    assert!(
-        store
-            .published_article("template-password-protected")
-            .await
-            .expect("q")
-            .is_none()
-    );
+    assert!(store.published_article("template-password-protected").await.expect("q").is_none());
     assert_eq!(report.private_drafts.len(), 1, "{report}");
-    assert!(
-        report.to_string().contains("password-protected"),
-        "{report}"
-    );
-    let (_, draft) = store
-        .article_state("draft")
-        .await
-        .expect("q")
-        .expect("imported");
+    assert!(report.to_string().contains("password-protected"), "{report}");
+    let (_, draft) = store.article_state("draft").await.expect("q").expect("imported");
     assert_eq!(draft, ArticleStatus::Draft);
-    let (_, scheduled) = store
-        .article_state("scheduled")
-        .await
-        .expect("q")
-        .expect("imported");
+    let (_, scheduled) = store.article_state("scheduled").await.expect("q").expect("imported");
     assert_eq!(scheduled, ArticleStatus::Scheduled);
 }
 
@@ -390,17 +275,8 @@ async fn get(app: &axum::Router, path: &str) -> Answer {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    Answer {
-        status,
-        location,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    Answer { status, location, body: String::from_utf8_lossy(&bytes).into_owned() }
 }
 
 async fn pages_render_and_old_permalinks_answer_301(db: &TestDb) {
@@ -408,37 +284,22 @@ async fn pages_render_and_old_permalinks_answer_301(db: &TestDb) {
     let state = AppState::new(newsroom, SiteSettings::default()).expect("templates");
     let app = lede_web::router(state);
 
-    for (path, title) in [
-        ("/about", "About The Tests"),
-        ("/level-3", "Level 3"),
-        ("/lorem-ipsum", "Lorem Ipsum"),
-    ] {
+    for (path, title) in
+        [("/about", "About The Tests"), ("/level-3", "Level 3"), ("/lorem-ipsum", "Lorem Ipsum")]
+    {
         let page = get(&app, path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
-        assert!(
-            page.body.contains(&format!("<h1>{title}</h1>")),
-            "{path}: {}",
-            page.body
-        );
+        assert!(page.body.contains(&format!("<h1>{title}</h1>")), "{path}: {}", page.body);
     }
     let article = get(&app, "/articles/template-comments").await;
     assert_eq!(article.status, StatusCode::OK);
     assert!(article.body.contains("Comment Depth 01"));
 
     let moved = [
-        (
-            "/2012/01/03/template-comments/",
-            "/articles/template-comments",
-        ),
-        (
-            "/2012/01/03/template-comments",
-            "/articles/template-comments",
-        ),
+        ("/2012/01/03/template-comments/", "/articles/template-comments"),
+        ("/2012/01/03/template-comments", "/articles/template-comments"),
         ("/?p=1148", "/articles/template-comments"),
-        (
-            "/wp-6-1-font-size-scale/",
-            "/articles/wp-6-1-font-size-scale",
-        ),
+        ("/wp-6-1-font-size-scale/", "/articles/wp-6-1-font-size-scale"),
         ("/about/", "/about"),
         ("/?page_id=2", "/about"),
         ("/level-1/level-2/level-3/", "/level-3"),
@@ -463,28 +324,15 @@ async fn a_second_import_changes_nothing(db: &TestDb) {
     let after = snapshot(db).await;
     assert_eq!(before, after, "{second}");
     assert_eq!(second.outcome.created, Default::default(), "{second}");
-    assert_eq!(
-        second.outcome.already_imported.articles,
-        first.outcome.created.articles
-    );
-    assert_eq!(
-        second.outcome.already_imported.comments,
-        first.outcome.created.comments
-    );
+    assert_eq!(second.outcome.already_imported.articles, first.outcome.created.articles);
+    assert_eq!(second.outcome.already_imported.comments, first.outcome.created.comments);
     assert!(before["redirects"][0] > 100, "{before:?}");
 }
 
 async fn assert_empty(db: &TestDb) {
-    for table in [
-        "articles",
-        "authors",
-        "sections",
-        "tags",
-        "pages",
-        "comments",
-        "redirects",
-        "import_refs",
-    ] {
+    for table in
+        ["articles", "authors", "sections", "tags", "pages", "comments", "redirects", "import_refs"]
+    {
         assert_eq!(
             count(db, &format!("SELECT COUNT(*) FROM {table}")).await,
             0,
@@ -505,43 +353,24 @@ async fn broken_files_name_a_line_and_write_nothing(db: &TestDb) {
     let error = import(&newsroom, &truncated).await.expect_err("truncated");
     let message = format!("{error}");
     let lines = text[..cut].lines().count();
-    assert!(
-        message.contains(&format!("line {}", lines)) || message.contains("line "),
-        "{message}"
-    );
+    assert!(message.contains(&format!("line {}", lines)) || message.contains("line "), "{message}");
     assert!(message.contains("truncated"), "{message}");
 
     let wrong = dir.join("wrong-namespace.xml");
     std::fs::write(
         &wrong,
-        text.replace(
-            "https://wordpress.org/export/1.2/",
-            "https://example.com/not-wordpress/",
-        ),
+        text.replace("https://wordpress.org/export/1.2/", "https://example.com/not-wordpress/"),
     )
     .expect("write");
-    let error = import(&newsroom, &wrong)
-        .await
-        .expect_err("wrong namespace");
+    let error = import(&newsroom, &wrong).await.expect_err("wrong namespace");
     let message = format!("{error}");
-    assert!(
-        message.contains("line 21:") && message.contains("namespace"),
-        "{message}"
-    );
+    assert!(message.contains("line 21:") && message.contains("namespace"), "{message}");
 
     let malformed = dir.join("malformed.xml");
-    std::fs::write(
-        &malformed,
-        text.replacen("</wp:post_id>", "</wp:post_ID>", 3),
-    )
-    .expect("write");
+    std::fs::write(&malformed, text.replacen("</wp:post_id>", "</wp:post_ID>", 3)).expect("write");
     let error = import(&newsroom, &malformed).await.expect_err("malformed");
     let message = format!("{error}");
-    let line = text
-        .lines()
-        .position(|l| l.contains("</wp:post_id>"))
-        .expect("a post id")
-        + 1;
+    let line = text.lines().position(|l| l.contains("</wp:post_id>")).expect("a post id") + 1;
     assert!(message.contains(&format!("line {line}:")), "{message}");
 
     assert_empty(db).await;
@@ -557,18 +386,12 @@ async fn export_wxr(newsroom: &Newsroom) -> Vec<u8> {
         exported_at: newsroom.now(),
     };
     let mut out = Vec::new();
-    export::export(newsroom.store(), &site, Format::Wxr, &mut out)
-        .await
-        .expect("export");
+    export::export(newsroom.store(), &site, Format::Wxr, &mut out).await.expect("export");
     out
 }
 
 async fn all_articles(newsroom: &Newsroom) -> Vec<ArticleRecord> {
-    newsroom
-        .store()
-        .export_articles(None, 1000)
-        .await
-        .expect("articles")
+    newsroom.store().export_articles(None, 1000).await.expect("articles")
 }
 
 async fn an_exported_site_imports_into_a_fresh_one(db: &TestDb) {
@@ -626,9 +449,7 @@ async fn an_exported_site_imports_into_a_fresh_one(db: &TestDb) {
         language: "en".into(),
         exported_at: newsroom.now(),
     };
-    export::export(newsroom.store(), &site, Format::Json, &mut json)
-        .await
-        .expect("json export");
+    export::export(newsroom.store(), &site, Format::Json, &mut json).await.expect("json export");
     let value: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
     assert_eq!(value["articles"].as_array().map(Vec::len), Some(58));
     assert_eq!(value["pages"].as_array().map(Vec::len), Some(21));
@@ -689,41 +510,23 @@ async fn private_posts_reserved_slugs_and_comment_states(db: &TestDb) {
     let text = report.to_string();
     let store = newsroom.store();
 
-    let (_, status) = store
-        .article_state("board-minutes")
-        .await
-        .expect("q")
-        .expect("imported");
+    let (_, status) = store.article_state("board-minutes").await.expect("q").expect("imported");
     assert_eq!(status, ArticleStatus::Draft, "a private post stays private");
     assert!(text.contains("post 1 (line 12): private"), "{text}");
 
-    let hello = store
-        .published_article("hello")
-        .await
-        .expect("q")
-        .expect("hello");
+    let hello = store.published_article("hello").await.expect("q").expect("hello");
     assert_eq!(
         hello.body_html,
         "<p>First line<br>\nsecond line</p>\n<p>New paragraph &amp; more.</p>\n"
     );
     assert_eq!(hello.summary.language, "en", "en-GB is the site's English");
     assert_eq!(hello.authors[0].name, "Ed Itor");
-    assert!(
-        store
-            .published_article("hello-2")
-            .await
-            .expect("q")
-            .is_some(),
-        "slugs stay unique"
-    );
+    assert!(store.published_article("hello-2").await.expect("q").is_some(), "slugs stay unique");
 
     let mut states: Vec<(String, String, bool)> = Vec::new();
-    for status in [
-        CommentStatus::Approved,
-        CommentStatus::Pending,
-        CommentStatus::Spam,
-        CommentStatus::Trash,
-    ] {
+    for status in
+        [CommentStatus::Approved, CommentStatus::Pending, CommentStatus::Spam, CommentStatus::Trash]
+    {
         for c in store.list_comments(status, 10).await.expect("comments") {
             states.push((c.name, c.status.as_str().to_owned(), c.parent.is_some()));
         }
@@ -740,26 +543,14 @@ async fn private_posts_reserved_slugs_and_comment_states(db: &TestDb) {
 
     assert!(store.page_by_slug("archive").await.expect("q").is_none());
     assert_eq!(
-        store
-            .page_by_slug("archive-page")
-            .await
-            .expect("q")
-            .expect("renamed")
-            .title,
+        store.page_by_slug("archive-page").await.expect("q").expect("renamed").title,
         "Archive"
     );
     assert!(text.contains("/archive → /archive-page"), "{text}");
-    assert!(
-        store.page_by_slug("members").await.expect("q").is_none(),
-        "{text}"
-    );
+    assert!(store.page_by_slug("members").await.expect("q").is_none(), "{text}");
     assert!(text.contains("password-protected page"), "{text}");
     assert_eq!(report.skipped.count("revision"), 1, "{text}");
-    assert_eq!(
-        report.skipped.count("post in status \"trash\""),
-        1,
-        "{text}"
-    );
+    assert_eq!(report.skipped.count("post in status \"trash\""), 1, "{text}");
 
     let state = AppState::new(newsroom.clone(), SiteSettings::default()).expect("templates");
     let app = lede_web::router(state);
@@ -770,9 +561,6 @@ async fn private_posts_reserved_slugs_and_comment_states(db: &TestDb) {
     );
     let moved = get(&app, "/2020/01/03/hello/").await;
     assert_eq!(moved.location, "/articles/hello-2");
-    assert_eq!(
-        get(&app, "/board-minutes/").await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(get(&app, "/board-minutes/").await.status, StatusCode::NOT_FOUND);
     std::fs::remove_dir_all(dir).ok();
 }

@@ -62,17 +62,12 @@ pub enum SignInError {
 }
 
 fn random_hex(bytes: usize) -> String {
-    (0..bytes)
-        .map(|_| format!("{:02x}", rand::random::<u8>()))
-        .collect()
+    (0..bytes).map(|_| format!("{:02x}", rand::random::<u8>())).collect()
 }
 
 /// What the sessions table keeps of a token.
 fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Accounts {
@@ -138,10 +133,7 @@ impl Accounts {
         bio: &str,
         website: &str,
     ) -> Result<()> {
-        let author = self
-            .profile(user)
-            .await?
-            .ok_or(Error::NotFound("profile"))?;
+        let author = self.profile(user).await?.ok_or(Error::NotFound("profile"))?;
         let website = Some(website.trim().to_owned()).filter(|w| !w.is_empty());
         let input = AuthorInput {
             slug: author.slug,
@@ -163,16 +155,10 @@ impl Accounts {
         library: &MediaLibrary,
         image: &[u8],
     ) -> Result<()> {
-        let author = self
-            .profile(user)
-            .await?
-            .ok_or(Error::NotFound("profile"))?;
+        let author = self.profile(user).await?.ok_or(Error::NotFound("profile"))?;
         let (id, owned, on_disk) = (author.id, image.to_vec(), library.clone());
         let path = cpu_bound(move || on_disk.save_avatar(id, &owned)).await?;
-        if let Err(error) = self
-            .replace_avatar(author.clone(), Some(path.clone()))
-            .await
-        {
+        if let Err(error) = self.replace_avatar(author.clone(), Some(path.clone())).await {
             library.remove_avatar(&path);
             return Err(error);
         }
@@ -184,10 +170,7 @@ impl Accounts {
 
     /// Takes the picture off the account's byline (pages draw the initials again).
     pub async fn remove_avatar(&self, user: &User, library: &MediaLibrary) -> Result<()> {
-        let author = self
-            .profile(user)
-            .await?
-            .ok_or(Error::NotFound("profile"))?;
+        let author = self.profile(user).await?.ok_or(Error::NotFound("profile"))?;
         let old = author.avatar.clone();
         self.replace_avatar(author, None).await?;
         if let Some(old) = old {
@@ -220,25 +203,15 @@ impl Accounts {
             ));
         }
         self.store.set_role(target, role).await?;
-        self.store
-            .revoke_user_sessions(target, self.clock.now())
-            .await?;
+        self.store.revoke_user_sessions(target, self.clock.now()).await?;
         Ok(())
     }
 
     /// Sets a new password and ends every session of the account.
     pub async fn change_password(&self, email: &str, password: &str) -> Result<()> {
-        let user = self
-            .store
-            .user_by_email(email)
-            .await?
-            .ok_or(Error::NotFound("account"))?;
-        self.store
-            .set_password(user.id, &hash_password(password).await?)
-            .await?;
-        self.store
-            .revoke_user_sessions(user.id, self.clock.now())
-            .await?;
+        let user = self.store.user_by_email(email).await?.ok_or(Error::NotFound("account"))?;
+        self.store.set_password(user.id, &hash_password(password).await?).await?;
+        self.store.revoke_user_sessions(user.id, self.clock.now()).await?;
         Ok(())
     }
 
@@ -264,14 +237,10 @@ impl Accounts {
             return Err(SignInError::Locked { until });
         }
         if !verify_password(password, user.password_hash.clone()).await {
-            let failures = self
-                .store
-                .record_sign_in_failure(user.id, LOCK_AFTER, now + LOCK_FOR)
-                .await?;
+            let failures =
+                self.store.record_sign_in_failure(user.id, LOCK_AFTER, now + LOCK_FOR).await?;
             return Err(if failures >= LOCK_AFTER {
-                SignInError::Locked {
-                    until: now + LOCK_FOR,
-                }
+                SignInError::Locked { until: now + LOCK_FOR }
             } else {
                 SignInError::Wrong
             });
@@ -279,27 +248,11 @@ impl Accounts {
         self.store.clear_sign_in_failures(user.id).await?;
         let (token, csrf) = (random_hex(32), random_hex(32));
         let expires_at = now + SESSION_LIFETIME;
-        let user_agent: String = user_agent
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(300)
-            .collect();
+        let user_agent: String = user_agent.chars().filter(|c| !c.is_control()).take(300).collect();
         self.store
-            .create_session(
-                &token_hash(&token),
-                user.id,
-                &csrf,
-                &user_agent,
-                now,
-                expires_at,
-            )
+            .create_session(&token_hash(&token), user.id, &csrf, &user_agent, now, expires_at)
             .await?;
-        Ok(SignedIn {
-            token,
-            csrf,
-            user,
-            expires_at,
-        })
+        Ok(SignedIn { token, csrf, user, expires_at })
     }
 
     /// The account and CSRF token behind a session cookie, if the session is live. Notes the
@@ -311,19 +264,14 @@ impl Accounts {
         let Some((user, csrf, record)) = self.store.session(&hash, now).await? else {
             return Ok(None);
         };
-        if record
-            .last_used_at
-            .is_none_or(|used| now - used >= TOUCH_EVERY)
-        {
+        if record.last_used_at.is_none_or(|used| now - used >= TOUCH_EVERY) {
             self.store.touch_session(&hash, now).await?;
         }
         Ok(Some((user, csrf)))
     }
 
     pub async fn sign_out(&self, token: &str) -> Result<()> {
-        self.store
-            .revoke_session(&token_hash(token), self.clock.now())
-            .await
+        self.store.revoke_session(&token_hash(token), self.clock.now()).await
     }
 
     /// The account's live sessions, most recently used first, the one behind `current_token`
@@ -346,11 +294,7 @@ impl Accounts {
     /// Ends one of the account's own sessions, named by its [`ActiveSession::id`]. A session
     /// that is not the account's, or not live, is not found: nobody ends another's this way.
     pub async fn end_session(&self, user: &User, id: &str) -> Result<()> {
-        if self
-            .store
-            .revoke_user_session(user.id, id, self.clock.now())
-            .await?
-        {
+        if self.store.revoke_user_session(user.id, id, self.clock.now()).await? {
             Ok(())
         } else {
             Err(Error::NotFound("session"))
@@ -361,9 +305,7 @@ impl Accounts {
     /// signed in elsewhere). Returns how many ended.
     pub async fn end_other_sessions(&self, user: &User, current_token: &str) -> Result<u64> {
         let keep = token_hash(current_token);
-        self.store
-            .revoke_user_sessions_except(user.id, Some(&keep), self.clock.now())
-            .await
+        self.store.revoke_user_sessions_except(user.id, Some(&keep), self.clock.now()).await
     }
 
     /// Ends every session of someone's account, on an admin's authority (a lost phone, a
@@ -375,9 +317,7 @@ impl Accounts {
         if !self.store.users().await?.iter().any(|u| u.id == target) {
             return Err(Error::NotFound("account"));
         }
-        self.store
-            .revoke_user_sessions(target, self.clock.now())
-            .await
+        self.store.revoke_user_sessions(target, self.clock.now()).await
     }
 
     pub async fn needs_setup(&self) -> Result<bool> {

@@ -48,11 +48,8 @@ impl MediaLibrary {
     ) -> Result<MediaItem> {
         let owned = bytes.to_vec();
         let processed = cpu_bound(move || media::process(&owned)).await?;
-        let hash: String = Sha256::digest(bytes)
-            .iter()
-            .take(8)
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hash: String =
+            Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
         let folder = format!("uploads/{}/{:02}", now.year(), u8::from(now.month()));
         let disk = self.dir.join(&folder);
         std::fs::create_dir_all(&disk)
@@ -78,11 +75,7 @@ impl MediaLibrary {
         let mut item = MediaItem {
             id: 0,
             path,
-            original_name: original_name
-                .chars()
-                .filter(|c| !c.is_control())
-                .take(200)
-                .collect(),
+            original_name: original_name.chars().filter(|c| !c.is_control()).take(200).collect(),
             mime: processed.kind.mime().to_owned(),
             width: processed.width,
             height: processed.height,
@@ -99,11 +92,8 @@ impl MediaLibrary {
     /// Pictures are not library items: they belong to their byline, not to articles.
     pub fn save_avatar(&self, author: AuthorId, bytes: &[u8]) -> Result<String> {
         let avatar = media::process_avatar(bytes)?;
-        let hash: String = Sha256::digest(&avatar.bytes)
-            .iter()
-            .take(8)
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hash: String =
+            Sha256::digest(&avatar.bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
         let disk = self.dir.join("avatars");
         std::fs::create_dir_all(&disk)
             .map_err(|e| Error::Config(format!("cannot create {}: {e}", disk.display())))?;
@@ -126,11 +116,7 @@ impl MediaLibrary {
 
     /// Deletes an image and its files, unless an article shows it.
     pub async fn delete(&self, id: i64) -> Result<()> {
-        let item = self
-            .store
-            .media_by_id(id)
-            .await?
-            .ok_or(Error::NotFound("image"))?;
+        let item = self.store.media_by_id(id).await?.ok_or(Error::NotFound("image"))?;
         if let Some(headline) = self.store.media_used_by(&item.path).await? {
             return Err(Error::Conflict(format!(
                 "This image is used by “{headline}”; change that article first."
@@ -143,10 +129,7 @@ impl MediaLibrary {
         for width in &item.widths {
             for extension in ["jpg", "png", "gif", "webp"] {
                 let _ = std::fs::remove_file(
-                    self.dir.join(
-                        item.variant(*width, extension)
-                            .trim_start_matches("/media/"),
-                    ),
+                    self.dir.join(item.variant(*width, extension).trim_start_matches("/media/")),
                 );
             }
         }

@@ -40,10 +40,7 @@ pub struct PageRequest {
 
 impl PageRequest {
     pub fn new(number: u32, size: u32) -> Self {
-        Self {
-            number: number.max(1),
-            size: size.clamp(1, 100),
-        }
+        Self { number: number.max(1), size: size.clamp(1, 100) }
     }
 
     pub fn first(size: u32) -> Self {
@@ -195,10 +192,7 @@ pub struct ArticleCursor {
 
 impl ArticleCursor {
     pub fn after(summary: &lede_core::content::ArticleSummary) -> Self {
-        Self {
-            published_at: summary.published_at,
-            id: summary.id,
-        }
+        Self { published_at: summary.published_at, id: summary.id }
     }
 }
 
@@ -242,10 +236,7 @@ impl MediaItem {
     /// The public path of a variant: the full-size path with `-WIDTH` before the extension,
     /// in the given extension.
     pub fn variant(&self, width: u32, extension: &str) -> String {
-        let stem = self
-            .path
-            .rsplit_once('.')
-            .map_or(self.path.as_str(), |(stem, _)| stem);
+        let stem = self.path.rsplit_once('.').map_or(self.path.as_str(), |(stem, _)| stem);
         format!("{stem}-{width}.{extension}")
     }
 }

@@ -76,9 +76,8 @@ impl Newsroom {
         let secret = match store.setting("site_secret").await? {
             Some(secret) => secret,
             None => {
-                let fresh: String = (0..32)
-                    .map(|_| format!("{:02x}", rand::random::<u8>()))
-                    .collect();
+                let fresh: String =
+                    (0..32).map(|_| format!("{:02x}", rand::random::<u8>())).collect();
                 store.put_setting("site_secret", &fresh).await?;
                 fresh
             }
@@ -100,10 +99,7 @@ impl Newsroom {
 
     /// The languages the site publishes in.
     pub fn languages(&self) -> SiteLanguages {
-        self.languages
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+        self.languages.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
     pub fn store(&self) -> &SqlStore {
@@ -137,11 +133,8 @@ impl Newsroom {
     }
 
     fn announce(&self, change: Change) {
-        let listeners = self
-            .listeners
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone();
+        let listeners =
+            self.listeners.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
         for listener in listeners {
             listener(&change);
         }
@@ -150,10 +143,7 @@ impl Newsroom {
     }
 
     pub async fn save_author(&self, input: AuthorInput) -> Result<AuthorId> {
-        let id = self
-            .store
-            .upsert_author(&input.check()?, self.now())
-            .await?;
+        let id = self.store.upsert_author(&input.check()?, self.now()).await?;
         self.announce(Change::Catalog);
         Ok(id)
     }
@@ -169,10 +159,7 @@ impl Newsroom {
     }
 
     pub async fn save_tag(&self, slug: &Slug, name: &str) -> Result<TagId> {
-        let id = self
-            .store
-            .upsert_tag(slug, &required("name", name, 100)?)
-            .await?;
+        let id = self.store.upsert_tag(slug, &required("name", name, 100)?).await?;
         self.announce(Change::Catalog);
         Ok(id)
     }
@@ -190,10 +177,7 @@ impl Newsroom {
     pub async fn create_api_key(&self, partner: &str) -> Result<(ApiKey, NewKey)> {
         let partner = api_key::partner_name(partner)?;
         let key = NewKey::from_random(rand::random());
-        let stored = self
-            .store
-            .add_api_key(&partner, &key.hash(), &key.hint(), self.now())
-            .await?;
+        let stored = self.store.add_api_key(&partner, &key.hash(), &key.hint(), self.now()).await?;
         Ok((stored, key))
     }
 
@@ -210,8 +194,7 @@ impl Newsroom {
         comment: &CheckedComment,
         status: CommentStatus,
     ) -> Result<CommentId> {
-        self.submit_comment_at(article, comment, status, self.now())
-            .await
+        self.submit_comment_at(article, comment, status, self.now()).await
     }
 
     /// Stores a comment sent at an earlier time (imported or demo comments).
@@ -223,10 +206,7 @@ impl Newsroom {
         at: OffsetDateTime,
     ) -> Result<CommentId> {
         let hash = comment.email.keyed_hash(&self.secret);
-        let id = self
-            .store
-            .add_comment(article, comment, &hash, status, at)
-            .await?;
+        let id = self.store.add_comment(article, comment, &hash, status, at).await?;
         if status == CommentStatus::Approved {
             self.announce(Change::Comments(article));
         }

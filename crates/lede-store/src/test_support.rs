@@ -71,9 +71,7 @@ impl TestDb {
         let dir = std::env::temp_dir().join(unique_name());
         std::fs::create_dir_all(&dir).expect("create a temporary directory");
         let url = format!("sqlite://{}/lede.db?mode=rwc", dir.display());
-        let store = SqlStore::open(&url)
-            .await
-            .expect("open a SQLite test database");
+        let store = SqlStore::open(&url).await.expect("open a SQLite test database");
         Self::new(store, url, Cleanup::Directory(dir))
     }
 
@@ -96,23 +94,14 @@ impl TestDb {
             .execute(format!("CREATE DATABASE {name}").as_str())
             .await
             .expect("create a PostgreSQL test database");
-        let (base, _) = admin_url
-            .rsplit_once('/')
-            .expect("a database URL has a path");
+        let (base, _) = admin_url.rsplit_once('/').expect("a database URL has a path");
         let url = format!("{base}/{name}");
-        let store = SqlStore::open(&url)
-            .await
-            .expect("open the PostgreSQL test database");
+        let store = SqlStore::open(&url).await.expect("open the PostgreSQL test database");
         Some(Self::new(store, url, Cleanup::Database { admin_url, name }))
     }
 
     fn new(store: SqlStore, url: String, cleanup: Cleanup) -> Self {
-        Self {
-            store,
-            clock: Arc::new(ManualClock::new(NOW)),
-            url,
-            cleanup,
-        }
+        Self { store, clock: Arc::new(ManualClock::new(NOW)), url, cleanup }
     }
 
     pub fn store(&self) -> SqlStore {
@@ -120,9 +109,7 @@ impl TestDb {
     }
 
     pub async fn newsroom(&self) -> Newsroom {
-        Newsroom::new(self.store(), self.clock.clone())
-            .await
-            .expect("newsroom")
+        Newsroom::new(self.store(), self.clock.clone()).await.expect("newsroom")
     }
 }
 
@@ -136,10 +123,8 @@ impl Drop for TestDb {
                 let (admin_url, name) = (admin_url.clone(), name.clone());
                 // Drop runs outside async; a short-lived runtime on its own thread does the SQL.
                 let _ = std::thread::spawn(move || {
-                    let runtime = tokio::runtime::Builder::new_current_thread()
-                        .enable_all()
-                        .build()
-                        .ok()?;
+                    let runtime =
+                        tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
                     runtime.block_on(async {
                         let mut admin = sqlx::PgConnection::connect(&admin_url).await.ok()?;
                         admin
@@ -188,10 +173,7 @@ pub fn article(
 /// are English (the default) and Urdu.
 pub async fn load_fixture(newsroom: &Newsroom) {
     let languages = lede_core::language::SiteLanguages::new(&["en", "ur"], "en");
-    newsroom
-        .set_languages(languages.expect("valid tags"))
-        .await
-        .expect("languages");
+    newsroom.set_languages(languages.expect("valid tags")).await.expect("languages");
     let author = |slug_text: &str, name: &str, website: Option<&str>| AuthorInput {
         slug: slug(slug_text),
         name: name.to_owned(),
@@ -200,35 +182,19 @@ pub async fn load_fixture(newsroom: &Newsroom) {
         avatar: None,
     };
     newsroom
-        .save_author(author(
-            "maya-chen",
-            "Maya Chen",
-            Some("https://maya.example.com"),
-        ))
+        .save_author(author("maya-chen", "Maya Chen", Some("https://maya.example.com")))
         .await
         .expect("author");
-    newsroom
-        .save_author(author("jonas-berg", "Jonas Berg", None))
-        .await
-        .expect("author");
+    newsroom.save_author(author("jonas-berg", "Jonas Berg", None)).await.expect("author");
     let section = |slug_text: &str, name: &str, parent: Option<&str>| SectionInput {
         slug: slug(slug_text),
         name: name.to_owned(),
         description: format!("{name} from Northbridge."),
         parent: parent.map(slug),
     };
-    newsroom
-        .save_section(section("news", "News", None), 0)
-        .await
-        .expect("section");
-    newsroom
-        .save_section(section("politics", "Politics", Some("news")), 1)
-        .await
-        .expect("section");
-    newsroom
-        .save_section(section("culture", "Culture", None), 2)
-        .await
-        .expect("section");
+    newsroom.save_section(section("news", "News", None), 0).await.expect("section");
+    newsroom.save_section(section("politics", "Politics", Some("news")), 1).await.expect("section");
+    newsroom.save_section(section("culture", "Culture", None), 2).await.expect("section");
     for (t, name) in [("river", "River"), ("budget", "Budget"), ("music", "Music")] {
         newsroom.save_tag(&slug(t), name).await.expect("tag");
     }
@@ -287,15 +253,9 @@ pub async fn load_fixture(newsroom: &Newsroom) {
     ];
     let count = articles.len() as i64;
     for (age, input) in articles.into_iter().enumerate() {
-        let id = newsroom
-            .save_article(None, input)
-            .await
-            .expect("save article");
+        let id = newsroom.save_article(None, input).await.expect("save article");
         let at = NOW - time::Duration::days(count - age as i64);
-        newsroom
-            .publish_article(id, Some(at))
-            .await
-            .expect("publish article");
+        newsroom.publish_article(id, Some(at)).await.expect("publish article");
     }
     let draft = article(
         "secret-draft",
@@ -305,8 +265,5 @@ pub async fn load_fixture(newsroom: &Newsroom) {
         &["river"],
         "Not yet.",
     );
-    newsroom
-        .save_article(None, draft)
-        .await
-        .expect("save draft");
+    newsroom.save_article(None, draft).await.expect("save draft");
 }

@@ -27,20 +27,10 @@ fn slugs(items: &[ArticleSummary]) -> Vec<String> {
 
 /// Saves and publishes an article in `news` by Maya Chen, `age` before now.
 async fn publish(newsroom: &Newsroom, slug: &str, age: Duration, partner_only: bool) -> ArticleId {
-    let mut input = article(
-        slug,
-        slug,
-        "news",
-        &["maya-chen"],
-        &["river"],
-        "River text.",
-    );
+    let mut input = article(slug, slug, "news", &["maya-chen"], &["river"], "River text.");
     input.partner_only = partner_only;
     let id = newsroom.save_article(None, input).await.expect("save");
-    newsroom
-        .publish_article(id, Some(NOW - age))
-        .await
-        .expect("publish");
+    newsroom.publish_article(id, Some(NOW - age)).await.expect("publish");
     id
 }
 
@@ -50,10 +40,7 @@ async fn all_pages(db: &TestDb, filter: &ArticleFilter, limit: u32) -> Vec<Vec<S
     let mut pages = Vec::new();
     let mut after = None;
     loop {
-        let page = store
-            .list_articles_after(filter, after, limit)
-            .await
-            .expect("page");
+        let page = store.list_articles_after(filter, after, limit).await.expect("page");
         pages.push(slugs(&page.items));
         match page.next {
             Some(next) => after = Some(next),
@@ -67,42 +54,22 @@ async fn keyset_pages_do_not_shift_when_articles_are_published_meanwhile(db: &Te
     let newsroom = fixture(db).await;
     let store = db.store();
     let filter = ArticleFilter::default();
-    let first = store
-        .list_articles_after(&filter, None, 4)
-        .await
-        .expect("page 1");
+    let first = store.list_articles_after(&filter, None, 4).await.expect("page 1");
     assert_eq!(
         slugs(&first.items),
-        [
-            "river-clean-up",
-            "budget-row-deepens",
-            "festival-returns",
-            "flood-barrier-plan"
-        ]
+        ["river-clean-up", "budget-row-deepens", "festival-returns", "flood-barrier-plan"]
     );
     let next = first.next.expect("a second page");
     assert_eq!(next, ArticleCursor::after(&first.items[3]));
     // Two newer articles arrive between the pages; offset paging would repeat two articles.
     publish(&newsroom, "breaking-one", Duration::hours(2), false).await;
     publish(&newsroom, "breaking-two", Duration::hours(1), false).await;
-    let second = store
-        .list_articles_after(&filter, Some(next), 4)
-        .await
-        .expect("page 2");
-    assert_eq!(
-        slugs(&second.items),
-        ["budget-vote-passes", "river-floods-saltmarsh"]
-    );
+    let second = store.list_articles_after(&filter, Some(next), 4).await.expect("page 2");
+    assert_eq!(slugs(&second.items), ["budget-vote-passes", "river-floods-saltmarsh"]);
     assert_eq!(second.next, None, "the last page says so");
-    let offset_page = store
-        .list_articles(&filter, PageRequest::new(2, 4))
-        .await
-        .expect("offset page 2");
-    assert_eq!(
-        slugs(&offset_page.items)[0],
-        "festival-returns",
-        "what keyset paging avoids"
-    );
+    let offset_page =
+        store.list_articles(&filter, PageRequest::new(2, 4)).await.expect("offset page 2");
+    assert_eq!(slugs(&offset_page.items)[0], "festival-returns", "what keyset paging avoids");
 }
 
 async fn keyset_pages_split_ties_by_id_and_keep_filters(db: &TestDb) {
@@ -112,16 +79,8 @@ async fn keyset_pages_split_ties_by_id_and_keep_filters(db: &TestDb) {
     for slug in ["tie-a", "tie-b", "tie-c"] {
         tied.push(publish(&newsroom, slug, Duration::minutes(5), false).await);
     }
-    let river = db
-        .store()
-        .tag_by_slug("river")
-        .await
-        .expect("query")
-        .expect("tag");
-    let filter = ArticleFilter {
-        tag: Some(river.id),
-        ..Default::default()
-    };
+    let river = db.store().tag_by_slug("river").await.expect("query").expect("tag");
+    let filter = ArticleFilter { tag: Some(river.id), ..Default::default() };
     let pages = all_pages(db, &filter, 2).await;
     assert_eq!(
         pages,
@@ -140,15 +99,7 @@ async fn keyset_pages_split_ties_by_id_and_keep_filters(db: &TestDb) {
         all_pages(db, &window, 1).await,
         [vec!["festival-returns"], vec!["flood-barrier-plan"]]
     );
-    let empty = all_pages(
-        db,
-        &ArticleFilter {
-            from: Some(NOW),
-            ..Default::default()
-        },
-        5,
-    )
-    .await;
+    let empty = all_pages(db, &ArticleFilter { from: Some(NOW), ..Default::default() }, 5).await;
     assert_eq!(empty, [Vec::<String>::new()]);
 }
 
@@ -157,14 +108,8 @@ async fn authors_and_tags_page_by_id(db: &TestDb) {
     let store = db.store();
     let first = store.list_authors_after(None, 1).await.expect("authors");
     assert_eq!(first.items[0].slug.as_str(), "maya-chen");
-    assert_eq!(
-        first.items[0].website.as_deref(),
-        Some("https://maya.example.com")
-    );
-    let second = store
-        .list_authors_after(first.next, 1)
-        .await
-        .expect("authors");
+    assert_eq!(first.items[0].website.as_deref(), Some("https://maya.example.com"));
+    let second = store.list_authors_after(first.next, 1).await.expect("authors");
     assert_eq!(second.items[0].slug.as_str(), "jonas-berg");
     assert_eq!(second.next, None);
     let tags = store.list_tags_after(None, 2).await.expect("tags");
@@ -179,33 +124,17 @@ async fn partner_only_articles_are_hidden_from_the_public(db: &TestDb) {
     let newsroom = fixture(db).await;
     let store = db.store();
     let id = publish(&newsroom, "agency-exclusive", Duration::hours(1), true).await;
-    let public = store
-        .list_articles(&ArticleFilter::default(), PageRequest::first(50))
-        .await
-        .expect("list");
+    let public =
+        store.list_articles(&ArticleFilter::default(), PageRequest::first(50)).await.expect("list");
     assert!(!slugs(&public.items).contains(&"agency-exclusive".to_owned()));
     assert_eq!(public.total, 6, "counts leave it out too");
-    assert!(
-        store
-            .published_article("agency-exclusive")
-            .await
-            .expect("query")
-            .is_none()
-    );
-    let partner = ArticleFilter {
-        audience: Audience::Partner,
-        ..Default::default()
-    };
-    let seen = store
-        .list_articles_after(&partner, None, 1)
-        .await
-        .expect("list");
+    assert!(store.published_article("agency-exclusive").await.expect("query").is_none());
+    let partner = ArticleFilter { audience: Audience::Partner, ..Default::default() };
+    let seen = store.list_articles_after(&partner, None, 1).await.expect("list");
     assert_eq!(slugs(&seen.items), ["agency-exclusive"]);
     assert!(seen.items[0].partner_only);
-    let public_page = store
-        .list_articles_after(&ArticleFilter::default(), None, 1)
-        .await
-        .expect("list");
+    let public_page =
+        store.list_articles_after(&ArticleFilter::default(), None, 1).await.expect("list");
     assert_eq!(slugs(&public_page.items), ["river-clean-up"]);
     let full = store
         .published_article_for("agency-exclusive", Audience::Partner)
@@ -214,24 +143,10 @@ async fn partner_only_articles_are_hidden_from_the_public(db: &TestDb) {
         .expect("partners read it");
     assert!(full.summary.partner_only && full.created_at <= NOW);
     // It shares the river stories' words, yet never shows among their related articles.
-    for slug in [
-        "river-clean-up",
-        "flood-barrier-plan",
-        "river-floods-saltmarsh",
-    ] {
-        let other = store
-            .published_article(slug)
-            .await
-            .expect("query")
-            .expect("article");
-        let related = store
-            .related_articles(other.summary.id)
-            .await
-            .expect("related");
-        assert!(
-            related.iter().all(|r| r.id != id),
-            "{slug} lists the partner-only article"
-        );
+    for slug in ["river-clean-up", "flood-barrier-plan", "river-floods-saltmarsh"] {
+        let other = store.published_article(slug).await.expect("query").expect("article");
+        let related = store.related_articles(other.summary.id).await.expect("related");
+        assert!(related.iter().all(|r| r.id != id), "{slug} lists the partner-only article");
     }
     // Made public through the same domain path, it appears at once.
     let mut input = article(
@@ -244,37 +159,24 @@ async fn partner_only_articles_are_hidden_from_the_public(db: &TestDb) {
     );
     input.partner_only = false;
     newsroom.save_article(Some(id), input).await.expect("save");
-    let now_public = store
-        .published_article("agency-exclusive")
-        .await
-        .expect("query")
-        .expect("public now");
+    let now_public =
+        store.published_article("agency-exclusive").await.expect("query").expect("public now");
     assert!(!now_public.summary.partner_only);
 }
 
 async fn api_keys_are_kept_as_hashes_and_revoked(db: &TestDb) {
     let newsroom = db.newsroom().await;
     let store = db.store();
-    let (made, key) = newsroom
-        .create_api_key("  Coast Radio ")
-        .await
-        .expect("key");
+    let (made, key) = newsroom.create_api_key("  Coast Radio ").await.expect("key");
     assert_eq!(made.partner, "Coast Radio");
     assert!(key.reveal().starts_with("lede_") && !made.is_revoked());
     assert!(key.reveal().starts_with(&made.hint));
     let (_, other) = newsroom.create_api_key("Valley Times").await.expect("key");
     assert_ne!(key.reveal(), other.reveal(), "keys are random");
-    let found = store
-        .api_key_by_hash(&key.hash())
-        .await
-        .expect("query")
-        .expect("found by hash");
+    let found = store.api_key_by_hash(&key.hash()).await.expect("query").expect("found by hash");
     assert_eq!(found, made);
     assert_eq!(
-        store
-            .api_key_by_hash(&lede_core::api_key::hash_key("lede_nope"))
-            .await
-            .expect("query"),
+        store.api_key_by_hash(&lede_core::api_key::hash_key("lede_nope")).await.expect("query"),
         None
     );
     // Nothing stored works as the key.
@@ -296,19 +198,10 @@ async fn api_keys_are_kept_as_hashes_and_revoked(db: &TestDb) {
     let revoked = newsroom.revoke_api_key(made.id).await.expect("revoke");
     assert_eq!(revoked.revoked_at, Some(NOW + Duration::hours(1)));
     db.clock.advance(Duration::hours(1));
-    let again = newsroom
-        .revoke_api_key(made.id)
-        .await
-        .expect("revoke again");
-    assert_eq!(
-        again.revoked_at, revoked.revoked_at,
-        "the first revocation stands"
-    );
+    let again = newsroom.revoke_api_key(made.id).await.expect("revoke again");
+    assert_eq!(again.revoked_at, revoked.revoked_at, "the first revocation stands");
     let listed = store.api_keys().await.expect("list");
-    let states: Vec<_> = listed
-        .iter()
-        .map(|k| (k.partner.as_str(), k.is_revoked()))
-        .collect();
+    let states: Vec<_> = listed.iter().map(|k| (k.partner.as_str(), k.is_revoked())).collect();
     assert_eq!(states, [("Coast Radio", true), ("Valley Times", false)]);
     let missing = newsroom.revoke_api_key(ApiKeyId(999_999)).await;
     assert!(matches!(missing, Err(Error::NotFound(_))), "{missing:?}");

@@ -52,11 +52,7 @@ fn slugs(items: &[ArticleSummary]) -> Vec<&str> {
 }
 
 async fn list(db: &TestDb, filter: ArticleFilter) -> Vec<ArticleSummary> {
-    db.store()
-        .list_articles(&filter, PageRequest::first(50))
-        .await
-        .expect("list")
-        .items
+    db.store().list_articles(&filter, PageRequest::first(50)).await.expect("list").items
 }
 
 async fn lists_only_published_articles_newest_first(db: &TestDb) {
@@ -76,92 +72,33 @@ async fn lists_only_published_articles_newest_first(db: &TestDb) {
     let barrier = &all[3];
     assert_eq!(barrier.section.name, "News");
     let names: Vec<_> = barrier.authors.iter().map(|a| a.name.as_str()).collect();
-    assert_eq!(
-        names,
-        ["Maya Chen", "Jonas Berg"],
-        "authors in byline order"
-    );
+    assert_eq!(names, ["Maya Chen", "Jonas Berg"], "authors in byline order");
     assert_eq!(barrier.published_at, NOW - time::Duration::days(4));
 }
 
 async fn filters_by_section_including_nested_ones(db: &TestDb) {
     fixture(db).await;
     let store = db.store();
-    let news = store
-        .section_by_slug("news")
-        .await
-        .expect("query")
-        .expect("news");
-    let politics = store
-        .section_by_slug("politics")
-        .await
-        .expect("query")
-        .expect("politics");
+    let news = store.section_by_slug("news").await.expect("query").expect("news");
+    let politics = store.section_by_slug("politics").await.expect("query").expect("politics");
     assert_eq!(politics.parent, Some(news.id));
-    let in_news = list(
-        db,
-        ArticleFilter {
-            section: Some(news.id),
-            ..Default::default()
-        },
-    )
-    .await;
-    assert_eq!(
-        in_news.len(),
-        5,
-        "news includes politics: {:?}",
-        slugs(&in_news)
-    );
-    let in_politics = list(
-        db,
-        ArticleFilter {
-            section: Some(politics.id),
-            ..Default::default()
-        },
-    )
-    .await;
-    assert_eq!(
-        slugs(&in_politics),
-        ["budget-row-deepens", "budget-vote-passes"]
-    );
+    let in_news = list(db, ArticleFilter { section: Some(news.id), ..Default::default() }).await;
+    assert_eq!(in_news.len(), 5, "news includes politics: {:?}", slugs(&in_news));
+    let in_politics =
+        list(db, ArticleFilter { section: Some(politics.id), ..Default::default() }).await;
+    assert_eq!(slugs(&in_politics), ["budget-row-deepens", "budget-vote-passes"]);
 }
 
 async fn filters_by_tag_author_date_and_exclusion(db: &TestDb) {
     fixture(db).await;
     let store = db.store();
-    let river = store
-        .tag_by_slug("river")
-        .await
-        .expect("query")
-        .expect("tag");
-    let tagged = list(
-        db,
-        ArticleFilter {
-            tag: Some(river.id),
-            ..Default::default()
-        },
-    )
-    .await;
-    assert_eq!(
-        slugs(&tagged),
-        [
-            "river-clean-up",
-            "flood-barrier-plan",
-            "river-floods-saltmarsh"
-        ]
-    );
-    let jonas = store
-        .author_by_slug("jonas-berg")
-        .await
-        .expect("query")
-        .expect("author");
+    let river = store.tag_by_slug("river").await.expect("query").expect("tag");
+    let tagged = list(db, ArticleFilter { tag: Some(river.id), ..Default::default() }).await;
+    assert_eq!(slugs(&tagged), ["river-clean-up", "flood-barrier-plan", "river-floods-saltmarsh"]);
+    let jonas = store.author_by_slug("jonas-berg").await.expect("query").expect("author");
     let by_jonas = list(
         db,
-        ArticleFilter {
-            author: Some(jonas.id),
-            exclude: Some(tagged[0].id),
-            ..Default::default()
-        },
+        ArticleFilter { author: Some(jonas.id), exclude: Some(tagged[0].id), ..Default::default() },
     )
     .await;
     assert_eq!(slugs(&by_jonas), ["festival-returns", "flood-barrier-plan"]);
@@ -170,10 +107,7 @@ async fn filters_by_tag_author_date_and_exclusion(db: &TestDb) {
         until: Some(NOW - time::Duration::days(2)),
         ..Default::default()
     };
-    assert_eq!(
-        slugs(&list(db, window).await),
-        ["festival-returns", "flood-barrier-plan"]
-    );
+    assert_eq!(slugs(&list(db, window).await), ["festival-returns", "flood-barrier-plan"]);
 }
 
 async fn paginates(db: &TestDb) {
@@ -187,86 +121,40 @@ async fn paginates(db: &TestDb) {
         .list_articles(&ArticleFilter::default(), PageRequest::new(2, 4))
         .await
         .expect("page 2");
-    assert_eq!(
-        (first.items.len(), second.items.len(), first.total),
-        (4, 2, 6)
-    );
-    assert_eq!(
-        (first.page_count(), first.has_next(), second.has_next()),
-        (2, true, false)
-    );
+    assert_eq!((first.items.len(), second.items.len(), first.total), (4, 2, 6));
+    assert_eq!((first.page_count(), first.has_next(), second.has_next()), (2, true, false));
     assert_eq!(second.items[0].slug.as_str(), "budget-vote-passes");
 }
 
 async fn reads_a_published_article_with_authors_and_tags(db: &TestDb) {
     fixture(db).await;
-    let article = db
-        .store()
-        .published_article("flood-barrier-plan")
-        .await
-        .expect("query")
-        .expect("article");
+    let article =
+        db.store().published_article("flood-barrier-plan").await.expect("query").expect("article");
     assert_eq!(article.summary.headline, "Flood barrier plan for Saltmarsh");
     assert_eq!(article.status, ArticleStatus::Published);
-    assert!(
-        article.body_html.starts_with("<p>The river rose"),
-        "{}",
-        article.body_html
-    );
+    assert!(article.body_html.starts_with("<p>The river rose"), "{}", article.body_html);
     assert_eq!(article.word_count, 20 * 13);
     assert_eq!(article.reading_minutes(), 2);
-    let authors: Vec<_> = article
-        .authors
-        .iter()
-        .map(|a| (a.name.as_str(), a.website.as_deref()))
-        .collect();
-    assert_eq!(
-        authors,
-        [
-            ("Maya Chen", Some("https://maya.example.com")),
-            ("Jonas Berg", None)
-        ]
-    );
-    assert_eq!(
-        article
-            .tags
-            .iter()
-            .map(|t| t.slug.as_str())
-            .collect::<Vec<_>>(),
-        ["river"]
-    );
+    let authors: Vec<_> =
+        article.authors.iter().map(|a| (a.name.as_str(), a.website.as_deref())).collect();
+    assert_eq!(authors, [("Maya Chen", Some("https://maya.example.com")), ("Jonas Berg", None)]);
+    assert_eq!(article.tags.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>(), ["river"]);
 }
 
 async fn never_reads_a_draft(db: &TestDb) {
     fixture(db).await;
     let store = db.store();
-    assert!(
-        store
-            .published_article("secret-draft")
-            .await
-            .expect("query")
-            .is_none()
-    );
-    let (_, status) = store
-        .article_state("secret-draft")
-        .await
-        .expect("query")
-        .expect("exists");
+    assert!(store.published_article("secret-draft").await.expect("query").is_none());
+    let (_, status) = store.article_state("secret-draft").await.expect("query").expect("exists");
     assert_eq!(status, ArticleStatus::Draft);
 }
 
 async fn related_articles_are_similar_and_never_self(db: &TestDb) {
     fixture(db).await;
     let store = db.store();
-    let flood = store
-        .published_article("river-floods-saltmarsh")
-        .await
-        .expect("query")
-        .expect("article");
-    let related = store
-        .related_articles(flood.summary.id)
-        .await
-        .expect("related");
+    let flood =
+        store.published_article("river-floods-saltmarsh").await.expect("query").expect("article");
+    let related = store.related_articles(flood.summary.id).await.expect("related");
     let found = slugs(&related);
     assert_eq!(
         found[..2],
@@ -275,26 +163,16 @@ async fn related_articles_are_similar_and_never_self(db: &TestDb) {
     );
     assert!(!found.contains(&"river-floods-saltmarsh") && !found.contains(&"secret-draft"));
     // The oldest article was published first; later flood stories were offered to its list.
-    let festival = store
-        .published_article("festival-returns")
-        .await
-        .expect("query")
-        .expect("article");
-    let festival_related = store
-        .related_articles(festival.summary.id)
-        .await
-        .expect("related");
+    let festival =
+        store.published_article("festival-returns").await.expect("query").expect("article");
+    let festival_related = store.related_articles(festival.summary.id).await.expect("related");
     assert!(!slugs(&festival_related).contains(&"festival-returns"));
 }
 
 async fn changing_a_slug_keeps_the_old_url_as_a_redirect(db: &TestDb) {
     let newsroom = fixture(db).await;
     let store = db.store();
-    let (id, _) = store
-        .article_state("festival-returns")
-        .await
-        .expect("query")
-        .expect("article");
+    let (id, _) = store.article_state("festival-returns").await.expect("query").expect("article");
     let mut input = article(
         "festival-is-back",
         "Music festival returns to Old Quay",
@@ -303,23 +181,13 @@ async fn changing_a_slug_keeps_the_old_url_as_a_redirect(db: &TestDb) {
         &["music"],
         "Bands.",
     );
-    newsroom
-        .save_article(Some(id), input.clone())
-        .await
-        .expect("rename");
+    newsroom.save_article(Some(id), input.clone()).await.expect("rename");
     assert_eq!(
-        store
-            .redirect_for("/articles/festival-returns")
-            .await
-            .expect("query")
-            .as_deref(),
+        store.redirect_for("/articles/festival-returns").await.expect("query").as_deref(),
         Some("/articles/festival-is-back")
     );
     input.slug = slug("festival-2026");
-    newsroom
-        .save_article(Some(id), input.clone())
-        .await
-        .expect("rename again");
+    newsroom.save_article(Some(id), input.clone()).await.expect("rename again");
     for old in ["/articles/festival-returns", "/articles/festival-is-back"] {
         assert_eq!(
             store.redirect_for(old).await.expect("query").as_deref(),
@@ -327,23 +195,11 @@ async fn changing_a_slug_keeps_the_old_url_as_a_redirect(db: &TestDb) {
             "{old}"
         );
     }
-    assert!(
-        store
-            .published_article("festival-2026")
-            .await
-            .expect("query")
-            .is_some()
-    );
+    assert!(store.published_article("festival-2026").await.expect("query").is_some());
     input.slug = slug("festival-returns");
-    newsroom
-        .save_article(Some(id), input)
-        .await
-        .expect("back to the first slug");
+    newsroom.save_article(Some(id), input).await.expect("back to the first slug");
     assert_eq!(
-        store
-            .redirect_for("/articles/festival-returns")
-            .await
-            .expect("query"),
+        store.redirect_for("/articles/festival-returns").await.expect("query"),
         None,
         "no loop"
     );
@@ -351,18 +207,8 @@ async fn changing_a_slug_keeps_the_old_url_as_a_redirect(db: &TestDb) {
 
 async fn duplicate_slugs_are_refused_by_name(db: &TestDb) {
     let newsroom = fixture(db).await;
-    let copy = article(
-        "festival-returns",
-        "Another",
-        "culture",
-        &["jonas-berg"],
-        &[],
-        "Text.",
-    );
-    let error = newsroom
-        .save_article(None, copy)
-        .await
-        .expect_err("duplicate");
+    let copy = article("festival-returns", "Another", "culture", &["jonas-berg"], &[], "Text.");
+    let error = newsroom.save_article(None, copy).await.expect_err("duplicate");
     match error {
         Error::Invalid(invalid) => assert_eq!(invalid.field, "slug", "{invalid:?}"),
         other => panic!("a taken slug is a clear error on the slug field, not {other:?}"),
@@ -383,11 +229,7 @@ async fn unknown_references_are_invalid(db: &TestDb) {
         }
     }
     assert!(
-        db.store()
-            .article_state("new-one")
-            .await
-            .expect("query")
-            .is_none(),
+        db.store().article_state("new-one").await.expect("query").is_none(),
         "nothing half-saved"
     );
 }
@@ -407,101 +249,50 @@ fn comment(name: &str, text: &str) -> lede_core::comment::CheckedComment {
 async fn comments_are_held_until_approved(db: &TestDb) {
     let newsroom = fixture(db).await;
     let store = db.store();
-    let (article_id, _) = store
-        .article_state("river-clean-up")
-        .await
-        .expect("query")
-        .expect("article");
+    let (article_id, _) =
+        store.article_state("river-clean-up").await.expect("query").expect("article");
     let first = newsroom
-        .submit_comment(
-            article_id,
-            &comment("Ann", "First!"),
-            CommentStatus::Pending,
-        )
+        .submit_comment(article_id, &comment("Ann", "First!"), CommentStatus::Pending)
         .await
         .expect("comment");
     db.clock.advance(time::Duration::minutes(5));
     let second = newsroom
-        .submit_comment(
-            article_id,
-            &comment("Bob", "Second"),
-            CommentStatus::Pending,
-        )
+        .submit_comment(article_id, &comment("Bob", "Second"), CommentStatus::Pending)
         .await
         .expect("comment");
-    assert!(
-        store
-            .approved_comments(article_id)
-            .await
-            .expect("query")
-            .is_empty()
-    );
-    let queue = store
-        .list_comments(CommentStatus::Pending, 10)
-        .await
-        .expect("queue");
-    assert_eq!(
-        queue.iter().map(|c| c.id).collect::<Vec<_>>(),
-        [first, second]
-    );
-    newsroom
-        .moderate_comment(second, CommentStatus::Approved)
-        .await
-        .expect("approve");
-    newsroom
-        .moderate_comment(first, CommentStatus::Approved)
-        .await
-        .expect("approve");
+    assert!(store.approved_comments(article_id).await.expect("query").is_empty());
+    let queue = store.list_comments(CommentStatus::Pending, 10).await.expect("queue");
+    assert_eq!(queue.iter().map(|c| c.id).collect::<Vec<_>>(), [first, second]);
+    newsroom.moderate_comment(second, CommentStatus::Approved).await.expect("approve");
+    newsroom.moderate_comment(first, CommentStatus::Approved).await.expect("approve");
     let shown = store.approved_comments(article_id).await.expect("query");
     assert_eq!(
         shown.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
         ["Ann", "Bob"],
         "oldest first"
     );
-    newsroom
-        .moderate_comment(first, CommentStatus::Spam)
-        .await
-        .expect("spam");
-    assert_eq!(
-        store
-            .approved_comments(article_id)
-            .await
-            .expect("query")
-            .len(),
-        1
-    );
-    let missing = newsroom
-        .moderate_comment(CommentId(999_999), CommentStatus::Approved)
-        .await;
+    newsroom.moderate_comment(first, CommentStatus::Spam).await.expect("spam");
+    assert_eq!(store.approved_comments(article_id).await.expect("query").len(), 1);
+    let missing = newsroom.moderate_comment(CommentId(999_999), CommentStatus::Approved).await;
     assert!(matches!(missing, Err(Error::NotFound(_))), "{missing:?}");
 }
 
 async fn comments_keep_only_a_hash_of_the_address(db: &TestDb) {
     let newsroom = fixture(db).await;
-    let (article_id, _) = db
-        .store()
-        .article_state("river-clean-up")
-        .await
-        .expect("query")
-        .expect("article");
+    let (article_id, _) =
+        db.store().article_state("river-clean-up").await.expect("query").expect("article");
     newsroom
         .submit_comment(article_id, &comment("Ann", "Hello"), CommentStatus::Pending)
         .await
         .expect("comment");
     sqlx::any::install_default_drivers();
     let pool = sqlx::AnyPool::connect(&db.url).await.expect("connect");
-    let row = sqlx::query("SELECT * FROM comments")
-        .fetch_one(&pool)
-        .await
-        .expect("row");
+    let row = sqlx::query("SELECT * FROM comments").fetch_one(&pool).await.expect("row");
     let hash: String = row.try_get("email_hash").expect("hash");
     assert_eq!(hash.len(), 64);
     for column in ["name", "email_hash", "body", "status"] {
         let value: String = row.try_get(column).expect(column);
-        assert!(
-            !value.to_lowercase().contains("reader@example.com"),
-            "{column} holds the address"
-        );
+        assert!(!value.to_lowercase().contains("reader@example.com"), "{column} holds the address");
     }
     pool.close().await;
 }
@@ -509,48 +300,22 @@ async fn comments_keep_only_a_hash_of_the_address(db: &TestDb) {
 async fn replies_must_answer_an_approved_comment_of_the_same_article(db: &TestDb) {
     let newsroom = fixture(db).await;
     let store = db.store();
-    let (on_this, _) = store
-        .article_state("river-clean-up")
-        .await
-        .expect("query")
-        .expect("article");
-    let (on_other, _) = store
-        .article_state("festival-returns")
-        .await
-        .expect("query")
-        .expect("article");
+    let (on_this, _) =
+        store.article_state("river-clean-up").await.expect("query").expect("article");
+    let (on_other, _) =
+        store.article_state("festival-returns").await.expect("query").expect("article");
     let parent = newsroom
-        .submit_comment(
-            on_this,
-            &comment("Ann", "Question?"),
-            CommentStatus::Pending,
-        )
+        .submit_comment(on_this, &comment("Ann", "Question?"), CommentStatus::Pending)
         .await
         .expect("comment");
     let mut reply = comment("Bob", "Answer.");
     reply.parent = Some(parent);
-    let pending_parent = newsroom
-        .submit_comment(on_this, &reply, CommentStatus::Pending)
-        .await;
-    assert!(
-        matches!(pending_parent, Err(Error::Invalid(_))),
-        "{pending_parent:?}"
-    );
-    newsroom
-        .moderate_comment(parent, CommentStatus::Approved)
-        .await
-        .expect("approve");
-    let wrong_article = newsroom
-        .submit_comment(on_other, &reply, CommentStatus::Pending)
-        .await;
-    assert!(
-        matches!(wrong_article, Err(Error::Invalid(_))),
-        "{wrong_article:?}"
-    );
-    newsroom
-        .submit_comment(on_this, &reply, CommentStatus::Pending)
-        .await
-        .expect("a proper reply");
+    let pending_parent = newsroom.submit_comment(on_this, &reply, CommentStatus::Pending).await;
+    assert!(matches!(pending_parent, Err(Error::Invalid(_))), "{pending_parent:?}");
+    newsroom.moderate_comment(parent, CommentStatus::Approved).await.expect("approve");
+    let wrong_article = newsroom.submit_comment(on_other, &reply, CommentStatus::Pending).await;
+    assert!(matches!(wrong_article, Err(Error::Invalid(_))), "{wrong_article:?}");
+    newsroom.submit_comment(on_this, &reply, CommentStatus::Pending).await.expect("a proper reply");
 }
 
 async fn upserts_are_idempotent(db: &TestDb) {
@@ -564,31 +329,14 @@ async fn upserts_are_idempotent(db: &TestDb) {
     };
     let first = newsroom.save_author(input.clone()).await.expect("author");
     let second = newsroom
-        .save_author(AuthorInput {
-            bio: "Now with a bio.".into(),
-            ..input
-        })
+        .save_author(AuthorInput { bio: "Now with a bio.".into(), ..input })
         .await
         .expect("author");
     assert_eq!(first, second);
-    let ann = db
-        .store()
-        .author_by_slug("ann")
-        .await
-        .expect("query")
-        .expect("ann");
+    let ann = db.store().author_by_slug("ann").await.expect("query").expect("ann");
     assert_eq!(ann.bio, "Now with a bio.");
-    let tag = newsroom
-        .save_tag(&slug("river"), "River")
-        .await
-        .expect("tag");
-    assert_eq!(
-        newsroom
-            .save_tag(&slug("river"), "The river")
-            .await
-            .expect("tag"),
-        tag
-    );
+    let tag = newsroom.save_tag(&slug("river"), "River").await.expect("tag");
+    assert_eq!(newsroom.save_tag(&slug("river"), "The river").await.expect("tag"), tag);
 }
 
 async fn changes_are_announced(db: &TestDb) {
@@ -596,11 +344,7 @@ async fn changes_are_announced(db: &TestDb) {
     let newsroom = fixture(db).await;
     let mut changes = newsroom.subscribe();
     let store = db.store();
-    let (id, _) = store
-        .article_state("festival-returns")
-        .await
-        .expect("query")
-        .expect("article");
+    let (id, _) = store.article_state("festival-returns").await.expect("query").expect("article");
     let listed = store.placement(id).await.expect("query").expect("public");
     let next = |changes: &mut tokio::sync::broadcast::Receiver<Change>| match changes.try_recv() {
         Ok(Change::Article(change)) => Some(change),
@@ -617,10 +361,7 @@ async fn changes_are_announced(db: &TestDb) {
         &["music"],
         "Bands.",
     );
-    newsroom
-        .save_article(Some(id), input.clone())
-        .await
-        .expect("save");
+    newsroom.save_article(Some(id), input.clone()).await.expect("save");
     let change = next(&mut changes).expect("a change");
     assert_eq!((change.id, change.moved.clone()), (id, Vec::new()));
     assert!(!change.related_to.contains(&id));
@@ -633,37 +374,22 @@ async fn changes_are_announced(db: &TestDb) {
     assert_eq!(change.moved, vec![listed, now_listed]);
     // A new draft and its saves are nobody's business but the newsroom's.
     let draft = article("quiet-draft", "Quiet", "news", &["maya-chen"], &[], "Wait.");
-    let draft_id = newsroom
-        .save_article(None, draft.clone())
-        .await
-        .expect("draft");
-    newsroom
-        .save_article(Some(draft_id), draft)
-        .await
-        .expect("draft");
+    let draft_id = newsroom.save_article(None, draft.clone()).await.expect("draft");
+    newsroom.save_article(Some(draft_id), draft).await.expect("draft");
     assert_eq!(next(&mut changes), None);
     // Published, it enters its lists (from nowhere) and is offered to similar articles.
-    newsroom
-        .publish_article(draft_id, None)
-        .await
-        .expect("publish");
+    newsroom.publish_article(draft_id, None).await.expect("publish");
     let change = next(&mut changes).expect("a change");
     let placed = store.placement(draft_id).await.expect("query");
     assert_eq!(change.moved, placed.into_iter().collect::<Vec<_>>());
-    assert_eq!(
-        change.related_to,
-        store.listed_as_related(draft_id).await.expect("query")
-    );
+    assert_eq!(change.related_to, store.listed_as_related(draft_id).await.expect("query"));
     // A comment held for moderation shows nowhere; approving it changes the article's page.
     let comment_id = newsroom
         .submit_comment(id, &comment("Ann", "Nice"), CommentStatus::Pending)
         .await
         .expect("comment");
     assert_eq!(changes.try_recv(), Err(TryRecvError::Empty));
-    newsroom
-        .moderate_comment(comment_id, CommentStatus::Approved)
-        .await
-        .expect("approve");
+    newsroom.moderate_comment(comment_id, CommentStatus::Approved).await.expect("approve");
     assert_eq!(changes.try_recv(), Ok(Change::Comments(id)));
 }
 
@@ -677,9 +403,7 @@ async fn both_migration_trees_make_the_same_schema() {
     };
     sqlx::any::install_default_drivers();
     let sqlite_pool = sqlx::AnyPool::connect(&sqlite.url).await.expect("sqlite");
-    let postgres_pool = sqlx::AnyPool::connect(&postgres.url)
-        .await
-        .expect("postgres");
+    let postgres_pool = sqlx::AnyPool::connect(&postgres.url).await.expect("postgres");
     let sqlite_columns: Vec<(String, String)> = sqlx::query_as(
         "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
          WHERE m.type = 'table' AND m.name NOT LIKE '\\_sqlx%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite%' \
@@ -703,15 +427,8 @@ async fn both_migration_trees_make_the_same_schema() {
 }
 
 async fn search(db: &TestDb, text: &str, filter: ArticleFilter) -> Vec<lede_store::SearchHit> {
-    let query = lede_store::SearchQuery {
-        text: text.into(),
-        filter,
-    };
-    db.store()
-        .search(&query, PageRequest::first(20))
-        .await
-        .expect("search")
-        .items
+    let query = lede_store::SearchQuery { text: text.into(), filter };
+    db.store().search(&query, PageRequest::first(20)).await.expect("search").items
 }
 
 fn hit_slugs(hits: &[lede_store::SearchHit]) -> Vec<&str> {
@@ -722,35 +439,15 @@ async fn search_finds_stemmed_words_ranks_headlines_first_and_highlights(db: &Te
     fixture(db).await;
     let hits = search(db, "flooding", ArticleFilter::default()).await;
     let found = hit_slugs(&hits);
-    assert_eq!(
-        found.len(),
-        3,
-        "every article about floods, by stem: {found:?}"
-    );
+    assert_eq!(found.len(), 3, "every article about floods, by stem: {found:?}");
     assert_eq!(
         found[2], "river-clean-up",
         "the one without flood in its headline comes last: {found:?}"
     );
-    assert!(
-        hits[0].snippet.contains(lede_store::sql::MARK_START),
-        "{:?}",
-        hits[0].snippet
-    );
-    assert_eq!(
-        hits[0].summary.authors.len(),
-        if found[0] == "flood-barrier-plan" {
-            2
-        } else {
-            1
-        }
-    );
+    assert!(hits[0].snippet.contains(lede_store::sql::MARK_START), "{:?}", hits[0].snippet);
+    assert_eq!(hits[0].summary.authors.len(), if found[0] == "flood-barrier-plan" { 2 } else { 1 });
     let by_author = search(db, "Jonas", ArticleFilter::default()).await;
-    assert_eq!(
-        by_author.len(),
-        3,
-        "author names are searchable: {:?}",
-        hit_slugs(&by_author)
-    );
+    assert_eq!(by_author.len(), 3, "author names are searchable: {:?}", hit_slugs(&by_author));
     let by_tag = search(db, "music", ArticleFilter::default()).await;
     assert_eq!(hit_slugs(&by_tag), ["festival-returns"]);
 }
@@ -758,61 +455,23 @@ async fn search_finds_stemmed_words_ranks_headlines_first_and_highlights(db: &Te
 async fn search_filters_by_section_author_and_date(db: &TestDb) {
     fixture(db).await;
     let store = db.store();
-    let politics = store
-        .section_by_slug("politics")
-        .await
-        .expect("query")
-        .expect("section");
-    let news = store
-        .section_by_slug("news")
-        .await
-        .expect("query")
-        .expect("section");
-    let jonas = store
-        .author_by_slug("jonas-berg")
-        .await
-        .expect("query")
-        .expect("author");
-    let in_politics = search(
-        db,
-        "council",
-        ArticleFilter {
-            section: Some(politics.id),
-            ..Default::default()
-        },
-    )
-    .await;
+    let politics = store.section_by_slug("politics").await.expect("query").expect("section");
+    let news = store.section_by_slug("news").await.expect("query").expect("section");
+    let jonas = store.author_by_slug("jonas-berg").await.expect("query").expect("author");
+    let in_politics =
+        search(db, "council", ArticleFilter { section: Some(politics.id), ..Default::default() })
+            .await;
     assert_eq!(in_politics.len(), 2);
-    let in_news = search(
-        db,
-        "council",
-        ArticleFilter {
-            section: Some(news.id),
-            ..Default::default()
-        },
-    )
-    .await;
+    let in_news =
+        search(db, "council", ArticleFilter { section: Some(news.id), ..Default::default() }).await;
     assert_eq!(in_news.len(), 2, "news includes its politics subsection");
-    let by_jonas = search(
-        db,
-        "river",
-        ArticleFilter {
-            author: Some(jonas.id),
-            ..Default::default()
-        },
-    )
-    .await;
+    let by_jonas =
+        search(db, "river", ArticleFilter { author: Some(jonas.id), ..Default::default() }).await;
     let mut found = hit_slugs(&by_jonas);
     found.sort_unstable();
     assert_eq!(found, ["flood-barrier-plan", "river-clean-up"]);
-    let recent = ArticleFilter {
-        from: Some(NOW - time::Duration::days(2)),
-        ..Default::default()
-    };
-    assert_eq!(
-        hit_slugs(&search(db, "river", recent).await),
-        ["river-clean-up"]
-    );
+    let recent = ArticleFilter { from: Some(NOW - time::Duration::days(2)), ..Default::default() };
+    assert_eq!(hit_slugs(&search(db, "river", recent).await), ["river-clean-up"]);
     let paged = db
         .store()
         .search(
@@ -824,44 +483,25 @@ async fn search_filters_by_section_author_and_date(db: &TestDb) {
         )
         .await
         .expect("search");
-    assert_eq!(
-        (paged.items.len(), paged.total),
-        (2, 6),
-        "every standfirst says it is one"
-    );
+    assert_eq!((paged.items.len(), paged.total), (2, 6), "every standfirst says it is one");
 }
 
 async fn search_never_finds_drafts_and_forgets_unpublished_articles(db: &TestDb) {
     let newsroom = fixture(db).await;
     assert!(
-        search(db, "draft nobody", ArticleFilter::default())
-            .await
-            .is_empty(),
+        search(db, "draft nobody", ArticleFilter::default()).await.is_empty(),
         "drafts are never found"
     );
     let store = db.store();
-    let (id, _) = store
-        .article_state("festival-returns")
-        .await
-        .expect("query")
-        .expect("article");
-    assert_eq!(
-        search(db, "festival", ArticleFilter::default()).await.len(),
-        1
-    );
+    let (id, _) = store.article_state("festival-returns").await.expect("query").expect("article");
+    assert_eq!(search(db, "festival", ArticleFilter::default()).await.len(), 1);
     newsroom.unpublish_article(id).await.expect("unpublish");
     assert!(
-        search(db, "festival", ArticleFilter::default())
-            .await
-            .is_empty(),
+        search(db, "festival", ArticleFilter::default()).await.is_empty(),
         "unpublished articles leave the index"
     );
     newsroom.reindex().await.expect("reindex");
-    assert!(
-        search(db, "festival", ArticleFilter::default())
-            .await
-            .is_empty()
-    );
+    assert!(search(db, "festival", ArticleFilter::default()).await.is_empty());
     assert_eq!(
         search(db, "flooding", ArticleFilter::default()).await.len(),
         3,
@@ -882,48 +522,28 @@ async fn search_handles_other_scripts_and_hostile_input(db: &TestDb) {
     input.language = "ur".into();
     let id = newsroom.save_article(None, input).await.expect("save");
     newsroom.publish_article(id, None).await.expect("publish");
-    assert_eq!(
-        hit_slugs(&search(db, "سیلاب", ArticleFilter::default()).await),
-        ["urdu-flood"]
-    );
+    assert_eq!(hit_slugs(&search(db, "سیلاب", ArticleFilter::default()).await), ["urdu-flood"]);
     assert_eq!(
         hit_slugs(&search(db, "رضاکاروں", ArticleFilter::default()).await),
         ["urdu-flood"],
         "a word from the body, kept whole"
     );
-    for hostile in [
-        "NEAR(flood",
-        "\"unbalanced",
-        "flood:*",
-        "'; DROP TABLE articles; --",
-        "()",
-        "",
-    ] {
+    for hostile in ["NEAR(flood", "\"unbalanced", "flood:*", "'; DROP TABLE articles; --", "()", ""]
+    {
         let hits = search(db, hostile, ArticleFilter::default()).await;
         assert!(hits.len() <= 3, "{hostile:?} is just text");
     }
-    assert_eq!(
-        db.store().count_articles().await.expect("count"),
-        8,
-        "nothing was dropped"
-    );
+    assert_eq!(db.store().count_articles().await.expect("count"), 8, "nothing was dropped");
 }
 
 /// Several `lede serve` nodes share one database: what one publishes, the others find in
 /// their very next search, because the index lives in the database itself.
 async fn another_server_on_the_same_database_finds_a_new_article_at_once(db: &TestDb) {
     let newsroom = fixture(db).await;
-    let other_node = lede_store::sql::SqlStore::open(&db.url)
-        .await
-        .expect("a second node");
-    let query = lede_store::SearchQuery {
-        text: "lighthouse".into(),
-        filter: ArticleFilter::default(),
-    };
-    let before = other_node
-        .search(&query, PageRequest::first(5))
-        .await
-        .expect("search");
+    let other_node = lede_store::sql::SqlStore::open(&db.url).await.expect("a second node");
+    let query =
+        lede_store::SearchQuery { text: "lighthouse".into(), filter: ArticleFilter::default() };
+    let before = other_node.search(&query, PageRequest::first(5)).await.expect("search");
     assert_eq!(before.total, 0);
     let id = newsroom
         .save_article(
@@ -940,10 +560,7 @@ async fn another_server_on_the_same_database_finds_a_new_article_at_once(db: &Te
         .await
         .expect("save");
     newsroom.publish_article(id, None).await.expect("publish");
-    let after = other_node
-        .search(&query, PageRequest::first(5))
-        .await
-        .expect("search");
+    let after = other_node.search(&query, PageRequest::first(5)).await.expect("search");
     assert_eq!(hit_slugs(&after.items), ["lighthouse-reopens"]);
     other_node.close().await;
 }
@@ -958,17 +575,11 @@ async fn accounts_sign_in_and_out_with_sessions_that_end(db: &TestDb) {
         .await
         .expect("create");
     assert!(!accounts.needs_setup().await.expect("count"));
-    let duplicate = accounts
-        .create_user("editor@example.com", "Again", Role::Author, password)
-        .await;
-    assert!(
-        matches!(duplicate, Err(Error::Conflict(_))),
-        "{duplicate:?}"
-    );
+    let duplicate =
+        accounts.create_user("editor@example.com", "Again", Role::Author, password).await;
+    assert!(matches!(duplicate, Err(Error::Conflict(_))), "{duplicate:?}");
     assert!(matches!(
-        accounts
-            .create_user("x@example.com", "X", Role::Author, "short")
-            .await,
+        accounts.create_user("x@example.com", "X", Role::Author, "short").await,
         Err(Error::Invalid(_))
     ));
     let signed_in = accounts
@@ -976,74 +587,28 @@ async fn accounts_sign_in_and_out_with_sessions_that_end(db: &TestDb) {
         .await
         .expect("sign in, whatever the case");
     assert_eq!(signed_in.user.role, Role::Editor);
-    let (user, csrf) = accounts
-        .session(&signed_in.token)
-        .await
-        .expect("query")
-        .expect("a live session");
-    assert_eq!(
-        (user.name.as_str(), csrf.as_str()),
-        ("Ed Itor", signed_in.csrf.as_str())
-    );
-    assert!(
-        accounts
-            .session("not-a-token")
-            .await
-            .expect("query")
-            .is_none()
-    );
+    let (user, csrf) =
+        accounts.session(&signed_in.token).await.expect("query").expect("a live session");
+    assert_eq!((user.name.as_str(), csrf.as_str()), ("Ed Itor", signed_in.csrf.as_str()));
+    assert!(accounts.session("not-a-token").await.expect("query").is_none());
     sqlx::any::install_default_drivers();
     let pool = sqlx::AnyPool::connect(&db.url).await.expect("connect");
-    let stored: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM sessions")
-        .fetch_all(&pool)
-        .await
-        .expect("rows");
-    assert!(
-        !stored.contains(&signed_in.token),
-        "only a hash of the token is stored"
-    );
-    let hashes: Vec<String> = sqlx::query_scalar("SELECT password_hash FROM users")
-        .fetch_all(&pool)
-        .await
-        .expect("rows");
+    let stored: Vec<String> =
+        sqlx::query_scalar("SELECT token_hash FROM sessions").fetch_all(&pool).await.expect("rows");
+    assert!(!stored.contains(&signed_in.token), "only a hash of the token is stored");
+    let hashes: Vec<String> =
+        sqlx::query_scalar("SELECT password_hash FROM users").fetch_all(&pool).await.expect("rows");
     assert!(hashes[0].starts_with("$argon2id$"));
     pool.close().await;
     accounts.sign_out(&signed_in.token).await.expect("sign out");
-    assert!(
-        accounts
-            .session(&signed_in.token)
-            .await
-            .expect("query")
-            .is_none(),
-        "signed out"
-    );
-    let again = accounts
-        .sign_in("editor@example.com", password)
-        .await
-        .expect("sign in");
+    assert!(accounts.session(&signed_in.token).await.expect("query").is_none(), "signed out");
+    let again = accounts.sign_in("editor@example.com", password).await.expect("sign in");
     db.clock.advance(time::Duration::days(15));
+    assert!(accounts.session(&again.token).await.expect("query").is_none(), "sessions expire");
+    let third = accounts.sign_in("editor@example.com", password).await.expect("sign in");
+    accounts.change_password("editor@example.com", "another long password").await.expect("change");
     assert!(
-        accounts
-            .session(&again.token)
-            .await
-            .expect("query")
-            .is_none(),
-        "sessions expire"
-    );
-    let third = accounts
-        .sign_in("editor@example.com", password)
-        .await
-        .expect("sign in");
-    accounts
-        .change_password("editor@example.com", "another long password")
-        .await
-        .expect("change");
-    assert!(
-        accounts
-            .session(&third.token)
-            .await
-            .expect("query")
-            .is_none(),
+        accounts.session(&third.token).await.expect("query").is_none(),
         "a new password ends sessions"
     );
     assert!(matches!(
@@ -1065,31 +630,21 @@ async fn repeated_failures_lock_an_account_for_a_while(db: &TestDb) {
         .await
         .expect("create");
     for attempt in 1..=4 {
-        let result = accounts
-            .sign_in("author@example.com", "wrong password!!")
-            .await;
+        let result = accounts.sign_in("author@example.com", "wrong password!!").await;
         assert!(
             matches!(result, Err(lede_store::SignInError::Wrong)),
             "attempt {attempt}: {result:?}"
         );
     }
-    let fifth = accounts
-        .sign_in("author@example.com", "wrong password!!")
-        .await;
-    assert!(
-        matches!(fifth, Err(lede_store::SignInError::Locked { .. })),
-        "{fifth:?}"
-    );
+    let fifth = accounts.sign_in("author@example.com", "wrong password!!").await;
+    assert!(matches!(fifth, Err(lede_store::SignInError::Locked { .. })), "{fifth:?}");
     let right = accounts.sign_in("author@example.com", password).await;
     assert!(
         matches!(right, Err(lede_store::SignInError::Locked { .. })),
         "locked even with the right password: {right:?}"
     );
     db.clock.advance(time::Duration::minutes(16));
-    accounts
-        .sign_in("author@example.com", password)
-        .await
-        .expect("unlocked after a while");
+    accounts.sign_in("author@example.com", password).await.expect("unlocked after a while");
     let unknown = accounts.sign_in("nobody@example.com", password).await;
     assert!(
         matches!(unknown, Err(lede_store::SignInError::Wrong)),
@@ -1106,12 +661,7 @@ async fn newsroom_people(
     let accounts = lede_store::Accounts::new(newsroom);
     let password = "a long enough password";
     accounts
-        .create_user(
-            "jonas@example.com",
-            "Jonas Berg",
-            Role::Contributor,
-            password,
-        )
+        .create_user("jonas@example.com", "Jonas Berg", Role::Contributor, password)
         .await
         .expect("contributor");
     accounts
@@ -1125,13 +675,7 @@ async fn newsroom_people(
     let store = db.store();
     let mut people = Vec::new();
     for email in ["jonas@example.com", "maya@example.com", "ed@example.com"] {
-        people.push(
-            store
-                .user_by_email(email)
-                .await
-                .expect("query")
-                .expect("user"),
-        );
+        people.push(store.user_by_email(email).await.expect("query").expect("user"));
     }
     people.try_into().expect("three")
 }
@@ -1141,14 +685,8 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
     let newsroom = fixture(db).await;
     let [contributor, author, editor] = newsroom_people(db, &newsroom).await;
     let store = db.store();
-    let mut draft = article(
-        "new-bridge",
-        "A new bridge for Eastgate",
-        "news",
-        &[],
-        &["river"],
-        "Plans.",
-    );
+    let mut draft =
+        article("new-bridge", "A new bridge for Eastgate", "news", &[], &["river"], "Plans.");
     let id = newsroom
         .edit_article(
             &contributor,
@@ -1163,11 +701,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
         )
         .await
         .expect("a contributor writes a draft");
-    let editable = store
-        .editable_article(id)
-        .await
-        .expect("query")
-        .expect("article");
+    let editable = store.editable_article(id).await.expect("query").expect("article");
     assert_eq!(
         editable.input.authors,
         [slug("jonas-berg")],
@@ -1204,12 +738,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
         .await
         .expect("submit");
     assert_eq!(
-        store
-            .editable_article(id)
-            .await
-            .expect("query")
-            .expect("article")
-            .status,
+        store.editable_article(id).await.expect("query").expect("article").status,
         ArticleStatus::InReview
     );
     let not_hers = newsroom
@@ -1229,13 +758,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
         matches!(not_hers, Err(Error::Forbidden(_))),
         "an author publishes only her own: {not_hers:?}"
     );
-    assert!(
-        store
-            .published_article("new-bridge")
-            .await
-            .expect("query")
-            .is_none()
-    );
+    assert!(store.published_article("new-bridge").await.expect("query").is_none());
     newsroom
         .edit_article(
             &editor,
@@ -1250,25 +773,12 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
         )
         .await
         .expect("an editor publishes");
-    assert!(
-        store
-            .published_article("new-bridge")
-            .await
-            .expect("query")
-            .is_some()
-    );
+    assert!(store.published_article("new-bridge").await.expect("query").is_some());
     let search = lede_store::SearchQuery {
         text: "Eastgate bridge".into(),
         filter: ArticleFilter::default(),
     };
-    assert_eq!(
-        store
-            .search(&search, PageRequest::first(5))
-            .await
-            .expect("search")
-            .total,
-        1
-    );
+    assert_eq!(store.search(&search, PageRequest::first(5)).await.expect("search").total, 1);
     newsroom
         .edit_article(
             &editor,
@@ -1284,41 +794,17 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
         .await
         .expect("unpublish");
     assert!(
-        store
-            .published_article("new-bridge")
-            .await
-            .expect("query")
-            .is_none(),
+        store.published_article("new-bridge").await.expect("query").is_none(),
         "unpublished articles vanish"
     );
+    assert_eq!(store.search(&search, PageRequest::first(5)).await.expect("search").total, 0);
     assert_eq!(
-        store
-            .search(&search, PageRequest::first(5))
-            .await
-            .expect("search")
-            .total,
-        0
-    );
-    assert_eq!(
-        store
-            .editable_article(id)
-            .await
-            .expect("query")
-            .expect("article")
-            .status,
+        store.editable_article(id).await.expect("query").expect("article").status,
         ArticleStatus::Unpublished
     );
-    let (own, _) = store
-        .article_state("budget-vote-passes")
-        .await
-        .expect("query")
-        .expect("article");
-    let mut hers = store
-        .editable_article(own)
-        .await
-        .expect("query")
-        .expect("article")
-        .input;
+    let (own, _) =
+        store.article_state("budget-vote-passes").await.expect("query").expect("article");
+    let mut hers = store.editable_article(own).await.expect("query").expect("article").input;
     hers.headline = "Council budget vote passes narrowly".into();
     newsroom
         .edit_article(
@@ -1357,16 +843,8 @@ async fn a_stale_save_is_refused_and_every_save_keeps_a_revision(db: &TestDb) {
     let newsroom = fixture(db).await;
     let [_, _, editor] = newsroom_people(db, &newsroom).await;
     let store = db.store();
-    let (id, _) = store
-        .article_state("festival-returns")
-        .await
-        .expect("query")
-        .expect("article");
-    let opened = store
-        .editable_article(id)
-        .await
-        .expect("query")
-        .expect("article");
+    let (id, _) = store.article_state("festival-returns").await.expect("query").expect("article");
+    let opened = store.editable_article(id).await.expect("query").expect("article");
     let mut first = opened.input.clone();
     first.body_markdown = "First editor's text.".into();
     newsroom
@@ -1399,24 +877,13 @@ async fn a_stale_save_is_refused_and_every_save_keeps_a_revision(db: &TestDb) {
         )
         .await;
     assert!(matches!(stale, Err(Error::Conflict(_))), "{stale:?}");
-    let now = store
-        .editable_article(id)
-        .await
-        .expect("query")
-        .expect("article");
-    assert_eq!(
-        now.input.body_markdown, "First editor's text.",
-        "never silently overwritten"
-    );
+    let now = store.editable_article(id).await.expect("query").expect("article");
+    assert_eq!(now.input.body_markdown, "First editor's text.", "never silently overwritten");
     assert_eq!(now.version, opened.version + 1);
     let revisions = store.revisions(id).await.expect("revisions");
     assert_eq!(revisions[0].body_markdown, "First editor's text.");
     assert_eq!(revisions[0].saved_by.as_deref(), Some("Ed Itor"));
-    assert!(
-        revisions.len() >= 2,
-        "the fixture's own save is there too: {}",
-        revisions.len()
-    );
+    assert!(revisions.len() >= 2, "the fixture's own save is there too: {}", revisions.len());
 }
 
 async fn scheduled_articles_go_live_when_due(db: &TestDb) {
@@ -1446,10 +913,7 @@ async fn scheduled_articles_go_live_when_due(db: &TestDb) {
             },
         )
         .await;
-    assert!(
-        matches!(past, Err(Error::Invalid(_))),
-        "scheduling needs a future time: {past:?}"
-    );
+    assert!(matches!(past, Err(Error::Invalid(_))), "scheduling needs a future time: {past:?}");
     let id = newsroom
         .edit_article(
             &author,
@@ -1465,20 +929,11 @@ async fn scheduled_articles_go_live_when_due(db: &TestDb) {
         .await
         .expect("schedule");
     assert_eq!(
-        store
-            .editable_article(id)
-            .await
-            .expect("query")
-            .expect("article")
-            .status,
+        store.editable_article(id).await.expect("query").expect("article").status,
         ArticleStatus::Scheduled
     );
     assert!(
-        store
-            .published_article("embargoed-report")
-            .await
-            .expect("query")
-            .is_none(),
+        store.published_article("embargoed-report").await.expect("query").is_none(),
         "not before its time"
     );
     assert_eq!(newsroom.publish_due().await.expect("due"), 0);
@@ -1488,11 +943,8 @@ async fn scheduled_articles_go_live_when_due(db: &TestDb) {
         1,
         "also when the time passed while nobody looked"
     );
-    let live = store
-        .published_article("embargoed-report")
-        .await
-        .expect("query")
-        .expect("published");
+    let live =
+        store.published_article("embargoed-report").await.expect("query").expect("published");
     assert_eq!(live.summary.published_at, at, "dated at its scheduled time");
     assert_eq!(newsroom.publish_due().await.expect("due"), 0);
 }
@@ -1511,25 +963,12 @@ async fn partner_only_articles_stay_out_of_sitemaps_and_search(db: &TestDb) {
     input.partner_only = true;
     let id = newsroom.save_article(None, input).await.expect("save");
     newsroom.publish_article(id, None).await.expect("publish");
-    assert_eq!(
-        store.count_published().await.expect("count"),
-        6,
-        "sitemaps do not count it"
-    );
+    assert_eq!(store.count_published().await.expect("count"), 6, "sitemaps do not count it");
     let listed = store.sitemap_articles(None, 0, 100).await.expect("sitemap");
     assert!(!listed.iter().any(|a| a.slug.as_str() == "agency-exclusive"));
-    let query = lede_store::SearchQuery {
-        text: "lighthouse".into(),
-        filter: ArticleFilter::default(),
-    };
-    assert_eq!(
-        store
-            .search(&query, PageRequest::first(5))
-            .await
-            .expect("search")
-            .total,
-        0
-    );
+    let query =
+        lede_store::SearchQuery { text: "lighthouse".into(), filter: ArticleFilter::default() };
+    assert_eq!(store.search(&query, PageRequest::first(5)).await.expect("search").total, 0);
 }
 
 async fn sessions_are_listed_and_ended_one_by_one_or_all_but_one(db: &TestDb) {
@@ -1537,30 +976,19 @@ async fn sessions_are_listed_and_ended_one_by_one_or_all_but_one(db: &TestDb) {
     let accounts = lede_store::Accounts::new(&newsroom);
     let password = "a long enough password";
     for email in ["ann@example.com", "bob@example.com"] {
-        accounts
-            .create_user(email, "Someone", Role::Author, password)
-            .await
-            .expect("account");
+        accounts.create_user(email, "Someone", Role::Author, password).await.expect("account");
     }
     let laptop = accounts
         .sign_in_from("ann@example.com", password, "Firefox\u{7}/128")
         .await
         .expect("signed in");
     db.clock.advance(time::Duration::minutes(1));
-    let phone = accounts
-        .sign_in_from("ann@example.com", password, "Phone")
-        .await
-        .expect("signed in");
-    let bob = accounts
-        .sign_in("bob@example.com", password)
-        .await
-        .expect("signed in");
+    let phone =
+        accounts.sign_in_from("ann@example.com", password, "Phone").await.expect("signed in");
+    let bob = accounts.sign_in("bob@example.com", password).await.expect("signed in");
     db.clock.advance(time::Duration::minutes(1));
     accounts.session(&laptop.token).await.expect("query");
-    let listed = accounts
-        .sessions(&laptop.user, &laptop.token)
-        .await
-        .expect("query");
+    let listed = accounts.sessions(&laptop.user, &laptop.token).await.expect("query");
     let shown: Vec<_> = listed
         .iter()
         .map(|s| (s.user_agent.as_str(), s.current, s.last_used_at.is_some()))
@@ -1573,60 +1001,20 @@ async fn sessions_are_listed_and_ended_one_by_one_or_all_but_one(db: &TestDb) {
     // Reading again soon after does not write again.
     db.clock.advance(time::Duration::minutes(1));
     accounts.session(&laptop.token).await.expect("query");
-    let again = accounts
-        .sessions(&laptop.user, &laptop.token)
-        .await
-        .expect("query");
+    let again = accounts.sessions(&laptop.user, &laptop.token).await.expect("query");
     assert_eq!(again[0].last_used_at, listed[0].last_used_at);
-    let bobs = accounts
-        .sessions(&bob.user, &bob.token)
-        .await
-        .expect("query")
-        .remove(0);
+    let bobs = accounts.sessions(&bob.user, &bob.token).await.expect("query").remove(0);
     assert!(
-        matches!(
-            accounts.end_session(&laptop.user, &bobs.id).await,
-            Err(Error::NotFound(_))
-        ),
+        matches!(accounts.end_session(&laptop.user, &bobs.id).await, Err(Error::NotFound(_))),
         "nobody ends another's session this way"
     );
     assert!(accounts.session(&bob.token).await.expect("query").is_some());
-    accounts
-        .end_session(&laptop.user, &listed[1].id)
-        .await
-        .expect("ended");
-    assert!(
-        accounts
-            .session(&phone.token)
-            .await
-            .expect("query")
-            .is_none()
-    );
-    let tablet = accounts
-        .sign_in("ann@example.com", password)
-        .await
-        .expect("signed in");
-    assert_eq!(
-        accounts
-            .end_other_sessions(&laptop.user, &laptop.token)
-            .await
-            .expect("ended"),
-        1
-    );
-    assert!(
-        accounts
-            .session(&tablet.token)
-            .await
-            .expect("query")
-            .is_none()
-    );
-    assert!(
-        accounts
-            .session(&laptop.token)
-            .await
-            .expect("query")
-            .is_some()
-    );
+    accounts.end_session(&laptop.user, &listed[1].id).await.expect("ended");
+    assert!(accounts.session(&phone.token).await.expect("query").is_none());
+    let tablet = accounts.sign_in("ann@example.com", password).await.expect("signed in");
+    assert_eq!(accounts.end_other_sessions(&laptop.user, &laptop.token).await.expect("ended"), 1);
+    assert!(accounts.session(&tablet.token).await.expect("query").is_none());
+    assert!(accounts.session(&laptop.token).await.expect("query").is_some());
     assert!(matches!(
         accounts.end_all_sessions(&bob.user, laptop.user.id).await,
         Err(Error::Forbidden(_))
@@ -1640,10 +1028,7 @@ async fn only_empty_sections_are_deleted_and_only_by_admins(db: &TestDb) {
     let user = |email: &'static str, role| {
         let accounts = accounts.clone();
         async move {
-            accounts
-                .create_user(email, email, role, password)
-                .await
-                .expect("account");
+            accounts.create_user(email, email, role, password).await.expect("account");
             accounts.sign_in(email, password).await.expect("in").user
         }
     };
@@ -1651,13 +1036,7 @@ async fn only_empty_sections_are_deleted_and_only_by_admins(db: &TestDb) {
     let editor = user("editor@example.com", Role::Editor).await;
     let store = db.store();
     let sections = store.sections().await.expect("query");
-    let id = |slug: &str| {
-        sections
-            .iter()
-            .find(|s| s.slug.as_str() == slug)
-            .expect("section")
-            .id
-    };
+    let id = |slug: &str| sections.iter().find(|s| s.slug.as_str() == slug).expect("section").id;
     let counts = store.section_article_counts().await.expect("query");
     assert!(counts.contains(&(id("news"), 4)), "{counts:?}");
     let mut changes = newsroom.subscribe();
@@ -1674,35 +1053,17 @@ async fn only_empty_sections_are_deleted_and_only_by_admins(db: &TestDb) {
         )
         .await
         .expect("created");
-    assert!(matches!(
-        newsroom.delete_section(&editor, empty).await,
-        Err(Error::Forbidden(_))
-    ));
+    assert!(matches!(newsroom.delete_section(&editor, empty).await, Err(Error::Forbidden(_))));
     assert!(matches!(
         newsroom.delete_section(&admin, id("politics")).await,
         Err(Error::Conflict(m)) if m.contains("holds 2 articles")
     ));
-    assert!(matches!(
-        newsroom.delete_section(&admin, id("news")).await,
-        Err(Error::Conflict(_))
-    ));
+    assert!(matches!(newsroom.delete_section(&admin, id("news")).await, Err(Error::Conflict(_))));
     while changes.try_recv().is_ok() {}
-    newsroom
-        .delete_section(&admin, empty)
-        .await
-        .expect("deleted");
+    newsroom.delete_section(&admin, empty).await.expect("deleted");
     assert_eq!(changes.try_recv().ok(), Some(Change::Catalog));
-    assert!(
-        store
-            .section_by_slug("weather")
-            .await
-            .expect("query")
-            .is_none()
-    );
-    assert!(matches!(
-        newsroom.delete_section(&admin, empty).await,
-        Err(Error::NotFound(_))
-    ));
+    assert!(store.section_by_slug("weather").await.expect("query").is_none());
+    assert!(matches!(newsroom.delete_section(&admin, empty).await, Err(Error::NotFound(_))));
 }
 
 /// A step the workflow refuses leaves no trace: not the tags the save named, not a change for
@@ -1714,14 +1075,7 @@ async fn a_refused_save_writes_nothing_and_announces_nothing(db: &TestDb) {
     let mut changes = newsroom.subscribe();
     let store = db.store();
     let articles = store.count_articles().await.expect("count");
-    let input = article(
-        "choir-wins",
-        "Choir wins",
-        "news",
-        &[],
-        &["river", "choir"],
-        "Song.",
-    );
+    let input = article("choir-wins", "Choir wins", "news", &[], &["river", "choir"], "Song.");
     let edit = Edit {
         id: None,
         input,
@@ -1734,32 +1088,15 @@ async fn a_refused_save_writes_nothing_and_announces_nothing(db: &TestDb) {
     assert!(matches!(refused, Err(Error::Forbidden(_))), "{refused:?}");
     assert_eq!(store.tag_by_slug("choir").await.expect("query"), None);
     assert_eq!(store.count_articles().await.expect("count"), articles);
-    assert!(
-        changes.try_recv().is_err(),
-        "a refused save announced a change"
-    );
+    assert!(changes.try_recv().is_err(), "a refused save announced a change");
 
     let saved = newsroom
-        .edit_article(
-            &contributor,
-            Edit {
-                step: Step::SaveDraft,
-                ..edit
-            },
-        )
+        .edit_article(&contributor, Edit { step: Step::SaveDraft, ..edit })
         .await
         .expect("a draft is allowed");
-    let choir = store
-        .tag_by_slug("choir")
-        .await
-        .expect("query")
-        .expect("created with the save");
+    let choir = store.tag_by_slug("choir").await.expect("query").expect("created with the save");
     assert_eq!(choir.name, "Choir");
-    let draft = store
-        .editable_article(saved)
-        .await
-        .expect("query")
-        .expect("draft");
+    let draft = store.editable_article(saved).await.expect("query").expect("draft");
     let mut tags = draft.input.tags;
     tags.sort();
     assert_eq!(tags, [slug("choir"), slug("river")]);
@@ -1773,14 +1110,8 @@ async fn a_save_with_its_status_change_is_one_transaction(db: &TestDb) {
     let newsroom = fixture(db).await;
     let [_, author, editor] = newsroom_people(db, &newsroom).await;
     let store = db.store();
-    let input = article(
-        "tide-tables",
-        "New tide tables",
-        "news",
-        &[],
-        &["river"],
-        "The river rises.",
-    );
+    let input =
+        article("tide-tables", "New tide tables", "news", &[], &["river"], "The river rises.");
     let edit = Edit {
         id: None,
         input: input.clone(),
@@ -1790,44 +1121,17 @@ async fn a_save_with_its_status_change_is_one_transaction(db: &TestDb) {
         schedule_at: None,
     };
     let before = store.transactions_begun();
-    let id = newsroom
-        .edit_article(&author, edit.clone())
-        .await
-        .expect("publish");
-    assert_eq!(
-        store.transactions_begun() - before,
-        1,
-        "a publish is one transaction"
-    );
-    let published = store
-        .published_article("tide-tables")
-        .await
-        .expect("q")
-        .expect("live");
+    let id = newsroom.edit_article(&author, edit.clone()).await.expect("publish");
+    assert_eq!(store.transactions_begun() - before, 1, "a publish is one transaction");
+    let published = store.published_article("tide-tables").await.expect("q").expect("live");
     assert_eq!(published.summary.id, id);
     assert_eq!(store.revisions(id).await.expect("revisions").len(), 1);
-    let query = lede_store::SearchQuery {
-        text: "tide".to_owned(),
-        ..Default::default()
-    };
-    let found = store
-        .search(&query, PageRequest::first(10))
-        .await
-        .expect("search");
+    let query = lede_store::SearchQuery { text: "tide".to_owned(), ..Default::default() };
+    let found = store.search(&query, PageRequest::first(10)).await.expect("search");
     assert_eq!(found.total, 1, "searchable once committed");
-    assert!(
-        !store
-            .related_articles(id)
-            .await
-            .expect("related")
-            .is_empty()
-    );
+    assert!(!store.related_articles(id).await.expect("related").is_empty());
 
-    let opened = store
-        .editable_article(id)
-        .await
-        .expect("q")
-        .expect("article");
+    let opened = store.editable_article(id).await.expect("q").expect("article");
     let unpublish = Edit {
         id: Some(id),
         input: opened.input,
@@ -1836,31 +1140,14 @@ async fn a_save_with_its_status_change_is_one_transaction(db: &TestDb) {
         ..edit
     };
     let before = store.transactions_begun();
-    newsroom
-        .edit_article(&editor, unpublish)
-        .await
-        .expect("unpublish");
-    assert_eq!(
-        store.transactions_begun() - before,
-        1,
-        "an unpublish is one transaction"
-    );
-    let found = store
-        .search(&query, PageRequest::first(10))
-        .await
-        .expect("search");
+    newsroom.edit_article(&editor, unpublish).await.expect("unpublish");
+    assert_eq!(store.transactions_begun() - before, 1, "an unpublish is one transaction");
+    let found = store.search(&query, PageRequest::first(10)).await.expect("search");
     assert_eq!(found.total, 0, "gone from search with the same commit");
 
     let before = store.transactions_begun();
-    newsroom
-        .publish_article(id, None)
-        .await
-        .expect("publish again");
-    assert_eq!(
-        store.transactions_begun() - before,
-        1,
-        "so is a publish by the newsroom"
-    );
+    newsroom.publish_article(id, None).await.expect("publish again");
+    assert_eq!(store.transactions_begun() - before, 1, "so is a publish by the newsroom");
 }
 
 /// Readers type Urdu with Arabic keyboards, digits in three scripts, vowel marks or none:

@@ -139,73 +139,28 @@ async fn an_import_writes_content_comments_and_redirects(db: &TestDb) {
     let outcome = newsroom.import(batch()).await.expect("import");
     assert_eq!(
         outcome.created,
-        ImportCounts {
-            authors: 1,
-            sections: 2,
-            tags: 1,
-            articles: 2,
-            pages: 1,
-            comments: 3,
-        }
+        ImportCounts { authors: 1, sections: 2, tags: 1, articles: 2, pages: 1, comments: 3 }
     );
-    assert_eq!(
-        outcome.orphan_comments, 1,
-        "comment 103's article is not there"
-    );
+    assert_eq!(outcome.orphan_comments, 1, "comment 103's article is not there");
     assert_eq!(outcome.new_published.len(), 1);
     assert_eq!(changes.recv().await.expect("a change"), Change::Catalog);
 
     let store = newsroom.store();
-    let article = store
-        .published_article("quay-floods")
-        .await
-        .expect("query")
-        .expect("published");
-    assert_eq!(
-        article.summary.published_at,
-        NOW - time::Duration::days(400)
-    );
+    let article = store.published_article("quay-floods").await.expect("query").expect("published");
+    assert_eq!(article.summary.published_at, NOW - time::Duration::days(400));
     assert_eq!(article.summary.section.name, "City");
     assert_eq!(article.tags[0].name, "River");
     assert_eq!(article.word_count, 8);
-    assert!(
-        !article.body_html.contains("script"),
-        "{}",
-        article.body_html
-    );
-    let city = store
-        .section_by_slug("city")
-        .await
-        .expect("q")
-        .expect("city");
-    let local = store
-        .section_by_slug("local")
-        .await
-        .expect("q")
-        .expect("local");
+    assert!(!article.body_html.contains("script"), "{}", article.body_html);
+    let city = store.section_by_slug("city").await.expect("q").expect("city");
+    let local = store.section_by_slug("local").await.expect("q").expect("local");
     assert_eq!(city.parent, Some(local.id));
-    assert!(
-        store
-            .published_article("secret-plans")
-            .await
-            .expect("q")
-            .is_none()
-    );
+    assert!(store.published_article("secret-plans").await.expect("q").is_none());
 
-    let comments = store
-        .approved_comments(article.summary.id)
-        .await
-        .expect("comments");
+    let comments = store.approved_comments(article.summary.id).await.expect("comments");
     assert_eq!(comments.len(), 2);
     assert_eq!(comments[1].parent, Some(comments[0].id));
-    assert_eq!(
-        store
-            .list_comments(CommentStatus::Spam, 10)
-            .await
-            .expect("spam")
-            .len(),
-        1
-    );
+    assert_eq!(store.list_comments(CommentStatus::Spam, 10).await.expect("spam").len(), 1);
 
     for (old, new) in [
         ("/2025/10/24/quay-floods", Some("/articles/quay-floods")),
@@ -215,20 +170,11 @@ async fn an_import_writes_content_comments_and_redirects(db: &TestDb) {
         ("/?p=11", None),
         ("/2025/10/24/secret-plans", None),
     ] {
-        assert_eq!(
-            store.redirect_for(old).await.expect("q").as_deref(),
-            new,
-            "{old}"
-        );
+        assert_eq!(store.redirect_for(old).await.expect("q").as_deref(), new, "{old}");
     }
     assert_eq!(outcome.redirects, 4);
     assert_eq!(
-        store
-            .page_by_slug("about")
-            .await
-            .expect("q")
-            .expect("page")
-            .body_html,
+        store.page_by_slug("about").await.expect("q").expect("page").body_html,
         "<p>Who we are.</p>"
     );
 }
@@ -238,25 +184,13 @@ async fn a_failing_import_writes_nothing(db: &TestDb) {
     let mut broken = batch();
     // Passes the domain's checks, and fails in the store after authors, sections, tags and
     // the first article were written: the transaction must take all of them back.
-    broken.articles.push(article(
-        "12",
-        "unknown-tag",
-        ArticleStatus::Published,
-        &["no-such-tag"],
-    ));
+    broken.articles.push(article("12", "unknown-tag", ArticleStatus::Published, &["no-such-tag"]));
     let error = newsroom.import(broken).await.expect_err("an unknown tag");
     assert!(matches!(error, Error::Invalid(_)), "{error:?}");
     assert!(error.to_string().contains("post 12"), "{error}");
-    for table in [
-        "authors",
-        "sections",
-        "tags",
-        "articles",
-        "pages",
-        "comments",
-        "redirects",
-        "import_refs",
-    ] {
+    for table in
+        ["authors", "sections", "tags", "articles", "pages", "comments", "redirects", "import_refs"]
+    {
         assert_eq!(count(db, table).await, 0, "{table}");
     }
 }
@@ -267,56 +201,24 @@ async fn a_second_import_changes_nothing_and_slugs_stay_unique(db: &TestDb) {
     let mut clash = batch();
     clash.articles[0].article.slug = slug("river-floods-saltmarsh");
     let first = newsroom.import(clash.clone()).await.expect("import");
-    assert_eq!(
-        first.matched.authors, 1,
-        "maya-chen exists: she is used as she is"
-    );
+    assert_eq!(first.matched.authors, 1, "maya-chen exists: she is used as she is");
     assert_eq!(first.created.authors, 0);
     assert_eq!(first.renamed.len(), 1);
     assert_eq!(first.renamed[0].to.as_str(), "river-floods-saltmarsh-2");
-    let maya = newsroom
-        .store()
-        .author_by_slug("maya-chen")
-        .await
-        .expect("q")
-        .expect("maya");
-    assert_eq!(
-        maya.website.as_deref(),
-        Some("https://maya.example.com"),
-        "not overwritten"
-    );
+    let maya = newsroom.store().author_by_slug("maya-chen").await.expect("q").expect("maya");
+    assert_eq!(maya.website.as_deref(), Some("https://maya.example.com"), "not overwritten");
 
     // The imported article has its related list, and the river story it resembles was
     // offered it for its own.
     let store = newsroom.store();
-    let imported = store
-        .published_article("river-floods-saltmarsh-2")
-        .await
-        .expect("q")
-        .expect("imported");
-    let related = store
-        .related_articles(imported.summary.id)
-        .await
-        .expect("related");
-    assert!(
-        related
-            .iter()
-            .any(|a| a.slug.as_str() == "river-floods-saltmarsh"),
-        "{related:?}"
-    );
-    let original = store
-        .published_article("river-floods-saltmarsh")
-        .await
-        .expect("q")
-        .expect("fixture");
-    let theirs = store
-        .related_articles(original.summary.id)
-        .await
-        .expect("related");
-    assert!(
-        theirs.iter().any(|a| a.id == imported.summary.id),
-        "{theirs:?}"
-    );
+    let imported =
+        store.published_article("river-floods-saltmarsh-2").await.expect("q").expect("imported");
+    let related = store.related_articles(imported.summary.id).await.expect("related");
+    assert!(related.iter().any(|a| a.slug.as_str() == "river-floods-saltmarsh"), "{related:?}");
+    let original =
+        store.published_article("river-floods-saltmarsh").await.expect("q").expect("fixture");
+    let theirs = store.related_articles(original.summary.id).await.expect("related");
+    assert!(theirs.iter().any(|a| a.id == imported.summary.id), "{theirs:?}");
 
     let tables = [
         "authors",
@@ -364,45 +266,25 @@ async fn an_export_reads_every_article_with_its_comments(db: &TestDb) {
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted);
-    let draft = all
-        .iter()
-        .find(|a| a.slug.as_str() == "secret-draft")
-        .expect("draft");
-    assert_eq!(
-        (draft.status, draft.published_at),
-        (ArticleStatus::Draft, None)
-    );
+    let draft = all.iter().find(|a| a.slug.as_str() == "secret-draft").expect("draft");
+    assert_eq!((draft.status, draft.published_at), (ArticleStatus::Draft, None));
     assert_eq!(draft.body_markdown, "Not yet.");
-    let barrier = all
-        .iter()
-        .find(|a| a.slug.as_str() == "flood-barrier-plan")
-        .expect("a");
+    let barrier = all.iter().find(|a| a.slug.as_str() == "flood-barrier-plan").expect("a");
     assert_eq!(
         barrier.authors.iter().map(Slug::as_str).collect::<Vec<_>>(),
         ["maya-chen", "jonas-berg"]
     );
     assert_eq!(barrier.section.as_str(), "news");
-    let imported = all
-        .iter()
-        .find(|a| a.slug.as_str() == "quay-floods")
-        .expect("a");
+    let imported = all.iter().find(|a| a.slug.as_str() == "quay-floods").expect("a");
     assert_eq!(imported.comments.len(), 3, "comments in every status");
-    assert_eq!(
-        imported.body_markdown, "",
-        "an HTML body has no Markdown source"
-    );
+    assert_eq!(imported.body_markdown, "", "an HTML body has no Markdown source");
 
     let catalog = store.export_catalog().await.expect("catalog");
     assert_eq!(catalog.authors.len(), 2);
     assert_eq!(catalog.tags.len(), 3);
     assert_eq!(catalog.pages.len(), 1);
-    let position = |s: &str| {
-        catalog
-            .sections
-            .iter()
-            .position(|x| x.slug.as_str() == s)
-            .expect("section")
-    };
+    let position =
+        |s: &str| catalog.sections.iter().position(|x| x.slug.as_str() == s).expect("section");
     assert!(position("news") < position("politics"));
     assert!(position("local") < position("city"));
 }
@@ -412,36 +294,15 @@ async fn an_imported_article_starts_its_history_and_is_searchable_in_one_transac
     let store = newsroom.store();
     let before = store.transactions_begun();
     newsroom.import(batch()).await.expect("import");
-    assert_eq!(
-        store.transactions_begun() - before,
-        1,
-        "the whole import is one transaction"
-    );
+    assert_eq!(store.transactions_begun() - before, 1, "the whole import is one transaction");
     for slug in ["quay-floods", "secret-plans"] {
-        let (id, _) = store
-            .article_state(slug)
-            .await
-            .expect("q")
-            .expect("imported");
+        let (id, _) = store.article_state(slug).await.expect("q").expect("imported");
         let revisions = store.revisions(id).await.expect("revisions");
-        assert_eq!(
-            revisions.len(),
-            1,
-            "{slug} has its imported text as a revision"
-        );
+        assert_eq!(revisions.len(), 1, "{slug} has its imported text as a revision");
         assert_eq!(revisions[0].headline, format!("Imported {slug}"));
         assert_eq!(revisions[0].saved_at, NOW - time::Duration::days(399));
     }
-    let query = lede_store::SearchQuery {
-        text: "quay".to_owned(),
-        ..Default::default()
-    };
-    let found = store
-        .search(&query, lede_store::PageRequest::first(10))
-        .await
-        .expect("search");
-    assert_eq!(
-        found.total, 1,
-        "the published import is searchable at once, the draft never"
-    );
+    let query = lede_store::SearchQuery { text: "quay".to_owned(), ..Default::default() };
+    let found = store.search(&query, lede_store::PageRequest::first(10)).await.expect("search");
+    assert_eq!(found.total, 1, "the published import is searchable at once, the draft never");
 }

@@ -47,18 +47,9 @@ macro_rules! theme_file {
 /// Every asset, each after the files it names: the stylesheet's `url(…)`s are rewritten to
 /// the hashed names of the fonts listed before it.
 const SOURCES: &[Source] = &[
-    theme_file!(
-        "fonts/noto-nastaliq-urdu-arabic-400-normal.woff2",
-        "font/woff2"
-    ),
-    theme_file!(
-        "fonts/noto-nastaliq-urdu-arabic-700-normal.woff2",
-        "font/woff2"
-    ),
-    theme_file!(
-        "fonts/noto-naskh-arabic-arabic-400-normal.woff2",
-        "font/woff2"
-    ),
+    theme_file!("fonts/noto-nastaliq-urdu-arabic-400-normal.woff2", "font/woff2"),
+    theme_file!("fonts/noto-nastaliq-urdu-arabic-700-normal.woff2", "font/woff2"),
+    theme_file!("fonts/noto-naskh-arabic-arabic-400-normal.woff2", "font/woff2"),
     theme_file!("fonts/OFL.txt", "text/plain; charset=utf-8", false),
     theme_file!("style.css", "text/css; charset=utf-8"),
     theme_file!("favicon.svg", "image/svg+xml"),
@@ -105,11 +96,7 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
             name: source.name,
             served,
             content_type: source.content_type,
-            cache_control: if source.hashed {
-                IMMUTABLE
-            } else {
-                "public, max-age=86400"
-            },
+            cache_control: if source.hashed { IMMUTABLE } else { "public, max-age=86400" },
             bytes,
             compressed,
         });
@@ -122,36 +109,25 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
 fn link_urls(css: &'static [u8], assets: &[Asset]) -> Bytes {
     let mut text = String::from_utf8_lossy(css).into_owned();
     for asset in assets {
-        text = text.replace(
-            &format!("url({})", asset.name),
-            &format!("url({})", asset.served),
-        );
+        text = text.replace(&format!("url({})", asset.name), &format!("url({})", asset.served));
     }
     Bytes::from(text)
 }
 
 /// The public URL of every asset by its plain name, for templates.
 pub fn urls() -> std::collections::BTreeMap<&'static str, String> {
-    ASSETS
-        .iter()
-        .map(|a| (a.name, format!("/static/{}", a.served)))
-        .collect()
+    ASSETS.iter().map(|a| (a.name, format!("/static/{}", a.served))).collect()
 }
 
 /// The URLs of the fonts to preload on a page showing text in these languages (BCP 47
 /// tags); none for a page in English only.
 pub fn fonts_for<'a>(languages: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let urdu = languages
-        .into_iter()
-        .any(|l| l.split('-').next() == Some("ur"));
+    let urdu = languages.into_iter().any(|l| l.split('-').next() == Some("ur"));
     if !urdu {
         return Vec::new();
     }
     let urls = urls();
-    URDU_FONTS
-        .iter()
-        .filter_map(|name| urls.get(name).cloned())
-        .collect()
+    URDU_FONTS.iter().filter_map(|name| urls.get(name).cloned()).collect()
 }
 
 /// Media from the data directory: uploads are named by a hash of their content, so they are
@@ -173,14 +149,9 @@ pub fn media_routes<S: Clone + Send + Sync + 'static>(dir: &std::path::Path) -> 
 }
 
 pub async fn serve(Path(file): Path<String>, request: HeaderMap) -> Result<Response, AppError> {
-    let asset = ASSETS
-        .iter()
-        .find(|a| a.served == file)
-        .ok_or(AppError::NotFound)?;
-    let headers = [
-        (header::CONTENT_TYPE, asset.content_type),
-        (header::CACHE_CONTROL, asset.cache_control),
-    ];
+    let asset = ASSETS.iter().find(|a| a.served == file).ok_or(AppError::NotFound)?;
+    let headers =
+        [(header::CONTENT_TYPE, asset.content_type), (header::CACHE_CONTROL, asset.cache_control)];
     let Some((gzip, brotli)) = &asset.compressed else {
         return Ok((headers, asset.bytes.clone()).into_response());
     };
@@ -191,9 +162,7 @@ pub async fn serve(Path(file): Path<String>, request: HeaderMap) -> Result<Respo
     };
     let mut response = (headers, [(header::VARY, "accept-encoding")], body).into_response();
     if let Some(coding) = coding {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+        response.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
     }
     Ok(response)
 }

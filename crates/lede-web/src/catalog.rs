@@ -40,31 +40,20 @@ impl CatalogCache {
     /// Reads the catalog from the store again on next use.
     pub fn forget(&self) {
         self.version.fetch_add(1, Ordering::AcqRel);
-        *self
-            .current
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        *self.current.write().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 
     pub async fn get(&self, newsroom: &Newsroom) -> AppResult<Arc<Catalog>> {
-        if let Some(catalog) = self
-            .current
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .as_ref()
+        if let Some(catalog) =
+            self.current.read().unwrap_or_else(std::sync::PoisonError::into_inner).as_ref()
         {
             return Ok(catalog.clone());
         }
         let version = self.version.load(Ordering::Acquire);
         let store = newsroom.store();
-        let catalog = Arc::new(Catalog {
-            sections: store.sections().await?,
-            pages: store.pages().await?,
-        });
-        let mut current = self
-            .current
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let catalog =
+            Arc::new(Catalog { sections: store.sections().await?, pages: store.pages().await? });
+        let mut current = self.current.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         if self.version.load(Ordering::Acquire) == version {
             *current = Some(catalog.clone());
         }

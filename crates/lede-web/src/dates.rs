@@ -32,10 +32,7 @@ pub struct SiteZone {
 
 impl Default for SiteZone {
     fn default() -> Self {
-        Self {
-            name: "UTC".to_owned(),
-            zone: TimeZone::UTC,
-        }
+        Self { name: "UTC".to_owned(), zone: TimeZone::UTC }
     }
 }
 
@@ -43,13 +40,8 @@ impl SiteZone {
     /// The zone with IANA name `name` (`Asia/Karachi`, `UTC`), refusing names the database
     /// lacks.
     pub fn named(name: &str) -> Result<Self, UnknownZone> {
-        let zone = TimeZone::get(name).map_err(|_| UnknownZone {
-            name: name.to_owned(),
-        })?;
-        Ok(Self {
-            name: name.to_owned(),
-            zone,
-        })
+        let zone = TimeZone::get(name).map_err(|_| UnknownZone { name: name.to_owned() })?;
+        Ok(Self { name: name.to_owned(), zone })
     }
 
     /// The IANA name, as configured.

@@ -70,10 +70,7 @@ impl AppError {
             Self::BadParameter { message, .. } => (StatusCode::BAD_REQUEST, message.clone()),
             Self::Unauthorized(m) => (StatusCode::UNAUTHORIZED, m.clone()),
             Self::Forbidden(m) => (StatusCode::FORBIDDEN, m.clone()),
-            Self::SignInFirst => (
-                StatusCode::UNAUTHORIZED,
-                "Sign in at /admin first.".to_owned(),
-            ),
+            Self::SignInFirst => (StatusCode::UNAUTHORIZED, "Sign in at /admin first.".to_owned()),
             Self::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,
                 "This address does not accept that method.".to_owned(),
@@ -93,11 +90,7 @@ impl AppError {
                 )
             }
         };
-        ErrorPage {
-            status,
-            message,
-            field,
-        }
+        ErrorPage { status, message, field }
     }
 }
 
@@ -132,11 +125,7 @@ pub enum ErrorFormat {
 impl ErrorFormat {
     /// The one decision: everything under `/api` answers errors as problem details.
     pub fn for_path(path: &str) -> Self {
-        if path == "/api" || path.starts_with("/api/") {
-            Self::Problem
-        } else {
-            Self::Page
-        }
+        if path == "/api" || path.starts_with("/api/") { Self::Problem } else { Self::Page }
     }
 }
 
@@ -174,10 +163,7 @@ pub fn problem_response(page: &ErrorPage, instance: &str) -> Response {
     let body = serde_json::to_string(&problem).unwrap_or_else(|_| "{}".to_owned());
     (
         page.status,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/problem+json"),
-        )],
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"))],
         body,
     )
         .into_response()
@@ -188,11 +174,7 @@ pub fn problem_response(page: &ErrorPage, instance: &str) -> Response {
 impl From<Vec<lede_core::Invalid>> for AppError {
     fn from(problems: Vec<lede_core::Invalid>) -> Self {
         let field = problems.first().map_or("", |p| p.field);
-        let message = problems
-            .into_iter()
-            .map(|p| p.message)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let message = problems.into_iter().map(|p| p.message).collect::<Vec<_>>().join(" ");
         Self::Invalid(lede_core::Invalid::new(field, message))
     }
 }
@@ -200,10 +182,7 @@ impl From<Vec<lede_core::Invalid>> for AppError {
 /// Turns axum's query-string rejections (unknown or unparsable parameters) into our errors.
 impl From<axum::extract::rejection::QueryRejection> for AppError {
     fn from(rejection: axum::extract::rejection::QueryRejection) -> Self {
-        Self::BadRequest(format!(
-            "We could not read the query string: {}",
-            rejection.body_text()
-        ))
+        Self::BadRequest(format!("We could not read the query string: {}", rejection.body_text()))
     }
 }
 

@@ -29,21 +29,9 @@ pub struct Format {
 }
 
 pub const FORMATS: [Format; 3] = [
-    Format {
-        file: "rss.xml",
-        label: "RSS",
-        mime: "application/rss+xml",
-    },
-    Format {
-        file: "atom.xml",
-        label: "Atom",
-        mime: "application/atom+xml",
-    },
-    Format {
-        file: "feed.json",
-        label: "JSON Feed",
-        mime: "application/feed+json",
-    },
+    Format { file: "rss.xml", label: "RSS", mime: "application/rss+xml" },
+    Format { file: "atom.xml", label: "Atom", mime: "application/atom+xml" },
+    Format { file: "feed.json", label: "JSON Feed", mime: "application/feed+json" },
 ];
 
 #[derive(Debug, Serialize)]
@@ -108,11 +96,7 @@ struct ImageFile {
 }
 
 fn image_mime(src: &str) -> &'static str {
-    let extension = src
-        .rsplit('.')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let extension = src.rsplit('.').next().unwrap_or_default().to_ascii_lowercase();
     match extension.as_str() {
         "png" => "image/png",
         "gif" => "image/gif",
@@ -124,43 +108,26 @@ fn image_mime(src: &str) -> &'static str {
 }
 
 fn image_file(settings: &SiteSettings, src: &str) -> ImageFile {
-    let local = src
-        .strip_prefix("/media/")
-        .filter(|rest| !rest.split('/').any(|p| p == ".."));
+    let local = src.strip_prefix("/media/").filter(|rest| !rest.split('/').any(|p| p == ".."));
     let length = local
         .zip(settings.media_dir.as_ref())
         .and_then(|(rest, dir)| std::fs::metadata(dir.join(rest)).ok())
         .map(|m| m.len());
-    let url = if src.starts_with('/') {
-        settings.absolute(src)
-    } else {
-        src.to_owned()
-    };
-    ImageFile {
-        url,
-        mime: image_mime(src),
-        length,
-    }
+    let url = if src.starts_with('/') { settings.absolute(src) } else { src.to_owned() };
+    ImageFile { url, mime: image_mime(src), length }
 }
 
 fn item(settings: &SiteSettings, entry: &FeedEntry) -> ItemView {
     let s = &entry.summary;
-    let mut categories = vec![CategoryView {
-        term: s.section.slug.to_string(),
-        label: s.section.name.clone(),
-    }];
-    categories.extend(entry.tags.iter().map(|t| CategoryView {
-        term: t.slug.to_string(),
-        label: t.name.clone(),
-    }));
+    let mut categories =
+        vec![CategoryView { term: s.section.slug.to_string(), label: s.section.name.clone() }];
+    categories.extend(
+        entry.tags.iter().map(|t| CategoryView { term: t.slug.to_string(), label: t.name.clone() }),
+    );
     ItemView {
         url: settings.absolute(&urls::article(&s.slug)),
         title: s.headline.clone(),
-        summary: if s.standfirst.is_empty() {
-            s.headline.clone()
-        } else {
-            s.standfirst.clone()
-        },
+        summary: if s.standfirst.is_empty() { s.headline.clone() } else { s.standfirst.clone() },
         content_html: entry.body_html.clone(),
         language: s.language.clone(),
         published: Dates::new(s.published_at),
@@ -174,10 +141,7 @@ fn item(settings: &SiteSettings, entry: &FeedEntry) -> ItemView {
             })
             .collect(),
         categories,
-        image: s
-            .featured_image
-            .as_ref()
-            .map(|i| image_file(settings, &i.src)),
+        image: s.featured_image.as_ref().map(|i| image_file(settings, &i.src)),
     }
 }
 
@@ -198,25 +162,15 @@ async fn respond(
     // An edition's feed keeps to its language and links to its own pages.
     scope.filter.language = edition.filter_language();
     scope.path = edition.path(&scope.path);
-    let format = FORMATS
-        .iter()
-        .find(|f| f.file == file)
-        .ok_or(AppError::NotFound)?;
+    let format = FORMATS.iter().find(|f| f.file == file).ok_or(AppError::NotFound)?;
     let settings = &state.settings;
     shown::list(&scope.filter);
-    let entries = state
-        .newsroom
-        .store()
-        .feed_entries(&scope.filter, FEED_ITEMS)
-        .await?;
+    let entries = state.newsroom.store().feed_entries(&scope.filter, FEED_ITEMS).await?;
     for entry in &entries {
         shown::record(Dep::Article(entry.summary.id));
     }
-    let updated = entries
-        .iter()
-        .map(|e| e.summary.updated_at)
-        .max()
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let updated =
+        entries.iter().map(|e| e.summary.updated_at).max().unwrap_or(OffsetDateTime::UNIX_EPOCH);
     let view = FeedView {
         title: scope.title,
         description: scope.description,
@@ -229,12 +183,7 @@ async fn respond(
     };
     let body = match format.file {
         "feed.json" => json_feed(&view),
-        template => {
-            state
-                .templates
-                .render(&format!("feeds/{template}"), &view)?
-                .0
-        }
+        template => state.templates.render(&format!("feeds/{template}"), &view)?.0,
     };
     let content_type = format!("{}; charset=utf-8", format.mime);
     Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
@@ -315,17 +264,9 @@ async fn section_feed(
     edition: Edition,
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let section = state
-        .newsroom
-        .store()
-        .section_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let section = state.newsroom.store().section_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
     let scope = Scope {
-        filter: ArticleFilter {
-            section: Some(section.id),
-            ..Default::default()
-        },
+        filter: ArticleFilter { section: Some(section.id), ..Default::default() },
         title: state.say_in(
             &edition.language,
             "feed-title",
@@ -342,27 +283,15 @@ async fn tag_feed(
     edition: Edition,
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let tag = state
-        .newsroom
-        .store()
-        .tag_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let tag = state.newsroom.store().tag_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
     let scope = Scope {
-        filter: ArticleFilter {
-            tag: Some(tag.id),
-            ..Default::default()
-        },
+        filter: ArticleFilter { tag: Some(tag.id), ..Default::default() },
         title: state.say_in(
             &edition.language,
             "feed-title",
             &[("site", &state.identity().name), ("name", &tag.name)],
         ),
-        description: state.say_in(
-            &edition.language,
-            "feed-tag-description",
-            &[("tag", &tag.name)],
-        ),
+        description: state.say_in(&edition.language, "feed-tag-description", &[("tag", &tag.name)]),
         path: urls::tag(&tag.slug),
     };
     respond(&state, &edition, scope, &file).await
@@ -373,17 +302,9 @@ async fn author_feed(
     edition: Edition,
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let author = state
-        .newsroom
-        .store()
-        .author_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let author = state.newsroom.store().author_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
     let scope = Scope {
-        filter: ArticleFilter {
-            author: Some(author.id),
-            ..Default::default()
-        },
+        filter: ArticleFilter { author: Some(author.id), ..Default::default() },
         title: state.say_in(
             &edition.language,
             "feed-title",

@@ -21,12 +21,7 @@ pub enum TokenProblem {
 fn signature(secret: &[u8], article: ArticleId, shown_at: i64) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
     mac.update(format!("comment-form|{}|{shown_at}", article.0).as_bytes());
-    mac.finalize()
-        .into_bytes()
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    mac.finalize().into_bytes().iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
 /// A token for a form shown now.
@@ -48,11 +43,7 @@ pub fn verify(
     let expected = signature(secret, article, shown_at);
     // Both are hex of the same length; compare without an early exit.
     let same = expected.len() == sig.len()
-        && expected
-            .bytes()
-            .zip(sig.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
+        && expected.bytes().zip(sig.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
     if !same {
         return Err(TokenProblem::Invalid);
     }
@@ -86,34 +77,16 @@ mod tests {
         let soon = SHOWN + time::Duration::seconds(1);
         let later = SHOWN + time::Duration::seconds(5);
         let cases = [
-            (
-                verify(b"secret", ArticleId(7), &token, soon, 3),
-                TokenProblem::TooFast,
-            ),
-            (
-                verify(b"other", ArticleId(7), &token, later, 3),
-                TokenProblem::Invalid,
-            ),
-            (
-                verify(b"secret", ArticleId(8), &token, later, 3),
-                TokenProblem::Invalid,
-            ),
-            (
-                verify(b"secret", ArticleId(7), "", later, 3),
-                TokenProblem::Invalid,
-            ),
+            (verify(b"secret", ArticleId(7), &token, soon, 3), TokenProblem::TooFast),
+            (verify(b"other", ArticleId(7), &token, later, 3), TokenProblem::Invalid),
+            (verify(b"secret", ArticleId(8), &token, later, 3), TokenProblem::Invalid),
+            (verify(b"secret", ArticleId(7), "", later, 3), TokenProblem::Invalid),
             (
                 verify(b"secret", ArticleId(7), &token.replace('.', "0."), later, 3),
                 TokenProblem::Invalid,
             ),
             (
-                verify(
-                    b"secret",
-                    ArticleId(7),
-                    &token,
-                    SHOWN + time::Duration::days(2),
-                    3,
-                ),
+                verify(b"secret", ArticleId(7), &token, SHOWN + time::Duration::days(2), 3),
                 TokenProblem::Expired,
             ),
         ];

@@ -11,14 +11,8 @@ use unic_langid::LanguageIdentifier;
 
 /// The languages the default theme ships, with their messages, embedded in the binary.
 pub const SHIPPED: &[(&str, &str)] = &[
-    (
-        "en",
-        include_str!("../../../themes/default/locales/en/main.ftl"),
-    ),
-    (
-        "ur",
-        include_str!("../../../themes/default/locales/ur/main.ftl"),
-    ),
+    ("en", include_str!("../../../themes/default/locales/en/main.ftl")),
+    ("ur", include_str!("../../../themes/default/locales/ur/main.ftl")),
 ];
 
 /// The language whose messages stand in for any another language lacks.
@@ -40,9 +34,7 @@ pub struct Translations {
 impl std::fmt::Debug for Translations {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let languages: Vec<_> = self.bundles.iter().map(|(l, _)| l).collect();
-        f.debug_struct("Translations")
-            .field("languages", &languages)
-            .finish()
+        f.debug_struct("Translations").field("languages", &languages).finish()
     }
 }
 
@@ -51,22 +43,17 @@ impl Translations {
     pub fn shipped() -> Result<Self, TranslationError> {
         let mut bundles = Vec::new();
         for (language, source) in SHIPPED {
-            let failed = |problem: String| TranslationError {
-                language: (*language).to_owned(),
-                problem,
-            };
+            let failed =
+                |problem: String| TranslationError { language: (*language).to_owned(), problem };
             let resource = FluentResource::try_new((*source).to_owned())
                 .map_err(|(_, errors)| failed(format!("{errors:?}")))?;
-            let id: LanguageIdentifier = language
-                .parse()
-                .map_err(|e| failed(format!("not a language tag: {e}")))?;
+            let id: LanguageIdentifier =
+                language.parse().map_err(|e| failed(format!("not a language tag: {e}")))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Pages isolate names with <bdi>; Fluent's own isolation marks would show up in
             // attributes and plain-text feeds.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|errors| failed(format!("{errors:?}")))?;
+            bundle.add_resource(resource).map_err(|errors| failed(format!("{errors:?}")))?;
             bundles.push(((*language).to_owned(), bundle));
         }
         Ok(Self { bundles })
@@ -92,21 +79,14 @@ impl Translations {
         self.bundles
             .iter()
             .find(|(l, _)| l.eq_ignore_ascii_case(language))
-            .or_else(|| {
-                self.bundles
-                    .iter()
-                    .find(|(l, _)| l.eq_ignore_ascii_case(primary))
-            })
+            .or_else(|| self.bundles.iter().find(|(l, _)| l.eq_ignore_ascii_case(primary)))
             .map(|(_, bundle)| bundle)
     }
 
     /// The message `id` in `language`, with `args` put in; English where the language lacks
     /// it, and the id itself (logged) where no file has it, so a page never fails for a word.
     pub fn message(&self, language: &str, id: &str, args: Option<&FluentArgs<'_>>) -> String {
-        for bundle in [self.bundle(language), self.bundle(FALLBACK)]
-            .into_iter()
-            .flatten()
-        {
+        for bundle in [self.bundle(language), self.bundle(FALLBACK)].into_iter().flatten() {
             let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
                 continue;
             };
@@ -183,10 +163,7 @@ mod tests {
             let missing: Vec<_> = english.iter().filter(|id| !theirs.contains(id)).collect();
             let extra: Vec<_> = theirs.iter().filter(|id| !english.contains(id)).collect();
             assert!(missing.is_empty(), "{language} lacks {missing:?}");
-            assert!(
-                extra.is_empty(),
-                "{language} has messages English lacks: {extra:?}"
-            );
+            assert!(extra.is_empty(), "{language} has messages English lacks: {extra:?}");
         }
     }
 
@@ -214,10 +191,7 @@ mod tests {
             .collect();
         sources.push(include_str!("../../../themes/default/static/editor.js").to_owned());
         let mut files = Vec::new();
-        for krate in std::fs::read_dir(root.join("crates"))
-            .expect("crates/")
-            .flatten()
-        {
+        for krate in std::fs::read_dir(root.join("crates")).expect("crates/").flatten() {
             let src = krate.path().join("src");
             if src.is_dir() {
                 rust_files(&src, &mut files);
@@ -253,10 +227,7 @@ mod tests {
                     .map(move |id| format!("{name}: {id}"))
             })
             .collect();
-        assert!(
-            missing.is_empty(),
-            "templates use messages en/main.ftl lacks: {missing:?}"
-        );
+        assert!(missing.is_empty(), "templates use messages en/main.ftl lacks: {missing:?}");
         assert!(
             unused.is_empty(),
             "en/main.ftl has messages nothing uses (wire them, or move them to \
@@ -272,24 +243,14 @@ mod tests {
             args.set("minutes", n);
             args
         };
-        assert_eq!(
-            translations.message("en", "article-min-read", Some(&minutes(4))),
-            "4 min read"
-        );
+        assert_eq!(translations.message("en", "article-min-read", Some(&minutes(4))), "4 min read");
         let urdu = translations.message("ur", "article-min-read", Some(&minutes(4)));
         assert!(urdu.contains('4') && urdu.contains("منٹ"), "{urdu}");
         assert_eq!(
             translations.message("ur-PK", "nav-search", None),
             translations.message("ur", "nav-search", None)
         );
-        assert_eq!(
-            translations.message("fr", "nav-search", None),
-            "Search",
-            "English stands in"
-        );
-        assert_eq!(
-            translations.message("en", "no-such-message", None),
-            "no-such-message"
-        );
+        assert_eq!(translations.message("fr", "nav-search", None), "Search", "English stands in");
+        assert_eq!(translations.message("en", "no-such-message", None), "no-such-message");
     }
 }

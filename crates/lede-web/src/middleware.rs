@@ -38,15 +38,9 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
         None => rendered,
     };
     served
-        .layer(header(
-            header::CONTENT_SECURITY_POLICY,
-            CONTENT_SECURITY_POLICY,
-        ))
+        .layer(header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(header(
-            header::REFERRER_POLICY,
-            "strict-origin-when-cross-origin",
-        ))
+        .layer(header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
         .layer(TraceLayer::new_for_http())
 }
 

@@ -9,16 +9,11 @@ pub fn check_origin(headers: &HeaderMap) -> AppResult<()> {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return Ok(());
     };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
     if origin_host.eq_ignore_ascii_case(host) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(
-            "Forms can only be sent from this site's own pages.".into(),
-        ))
+        Err(AppError::Forbidden("Forms can only be sent from this site's own pages.".into()))
     }
 }

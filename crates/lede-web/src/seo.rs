@@ -13,11 +13,7 @@ use time::format_description::well_known::Rfc3339;
 /// become `\u003c`, `\u003e`, `\u0026` (still the same JSON), so `</script>` or `<!--` in a
 /// headline cannot end the element early.
 pub fn script_safe(value: &Value) -> String {
-    value
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
 /// OpenGraph and Twitter card values for a page's `<head>`.
@@ -55,17 +51,10 @@ pub fn article_social(settings: &SiteSettings, article: &Article) -> SocialMeta 
         title: s.headline.clone(),
         description: s.standfirst.clone(),
         url: settings.absolute(&urls::article(&s.slug)),
-        image: s
-            .featured_image
-            .as_ref()
-            .map(|i| absolute_media(settings, &i.src)),
+        image: s.featured_image.as_ref().map(|i| absolute_media(settings, &i.src)),
         published_time: Some(rfc3339(s.published_at)),
         modified_time: Some(rfc3339(s.updated_at)),
-        authors: s
-            .authors
-            .iter()
-            .map(|a| settings.absolute(&urls::author(&a.slug)))
-            .collect(),
+        authors: s.authors.iter().map(|a| settings.absolute(&urls::author(&a.slug))).collect(),
         section: Some(s.section.name.clone()),
         tags: article.tags.iter().map(|t| t.name.clone()).collect(),
     }

@@ -49,11 +49,7 @@ fn w3c(at: OffsetDateTime) -> String {
 }
 
 fn xml(body: String) -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
-        body,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
 }
 
 /// How many article sitemaps `count` published articles need (at least one, so the index
@@ -82,27 +78,15 @@ async fn index(State(state): State<AppState>) -> AppResult<Response> {
     let pages = article_sitemap_count(store.count_published().await?);
     let mut sitemaps: Vec<Entry> = (1..=pages)
         .map(|n| Entry {
-            loc: state
-                .settings
-                .absolute(&urls::sitemap(&format!("articles-{n}"))),
+            loc: state.settings.absolute(&urls::sitemap(&format!("articles-{n}"))),
             lastmod: newest.clone(),
         })
         .collect();
     for name in ["news", "sections", "tags", "authors", "pages"] {
-        let lastmod = if name == "pages" {
-            None
-        } else {
-            newest.clone()
-        };
-        sitemaps.push(Entry {
-            loc: state.settings.absolute(&urls::sitemap(name)),
-            lastmod,
-        });
+        let lastmod = if name == "pages" { None } else { newest.clone() };
+        sitemaps.push(Entry { loc: state.settings.absolute(&urls::sitemap(name)), lastmod });
     }
-    Ok(xml(state
-        .templates
-        .render("sitemaps/index.xml", minijinja::context! { sitemaps })?
-        .0))
+    Ok(xml(state.templates.render("sitemaps/index.xml", minijinja::context! { sitemaps })?.0))
 }
 
 async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> AppResult<Response> {
@@ -131,11 +115,7 @@ async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> App
         return Ok(xml(body.0));
     }
     let urls: Vec<Entry> = if let Some(n) = name.strip_prefix("articles-") {
-        let n: u64 = n
-            .parse()
-            .ok()
-            .filter(|n| *n >= 1)
-            .ok_or(AppError::NotFound)?;
+        let n: u64 = n.parse().ok().filter(|n| *n >= 1).ok_or(AppError::NotFound)?;
         if n > article_sitemap_count(store.count_published().await?) {
             return Err(AppError::NotFound);
         }
@@ -150,15 +130,14 @@ async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> App
             })
             .collect()
     } else if name == "pages" {
-        let mut urls = vec![Entry {
-            loc: settings.absolute(urls::HOME),
-            lastmod: None,
-        }];
+        let mut urls = vec![Entry { loc: settings.absolute(urls::HOME), lastmod: None }];
         let catalog = state.catalog.get(&state.newsroom).await?;
-        urls.extend(catalog.pages.iter().map(|p| Entry {
-            loc: settings.absolute(&urls::page(&p.slug)),
-            lastmod: None,
-        }));
+        urls.extend(
+            catalog
+                .pages
+                .iter()
+                .map(|p| Entry { loc: settings.absolute(&urls::page(&p.slug)), lastmod: None }),
+        );
         urls
     } else {
         let (kind, url): (_, fn(&Slug) -> String) = match name {
@@ -172,16 +151,10 @@ async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> App
             .await?
             .into_iter()
             .filter(|p| p.kind == kind)
-            .map(|p| Entry {
-                loc: settings.absolute(&url(&p.slug)),
-                lastmod: p.lastmod.map(w3c),
-            })
+            .map(|p| Entry { loc: settings.absolute(&url(&p.slug)), lastmod: p.lastmod.map(w3c) })
             .collect()
     };
-    Ok(xml(state
-        .templates
-        .render("sitemaps/urlset.xml", minijinja::context! { urls })?
-        .0))
+    Ok(xml(state.templates.render("sitemaps/urlset.xml", minijinja::context! { urls })?.0))
 }
 
 #[cfg(test)]
@@ -190,20 +163,9 @@ mod tests {
 
     #[test]
     fn article_sitemaps_hold_at_most_50000_urls() {
-        let cases = [
-            (0, 1),
-            (1, 1),
-            (50_000, 1),
-            (50_001, 2),
-            (100_000, 2),
-            (1_000_001, 21),
-        ];
+        let cases = [(0, 1), (1, 1), (50_000, 1), (50_001, 2), (100_000, 2), (1_000_001, 21)];
         for (articles, sitemaps) in cases {
-            assert_eq!(
-                article_sitemap_count(articles),
-                sitemaps,
-                "{articles} articles"
-            );
+            assert_eq!(article_sitemap_count(articles), sitemaps, "{articles} articles");
         }
     }
 }

@@ -103,9 +103,7 @@ pub struct AppState {
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState")
-            .field("settings", &self.settings)
-            .finish_non_exhaustive()
+        f.debug_struct("AppState").field("settings", &self.settings).finish_non_exhaustive()
     }
 }
 
@@ -135,10 +133,8 @@ impl AppState {
         let sign_in_quota = Quota::with_period(Duration::from_secs(90))
             .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
             .allow_burst(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN));
-        let identity = SiteIdentity {
-            name: settings.name.clone(),
-            tagline: settings.tagline.clone(),
-        };
+        let identity =
+            SiteIdentity { name: settings.name.clone(), tagline: settings.tagline.clone() };
         let page_cache = (settings.page_cache_bytes > 0).then(|| {
             let cache = Arc::new(PageCache::new(settings.page_cache_bytes));
             let purged = Arc::downgrade(&cache);
@@ -175,19 +171,13 @@ impl AppState {
     /// The site's name and tagline as they are now.
     pub fn identity(&self) -> SiteIdentity {
         // A writer that panicked left a whole value behind (it only assigns), so use it.
-        self.identity
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+        self.identity.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
     /// Shows a new name and tagline on every page from the next request on. Only the settings
     /// page calls this, after the newsroom stored them.
     pub(crate) fn set_identity(&self, identity: SiteIdentity) {
-        *self
-            .identity
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = identity;
+        *self.identity.write().unwrap_or_else(std::sync::PoisonError::into_inner) = identity;
         // The newsroom's announcement purged the cache before the new name was set here; a
         // page rendered in between still shows the old one, so purge again.
         if let Some(cache) = &self.page_cache {

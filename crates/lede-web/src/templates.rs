@@ -65,40 +65,34 @@ impl Templates {
         translations: Arc<Translations>,
     ) -> Result<Self, minijinja::Error> {
         let mut env = Environment::new();
-        env.add_function(
-            "t",
-            move |state: &minijinja::State<'_, '_>, id: &str, kwargs: Kwargs| {
-                let language = state.lookup("lang");
-                let language = language
-                    .as_ref()
-                    .and_then(|l| l.as_str())
-                    .unwrap_or(i18n::FALLBACK);
-                let names: Vec<&str> = kwargs.args().collect();
-                let mut pairs = Vec::with_capacity(names.len());
-                for name in names {
-                    pairs.push((name, kwargs.get::<minijinja::Value>(name)?));
-                }
-                kwargs.assert_all_used()?;
-                // An argument that is already HTML (a link captured with `{% set %}`) makes the
-                // message HTML: the other arguments are escaped, the message text is the
-                // theme's own, trusted.
-                let html = pairs.iter().any(|(_, value)| value.is_safe());
-                if html {
-                    for (_, value) in &mut pairs {
-                        if !value.is_safe() {
-                            *value = minijinja::Value::from(escape_html(&value.to_string()));
-                        }
+        env.add_function("t", move |state: &minijinja::State<'_, '_>, id: &str, kwargs: Kwargs| {
+            let language = state.lookup("lang");
+            let language = language.as_ref().and_then(|l| l.as_str()).unwrap_or(i18n::FALLBACK);
+            let names: Vec<&str> = kwargs.args().collect();
+            let mut pairs = Vec::with_capacity(names.len());
+            for name in names {
+                pairs.push((name, kwargs.get::<minijinja::Value>(name)?));
+            }
+            kwargs.assert_all_used()?;
+            // An argument that is already HTML (a link captured with `{% set %}`) makes the
+            // message HTML: the other arguments are escaped, the message text is the
+            // theme's own, trusted.
+            let html = pairs.iter().any(|(_, value)| value.is_safe());
+            if html {
+                for (_, value) in &mut pairs {
+                    if !value.is_safe() {
+                        *value = minijinja::Value::from(escape_html(&value.to_string()));
                     }
                 }
-                let args = (!pairs.is_empty()).then(|| i18n::args_from(pairs.into_iter()));
-                let text = translations.message(language, id, args.as_ref());
-                Ok::<_, minijinja::Error>(if html {
-                    minijinja::Value::from_safe_string(text)
-                } else {
-                    minijinja::Value::from(text)
-                })
-            },
-        );
+            }
+            let args = (!pairs.is_empty()).then(|| i18n::args_from(pairs.into_iter()));
+            let text = translations.message(language, id, args.as_ref());
+            Ok::<_, minijinja::Error>(if html {
+                minijinja::Value::from_safe_string(text)
+            } else {
+                minijinja::Value::from(text)
+            })
+        });
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_loader(move |name| {
             if let Some(dir) = &override_dir {
@@ -144,10 +138,9 @@ fn escape_formatter(
     if !matches!(state.auto_escape(), minijinja::AutoEscape::Html) || value.is_safe() {
         return minijinja::escape_formatter(out, state, value);
     }
-    out.write_str(&escape_html(&value.to_string()))
-        .map_err(|e| {
-            minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write").with_source(e)
-        })
+    out.write_str(&escape_html(&value.to_string())).map_err(|e| {
+        minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write").with_source(e)
+    })
 }
 
 /// Escapes the five characters that matter in HTML text and attributes (`& < > " '`).

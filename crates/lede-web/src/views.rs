@@ -19,28 +19,16 @@ pub struct Link {
 
 impl Link {
     pub fn section(r: &NamedRef) -> Self {
-        Self {
-            url: urls::section(&r.slug),
-            name: r.name.clone(),
-        }
+        Self { url: urls::section(&r.slug), name: r.name.clone() }
     }
     pub fn tag(r: &NamedRef) -> Self {
-        Self {
-            url: urls::tag(&r.slug),
-            name: r.name.clone(),
-        }
+        Self { url: urls::tag(&r.slug), name: r.name.clone() }
     }
     pub fn author(r: &NamedRef) -> Self {
-        Self {
-            url: urls::author(&r.slug),
-            name: r.name.clone(),
-        }
+        Self { url: urls::author(&r.slug), name: r.name.clone() }
     }
     pub fn page(r: &NamedRef) -> Self {
-        Self {
-            url: urls::page(&r.slug),
-            name: r.name.clone(),
-        }
+        Self { url: urls::page(&r.slug), name: r.name.clone() }
     }
 }
 
@@ -56,10 +44,7 @@ pub struct DateView {
 impl DateView {
     pub fn new(at: OffsetDateTime, language: &str, zone: &SiteZone) -> Self {
         Self {
-            iso: at
-                .to_offset(UtcOffset::UTC)
-                .format(&Rfc3339)
-                .unwrap_or_default(),
+            iso: at.to_offset(UtcOffset::UTC).format(&Rfc3339).unwrap_or_default(),
             display: zone.long_date(at, language),
         }
     }
@@ -84,11 +69,8 @@ impl ImageView {
     pub fn with_library(mut self, item: &lede_store::MediaItem) -> Self {
         let extension = item.path.rsplit('.').next().unwrap_or("jpg");
         let list = |ext: &str| -> String {
-            let mut entries: Vec<String> = item
-                .widths
-                .iter()
-                .map(|w| format!("{} {w}w", item.variant(*w, ext)))
-                .collect();
+            let mut entries: Vec<String> =
+                item.widths.iter().map(|w| format!("{} {w}w", item.variant(*w, ext))).collect();
             if ext == extension {
                 entries.push(format!("{} {}w", item.path, item.width));
             }
@@ -134,11 +116,7 @@ pub struct ArticleCard {
 }
 
 fn direction(language: &str) -> &'static str {
-    if is_right_to_left(language) {
-        "rtl"
-    } else {
-        "ltr"
-    }
+    if is_right_to_left(language) { "rtl" } else { "ltr" }
 }
 
 impl ArticleCard {
@@ -244,9 +222,7 @@ pub fn comment_thread(comments: &[Comment], language: &str, zone: &SiteZone) -> 
         match comment.parent.map(root_of) {
             Some(root) if root_ids.contains(&root) => {
                 let index = root_ids.iter().position(|r| *r == root).unwrap_or(0);
-                roots[index]
-                    .replies
-                    .push(CommentView::new(comment, language, zone));
+                roots[index].replies.push(CommentView::new(comment, language, zone));
             }
             _ => {
                 roots.push(CommentView::new(comment, language, zone));
@@ -272,11 +248,7 @@ impl Pagination {
         // A base that already has a query (a search) takes the page as one more parameter.
         let separator = if base.contains('?') { '&' } else { '?' };
         let url = |n: u32| {
-            if n == 1 {
-                base.to_owned()
-            } else {
-                format!("{base}{separator}page={n}")
-            }
+            if n == 1 { base.to_owned() } else { format!("{base}{separator}page={n}") }
         };
         Self {
             page,
@@ -308,19 +280,12 @@ mod tests {
     #[test]
     fn threads_are_one_level_deep() {
         let thread = comment_thread(
-            &[
-                comment(1, None),
-                comment(2, Some(1)),
-                comment(3, None),
-                comment(4, Some(2)),
-            ],
+            &[comment(1, None), comment(2, Some(1)), comment(3, None), comment(4, Some(2))],
             "en",
             &SiteZone::default(),
         );
-        let shape: Vec<(i64, Vec<i64>)> = thread
-            .iter()
-            .map(|c| (c.id, c.replies.iter().map(|r| r.id).collect()))
-            .collect();
+        let shape: Vec<(i64, Vec<i64>)> =
+            thread.iter().map(|c| (c.id, c.replies.iter().map(|r| r.id).collect())).collect();
         assert_eq!(shape, [(1, vec![2, 4]), (3, vec![])]);
     }
 

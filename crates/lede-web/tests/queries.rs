@@ -54,10 +54,8 @@ async fn every_page_is_a_fixed_small_number_of_queries() {
 async fn pages_cost_the_same_whatever_they_show(db: &TestDb) {
     let newsroom = db.newsroom().await;
     load_fixture(&newsroom).await;
-    let settings = lede_web::SiteSettings {
-        page_cache_bytes: 0,
-        ..lede_web::SiteSettings::default()
-    };
+    let settings =
+        lede_web::SiteSettings { page_cache_bytes: 0, ..lede_web::SiteSettings::default() };
     let state = lede_web::AppState::new(newsroom.clone(), settings).expect("templates");
     let app = lede_web::router(state);
     // What each page costs on the small fixture site (the first request also loads the
@@ -110,11 +108,7 @@ async fn pages_cost_the_same_whatever_they_show(db: &TestDb) {
         // lists and search entry commit together.
         let before = newsroom.store().transactions_begun();
         newsroom.publish_article(id, None).await.expect("publish");
-        assert_eq!(
-            newsroom.store().transactions_begun() - before,
-            1,
-            "one publish, one commit"
-        );
+        assert_eq!(newsroom.store().transactions_begun() - before, 1, "one publish, one commit");
     }
     let mut input = article(
         "river-clean-up",
@@ -125,13 +119,8 @@ async fn pages_cost_the_same_whatever_they_show(db: &TestDb) {
         "The river banks were cleaned.",
     );
     input.standfirst = "Many hands.".into();
-    let id = newsroom
-        .store()
-        .article_state("river-clean-up")
-        .await
-        .expect("query")
-        .expect("article")
-        .0;
+    let id =
+        newsroom.store().article_state("river-clean-up").await.expect("query").expect("article").0;
     newsroom.save_article(Some(id), input).await.expect("save");
     for n in 0..6 {
         let comment = CommentInput {
@@ -143,14 +132,9 @@ async fn pages_cost_the_same_whatever_they_show(db: &TestDb) {
         }
         .check()
         .expect("valid");
-        let comment = newsroom
-            .submit_comment(id, &comment, CommentStatus::Pending)
-            .await
-            .expect("comment");
-        newsroom
-            .moderate_comment(comment, CommentStatus::Approved)
-            .await
-            .expect("approve");
+        let comment =
+            newsroom.submit_comment(id, &comment, CommentStatus::Pending).await.expect("comment");
+        newsroom.moderate_comment(comment, CommentStatus::Approved).await.expect("approve");
     }
     statements_for(&app, "/").await;
     for (path, before) in paths.iter().zip(small) {

@@ -10,11 +10,7 @@ use lede_core::content::CommentId;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "lede",
-    version,
-    about = "Lede: a news publishing platform in one binary"
-)]
+#[command(name = "lede", version, about = "Lede: a news publishing platform in one binary")]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -156,13 +152,7 @@ enum CommentAction {
 
 pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Serve {
-            site,
-            addr,
-            base_url,
-            demo,
-            page_cache_mb,
-        } => {
+        Command::Serve { site, addr, base_url, demo, page_cache_mb } => {
             let mut config = Config::resolve(&site, addr, base_url)?;
             config.page_cache_mb = page_cache_mb.unwrap_or(config.page_cache_mb);
             serve::serve(config, demo).await
@@ -172,10 +162,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             let newsroom = config.open_newsroom().await?;
             let started = std::time::Instant::now();
             let count = newsroom.reindex().await?;
-            println!(
-                "Reindexed {count} articles in {:.1} s.",
-                started.elapsed().as_secs_f64()
-            );
+            println!("Reindexed {count} articles in {:.1} s.", started.elapsed().as_secs_f64());
             Ok(())
         }
         Command::User { site, action } => {
@@ -208,11 +195,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             }
             serve::tell_running_servers(&newsroom, &changed).await
         }
-        Command::Export {
-            site,
-            format,
-            output,
-        } => {
+        Command::Export { site, format, output } => {
             let config = Config::resolve(&site, None, None)?;
             let newsroom = config.open_newsroom().await?;
             let format = match format {
@@ -259,12 +242,7 @@ async fn list_comments(newsroom: &lede_store::Newsroom, status: &str) -> Result<
         println!("No {} comments.", status.as_str());
     }
     for c in comments {
-        let text: String = c
-            .text
-            .chars()
-            .take(100)
-            .collect::<String>()
-            .replace('\n', " ");
+        let text: String = c.text.chars().take(100).collect::<String>().replace('\n', " ");
         println!(
             "#{} article {} · {} · {}\n    {}",
             c.id.0,
@@ -282,10 +260,7 @@ async fn moderate(
     ids: &[i64],
     status: CommentStatus,
 ) -> Result<()> {
-    anyhow::ensure!(
-        !ids.is_empty(),
-        "give the ids of the comments (see `lede comments list`)"
-    );
+    anyhow::ensure!(!ids.is_empty(), "give the ids of the comments (see `lede comments list`)");
     for id in ids {
         newsroom
             .moderate_comment(CommentId(*id), status)
@@ -305,9 +280,7 @@ pub async fn load_demo_if_empty(
         tracing::info!("the site already has articles; demo content not loaded");
         return Ok(());
     }
-    let loaded = demo::load(newsroom, media_dir)
-        .await
-        .context("loading demo content")?;
+    let loaded = demo::load(newsroom, media_dir).await.context("loading demo content")?;
     tracing::info!(articles = loaded, "demo content loaded");
     Ok(())
 }
@@ -338,12 +311,7 @@ async fn list_users(config: &Config) -> Result<()> {
         println!("No accounts yet: add one with `lede user add`, or open /admin in a browser.");
     }
     for user in users {
-        println!(
-            "{:<28} {:<24} {}",
-            user.email,
-            user.name,
-            user.role.as_str()
-        );
+        println!("{:<28} {:<24} {}", user.email, user.name, user.role.as_str());
     }
     Ok(())
 }

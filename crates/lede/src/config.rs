@@ -109,19 +109,11 @@ impl Config {
     ) -> Result<Self> {
         prepare_data_dir(&site.data)?;
         let file = read_file_config(&site.data.join("lede.toml"))?;
-        let database_url = site
-            .database_url
-            .clone()
-            .or(file.database_url)
-            .unwrap_or_else(|| {
-                format!("sqlite://{}?mode=rwc", site.data.join("lede.db").display())
-            });
-        let addr = addr
-            .or(file.addr)
-            .unwrap_or_else(|| "127.0.0.1:8080".to_owned());
-        let base_url = base_url
-            .or(file.base_url)
-            .unwrap_or_else(|| format!("http://{addr}"));
+        let database_url = site.database_url.clone().or(file.database_url).unwrap_or_else(|| {
+            format!("sqlite://{}?mode=rwc", site.data.join("lede.db").display())
+        });
+        let addr = addr.or(file.addr).unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let base_url = base_url.or(file.base_url).unwrap_or_else(|| format!("http://{addr}"));
         let base_url = base_url.trim_end_matches('/').to_owned();
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
             bail!("base_url must start with http:// or https://, not {base_url:?}");
@@ -175,9 +167,7 @@ fn site_languages(
         return Ok(None);
     }
     let languages = languages.unwrap_or_default();
-    let default = default
-        .or_else(|| languages.first().cloned())
-        .unwrap_or_else(|| "en".into());
+    let default = default.or_else(|| languages.first().cloned()).unwrap_or_else(|| "en".into());
     let checked = SiteLanguages::new(&languages, &default)
         .map_err(|e| anyhow::anyhow!("languages in lede.toml: {}", e.message))?;
     Ok(Some(checked))
@@ -199,9 +189,7 @@ fn read_file_config(path: &Path) -> Result<FileConfig> {
     match std::fs::read_to_string(path) {
         Ok(text) => toml::from_str(&text).map_err(|e| {
             let message = e.message().to_owned();
-            let line = e
-                .span()
-                .map(|span| text[..span.start].matches('\n').count() + 1);
+            let line = e.span().map(|span| text[..span.start].matches('\n').count() + 1);
             match line {
                 Some(line) => anyhow::anyhow!("bad config {}:{line}: {message}", path.display()),
                 None => anyhow::anyhow!("bad config {}: {message}", path.display()),
@@ -223,55 +211,28 @@ mod tests {
             "postgres://lede:***@db.example:5432/lede"
         );
         assert_eq!(redact("postgres://lede@db/lede"), "postgres://lede@db/lede");
-        assert_eq!(
-            redact("sqlite://data/lede.db?mode=rwc"),
-            "sqlite://data/lede.db?mode=rwc"
-        );
+        assert_eq!(redact("sqlite://data/lede.db?mode=rwc"), "sqlite://data/lede.db?mode=rwc");
     }
 
     #[test]
     fn unknown_keys_in_the_file_are_refused_with_their_line() {
         let dir = std::env::temp_dir().join(format!("lede-config-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("dir");
-        std::fs::write(
-            dir.join("lede.toml"),
-            "addr = \"127.0.0.1:9000\"\ndatabse_url = \"x\"\n",
-        )
-        .expect("write");
-        let error = Config::resolve(
-            &SiteOptions {
-                data: dir.clone(),
-                database_url: None,
-            },
-            None,
-            None,
-        )
-        .expect_err("typo");
+        std::fs::write(dir.join("lede.toml"), "addr = \"127.0.0.1:9000\"\ndatabse_url = \"x\"\n")
+            .expect("write");
+        let error =
+            Config::resolve(&SiteOptions { data: dir.clone(), database_url: None }, None, None)
+                .expect_err("typo");
         let message = format!("{error:#}");
-        assert!(
-            message.contains("lede.toml:2") && message.contains("databse_url"),
-            "{message}"
-        );
+        assert!(message.contains("lede.toml:2") && message.contains("databse_url"), "{message}");
         std::fs::write(dir.join("lede.toml"), "addr = \"127.0.0.1:9000\"\n").expect("write");
-        let config = Config::resolve(
-            &SiteOptions {
-                data: dir.clone(),
-                database_url: None,
-            },
-            None,
-            None,
-        )
-        .expect("valid");
+        let config =
+            Config::resolve(&SiteOptions { data: dir.clone(), database_url: None }, None, None)
+                .expect("valid");
         assert_eq!(config.addr, "127.0.0.1:9000");
-        assert_eq!(
-            config.base_url, "http://127.0.0.1:9000",
-            "the base URL follows the address"
-        );
+        assert_eq!(config.base_url, "http://127.0.0.1:9000", "the base URL follows the address");
         let flag = Config::resolve(
-            &SiteOptions {
-                data: dir.clone(),
-                database_url: None,
-            },
+            &SiteOptions { data: dir.clone(), database_url: None },
             Some("0.0.0.0:1".into()),
             Some("https://news.example/".into()),
         )
@@ -285,14 +246,8 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("lede-config-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("dir");
         std::fs::write(dir.join("lede.toml"), file).expect("write");
-        let config = Config::resolve(
-            &SiteOptions {
-                data: dir.clone(),
-                database_url: None,
-            },
-            None,
-            None,
-        );
+        let config =
+            Config::resolve(&SiteOptions { data: dir.clone(), database_url: None }, None, None);
         std::fs::remove_dir_all(dir).ok();
         config
     }
@@ -310,18 +265,11 @@ mod tests {
         assert_eq!(set.time_zone.name(), "Asia/Karachi");
         assert_eq!(set.reading_speeds.rate("ur"), 180);
         assert_eq!(set.reading_speeds.rate("fr"), 250);
-        assert_eq!(
-            set.reading_speeds.rate("en"),
-            230,
-            "unset languages keep their default"
-        );
+        assert_eq!(set.reading_speeds.rate("en"), 230, "unset languages keep their default");
         let error =
             resolve_with("bad-zone", "time_zone = \"Mars/Olympus\"\n").expect_err("unknown zone");
         let message = format!("{error:#}");
-        assert!(
-            message.contains("Mars/Olympus") && !message.contains('\n'),
-            "{message}"
-        );
+        assert!(message.contains("Mars/Olympus") && !message.contains('\n'), "{message}");
         assert!(resolve_with("zero", "reading_speed = { ur = 0 }\n").is_err());
     }
 }

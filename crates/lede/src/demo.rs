@@ -162,11 +162,20 @@ struct UrduSite {
     comment: Vec<DemoComment>,
     /// Urdu bios, section names and tag names for the catalog site.toml defines: kept for
     /// when the catalog has names per language (not shown yet).
-    #[expect(dead_code, reason = "read and checked; shown once the catalog has per-language names")]
+    #[expect(
+        dead_code,
+        reason = "read and checked; shown once the catalog has per-language names"
+    )]
     author_bio: Vec<toml::Table>,
-    #[expect(dead_code, reason = "read and checked; shown once the catalog has per-language names")]
+    #[expect(
+        dead_code,
+        reason = "read and checked; shown once the catalog has per-language names"
+    )]
     section_name: Vec<toml::Table>,
-    #[expect(dead_code, reason = "read and checked; shown once the catalog has per-language names")]
+    #[expect(
+        dead_code,
+        reason = "read and checked; shown once the catalog has per-language names"
+    )]
     tag_names: toml::Table,
 }
 
@@ -197,9 +206,7 @@ fn install_images(media_dir: &Path) -> Result<BTreeMap<String, FeaturedImage>> {
 pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
     let mut images = install_images(media_dir)?;
     let site: Site = toml::from_str(SITE).context("demo/site.toml")?;
-    newsroom
-        .set_site_identity(&site.name, &site.tagline)
-        .await?;
+    newsroom.set_site_identity(&site.name, &site.tagline).await?;
     // The Courier publishes in Urdu too, whatever else the site's settings name.
     let current = newsroom.languages();
     let mut languages = current.all().to_vec();
@@ -241,11 +248,7 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
     }
     for p in site.page {
         newsroom
-            .save_page(PageInput {
-                slug: p.slug,
-                title: p.title,
-                body_markdown: p.body,
-            })
+            .save_page(PageInput { slug: p.slug, title: p.title, body_markdown: p.body })
             .await?;
     }
 
@@ -320,16 +323,12 @@ async fn add_comments(
             text: c.text,
             parent: c.reply_to.and_then(|n| comment_ids.get(n - 1).copied()),
         };
-        let checked = input
-            .check()
-            .map_err(|problems| anyhow::anyhow!("demo comment: {problems:?}"))?;
+        let checked =
+            input.check().map_err(|problems| anyhow::anyhow!("demo comment: {problems:?}"))?;
         let sent_at = (at + Duration::hours(c.hours_after)).min(now);
-        let id = newsroom
-            .submit_comment_at(article, &checked, CommentStatus::Pending, sent_at)
-            .await?;
-        newsroom
-            .moderate_comment(id, CommentStatus::Approved)
-            .await?;
+        let id =
+            newsroom.submit_comment_at(article, &checked, CommentStatus::Pending, sent_at).await?;
+        newsroom.moderate_comment(id, CommentStatus::Approved).await?;
         comment_ids.push(id);
     }
     Ok(())

@@ -29,10 +29,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     let defaults = SiteSettings::default();
     let settings = SiteSettings {
         name: store.setting("site_name").await?.unwrap_or(defaults.name),
-        tagline: store
-            .setting("site_tagline")
-            .await?
-            .unwrap_or(defaults.tagline),
+        tagline: store.setting("site_tagline").await?.unwrap_or(defaults.tagline),
         base_url: config.base_url.clone(),
         template_dir: Some(config.data_dir.join("templates")),
         media_dir: Some(config.data_dir.join("media")),
@@ -49,13 +46,10 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     spawn_outside_change_watch(state.clone());
     let app = lede_web::router(state);
     tracing::info!(addr = %config.addr, data = %config.data_dir.display(), "serving");
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .context("the server stopped")?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the server stopped")?;
     tracing::info!("stopped cleanly");
     Ok(())
 }

@@ -58,23 +58,13 @@ pub async fn import_wordpress(
     media_source: Option<PathBuf>,
 ) -> Result<()> {
     if let Some(dir) = &media_source {
-        anyhow::ensure!(
-            dir.is_dir(),
-            "--media-dir {} is not a directory",
-            dir.display()
-        );
+        anyhow::ensure!(dir.is_dir(), "--media-dir {} is not a directory", dir.display());
     }
-    let options = ImportOptions {
-        media_source,
-        media_dir: config.data_dir.join("media"),
-    };
+    let options = ImportOptions { media_source, media_dir: config.data_dir.join("media") };
     let mut bar = Bar(None);
     let mut quiet = Quiet;
-    let progress: &mut dyn Progress = if std::io::stderr().is_terminal() {
-        &mut bar
-    } else {
-        &mut quiet
-    };
+    let progress: &mut dyn Progress =
+        if std::io::stderr().is_terminal() { &mut bar } else { &mut quiet };
     let report = lede_import::import_wordpress(newsroom, file, &options, progress)
         .await
         .with_context(|| format!("importing {}", file.display()))?;
@@ -90,17 +80,11 @@ pub async fn export(
 ) -> Result<()> {
     let store = newsroom.store();
     let site = SiteInfo {
-        name: store
-            .setting("site_name")
-            .await?
-            .unwrap_or_else(|| "Lede".to_owned()),
+        name: store.setting("site_name").await?.unwrap_or_else(|| "Lede".to_owned()),
         tagline: store.setting("site_tagline").await?.unwrap_or_default(),
         base_url: config.base_url.clone(),
         exported_at: newsroom.now(),
-        language: store
-            .setting("site_language")
-            .await?
-            .unwrap_or_else(|| "en".to_owned()),
+        language: store.setting("site_language").await?.unwrap_or_else(|| "en".to_owned()),
     };
     let counts = match output {
         None => {

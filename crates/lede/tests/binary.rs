@@ -38,11 +38,7 @@ fn rand_u32() -> u32 {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
+    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
 }
 
 struct Server {
@@ -64,10 +60,7 @@ impl Server {
         let server = Self { child, addr };
         let deadline = Instant::now() + Duration::from_secs(120);
         while Instant::now() < deadline {
-            if server
-                .try_get("/healthz")
-                .is_some_and(|(status, _)| status == 200)
-            {
+            if server.try_get("/healthz").is_some_and(|(status, _)| status == 200) {
                 return server;
             }
             std::thread::sleep(Duration::from_millis(100));
@@ -78,16 +71,12 @@ impl Server {
     fn try_get(&self, path: &str) -> Option<(u16, String)> {
         request(
             &self.addr,
-            &format!(
-                "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-                self.addr
-            ),
+            &format!("GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.addr),
         )
     }
 
     fn get(&self, path: &str) -> (u16, String) {
-        self.try_get(path)
-            .unwrap_or_else(|| panic!("GET {path} failed"))
+        self.try_get(path).unwrap_or_else(|| panic!("GET {path} failed"))
     }
 
     fn post_form(&self, path: &str, body: &str) -> (u16, String) {
@@ -129,9 +118,7 @@ impl Drop for Server {
 /// One HTTP/1.1 exchange; returns the status and the whole response text.
 fn request(addr: &str, raw: &str) -> Option<(u16, String)> {
     let mut stream = TcpStream::connect(addr).ok()?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
     stream.write_all(raw.as_bytes()).ok()?;
     let mut response = String::new();
     stream.read_to_string(&mut response).ok()?;
@@ -152,30 +139,17 @@ fn serves_the_demo_and_stops_cleanly_on_sigterm(data: &Path, extra: &[&str]) {
     assert!(list.contains("Page 1 of 5"), "60 demo articles, 12 a page");
     let (status, article) = server.get("/articles/council-passes-budget-after-library-concession");
     assert_eq!(status, 200);
-    assert!(
-        article.contains("Margaret Holloway"),
-        "a demo article with approved comments"
-    );
+    assert!(article.contains("Margaret Holloway"), "a demo article with approved comments");
     let image = "/media/demo/council-passes-budget-after-library-concession.svg";
-    assert!(
-        article.contains(image),
-        "the demo article shows its illustration"
-    );
+    assert!(article.contains(image), "the demo article shows its illustration");
     let (status, svg) = server.get(image);
     assert!(
         status == 200 && svg.contains("image/svg+xml"),
         "media are served from the data directory"
     );
-    assert_ne!(
-        server.get("/media/../lede.db").0,
-        200,
-        "and nothing outside it"
-    );
+    assert_ne!(server.get("/media/../lede.db").0, 200, "and nothing outside it");
     let (_, quiet) = server.get("/articles/tidelines-exhibition-river-aln-history");
-    assert!(
-        quiet.contains("There are no comments"),
-        "most demo articles have none"
-    );
+    assert!(quiet.contains("There are no comments"), "most demo articles have none");
     server.signal("-TERM");
     assert!(server.wait().success(), "SIGTERM ends lede with success");
 }
@@ -184,10 +158,7 @@ fn serves_the_demo_and_stops_cleanly_on_sigterm(data: &Path, extra: &[&str]) {
 fn serves_the_demo_on_sqlite() {
     let data = TempDir::new("sqlite");
     serves_the_demo_and_stops_cleanly_on_sigterm(&data.0, &[]);
-    assert!(
-        data.0.join("lede.db").is_file(),
-        "the SQLite database lives in the data directory"
-    );
+    assert!(data.0.join("lede.db").is_file(), "the SQLite database lives in the data directory");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -222,19 +193,12 @@ fn an_acknowledged_comment_survives_a_kill() {
     let body = format!(
         "token={token}&name=Durable+Reader&email=d%40example.com&website=&text=Kept+after+a+crash&homepage="
     );
-    let (status, _) = server.post_form(
-        "/articles/saltmarsh-community-sports-hall-opens/comments",
-        &body,
-    );
+    let (status, _) =
+        server.post_form("/articles/saltmarsh-community-sports-hall-opens/comments", &body);
     assert_eq!(status, 303, "acknowledged");
     server.signal("-KILL");
     server.wait();
-    let listed = lede(&[
-        "comments",
-        "list",
-        "--data",
-        data.0.to_str().expect("utf-8 path"),
-    ]);
+    let listed = lede(&["comments", "list", "--data", data.0.to_str().expect("utf-8 path")]);
     let stdout = String::from_utf8_lossy(&listed.stdout);
     assert!(
         listed.status.success()
@@ -251,18 +215,9 @@ fn an_acknowledged_comment_survives_a_kill() {
         .next()
         .expect("an id")
         .to_owned();
-    let approved = lede(&[
-        "comments",
-        "approve",
-        &id,
-        "--data",
-        data.0.to_str().expect("utf-8 path"),
-    ]);
-    assert!(
-        approved.status.success(),
-        "{}",
-        String::from_utf8_lossy(&approved.stderr)
-    );
+    let approved =
+        lede(&["comments", "approve", &id, "--data", data.0.to_str().expect("utf-8 path")]);
+    assert!(approved.status.success(), "{}", String::from_utf8_lossy(&approved.stderr));
     let server = Server::start(&data.0, &[]);
     let (_, page) = server.get("/articles/saltmarsh-community-sports-hall-opens");
     assert!(page.contains("Kept after a crash"));
@@ -278,10 +233,8 @@ fn an_acknowledged_comment_survives_a_kill() {
     let body = format!(
         "token={token}&name=Second+Reader&email=s%40example.com&website=&text=Approved+while+running&homepage="
     );
-    let (status, _) = server.post_form(
-        "/articles/saltmarsh-community-sports-hall-opens/comments",
-        &body,
-    );
+    let (status, _) =
+        server.post_form("/articles/saltmarsh-community-sports-hall-opens/comments", &body);
     assert_eq!(status, 303);
     let dir = data.0.to_str().expect("utf-8 path");
     let listed = lede(&["comments", "list", "--data", dir]);
@@ -289,19 +242,10 @@ fn an_acknowledged_comment_survives_a_kill() {
     let id = stdout
         .lines()
         .find(|line| line.contains("Second Reader"))
-        .and_then(|line| {
-            line.trim_start()
-                .trim_start_matches('#')
-                .split_whitespace()
-                .next()
-        })
+        .and_then(|line| line.trim_start().trim_start_matches('#').split_whitespace().next())
         .expect("the pending comment's id")
         .to_owned();
-    assert!(
-        lede(&["comments", "approve", &id, "--data", dir])
-            .status
-            .success()
-    );
+    assert!(lede(&["comments", "approve", &id, "--data", dir]).status.success());
     let shown = (0..50).any(|_| {
         std::thread::sleep(std::time::Duration::from_millis(200));
         server
@@ -309,10 +253,7 @@ fn an_acknowledged_comment_survives_a_kill() {
             .1
             .contains("Approved while running")
     });
-    assert!(
-        shown,
-        "the running server shows a comment approved from the command line"
-    );
+    assert!(shown, "the running server shows a comment approved from the command line");
 }
 
 /// Start-up problems print one clear line on standard error and exit non-zero.
@@ -327,13 +268,7 @@ fn startup_problems_are_one_clear_line() {
     let under_file = format!("{}/data", file.display());
     let cases: [(Vec<&str>, &str); 4] = [
         (
-            vec![
-                "serve",
-                "--data",
-                bad_config.0.to_str().expect("utf-8"),
-                "--addr",
-                "127.0.0.1:0",
-            ],
+            vec!["serve", "--data", bad_config.0.to_str().expect("utf-8"), "--addr", "127.0.0.1:0"],
             "lede.toml:1",
         ),
         (
@@ -385,11 +320,7 @@ fn api_keys_from_the_command_line_open_and_close_the_api() {
     let server = Server::start(&data.0, &[]);
     let added = lede(&["api-key", "add", "--partner", "Coast Radio", "--data", dir]);
     let stdout = String::from_utf8_lossy(&added.stdout);
-    assert!(
-        added.status.success(),
-        "{}",
-        String::from_utf8_lossy(&added.stderr)
-    );
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
     let key = stdout
         .split_whitespace()
         .find(|word| word.starts_with("lede_"))
@@ -415,32 +346,19 @@ fn api_keys_from_the_command_line_open_and_close_the_api() {
     );
     assert!(!list.contains(&key), "the key itself is never shown again");
     let revoked = lede(&["api-key", "revoke", "1", "--data", dir]);
-    assert!(
-        revoked.status.success(),
-        "{}",
-        String::from_utf8_lossy(&revoked.stderr)
-    );
+    assert!(revoked.status.success(), "{}", String::from_utf8_lossy(&revoked.stderr));
     assert_eq!(api_get(&key), 401, "a revoked key is refused at once");
     let listed = lede(&["api-key", "list", "--data", dir]);
     assert!(String::from_utf8_lossy(&listed.stdout).contains("revoked"));
     for (args, expected) in [
-        (
-            vec!["api-key", "revoke", "99", "--data", dir],
-            "API key #99",
-        ),
-        (
-            vec!["api-key", "add", "--partner", " ", "--data", dir],
-            "partner",
-        ),
+        (vec!["api-key", "revoke", "99", "--data", dir], "API key #99"),
+        (vec!["api-key", "add", "--partner", " ", "--data", dir], "partner"),
     ] {
         let output = lede(&args);
         let stderr = String::from_utf8_lossy(&output.stderr);
         let lines: Vec<_> = stderr.lines().filter(|l| l.starts_with("lede:")).collect();
         assert!(!output.status.success(), "{args:?} should fail");
-        assert!(
-            lines.len() == 1 && lines[0].contains(expected),
-            "{args:?}: {stderr}"
-        );
+        assert!(lines.len() == 1 && lines[0].contains(expected), "{args:?}: {stderr}");
     }
 }
 
@@ -456,36 +374,17 @@ fn imports_wordpress_and_exports_the_site() {
     let data_dir = data.0.to_str().expect("a UTF-8 path");
     let first = lede(&["import", "wordpress", theme, "--data", data_dir]);
     let report = String::from_utf8_lossy(&first.stdout);
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
-    assert!(
-        report.contains("Imported:         58 articles, 21 pages"),
-        "{report}"
-    );
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(report.contains("Imported:         58 articles, 21 pages"), "{report}");
     assert!(report.contains("password-protected"), "{report}");
     let second = lede(&["import", "wordpress", theme, "--data", data_dir]);
     let again = String::from_utf8_lossy(&second.stdout);
-    assert!(
-        again.contains("Imported:         0 articles, 0 pages, 0 comments"),
-        "{again}"
-    );
+    assert!(again.contains("Imported:         0 articles, 0 pages, 0 comments"), "{again}");
 
-    let missing = lede(&[
-        "import",
-        "wordpress",
-        "/nonexistent/export.xml",
-        "--data",
-        data_dir,
-    ]);
+    let missing = lede(&["import", "wordpress", "/nonexistent/export.xml", "--data", data_dir]);
     let error = String::from_utf8_lossy(&missing.stderr);
     assert!(!missing.status.success());
-    assert!(
-        error.contains("cannot read /nonexistent/export.xml"),
-        "{error}"
-    );
+    assert!(error.contains("cannot read /nonexistent/export.xml"), "{error}");
 
     let output = data.0.join("site.xml");
     let export = lede(&[
@@ -497,20 +396,12 @@ fn imports_wordpress_and_exports_the_site() {
         "--data",
         data_dir,
     ]);
-    assert!(
-        export.status.success(),
-        "{}",
-        String::from_utf8_lossy(&export.stderr)
-    );
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
     let wxr = std::fs::read_to_string(&output).expect("the export file");
     assert!(wxr.contains("<wp:wxr_version>1.2</wp:wxr_version>") && wxr.ends_with("</rss>\n"));
     assert_eq!(wxr.matches("<wp:post_type>post</wp:post_type>").count(), 58);
     assert!(!data.0.join("site.partial").exists());
     let json = lede(&["export", "--format", "json", "--data", data_dir]);
     let json = String::from_utf8_lossy(&json.stdout);
-    assert!(
-        json.starts_with("{\"format\":\"lede-export\""),
-        "{}",
-        &json[..80.min(json.len())]
-    );
+    assert!(json.starts_with("{\"format\":\"lede-export\""), "{}", &json[..80.min(json.len())]);
 }

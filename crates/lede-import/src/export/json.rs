@@ -18,11 +18,7 @@ pub struct JsonWriter {
 
 impl JsonWriter {
     pub fn new(site: &SiteInfo) -> Self {
-        Self {
-            site: site.clone(),
-            first: true,
-            media: Vec::new(),
-        }
+        Self { site: site.clone(), first: true, media: Vec::new() }
     }
 }
 
@@ -119,13 +115,8 @@ impl Writer for JsonWriter {
             base_url: &self.site.base_url,
             language: &self.site.language,
         };
-        let section_slug = |id| {
-            catalog
-                .sections
-                .iter()
-                .find(|s| s.id == id)
-                .map(|s| s.slug.as_str())
-        };
+        let section_slug =
+            |id| catalog.sections.iter().find(|s| s.id == id).map(|s| s.slug.as_str());
         let authors: Vec<_> = catalog
             .authors
             .iter()
@@ -148,14 +139,8 @@ impl Writer for JsonWriter {
                 position: s.position,
             })
             .collect();
-        let tags: Vec<_> = catalog
-            .tags
-            .iter()
-            .map(|t| TagJson {
-                slug: t.slug.as_str(),
-                name: &t.name,
-            })
-            .collect();
+        let tags: Vec<_> =
+            catalog.tags.iter().map(|t| TagJson { slug: t.slug.as_str(), name: &t.name }).collect();
         let pages: Vec<_> = catalog
             .pages
             .iter()

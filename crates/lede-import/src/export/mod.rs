@@ -51,10 +51,7 @@ pub async fn export(
         Format::Wxr => Box::new(wxr::WxrWriter::new(site, &catalog)),
         Format::Json => Box::new(json::JsonWriter::new(site)),
     };
-    let mut counts = ExportCounts {
-        pages: catalog.pages.len(),
-        ..ExportCounts::default()
-    };
+    let mut counts = ExportCounts { pages: catalog.pages.len(), ..ExportCounts::default() };
     writer.start(out, &catalog)?;
     let mut after = None;
     loop {
@@ -82,9 +79,5 @@ trait Writer {
 
 /// An absolute URL for a site path; absolute URLs stay as they are.
 fn absolute(base_url: &str, path: &str) -> String {
-    if path.starts_with('/') {
-        format!("{base_url}{path}")
-    } else {
-        path.to_owned()
-    }
+    if path.starts_with('/') { format!("{base_url}{path}") } else { path.to_owned() }
 }

@@ -40,11 +40,7 @@ impl WxrWriter {
                 .iter()
                 .map(|s| (s.slug.to_string(), s.name.clone()))
                 .collect(),
-            tags: catalog
-                .tags
-                .iter()
-                .map(|t| (t.slug.to_string(), t.name.clone()))
-                .collect(),
+            tags: catalog.tags.iter().map(|t| (t.slug.to_string(), t.name.clone())).collect(),
         }
     }
 }
@@ -62,15 +58,12 @@ fn html_block(html: &str) -> String {
 
 /// Plain text as WordPress keeps it in titles, excerpts and comments, which it reads as HTML.
 fn html_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn wp_date(time: Option<OffsetDateTime>) -> String {
     let format = format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
-    time.and_then(|t| t.format(format).ok())
-        .unwrap_or_else(|| "0000-00-00 00:00:00".to_owned())
+    time.and_then(|t| t.format(format).ok()).unwrap_or_else(|| "0000-00-00 00:00:00".to_owned())
 }
 
 impl Writer for WxrWriter {
@@ -89,29 +82,13 @@ impl Writer for WxrWriter {
         writeln!(out, "<channel>")?;
         writeln!(out, "\t<title>{}</title>", escape(self.site.name.as_str()))?;
         writeln!(out, "\t<link>{}</link>", escape(base.as_str()))?;
-        writeln!(
-            out,
-            "\t<description>{}</description>",
-            escape(self.site.tagline.as_str())
-        )?;
+        writeln!(out, "\t<description>{}</description>", escape(self.site.tagline.as_str()))?;
         let now = self.site.exported_at.format(&Rfc2822).unwrap_or_default();
         writeln!(out, "\t<pubDate>{now}</pubDate>")?;
-        writeln!(
-            out,
-            "\t<language>{}</language>",
-            escape(self.site.language.as_str())
-        )?;
+        writeln!(out, "\t<language>{}</language>", escape(self.site.language.as_str()))?;
         writeln!(out, "\t<wp:wxr_version>1.2</wp:wxr_version>")?;
-        writeln!(
-            out,
-            "\t<wp:base_site_url>{}</wp:base_site_url>",
-            escape(base.as_str())
-        )?;
-        writeln!(
-            out,
-            "\t<wp:base_blog_url>{}</wp:base_blog_url>",
-            escape(base.as_str())
-        )?;
+        writeln!(out, "\t<wp:base_site_url>{}</wp:base_site_url>", escape(base.as_str()))?;
+        writeln!(out, "\t<wp:base_blog_url>{}</wp:base_blog_url>", escape(base.as_str()))?;
         for a in &catalog.authors {
             writeln!(
                 out,
@@ -154,11 +131,7 @@ impl Writer for WxrWriter {
             let id = post_id(PAGE, p.page.id.0);
             let date = wp_date(Some(p.page.updated_at));
             writeln!(out, "\t<item>")?;
-            writeln!(
-                out,
-                "\t\t<title>{}</title>",
-                cdata(&html_text(&p.page.title))
-            )?;
+            writeln!(out, "\t\t<title>{}</title>", cdata(&html_text(&p.page.title)))?;
             writeln!(
                 out,
                 "\t\t<link>{}</link>",
@@ -208,10 +181,7 @@ impl Writer for WxrWriter {
         let date = wp_date(a.published_at.or(Some(a.created_at)));
         let date_gmt = wp_date(a.published_at);
         let modified = wp_date(Some(a.updated_at));
-        let pub_date = a
-            .published_at
-            .and_then(|t| t.format(&Rfc2822).ok())
-            .unwrap_or_default();
+        let pub_date = a.published_at.and_then(|t| t.format(&Rfc2822).ok()).unwrap_or_default();
         writeln!(out, "\t<item>")?;
         writeln!(out, "\t\t<title>{}</title>", cdata(&html_text(&a.headline)))?;
         writeln!(
@@ -251,10 +221,7 @@ impl Writer for WxrWriter {
              <wp:post_type>post</wp:post_type><wp:post_password></wp:post_password><wp:is_sticky>0</wp:is_sticky>",
             a.slug
         )?;
-        let section = self
-            .sections
-            .get(a.section.as_str())
-            .map_or("", String::as_str);
+        let section = self.sections.get(a.section.as_str()).map_or("", String::as_str);
         writeln!(
             out,
             "\t\t<category domain=\"category\" nicename=\"{}\">{}</category>",
@@ -307,11 +274,7 @@ impl Writer for WxrWriter {
             writeln!(
                 out,
                 "\t\t<title>{}</title>",
-                cdata(&html_text(if image.alt.is_empty() {
-                    name
-                } else {
-                    &image.alt
-                }))
+                cdata(&html_text(if image.alt.is_empty() { name } else { &image.alt }))
             )?;
             writeln!(out, "\t\t<link>{}</link>", escape(url.as_str()))?;
             writeln!(
@@ -319,11 +282,7 @@ impl Writer for WxrWriter {
                 "\t\t<dc:creator>{}</dc:creator>",
                 cdata(a.authors.first().map_or("", |s| s.as_str()))
             )?;
-            writeln!(
-                out,
-                "\t\t<guid isPermaLink=\"false\">{}</guid>",
-                escape(url.as_str())
-            )?;
+            writeln!(out, "\t\t<guid isPermaLink=\"false\">{}</guid>", escape(url.as_str()))?;
             writeln!(out, "\t\t<description></description>")?;
             writeln!(out, "\t\t<content:encoded><![CDATA[]]></content:encoded>")?;
             writeln!(

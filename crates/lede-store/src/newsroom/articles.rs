@@ -136,21 +136,11 @@ impl Newsroom {
     /// status, the revision, new tags, a redirect, related lists and the search entry are
     /// written in one transaction; a refused step writes nothing at all.
     pub async fn edit_article(&self, user: &User, edit: Edit) -> Result<ArticleId> {
-        let Edit {
-            id,
-            mut input,
-            tag_names,
-            expected_version,
-            step,
-            schedule_at,
-        } = edit;
+        let Edit { id, mut input, tag_names, expected_version, step, schedule_at } = edit;
         let (from, own) = match id {
             Some(id) => {
-                let current = self
-                    .store
-                    .editable_article(id)
-                    .await?
-                    .ok_or(Error::NotFound("article"))?;
+                let current =
+                    self.store.editable_article(id).await?.ok_or(Error::NotFound("article"))?;
                 let own = user.author.is_some_and(|a| current.author_ids.contains(&a));
                 (current.status, own)
             }
@@ -184,10 +174,8 @@ impl Newsroom {
         input.language = self.languages().check(&input.language)?;
         let checked = input.check()?;
         let signature = signature_of(&checked);
-        let new_tags: Vec<_> = tag_names
-            .into_iter()
-            .filter(|(slug, _)| checked.input.tags.contains(slug))
-            .collect();
+        let new_tags: Vec<_> =
+            tag_names.into_iter().filter(|(slug, _)| checked.input.tags.contains(slug)).collect();
         for (_, name) in &new_tags {
             lede_core::content::required("tags", name, 100)?;
         }
@@ -199,10 +187,7 @@ impl Newsroom {
                 content: Some((&checked, &signature)),
                 new_tags: &new_tags,
                 status,
-                context: SaveContext {
-                    expected_version,
-                    saved_by: Some(user.id),
-                },
+                context: SaveContext { expected_version, saved_by: Some(user.id) },
                 stamp: now,
                 now,
             })
@@ -260,10 +245,7 @@ impl Newsroom {
             self.announce(Change::Catalog);
         }
         for id in &outcome.new_articles {
-            let written = Written {
-                id: *id,
-                created_tags: false,
-            };
+            let written = Written { id: *id, created_tags: false };
             self.announce_article(written, None).await?;
         }
         Ok(outcome)
@@ -288,31 +270,18 @@ impl Newsroom {
         if before.is_none() && after.is_none() {
             return Ok(());
         }
-        let related_to = if after.is_some() {
-            self.store.listed_as_related(id).await?
-        } else {
-            Vec::new()
-        };
-        let moved = if before == after {
-            Vec::new()
-        } else {
-            before.into_iter().chain(after).collect()
-        };
-        self.announce(Change::Article(ArticleChange {
-            id,
-            moved,
-            related_to,
-        }));
+        let related_to =
+            if after.is_some() { self.store.listed_as_related(id).await? } else { Vec::new() };
+        let moved =
+            if before == after { Vec::new() } else { before.into_iter().chain(after).collect() };
+        self.announce(Change::Article(ArticleChange { id, moved, related_to }));
         Ok(())
     }
 }
 
 /// The related-articles signature of an article's text, encoded for storage.
 fn signature_of(checked: &CheckedArticle) -> String {
-    let signature = related::signature(
-        &checked.input.headline,
-        &checked.input.standfirst,
-        &checked.body_text,
-    );
+    let signature =
+        related::signature(&checked.input.headline, &checked.input.standfirst, &checked.body_text);
     related::encode(&signature)
 }

@@ -31,9 +31,7 @@ fn may_manage_site(by: &User) -> Result<()> {
     if by.role.may(Action::ManageSite) {
         Ok(())
     } else {
-        Err(Error::Forbidden(
-            "Only an admin changes sections and the site's settings.".into(),
-        ))
+        Err(Error::Forbidden("Only an admin changes sections and the site's settings.".into()))
     }
 }
 
@@ -53,9 +51,7 @@ pub(super) fn check_parent(sections: &[Section], slug: &Slug, parent: Option<&Sl
             )
             .into());
         }
-        current = section
-            .parent
-            .and_then(|id| sections.iter().find(|s| s.id == id));
+        current = section.parent.and_then(|id| sections.iter().find(|s| s.id == id));
     }
     Ok(())
 }
@@ -107,12 +103,7 @@ impl Newsroom {
     ) -> Result<SectionId> {
         may_manage_site(by)?;
         input.description = optional("description", &input.description, 500)?;
-        if self
-            .store
-            .section_by_slug(input.slug.as_str())
-            .await?
-            .is_none()
-        {
+        if self.store.section_by_slug(input.slug.as_str()).await?.is_none() {
             return Err(Error::NotFound("section"));
         }
         self.save_section(input, position).await
@@ -123,11 +114,7 @@ impl Newsroom {
     pub async fn move_section(&self, by: &User, id: SectionId, direction: Direction) -> Result<()> {
         may_manage_site(by)?;
         let sections = self.store.sections().await?;
-        let parent = sections
-            .iter()
-            .find(|s| s.id == id)
-            .ok_or(Error::NotFound("section"))?
-            .parent;
+        let parent = sections.iter().find(|s| s.id == id).ok_or(Error::NotFound("section"))?.parent;
         // `sections()` comes in menu order: by position, then by name.
         let mut siblings: Vec<&Section> = sections.iter().filter(|s| s.parent == parent).collect();
         let at = siblings.iter().position(|s| s.id == id).unwrap_or(0);
@@ -139,9 +126,7 @@ impl Newsroom {
         for (index, section) in siblings.iter().enumerate() {
             let position = (index as i64 + 1) * 10;
             if section.position != position {
-                self.store
-                    .upsert_section(&input_of(&sections, section), position)
-                    .await?;
+                self.store.upsert_section(&input_of(&sections, section), position).await?;
             }
         }
         self.announce(Change::Catalog);
@@ -153,10 +138,7 @@ impl Newsroom {
     pub async fn delete_section(&self, by: &User, id: SectionId) -> Result<()> {
         may_manage_site(by)?;
         let sections = self.store.sections().await?;
-        let section = sections
-            .iter()
-            .find(|s| s.id == id)
-            .ok_or(Error::NotFound("section"))?;
+        let section = sections.iter().find(|s| s.id == id).ok_or(Error::NotFound("section"))?;
         let articles = self
             .store
             .section_article_counts()
@@ -225,13 +207,8 @@ impl Newsroom {
             )
             .into());
         }
-        self.store
-            .put_setting(LANGUAGES_KEY, &languages.stored())
-            .await?;
-        *self
-            .languages
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = languages;
+        self.store.put_setting(LANGUAGES_KEY, &languages.stored()).await?;
+        *self.languages.write().unwrap_or_else(std::sync::PoisonError::into_inner) = languages;
         self.announce(Change::Catalog);
         Ok(())
     }
@@ -239,11 +216,7 @@ impl Newsroom {
     /// Leaves a mark in the database that running servers poll: a command that changed
     /// content from outside them (moderation, an import) tells them to drop rendered pages.
     pub async fn mark_outside_change(&self) -> Result<()> {
-        let mark = format!(
-            "{}-{}",
-            self.now().unix_timestamp_nanos(),
-            std::process::id()
-        );
+        let mark = format!("{}-{}", self.now().unix_timestamp_nanos(), std::process::id());
         self.store.put_setting(OUTSIDE_CHANGE_KEY, &mark).await
     }
 }
@@ -265,11 +238,8 @@ mod tests {
 
     #[test]
     fn a_section_cannot_sit_inside_itself_or_its_own_subsections() {
-        let tree = [
-            section(1, "news", None),
-            section(2, "world", Some(1)),
-            section(3, "europe", Some(2)),
-        ];
+        let tree =
+            [section(1, "news", None), section(2, "world", Some(1)), section(3, "europe", Some(2))];
         let slug = |s: &str| Slug::parse(s).expect("slug");
         let table = [
             ("news", Some("europe"), false),

@@ -17,9 +17,7 @@ fn session(row: &AnyRow) -> Result<SessionRecord> {
     Ok(SessionRecord {
         token_hash: row.try_get("token_hash")?,
         created_at: from_unix(row.try_get("created_at")?),
-        last_used_at: row
-            .try_get::<Option<i64>, _>("last_used_at")?
-            .map(from_unix),
+        last_used_at: row.try_get::<Option<i64>, _>("last_used_at")?.map(from_unix),
         user_agent: row.try_get("user_agent")?,
     })
 }
@@ -34,17 +32,14 @@ fn user(row: &AnyRow) -> Result<User> {
         password_hash: row.try_get("password_hash")?,
         failed_attempts: u32::try_from(row.try_get::<i64, _>("failed_attempts")?)
             .unwrap_or(u32::MAX),
-        locked_until: row
-            .try_get::<Option<i64>, _>("locked_until")?
-            .map(from_unix),
+        locked_until: row.try_get::<Option<i64>, _>("locked_until")?.map(from_unix),
     })
 }
 
 impl SqlStore {
     pub async fn count_users(&self) -> Result<u64> {
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
-            .fetch_one(&self.write)
-            .await?;
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.write).await?;
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
@@ -68,10 +63,8 @@ impl SqlStore {
 
     pub async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.email = $1");
-        let row = sqlx::query(&sql)
-            .bind(email.trim().to_lowercase())
-            .fetch_optional(&self.write)
-            .await?;
+        let row =
+            sqlx::query(&sql).bind(email.trim().to_lowercase()).fetch_optional(&self.write).await?;
         row.as_ref().map(user).transpose()
     }
 
@@ -180,8 +173,7 @@ impl SqlStore {
             .bind(to_unix(now))
             .fetch_optional(&self.read)
             .await?;
-        row.map(|r| Ok((user(&r)?, r.try_get("csrf_token")?, session(&r)?)))
-            .transpose()
+        row.map(|r| Ok((user(&r)?, r.try_get("csrf_token")?, session(&r)?))).transpose()
     }
 
     pub(crate) async fn touch_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()> {
@@ -203,11 +195,7 @@ impl SqlStore {
              WHERE s.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 \
              ORDER BY COALESCE(s.last_used_at, s.created_at) DESC, s.created_at DESC"
         );
-        let rows = sqlx::query(&sql)
-            .bind(id.0)
-            .bind(to_unix(now))
-            .fetch_all(&self.read)
-            .await?;
+        let rows = sqlx::query(&sql).bind(id.0).bind(to_unix(now)).fetch_all(&self.read).await?;
         rows.iter().map(session).collect()
     }
 

@@ -58,16 +58,9 @@ impl SqlStore {
              WHERE {clause} ORDER BY a.published_at DESC, a.id DESC LIMIT ${}",
             binds.len() + 1
         );
-        let rows = bind_all(sqlx::query(&sql), &binds)
-            .bind(fetch)
-            .fetch_all(&self.read)
-            .await?;
+        let rows = bind_all(sqlx::query(&sql), &binds).bind(fetch).fetch_all(&self.read).await?;
         let items = self.summaries(&rows).await?;
-        Ok(KeysetPage::from_overfetch(
-            items,
-            limit,
-            ArticleCursor::after,
-        ))
+        Ok(KeysetPage::from_overfetch(items, limit, ArticleCursor::after))
     }
 
     pub async fn list_authors_after(
@@ -142,10 +135,7 @@ impl SqlStore {
 
     pub async fn api_key_by_hash(&self, key_hash: &str) -> Result<Option<ApiKey>> {
         let sql = format!("SELECT {API_KEY_COLUMNS} FROM api_keys WHERE key_hash = $1");
-        let row = sqlx::query(&sql)
-            .bind(key_hash)
-            .fetch_optional(&self.read)
-            .await?;
+        let row = sqlx::query(&sql).bind(key_hash).fetch_optional(&self.read).await?;
         row.as_ref().map(api_key).transpose()
     }
 

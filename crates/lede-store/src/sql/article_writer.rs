@@ -93,13 +93,8 @@ async fn save_content(
     context: SaveContext,
 ) -> Result<ArticleId> {
     let input = &article.input;
-    let section = ids_for_slugs(
-        tx,
-        "sections",
-        "section",
-        std::slice::from_ref(&input.section),
-    )
-    .await?[0];
+    let section =
+        ids_for_slugs(tx, "sections", "section", std::slice::from_ref(&input.section)).await?[0];
     let authors = ids_for_slugs(tx, "authors", "author", &input.authors).await?;
     let tags = ids_for_slugs(tx, "tags", "tag", &input.tags).await?;
     let taken: Option<i64> =
@@ -111,10 +106,7 @@ async fn save_content(
     if taken.is_some() {
         return Err(Invalid::new(
             "slug",
-            format!(
-                "Another article already uses the slug “{}”; choose another.",
-                input.slug
-            ),
+            format!("Another article already uses the slug “{}”; choose another.", input.slug),
         )
         .into());
     }
@@ -133,16 +125,7 @@ async fn save_content(
             insert_row(tx, &row).await?
         }
         Some(id) => {
-            update_row(
-                tx,
-                id,
-                article,
-                section,
-                signature,
-                stamp,
-                context.expected_version,
-            )
-            .await?
+            update_row(tx, id, article, section, signature, stamp, context.expected_version).await?
         }
     };
     write_links(tx, id, &authors, &tags).await?;
@@ -400,9 +383,7 @@ async fn candidates(tx: &mut Tx) -> Result<Vec<Candidate>> {
     .await?;
     let mut tags: HashMap<i64, Vec<TagId>> = HashMap::new();
     for row in &tag_rows {
-        tags.entry(row.try_get("article_id")?)
-            .or_default()
-            .push(TagId(row.try_get("tag_id")?));
+        tags.entry(row.try_get("article_id")?).or_default().push(TagId(row.try_get("tag_id")?));
     }
     rows.iter()
         .map(|row| {
@@ -436,21 +417,11 @@ async fn store_related(
     let upsert = "INSERT INTO related_articles (article_id, related_id, score) VALUES ($1, $2, $3) \
                   ON CONFLICT (article_id, related_id) DO UPDATE SET score = excluded.score";
     for (related, score) in list {
-        sqlx::query(upsert)
-            .bind(id.0)
-            .bind(related.0)
-            .bind(*score)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(upsert).bind(id.0).bind(related.0).bind(*score).execute(&mut **tx).await?;
     }
     offers.sort_unstable_by_key(|(other, _)| *other);
     for (other, score) in offers.iter() {
-        sqlx::query(upsert)
-            .bind(other.0)
-            .bind(id.0)
-            .bind(*score)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(upsert).bind(other.0).bind(id.0).bind(*score).execute(&mut **tx).await?;
         sqlx::query(
             "DELETE FROM related_articles WHERE article_id = $1 AND related_id NOT IN \
              (SELECT related_id FROM related_articles WHERE article_id = $1 \
@@ -489,10 +460,7 @@ async fn ids_for_slugs(
 /// Points `from` at `to`, and re-points older redirects that led to `from`, so chains of
 /// renames answer in one hop. A redirect away from `to` itself is dropped (the slug is back).
 pub(super) async fn record_redirect(tx: &mut Tx, from: &str, to: &str) -> Result<()> {
-    sqlx::query("DELETE FROM redirects WHERE from_path = $1")
-        .bind(to)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query("DELETE FROM redirects WHERE from_path = $1").bind(to).execute(&mut **tx).await?;
     sqlx::query("UPDATE redirects SET to_path = $1 WHERE to_path = $2")
         .bind(to)
         .bind(from)

@@ -78,11 +78,7 @@ fn clause(filter: &ArticleFilter, first: usize, by_date: bool) -> (String, Vec<B
         sql.push_str(&condition.replace("$?", &format!("${}", first + binds.len() - 1)));
     };
     if let Some(section) = filter.section {
-        let column = if by_date {
-            "+a.section_id"
-        } else {
-            "a.section_id"
-        };
+        let column = if by_date { "+a.section_id" } else { "a.section_id" };
         push(
             &format!(
                 "{column} IN (WITH RECURSIVE tree(id) AS (SELECT CAST($? AS BIGINT) \
@@ -164,9 +160,7 @@ impl SqlStore {
              WHERE aa.article_id IN ({}) ORDER BY aa.article_id, aa.position",
             placeholders(1, ids.len())
         );
-        let rows = bind_all(sqlx::query(&sql), &ids)
-            .fetch_all(&self.read)
-            .await?;
+        let rows = bind_all(sqlx::query(&sql), &ids).fetch_all(&self.read).await?;
         let mut by_article: HashMap<i64, Vec<NamedRef>> = HashMap::new();
         for row in &rows {
             by_article
@@ -188,9 +182,8 @@ impl SqlStore {
 
 impl SqlStore {
     pub async fn count_articles(&self) -> Result<u64> {
-        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles")
-            .fetch_one(&self.read)
-            .await?;
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM articles").fetch_one(&self.read).await?;
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
@@ -201,10 +194,8 @@ impl SqlStore {
     ) -> Result<Paged<ArticleSummary>> {
         let (clause, binds) = filter_clause(filter);
         let count_sql = format!("SELECT COUNT(*) FROM articles a WHERE {clause}");
-        let total: i64 = bind_all(sqlx::query(&count_sql), &binds)
-            .fetch_one(&self.read)
-            .await?
-            .try_get(0)?;
+        let total: i64 =
+            bind_all(sqlx::query(&count_sql), &binds).fetch_one(&self.read).await?.try_get(0)?;
         let n = binds.len();
         let (clause, _) = newest_first_clause_from(filter, 1);
         let list_sql = format!(
@@ -308,11 +299,7 @@ impl SqlStore {
              WHERE a.slug = $1 AND a.status = 'published'{}",
             audience_clause(audience)
         );
-        let Some(row) = sqlx::query(&sql)
-            .bind(slug)
-            .fetch_optional(&self.read)
-            .await?
-        else {
+        let Some(row) = sqlx::query(&sql).bind(slug).fetch_optional(&self.read).await? else {
             return Ok(None);
         };
         let mut summary = rows::summary(&row)?;
@@ -323,16 +310,10 @@ impl SqlStore {
         .bind(summary.id.0)
         .fetch_all(&self.read)
         .await?;
-        let authors = author_rows
-            .iter()
-            .map(rows::author)
-            .collect::<Result<Vec<_>>>()?;
+        let authors = author_rows.iter().map(rows::author).collect::<Result<Vec<_>>>()?;
         summary.authors = authors
             .iter()
-            .map(|a| NamedRef {
-                slug: a.slug.clone(),
-                name: a.name.clone(),
-            })
+            .map(|a| NamedRef { slug: a.slug.clone(), name: a.name.clone() })
             .collect();
         let tag_rows = sqlx::query(
             "SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id \
@@ -341,10 +322,8 @@ impl SqlStore {
         .bind(summary.id.0)
         .fetch_all(&self.read)
         .await?;
-        let tags = tag_rows
-            .iter()
-            .map(|r| rows::named(r, "slug", "name"))
-            .collect::<Result<_>>()?;
+        let tags =
+            tag_rows.iter().map(|r| rows::named(r, "slug", "name")).collect::<Result<_>>()?;
         Ok(Some(Article {
             status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
             body_html: row.try_get("body_html")?,
@@ -415,10 +394,7 @@ impl SqlStore {
                  WHERE at.article_id IN ({}) ORDER BY t.name",
                 placeholders(1, ids.len())
             );
-            for row in bind_all(sqlx::query(&tag_sql), &ids)
-                .fetch_all(&self.read)
-                .await?
-            {
+            for row in bind_all(sqlx::query(&tag_sql), &ids).fetch_all(&self.read).await? {
                 tags.entry(row.try_get("article_id")?)
                     .or_default()
                     .push(rows::named(&row, "slug", "name")?);
@@ -444,11 +420,8 @@ impl SqlStore {
              WHERE r.article_id = $1 AND a.status = 'published' AND a.partner_only = 0 \
              ORDER BY r.score DESC, a.id DESC LIMIT $2"
         );
-        let rows = sqlx::query(&sql)
-            .bind(id.0)
-            .bind(MAX_RELATED as i64)
-            .fetch_all(&self.read)
-            .await?;
+        let rows =
+            sqlx::query(&sql).bind(id.0).bind(MAX_RELATED as i64).fetch_all(&self.read).await?;
         self.summaries(&rows).await
     }
 
@@ -469,10 +442,7 @@ impl SqlStore {
                JOIN sections s ON s.id = a.section_id WHERE {clause} \
                ORDER BY a.published_at DESC, a.id DESC LIMIT $3) AS more"
         );
-        let query = sqlx::query(&sql)
-            .bind(id.0)
-            .bind(MAX_RELATED as i64)
-            .bind(i64::from(limit));
+        let query = sqlx::query(&sql).bind(id.0).bind(MAX_RELATED as i64).bind(i64::from(limit));
         let rows = bind_all(query, &binds).fetch_all(&self.read).await?;
         let summaries = self.summaries(&rows).await?;
         let (mut related, mut more) = (Vec::new(), Vec::new());
@@ -530,12 +500,7 @@ impl SqlStore {
         sections.sort_unstable();
         tags.sort_unstable();
         authors.sort_unstable();
-        Ok(published_at.map(|published_at| Placement {
-            published_at,
-            sections,
-            tags,
-            authors,
-        }))
+        Ok(published_at.map(|published_at| Placement { published_at, sections, tags, authors }))
     }
 
     pub async fn listed_as_related(&self, id: ArticleId) -> Result<Vec<ArticleId>> {
@@ -543,8 +508,6 @@ impl SqlStore {
             .bind(id.0)
             .fetch_all(&self.write)
             .await?;
-        rows.iter()
-            .map(|row| Ok(ArticleId(row.try_get("article_id")?)))
-            .collect()
+        rows.iter().map(|row| Ok(ArticleId(row.try_get("article_id")?))).collect()
     }
 }

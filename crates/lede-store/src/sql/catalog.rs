@@ -30,12 +30,10 @@ impl SqlStore {
     }
 
     pub async fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
-                .bind(key)
-                .fetch_optional(&self.read)
-                .await?,
-        )
+        Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.read)
+            .await?)
     }
 
     pub(crate) async fn put_setting(&self, key: &str, value: &str) -> Result<()> {
@@ -52,11 +50,9 @@ impl SqlStore {
 
     /// Every language some article (in any status) is written in.
     pub async fn article_languages(&self) -> Result<Vec<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT DISTINCT language FROM articles ORDER BY language")
-                .fetch_all(&self.read)
-                .await?,
-        )
+        Ok(sqlx::query_scalar("SELECT DISTINCT language FROM articles ORDER BY language")
+            .fetch_all(&self.read)
+            .await?)
     }
 
     pub async fn sections(&self) -> Result<Vec<Section>> {
@@ -67,10 +63,7 @@ impl SqlStore {
 
     pub async fn section_by_slug(&self, slug: &str) -> Result<Option<Section>> {
         let sql = format!("SELECT {SECTION_COLUMNS} FROM sections WHERE slug = $1");
-        let row = sqlx::query(&sql)
-            .bind(slug)
-            .fetch_optional(&self.read)
-            .await?;
+        let row = sqlx::query(&sql).bind(slug).fetch_optional(&self.read).await?;
         row.as_ref().map(section).transpose()
     }
 
@@ -91,10 +84,7 @@ impl SqlStore {
 
     pub async fn author_by_slug(&self, slug: &str) -> Result<Option<Author>> {
         let sql = format!("SELECT {AUTHOR_COLUMNS} FROM authors au WHERE au.slug = $1");
-        let row = sqlx::query(&sql)
-            .bind(slug)
-            .fetch_optional(&self.read)
-            .await?;
+        let row = sqlx::query(&sql).bind(slug).fetch_optional(&self.read).await?;
         row.as_ref().map(rows::author).transpose()
     }
 
@@ -141,9 +131,7 @@ impl SqlStore {
         let rows = sqlx::query("SELECT slug, title FROM pages ORDER BY title")
             .fetch_all(&self.read)
             .await?;
-        rows.iter()
-            .map(|r| rows::named(r, "slug", "title"))
-            .collect()
+        rows.iter().map(|r| rows::named(r, "slug", "title")).collect()
     }
 
     pub async fn list_pages(&self) -> Result<Vec<ListPage>> {
@@ -180,12 +168,10 @@ impl SqlStore {
     }
 
     pub async fn redirect_for(&self, path: &str) -> Result<Option<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT to_path FROM redirects WHERE from_path = $1")
-                .bind(path)
-                .fetch_optional(&self.read)
-                .await?,
-        )
+        Ok(sqlx::query_scalar("SELECT to_path FROM redirects WHERE from_path = $1")
+            .bind(path)
+            .fetch_optional(&self.read)
+            .await?)
     }
 
     pub async fn section_article_counts(&self) -> Result<Vec<(SectionId, u64)>> {
@@ -197,10 +183,7 @@ impl SqlStore {
         rows.iter()
             .map(|r| {
                 let count: i64 = r.try_get("articles")?;
-                Ok((
-                    SectionId(r.try_get("section_id")?),
-                    u64::try_from(count).unwrap_or(0),
-                ))
+                Ok((SectionId(r.try_get("section_id")?), u64::try_from(count).unwrap_or(0)))
             })
             .collect()
     }
@@ -224,9 +207,9 @@ impl SqlStore {
             .await?;
         match exists {
             None => Err(Error::NotFound("section")),
-            Some(_) => Err(Error::Conflict(
-                "This section still holds articles or subsections.".into(),
-            )),
+            Some(_) => {
+                Err(Error::Conflict("This section still holds articles or subsections.".into()))
+            }
         }
     }
 
@@ -328,12 +311,7 @@ mod tests {
     /// an article filed meanwhile from being orphaned.
     async fn a_section_with_articles_is_kept_by_the_store_itself(db: &TestDb) {
         load_fixture(&db.newsroom().await).await;
-        let news = db
-            .store
-            .section_by_slug("news")
-            .await
-            .expect("query")
-            .expect("section");
+        let news = db.store.section_by_slug("news").await.expect("query").expect("section");
         let refused = db.store.delete_section(news.id).await;
         assert!(matches!(refused, Err(Error::Conflict(_))), "{refused:?}");
     }

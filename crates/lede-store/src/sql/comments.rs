@@ -76,10 +76,7 @@ impl SqlStore {
             "SELECT {COMMENT_COLUMNS} FROM comments WHERE article_id = $1 AND status = 'approved' \
              ORDER BY created_at, id"
         );
-        let rows = sqlx::query(&sql)
-            .bind(article.0)
-            .fetch_all(&self.read)
-            .await?;
+        let rows = sqlx::query(&sql).bind(article.0).fetch_all(&self.read).await?;
         rows.iter().map(comment).collect()
     }
 

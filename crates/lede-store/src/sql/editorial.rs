@@ -64,22 +64,14 @@ impl SqlStore {
                 body_markdown: row.try_get("body_markdown")?,
                 language: row.try_get("language")?,
                 section: rows::slug(&row, "section_slug")?,
-                tags: tags
-                    .iter()
-                    .map(|t| rows::slug(t, "slug"))
-                    .collect::<Result<_>>()?,
-                authors: authors
-                    .iter()
-                    .map(|a| rows::slug(a, "slug"))
-                    .collect::<Result<_>>()?,
+                tags: tags.iter().map(|t| rows::slug(t, "slug")).collect::<Result<_>>()?,
+                authors: authors.iter().map(|a| rows::slug(a, "slug")).collect::<Result<_>>()?,
                 featured_image,
                 partner_only: row.try_get::<i64, _>("partner_only")? != 0,
             },
             status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
             version: row.try_get("version")?,
-            published_at: row
-                .try_get::<Option<i64>, _>("published_at")?
-                .map(from_unix),
+            published_at: row.try_get::<Option<i64>, _>("published_at")?.map(from_unix),
             updated_at: from_unix(row.try_get("updated_at")?),
             author_ids: authors
                 .iter()
@@ -98,10 +90,7 @@ impl SqlStore {
             conditions.push(format!("a.status = ${}", texts.len()));
         }
         if let Some(words) = filter.headline.as_ref().filter(|w| !w.trim().is_empty()) {
-            texts.push(format!(
-                "%{}%",
-                words.trim().to_lowercase().replace(['%', '_'], "")
-            ));
+            texts.push(format!("%{}%", words.trim().to_lowercase().replace(['%', '_'], "")));
             conditions.push(format!("LOWER(a.headline) LIKE ${}", texts.len()));
         }
         let mut next = texts.len();
@@ -119,10 +108,8 @@ impl SqlStore {
         }
         let clause = conditions.join(" AND ");
         let count_sql = format!("SELECT COUNT(*) FROM articles a WHERE {clause}");
-        let total: i64 = bind_desk(&count_sql, &texts, &ints)
-            .fetch_one(&self.read)
-            .await?
-            .try_get(0)?;
+        let total: i64 =
+            bind_desk(&count_sql, &texts, &ints).fetch_one(&self.read).await?.try_get(0)?;
         let list_sql = format!(
             "SELECT a.id, a.slug, a.headline, a.status, a.updated_at, a.published_at, s.name AS section_name \
              FROM articles a JOIN sections s ON s.id = a.section_id WHERE {clause} \
@@ -135,10 +122,7 @@ impl SqlStore {
             .bind(page.offset())
             .fetch_all(&self.read)
             .await?;
-        let ids: Vec<i64> = rows
-            .iter()
-            .map(|r| r.try_get("id"))
-            .collect::<Result<_, _>>()?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.try_get("id")).collect::<Result<_, _>>()?;
         let mut names: HashMap<i64, Vec<String>> = HashMap::new();
         if !ids.is_empty() {
             let sql = format!(
@@ -146,14 +130,8 @@ impl SqlStore {
                  WHERE x.article_id IN ({}) ORDER BY x.article_id, x.position",
                 placeholders(1, ids.len())
             );
-            for row in bind_all(sqlx::query(&sql), &ids)
-                .fetch_all(&self.read)
-                .await?
-            {
-                names
-                    .entry(row.try_get("article_id")?)
-                    .or_default()
-                    .push(row.try_get("name")?);
+            for row in bind_all(sqlx::query(&sql), &ids).fetch_all(&self.read).await? {
+                names.entry(row.try_get("article_id")?).or_default().push(row.try_get("name")?);
             }
         }
         let items = rows
@@ -168,17 +146,11 @@ impl SqlStore {
                     section: row.try_get("section_name")?,
                     authors: names.remove(&id).unwrap_or_default(),
                     updated_at: from_unix(row.try_get("updated_at")?),
-                    published_at: row
-                        .try_get::<Option<i64>, _>("published_at")?
-                        .map(from_unix),
+                    published_at: row.try_get::<Option<i64>, _>("published_at")?.map(from_unix),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Paged {
-            items,
-            page,
-            total: u64::try_from(total).unwrap_or(0),
-        })
+        Ok(Paged { items, page, total: u64::try_from(total).unwrap_or(0) })
     }
 
     pub async fn desk_counts(&self) -> Result<Vec<(ArticleStatus, u64)>> {
@@ -190,10 +162,7 @@ impl SqlStore {
         rows.iter()
             .map(|r| {
                 let status = ArticleStatus::parse(&r.try_get::<String, _>("status")?)?;
-                Ok((
-                    status,
-                    u64::try_from(r.try_get::<i64, _>("n")?).unwrap_or(0),
-                ))
+                Ok((status, u64::try_from(r.try_get::<i64, _>("n")?).unwrap_or(0)))
             })
             .collect()
     }

@@ -61,29 +61,20 @@ impl SqlStore {
         let sql = format!(
             "SELECT {MEDIA_COLUMNS} FROM media WHERE LOWER(original_name) LIKE $1 ORDER BY created_at DESC, id DESC LIMIT $2"
         );
-        let rows = sqlx::query(&sql)
-            .bind(pattern)
-            .bind(i64::from(limit))
-            .fetch_all(&self.read)
-            .await?;
+        let rows =
+            sqlx::query(&sql).bind(pattern).bind(i64::from(limit)).fetch_all(&self.read).await?;
         rows.iter().map(item).collect()
     }
 
     pub async fn media_by_id(&self, id: i64) -> Result<Option<MediaItem>> {
         let sql = format!("SELECT {MEDIA_COLUMNS} FROM media WHERE id = $1");
-        let row = sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.read)
-            .await?;
+        let row = sqlx::query(&sql).bind(id).fetch_optional(&self.read).await?;
         row.as_ref().map(item).transpose()
     }
 
     pub async fn media_by_path(&self, path: &str) -> Result<Option<MediaItem>> {
         let sql = format!("SELECT {MEDIA_COLUMNS} FROM media WHERE path = $1");
-        let row = sqlx::query(&sql)
-            .bind(path)
-            .fetch_optional(&self.read)
-            .await?;
+        let row = sqlx::query(&sql).bind(path).fetch_optional(&self.read).await?;
         row.as_ref().map(item).transpose()
     }
 
@@ -100,10 +91,8 @@ impl SqlStore {
     }
 
     pub(crate) async fn delete_media(&self, id: i64) -> Result<()> {
-        let done = sqlx::query("DELETE FROM media WHERE id = $1")
-            .bind(id)
-            .execute(&self.write)
-            .await?;
+        let done =
+            sqlx::query("DELETE FROM media WHERE id = $1").bind(id).execute(&self.write).await?;
         if done.rows_affected() == 0 {
             return Err(Error::NotFound("image"));
         }

@@ -75,8 +75,5 @@ impl SqlStore {
 
 /// `$start, $start+1, …` for `count` values, for `IN (…)` lists.
 fn placeholders(start: usize, count: usize) -> String {
-    (start..start + count)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    (start..start + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
 }

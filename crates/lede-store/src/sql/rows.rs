@@ -21,10 +21,7 @@ pub fn slug(row: &AnyRow, column: &str) -> Result<Slug> {
 }
 
 pub fn named(row: &AnyRow, slug_column: &str, name_column: &str) -> Result<NamedRef> {
-    Ok(NamedRef {
-        slug: slug(row, slug_column)?,
-        name: row.try_get(name_column)?,
-    })
+    Ok(NamedRef { slug: slug(row, slug_column)?, name: row.try_get(name_column)? })
 }
 
 /// The columns [`summary`] reads, for `SELECT` lists over `articles a JOIN sections s`.
@@ -51,9 +48,7 @@ pub fn summary(row: &AnyRow) -> Result<ArticleSummary> {
         headline: row.try_get("headline")?,
         standfirst: row.try_get("standfirst")?,
         language: row.try_get("language")?,
-        published_at: row
-            .try_get::<Option<i64>, _>("published_at")?
-            .map_or(updated_at, from_unix),
+        published_at: row.try_get::<Option<i64>, _>("published_at")?.map_or(updated_at, from_unix),
         updated_at,
         section: named(row, "section_slug", "section_name")?,
         authors: Vec::new(),

@@ -25,10 +25,8 @@ const PG_CONFIG: &str =
 /// A reader's words as an FTS5 query: every word quoted (so punctuation and FTS5 operators in
 /// the input are just text), all of them required.
 fn fts5_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .unicode_words()
-        .map(|w| format!("\"{}\"", w.replace('"', "")))
-        .collect();
+    let words: Vec<String> =
+        text.unicode_words().map(|w| format!("\"{}\"", w.replace('"', ""))).collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
@@ -105,23 +103,16 @@ pub(super) async fn index(tx: &mut Tx, backend: Backend, id: ArticleId) -> Resul
 /// The PostgreSQL text-search configuration for an article's language: English stemming for
 /// English, the language-neutral `simple` for every other (PostgreSQL has no Urdu stemmer).
 fn pg_config(language: &str) -> &'static str {
-    if language.starts_with("en") {
-        "english"
-    } else {
-        "simple"
-    }
+    if language.starts_with("en") { "english" } else { "simple" }
 }
 
 impl SqlStore {
     /// Rebuilds the whole index in one transaction; returns how many articles were looked at.
     pub(crate) async fn reindex_all(&self) -> Result<u64> {
         let mut tx = self.begin().await?;
-        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM articles ORDER BY id")
-            .fetch_all(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM article_search")
-            .execute(&mut *tx)
-            .await?;
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM articles ORDER BY id").fetch_all(&mut *tx).await?;
+        sqlx::query("DELETE FROM article_search").execute(&mut *tx).await?;
         for id in &ids {
             index(&mut tx, self.backend, ArticleId(*id)).await?;
         }
@@ -130,11 +121,7 @@ impl SqlStore {
     }
 
     pub async fn search(&self, query: &SearchQuery, page: PageRequest) -> Result<Paged<SearchHit>> {
-        let empty = Paged {
-            items: Vec::new(),
-            page,
-            total: 0,
-        };
+        let empty = Paged { items: Vec::new(), page, total: 0 };
         // Values: $1 the query, $2 and $3 the snippet markers, then the filter's.
         let first_filter_bind = 4;
         let (text, matches, from, snippet, order) = match self.backend {
@@ -195,10 +182,7 @@ impl SqlStore {
             n + 1
         );
         let rows = bind_all(
-            sqlx::query(&list_sql)
-                .bind(text.as_str())
-                .bind(MARK_START)
-                .bind(MARK_END),
+            sqlx::query(&list_sql).bind(text.as_str()).bind(MARK_START).bind(MARK_END),
             &binds,
         )
         .bind(i64::from(page.size))
@@ -209,18 +193,9 @@ impl SqlStore {
         let items = summaries
             .into_iter()
             .zip(&rows)
-            .map(|(summary, row)| {
-                Ok(SearchHit {
-                    snippet: row.try_get("snippet")?,
-                    summary,
-                })
-            })
+            .map(|(summary, row)| Ok(SearchHit { snippet: row.try_get("snippet")?, summary }))
             .collect::<Result<Vec<_>>>()?;
-        Ok(Paged {
-            items,
-            page,
-            total: u64::try_from(total).unwrap_or(0),
-        })
+        Ok(Paged { items, page, total: u64::try_from(total).unwrap_or(0) })
     }
 }
 
@@ -232,10 +207,7 @@ mod tests {
     fn reader_input_cannot_inject_fts5_syntax() {
         let cases = [
             ("flood barrier", Some("\"flood\" \"barrier\"")),
-            (
-                "NEAR(a b) OR \"x",
-                Some("\"NEAR\" \"a\" \"b\" \"OR\" \"x\""),
-            ),
+            ("NEAR(a b) OR \"x", Some("\"NEAR\" \"a\" \"b\" \"OR\" \"x\"")),
             ("column:value*", Some("\"column:value\"")),
             ("سیلاب کی وارننگ", Some("\"سیلاب\" \"کی\" \"وارننگ\"")),
             ("  ?! ", None),

@@ -27,17 +27,11 @@ impl Refs {
                 .bind(source)
                 .fetch_all(&mut **tx)
                 .await?;
-        Ok(Self(
-            rows.into_iter()
-                .map(|(kind, foreign, local)| ((kind, foreign), local))
-                .collect(),
-        ))
+        Ok(Self(rows.into_iter().map(|(kind, foreign, local)| ((kind, foreign), local)).collect()))
     }
 
     fn get(&self, kind: &str, foreign_id: &str) -> Option<i64> {
-        self.0
-            .get(&(kind.to_owned(), foreign_id.to_owned()))
-            .copied()
+        self.0.get(&(kind.to_owned(), foreign_id.to_owned())).copied()
     }
 
     async fn add(
@@ -60,17 +54,15 @@ impl Refs {
         .bind(now)
         .execute(&mut **tx)
         .await?;
-        self.0
-            .insert((kind.to_owned(), foreign_id.to_owned()), local_id);
+        self.0.insert((kind.to_owned(), foreign_id.to_owned()), local_id);
         Ok(())
     }
 }
 
 /// Every slug of a table with its id (`table` is one of ours, never input).
 async fn slug_ids(tx: &mut Tx, table: &'static str) -> Result<HashMap<String, i64>> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(&format!("SELECT slug, id FROM {table}"))
-        .fetch_all(&mut **tx)
-        .await?;
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as(&format!("SELECT slug, id FROM {table}")).fetch_all(&mut **tx).await?;
     Ok(rows.into_iter().collect())
 }
 
@@ -146,14 +138,7 @@ impl Import<'_> {
                     }
                 };
                 self.refs
-                    .add(
-                        &mut self.tx,
-                        self.source,
-                        "author",
-                        &a.foreign_id,
-                        id,
-                        self.now,
-                    )
+                    .add(&mut self.tx, self.source, "author", &a.foreign_id, id, self.now)
                     .await?;
                 id
             };
@@ -203,14 +188,7 @@ impl Import<'_> {
                     }
                 };
                 self.refs
-                    .add(
-                        &mut self.tx,
-                        self.source,
-                        "section",
-                        &s.foreign_id,
-                        id,
-                        self.now,
-                    )
+                    .add(&mut self.tx, self.source, "section", &s.foreign_id, id, self.now)
                     .await?;
                 id
             };
@@ -244,14 +222,7 @@ impl Import<'_> {
                     }
                 };
                 self.refs
-                    .add(
-                        &mut self.tx,
-                        self.source,
-                        "tag",
-                        &t.foreign_id,
-                        id,
-                        self.now,
-                    )
+                    .add(&mut self.tx, self.source, "tag", &t.foreign_id, id, self.now)
                     .await?;
                 id
             };
@@ -316,14 +287,7 @@ impl Import<'_> {
             article_writer::write_revision(&mut self.tx, id, a.updated_at, first).await?;
             let id = id.0;
             self.refs
-                .add(
-                    &mut self.tx,
-                    self.source,
-                    "article",
-                    &a.foreign_id,
-                    id,
-                    self.now,
-                )
+                .add(&mut self.tx, self.source, "article", &a.foreign_id, id, self.now)
                 .await?;
             slugs.insert(slug.to_string(), id);
             self.out.created.articles += 1;
@@ -366,16 +330,7 @@ impl Import<'_> {
             .bind(to_unix(p.updated_at))
             .fetch_one(&mut *self.tx)
             .await?;
-            self.refs
-                .add(
-                    &mut self.tx,
-                    self.source,
-                    "page",
-                    &p.foreign_id,
-                    id,
-                    self.now,
-                )
-                .await?;
+            self.refs.add(&mut self.tx, self.source, "page", &p.foreign_id, id, self.now).await?;
             slugs.insert(slug.to_string(), id);
             self.out.created.pages += 1;
             let to = stored_path(&lede_core::urls::page(&slug));
@@ -396,10 +351,7 @@ impl Import<'_> {
                 self.out.orphan_comments += 1;
                 continue;
             };
-            let parent = c
-                .parent
-                .as_deref()
-                .and_then(|p| self.refs.get("comment", p));
+            let parent = c.parent.as_deref().and_then(|p| self.refs.get("comment", p));
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO comments (article_id, parent_id, name, email_hash, website, body, \
                  status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -415,14 +367,7 @@ impl Import<'_> {
             .fetch_one(&mut *self.tx)
             .await?;
             self.refs
-                .add(
-                    &mut self.tx,
-                    self.source,
-                    "comment",
-                    &c.foreign_id,
-                    id,
-                    self.now,
-                )
+                .add(&mut self.tx, self.source, "comment", &c.foreign_id, id, self.now)
                 .await?;
             self.out.created.comments += 1;
         }
@@ -463,9 +408,7 @@ fn article_record(row: &AnyRow) -> Result<ArticleRecord> {
         authors: Vec::new(),
         tags: Vec::new(),
         featured_image,
-        published_at: row
-            .try_get::<Option<i64>, _>("published_at")?
-            .map(from_unix),
+        published_at: row.try_get::<Option<i64>, _>("published_at")?.map(from_unix),
         created_at: from_unix(row.try_get("created_at")?),
         updated_at: from_unix(row.try_get("updated_at")?),
         comments: Vec::new(),
@@ -513,8 +456,7 @@ impl SqlStore {
         let authors = run.authors(&import.authors).await?;
         let sections = run.sections(&import.sections).await?;
         let tags = run.tags(&import.tags).await?;
-        run.articles(&import.articles, &authors, &sections, &tags)
-            .await?;
+        run.articles(&import.articles, &authors, &sections, &tags).await?;
         run.pages(&import.pages).await?;
         run.comments(&import.comments).await?;
         // Related lists and search entries in the same transaction: an import is searchable
@@ -525,11 +467,10 @@ impl SqlStore {
     }
 
     pub async fn export_catalog(&self) -> Result<SiteCatalog> {
-        let author_rows = sqlx::query(&format!(
-            "SELECT {AUTHOR_COLUMNS} FROM authors au ORDER BY au.id"
-        ))
-        .fetch_all(&self.read)
-        .await?;
+        let author_rows =
+            sqlx::query(&format!("SELECT {AUTHOR_COLUMNS} FROM authors au ORDER BY au.id"))
+                .fetch_all(&self.read)
+                .await?;
         let section_rows = sqlx::query(
             "SELECT id, slug, name, description, parent_id, position FROM sections ORDER BY id",
         )
@@ -557,10 +498,7 @@ impl SqlStore {
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(SiteCatalog {
-            authors: author_rows
-                .iter()
-                .map(rows::author)
-                .collect::<Result<_>>()?,
+            authors: author_rows.iter().map(rows::author).collect::<Result<_>>()?,
             sections: parents_first(sections),
             tags: tag_rows
                 .iter()
@@ -606,10 +544,7 @@ impl SqlStore {
         .bind(i64::from(limit.clamp(1, 1000)))
         .fetch_all(&self.read)
         .await?;
-        let mut records = rows
-            .iter()
-            .map(article_record)
-            .collect::<Result<Vec<_>>>()?;
+        let mut records = rows.iter().map(article_record).collect::<Result<Vec<_>>>()?;
         if records.is_empty() {
             return Ok(records);
         }

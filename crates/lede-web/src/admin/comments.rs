@@ -51,11 +51,7 @@ pub async fn queue(
 ) -> AppResult<Response> {
     viewer.require(Action::ModerateComments)?;
     let status = query.status.unwrap_or(CommentStatus::Pending);
-    let queued = state
-        .newsroom
-        .store()
-        .moderation_queue(status, QUEUE_SIZE)
-        .await?;
+    let queued = state.newsroom.store().moderation_queue(status, QUEUE_SIZE).await?;
     let view = QueueView {
         status: status.as_str(),
         statuses: ["pending", "approved", "spam", "trash"],
@@ -133,10 +129,7 @@ pub async fn moderate(
         )));
     }
     for id in &form.ids {
-        state
-            .newsroom
-            .moderate_comment(CommentId(*id), status)
-            .await?;
+        state.newsroom.moderate_comment(CommentId(*id), status).await?;
     }
     let back = form.from.unwrap_or(CommentStatus::Pending).as_str();
     Ok(Redirect::to(&format!("/admin/comments?status={back}")).into_response())
@@ -164,17 +157,9 @@ pub async fn reply(
         parent: Some(CommentId(id)),
     };
     let checked = input.check()?;
-    let parent = state
-        .newsroom
-        .moderate_comment(CommentId(id), CommentStatus::Approved)
-        .await?;
-    let reply = state
-        .newsroom
-        .submit_comment(parent.article, &checked, CommentStatus::Pending)
-        .await?;
-    state
-        .newsroom
-        .moderate_comment(reply, CommentStatus::Approved)
-        .await?;
+    let parent = state.newsroom.moderate_comment(CommentId(id), CommentStatus::Approved).await?;
+    let reply =
+        state.newsroom.submit_comment(parent.article, &checked, CommentStatus::Pending).await?;
+    state.newsroom.moderate_comment(reply, CommentStatus::Approved).await?;
     Ok(Redirect::to("/admin/comments?status=pending").into_response())
 }

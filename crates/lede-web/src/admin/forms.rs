@@ -67,10 +67,7 @@ where
     D: Deserializer<'de>,
     T: DeserializeOwned,
 {
-    match Option::<String>::deserialize(deserializer)?
-        .as_deref()
-        .map(str::trim)
-    {
+    match Option::<String>::deserialize(deserializer)?.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
         Some(text) => {
             T::deserialize(IntoDeserializer::<D::Error>::into_deserializer(text)).map(Some)
@@ -154,10 +151,7 @@ where
             .await
             .map_err(|rejection| unreadable(rejection.status(), &rejection.body_text()))?;
         let mut checked = false;
-        let mut upload = Upload {
-            file: Vec::new(),
-            name: String::new(),
-        };
+        let mut upload = Upload { file: Vec::new(), name: String::new() };
         while let Some(field) = multipart.next_field().await.map_err(upload_error)? {
             match field.name() {
                 Some("csrf") => {
@@ -182,10 +176,7 @@ where
 
 /// A body that could not be read as a form.
 fn unreadable(status: StatusCode, detail: &str) -> AppError {
-    AppError::Rejected {
-        status,
-        message: format!("We could not read that form: {detail}"),
-    }
+    AppError::Rejected { status, message: format!("We could not read that form: {detail}") }
 }
 
 /// An upload that could not be read, saying the limit when it was too large.

@@ -61,10 +61,7 @@ async fn library_page(
         items: items
             .into_iter()
             .map(|m| MediaLine {
-                thumbnail: m
-                    .widths
-                    .first()
-                    .map_or(m.path.clone(), |w| m.variant(*w, "webp")),
+                thumbnail: m.widths.first().map_or(m.path.clone(), |w| m.variant(*w, "webp")),
                 size: format!("{}×{}", m.width, m.height),
                 uploaded: m.created_at.date().to_string(),
                 id: m.id,
@@ -120,9 +117,8 @@ pub async fn upload(
         )
         .await;
     }
-    let uploaded = library(&state)?
-        .upload(&file, &name, Some(viewer.user.id), state.newsroom.now())
-        .await;
+    let uploaded =
+        library(&state)?.upload(&file, &name, Some(viewer.user.id), state.newsroom.now()).await;
     if wants_json {
         return Ok(match uploaded {
             Ok(item) => axum::Json(serde_json::json!({ "path": item.path, "width": item.width, "height": item.height })).into_response(),
@@ -157,15 +153,8 @@ pub async fn delete(
     match library(&state)?.delete(id).await {
         Ok(()) => Ok(Redirect::to("/admin/media").into_response()),
         Err(lede_store::Error::Conflict(message)) => {
-            library_page(
-                &state,
-                &viewer,
-                String::new(),
-                Some(message),
-                None,
-                StatusCode::CONFLICT,
-            )
-            .await
+            library_page(&state, &viewer, String::new(), Some(message), None, StatusCode::CONFLICT)
+                .await
         }
         Err(other) => Err(other.into()),
     }

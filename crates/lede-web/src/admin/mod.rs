@@ -34,71 +34,33 @@ pub fn routes() -> Router<AppState> {
         .route("/admin", get(sign_in::admin_home))
         .route("/admin/sign-in", post(sign_in::sign_in))
         .route("/admin/sign-out", post(sign_in::sign_out))
-        .route(
-            "/admin/setup",
-            get(sign_in::setup_form).post(sign_in::setup),
-        )
-        .route(
-            "/admin/comments",
-            get(comments::queue).post(comments::moderate),
-        )
+        .route("/admin/setup", get(sign_in::setup_form).post(sign_in::setup))
+        .route("/admin/comments", get(comments::queue).post(comments::moderate))
         .route("/admin/profile", get(profile::edit).post(profile::save))
-        .route(
-            "/admin/profile/avatar",
-            post(profile::upload_avatar).layer(media::body_limit()),
-        )
+        .route("/admin/profile/avatar", post(profile::upload_avatar).layer(media::body_limit()))
         .route("/admin/profile/avatar/remove", post(profile::remove_avatar))
-        .route(
-            "/admin/profile/sessions/{id}/sign-out",
-            post(sessions::sign_out_one),
-        )
-        .route(
-            "/admin/profile/sessions/sign-out-others",
-            post(sessions::sign_out_others),
-        )
-        .route(
-            "/admin/sections",
-            get(sections::list).post(sections::create),
-        )
-        .route(
-            "/admin/sections/{id}",
-            get(sections::edit).post(sections::update),
-        )
+        .route("/admin/profile/sessions/{id}/sign-out", post(sessions::sign_out_one))
+        .route("/admin/profile/sessions/sign-out-others", post(sessions::sign_out_others))
+        .route("/admin/sections", get(sections::list).post(sections::create))
+        .route("/admin/sections/{id}", get(sections::edit).post(sections::update))
         .route("/admin/sections/{id}/move", post(sections::move_section))
         .route("/admin/sections/{id}/delete", post(sections::delete))
         .route("/admin/settings", get(settings::edit).post(settings::save))
-        .route(
-            "/admin/media",
-            get(media::list)
-                .post(media::upload)
-                .layer(media::body_limit()),
-        )
+        .route("/admin/media", get(media::list).post(media::upload).layer(media::body_limit()))
         .route("/admin/media/{id}/delete", post(media::delete))
         .route("/admin/comments/{id}/reply", post(comments::reply))
         .route("/admin/people", get(people::list).post(people::add))
         .route("/admin/preview", post(articles::editor::preview))
         .route("/admin/people/{id}/role", post(people::change_role))
-        .route(
-            "/admin/people/{id}/sign-out",
-            post(sessions::sign_out_person),
-        )
+        .route("/admin/people/{id}/sign-out", post(sessions::sign_out_person))
         .route("/admin/articles", get(articles::desk::list))
         .route(
             "/admin/articles/new",
             get(articles::editor::new_article).post(articles::editor::create),
         )
-        .route(
-            "/admin/articles/{id}",
-            get(articles::editor::edit).post(articles::editor::update),
-        )
-        .route(
-            "/admin/articles/{id}/revisions",
-            get(articles::revisions::revisions),
-        )
-        .route(
-            "/admin/articles/{id}/restore",
-            get(articles::revisions::restore),
-        )
+        .route("/admin/articles/{id}", get(articles::editor::edit).post(articles::editor::update))
+        .route("/admin/articles/{id}/revisions", get(articles::revisions::revisions))
+        .route("/admin/articles/{id}/restore", get(articles::revisions::restore))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
@@ -112,9 +74,7 @@ pub const NEWSROOM_LANGUAGE: &str = crate::i18n::FALLBACK;
 /// A message in the newsroom's language: the words the newsroom's Rust code writes.
 pub(crate) fn say(state: &AppState, id: &str, args: &[(&str, &str)]) -> String {
     let args = crate::i18n::text_args(args);
-    state
-        .translations
-        .message(NEWSROOM_LANGUAGE, id, args.as_ref())
+    state.translations.message(NEWSROOM_LANGUAGE, id, args.as_ref())
 }
 
 /// What every admin page shows around its content.
@@ -146,11 +106,7 @@ async fn render(
     page: impl Serialize,
 ) -> AppResult<Html<String>> {
     let pending_comments = match viewer {
-        Some(v)
-            if v.user
-                .role
-                .may(lede_core::account::Action::ModerateComments) =>
-        {
+        Some(v) if v.user.role.may(lede_core::account::Action::ModerateComments) => {
             state
                 .newsroom
                 .store()
@@ -166,10 +122,7 @@ async fn render(
         user: viewer.map(|v| UserView {
             name: v.user.name.clone(),
             role: v.user.role.as_str(),
-            moderates: v
-                .user
-                .role
-                .may(lede_core::account::Action::ModerateComments),
+            moderates: v.user.role.may(lede_core::account::Action::ModerateComments),
             manages: v.user.role.may(lede_core::account::Action::ManageAccounts),
             runs_site: v.user.role.may(lede_core::account::Action::ManageSite),
         }),

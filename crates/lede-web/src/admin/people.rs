@@ -98,11 +98,7 @@ pub async fn add(
     CsrfForm { viewer, form }: CsrfForm<NewPersonForm>,
 ) -> AppResult<Response> {
     viewer.require(Action::ManageAccounts)?;
-    match state
-        .accounts
-        .create_user(&form.email, &form.name, form.role, &form.password)
-        .await
-    {
+    match state.accounts.create_user(&form.email, &form.name, form.role, &form.password).await {
         Ok(_) => Ok(Redirect::to("/admin/people").into_response()),
         Err(lede_store::Error::Invalid(invalid)) => {
             people_page(
@@ -132,9 +128,6 @@ pub async fn change_role(
     CsrfForm { viewer, form }: CsrfForm<RoleForm>,
 ) -> AppResult<Response> {
     viewer.require(Action::ManageAccounts)?;
-    state
-        .accounts
-        .change_role(&viewer.user, UserId(id), form.role)
-        .await?;
+    state.accounts.change_role(&viewer.user, UserId(id), form.role).await?;
     Ok(Redirect::to("/admin/people").into_response())
 }

@@ -43,11 +43,7 @@ async fn profile_page(
     error: Option<(String, &'static str)>,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let author = state
-        .accounts
-        .profile(&viewer.user)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let author = state.accounts.profile(&viewer.user).await?.ok_or(AppError::NotFound)?;
     let (error, field) = error.map_or((None, None), |(m, f)| (Some(m), Some(f)));
     let view = ProfileView {
         author_url: urls::author(&author.slug),
@@ -81,22 +77,11 @@ pub async fn save(
     State(state): State<AppState>,
     CsrfForm { viewer, form }: CsrfForm<ProfileForm>,
 ) -> AppResult<Response> {
-    match state
-        .accounts
-        .update_profile(&viewer.user, &form.name, &form.bio, &form.website)
-        .await
-    {
+    match state.accounts.update_profile(&viewer.user, &form.name, &form.bio, &form.website).await {
         Ok(()) => Ok(Redirect::to("/admin/profile").into_response()),
         Err(lede_store::Error::Invalid(invalid)) => {
             let error = Some((invalid.message, invalid.field));
-            profile_page(
-                &state,
-                &viewer,
-                Some(form),
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            profile_page(&state, &viewer, Some(form), error, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(other) => Err(other.into()),
     }
@@ -111,36 +96,14 @@ pub async fn upload_avatar(
     let Upload { file, .. } = upload;
     let refuse = |message: String| (message, "avatar");
     if file.is_empty() {
-        let error = Some(refuse(crate::admin::say(
-            &state,
-            "admin-media-error-choose",
-            &[],
-        )));
-        return profile_page(
-            &state,
-            &viewer,
-            None,
-            error,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        let error = Some(refuse(crate::admin::say(&state, "admin-media-error-choose", &[])));
+        return profile_page(&state, &viewer, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    match state
-        .accounts
-        .set_avatar(&viewer.user, &library(&state)?, &file)
-        .await
-    {
+    match state.accounts.set_avatar(&viewer.user, &library(&state)?, &file).await {
         Ok(()) => Ok(Redirect::to("/admin/profile").into_response()),
         Err(lede_store::Error::Invalid(invalid)) => {
             let error = Some(refuse(invalid.message));
-            profile_page(
-                &state,
-                &viewer,
-                None,
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            profile_page(&state, &viewer, None, error, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(other) => Err(other.into()),
     }
@@ -151,9 +114,6 @@ pub async fn remove_avatar(
     State(state): State<AppState>,
     CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
-    state
-        .accounts
-        .remove_avatar(&viewer.user, &library(&state)?)
-        .await?;
+    state.accounts.remove_avatar(&viewer.user, &library(&state)?).await?;
     Ok(Redirect::to("/admin/profile").into_response())
 }

@@ -80,12 +80,7 @@ fn parent_choices(sections: &[Section], except: Option<SectionId>) -> Vec<(Strin
     tree(sections)
         .into_iter()
         .filter(|(s, _)| Some(s.id) != except)
-        .map(|(s, depth)| {
-            (
-                s.slug.to_string(),
-                format!("{}{}", "— ".repeat(depth), s.name),
-            )
-        })
+        .map(|(s, depth)| (s.slug.to_string(), format!("{}{}", "— ".repeat(depth), s.name)))
         .collect()
 }
 
@@ -139,14 +134,7 @@ async fn sections_page(
 
 pub async fn list(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     viewer.require(Action::ManageSite)?;
-    sections_page(
-        &state,
-        &viewer,
-        SectionForm::default(),
-        None,
-        StatusCode::OK,
-    )
-    .await
+    sections_page(&state, &viewer, SectionForm::default(), None, StatusCode::OK).await
 }
 
 /// Reads the form's parent and position; an empty position puts the section after its
@@ -161,10 +149,8 @@ fn placement(form: &SectionForm, sections: &[Section]) -> Result<(Option<Slug>, 
     };
     let position = match form.position.trim() {
         "" => {
-            let parent_id = parent
-                .as_ref()
-                .and_then(|p| sections.iter().find(|s| &s.slug == p))
-                .map(|s| s.id);
+            let parent_id =
+                parent.as_ref().and_then(|p| sections.iter().find(|s| &s.slug == p)).map(|s| s.id);
             sections
                 .iter()
                 .filter(|s| s.parent == parent_id)
@@ -173,10 +159,7 @@ fn placement(form: &SectionForm, sections: &[Section]) -> Result<(Option<Slug>, 
                 .map_or(10, |p| p + 10)
         }
         text => text.parse().map_err(|_| {
-            Invalid::new(
-                "position",
-                "Give the position as a whole number, such as 10 or 20.",
-            )
+            Invalid::new("position", "Give the position as a whole number, such as 10 or 20.")
         })?,
     };
     Ok((parent, position))
@@ -185,11 +168,9 @@ fn placement(form: &SectionForm, sections: &[Section]) -> Result<(Option<Slug>, 
 /// Turns the newsroom's answer into a redirect, or the form again with what to correct.
 fn refused(error: lede_store::Error) -> AppResult<(String, &'static str, StatusCode)> {
     match error {
-        lede_store::Error::Invalid(invalid) => Ok((
-            invalid.message,
-            invalid.field,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )),
+        lede_store::Error::Invalid(invalid) => {
+            Ok((invalid.message, invalid.field, StatusCode::UNPROCESSABLE_ENTITY))
+        }
         lede_store::Error::Conflict(message) => Ok((message, "", StatusCode::CONFLICT)),
         other => Err(other.into()),
     }
@@ -204,10 +185,7 @@ pub async fn create(
     let attempt = async {
         let slug = match form.slug.trim() {
             "" => Slug::from_title(&form.name).ok_or_else(|| {
-                Invalid::new(
-                    "slug",
-                    "Give the section an address: letters, digits and hyphens.",
-                )
+                Invalid::new("slug", "Give the section an address: letters, digits and hyphens.")
             })?,
             text => Slug::parse(text)?,
         };
@@ -218,10 +196,7 @@ pub async fn create(
             description: form.description.clone(),
             parent,
         };
-        state
-            .newsroom
-            .create_section(&viewer.user, input, position)
-            .await
+        state.newsroom.create_section(&viewer.user, input, position).await
     };
     match attempt.await {
         Ok(_) => Ok(Redirect::to("/admin/sections").into_response()),
@@ -246,11 +221,7 @@ struct SectionEditView {
 
 async fn find(state: &AppState, id: i64) -> AppResult<(Vec<Section>, Section)> {
     let sections = state.newsroom.store().sections().await?;
-    let section = sections
-        .iter()
-        .find(|s| s.id.0 == id)
-        .cloned()
-        .ok_or(AppError::NotFound)?;
+    let section = sections.iter().find(|s| s.id.0 == id).cloned().ok_or(AppError::NotFound)?;
     Ok((sections, section))
 }
 
@@ -313,24 +284,13 @@ pub async fn update(
             description: form.description.clone(),
             parent,
         };
-        state
-            .newsroom
-            .update_section(&viewer.user, input, position)
-            .await
+        state.newsroom.update_section(&viewer.user, input, position).await
     };
     match attempt.await {
         Ok(_) => Ok(Redirect::to("/admin/sections").into_response()),
         Err(error) => {
             let (message, field, status) = refused(error)?;
-            edit_page(
-                &state,
-                &viewer,
-                id,
-                Some(form),
-                Some((message, field)),
-                status,
-            )
-            .await
+            edit_page(&state, &viewer, id, Some(form), Some((message, field)), status).await
         }
     }
 }
@@ -358,10 +318,7 @@ pub async fn move_section(
         Move::Up => Direction::Up,
         Move::Down => Direction::Down,
     };
-    state
-        .newsroom
-        .move_section(&viewer.user, SectionId(id), direction)
-        .await?;
+    state.newsroom.move_section(&viewer.user, SectionId(id), direction).await?;
     Ok(Redirect::to("/admin/sections").into_response())
 }
 
@@ -373,11 +330,7 @@ pub async fn delete(
     CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
     viewer.require(Action::ManageSite)?;
-    match state
-        .newsroom
-        .delete_section(&viewer.user, SectionId(id))
-        .await
-    {
+    match state.newsroom.delete_section(&viewer.user, SectionId(id)).await {
         Ok(()) => Ok(Redirect::to("/admin/sections").into_response()),
         Err(error) => {
             let (message, field, status) = refused(error)?;

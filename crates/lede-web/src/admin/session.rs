@@ -37,11 +37,7 @@ impl Viewer {
     /// call it, before any handler runs.
     pub(super) fn check_csrf(&self, sent: &str) -> AppResult<()> {
         let same = sent.len() == self.csrf.len()
-            && sent
-                .bytes()
-                .zip(self.csrf.bytes())
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                == 0;
+            && sent.bytes().zip(self.csrf.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
         if same { Ok(()) } else { Err(forged()) }
     }
 }
@@ -87,11 +83,7 @@ where
             return Ok(Self(None));
         };
         let session = state.accounts.session(&token).await?;
-        Ok(Self(session.map(|(user, csrf)| Viewer {
-            user,
-            csrf,
-            token,
-        })))
+        Ok(Self(session.map(|(user, csrf)| Viewer { user, csrf, token })))
     }
 }
 

@@ -27,11 +27,7 @@ pub(super) struct SessionLine {
 
 /// `at` on the site's wall clock, with the zone's name (`2026-11-22 14:05 Asia/Karachi`).
 fn when(zone: &SiteZone, at: OffsetDateTime) -> String {
-    format!(
-        "{} {}",
-        zone.civil(at).strftime("%Y-%m-%d %H:%M"),
-        zone.name()
-    )
+    format!("{} {}", zone.civil(at).strftime("%Y-%m-%d %H:%M"), zone.name())
 }
 
 /// The viewer's live sessions, the one in use first.
@@ -79,10 +75,7 @@ pub async fn sign_out_others(
     State(state): State<AppState>,
     CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
-    state
-        .accounts
-        .end_other_sessions(&viewer.user, &viewer.token)
-        .await?;
+    state.accounts.end_other_sessions(&viewer.user, &viewer.token).await?;
     Ok(Redirect::to("/admin/profile#sessions").into_response())
 }
 
@@ -93,10 +86,7 @@ pub async fn sign_out_person(
     CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
     viewer.require(Action::ManageAccounts)?;
-    state
-        .accounts
-        .end_all_sessions(&viewer.user, UserId(id))
-        .await?;
+    state.accounts.end_all_sessions(&viewer.user, UserId(id)).await?;
     Ok(Redirect::to("/admin/people").into_response())
 }
 

@@ -66,19 +66,14 @@ pub async fn save(
 ) -> AppResult<Response> {
     viewer.require(Action::ManageSite)?;
     let saved = async {
-        let identity = state
-            .newsroom
-            .save_site_identity(&viewer.user, &form.name, &form.tagline)
-            .await?;
+        let identity =
+            state.newsroom.save_site_identity(&viewer.user, &form.name, &form.tagline).await?;
         if !form.languages.trim().is_empty() {
             let languages = SiteLanguages::parse(&form.languages).map_err(|mut invalid| {
                 invalid.field = "languages";
                 invalid
             })?;
-            state
-                .newsroom
-                .save_languages(&viewer.user, languages)
-                .await?;
+            state.newsroom.save_languages(&viewer.user, languages).await?;
         }
         Ok::<_, lede_store::Error>(identity)
     };

@@ -50,11 +50,8 @@ pub async fn admin_home(
 }
 
 async fn dashboard(state: &AppState, viewer: &Viewer) -> AppResult<Response> {
-    let pending_comments = state
-        .newsroom
-        .store()
-        .count_comments(lede_core::comment::CommentStatus::Pending)
-        .await?;
+    let pending_comments =
+        state.newsroom.store().count_comments(lede_core::comment::CommentStatus::Pending).await?;
     let view = DashboardView { pending_comments };
     Ok(render(
         state,
@@ -103,11 +100,7 @@ pub async fn sign_in(
             &[],
         )));
     }
-    match state
-        .accounts
-        .sign_in_from(&form.email, &form.password, user_agent(&headers))
-        .await
-    {
+    match state.accounts.sign_in_from(&form.email, &form.password, user_agent(&headers)).await {
         Ok(signed_in) => {
             let cookie = session_cookie(&state, signed_in.token, time::Duration::days(14));
             Ok((jar.add(cookie), Redirect::to("/admin")).into_response())
@@ -125,13 +118,7 @@ pub async fn sign_in(
                 "admin-sign-in-locked",
                 &[("minutes", &minutes.to_string())],
             );
-            sign_in_page(
-                &state,
-                form.email,
-                Some(message),
-                StatusCode::TOO_MANY_REQUESTS,
-            )
-            .await
+            sign_in_page(&state, form.email, Some(message), StatusCode::TOO_MANY_REQUESTS).await
         }
         Err(SignInError::Store(error)) => Err(error.into()),
     }
@@ -139,10 +126,7 @@ pub async fn sign_in(
 
 /// The browser's User-Agent, kept with the session so its owner can recognise it later.
 fn user_agent(headers: &HeaderMap) -> &str {
-    headers
-        .get(axum::http::header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
+    headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("")
 }
 
 pub async fn sign_out(
@@ -176,11 +160,7 @@ async fn setup_page(
     error: Option<String>,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let view = SetupView {
-        name: form.name.clone(),
-        email: form.email.clone(),
-        error,
-    };
+    let view = SetupView { name: form.name.clone(), email: form.email.clone(), error };
     Ok((
         status,
         render(
@@ -213,11 +193,7 @@ pub async fn setup(
     if !state.accounts.needs_setup().await? {
         return Err(AppError::NotFound);
     }
-    match state
-        .accounts
-        .create_user(&form.email, &form.name, Role::Admin, &form.password)
-        .await
-    {
+    match state.accounts.create_user(&form.email, &form.name, Role::Admin, &form.password).await {
         Ok(_) => {}
         Err(lede_store::Error::Invalid(invalid)) => {
             return setup_page(

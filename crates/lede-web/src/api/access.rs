@@ -23,9 +23,7 @@ impl FromRequestParts<AppState> for Access {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
-            return Ok(Self {
-                audience: Audience::Public,
-            });
+            return Ok(Self { audience: Audience::Public });
         };
         let presented = value
             .to_str()
@@ -51,8 +49,6 @@ impl FromRequestParts<AppState> for Access {
                 "This API key was revoked. Ask the newsroom for a new one.".into(),
             ));
         }
-        Ok(Self {
-            audience: Audience::Partner,
-        })
+        Ok(Self { audience: Audience::Partner })
     }
 }

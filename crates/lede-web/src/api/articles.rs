@@ -92,11 +92,7 @@ pub async fn list_articles(
         links.page(&format!("/api/articles?{query}"))
     });
     Ok(Json(ListView {
-        items: page
-            .items
-            .iter()
-            .map(|a| ArticleSummaryView::new(links, a))
-            .collect(),
+        items: page.items.iter().map(|a| ArticleSummaryView::new(links, a)).collect(),
         next_cursor,
         next,
     }))
@@ -141,16 +137,8 @@ impl ArticleView {
             published_at: summary.published_at,
             updated_at: summary.updated_at,
             section: summary.section,
-            authors: article
-                .authors
-                .iter()
-                .map(|a| AuthorView::new(links, a))
-                .collect(),
-            tags: article
-                .tags
-                .iter()
-                .map(|t| RefView::new(links, urls::tag, "tags", t))
-                .collect(),
+            authors: article.authors.iter().map(|a| AuthorView::new(links, a)).collect(),
+            tags: article.tags.iter().map(|t| RefView::new(links, urls::tag, "tags", t)).collect(),
             image: summary.image,
             body_html: article.body_html.clone(),
             word_count: article.word_count,

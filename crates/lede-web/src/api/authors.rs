@@ -25,19 +25,11 @@ pub async fn list_authors(
         .filter(|c| !c.is_empty())
         .map(|c| cursor::decode_id(Kind::Authors, c).map(AuthorId))
         .transpose()?;
-    let page = state
-        .newsroom
-        .store()
-        .list_authors_after(after, limit)
-        .await?;
+    let page = state.newsroom.store().list_authors_after(after, limit).await?;
     let links = Links(&state.settings);
     let next_cursor = page.next.map(|id| cursor::encode_id(Kind::Authors, id.0));
     Ok(Json(ListView {
-        items: page
-            .items
-            .iter()
-            .map(|a| AuthorView::new(links, a))
-            .collect(),
+        items: page.items.iter().map(|a| AuthorView::new(links, a)).collect(),
         next: next_cursor
             .as_ref()
             .map(|c| links.page(&format!("/api/authors?limit={limit}&cursor={c}"))),
@@ -50,11 +42,6 @@ pub async fn show_author(
     _access: Access,
     Path(slug): Path<String>,
 ) -> AppResult<Json<AuthorView>> {
-    let author = state
-        .newsroom
-        .store()
-        .author_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let author = state.newsroom.store().author_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
     Ok(Json(AuthorView::new(Links(&state.settings), &author)))
 }

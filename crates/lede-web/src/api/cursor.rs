@@ -61,10 +61,7 @@ fn decode<const N: usize>(kind: Kind, cursor: &str) -> AppResult<[i64; N]> {
 }
 
 pub fn encode_article(position: ArticleCursor) -> String {
-    encode(
-        Kind::Articles,
-        &[position.published_at.unix_timestamp(), position.id.0],
-    )
+    encode(Kind::Articles, &[position.published_at.unix_timestamp(), position.id.0])
 }
 
 pub fn decode_article(cursor: &str) -> AppResult<ArticleCursor> {
@@ -74,10 +71,7 @@ pub fn decode_article(cursor: &str) -> AppResult<ArticleCursor> {
             name: "cursor",
             message: "This cursor's time is out of range.".into(),
         })?;
-    Ok(ArticleCursor {
-        published_at,
-        id: ArticleId(id),
-    })
+    Ok(ArticleCursor { published_at, id: ArticleId(id) })
 }
 
 /// A cursor after the row `id` of an id-ordered list (authors, tags).
@@ -102,15 +96,11 @@ mod tests {
         };
         let text = encode_article(position);
         assert!(
-            text.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+            text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
             "{text}"
         );
         assert_eq!(decode_article(&text).expect("decodes"), position);
-        assert_eq!(
-            decode_id(Kind::Tags, &encode_id(Kind::Tags, 7)).expect("decodes"),
-            7
-        );
+        assert_eq!(decode_id(Kind::Tags, &encode_id(Kind::Tags, 7)).expect("decodes"), 7);
     }
 
     #[test]

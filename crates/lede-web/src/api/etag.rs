@@ -67,10 +67,7 @@ fn matches(if_none_match: &HeaderValue, etag: &HeaderValue) -> bool {
         return false;
     };
     let ours = opaque(etag.to_str().unwrap_or_default());
-    wanted
-        .split(',')
-        .map(str::trim)
-        .any(|tag| tag == "*" || opaque(tag) == ours)
+    wanted.split(',').map(str::trim).any(|tag| tag == "*" || opaque(tag) == ours)
 }
 
 fn opaque(tag: &str) -> &str {

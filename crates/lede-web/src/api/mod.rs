@@ -51,12 +51,8 @@ pub fn paths() -> Vec<&'static str> {
 pub fn routes() -> Router<AppState> {
     let router = table()
         .into_iter()
-        .fold(Router::new(), |router, (path, method_router)| {
-            router.route(path, method_router)
-        });
-    router
-        .method_not_allowed_fallback(method_not_allowed)
-        .layer(from_fn(etag::conditional_get))
+        .fold(Router::new(), |router, (path, method_router)| router.route(path, method_router));
+    router.method_not_allowed_fallback(method_not_allowed).layer(from_fn(etag::conditional_get))
 }
 
 /// The API only reads: anything but GET and HEAD is refused, as problem details.

@@ -25,16 +25,14 @@ pub struct PageQuery {
 pub fn limit(text: Option<&str>, max: u32) -> AppResult<u32> {
     match text {
         None | Some("") => Ok(DEFAULT_LIMIT.min(max)),
-        Some(text) => text
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=max).contains(n))
-            .ok_or_else(|| AppError::BadParameter {
+        Some(text) => text.parse::<u32>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
+            AppError::BadParameter {
                 name: "limit",
                 message: format!(
                     "“{text}” is not a page size: use a whole number from 1 to {max}."
                 ),
-            }),
+            }
+        }),
     }
 }
 
@@ -42,12 +40,10 @@ pub fn limit(text: Option<&str>, max: u32) -> AppResult<u32> {
 pub fn slug(name: &'static str, text: Option<&str>) -> AppResult<Option<Slug>> {
     match text {
         None | Some("") => Ok(None),
-        Some(text) => Slug::parse(text)
-            .map(Some)
-            .map_err(|invalid| AppError::BadParameter {
-                name,
-                message: format!("“{text}” is not a slug: {}", invalid.message),
-            }),
+        Some(text) => Slug::parse(text).map(Some).map_err(|invalid| AppError::BadParameter {
+            name,
+            message: format!("“{text}” is not a slug: {}", invalid.message),
+        }),
     }
 }
 
@@ -72,9 +68,7 @@ pub fn moment(name: &'static str, text: Option<&str>) -> AppResult<Option<Offset
 
 /// A moment as the API writes it: RFC 3339 in UTC.
 pub fn rfc3339(at: OffsetDateTime) -> String {
-    at.to_offset(time::UtcOffset::UTC)
-        .format(&Rfc3339)
-        .unwrap_or_default()
+    at.to_offset(time::UtcOffset::UTC).format(&Rfc3339).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -100,20 +94,14 @@ mod tests {
     #[test]
     fn moments() {
         let midnight = time::macros::datetime!(2026-11-24 00:00 UTC);
-        assert_eq!(
-            moment("x", Some("2026-11-24")).expect("date"),
-            Some(midnight)
-        );
+        assert_eq!(moment("x", Some("2026-11-24")).expect("date"), Some(midnight));
         assert_eq!(
             moment("x", Some("2026-11-24T02:00:00+02:00")).expect("date-time"),
             Some(midnight)
         );
         assert_eq!(rfc3339(midnight), "2026-11-24T00:00:00Z");
         for bad in ["2026-13-01", "yesterday", "2026-11-24 12:00"] {
-            assert_eq!(
-                field(moment("published_since", Some(bad))),
-                "published_since"
-            );
+            assert_eq!(field(moment("published_since", Some(bad))), "published_since");
         }
         assert_eq!(field(slug("section", Some("Not A Slug"))), "section");
     }

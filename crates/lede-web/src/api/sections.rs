@@ -56,10 +56,7 @@ pub async fn list_sections(
     let sections = state.newsroom.store().sections().await?;
     let links = Links(&state.settings);
     Ok(Json(ListView {
-        items: sections
-            .iter()
-            .map(|s| SectionView::new(links, s, &sections))
-            .collect(),
+        items: sections.iter().map(|s| SectionView::new(links, s, &sections)).collect(),
         next_cursor: None,
         next: None,
     }))
@@ -71,14 +68,7 @@ pub async fn show_section(
     Path(slug): Path<String>,
 ) -> AppResult<Json<SectionView>> {
     let store = state.newsroom.store();
-    let section = store
-        .section_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let section = store.section_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
     let sections = store.sections().await?;
-    Ok(Json(SectionView::new(
-        Links(&state.settings),
-        &section,
-        &sections,
-    )))
+    Ok(Json(SectionView::new(Links(&state.settings), &section, &sections)))
 }

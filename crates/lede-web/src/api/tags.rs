@@ -65,11 +65,6 @@ pub async fn show_tag(
     _access: Access,
     Path(slug): Path<String>,
 ) -> AppResult<Json<TagView>> {
-    let tag = state
-        .newsroom
-        .store()
-        .tag_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let tag = state.newsroom.store().tag_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
     Ok(Json(TagView::new(Links(&state.settings), &tag)))
 }

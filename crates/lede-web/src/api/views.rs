@@ -22,11 +22,7 @@ impl Links<'_> {
 
     /// A media address as stored (`/media/…` or already absolute) made absolute.
     pub fn media(&self, src: &str) -> String {
-        if src.starts_with('/') {
-            self.0.absolute(src)
-        } else {
-            src.to_owned()
-        }
+        if src.starts_with('/') { self.0.absolute(src) } else { src.to_owned() }
     }
 
     pub fn api(&self, collection: &str, slug: &Slug) -> String {
@@ -35,8 +31,7 @@ impl Links<'_> {
 
     /// The API's article list narrowed to one author, section or tag.
     pub fn articles_by(&self, parameter: &str, slug: &Slug) -> String {
-        self.0
-            .absolute(&format!("/api/articles?{parameter}={slug}"))
+        self.0.absolute(&format!("/api/articles?{parameter}={slug}"))
     }
 }
 
@@ -116,11 +111,7 @@ pub struct ArticleSummaryView {
 }
 
 pub fn direction(language: &str) -> &'static str {
-    if is_right_to_left(language) {
-        "rtl"
-    } else {
-        "ltr"
-    }
+    if is_right_to_left(language) { "rtl" } else { "ltr" }
 }
 
 impl ArticleSummaryView {

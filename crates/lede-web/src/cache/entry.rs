@@ -42,21 +42,14 @@ pub enum Encoding {
 impl Entry {
     /// Compresses and fingerprints a rendered page.
     pub fn new(body: Bytes, mut headers: HeaderMap, deps: Vec<Dep>) -> Self {
-        for name in [
-            header::CONTENT_LENGTH,
-            header::CONTENT_ENCODING,
-            header::TRANSFER_ENCODING,
-        ] {
+        for name in [header::CONTENT_LENGTH, header::CONTENT_ENCODING, header::TRANSFER_ENCODING] {
             headers.remove(name);
         }
         let digest = Sha256::digest(&body);
         let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
         let etag = HeaderValue::from_str(&format!("W/\"{hex}\"")).expect("hex is a valid header");
         headers.insert(header::ETAG, etag.clone());
-        headers.insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(CACHE_CONTROL),
-        );
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
         headers.insert(
             header::HeaderName::from_static("cdn-cache-control"),
             HeaderValue::from_static(CDN_CACHE_CONTROL),
@@ -83,10 +76,7 @@ impl Entry {
     pub fn respond(&self, request: &HeaderMap, head: bool) -> Response {
         let mut response = Response::new(Body::empty());
         *response.headers_mut() = self.headers.clone();
-        if request
-            .get(header::IF_NONE_MATCH)
-            .is_some_and(|tags| matches_etag(tags, &self.etag))
-        {
+        if request.get(header::IF_NONE_MATCH).is_some_and(|tags| matches_etag(tags, &self.etag)) {
             *response.status_mut() = StatusCode::NOT_MODIFIED;
             response.headers_mut().remove(header::CONTENT_TYPE);
             return response;
@@ -133,9 +123,7 @@ fn matches_etag(header: &HeaderValue, etag: &HeaderValue) -> bool {
         return false;
     };
     let ours = etag.to_str().unwrap_or_default().trim_start_matches("W/");
-    tags.split(',')
-        .map(str::trim)
-        .any(|tag| tag == "*" || tag.trim_start_matches("W/") == ours)
+    tags.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == ours)
 }
 
 /// The best encoding `Accept-Encoding` allows: brotli, then gzip, then none. A coding with

@@ -25,12 +25,8 @@ pub async fn serve_cached(
     let head = request.method() == Method::HEAD;
     // An edition's page is kept under the address asked for (`/ur/`), not the one routed.
     let asked = request.extensions().get::<crate::site::edition::Edition>();
-    let uri = asked
-        .and_then(|e| e.asked.as_ref())
-        .unwrap_or(request.uri());
-    let Some(key) = (head || request.method() == Method::GET)
-        .then(|| cache_key(uri))
-        .flatten()
+    let uri = asked.and_then(|e| e.asked.as_ref()).unwrap_or(request.uri());
+    let Some(key) = (head || request.method() == Method::GET).then(|| cache_key(uri)).flatten()
     else {
         return next.run(request).await;
     };
@@ -43,12 +39,9 @@ pub async fn serve_cached(
     let client = parts.headers.clone();
     // The page itself, whole and uncompressed: the entry makes the encodings and answers
     // conditional requests. HEAD is rendered as GET so that the entry has a body to keep.
-    for name in [
-        header::ACCEPT_ENCODING,
-        header::IF_NONE_MATCH,
-        header::IF_MODIFIED_SINCE,
-        header::RANGE,
-    ] {
+    for name in
+        [header::ACCEPT_ENCODING, header::IF_NONE_MATCH, header::IF_MODIFIED_SINCE, header::RANGE]
+    {
         parts.headers.remove(name);
     }
     parts.method = Method::GET;
@@ -61,9 +54,7 @@ pub async fn serve_cached(
         // Rendered pages are whole in memory; a failing body is a bug, not a reader's fault.
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    cache
-        .insert(key, Entry::new(bytes, parts.headers, deps), epoch)
-        .respond(&client, head)
+    cache.insert(key, Entry::new(bytes, parts.headers, deps), epoch).respond(&client, head)
 }
 
 /// The key a request's page is kept under: its path, and its page number for lists (taken as
@@ -116,13 +107,7 @@ mod tests {
         assert_eq!(key("/articles/a?comment=pending"), None);
         assert_eq!(key("/tag/x?page=2&utm=1"), None);
         assert_eq!(key("/tag/x?page="), None);
-        for private in [
-            "/admin",
-            "/admin/articles",
-            "/api/articles",
-            "/search",
-            "/static/s.css",
-        ] {
+        for private in ["/admin", "/admin/articles", "/api/articles", "/search", "/static/s.css"] {
             assert_eq!(key(private), None, "{private}");
         }
         assert_eq!(key("/administrivia"), Some("/administrivia".into()));

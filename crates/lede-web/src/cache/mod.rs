@@ -59,9 +59,7 @@ impl PageCache {
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
-        self.inner
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     pub fn epoch(&self) -> u64 {
@@ -96,11 +94,7 @@ impl PageCache {
         inner.bytes += size;
         inner.pages.insert(key, entry.clone());
         while inner.bytes > self.budget {
-            let Some((oldest, _)) = inner
-                .pages
-                .iter()
-                .next()
-                .map(|(k, v)| (k.clone(), v.clone()))
+            let Some((oldest, _)) = inner.pages.iter().next().map(|(k, v)| (k.clone(), v.clone()))
             else {
                 break;
             };
@@ -113,12 +107,8 @@ impl PageCache {
     pub fn purge(&self, deps: &[Dep]) -> usize {
         let mut inner = self.lock();
         self.epoch.fetch_add(1, Ordering::AcqRel);
-        let keys: HashSet<String> = deps
-            .iter()
-            .filter_map(|dep| inner.by_dep.get(dep))
-            .flatten()
-            .cloned()
-            .collect();
+        let keys: HashSet<String> =
+            deps.iter().filter_map(|dep| inner.by_dep.get(dep)).flatten().cloned().collect();
         for key in &keys {
             inner.remove(key);
         }

@@ -24,19 +24,9 @@ fn article(change: &ArticleChange) -> Vec<Dep> {
         deps.push(Dep::List(ListKey::All));
     }
     for placement in &change.moved {
-        deps.extend(
-            placement
-                .sections
-                .iter()
-                .map(|s| Dep::List(ListKey::Section(*s))),
-        );
+        deps.extend(placement.sections.iter().map(|s| Dep::List(ListKey::Section(*s))));
         deps.extend(placement.tags.iter().map(|t| Dep::List(ListKey::Tag(*t))));
-        deps.extend(
-            placement
-                .authors
-                .iter()
-                .map(|a| Dep::List(ListKey::Author(*a))),
-        );
+        deps.extend(placement.authors.iter().map(|a| Dep::List(ListKey::Author(*a))));
     }
     deps
 }
@@ -44,11 +34,9 @@ fn article(change: &ArticleChange) -> Vec<Dep> {
 /// The publication times (Unix seconds) whose archives `change` made stale.
 pub fn dates(change: &Change) -> Vec<i64> {
     match change {
-        Change::Article(change) => change
-            .moved
-            .iter()
-            .map(|p| p.published_at.unix_timestamp())
-            .collect(),
+        Change::Article(change) => {
+            change.moved.iter().map(|p| p.published_at.unix_timestamp()).collect()
+        }
         _ => Vec::new(),
     }
 }

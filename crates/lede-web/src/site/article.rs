@@ -64,12 +64,7 @@ pub async fn show_article(
 
 /// A published article by slug, or a 404.
 pub async fn published_article(state: &AppState, slug: &str) -> AppResult<Article> {
-    state
-        .newsroom
-        .store()
-        .published_article(slug)
-        .await?
-        .ok_or(AppError::NotFound)
+    state.newsroom.store().published_article(slug).await?.ok_or(AppError::NotFound)
 }
 
 /// Renders an article page; the comment handler calls it too, to show the form again with the
@@ -87,11 +82,7 @@ pub async fn render_article(
     }
     // "More From Author": the first author's other articles; with no author, nobody's.
     let author = article.authors.first().map(|a| a.id);
-    let filter = ArticleFilter {
-        author,
-        exclude: Some(id),
-        ..Default::default()
-    };
+    let filter = ArticleFilter { author, exclude: Some(id), ..Default::default() };
     let more_limit = match author {
         Some(_) => {
             shown::list(&filter);
@@ -109,11 +100,7 @@ pub async fn render_article(
         headline: summary.headline.clone(),
         standfirst: summary.standfirst.clone(),
         lang: summary.language.clone(),
-        dir: if is_right_to_left(&summary.language) {
-            "rtl"
-        } else {
-            "ltr"
-        },
+        dir: if is_right_to_left(&summary.language) { "rtl" } else { "ltr" },
         section: Link::section(&summary.section),
         published: DateView::new(summary.published_at, language, zone),
         updated: DateView::new(summary.updated_at, language, zone),

@@ -86,10 +86,8 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip());
+        let addr =
+            parts.extensions.get::<axum::extract::ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
         Ok(Self(addr.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))))
     }
 }
@@ -119,11 +117,7 @@ pub async fn post_comment(
         Err(TokenProblem::Expired) => Some("comments-error-expired"),
         Err(TokenProblem::Invalid) => Some("comments-error-invalid-token"),
     }
-    .map(|id| {
-        state
-            .translations
-            .message(&article.summary.language, id, None)
-    });
+    .map(|id| state.translations.message(&article.summary.language, id, None));
     let parent = match fields.parent.trim() {
         "" => None,
         id => Some(CommentId(id.parse().map_err(|_| {
@@ -146,18 +140,14 @@ pub async fn post_comment(
         // A bot: answer as if all went well, and keep what it sent as spam for the record.
         if let (Ok(comment), None) = (&checked, &problem) {
             rate_limit(&state, client)?;
-            newsroom
-                .submit_comment(article.summary.id, comment, CommentStatus::Spam)
-                .await?;
+            newsroom.submit_comment(article.summary.id, comment, CommentStatus::Spam).await?;
         }
         return Ok(held_redirect(&article.summary.slug));
     }
     match (checked, problem) {
         (Ok(comment), None) => {
             rate_limit(&state, client)?;
-            newsroom
-                .submit_comment(article.summary.id, &comment, CommentStatus::Pending)
-                .await?;
+            newsroom.submit_comment(article.summary.id, &comment, CommentStatus::Pending).await?;
             Ok(held_redirect(&article.summary.slug))
         }
         (checked, problem) => {
@@ -167,11 +157,7 @@ pub async fn post_comment(
                 form.has_errors = true;
             }
             form.problem = problem;
-            form.values = CommentFields {
-                token: String::new(),
-                homepage: String::new(),
-                ..fields
-            };
+            form.values = CommentFields { token: String::new(), homepage: String::new(), ..fields };
             render_article(&state, article, form, StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }

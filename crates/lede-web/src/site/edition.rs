@@ -60,10 +60,7 @@ pub async fn route_edition(
         Some((first, rest)) => (first, format!("/{rest}")),
         None => (path.trim_start_matches('/'), String::new()),
     };
-    let language = languages
-        .editions()
-        .find(|l| *l == first)
-        .map(str::to_owned);
+    let language = languages.editions().find(|l| *l == first).map(str::to_owned);
     if let Some(language) = &language
         && rest.is_empty()
     {
@@ -115,23 +112,10 @@ mod tests {
 
     #[test]
     fn lists_search_and_feeds_have_editions_articles_and_admin_do_not() {
-        for yes in [
-            "/",
-            "/articles",
-            "/section/news",
-            "/tag/x/rss.xml",
-            "/rss.xml",
-            "/search",
-        ] {
+        for yes in ["/", "/articles", "/section/news", "/tag/x/rss.xml", "/rss.xml", "/search"] {
             assert!(editioned(yes), "{yes}");
         }
-        for no in [
-            "/articles/some-story",
-            "/admin",
-            "/api/articles",
-            "/static/s.css",
-            "/about",
-        ] {
+        for no in ["/articles/some-story", "/admin", "/api/articles", "/static/s.css", "/about"] {
             assert!(!editioned(no), "{no}");
         }
     }

@@ -31,10 +31,7 @@ struct HomeView {
 
 pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppResult<Html<String>> {
     let store = state.newsroom.store();
-    let everything = ArticleFilter {
-        language: edition.filter_language(),
-        ..Default::default()
-    };
+    let everything = ArticleFilter { language: edition.filter_language(), ..Default::default() };
     shown::list(&everything);
     // The lead, the latest, and one more to know whether there are older ones.
     let latest = store.latest_articles(&everything, LATEST + 2).await?;
@@ -44,22 +41,14 @@ pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppRe
         cards(&latest[..latest.len().min(LATEST as usize + 1)], zone).into_iter();
     let lead = latest_cards.next();
     let catalog = state.catalog.get(&state.newsroom).await?;
-    let top_level: Vec<_> = catalog
-        .sections
-        .iter()
-        .filter(|s| s.parent.is_none())
-        .collect();
+    let top_level: Vec<_> = catalog.sections.iter().filter(|s| s.parent.is_none()).collect();
     let ids: Vec<_> = top_level.iter().map(|s| s.id).collect();
     let mut sections = Vec::new();
-    for (section, (id, articles)) in top_level.iter().zip(
-        store
-            .latest_in_sections(&ids, edition.filter_language(), PER_SECTION)
-            .await?,
-    ) {
-        shown::list(&ArticleFilter {
-            section: Some(id),
-            ..Default::default()
-        });
+    for (section, (id, articles)) in top_level
+        .iter()
+        .zip(store.latest_in_sections(&ids, edition.filter_language(), PER_SECTION).await?)
+    {
+        shown::list(&ArticleFilter { section: Some(id), ..Default::default() });
         if !articles.is_empty() {
             sections.push(SectionBlock {
                 section: Link {
@@ -76,11 +65,8 @@ pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppRe
         sections,
         more_url: has_more.then(|| edition.path("/articles?page=2")),
     };
-    let cards = view
-        .lead
-        .iter()
-        .chain(&view.latest)
-        .chain(view.sections.iter().flat_map(|s| &s.articles));
+    let cards =
+        view.lead.iter().chain(&view.latest).chain(view.sections.iter().flat_map(|s| &s.articles));
     let layout = Layout::load(&state, "", &state.identity().tagline)
         .await?
         .at(&state, &edition.path(urls::HOME))

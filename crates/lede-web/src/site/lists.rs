@@ -40,11 +40,7 @@ async fn list_page(
     filter: ArticleFilter,
     query: &PageQuery,
     base: &str,
-    Heading {
-        kind,
-        heading,
-        description,
-    }: Heading,
+    Heading { kind, heading, description }: Heading,
 ) -> AppResult<Html<String>> {
     let (articles, pagination) = one_page(state, edition, filter, query, base).await?;
     let plain = base;
@@ -59,11 +55,7 @@ async fn list_page(
     } else {
         heading.clone()
     };
-    let canonical = if number > 1 {
-        format!("{base}?page={number}")
-    } else {
-        base.to_owned()
-    };
+    let canonical = if number > 1 { format!("{base}?page={number}") } else { base.to_owned() };
     let mut layout = Layout::load(state, title, &description)
         .await?
         .at(state, &canonical)
@@ -95,18 +87,12 @@ async fn one_page(
     let number = query.number()?;
     filter.language = edition.filter_language();
     shown::list(&filter);
-    let list = state
-        .newsroom
-        .store()
-        .list_articles(&filter, PageRequest::new(number, PAGE_SIZE))
-        .await?;
+    let list =
+        state.newsroom.store().list_articles(&filter, PageRequest::new(number, PAGE_SIZE)).await?;
     if number > list.page_count() {
         return Err(AppError::NotFound);
     }
-    Ok((
-        cards(&list.items, &state.settings.time_zone),
-        Pagination::new(&list, &edition.path(base)),
-    ))
+    Ok((cards(&list.items, &state.settings.time_zone), Pagination::new(&list, &edition.path(base))))
 }
 
 pub async fn all_articles(
@@ -135,16 +121,8 @@ pub async fn section_articles(
     Path(slug): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
-    let section = state
-        .newsroom
-        .store()
-        .section_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let filter = ArticleFilter {
-        section: Some(section.id),
-        ..Default::default()
-    };
+    let section = state.newsroom.store().section_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let filter = ArticleFilter { section: Some(section.id), ..Default::default() };
     let base = urls::section(&section.slug);
     list_page(
         &state,
@@ -167,33 +145,18 @@ pub async fn tag_articles(
     Path(slug): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
-    let tag = state
-        .newsroom
-        .store()
-        .tag_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let filter = ArticleFilter {
-        tag: Some(tag.id),
-        ..Default::default()
-    };
+    let tag = state.newsroom.store().tag_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let filter = ArticleFilter { tag: Some(tag.id), ..Default::default() };
     let base = urls::tag(&tag.slug);
-    let description = state.say_in(
-        &edition.language,
-        "list-tag-description",
-        &[("tag", &tag.name)],
-    );
+    let description =
+        state.say_in(&edition.language, "list-tag-description", &[("tag", &tag.name)]);
     list_page(
         &state,
         &edition,
         filter,
         &query,
         &base,
-        Heading {
-            kind: "list-kind-tag",
-            heading: tag.name,
-            description,
-        },
+        Heading { kind: "list-kind-tag", heading: tag.name, description },
     )
     .await
 }
@@ -212,14 +175,8 @@ pub async fn author_page(
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
     let store = state.newsroom.store();
-    let author = store
-        .author_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let filter = ArticleFilter {
-        author: Some(author.id),
-        ..Default::default()
-    };
+    let author = store.author_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let filter = ArticleFilter { author: Some(author.id), ..Default::default() };
     let base = urls::author(&author.slug);
     let (articles, pagination) = one_page(&state, &edition, filter, &query, &base).await?;
     let mut layout = Layout::load(&state, &author.name, &author.bio)
@@ -230,29 +187,17 @@ pub async fn author_page(
     let mut layout = layout.in_edition(&state, &edition);
     layout.social = Some(seo::profile_social(&state.settings, &author));
     layout.json_ld = seo::author_json_ld(&state.settings, &author);
-    let view = AuthorPageView {
-        author: AuthorView::from(&author),
-        articles,
-        pagination,
-    };
+    let view = AuthorPageView { author: AuthorView::from(&author), articles, pagination };
     render(&state, "author.html", &layout, view)
 }
 
 /// Parses the parts of an archive address, refusing impossible dates with a clear message.
 fn archive_date(year: &str, month: Option<&str>, day: Option<&str>) -> AppResult<Date> {
     let bad = || AppError::NotFound;
-    let year: i32 = year
-        .parse()
-        .ok()
-        .filter(|y| (1900..=9999).contains(y))
-        .ok_or_else(bad)?;
+    let year: i32 = year.parse().ok().filter(|y| (1900..=9999).contains(y)).ok_or_else(bad)?;
     let month = match month {
         None => Month::January,
-        Some(m) => m
-            .parse::<u8>()
-            .ok()
-            .and_then(|m| Month::try_from(m).ok())
-            .ok_or_else(bad)?,
+        Some(m) => m.parse::<u8>().ok().and_then(|m| Month::try_from(m).ok()).ok_or_else(bad)?,
     };
     let day = match day {
         None => 1,
@@ -279,11 +224,7 @@ async fn archive(
         ),
         (Some(_), None) => {
             let next = start.month().next();
-            let year = if next == Month::January {
-                start.year() + 1
-            } else {
-                start.year()
-            };
+            let year = if next == Month::January { start.year() + 1 } else { start.year() };
             (
                 Date::from_calendar_date(year, next, 1).map_err(|_| AppError::NotFound)?,
                 format!("{} {}", start.month(), start.year()),
@@ -293,12 +234,7 @@ async fn archive(
         (Some(_), Some(_)) => (
             start.next_day().ok_or(AppError::NotFound)?,
             format!("{} {} {}", start.day(), start.month(), start.year()),
-            format!(
-                "/archive/{}/{:02}/{:02}",
-                start.year(),
-                u8::from(start.month()),
-                start.day()
-            ),
+            format!("/archive/{}/{:02}/{:02}", start.year(), u8::from(start.month()), start.day()),
         ),
     };
     let midnight = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT);
@@ -307,22 +243,15 @@ async fn archive(
         until: Some(midnight(end)),
         ..Default::default()
     };
-    let description = state.say_in(
-        &edition.language,
-        "list-archive-description",
-        &[("period", &heading)],
-    );
+    let description =
+        state.say_in(&edition.language, "list-archive-description", &[("period", &heading)]);
     list_page(
         &state,
         &edition,
         filter,
         &query,
         &base,
-        Heading {
-            kind: "list-kind-archive",
-            heading,
-            description,
-        },
+        Heading { kind: "list-kind-archive", heading, description },
     )
     .await
 }

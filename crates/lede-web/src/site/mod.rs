@@ -96,10 +96,7 @@ pub fn feed_links(state: &AppState, base: &str, title: &str) -> Vec<FeedLink> {
     crate::feeds::FORMATS
         .iter()
         .map(|format| FeedLink {
-            title: state.say(
-                "feed-link-title",
-                &[("title", title), ("format", format.label)],
-            ),
+            title: state.say("feed-link-title", &[("title", title), ("format", format.label)]),
             url: urls::feed(base, format.file),
             mime: format.mime,
         })
@@ -120,10 +117,7 @@ impl Layout {
             site_name: identity.name,
             tagline: identity.tagline,
             sections: top_level
-                .map(|s| Link {
-                    url: urls::section(&s.slug),
-                    name: s.name.clone(),
-                })
+                .map(|s| Link { url: urls::section(&s.slug), name: s.name.clone() })
                 .collect(),
             footer: catalog.pages.iter().map(Link::page).collect(),
             assets: crate::assets::urls(),
@@ -144,11 +138,7 @@ impl Layout {
 
     /// Sets the language the page's interface speaks (an article's, an edition's).
     pub fn in_language(mut self, language: &str) -> Self {
-        self.dir = if lede_core::content::is_right_to_left(language) {
-            "rtl"
-        } else {
-            "ltr"
-        };
+        self.dir = if lede_core::content::is_right_to_left(language) { "rtl" } else { "ltr" };
         self.lang = language.to_owned();
         self
     }
@@ -184,9 +174,7 @@ impl Layout {
                 } else {
                     format!("/{language}/")
                 },
-                name: state
-                    .translations
-                    .message(language, "language-autonym", None),
+                name: state.translations.message(language, "language-autonym", None),
                 lang: language.clone(),
             })
             .collect();

@@ -20,19 +20,9 @@ pub async fn static_page(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
-    let page = state
-        .newsroom
-        .store()
-        .page_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let layout = Layout::load(&state, &page.title, "")
-        .await?
-        .at(&state, &urls::page(&page.slug));
-    let view = PageView {
-        title: page.title,
-        body_html: page.body_html,
-    };
+    let page = state.newsroom.store().page_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let layout = Layout::load(&state, &page.title, "").await?.at(&state, &urls::page(&page.slug));
+    let view = PageView { title: page.title, body_html: page.body_html };
     Ok(render(&state, "page.html", &layout, view)?.into_response())
 }
 
@@ -91,9 +81,7 @@ pub async fn error_page(state: &AppState, page: &ErrorPage) -> Response {
         StatusCode::BAD_REQUEST => "error-bad-request-title",
         _ => "error-generic-title",
     };
-    let heading = state
-        .translations
-        .message(crate::i18n::FALLBACK, heading_id, None);
+    let heading = state.translations.message(crate::i18n::FALLBACK, heading_id, None);
     let view = ErrorView {
         status: page.status.as_u16(),
         heading: heading.clone(),

@@ -46,21 +46,18 @@ pub fn highlight(snippet: &str) -> String {
             c => html.push(c),
         }
     }
-    html.replace(MARK_START, "<mark>")
-        .replace(MARK_END, "</mark>")
+    html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 }
 
 fn parse_day(state: &AppState, field: &str, text: &str) -> AppResult<Option<Date>> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    Date::parse(text.trim(), format_description!("[year]-[month]-[day]"))
-        .map(Some)
-        .map_err(|_| {
-            AppError::BadRequest(
-                state.say("search-error-bad-date", &[("field", field), ("text", text)]),
-            )
-        })
+    Date::parse(text.trim(), format_description!("[year]-[month]-[day]")).map(Some).map_err(|_| {
+        AppError::BadRequest(
+            state.say("search-error-bad-date", &[("field", field), ("text", text)]),
+        )
+    })
 }
 
 /// Turns the request into a store query, refusing what cannot be understood.
@@ -70,10 +67,9 @@ async fn to_query(
     params: &SearchParams,
 ) -> AppResult<SearchQuery> {
     if params.q.chars().count() > MAX_QUERY_CHARS {
-        return Err(AppError::BadRequest(state.say(
-            "search-error-too-long",
-            &[("max", &MAX_QUERY_CHARS.to_string())],
-        )));
+        return Err(AppError::BadRequest(
+            state.say("search-error-too-long", &[("max", &MAX_QUERY_CHARS.to_string())]),
+        ));
     }
     let store = state.newsroom.store();
     let mut filter = ArticleFilter::default();
@@ -107,21 +103,12 @@ async fn to_query(
         None
     } else {
         let languages = state.newsroom.languages();
-        Some(
-            languages
-                .check(&params.language)
-                .map_err(|e| AppError::BadRequest(e.message))?,
-        )
+        Some(languages.check(&params.language).map_err(|e| AppError::BadRequest(e.message))?)
     };
     let midnight = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT);
     filter.from = parse_day(state, "from", &params.from)?.map(midnight);
-    filter.until = parse_day(state, "to", &params.to)?
-        .and_then(|d| d.next_day())
-        .map(midnight);
-    Ok(SearchQuery {
-        text: params.q.trim().to_owned(),
-        filter,
-    })
+    filter.until = parse_day(state, "to", &params.to)?.and_then(|d| d.next_day()).map(midnight);
+    Ok(SearchQuery { text: params.q.trim().to_owned(), filter })
 }
 
 async fn run(
@@ -131,11 +118,8 @@ async fn run(
 ) -> AppResult<(Paged<SearchHit>, u32)> {
     let query = to_query(state, edition, params).await?;
     let number = PageQuery::new(params.page.clone()).number()?;
-    let results = state
-        .newsroom
-        .store()
-        .search(&query, PageRequest::new(number, PAGE_SIZE))
-        .await?;
+    let results =
+        state.newsroom.store().search(&query, PageRequest::new(number, PAGE_SIZE)).await?;
     if number > results.page_count() {
         return Err(AppError::NotFound);
     }
@@ -180,10 +164,7 @@ pub async fn search_page(
         results: cards(&summaries, &state.settings.time_zone)
             .into_iter()
             .zip(&results.items)
-            .map(|(card, hit)| ResultView {
-                card,
-                snippet_html: highlight(&hit.snippet),
-            })
+            .map(|(card, hit)| ResultView { card, snippet_html: highlight(&hit.snippet) })
             .collect(),
         pagination,
         sections: state
@@ -192,28 +173,18 @@ pub async fn search_page(
             .await?
             .sections
             .iter()
-            .map(|s| Link {
-                url: s.slug.to_string(),
-                name: s.name.clone(),
-            })
+            .map(|s| Link { url: s.slug.to_string(), name: s.name.clone() })
             .collect(),
         authors: store
             .authors()
             .await?
             .iter()
-            .map(|a| Link {
-                url: a.slug.to_string(),
-                name: a.name.clone(),
-            })
+            .map(|a| Link { url: a.slug.to_string(), name: a.name.clone() })
             .collect(),
         params,
     };
     let title = if view.searched {
-        state.say_in(
-            &edition.language,
-            "search-page-title",
-            &[("query", view.params.q.trim())],
-        )
+        state.say_in(&edition.language, "search-page-title", &[("query", view.params.q.trim())])
     } else {
         state.say_in(&edition.language, "search-title", &[])
     };

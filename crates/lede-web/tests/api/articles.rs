@@ -34,14 +34,8 @@ async fn lists_published_articles_newest_first_with_absolute_links(db: &TestDb) 
     assert_eq!(list["next_cursor"], serde_json::Value::Null);
     assert_eq!(list["next"], serde_json::Value::Null);
     let barrier = &list["items"][3];
-    assert_eq!(
-        barrier["url"],
-        format!("{BASE}/articles/flood-barrier-plan")
-    );
-    assert_eq!(
-        barrier["api_url"],
-        format!("{BASE}/api/articles/flood-barrier-plan")
-    );
+    assert_eq!(barrier["url"], format!("{BASE}/articles/flood-barrier-plan"));
+    assert_eq!(barrier["api_url"], format!("{BASE}/api/articles/flood-barrier-plan"));
     assert_eq!(barrier["headline"], "Flood barrier plan for Saltmarsh");
     assert_eq!(barrier["published_at"], "2026-11-24T12:00:00Z");
     assert_eq!(barrier["language"], "en");
@@ -49,10 +43,7 @@ async fn lists_published_articles_newest_first_with_absolute_links(db: &TestDb) 
     assert_eq!(barrier["partner_only"], false);
     assert_eq!(barrier["section"]["slug"], "news");
     assert_eq!(barrier["section"]["url"], format!("{BASE}/section/news"));
-    assert_eq!(
-        barrier["section"]["api_url"],
-        format!("{BASE}/api/sections/news")
-    );
+    assert_eq!(barrier["section"]["api_url"], format!("{BASE}/api/sections/news"));
     let authors: Vec<_> = barrier["authors"]
         .as_array()
         .expect("authors")
@@ -76,34 +67,15 @@ async fn filters_narrow_the_list(db: &TestDb) {
                 "river-floods-saltmarsh",
             ],
         ),
-        (
-            "section=politics",
-            vec!["budget-row-deepens", "budget-vote-passes"],
-        ),
-        (
-            "tag=river",
-            vec![
-                "river-clean-up",
-                "flood-barrier-plan",
-                "river-floods-saltmarsh",
-            ],
-        ),
-        (
-            "author=jonas-berg",
-            vec!["river-clean-up", "festival-returns", "flood-barrier-plan"],
-        ),
-        (
-            "section=news&author=jonas-berg",
-            vec!["river-clean-up", "flood-barrier-plan"],
-        ),
+        ("section=politics", vec!["budget-row-deepens", "budget-vote-passes"]),
+        ("tag=river", vec!["river-clean-up", "flood-barrier-plan", "river-floods-saltmarsh"]),
+        ("author=jonas-berg", vec!["river-clean-up", "festival-returns", "flood-barrier-plan"]),
+        ("section=news&author=jonas-berg", vec!["river-clean-up", "flood-barrier-plan"]),
         (
             "published_since=2026-11-25&published_before=2026-11-27",
             vec!["budget-row-deepens", "festival-returns"],
         ),
-        (
-            "published_since=2026-11-26T12:00:00Z",
-            vec!["river-clean-up", "budget-row-deepens"],
-        ),
+        ("published_since=2026-11-26T12:00:00Z", vec!["river-clean-up", "budget-row-deepens"]),
         (
             "published_before=2026-11-24T14:00:00%2B02:00",
             vec!["budget-vote-passes", "river-floods-saltmarsh"],
@@ -131,10 +103,7 @@ async fn cursor_pages_stay_stable_while_articles_are_published(db: &TestDb) {
     assert_eq!(first.slugs(), ALL[..2]);
     let first = first.json();
     let cursor = first["next_cursor"].as_str().expect("a cursor").to_owned();
-    assert_eq!(
-        first["next"],
-        format!("{BASE}/api/articles?limit=2&cursor={cursor}")
-    );
+    assert_eq!(first["next"], format!("{BASE}/api/articles?limit=2&cursor={cursor}"));
     // Newer articles arrive while the client reads; its pages neither repeat nor skip.
     api.publish("breaking-news", 30, false).await;
     api.publish("more-breaking-news", 10, false).await;
@@ -154,9 +123,7 @@ async fn cursor_pages_stay_stable_while_articles_are_published(db: &TestDb) {
     }
     assert_eq!(seen, ALL);
     // The same cursor given again answers the same page: cursors are positions, not sessions.
-    let again = api
-        .get(&format!("/api/articles?limit=2&cursor={cursor}"))
-        .await;
+    let again = api.get(&format!("/api/articles?limit=2&cursor={cursor}")).await;
     assert_eq!(again.slugs(), ALL[2..4]);
     // Filters travel in `next`.
     let tagged = api.get("/api/articles?tag=river&limit=1").await;
@@ -166,11 +133,7 @@ async fn cursor_pages_stay_stable_while_articles_are_published(db: &TestDb) {
     let rest = api.get(&next).await;
     assert_eq!(rest.slugs(), ["breaking-news"]);
     let rest = api.get(&path_of(&rest.json()["next"])).await;
-    assert_eq!(
-        rest.slugs(),
-        ["river-clean-up"],
-        "festival-returns has no river tag"
-    );
+    assert_eq!(rest.slugs(), ["river-clean-up"], "festival-returns has no river tag");
     let fresh = api.get("/api/articles?limit=2").await;
     assert_eq!(fresh.slugs(), ["more-breaking-news", "breaking-news"]);
 }
@@ -200,13 +163,7 @@ async fn bad_parameters_are_problems_naming_the_parameter(db: &TestDb) {
     }
     let typo = api.get("/api/articles?sectoin=news").await;
     let problem = typo.problem(StatusCode::BAD_REQUEST);
-    assert!(
-        problem["detail"]
-            .as_str()
-            .is_some_and(|d| d.contains("sectoin")),
-        "{}",
-        typo.body
-    );
+    assert!(problem["detail"].as_str().is_some_and(|d| d.contains("sectoin")), "{}", typo.body);
 }
 
 async fn one_article_in_full(db: &TestDb) {
@@ -215,29 +172,18 @@ async fn one_article_in_full(db: &TestDb) {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let article = reply.json();
     assert_eq!(article["headline"], "Flood barrier plan for Saltmarsh");
-    assert_eq!(
-        article["standfirst"],
-        "Standfirst of Flood barrier plan for Saltmarsh."
-    );
+    assert_eq!(article["standfirst"], "Standfirst of Flood barrier plan for Saltmarsh.");
     assert!(
-        article["body_html"]
-            .as_str()
-            .is_some_and(|b| b.starts_with("<p>The river rose")),
+        article["body_html"].as_str().is_some_and(|b| b.starts_with("<p>The river rose")),
         "{}",
         article["body_html"]
     );
     assert_eq!(article["word_count"], 260);
     assert_eq!(article["reading_minutes"], 2);
-    assert_eq!(
-        article["ninjs_url"],
-        format!("{BASE}/api/ninjs/articles/flood-barrier-plan")
-    );
+    assert_eq!(article["ninjs_url"], format!("{BASE}/api/ninjs/articles/flood-barrier-plan"));
     assert_eq!(article["tags"][0]["slug"], "river");
     assert_eq!(article["authors"][0]["website"], "https://maya.example.com");
-    assert_eq!(
-        article["authors"][0]["bio"],
-        "Maya Chen writes about the city."
-    );
+    assert_eq!(article["authors"][0]["bio"], "Maya Chen writes about the city.");
     assert_eq!(article["authors"][1]["website"], serde_json::Value::Null);
     assert_eq!(
         article["authors"][1]["articles_url"],
@@ -274,9 +220,7 @@ async fn every_answer_has_an_etag_and_if_none_match_gets_304(db: &TestDb) {
         assert_eq!(cached.status, StatusCode::NOT_MODIFIED, "{path}: {listed}");
         let stale = api.get_with(path, &[("if-none-match", "W/\"0000\"")]).await;
         assert_eq!(stale.status, StatusCode::OK, "{path}");
-        let head = api
-            .send(Request::head(path).body(Body::empty()).expect("request"))
-            .await;
+        let head = api.send(Request::head(path).body(Body::empty()).expect("request")).await;
         assert_eq!(
             (head.status, head.header(header::ETAG), head.body.as_str()),
             (StatusCode::OK, etag.as_str(), ""),
@@ -284,15 +228,9 @@ async fn every_answer_has_an_etag_and_if_none_match_gets_304(db: &TestDb) {
         );
     }
     // A change makes the old tag stale.
-    let before = api
-        .get("/api/articles")
-        .await
-        .header(header::ETAG)
-        .to_owned();
+    let before = api.get("/api/articles").await.header(header::ETAG).to_owned();
     api.publish("fresh-story", 5, false).await;
-    let after = api
-        .get_with("/api/articles", &[("if-none-match", &before)])
-        .await;
+    let after = api.get_with("/api/articles", &[("if-none-match", &before)]).await;
     assert_eq!(after.status, StatusCode::OK);
     assert_ne!(after.header(header::ETAG), before);
     assert_eq!(after.slugs()[0], "fresh-story");
@@ -315,24 +253,12 @@ async fn errors_are_problem_details_under_api_and_pages_elsewhere(db: &TestDb) {
         assert_eq!(problem["title"], "Not Found", "{path}");
         assert_eq!(problem["type"], "about:blank");
         assert_eq!(problem["instance"], path);
-        assert!(
-            reply.header(header::ETAG).is_empty(),
-            "{path}: errors carry no ETag"
-        );
+        assert!(reply.header(header::ETAG).is_empty(), "{path}: errors carry no ETag");
     }
-    let post = api
-        .send(
-            Request::post("/api/articles")
-                .body(Body::from("{}"))
-                .expect("request"),
-        )
-        .await;
+    let post =
+        api.send(Request::post("/api/articles").body(Body::from("{}")).expect("request")).await;
     post.problem(StatusCode::METHOD_NOT_ALLOWED);
-    assert!(
-        post.header(header::ALLOW).contains("GET"),
-        "{:?}",
-        post.headers
-    );
+    assert!(post.header(header::ALLOW).contains("GET"), "{:?}", post.headers);
     for path in ["/articles/no-such-story", "/no-such-page"] {
         let page = api.get(path).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");

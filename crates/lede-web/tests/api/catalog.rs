@@ -19,10 +19,7 @@ async fn authors_page_by_cursor_and_show_one(db: &TestDb) {
     let second = api.get(next.strip_prefix(BASE).expect("absolute")).await;
     assert_eq!(second.slugs(), ["jonas-berg"]);
     assert_eq!(second.json()["next"], serde_json::Value::Null);
-    assert_eq!(
-        api.get("/api/authors").await.slugs(),
-        ["maya-chen", "jonas-berg"]
-    );
+    assert_eq!(api.get("/api/authors").await.slugs(), ["maya-chen", "jonas-berg"]);
     let maya = api.get("/api/authors/maya-chen").await.json();
     assert_eq!(maya["name"], "Maya Chen");
     assert_eq!(maya["bio"], "Maya Chen writes about the city.");
@@ -30,13 +27,9 @@ async fn authors_page_by_cursor_and_show_one(db: &TestDb) {
     assert_eq!(maya["avatar"], serde_json::Value::Null);
     assert_eq!(maya["url"], format!("{BASE}/author/maya-chen"));
     let articles = maya["articles_url"].as_str().expect("articles_url");
-    let by_maya = api
-        .get(articles.strip_prefix(BASE).expect("absolute"))
-        .await;
+    let by_maya = api.get(articles.strip_prefix(BASE).expect("absolute")).await;
     assert_eq!(by_maya.slugs().len(), 4);
-    api.get("/api/authors?cursor=nope")
-        .await
-        .problem(StatusCode::BAD_REQUEST);
+    api.get("/api/authors?cursor=nope").await.problem(StatusCode::BAD_REQUEST);
 }
 
 async fn sections_name_their_parents(db: &TestDb) {
@@ -44,34 +37,22 @@ async fn sections_name_their_parents(db: &TestDb) {
     let list = api.get("/api/sections").await;
     assert_eq!(list.slugs(), ["news", "politics", "culture"], "menu order");
     let sections = list.json();
-    let parents: Vec<_> = sections["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .map(|s| s["parent"].as_str())
-        .collect();
+    let parents: Vec<_> =
+        sections["items"].as_array().expect("items").iter().map(|s| s["parent"].as_str()).collect();
     assert_eq!(parents, [None, Some("news"), None]);
     let politics = api.get("/api/sections/politics").await.json();
     assert_eq!(politics["name"], "Politics");
     assert_eq!(politics["description"], "Politics from Northbridge.");
     assert_eq!(politics["parent"], "news");
-    assert_eq!(
-        politics["articles_url"],
-        format!("{BASE}/api/articles?section=politics")
-    );
-    api.get("/api/sections?limit=1")
-        .await
-        .problem(StatusCode::BAD_REQUEST);
+    assert_eq!(politics["articles_url"], format!("{BASE}/api/articles?section=politics"));
+    api.get("/api/sections?limit=1").await.problem(StatusCode::BAD_REQUEST);
 }
 
 async fn tags_page_by_cursor_and_link_to_their_articles(db: &TestDb) {
     let api = api(db).await;
     let first = api.get("/api/tags?limit=2").await;
     assert_eq!(first.slugs(), ["river", "budget"]);
-    let cursor = first.json()["next_cursor"]
-        .as_str()
-        .expect("cursor")
-        .to_owned();
+    let cursor = first.json()["next_cursor"].as_str().expect("cursor").to_owned();
     let rest = api.get(&format!("/api/tags?limit=2&cursor={cursor}")).await;
     assert_eq!(rest.slugs(), ["music"]);
     assert_eq!(rest.json()["next_cursor"], serde_json::Value::Null);
@@ -79,8 +60,6 @@ async fn tags_page_by_cursor_and_link_to_their_articles(db: &TestDb) {
     assert_eq!(music["name"], "Music");
     assert_eq!(music["url"], format!("{BASE}/tag/music"));
     let articles = music["articles_url"].as_str().expect("articles_url");
-    let tagged = api
-        .get(articles.strip_prefix(BASE).expect("absolute"))
-        .await;
+    let tagged = api.get(articles.strip_prefix(BASE).expect("absolute")).await;
     assert_eq!(tagged.slugs(), ["festival-returns"]);
 }

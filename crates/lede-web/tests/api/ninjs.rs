@@ -37,30 +37,16 @@ fn illustrated() -> ArticleInput {
 
 async fn every_article_and_the_feed_are_valid_ninjs_3(db: &TestDb) {
     let api = api(db).await;
-    let id = api
-        .newsroom
-        .save_article(None, illustrated())
-        .await
-        .expect("save");
-    api.newsroom
-        .publish_article(id, None)
-        .await
-        .expect("publish");
+    let id = api.newsroom.save_article(None, illustrated()).await.expect("save");
+    api.newsroom.publish_article(id, None).await.expect("publish");
     let validator = ninjs_validator();
     let feed = api.get("/api/ninjs/articles?limit=50").await;
     assert_eq!(feed.status, StatusCode::OK, "{}", feed.body);
     let feed = feed.json();
-    assert_eq!(
-        errors(&validator, &feed),
-        "",
-        "the feed is a valid ninjs package"
-    );
+    assert_eq!(errors(&validator, &feed), "", "the feed is a valid ninjs package");
     assert_eq!(feed["type"], "composite");
     let items = feed["associations"].as_array().expect("associations");
-    let names: Vec<_> = items
-        .iter()
-        .map(|a| a["name"].as_str().expect("name"))
-        .collect();
+    let names: Vec<_> = items.iter().map(|a| a["name"].as_str().expect("name")).collect();
     assert_eq!(names.len(), 7, "every published article: {names:?}");
     assert_eq!(names[0], "saltmarsh-barrier-opens", "newest first");
     for name in names {
@@ -77,44 +63,24 @@ async fn every_article_and_the_feed_are_valid_ninjs_3(db: &TestDb) {
     }
     // The validator is not a formality: it refuses an item without its one required field,
     // and one with a field ninjs does not define.
-    let mut broken: Value = api
-        .get("/api/ninjs/articles/flood-barrier-plan")
-        .await
-        .json();
+    let mut broken: Value = api.get("/api/ninjs/articles/flood-barrier-plan").await.json();
     broken.as_object_mut().expect("object").remove("uri");
     assert!(!errors(&validator, &broken).is_empty());
-    let mut extra: Value = api
-        .get("/api/ninjs/articles/flood-barrier-plan")
-        .await
-        .json();
+    let mut extra: Value = api.get("/api/ninjs/articles/flood-barrier-plan").await.json();
     extra["headline"] = Value::from("not a ninjs field");
     assert!(!errors(&validator, &extra).is_empty());
     let limited = api.get("/api/ninjs/articles?limit=2").await.json();
     assert_eq!(limited["associations"].as_array().map(Vec::len), Some(2));
-    api.get("/api/ninjs/articles?limit=51")
-        .await
-        .problem(StatusCode::BAD_REQUEST);
+    api.get("/api/ninjs/articles?limit=51").await.problem(StatusCode::BAD_REQUEST);
 }
 
 async fn an_item_says_what_the_article_says(db: &TestDb) {
     let api = api(db).await;
-    let id = api
-        .newsroom
-        .save_article(None, illustrated())
-        .await
-        .expect("save");
-    api.newsroom
-        .publish_article(id, None)
-        .await
-        .expect("publish");
-    let item = api
-        .get("/api/ninjs/articles/saltmarsh-barrier-opens")
-        .await
-        .json();
+    let id = api.newsroom.save_article(None, illustrated()).await.expect("save");
+    api.newsroom.publish_article(id, None).await.expect("publish");
+    let item = api.get("/api/ninjs/articles/saltmarsh-barrier-opens").await.json();
     assert!(
-        item["uri"]
-            .as_str()
-            .is_some_and(|u| u.starts_with("tag:news.example,2026-11-28:article:")),
+        item["uri"].as_str().is_some_and(|u| u.starts_with("tag:news.example,2026-11-28:article:")),
         "{}",
         item["uri"]
     );
@@ -124,66 +90,35 @@ async fn an_item_says_what_the_article_says(db: &TestDb) {
     assert_eq!(item["language"], "ur");
     assert_eq!(item["versionCreated"], "2026-11-28T12:00:00Z");
     assert_eq!(item["copyrightHolder"], "Northbridge Test");
-    assert_eq!(
-        item["headlines"][0]["value"],
-        "سالٹ مارش کا سیلابی بند کھل گیا"
-    );
-    assert_eq!(
-        item["descriptions"][0]["value"],
-        "Standfirst of سالٹ مارش کا سیلابی بند کھل گیا."
-    );
+    assert_eq!(item["headlines"][0]["value"], "سالٹ مارش کا سیلابی بند کھل گیا");
+    assert_eq!(item["descriptions"][0]["value"], "Standfirst of سالٹ مارش کا سیلابی بند کھل گیا.");
     assert_eq!(item["bodies"][0]["contentType"], "text/html");
     assert!(
-        item["bodies"][0]["value"]
-            .as_str()
-            .is_some_and(|b| b.contains("<strong>بند</strong>")),
+        item["bodies"][0]["value"].as_str().is_some_and(|b| b.contains("<strong>بند</strong>")),
         "{}",
         item["bodies"][0]
     );
     assert_eq!(item["by"], "Maya Chen and Jonas Berg");
-    assert_eq!(
-        item["people"][1]["uri"],
-        format!("{BASE}/author/jonas-berg")
-    );
+    assert_eq!(item["people"][1]["uri"], format!("{BASE}/author/jonas-berg"));
     let subjects: Vec<_> = item["subjects"]
         .as_array()
         .expect("subjects")
         .iter()
-        .map(|s| {
-            (
-                s["rel"].as_str().expect("rel"),
-                s["literal"].as_str().expect("literal"),
-            )
-        })
+        .map(|s| (s["rel"].as_str().expect("rel"), s["literal"].as_str().expect("literal")))
         .collect();
-    assert_eq!(
-        subjects,
-        [("section", "politics"), ("tag", "budget"), ("tag", "river")]
-    );
-    assert_eq!(
-        item["renditions"][0]["href"],
-        format!("{BASE}/articles/saltmarsh-barrier-opens")
-    );
+    assert_eq!(subjects, [("section", "politics"), ("tag", "budget"), ("tag", "river")]);
+    assert_eq!(item["renditions"][0]["href"], format!("{BASE}/articles/saltmarsh-barrier-opens"));
     let picture = &item["associations"][0];
     assert_eq!(picture["name"], "featuremedia");
     assert_eq!(picture["type"], "picture");
     assert_eq!(picture["uri"], format!("{BASE}/media/demo/barrier.svg"));
     assert_eq!(picture["by"], "Northbridge Courier");
     assert_eq!(picture["renditions"][0]["contentType"], "image/svg+xml");
-    assert_eq!(
-        picture["descriptions"][1]["value"],
-        "The new barrier at dusk"
-    );
-    let plain = api
-        .get("/api/ninjs/articles/flood-barrier-plan")
-        .await
-        .json();
+    assert_eq!(picture["descriptions"][1]["value"], "The new barrier at dusk");
+    let plain = api.get("/api/ninjs/articles/flood-barrier-plan").await.json();
     assert_eq!(plain["profile"], "text-only");
     assert_eq!(plain["bodies"][0]["wordCount"], 260);
-    assert!(
-        plain.get("associations").is_none(),
-        "no picture, no association"
-    );
+    assert!(plain.get("associations").is_none(), "no picture, no association");
 }
 
 async fn the_uri_survives_a_change_of_slug(db: &TestDb) {
@@ -204,18 +139,10 @@ async fn the_uri_survives_a_change_of_slug(db: &TestDb) {
         &["music"],
         "Bands.",
     );
-    api.newsroom
-        .save_article(Some(id), renamed)
-        .await
-        .expect("rename");
+    api.newsroom.save_article(Some(id), renamed).await.expect("rename");
     let after = api.get("/api/ninjs/articles/festival-is-back").await.json();
     assert_eq!(after["uri"], before["uri"], "partners see the same story");
     assert_ne!(after["version"], before["version"], "in a new version");
-    assert_eq!(
-        after["headlines"][0]["value"],
-        "Music festival is back at Old Quay"
-    );
-    api.get("/api/ninjs/articles/festival-returns")
-        .await
-        .problem(StatusCode::NOT_FOUND);
+    assert_eq!(after["headlines"][0]["value"], "Music festival is back at Old Quay");
+    api.get("/api/ninjs/articles/festival-returns").await.problem(StatusCode::NOT_FOUND);
 }

@@ -29,9 +29,7 @@ fn resolve<'a>(document: &'a Value, value: &'a Value) -> &'a Value {
             let pointer = reference
                 .strip_prefix('#')
                 .unwrap_or_else(|| panic!("only local references here: {reference}"));
-            document
-                .pointer(pointer)
-                .unwrap_or_else(|| panic!("{reference} leads nowhere"))
+            document.pointer(pointer).unwrap_or_else(|| panic!("{reference} leads nowhere"))
         }
         None => value,
     }
@@ -40,11 +38,7 @@ fn resolve<'a>(document: &'a Value, value: &'a Value) -> &'a Value {
 /// The JSON pointer of an operation's response schema, for the validator.
 fn schema_pointer(path: &str, status: &str, media_type: &str) -> String {
     let escape = |s: &str| s.replace('~', "~0").replace('/', "~1");
-    format!(
-        "/paths/{}/get/responses/{status}/content/{}/schema",
-        escape(path),
-        escape(media_type)
-    )
+    format!("/paths/{}/get/responses/{status}/content/{}/schema", escape(path), escape(media_type))
 }
 
 async fn every_route_is_documented_and_every_documented_operation_answers(db: &TestDb) {
@@ -83,16 +77,10 @@ async fn every_route_is_documented_and_every_documented_operation_answers(db: &T
                 other => panic!("{path}: {name} is in {other:?}"),
             }
         }
-        assert!(
-            !url.contains('{'),
-            "{path}: a path parameter is undocumented"
-        );
+        assert!(!url.contains('{'), "{path}: a path parameter is undocumented");
         // With every documented parameter at once, and with none.
-        let full = if query.is_empty() {
-            url.clone()
-        } else {
-            format!("{url}?{}", query.join("&"))
-        };
+        let full =
+            if query.is_empty() { url.clone() } else { format!("{url}?{}", query.join("&")) };
         for request in [full.as_str(), url.as_str()] {
             let reply = api.get(request).await;
             assert_eq!(reply.status, StatusCode::OK, "{request}: {}", reply.body);
@@ -107,12 +95,7 @@ async fn every_route_is_documented_and_every_documented_operation_answers(db: &T
         // A parameter the document does not list is refused, so the list is complete.
         if !query.is_empty() {
             let reply = api.get(&format!("{url}?undocumented=1")).await;
-            assert_eq!(
-                reply.status,
-                StatusCode::BAD_REQUEST,
-                "{url}: {}",
-                reply.body
-            );
+            assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{url}: {}", reply.body);
         }
     }
 }
@@ -120,57 +103,21 @@ async fn every_route_is_documented_and_every_documented_operation_answers(db: &T
 async fn problems_match_the_documented_schemas(db: &TestDb) {
     let api = api(db).await;
     let document = document(&api).await;
-    let (_, key) = api
-        .newsroom
-        .create_api_key("Coast Radio")
-        .await
-        .expect("key");
-    let revoked = api
-        .newsroom
-        .create_api_key("Old Partner")
-        .await
-        .expect("key");
-    api.newsroom
-        .revoke_api_key(revoked.0.id)
-        .await
-        .expect("revoke");
+    let (_, key) = api.newsroom.create_api_key("Coast Radio").await.expect("key");
+    let revoked = api.newsroom.create_api_key("Old Partner").await.expect("key");
+    api.newsroom.revoke_api_key(revoked.0.id).await.expect("revoke");
     let cases = [
         ("/api/articles", "/api/articles?limit=0", None, "400"),
         ("/api/tags", "/api/tags?cursor=x", None, "400"),
-        (
-            "/api/ninjs/articles",
-            "/api/ninjs/articles?limit=x",
-            None,
-            "400",
-        ),
+        ("/api/ninjs/articles", "/api/ninjs/articles?limit=x", None, "400"),
         ("/api/sections", "/api/sections?x=1", None, "400"),
-        (
-            "/api/articles/{slug}",
-            "/api/articles/no-such-story",
-            None,
-            "404",
-        ),
+        ("/api/articles/{slug}", "/api/articles/no-such-story", None, "404"),
         ("/api/authors/{slug}", "/api/authors/nobody", None, "404"),
         ("/api/sections/{slug}", "/api/sections/nowhere", None, "404"),
         ("/api/tags/{slug}", "/api/tags/nothing", None, "404"),
-        (
-            "/api/ninjs/articles/{slug}",
-            "/api/ninjs/articles/no-such-story",
-            None,
-            "404",
-        ),
-        (
-            "/api/articles",
-            "/api/articles",
-            Some(revoked.1.reveal()),
-            "401",
-        ),
-        (
-            "/api/authors",
-            "/api/authors",
-            Some(revoked.1.reveal()),
-            "401",
-        ),
+        ("/api/ninjs/articles/{slug}", "/api/ninjs/articles/no-such-story", None, "404"),
+        ("/api/articles", "/api/articles", Some(revoked.1.reveal()), "401"),
+        ("/api/authors", "/api/authors", Some(revoked.1.reveal()), "401"),
         (
             "/api/articles/{slug}",
             "/api/articles/flood-barrier-plan",
@@ -186,30 +133,20 @@ async fn problems_match_the_documented_schemas(db: &TestDb) {
         assert_eq!(reply.status.as_str(), status, "{request}: {}", reply.body);
         let operation = &document["paths"][path]["get"];
         let response = resolve(&document, &operation["responses"][status]);
-        assert!(
-            response.is_object(),
-            "{path} does not document its {status} answer"
-        );
+        assert!(response.is_object(), "{path} does not document its {status} answer");
         let schema = &response["content"]["application/problem+json"]["schema"];
-        let pointer = schema["$ref"]
-            .as_str()
-            .and_then(|r| r.strip_prefix('#'))
-            .expect("a problem schema");
+        let pointer =
+            schema["$ref"].as_str().and_then(|r| r.strip_prefix('#')).expect("a problem schema");
         let validator = openapi_validator(&document, pointer);
         assert_eq!(errors(&validator, &reply.json()), "", "{request}");
     }
     // A partner's list, partner-only flags included, matches the schema too.
     let list = api.get_as(key.reveal(), "/api/articles").await;
-    let validator = openapi_validator(
-        &document,
-        &schema_pointer("/api/articles", "200", "application/json"),
-    );
+    let validator =
+        openapi_validator(&document, &schema_pointer("/api/articles", "200", "application/json"));
     let mut list = list.json();
     assert_eq!(errors(&validator, &list), "");
     // And the schemas are strict: a field the document does not describe is an error.
     list["items"][0]["surprise"] = Value::from(true);
-    assert!(
-        !errors(&validator, &list).is_empty(),
-        "undocumented fields slip through"
-    );
+    assert!(!errors(&validator, &list).is_empty(), "undocumented fields slip through");
 }

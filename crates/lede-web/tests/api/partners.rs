@@ -37,15 +37,9 @@ async fn partner_only_articles_are_never_public(db: &TestDb) {
     ] {
         let reply = api.get(path).await;
         assert_eq!(reply.status, StatusCode::OK, "{path}");
-        assert!(
-            !reply.body.contains(EXCLUSIVE),
-            "{path} shows the partner-only article"
-        );
+        assert!(!reply.body.contains(EXCLUSIVE), "{path} shows the partner-only article");
     }
-    for path in [
-        "/api/articles/agency-exclusive",
-        "/api/ninjs/articles/agency-exclusive",
-    ] {
+    for path in ["/api/articles/agency-exclusive", "/api/ninjs/articles/agency-exclusive"] {
         api.get(path).await.problem(StatusCode::NOT_FOUND);
     }
     let page = api.get("/articles/agency-exclusive").await;
@@ -55,11 +49,7 @@ async fn partner_only_articles_are_never_public(db: &TestDb) {
 
 async fn a_partners_key_shows_partner_only_articles(db: &TestDb) {
     let api = with_exclusive(db).await;
-    let (_, key) = api
-        .newsroom
-        .create_api_key("Coast Radio")
-        .await
-        .expect("key");
+    let (_, key) = api.newsroom.create_api_key("Coast Radio").await.expect("key");
     let key = key.reveal();
     let list = api.get_as(key, "/api/articles?limit=2").await;
     assert_eq!(list.status, StatusCode::OK, "{}", list.body);
@@ -82,21 +72,15 @@ async fn a_partners_key_shows_partner_only_articles(db: &TestDb) {
     );
     // The cursor of a partner's page continues the partner's list.
     let next = items["next_cursor"].as_str().expect("cursor").to_owned();
-    let rest = api
-        .get_as(key, &format!("/api/articles?limit=2&cursor={next}"))
-        .await;
+    let rest = api.get_as(key, &format!("/api/articles?limit=2&cursor={next}")).await;
     assert_eq!(rest.slugs(), ["budget-row-deepens", "festival-returns"]);
     let one = api.get_as(key, "/api/articles/agency-exclusive").await;
     assert_eq!(one.status, StatusCode::OK, "{}", one.body);
     assert_eq!(one.json()["partner_only"], true);
-    let ninjs = api
-        .get_as(key, "/api/ninjs/articles/agency-exclusive")
-        .await;
+    let ninjs = api.get_as(key, "/api/ninjs/articles/agency-exclusive").await;
     assert_eq!(ninjs.status, StatusCode::OK);
     assert!(
-        ninjs.json()["usageTerms"]
-            .as_str()
-            .is_some_and(|t| t.starts_with("Partner-only")),
+        ninjs.json()["usageTerms"].as_str().is_some_and(|t| t.starts_with("Partner-only")),
         "{}",
         ninjs.body
     );
@@ -104,26 +88,15 @@ async fn a_partners_key_shows_partner_only_articles(db: &TestDb) {
     assert_eq!(feed["associations"][0]["name"], EXCLUSIVE);
     // The scheme's name is case-insensitive (RFC 9110).
     let lower = api
-        .get_with(
-            "/api/articles/agency-exclusive",
-            &[("authorization", &format!("bearer {key}"))],
-        )
+        .get_with("/api/articles/agency-exclusive", &[("authorization", &format!("bearer {key}"))])
         .await;
     assert_eq!(lower.status, StatusCode::OK);
 }
 
 async fn bad_and_revoked_keys_are_refused_everywhere(db: &TestDb) {
     let api = with_exclusive(db).await;
-    let (made, key) = api
-        .newsroom
-        .create_api_key("Valley Times")
-        .await
-        .expect("key");
-    let (_, other) = api
-        .newsroom
-        .create_api_key("Coast Radio")
-        .await
-        .expect("key");
+    let (made, key) = api.newsroom.create_api_key("Valley Times").await.expect("key");
+    let (_, other) = api.newsroom.create_api_key("Coast Radio").await.expect("key");
     let unknown = format!("lede_{}", "0".repeat(64));
     for (header_value, says) in [
         (format!("Bearer {unknown}"), "not known"),
@@ -131,24 +104,17 @@ async fn bad_and_revoked_keys_are_refused_everywhere(db: &TestDb) {
         (format!("Basic {}", key.reveal()), "Bearer"),
         ("Bearer".to_owned(), "Bearer"),
     ] {
-        let reply = api
-            .get_with("/api/articles", &[("authorization", &header_value)])
-            .await;
+        let reply = api.get_with("/api/articles", &[("authorization", &header_value)]).await;
         let problem = reply.problem(StatusCode::UNAUTHORIZED);
         assert!(
             problem["detail"].as_str().is_some_and(|d| d.contains(says)),
             "{header_value}: {}",
             reply.body
         );
-        assert!(
-            reply.header(header::WWW_AUTHENTICATE).starts_with("Bearer"),
-            "{header_value}"
-        );
+        assert!(reply.header(header::WWW_AUTHENTICATE).starts_with("Bearer"), "{header_value}");
     }
     assert_eq!(
-        api.get_as(key.reveal(), "/api/articles/agency-exclusive")
-            .await
-            .status,
+        api.get_as(key.reveal(), "/api/articles/agency-exclusive").await.status,
         StatusCode::OK
     );
     api.newsroom.revoke_api_key(made.id).await.expect("revoke");
@@ -168,23 +134,15 @@ async fn bad_and_revoked_keys_are_refused_everywhere(db: &TestDb) {
         let reply = api.get_as(key.reveal(), path).await;
         let problem = reply.problem(StatusCode::UNAUTHORIZED);
         assert!(
-            problem["detail"]
-                .as_str()
-                .is_some_and(|d| d.contains("revoked")),
+            problem["detail"].as_str().is_some_and(|d| d.contains("revoked")),
             "{path}: {}",
             reply.body
         );
     }
     assert_eq!(
-        api.get_as(other.reveal(), "/api/articles/agency-exclusive")
-            .await
-            .status,
+        api.get_as(other.reveal(), "/api/articles/agency-exclusive").await.status,
         StatusCode::OK,
         "other partners' keys still work"
     );
-    assert_eq!(
-        api.get("/api/articles").await.status,
-        StatusCode::OK,
-        "the public needs no key"
-    );
+    assert_eq!(api.get("/api/articles").await.status, StatusCode::OK, "the public needs no key");
 }

@@ -15,12 +15,10 @@ const OPENAPI_URI: &str = "https://lede.invalid/api/openapi.json";
 const GEOJSON_URI: &str = "https://geojson.org/schema/GeoJSON.json";
 
 pub fn ninjs_schema() -> Value {
-    let path = std::env::var_os("LEDE_NINJS_SCHEMA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/schemas/ninjs-schema_3.0.json")
-        });
+    let path = std::env::var_os("LEDE_NINJS_SCHEMA").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/schemas/ninjs-schema_3.0.json")
+    });
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "cannot read IPTC's ninjs 3.0 schema at {} ({e}); it ships in shared/schemas \
@@ -37,15 +35,11 @@ fn validator(schema: &Value, openapi: Option<&Value>) -> Validator {
     let mut registry = Registry::new()
         .add(NINJS_URI, ninjs_schema())
         .expect("register ninjs")
-        .add(
-            GEOJSON_URI,
-            json!({"$schema": "https://json-schema.org/draft/2020-12/schema"}),
-        )
+        .add(GEOJSON_URI, json!({"$schema": "https://json-schema.org/draft/2020-12/schema"}))
         .expect("register GeoJSON");
     if let Some(document) = openapi {
-        registry = registry
-            .add(OPENAPI_URI, document.clone())
-            .expect("register the OpenAPI document");
+        registry =
+            registry.add(OPENAPI_URI, document.clone()).expect("register the OpenAPI document");
     }
     let registry = registry.prepare().expect("a consistent registry");
     jsonschema::options()
@@ -64,10 +58,7 @@ pub fn ninjs_validator() -> Validator {
 pub fn openapi_validator(document: &Value, pointer: &str) -> Validator {
     // In a URI fragment, a pointer's braces (path templates) must be percent-encoded.
     let fragment = pointer.replace('{', "%7B").replace('}', "%7D");
-    validator(
-        &json!({"$ref": format!("{OPENAPI_URI}#{fragment}")}),
-        Some(document),
-    )
+    validator(&json!({"$ref": format!("{OPENAPI_URI}#{fragment}")}), Some(document))
 }
 
 /// Every error of `instance` against `validator`, one per line; empty when valid.

@@ -30,10 +30,7 @@ impl Reply {
     }
 
     pub fn header(&self, name: header::HeaderName) -> &str {
-        self.headers
-            .get(&name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
+        self.headers.get(&name).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
 
     /// The `slug` of each item of a list.
@@ -49,19 +46,10 @@ impl Reply {
     /// Asserts a problem-details answer with this status, and returns its JSON.
     pub fn problem(&self, status: StatusCode) -> Value {
         assert_eq!(self.status, status, "{}", self.body);
-        assert_eq!(
-            self.header(header::CONTENT_TYPE),
-            "application/problem+json",
-            "{}",
-            self.body
-        );
+        assert_eq!(self.header(header::CONTENT_TYPE), "application/problem+json", "{}", self.body);
         let problem = self.json();
         assert_eq!(problem["status"], status.as_u16(), "{}", self.body);
-        assert!(
-            problem["detail"].as_str().is_some_and(|d| !d.is_empty()),
-            "{}",
-            self.body
-        );
+        assert!(problem["detail"].as_str().is_some_and(|d| !d.is_empty()), "{}", self.body);
         problem
     }
 }
@@ -76,33 +64,16 @@ pub async fn api(db: &TestDb) -> Api {
         ..SiteSettings::default()
     };
     let state = AppState::new(newsroom.clone(), settings).expect("templates compile");
-    Api {
-        app: lede_web::router(state),
-        newsroom,
-    }
+    Api { app: lede_web::router(state), newsroom }
 }
 
 impl Api {
     pub async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self
-            .app
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("the router answers");
+        let response = self.app.clone().oneshot(request).await.expect("the router answers");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("a body")
-            .to_bytes();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        let bytes = response.into_body().collect().await.expect("a body").to_bytes();
+        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     pub async fn get(&self, path: &str) -> Reply {
@@ -114,14 +85,12 @@ impl Api {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        self.send(request.body(Body::empty()).expect("request"))
-            .await
+        self.send(request.body(Body::empty()).expect("request")).await
     }
 
     /// A GET with `Authorization: Bearer key`.
     pub async fn get_as(&self, key: &str, path: &str) -> Reply {
-        self.get_with(path, &[("authorization", &format!("Bearer {key}"))])
-            .await
+        self.get_with(path, &[("authorization", &format!("Bearer {key}"))]).await
     }
 
     /// Publishes a new article in `news`, `minutes` before the fixture's now.

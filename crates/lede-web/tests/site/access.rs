@@ -73,14 +73,7 @@ struct Row {
 }
 
 const fn get(path: &'static str, roles: [Expect; 4], signed_out: Expect) -> Row {
-    Row {
-        get: true,
-        path,
-        guard: Read,
-        fields: &[],
-        roles,
-        signed_out,
-    }
+    Row { get: true, path, guard: Read, fields: &[], roles, signed_out }
 }
 
 const fn post(
@@ -90,14 +83,7 @@ const fn post(
     roles: [Expect; 4],
     signed_out: Expect,
 ) -> Row {
-    Row {
-        get: false,
-        path,
-        guard,
-        fields,
-        roles,
-        signed_out,
-    }
+    Row { get: false, path, guard, fields, roles, signed_out }
 }
 
 const ALL: [Expect; 4] = [Ok, Ok, Ok, Ok];
@@ -135,32 +121,19 @@ const TABLE: &[Row] = &[
     post(
         "/admin/setup",
         Origin,
-        &[
-            ("name", "Eve"),
-            ("email", "eve@example.com"),
-            ("password", PASSWORD),
-        ],
+        &[("name", "Eve"), ("email", "eve@example.com"), ("password", PASSWORD)],
         [Gone; 4],
         Gone,
     ),
     post(
         "/admin/sign-in",
         Origin,
-        &[
-            ("email", "nobody@example.com"),
-            ("password", "not the password"),
-        ],
+        &[("email", "nobody@example.com"), ("password", "not the password")],
         [Wrong; 4],
         Wrong,
     ),
     // Writing: everyone drafts and submits; publishing their own takes an author.
-    post(
-        "/admin/preview",
-        Token,
-        &[("body", "**Bold**")],
-        ALL,
-        SignIn,
-    ),
+    post("/admin/preview", Token, &[("body", "**Bold**")], ALL, SignIn),
     post(
         "/admin/articles/new",
         Token,
@@ -186,11 +159,7 @@ const TABLE: &[Row] = &[
     post(
         "/admin/articles/{article}",
         Token,
-        &[
-            ("action", "save"),
-            ("headline", "Council budget vote passes"),
-            ("authors", "maya-chen"),
-        ],
+        &[("action", "save"), ("headline", "Council budget vote passes"), ("authors", "maya-chen")],
         EDITORS_DO,
         SignIn,
     ),
@@ -209,11 +178,7 @@ const TABLE: &[Row] = &[
     post(
         "/admin/articles/{draft}",
         Token,
-        &[
-            ("action", "publish"),
-            ("headline", "Draft for the {role}"),
-            ("authors", "maya-chen"),
-        ],
+        &[("action", "publish"), ("headline", "Draft for the {role}"), ("authors", "maya-chen")],
         EDITORS_DO,
         SignIn,
     ),
@@ -238,13 +203,7 @@ const TABLE: &[Row] = &[
         EDITORS_DO,
         SignIn,
     ),
-    post(
-        "/admin/comments/{comment}/reply",
-        Token,
-        &[("text", "Thank you.")],
-        EDITORS_DO,
-        SignIn,
-    ),
+    post("/admin/comments/{comment}/reply", Token, &[("text", "Thank you.")], EDITORS_DO, SignIn),
     // Accounts: admins, and nobody changes their own role.
     post(
         "/admin/people",
@@ -258,35 +217,11 @@ const TABLE: &[Row] = &[
         ADMIN_DO,
         SignIn,
     ),
-    post(
-        "/admin/people/{other}/role",
-        Token,
-        &[("role", "author")],
-        ADMIN_DO,
-        SignIn,
-    ),
-    post(
-        "/admin/people/{me}/role",
-        Token,
-        &[("role", "admin")],
-        [No; 4],
-        SignIn,
-    ),
-    post(
-        "/admin/people/{other}/sign-out",
-        Token,
-        &[],
-        ADMIN_DO,
-        SignIn,
-    ),
+    post("/admin/people/{other}/role", Token, &[("role", "author")], ADMIN_DO, SignIn),
+    post("/admin/people/{me}/role", Token, &[("role", "admin")], [No; 4], SignIn),
+    post("/admin/people/{other}/sign-out", Token, &[], ADMIN_DO, SignIn),
     // Sections and settings: admins.
-    post(
-        "/admin/sections",
-        Token,
-        &[("name", "Desk of the {role}")],
-        ADMIN_DO,
-        SignIn,
-    ),
+    post("/admin/sections", Token, &[("name", "Desk of the {role}")], ADMIN_DO, SignIn),
     post(
         "/admin/sections/{section}",
         Token,
@@ -294,20 +229,8 @@ const TABLE: &[Row] = &[
         ADMIN_DO,
         SignIn,
     ),
-    post(
-        "/admin/sections/{section}/move",
-        Token,
-        &[("direction", "up")],
-        ADMIN_DO,
-        SignIn,
-    ),
-    post(
-        "/admin/sections/{empty}/delete",
-        Token,
-        &[],
-        ADMIN_DO,
-        SignIn,
-    ),
+    post("/admin/sections/{section}/move", Token, &[("direction", "up")], ADMIN_DO, SignIn),
+    post("/admin/sections/{empty}/delete", Token, &[], ADMIN_DO, SignIn),
     post(
         "/admin/settings",
         Token,
@@ -316,20 +239,8 @@ const TABLE: &[Row] = &[
         SignIn,
     ),
     // Everyone's own sessions, then signing out.
-    post(
-        "/admin/profile/sessions/{session}/sign-out",
-        Token,
-        &[],
-        ALL_DO,
-        SignIn,
-    ),
-    post(
-        "/admin/profile/sessions/sign-out-others",
-        Token,
-        &[],
-        ALL_DO,
-        SignIn,
-    ),
+    post("/admin/profile/sessions/{session}/sign-out", Token, &[], ALL_DO, SignIn),
+    post("/admin/profile/sessions/sign-out-others", Token, &[], ALL_DO, SignIn),
     post("/admin/sign-out", Token, &[], ALL_DO, SignIn),
 ];
 
@@ -379,25 +290,15 @@ fn shape(row: &Row) -> String {
     let path = row.path.split('?').next().unwrap_or(row.path);
     let path: Vec<String> = path
         .split('/')
-        .map(|part| {
-            if part.starts_with('{') {
-                "{id}".to_owned()
-            } else {
-                part.to_owned()
-            }
-        })
+        .map(|part| if part.starts_with('{') { "{id}".to_owned() } else { part.to_owned() })
         .collect();
-    format!(
-        "{} {}",
-        if row.get { "GET" } else { "POST" },
-        path.join("/")
-    )
+    format!("{} {}", if row.get { "GET" } else { "POST" }, path.join("/"))
 }
 
 fn fill(text: &str, values: &HashMap<&'static str, String>) -> String {
-    values.iter().fold(text.to_owned(), |text, (key, value)| {
-        text.replace(&format!("{{{key}}}"), value)
-    })
+    values
+        .iter()
+        .fold(text.to_owned(), |text, (key, value)| text.replace(&format!("{{{key}}}"), value))
 }
 
 /// What a response was, in the table's terms, for the failure message.
@@ -433,10 +334,8 @@ async fn send(
         Read => get_as(site, path, cookie).await,
         Upload => upload_to(site, path, cookie, csrf.unwrap_or(""), &png(64, 48)).await,
         Token => {
-            let mut all: Vec<(&str, &str)> = fields
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
+            let mut all: Vec<(&str, &str)> =
+                fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             if let Some(csrf) = csrf {
                 all.push(("csrf", csrf));
             }
@@ -444,10 +343,7 @@ async fn send(
         }
         Origin => {
             let body = form_body(
-                &fields
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), v.as_str()))
-                    .collect::<Vec<_>>(),
+                &fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect::<Vec<_>>(),
             );
             let mut request = Request::post(path)
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -455,8 +351,7 @@ async fn send(
             if csrf.is_none() {
                 request = request.header(header::ORIGIN, "https://evil.example");
             }
-            site.send(request.body(Body::from(body)).expect("request"))
-                .await
+            site.send(request.body(Body::from(body)).expect("request")).await
         }
     }
 }
@@ -484,46 +379,25 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
     covered.dedup();
     let mut declared: Vec<String> = ROUTES.iter().map(|r| (*r).to_owned()).collect();
     declared.sort();
-    assert_eq!(
-        covered, declared,
-        "the table covers every admin route, and only those"
-    );
+    assert_eq!(covered, declared, "the table covers every admin route, and only those");
 
     let (site, media_dir) = media_site(db).await;
     let accounts = Accounts::new(&site.newsroom);
     let store = site.newsroom.store().clone();
     let library = MediaLibrary::new(store.clone(), media_dir.clone());
     let other = accounts
-        .create_user(
-            "target@example.com",
-            "Tess Target",
-            Role::Contributor,
-            PASSWORD,
-        )
+        .create_user("target@example.com", "Tess Target", Role::Contributor, PASSWORD)
         .await
         .expect("account");
     let id_of = |slug: &'static str| {
         let store = store.clone();
-        async move {
-            store
-                .article_state(slug)
-                .await
-                .expect("query")
-                .expect("article")
-                .0
-                .0
-                .to_string()
-        }
+        async move { store.article_state(slug).await.expect("query").expect("article").0.0.to_string() }
     };
     let mut values: HashMap<&'static str, String> = HashMap::new();
     values.insert("article", id_of("budget-vote-passes").await);
     let secret = id_of("secret-draft").await;
     values.insert("other", other.0.to_string());
-    let culture = store
-        .section_by_slug("culture")
-        .await
-        .expect("query")
-        .expect("section");
+    let culture = store.section_by_slug("culture").await.expect("query").expect("section");
     values.insert("section", culture.id.0.to_string());
 
     let mut failures = Vec::new();
@@ -537,24 +411,15 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
             .expect("account");
         // Two sessions: one to act with, one for the session rows to end.
         let acting = accounts.sign_in(&email, PASSWORD).await.expect("signed in");
-        accounts
-            .sign_in(&email, PASSWORD)
-            .await
-            .expect("signed in again");
+        accounts.sign_in(&email, PASSWORD).await.expect("signed in again");
         let cookie = format!("lede_session={}", acting.token);
         let session = get_as(&site, "/admin/profile", &cookie)
             .await
             .attr(".sessions tr.session:not(.current) form", "action");
-        let session = session
-            .trim_start_matches("/admin/profile/sessions/")
-            .trim_end_matches("/sign-out");
+        let session =
+            session.trim_start_matches("/admin/profile/sessions/").trim_end_matches("/sign-out");
         let media = library
-            .upload(
-                &png(20 + column as u32, 20),
-                "spare.png",
-                None,
-                site.newsroom.now(),
-            )
+            .upload(&png(20 + column as u32, 20), "spare.png", None, site.newsroom.now())
             .await
             .expect("uploaded");
         let empty = site
@@ -578,11 +443,7 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
             .input;
         draft.slug = lede_core::Slug::parse(&format!("draft-for-the-{name}")).expect("slug");
         draft.headline = format!("Draft for the {name}");
-        let draft = site
-            .newsroom
-            .save_article(None, draft)
-            .await
-            .expect("draft");
+        let draft = site.newsroom.save_article(None, draft).await.expect("draft");
         values.insert("draft", draft.0.to_string());
         values.insert("role", name.to_owned());
         values.insert("me", user.0.to_string());
@@ -597,10 +458,8 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
             if row.guard != Read {
                 let forged = send(&site, row, &path, &cookie, &fields, None).await;
                 if forged.status != StatusCode::FORBIDDEN {
-                    failures.push(format!(
-                        "{name}: {path} without protection got {}",
-                        forged.status
-                    ));
+                    failures
+                        .push(format!("{name}: {path} without protection got {}", forged.status));
                 }
             }
             let page = send(&site, row, &path, &cookie, &fields, Some(&acting.csrf)).await;
@@ -636,40 +495,15 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
     // What was refused left nothing behind.
     for name in ["contributor", "author", "editor"] {
         let section = format!("desk-of-the-{name}");
-        assert!(
-            store
-                .section_by_slug(&section)
-                .await
-                .expect("query")
-                .is_none(),
-            "{section}"
-        );
+        assert!(store.section_by_slug(&section).await.expect("query").is_none(), "{section}");
         let email = format!("new-{name}@example.com");
-        assert!(
-            store.user_by_email(&email).await.expect("query").is_none(),
-            "{email}"
-        );
+        assert!(store.user_by_email(&email).await.expect("query").is_none(), "{email}");
     }
+    assert!(store.section_by_slug("desk-of-the-admin").await.expect("query").is_some());
     assert!(
-        store
-            .section_by_slug("desk-of-the-admin")
-            .await
-            .expect("query")
-            .is_some()
-    );
-    assert!(
-        store
-            .article_state("published-by-contributor")
-            .await
-            .expect("query")
-            .is_none(),
+        store.article_state("published-by-contributor").await.expect("query").is_none(),
         "a contributor cannot publish"
     );
     let _ = std::fs::remove_dir_all(media_dir);
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }

@@ -29,44 +29,26 @@ lede_store::on_both_databases!(
 async fn a_fresh_site_sets_up_its_first_admin_once(db: &TestDb) {
     let site = site(db).await;
     let home = site.get("/admin").await;
-    assert_eq!(
-        (home.status, home.location()),
-        (StatusCode::SEE_OTHER, "/admin/setup")
-    );
+    assert_eq!((home.status, home.location()), (StatusCode::SEE_OTHER, "/admin/setup"));
     let form = site.get("/admin/setup").await;
     assert_eq!(form.status, StatusCode::OK);
     assert_eq!(form.count("form input[name=password]"), 1);
     let weak = site
         .post_form(
             "/admin/setup",
-            &[
-                ("name", "Ada"),
-                ("email", "ada@example.com"),
-                ("password", "short"),
-            ],
+            &[("name", "Ada"), ("email", "ada@example.com"), ("password", "short")],
         )
         .await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(weak.text(".form-errors").contains("at least 12 characters"));
-    assert_eq!(
-        weak.attr("#email", "value"),
-        "ada@example.com",
-        "input kept"
-    );
+    assert_eq!(weak.attr("#email", "value"), "ada@example.com", "input kept");
     let done = site
         .post_form(
             "/admin/setup",
-            &[
-                ("name", "Ada"),
-                ("email", "ada@example.com"),
-                ("password", PASSWORD),
-            ],
+            &[("name", "Ada"), ("email", "ada@example.com"), ("password", PASSWORD)],
         )
         .await;
-    assert_eq!(
-        (done.status, done.location()),
-        (StatusCode::SEE_OTHER, "/admin")
-    );
+    assert_eq!((done.status, done.location()), (StatusCode::SEE_OTHER, "/admin"));
     let cookie = session_cookie(&done);
     assert!(!cookie.is_empty(), "signed in straight away");
     let dashboard = get_as(&site, "/admin", &cookie).await;
@@ -79,18 +61,10 @@ async fn a_fresh_site_sets_up_its_first_admin_once(db: &TestDb) {
     let again = site
         .post_form(
             "/admin/setup",
-            &[
-                ("name", "Eve"),
-                ("email", "eve@example.com"),
-                ("password", PASSWORD),
-            ],
+            &[("name", "Eve"), ("email", "eve@example.com"), ("password", PASSWORD)],
         )
         .await;
-    assert_eq!(
-        again.status,
-        StatusCode::NOT_FOUND,
-        "and cannot be replayed"
-    );
+    assert_eq!(again.status, StatusCode::NOT_FOUND, "and cannot be replayed");
 }
 
 async fn people_sign_in_and_out(db: &TestDb) {
@@ -106,38 +80,24 @@ async fn people_sign_in_and_out(db: &TestDb) {
     let wrong = site
         .post_form(
             "/admin/sign-in",
-            &[
-                ("email", "maya@example.com"),
-                ("password", "not the password"),
-            ],
+            &[("email", "maya@example.com"), ("password", "not the password")],
         )
         .await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     assert!(wrong.text(".form-errors").contains("wrong"));
     assert!(session_cookie(&wrong).is_empty());
     let ok = site
-        .post_form(
-            "/admin/sign-in",
-            &[("email", "Maya@Example.com"), ("password", PASSWORD)],
-        )
+        .post_form("/admin/sign-in", &[("email", "Maya@Example.com"), ("password", PASSWORD)])
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
     let set_cookie = ok.headers[header::SET_COOKIE].to_str().expect("ascii");
-    assert!(
-        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"),
-        "{set_cookie}"
-    );
-    assert!(
-        !set_cookie.contains("Secure"),
-        "plain HTTP site: {set_cookie}"
-    );
+    assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+    assert!(!set_cookie.contains("Secure"), "plain HTTP site: {set_cookie}");
     let cookie = session_cookie(&ok);
     let dashboard = get_as(&site, "/admin", &cookie).await;
     let csrf = dashboard.attr(".sign-out input[name=csrf]", "value");
     assert_eq!(
-        post_as(&site, "/admin/sign-out", &cookie, &[("csrf", "forged")])
-            .await
-            .status,
+        post_as(&site, "/admin/sign-out", &cookie, &[("csrf", "forged")]).await.status,
         StatusCode::FORBIDDEN
     );
     let out = post_as(&site, "/admin/sign-out", &cookie, &[("csrf", &csrf)]).await;
@@ -170,15 +130,8 @@ async fn only_editors_and_admins_moderate(db: &TestDb) {
         if allowed {
             assert_eq!(page.status, StatusCode::OK, "{role:?}");
             // Ann, and one Bob for each role refused before.
-            assert_eq!(
-                page.texts(".queue tbody tr td strong"),
-                ["Ann", "Bob", "Bob"],
-                "{role:?}"
-            );
-            assert_eq!(
-                page.text(".queue tbody tr td a"),
-                "Volunteers clean up the river banks"
-            );
+            assert_eq!(page.texts(".queue tbody tr td strong"), ["Ann", "Bob", "Bob"], "{role:?}");
+            assert_eq!(page.text(".queue tbody tr td a"), "Volunteers clean up the river banks");
             assert!(page.text(".spam-score").parse::<u8>().is_ok());
             assert_eq!(
                 get_as(&site, "/admin", &cookie).await.text(".big-number"),
@@ -187,10 +140,7 @@ async fn only_editors_and_admins_moderate(db: &TestDb) {
             );
         } else {
             assert_eq!(page.status, StatusCode::FORBIDDEN, "{role:?}");
-            assert!(
-                page.text("main").contains("does not allow"),
-                "a 403 page that says why"
-            );
+            assert!(page.text("main").contains("does not allow"), "a 403 page that says why");
             let ids = pending_comment(&site, "Bob").await.0.to_string();
             let post = post_as(
                 &site,
@@ -199,23 +149,12 @@ async fn only_editors_and_admins_moderate(db: &TestDb) {
                 &[("csrf", &csrf), ("action", "approve"), ("ids", &ids)],
             )
             .await;
-            assert_eq!(
-                post.status,
-                StatusCode::FORBIDDEN,
-                "{role:?} cannot approve either"
-            );
+            assert_eq!(post.status, StatusCode::FORBIDDEN, "{role:?} cannot approve either");
         }
     }
-    let approved = site
-        .newsroom
-        .store()
-        .list_comments(CommentStatus::Approved, 10)
-        .await
-        .expect("query");
-    assert!(
-        approved.is_empty(),
-        "nobody without the right approved anything"
-    );
+    let approved =
+        site.newsroom.store().list_comments(CommentStatus::Approved, 10).await.expect("query");
+    assert!(approved.is_empty(), "nobody without the right approved anything");
 }
 
 async fn moderation_forms_need_the_csrf_token(db: &TestDb) {
@@ -233,21 +172,14 @@ async fn moderation_forms_need_the_csrf_token(db: &TestDb) {
         assert_eq!(page.status, StatusCode::FORBIDDEN, "{forged:?}");
     }
     assert_eq!(
-        site.get("/articles/river-clean-up")
-            .await
-            .text(".no-comments"),
+        site.get("/articles/river-clean-up").await.text(".no-comments"),
         "There are no comments"
     );
     let page = post_as(
         &site,
         "/admin/comments",
         &cookie,
-        &[
-            ("csrf", &csrf),
-            ("action", "approve"),
-            ("ids", &id),
-            ("from", "pending"),
-        ],
+        &[("csrf", &csrf), ("action", "approve"), ("ids", &id), ("from", "pending")],
     )
     .await;
     assert_eq!(
@@ -255,9 +187,7 @@ async fn moderation_forms_need_the_csrf_token(db: &TestDb) {
         (StatusCode::SEE_OTHER, "/admin/comments?status=pending")
     );
     assert_eq!(
-        site.get("/articles/river-clean-up")
-            .await
-            .text(".comment-author"),
+        site.get("/articles/river-clean-up").await.text(".comment-author"),
         "Ann",
         "approved comments appear at once"
     );
@@ -275,21 +205,11 @@ async fn bulk_actions_approve_and_reject_many(db: &TestDb) {
         &site,
         "/admin/comments",
         &cookie,
-        &[
-            ("csrf", &csrf),
-            ("action", "approve"),
-            ("ids", &a),
-            ("ids", &b),
-        ],
+        &[("csrf", &csrf), ("action", "approve"), ("ids", &a), ("ids", &b)],
     )
     .await;
-    post_as(
-        &site,
-        "/admin/comments",
-        &cookie,
-        &[("csrf", &csrf), ("action", "spam"), ("ids", &c)],
-    )
-    .await;
+    post_as(&site, "/admin/comments", &cookie, &[("csrf", &csrf), ("action", "spam"), ("ids", &c)])
+        .await;
     let article = site.get("/articles/river-clean-up").await;
     assert_eq!(article.texts(".comment-author"), ["Ann", "Bob"]);
     assert!(!article.body.contains("Spammer"), "spam never shows");
@@ -303,13 +223,8 @@ async fn bulk_actions_approve_and_reject_many(db: &TestDb) {
     )
     .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    let none = post_as(
-        &site,
-        "/admin/comments",
-        &cookie,
-        &[("csrf", &csrf), ("action", "approve")],
-    )
-    .await;
+    let none =
+        post_as(&site, "/admin/comments", &cookie, &[("csrf", &csrf), ("action", "approve")]).await;
     assert_eq!(none.status, StatusCode::BAD_REQUEST);
 }
 
@@ -324,10 +239,7 @@ async fn repeated_failures_lock_the_account(db: &TestDb) {
         statuses.push(
             site.post_form(
                 "/admin/sign-in",
-                &[
-                    ("email", "maya@example.com"),
-                    ("password", "guess guess guess"),
-                ],
+                &[("email", "maya@example.com"), ("password", "guess guess guess")],
             )
             .await
             .status,
@@ -336,25 +248,15 @@ async fn repeated_failures_lock_the_account(db: &TestDb) {
     assert_eq!(statuses[..4], [StatusCode::UNAUTHORIZED; 4]);
     assert_eq!(statuses[4], StatusCode::TOO_MANY_REQUESTS);
     let right = site
-        .post_form(
-            "/admin/sign-in",
-            &[("email", "maya@example.com"), ("password", PASSWORD)],
-        )
+        .post_form("/admin/sign-in", &[("email", "maya@example.com"), ("password", PASSWORD)])
         .await;
     assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(right.text(".form-errors").contains("locked"));
     db.clock.advance(time::Duration::minutes(16));
     let later = site
-        .post_form(
-            "/admin/sign-in",
-            &[("email", "maya@example.com"), ("password", PASSWORD)],
-        )
+        .post_form("/admin/sign-in", &[("email", "maya@example.com"), ("password", PASSWORD)])
         .await;
-    assert_eq!(
-        later.status,
-        StatusCode::SEE_OTHER,
-        "unlocked after a while"
-    );
+    assert_eq!(later.status, StatusCode::SEE_OTHER, "unlocked after a while");
     // The client is limited too: ten attempts at once, then it must wait.
     let mut client = Vec::new();
     for n in 0..6 {
@@ -368,20 +270,13 @@ async fn repeated_failures_lock_the_account(db: &TestDb) {
             .status,
         );
     }
-    assert_eq!(
-        client.last(),
-        Some(&StatusCode::TOO_MANY_REQUESTS),
-        "{client:?}"
-    );
+    assert_eq!(client.last(), Some(&StatusCode::TOO_MANY_REQUESTS), "{client:?}");
 }
 
 async fn admin_pages_are_never_cached_and_cookies_are_secure_over_https(db: &TestDb) {
     let newsroom = db.newsroom().await;
     load_fixture(&newsroom).await;
-    let https = lede_web::SiteSettings {
-        base_url: "https://news.example".into(),
-        ..settings()
-    };
+    let https = lede_web::SiteSettings { base_url: "https://news.example".into(), ..settings() };
     let site = site_with(db, newsroom, https).await;
     Accounts::new(&site.newsroom)
         .create_user("maya@example.com", "Maya", Role::Editor, PASSWORD)
@@ -390,21 +285,11 @@ async fn admin_pages_are_never_cached_and_cookies_are_secure_over_https(db: &Tes
     let form = site.get("/admin").await;
     assert_eq!(form.headers[header::CACHE_CONTROL], "no-store");
     let ok = site
-        .post_form(
-            "/admin/sign-in",
-            &[("email", "maya@example.com"), ("password", PASSWORD)],
-        )
+        .post_form("/admin/sign-in", &[("email", "maya@example.com"), ("password", PASSWORD)])
         .await;
-    assert!(
-        ok.headers[header::SET_COOKIE]
-            .to_str()
-            .expect("ascii")
-            .contains("Secure")
-    );
+    assert!(ok.headers[header::SET_COOKIE].to_str().expect("ascii").contains("Secure"));
     assert_eq!(
-        get_as(&site, "/admin/comments", &session_cookie(&ok))
-            .await
-            .headers[header::CACHE_CONTROL],
+        get_as(&site, "/admin/comments", &session_cookie(&ok)).await.headers[header::CACHE_CONTROL],
         "no-store"
     );
 }
@@ -417,10 +302,7 @@ async fn each_person_edits_their_own_byline(db: &TestDb) {
         .await
         .expect("account");
     let ok = site
-        .post_form(
-            "/admin/sign-in",
-            &[("email", "maya@example.com"), ("password", PASSWORD)],
-        )
+        .post_form("/admin/sign-in", &[("email", "maya@example.com"), ("password", PASSWORD)])
         .await;
     let cookie = session_cookie(&ok);
     let form = get_as(&site, "/admin/profile", &cookie).await;
@@ -435,49 +317,26 @@ async fn each_person_edits_their_own_byline(db: &TestDb) {
         ("website", "https://maya.example.org"),
     ];
     assert_eq!(
-        post_as(&site, "/admin/profile", &cookie, &fields[1..])
-            .await
-            .status,
+        post_as(&site, "/admin/profile", &cookie, &fields[1..]).await.status,
         StatusCode::FORBIDDEN,
         "no CSRF token"
     );
     let saved = post_as(&site, "/admin/profile", &cookie, &fields).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     let author = site.get("/author/maya-chen").await;
-    assert_eq!(
-        author.text(".h-card .p-note"),
-        bio,
-        "the reader pages show it at once, escaped"
-    );
-    assert_eq!(
-        author.attr(".h-card a.website", "href"),
-        "https://maya.example.org"
-    );
-    assert_eq!(
-        site.get("/articles/budget-vote-passes")
-            .await
-            .text(".author-box .p-note"),
-        bio
-    );
+    assert_eq!(author.text(".h-card .p-note"), bio, "the reader pages show it at once, escaped");
+    assert_eq!(author.attr(".h-card a.website", "href"), "https://maya.example.org");
+    assert_eq!(site.get("/articles/budget-vote-passes").await.text(".author-box .p-note"), bio);
     let bad = post_as(
         &site,
         "/admin/profile",
         &cookie,
-        &[
-            ("csrf", &csrf),
-            ("name", "Maya Chen"),
-            ("bio", "x"),
-            ("website", "javascript:alert(1)"),
-        ],
+        &[("csrf", &csrf), ("name", "Maya Chen"), ("bio", "x"), ("website", "javascript:alert(1)")],
     )
     .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.text(".form-errors").contains("web address"));
-    assert_eq!(
-        bad.attr("#website", "value"),
-        "javascript:alert(1)",
-        "input kept for correcting"
-    );
+    assert_eq!(bad.attr("#website", "value"), "javascript:alert(1)", "input kept for correcting");
     // A new person gets a byline of their own.
     Accounts::new(&site.newsroom)
         .create_user("new@example.com", "Noor Haddad", Role::Author, PASSWORD)
@@ -501,66 +360,31 @@ async fn an_author_writes_previews_and_publishes_from_the_editor(db: &TestDb) {
         "Language",
         "Publish at (UTC)",
     ] {
-        assert!(
-            form.texts("form.editor label").iter().any(|l| l == label),
-            "label {label}"
-        );
+        assert!(form.texts("form.editor label").iter().any(|l| l == label), "label {label}");
     }
     let buttons = form.texts("form.editor button");
-    for button in [
-        "Preview",
-        "Save draft",
-        "Submit for review",
-        "Publish",
-        "Schedule",
-    ] {
-        assert!(
-            buttons.iter().any(|b| b == button),
-            "button {button}: {buttons:?}"
-        );
+    for button in ["Preview", "Save draft", "Submit for review", "Publish", "Schedule"] {
+        assert!(buttons.iter().any(|b| b == button), "button {button}: {buttons:?}");
     }
     let preview = post_as(
         &site,
         "/admin/articles/new",
         &cookie,
-        &editor_fields(
-            &csrf,
-            "preview",
-            "Harbour works begin",
-            "Cranes **arrive** today.",
-        ),
+        &editor_fields(&csrf, "preview", "Harbour works begin", "Cranes **arrive** today."),
     )
     .await;
     assert_eq!(preview.status, StatusCode::OK);
-    assert_eq!(
-        preview.text(".preview strong"),
-        "arrive",
-        "a preview without JavaScript"
-    );
-    assert_eq!(
-        preview.text("#body"),
-        "Cranes **arrive** today.",
-        "the text stays in the form"
-    );
+    assert_eq!(preview.text(".preview strong"), "arrive", "a preview without JavaScript");
+    assert_eq!(preview.text("#body"), "Cranes **arrive** today.", "the text stays in the form");
     assert!(
-        site.newsroom
-            .store()
-            .article_state("harbour-works-begin")
-            .await
-            .expect("query")
-            .is_none(),
+        site.newsroom.store().article_state("harbour-works-begin").await.expect("query").is_none(),
         "a preview saves nothing"
     );
     let published = post_as(
         &site,
         "/admin/articles/new",
         &cookie,
-        &editor_fields(
-            &csrf,
-            "publish",
-            "Harbour works begin",
-            "Cranes **arrive** today.",
-        ),
+        &editor_fields(&csrf, "publish", "Harbour works begin", "Cranes **arrive** today."),
     )
     .await;
     assert_eq!(published.status, StatusCode::SEE_OTHER);
@@ -571,41 +395,20 @@ async fn an_author_writes_previews_and_publishes_from_the_editor(db: &TestDb) {
         published.location()
     );
     let reader = site.get("/articles/harbour-works-begin").await;
-    assert_eq!(
-        reader.status,
-        StatusCode::OK,
-        "the slug comes from the headline"
-    );
-    assert_eq!(
-        reader.text(".byline .by"),
-        "By Maya Chen",
-        "written under her byline"
-    );
-    assert_eq!(
-        reader.texts(".tags a"),
-        ["Harbour works", "River"],
-        "a new tag was created"
-    );
+    assert_eq!(reader.status, StatusCode::OK, "the slug comes from the headline");
+    assert_eq!(reader.text(".byline .by"), "By Maya Chen", "written under her byline");
+    assert_eq!(reader.texts(".tags a"), ["Harbour works", "River"], "a new tag was created");
     assert_eq!(
         site.get("/").await.text(".lead .card-title"),
         "Harbour works begin",
         "on the home page at once"
     );
-    let no_token = post_as(
-        &site,
-        "/admin/articles/new",
-        &cookie,
-        &editor_fields("", "save", "X", "Y"),
-    )
-    .await;
+    let no_token =
+        post_as(&site, "/admin/articles/new", &cookie, &editor_fields("", "save", "X", "Y")).await;
     assert_eq!(no_token.status, StatusCode::FORBIDDEN);
-    let missing = post_as(
-        &site,
-        "/admin/articles/new",
-        &cookie,
-        &editor_fields(&csrf, "save", "", "Body"),
-    )
-    .await;
+    let missing =
+        post_as(&site, "/admin/articles/new", &cookie, &editor_fields(&csrf, "save", "", "Body"))
+            .await;
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         missing.text(".form-errors").contains("slug")
@@ -618,9 +421,7 @@ async fn contributors_submit_for_review_and_editors_publish(db: &TestDb) {
     let (cookie, csrf) = signed_in_as(&site, "Jonas Berg", Role::Contributor).await;
     let form = get_as(&site, "/admin/articles/new", &cookie).await;
     assert!(
-        !form
-            .texts("form.editor button")
-            .contains(&"Publish".to_owned()),
+        !form.texts("form.editor button").contains(&"Publish".to_owned()),
         "no Publish button for a contributor"
     );
     let forbidden = post_as(
@@ -639,16 +440,8 @@ async fn contributors_submit_for_review_and_editors_publish(db: &TestDb) {
     )
     .await;
     assert_eq!(submitted.status, StatusCode::SEE_OTHER);
-    let edit_url = submitted
-        .location()
-        .split('?')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    assert_eq!(
-        get_as(&site, &edit_url, &cookie).await.text("h1 .status"),
-        "in review"
-    );
+    let edit_url = submitted.location().split('?').next().unwrap_or_default().to_owned();
+    assert_eq!(get_as(&site, &edit_url, &cookie).await.text("h1 .status"), "in review");
     assert_eq!(
         site.get("/articles/choir-wins-prize").await.status,
         StatusCode::NOT_FOUND,
@@ -660,16 +453,8 @@ async fn contributors_submit_for_review_and_editors_publish(db: &TestDb) {
     let mut fields = editor_fields(&editor_csrf, "publish", "Choir wins prize", "Singing.");
     fields.push(("version", &version));
     fields.push(("authors", "jonas-berg"));
-    assert_eq!(
-        post_as(&site, &edit_url, &editor, &fields).await.status,
-        StatusCode::SEE_OTHER
-    );
-    assert_eq!(
-        site.get("/articles/choir-wins-prize")
-            .await
-            .text(".byline .by"),
-        "By Jonas Berg"
-    );
+    assert_eq!(post_as(&site, &edit_url, &editor, &fields).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(site.get("/articles/choir-wins-prize").await.text(".byline .by"), "By Jonas Berg");
 }
 
 async fn two_people_saving_the_same_article_do_not_overwrite_each_other(db: &TestDb) {
@@ -684,21 +469,10 @@ async fn two_people_saving_the_same_article_do_not_overwrite_each_other(db: &Tes
     let url = format!("/admin/articles/{}", id.0);
     let (first, first_csrf) = signed_in_as(&site, "Ed Itor", Role::Editor).await;
     let (second, second_csrf) = signed_in_as(&site, "Ada Admin", Role::Admin).await;
-    let version = get_as(&site, &url, &first)
-        .await
-        .attr("input[name=version]", "value");
-    assert_eq!(
-        get_as(&site, &url, &second)
-            .await
-            .attr("input[name=version]", "value"),
-        version
-    );
-    let mut mine = editor_fields(
-        &first_csrf,
-        "save",
-        "Music festival returns to Old Quay",
-        "First text.",
-    );
+    let version = get_as(&site, &url, &first).await.attr("input[name=version]", "value");
+    assert_eq!(get_as(&site, &url, &second).await.attr("input[name=version]", "value"), version);
+    let mut mine =
+        editor_fields(&first_csrf, "save", "Music festival returns to Old Quay", "First text.");
     mine.retain(|(k, _)| !matches!(*k, "slug" | "section"));
     mine.extend([
         ("version", version.as_str()),
@@ -706,10 +480,7 @@ async fn two_people_saving_the_same_article_do_not_overwrite_each_other(db: &Tes
         ("section", "culture"),
         ("authors", "jonas-berg"),
     ]);
-    assert_eq!(
-        post_as(&site, &url, &first, &mine).await.status,
-        StatusCode::SEE_OTHER
-    );
+    assert_eq!(post_as(&site, &url, &first, &mine).await.status, StatusCode::SEE_OTHER);
     let mut theirs = editor_fields(
         &second_csrf,
         "save",
@@ -731,13 +502,7 @@ async fn two_people_saving_the_same_article_do_not_overwrite_each_other(db: &Tes
         "Second text, typed at length.",
         "the later writer's text is kept"
     );
-    let stored = site
-        .newsroom
-        .store()
-        .editable_article(id)
-        .await
-        .expect("query")
-        .expect("article");
+    let stored = site.newsroom.store().editable_article(id).await.expect("query").expect("article");
     assert_eq!(stored.input.body_markdown, "First text.");
 }
 
@@ -752,9 +517,7 @@ async fn revisions_are_listed_compared_and_restored(db: &TestDb) {
         .expect("query")
         .expect("article");
     let url = format!("/admin/articles/{}", id.0);
-    let version = get_as(&site, &url, &cookie)
-        .await
-        .attr("input[name=version]", "value");
+    let version = get_as(&site, &url, &cookie).await.attr("input[name=version]", "value");
     let mut fields = editor_fields(
         &csrf,
         "save",
@@ -767,10 +530,7 @@ async fn revisions_are_listed_compared_and_restored(db: &TestDb) {
         ("slug", "river-clean-up"),
         ("authors", "jonas-berg"),
     ]);
-    assert_eq!(
-        post_as(&site, &url, &cookie, &fields).await.status,
-        StatusCode::SEE_OTHER
-    );
+    assert_eq!(post_as(&site, &url, &cookie, &fields).await.status, StatusCode::SEE_OTHER);
     let revisions = get_as(&site, &format!("{url}/revisions"), &cookie).await;
     let headings = revisions.texts(".revision h2");
     assert_eq!(headings.len(), 2, "{headings:?}");
@@ -789,11 +549,7 @@ async fn revisions_are_listed_compared_and_restored(db: &TestDb) {
         restored.text("#body").starts_with("The river rose"),
         "the old text is back in the editor"
     );
-    assert!(
-        restored
-            .text(".form-errors")
-            .contains("save to make it the current text")
-    );
+    assert!(restored.text(".form-errors").contains("save to make it the current text"));
 }
 
 async fn the_article_list_filters_and_counts(db: &TestDb) {
@@ -808,28 +564,20 @@ async fn the_article_list_filters_and_counts(db: &TestDb) {
         "{tabs:?}"
     );
     assert_eq!(
-        get_as(&site, "/admin/articles?status=draft", &cookie)
-            .await
-            .texts(".desk tbody td a"),
+        get_as(&site, "/admin/articles?status=draft", &cookie).await.texts(".desk tbody td a"),
         ["A draft nobody may see"]
     );
     assert_eq!(
-        get_as(&site, "/admin/articles?q=BUDGET", &cookie)
-            .await
-            .count(".desk tbody tr"),
+        get_as(&site, "/admin/articles?q=BUDGET", &cookie).await.count(".desk tbody tr"),
         2,
         "headline search ignores case"
     );
     assert_eq!(
-        get_as(&site, "/admin/articles?section=culture", &cookie)
-            .await
-            .count(".desk tbody tr"),
+        get_as(&site, "/admin/articles?section=culture", &cookie).await.count(".desk tbody tr"),
         1
     );
     assert_eq!(
-        get_as(&site, "/admin/articles?author=jonas-berg", &cookie)
-            .await
-            .count(".desk tbody tr"),
+        get_as(&site, "/admin/articles?author=jonas-berg", &cookie).await.count(".desk tbody tr"),
         3
     );
     let signed_out = site.get("/admin/articles").await;
@@ -848,25 +596,14 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
     let (site, media_dir) = media_site(db).await;
     let (cookie, csrf) = signed_in_as(&site, "Maya Chen", Role::Author).await;
     assert_eq!(
-        upload(&site, &cookie, "", "a.png", &png(10, 10))
-            .await
-            .status,
+        upload(&site, &cookie, "", "a.png", &png(10, 10)).await.status,
         StatusCode::FORBIDDEN,
         "CSRF"
     );
-    let refused = upload(
-        &site,
-        &cookie,
-        &csrf,
-        "evil.png",
-        b"<?php system($_GET['x']); ?>",
-    )
-    .await;
+    let refused = upload(&site, &cookie, &csrf, "evil.png", b"<?php system($_GET['x']); ?>").await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        refused
-            .text(".form-errors")
-            .contains("not a JPEG, PNG, WebP or GIF"),
+        refused.text(".form-errors").contains("not a JPEG, PNG, WebP or GIF"),
         "the content decides, not the name"
     );
     let big = upload(
@@ -881,16 +618,9 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
     let ok = upload(&site, &cookie, &csrf, "harbour.png", &png(2000, 1000)).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     let library = get_as(&site, "/admin/media", &cookie).await;
-    assert!(
-        library
-            .text(".media-name")
-            .starts_with("harbour.png · 2000×1000")
-    );
+    assert!(library.text(".media-name").starts_with("harbour.png · 2000×1000"));
     let path = library.attr(".media-path", "value");
-    assert!(
-        path.starts_with("/media/uploads/") && path.ends_with(".png"),
-        "{path}"
-    );
+    assert!(path.starts_with("/media/uploads/") && path.ends_with(".png"), "{path}");
     let on_disk = |p: &str| media_dir.join(p.trim_start_matches("/media/"));
     // Named by their content, uploads are served to be kept forever.
     let served = site.get(&path).await;
@@ -901,16 +631,10 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
     );
     let stem = path.trim_end_matches(".png").to_owned();
     for variant in ["", "-480", "-960", "-1600"] {
-        assert!(
-            on_disk(&format!("{stem}{variant}.png")).is_file(),
-            "{variant} png"
-        );
+        assert!(on_disk(&format!("{stem}{variant}.png")).is_file(), "{variant} png");
     }
     for variant in ["-480", "-960", "-1600"] {
-        assert!(
-            on_disk(&format!("{stem}{variant}.webp")).is_file(),
-            "{variant} webp"
-        );
+        assert!(on_disk(&format!("{stem}{variant}.webp")).is_file(), "{variant} webp");
     }
     // Used as a featured image, the reader page offers the variants.
     let (id, _) = site
@@ -920,82 +644,41 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
         .await
         .expect("query")
         .expect("article");
-    let mut input = site
-        .newsroom
-        .store()
-        .editable_article(id)
-        .await
-        .expect("query")
-        .expect("article")
-        .input;
+    let mut input =
+        site.newsroom.store().editable_article(id).await.expect("query").expect("article").input;
     input.featured_image = Some(lede_core::content::FeaturedImage {
         src: path.clone(),
         alt: "The harbour".into(),
         caption: String::new(),
         credit: String::new(),
     });
-    site.newsroom
-        .save_article(Some(id), input)
-        .await
-        .expect("save");
+    site.newsroom.save_article(Some(id), input).await.expect("save");
     let article = site.get("/articles/budget-vote-passes").await;
     assert_eq!(article.attr(".featured-image img", "width"), "2000");
     assert_eq!(article.attr(".featured-image img", "height"), "1000");
     assert!(
-        article
-            .attr(".featured-image source", "srcset")
-            .contains(&format!("{stem}-960.webp 960w"))
+        article.attr(".featured-image source", "srcset").contains(&format!("{stem}-960.webp 960w"))
     );
-    assert!(
-        article
-            .attr(".featured-image img", "srcset")
-            .contains(&format!("{path} 2000w"))
-    );
-    let media_id = library.attrs(".media-item", "id")[0]
-        .trim_start_matches("media-")
-        .to_owned();
-    let delete = post_as(
-        &site,
-        &format!("/admin/media/{media_id}/delete"),
-        &cookie,
-        &[("csrf", &csrf)],
-    )
-    .await;
-    assert_eq!(
-        delete.status,
-        StatusCode::CONFLICT,
-        "an image in use is kept"
-    );
-    assert!(
-        delete
-            .text(".form-errors")
-            .contains("Council budget vote passes")
-    );
+    assert!(article.attr(".featured-image img", "srcset").contains(&format!("{path} 2000w")));
+    let media_id = library.attrs(".media-item", "id")[0].trim_start_matches("media-").to_owned();
+    let delete =
+        post_as(&site, &format!("/admin/media/{media_id}/delete"), &cookie, &[("csrf", &csrf)])
+            .await;
+    assert_eq!(delete.status, StatusCode::CONFLICT, "an image in use is kept");
+    assert!(delete.text(".form-errors").contains("Council budget vote passes"));
     let unused = upload(&site, &cookie, &csrf, "spare.png", &png(300, 300)).await;
     assert_eq!(unused.status, StatusCode::SEE_OTHER);
     let spare = get_as(&site, "/admin/media?q=spare", &cookie).await;
-    let spare_id = spare.attrs(".media-item", "id")[0]
-        .trim_start_matches("media-")
-        .to_owned();
+    let spare_id = spare.attrs(".media-item", "id")[0].trim_start_matches("media-").to_owned();
     let spare_path = spare.attr(".media-path", "value");
     assert_eq!(
-        post_as(
-            &site,
-            &format!("/admin/media/{spare_id}/delete"),
-            &cookie,
-            &[("csrf", &csrf)]
-        )
-        .await
-        .status,
+        post_as(&site, &format!("/admin/media/{spare_id}/delete"), &cookie, &[("csrf", &csrf)])
+            .await
+            .status,
         StatusCode::SEE_OTHER
     );
     assert!(!on_disk(&spare_path).exists(), "deleted from disk too");
-    assert_eq!(
-        get_as(&site, "/admin/media?q=spare", &cookie)
-            .await
-            .count(".media-item"),
-        0
-    );
+    assert_eq!(get_as(&site, "/admin/media?q=spare", &cookie).await.count(".media-item"), 0);
     // The editor's drag and drop uploads with fetch and gets the address back as JSON.
     let dropped = upload_file(
         &site,
@@ -1008,13 +691,7 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
     )
     .await;
     let json: serde_json::Value = serde_json::from_str(&dropped.body).expect("JSON");
-    assert!(
-        json["path"]
-            .as_str()
-            .unwrap_or("")
-            .starts_with("/media/uploads/"),
-        "{json}"
-    );
+    assert!(json["path"].as_str().unwrap_or("").starts_with("/media/uploads/"), "{json}");
     let _ = std::fs::remove_dir_all(media_dir);
 }
 
@@ -1029,9 +706,7 @@ async fn editors_reply_as_the_newsroom(db: &TestDb) {
     );
     let url = format!("/admin/comments/{id}/reply");
     assert_eq!(
-        post_as(&site, &url, &cookie, &[("text", "Thanks")])
-            .await
-            .status,
+        post_as(&site, &url, &cookie, &[("text", "Thanks")]).await.status,
         StatusCode::FORBIDDEN,
         "CSRF"
     );
@@ -1039,10 +714,7 @@ async fn editors_reply_as_the_newsroom(db: &TestDb) {
         &site,
         &url,
         &cookie,
-        &[
-            ("csrf", &csrf),
-            ("text", "Thank you, Ann: we have corrected the date."),
-        ],
+        &[("csrf", &csrf), ("text", "Thank you, Ann: we have corrected the date.")],
     )
     .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
@@ -1062,17 +734,9 @@ async fn editors_reply_as_the_newsroom(db: &TestDb) {
 async fn only_admins_manage_accounts_and_nobody_changes_their_own_role(db: &TestDb) {
     let site = site(db).await;
     let (editor, editor_csrf) = signed_in_as(&site, "Ed Itor", Role::Editor).await;
-    assert_eq!(
-        get_as(&site, "/admin/people", &editor).await.status,
-        StatusCode::FORBIDDEN
-    );
-    let editor_user = site
-        .newsroom
-        .store()
-        .user_by_email("ed@example.com")
-        .await
-        .expect("query")
-        .expect("user");
+    assert_eq!(get_as(&site, "/admin/people", &editor).await.status, StatusCode::FORBIDDEN);
+    let editor_user =
+        site.newsroom.store().user_by_email("ed@example.com").await.expect("query").expect("user");
     let raise = post_as(
         &site,
         &format!("/admin/people/{}/role", editor_user.id.0),
@@ -1080,21 +744,12 @@ async fn only_admins_manage_accounts_and_nobody_changes_their_own_role(db: &Test
         &[("csrf", &editor_csrf), ("role", "admin")],
     )
     .await;
-    assert_eq!(
-        raise.status,
-        StatusCode::FORBIDDEN,
-        "an editor cannot make herself admin"
-    );
+    assert_eq!(raise.status, StatusCode::FORBIDDEN, "an editor cannot make herself admin");
     let (admin, csrf) = signed_in_as(&site, "Ada Admin", Role::Admin).await;
     let page = get_as(&site, "/admin/people", &admin).await;
     assert_eq!(page.count("table.people tbody tr"), 2);
-    let me = site
-        .newsroom
-        .store()
-        .user_by_email("ada@example.com")
-        .await
-        .expect("query")
-        .expect("user");
+    let me =
+        site.newsroom.store().user_by_email("ada@example.com").await.expect("query").expect("user");
     let own = post_as(
         &site,
         &format!("/admin/people/{}/role", me.id.0),
@@ -1102,11 +757,7 @@ async fn only_admins_manage_accounts_and_nobody_changes_their_own_role(db: &Test
         &[("csrf", &csrf), ("role", "contributor")],
     )
     .await;
-    assert_eq!(
-        own.status,
-        StatusCode::FORBIDDEN,
-        "nobody changes their own role"
-    );
+    assert_eq!(own.status, StatusCode::FORBIDDEN, "nobody changes their own role");
     let added = post_as(
         &site,
         "/admin/people",
@@ -1143,13 +794,8 @@ async fn only_admins_manage_accounts_and_nobody_changes_their_own_role(db: &Test
     )
     .await;
     assert_eq!(promoted.status, StatusCode::SEE_OTHER);
-    let after = site
-        .newsroom
-        .store()
-        .user_by_email("ed@example.com")
-        .await
-        .expect("query")
-        .expect("user");
+    let after =
+        site.newsroom.store().user_by_email("ed@example.com").await.expect("query").expect("user");
     assert_eq!(after.role, Role::Contributor);
     let again = get_as(&site, "/admin", &editor).await;
     assert_eq!(

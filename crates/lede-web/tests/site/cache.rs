@@ -79,19 +79,12 @@ async fn warm(site: &Site) -> BTreeMap<String, String> {
 /// The pages that were held before and are not any more.
 fn purged(before: &BTreeMap<String, String>, site: &Site) -> BTreeSet<String> {
     let held = held(site);
-    before
-        .keys()
-        .filter(|path| !held.contains(*path))
-        .cloned()
-        .collect()
+    before.keys().filter(|path| !held.contains(*path)).cloned().collect()
 }
 
 /// The same site without a cache: what every page says now.
 async fn uncached(db: &TestDb, site: &Site) -> Site {
-    let settings = lede_web::SiteSettings {
-        page_cache_bytes: 0,
-        ..settings()
-    };
+    let settings = lede_web::SiteSettings { page_cache_bytes: 0, ..settings() };
     site_with(db, site.newsroom.clone(), settings).await
 }
 
@@ -117,23 +110,14 @@ async fn purged_exactly(
 
 fn showing(pages: &BTreeMap<String, String>, slug: &str) -> BTreeSet<String> {
     let link = format!("/articles/{slug}");
-    pages
-        .iter()
-        .filter(|(_, body)| body.contains(&link))
-        .map(|(path, _)| path.clone())
-        .collect()
+    pages.iter().filter(|(_, body)| body.contains(&link)).map(|(path, _)| path.clone()).collect()
 }
 
 async fn send(site: &Site, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let response = site.app.clone().oneshot(request).await.expect("answer");
     let status = response.status();
     let headers = response.headers().clone();
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
+    let body = response.into_body().collect().await.expect("body").to_bytes();
     (status, headers, body.to_vec())
 }
 
@@ -141,28 +125,14 @@ async fn cached_pages_come_in_every_encoding_with_an_etag(db: &TestDb) {
     let site = site(db).await;
     let path = "/articles/festival-returns";
     let plain = site.get(path).await;
-    let etag = plain.headers[header::ETAG]
-        .to_str()
-        .expect("etag")
-        .to_owned();
+    let etag = plain.headers[header::ETAG].to_str().expect("etag").to_owned();
     assert!(etag.starts_with("W/\""), "{etag}");
     assert_eq!(plain.headers[header::VARY], "accept-encoding");
-    let policy = plain.headers[header::CACHE_CONTROL]
-        .to_str()
-        .expect("ascii");
-    assert!(
-        policy.contains("public") && policy.contains("s-maxage"),
-        "{policy}"
-    );
+    let policy = plain.headers[header::CACHE_CONTROL].to_str().expect("ascii");
+    assert!(policy.contains("public") && policy.contains("s-maxage"), "{policy}");
     assert!(plain.headers.contains_key(header::CONTENT_SECURITY_POLICY));
-    assert_eq!(
-        plain.headers[header::CONTENT_LENGTH],
-        plain.body.len().to_string()
-    );
-    for (coding, decode) in [
-        ("br", decode_brotli as fn(&[u8]) -> String),
-        ("gzip", decode_gzip),
-    ] {
+    assert_eq!(plain.headers[header::CONTENT_LENGTH], plain.body.len().to_string());
+    for (coding, decode) in [("br", decode_brotli as fn(&[u8]) -> String), ("gzip", decode_gzip)] {
         let request = Request::get(path)
             .header(header::ACCEPT_ENCODING, coding)
             .body(Body::empty())
@@ -184,10 +154,7 @@ async fn cached_pages_come_in_every_encoding_with_an_etag(db: &TestDb) {
     let head = Request::head(path).body(Body::empty()).expect("request");
     let (status, headers, body) = send(&site, head).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(
-        headers[header::CONTENT_LENGTH],
-        plain.body.len().to_string()
-    );
+    assert_eq!(headers[header::CONTENT_LENGTH], plain.body.len().to_string());
     assert!(body.is_empty(), "HEAD has no body");
     // A HEAD first (nothing cached yet) still keeps the whole page for the next GET.
     let other = "/articles/river-clean-up";
@@ -229,40 +196,26 @@ async fn fonts_are_immutable_and_served_as_they_are(db: &TestDb) {
         let (status, headers, body) = send(&site, request).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert_eq!(headers[header::CONTENT_TYPE], "font/woff2", "{path}");
-        assert_eq!(
-            headers[header::CACHE_CONTROL],
-            "public, max-age=31536000, immutable",
-            "{path}"
-        );
-        assert!(
-            !headers.contains_key(header::CONTENT_ENCODING),
-            "{path} is sent as it is"
-        );
+        assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable", "{path}");
+        assert!(!headers.contains_key(header::CONTENT_ENCODING), "{path} is sent as it is");
         assert!(body.starts_with(b"wOF2"), "{path} is a WOFF2 file");
     }
     let licence = site.get("/static/fonts/OFL.txt").await;
     assert_eq!(licence.status, StatusCode::OK);
-    assert_eq!(
-        licence.headers[header::CONTENT_TYPE],
-        "text/plain; charset=utf-8"
-    );
+    assert_eq!(licence.headers[header::CONTENT_TYPE], "text/plain; charset=utf-8");
     assert!(licence.body.contains("SIL Open Font License, Version 1.1"));
     assert!(licence.body.contains("@fontsource/noto-nastaliq-urdu@"));
 }
 
 fn decode_brotli(bytes: &[u8]) -> String {
     let mut out = String::new();
-    brotli::Decompressor::new(bytes, 4096)
-        .read_to_string(&mut out)
-        .expect("brotli");
+    brotli::Decompressor::new(bytes, 4096).read_to_string(&mut out).expect("brotli");
     out
 }
 
 fn decode_gzip(bytes: &[u8]) -> String {
     let mut out = String::new();
-    flate2::read::GzDecoder::new(bytes)
-        .read_to_string(&mut out)
-        .expect("gzip");
+    flate2::read::GzDecoder::new(bytes).read_to_string(&mut out).expect("gzip");
     out
 }
 
@@ -280,10 +233,7 @@ async fn personal_pages_are_never_kept(db: &TestDb) {
     for path in ["/admin", "/search?q=river", "/api/articles", "/healthz"] {
         site.get(path).await;
     }
-    assert_eq!(
-        held(&site),
-        BTreeSet::from(["/articles/festival-returns".to_owned()])
-    );
+    assert_eq!(held(&site), BTreeSet::from(["/articles/festival-returns".to_owned()]));
     // Nor a page past the end, nor an unknown one.
     site.get("/articles?page=99").await;
     site.get("/articles/nothing-here").await;
@@ -291,29 +241,14 @@ async fn personal_pages_are_never_kept(db: &TestDb) {
 }
 
 async fn article_id(site: &Site, slug: &str) -> lede_core::content::ArticleId {
-    site.newsroom
-        .store()
-        .article_state(slug)
-        .await
-        .expect("query")
-        .expect("article")
-        .0
+    site.newsroom.store().article_state(slug).await.expect("query").expect("article").0
 }
 
 async fn edit_body(site: &Site, id: lede_core::content::ArticleId, body: &str) {
-    let mut input = site
-        .newsroom
-        .store()
-        .editable_article(id)
-        .await
-        .expect("query")
-        .expect("article")
-        .input;
+    let mut input =
+        site.newsroom.store().editable_article(id).await.expect("query").expect("article").input;
     input.body_markdown = body.to_owned();
-    site.newsroom
-        .save_article(Some(id), input)
-        .await
-        .expect("save");
+    site.newsroom.save_article(Some(id), input).await.expect("save");
 }
 
 async fn a_content_edit_purges_the_pages_showing_the_article_and_nothing_else(db: &TestDb) {
@@ -323,30 +258,18 @@ async fn a_content_edit_purges_the_pages_showing_the_article_and_nothing_else(db
     assert!(showing.len() > 5, "{showing:?}");
     // A correction: a new headline and text.
     let id = article_id(&site, "festival-returns").await;
-    let mut input = site
-        .newsroom
-        .store()
-        .editable_article(id)
-        .await
-        .expect("query")
-        .expect("article")
-        .input;
+    let mut input =
+        site.newsroom.store().editable_article(id).await.expect("query").expect("article").input;
     input.headline = "Music festival cancelled at Old Quay".into();
     input.body_markdown = "The festival was cancelled after all.".into();
-    site.newsroom
-        .save_article(Some(id), input)
-        .await
-        .expect("save");
+    site.newsroom.save_article(Some(id), input).await.expect("save");
     let purged = purged_exactly(db, &site, &before).await;
     // The article sitemap gives every article's date of change (the index only the newest's).
     let mut expected = showing;
     expected.insert("/sitemaps/articles-1.xml".to_owned());
     assert_eq!(purged, expected);
     assert!(
-        site.get("/articles/festival-returns")
-            .await
-            .body
-            .contains("cancelled after all"),
+        site.get("/articles/festival-returns").await.body.contains("cancelled after all"),
         "the next request sees the edit"
     );
 }
@@ -365,10 +288,7 @@ async fn a_publish_purges_the_lists_it_enters_and_not_the_others(db: &TestDb) {
     );
     let id = site.newsroom.save_article(None, input).await.expect("save");
     assert!(purged(&before, &site).is_empty(), "a draft purges nothing");
-    site.newsroom
-        .publish_article(id, None)
-        .await
-        .expect("publish");
+    site.newsroom.publish_article(id, None).await.expect("publish");
     let purged = purged_exactly(db, &site, &before).await;
     for path in [
         "/",
@@ -414,19 +334,10 @@ async fn comments_purge_only_their_article_once_approved(db: &TestDb) {
     }
     .check()
     .expect("valid");
-    let comment_id = site
-        .newsroom
-        .submit_comment(id, &comment, CommentStatus::Pending)
-        .await
-        .expect("comment");
-    assert!(
-        purged(&before, &site).is_empty(),
-        "a held comment shows nowhere"
-    );
-    site.newsroom
-        .moderate_comment(comment_id, CommentStatus::Approved)
-        .await
-        .expect("approve");
+    let comment_id =
+        site.newsroom.submit_comment(id, &comment, CommentStatus::Pending).await.expect("comment");
+    assert!(purged(&before, &site).is_empty(), "a held comment shows nowhere");
+    site.newsroom.moderate_comment(comment_id, CommentStatus::Approved).await.expect("approve");
     assert_eq!(
         purged_exactly(db, &site, &before).await,
         BTreeSet::from(["/articles/festival-returns".to_owned()])
@@ -441,10 +352,7 @@ async fn drafts_purge_nothing_and_catalog_changes_purge_everything(db: &TestDb) 
     let id = article_id(&site, "secret-draft").await;
     edit_body(&site, id, "Still secret.").await;
     assert!(purged_exactly(db, &site, &before).await.is_empty());
-    site.newsroom
-        .save_tag(&slug("music"), "Live music")
-        .await
-        .expect("rename");
+    site.newsroom.save_tag(&slug("music"), "Live music").await.expect("rename");
     assert!(held(&site).is_empty());
     assert!(site.get("/tag/music").await.body.contains("Live music"));
 }
@@ -453,15 +361,9 @@ async fn the_cache_keeps_to_its_memory_budget(db: &TestDb) {
     let newsroom = db.newsroom().await;
     load_fixture(&newsroom).await;
     let budget = 120 * 1024;
-    let site = site_with(
-        db,
-        newsroom,
-        lede_web::SiteSettings {
-            page_cache_bytes: budget,
-            ..settings()
-        },
-    )
-    .await;
+    let site =
+        site_with(db, newsroom, lede_web::SiteSettings { page_cache_bytes: budget, ..settings() })
+            .await;
     for path in PAGES {
         site.get(path).await;
     }
@@ -469,21 +371,11 @@ async fn the_cache_keeps_to_its_memory_budget(db: &TestDb) {
     assert!(cache(&site).bytes() <= budget);
     assert!(held.len() < PAGES.len(), "{held:?}");
     assert!(held.contains(PAGES[PAGES.len() - 1]), "the latest is kept");
-    assert!(
-        !held.contains(PAGES[0]),
-        "the least recently used went first"
-    );
+    assert!(!held.contains(PAGES[0]), "the least recently used went first");
     // Turned off, nothing is kept and every request renders.
     let newsroom = db.newsroom().await;
-    let off = site_with(
-        db,
-        newsroom,
-        lede_web::SiteSettings {
-            page_cache_bytes: 0,
-            ..settings()
-        },
-    )
-    .await;
+    let off =
+        site_with(db, newsroom, lede_web::SiteSettings { page_cache_bytes: 0, ..settings() }).await;
     assert!(off.cache.is_none());
     assert_eq!(off.get("/").await.status, StatusCode::OK);
 }
@@ -494,14 +386,8 @@ async fn theme_assets_are_immutable_and_precompressed(db: &TestDb) {
     let css = home.attr("link[rel=stylesheet]", "href");
     let plain = site.get(&css).await;
     assert_eq!(plain.status, StatusCode::OK);
-    assert_eq!(
-        plain.headers[header::CACHE_CONTROL],
-        "public, max-age=31536000, immutable"
-    );
-    for (coding, decode) in [
-        ("br", decode_brotli as fn(&[u8]) -> String),
-        ("gzip", decode_gzip),
-    ] {
+    assert_eq!(plain.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    for (coding, decode) in [("br", decode_brotli as fn(&[u8]) -> String), ("gzip", decode_gzip)] {
         let request = Request::get(&css)
             .header(header::ACCEPT_ENCODING, coding)
             .body(Body::empty())

@@ -51,47 +51,27 @@ async fn a_comment_is_held_then_shown_once_approved(db: &TestDb) {
     let sent = site
         .post_form(
             ACTION,
-            &fields(
-                &token,
-                "Ann Reader",
-                "ann@example.com",
-                "Thank you\nfor this report.",
-            ),
+            &fields(&token, "Ann Reader", "ann@example.com", "Thank you\nfor this report."),
         )
         .await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER);
-    assert_eq!(
-        sent.location(),
-        "/articles/river-clean-up?comment=pending#comments"
-    );
-    let after = site
-        .get(sent.location().split('#').next().unwrap_or_default())
-        .await;
+    assert_eq!(sent.location(), "/articles/river-clean-up?comment=pending#comments");
+    let after = site.get(sent.location().split('#').next().unwrap_or_default()).await;
     assert!(after.text(".notice").contains("awaiting moderation"));
     assert_eq!(
         after.text(".no-comments"),
         "There are no comments",
         "pending comments are not shown"
     );
-    let pending = site
-        .newsroom
-        .store()
-        .list_comments(CommentStatus::Pending, 10)
-        .await
-        .expect("queue");
+    let pending =
+        site.newsroom.store().list_comments(CommentStatus::Pending, 10).await.expect("queue");
     assert_eq!(pending.len(), 1);
     assert_eq!(pending[0].text, "Thank you\nfor this report.");
-    site.newsroom
-        .moderate_comment(pending[0].id, CommentStatus::Approved)
-        .await
-        .expect("approve");
+    site.newsroom.moderate_comment(pending[0].id, CommentStatus::Approved).await.expect("approve");
     let shown = site.get(ARTICLE).await;
     assert_eq!(shown.count(".no-comments"), 0);
     assert_eq!(shown.text(".comment .comment-author"), "Ann Reader");
-    assert_eq!(
-        shown.text(".comment .comment-text"),
-        "Thank you for this report."
-    );
+    assert_eq!(shown.text(".comment .comment-text"), "Thank you for this report.");
     assert_eq!(shown.text(".comment time"), "28 November 2026");
     assert_eq!(shown.text("#comments-title"), "Comments (1)");
 }
@@ -108,22 +88,12 @@ async fn urdu_comments_read_right_to_left_with_the_name_isolated(db: &TestDb) {
     let token = open_form(&site, db).await;
     let name = "عائشہ خان";
     let sent = site
-        .post_form(
-            ACTION,
-            &fields(&token, name, "ayesha@example.com", "بہت اچھی خبر ہے۔"),
-        )
+        .post_form(ACTION, &fields(&token, name, "ayesha@example.com", "بہت اچھی خبر ہے۔"))
         .await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER);
-    let pending = site
-        .newsroom
-        .store()
-        .list_comments(CommentStatus::Pending, 10)
-        .await
-        .expect("queue");
-    site.newsroom
-        .moderate_comment(pending[0].id, CommentStatus::Approved)
-        .await
-        .expect("approve");
+    let pending =
+        site.newsroom.store().list_comments(CommentStatus::Pending, 10).await.expect("queue");
+    site.newsroom.moderate_comment(pending[0].id, CommentStatus::Approved).await.expect("approve");
     let shown = site.get(ARTICLE).await;
     assert_eq!(shown.attr(".comment .comment-text", "dir"), "auto");
     assert_eq!(shown.text(".comment .comment-author bdi"), name);
@@ -139,72 +109,30 @@ async fn invalid_comments_get_422_with_the_input_kept_and_escaped(db: &TestDb) {
     let long = "x".repeat(5001);
     let links = "see http://a.example http://b.example http://c.example";
     let cases: [(&str, &str, &str, &str, &str); 5] = [
-        (
-            "Ann",
-            "ann@example.com",
-            "   ",
-            "text",
-            "This field is required.",
-        ),
-        (
-            "Ann",
-            "not-an-email",
-            "Hello",
-            "email",
-            "Give a valid email address",
-        ),
-        (
-            "",
-            "ann@example.com",
-            "Hello",
-            "name",
-            "This field is required.",
-        ),
-        (
-            "Ann",
-            "ann@example.com",
-            &long,
-            "text",
-            "At most 5000 characters",
-        ),
+        ("Ann", "ann@example.com", "   ", "text", "This field is required."),
+        ("Ann", "not-an-email", "Hello", "email", "Give a valid email address"),
+        ("", "ann@example.com", "Hello", "name", "This field is required."),
+        ("Ann", "ann@example.com", &long, "text", "At most 5000 characters"),
         ("Ann", "ann@example.com", links, "text", "at most 2 links"),
     ];
     for (name, email, text, field, message) in cases {
         let token = open_form(&site, db).await;
-        let page = site
-            .post_form(ACTION, &fields(&token, name, email, text))
-            .await;
-        assert_eq!(
-            page.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{field}: {message}"
-        );
+        let page = site.post_form(ACTION, &fields(&token, name, email, text)).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {message}");
         assert!(
-            page.text(&format!("#comment-{field}-error"))
-                .contains(message),
+            page.text(&format!("#comment-{field}-error")).contains(message),
             "{field}: {}",
             page.text(&format!("#comment-{field}-error"))
         );
-        assert_eq!(
-            page.attr(&format!("#comment-{field}"), "aria-invalid"),
-            "true"
-        );
+        assert_eq!(page.attr(&format!("#comment-{field}"), "aria-invalid"), "true");
         assert!(page.text(".form-errors").contains("not sent yet"));
     }
     let evil_name = "<script>alert(1)</script>\"><b>";
     let token = open_form(&site, db).await;
-    let page = site
-        .post_form(
-            ACTION,
-            &fields(&token, evil_name, "bad", "My <em>text</em> stays"),
-        )
-        .await;
+    let page =
+        site.post_form(ACTION, &fields(&token, evil_name, "bad", "My <em>text</em> stays")).await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        page.attr("#comment-name", "value"),
-        evil_name,
-        "the reader's input is kept"
-    );
+    assert_eq!(page.attr("#comment-name", "value"), evil_name, "the reader's input is kept");
     assert_eq!(page.text("#comment-text"), "My <em>text</em> stays");
     assert!(
         !page.body.contains("<script>alert(1)") && !page.body.contains("<em>text"),
@@ -228,31 +156,19 @@ async fn invalid_comments_get_422_with_the_input_kept_and_escaped(db: &TestDb) {
 
 async fn comments_sent_too_fast_or_with_a_forged_form_are_refused(db: &TestDb) {
     let site = site(db).await;
-    let fresh = site
-        .get(ARTICLE)
-        .await
-        .attr("form.comment-form input[name=token]", "value");
-    let fast = site
-        .post_form(ACTION, &fields(&fresh, "Bot", "bot@example.com", "Buy now"))
-        .await;
+    let fresh = site.get(ARTICLE).await.attr("form.comment-form input[name=token]", "value");
+    let fast = site.post_form(ACTION, &fields(&fresh, "Bot", "bot@example.com", "Buy now")).await;
     assert_eq!(fast.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(fast.text(".form-errors").contains("quicker than we expect"));
     assert_eq!(fast.attr("#comment-name", "value"), "Bot");
     for forged in ["", "123.abc", "999999999.00112233445566778899aabbccddeeff"] {
         db.clock.advance(time::Duration::seconds(30));
-        let page = site
-            .post_form(ACTION, &fields(forged, "Ann", "ann@example.com", "Hello"))
-            .await;
+        let page = site.post_form(ACTION, &fields(forged, "Ann", "ann@example.com", "Hello")).await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{forged:?}");
-        assert!(
-            page.text(".form-errors").contains("could not verify"),
-            "{forged:?}"
-        );
+        assert!(page.text(".form-errors").contains("could not verify"), "{forged:?}");
     }
     db.clock.advance(time::Duration::days(2));
-    let stale = site
-        .post_form(ACTION, &fields(&fresh, "Ann", "ann@example.com", "Hello"))
-        .await;
+    let stale = site.post_form(ACTION, &fields(&fresh, "Ann", "ann@example.com", "Hello")).await;
     assert!(stale.text(".form-errors").contains("more than a day"));
     assert!(
         site.newsroom
@@ -271,41 +187,22 @@ async fn the_honeypot_keeps_bots_out_quietly(db: &TestDb) {
     form.retain(|(k, _)| *k != "homepage");
     form.push(("homepage", "http://spam.example"));
     let page = site.post_form(ACTION, &form).await;
-    assert_eq!(
-        page.status,
-        StatusCode::SEE_OTHER,
-        "the bot is told nothing"
-    );
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "the bot is told nothing");
     let store = site.newsroom.store();
-    assert!(
-        store
-            .list_comments(CommentStatus::Pending, 10)
-            .await
-            .expect("queue")
-            .is_empty()
-    );
+    assert!(store.list_comments(CommentStatus::Pending, 10).await.expect("queue").is_empty());
     assert_eq!(
-        store
-            .list_comments(CommentStatus::Spam, 10)
-            .await
-            .expect("spam")
-            .len(),
+        store.list_comments(CommentStatus::Spam, 10).await.expect("spam").len(),
         1,
         "kept as spam, never shown"
     );
-    assert_eq!(
-        site.get(ARTICLE).await.text(".no-comments"),
-        "There are no comments"
-    );
+    assert_eq!(site.get(ARTICLE).await.text(".no-comments"), "There are no comments");
 }
 
 async fn oversized_bodies_get_413(db: &TestDb) {
     let site = site(db).await;
     let token = open_form(&site, db).await;
-    let body = format!(
-        "token={token}&name=Ann&email=ann%40example.com&text={}",
-        "x".repeat(40 * 1024)
-    );
+    let body =
+        format!("token={token}&name=Ann&email=ann%40example.com&text={}", "x".repeat(40 * 1024));
     let page = site.post_raw(ACTION, body, &[]).await;
     assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(page.text("h1"), "That was too long");
@@ -314,36 +211,22 @@ async fn oversized_bodies_get_413(db: &TestDb) {
 async fn each_client_is_rate_limited(db: &TestDb) {
     let newsroom = db.newsroom().await;
     load_fixture(&newsroom).await;
-    let limited = lede_web::SiteSettings {
-        comment_burst: 2,
-        ..settings()
-    };
+    let limited = lede_web::SiteSettings { comment_burst: 2, ..settings() };
     let site = site_with(db, newsroom, limited).await;
     let mut statuses = Vec::new();
     for n in 0..3 {
         let token = open_form(&site, db).await;
         let text = format!("Comment number {n}");
         statuses.push(
-            site.post_form(ACTION, &fields(&token, "Ann", "ann@example.com", &text))
-                .await
-                .status,
+            site.post_form(ACTION, &fields(&token, "Ann", "ann@example.com", &text)).await.status,
         );
     }
     assert_eq!(
         statuses,
-        [
-            StatusCode::SEE_OTHER,
-            StatusCode::SEE_OTHER,
-            StatusCode::TOO_MANY_REQUESTS
-        ]
+        [StatusCode::SEE_OTHER, StatusCode::SEE_OTHER, StatusCode::TOO_MANY_REQUESTS]
     );
     assert_eq!(
-        site.newsroom
-            .store()
-            .list_comments(CommentStatus::Pending, 10)
-            .await
-            .expect("queue")
-            .len(),
+        site.newsroom.store().list_comments(CommentStatus::Pending, 10).await.expect("queue").len(),
         2
     );
 }
@@ -364,11 +247,7 @@ async fn cross_site_posts_are_forbidden(db: &TestDb) {
         .await;
     assert_eq!(foreign.status, StatusCode::FORBIDDEN);
     let own: Page = site
-        .post_raw(
-            ACTION,
-            body,
-            &[("host", "news.example"), ("origin", "https://news.example")],
-        )
+        .post_raw(ACTION, body, &[("host", "news.example"), ("origin", "https://news.example")])
         .await;
     assert_eq!(own.status, StatusCode::SEE_OTHER);
 }
@@ -376,43 +255,19 @@ async fn cross_site_posts_are_forbidden(db: &TestDb) {
 async fn replies_are_shown_under_their_comment(db: &TestDb) {
     let site = site(db).await;
     let token = open_form(&site, db).await;
-    site.post_form(
-        ACTION,
-        &fields(&token, "Ann", "ann@example.com", "A question?"),
-    )
-    .await;
+    site.post_form(ACTION, &fields(&token, "Ann", "ann@example.com", "A question?")).await;
     let store = site.newsroom.store();
-    let first = store
-        .list_comments(CommentStatus::Pending, 10)
-        .await
-        .expect("queue")[0]
-        .id;
-    site.newsroom
-        .moderate_comment(first, CommentStatus::Approved)
-        .await
-        .expect("approve");
+    let first = store.list_comments(CommentStatus::Pending, 10).await.expect("queue")[0].id;
+    site.newsroom.moderate_comment(first, CommentStatus::Approved).await.expect("approve");
     let token = open_form(&site, db).await;
     let parent = first.0.to_string();
     let mut reply = fields(&token, "Bob", "bob@example.com", "An answer.");
     reply.push(("parent", &parent));
-    assert_eq!(
-        site.post_form(ACTION, &reply).await.status,
-        StatusCode::SEE_OTHER
-    );
-    let second = store
-        .list_comments(CommentStatus::Pending, 10)
-        .await
-        .expect("queue")[0]
-        .id;
-    site.newsroom
-        .moderate_comment(second, CommentStatus::Approved)
-        .await
-        .expect("approve");
+    assert_eq!(site.post_form(ACTION, &reply).await.status, StatusCode::SEE_OTHER);
+    let second = store.list_comments(CommentStatus::Pending, 10).await.expect("queue")[0].id;
+    site.newsroom.moderate_comment(second, CommentStatus::Approved).await.expect("approve");
     let page = site.get(ARTICLE).await;
-    assert_eq!(
-        page.texts(".comment-list > .comment > .comment-meta .comment-author"),
-        ["Ann"]
-    );
+    assert_eq!(page.texts(".comment-list > .comment > .comment-meta .comment-author"), ["Ann"]);
     assert_eq!(page.texts(".replies .comment-author"), ["Bob"]);
 }
 
@@ -431,10 +286,7 @@ async fn a_theme_s_own_article_page_takes_comments_through_the_include(db: &Test
     let site = site_with(
         db,
         newsroom,
-        lede_web::SiteSettings {
-            template_dir: Some(theme.clone()),
-            ..settings()
-        },
+        lede_web::SiteSettings { template_dir: Some(theme.clone()), ..settings() },
     )
     .await;
     let page = site.get(ARTICLE).await;
@@ -442,10 +294,7 @@ async fn a_theme_s_own_article_page_takes_comments_through_the_include(db: &Test
     assert_eq!(page.count("form.comment-form input[name=homepage]"), 1);
     let token = open_form(&site, db).await;
     let sent = site
-        .post_form(
-            ACTION,
-            &fields(&token, "Ann Reader", "ann@example.com", "Well reported."),
-        )
+        .post_form(ACTION, &fields(&token, "Ann Reader", "ann@example.com", "Well reported."))
         .await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
     let _ = std::fs::remove_dir_all(theme);

@@ -26,10 +26,7 @@ async fn upload_file_first(site: &Site, cookie: &str, csrf: &str) -> StatusCode 
     );
     let request = Request::post("/admin/media")
         .header(header::COOKIE, cookie)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
         .body(Body::from(body))
         .expect("request");
     site.send(request).await.status
@@ -48,16 +45,9 @@ async fn forged_forms_never_reach_their_handlers(db: &TestDb) {
         &editor_fields("forged", "delete-everything", "Odd", "Body"),
     )
     .await;
-    assert_eq!(
-        odd.status,
-        StatusCode::FORBIDDEN,
-        "forged before unreadable"
-    );
+    assert_eq!(odd.status, StatusCode::FORBIDDEN, "forged before unreadable");
     let forged: [(&str, Vec<(&str, &str)>); 4] = [
-        (
-            "/admin/articles/new",
-            editor_fields("0000", "publish", "Forged headline", "Body"),
-        ),
+        ("/admin/articles/new", editor_fields("0000", "publish", "Forged headline", "Body")),
         (
             "/admin/people",
             vec![
@@ -67,14 +57,8 @@ async fn forged_forms_never_reach_their_handlers(db: &TestDb) {
                 ("password", PASSWORD),
             ],
         ),
-        (
-            "/admin/settings",
-            vec![("csrf", &csrf[1..]), ("name", "Forged"), ("tagline", "")],
-        ),
-        (
-            "/admin/sections",
-            vec![("csrf", ""), ("name", "Forged desk")],
-        ),
+        ("/admin/settings", vec![("csrf", &csrf[1..]), ("name", "Forged"), ("tagline", "")]),
+        ("/admin/sections", vec![("csrf", ""), ("name", "Forged desk")]),
     ];
     for (path, fields) in &forged {
         let page = post_as(&site, path, &cookie, fields).await;
@@ -94,10 +78,7 @@ async fn forged_forms_never_reach_their_handlers(db: &TestDb) {
     assert!(desk.is_none(), "no section");
     let settings = get_as(&site, "/admin/settings", &cookie).await;
     assert_ne!(settings.attr("input[name=name]", "value"), "Forged");
-    assert!(
-        store.media("", 10).await.expect("query").is_empty(),
-        "no file"
-    );
+    assert!(store.media("", 10).await.expect("query").is_empty(), "no file");
     let _ = std::fs::remove_dir_all(media_dir);
 }
 
@@ -105,17 +86,10 @@ async fn unknown_choices_are_refused_before_the_handler(db: &TestDb) {
     let site = site(db).await;
     let (cookie, csrf) = signed_in(&site, Role::Admin).await;
     let store = site.newsroom.store().clone();
-    let culture = store
-        .section_by_slug("culture")
-        .await
-        .expect("query")
-        .expect("section");
+    let culture = store.section_by_slug("culture").await.expect("query").expect("section");
     let move_culture = format!("/admin/sections/{}/move", culture.id.0);
     let refused: [(&str, Vec<(&str, &str)>); 5] = [
-        (
-            "/admin/articles/new",
-            editor_fields(&csrf, "delete", "Never saved", "Body"),
-        ),
+        ("/admin/articles/new", editor_fields(&csrf, "delete", "Never saved", "Body")),
         (
             "/admin/articles/new",
             editor_fields(&csrf, "", "Never saved", "Body")
@@ -133,14 +107,8 @@ async fn unknown_choices_are_refused_before_the_handler(db: &TestDb) {
                 ("password", PASSWORD),
             ],
         ),
-        (
-            &move_culture,
-            vec![("csrf", &csrf), ("direction", "sideways")],
-        ),
-        (
-            "/admin/comments",
-            vec![("csrf", &csrf), ("action", "publish"), ("ids", "1")],
-        ),
+        (&move_culture, vec![("csrf", &csrf), ("direction", "sideways")]),
+        ("/admin/comments", vec![("csrf", &csrf), ("action", "publish"), ("ids", "1")]),
     ];
     for (path, fields) in &refused {
         let page = post_as(&site, path, &cookie, fields).await;

@@ -46,71 +46,39 @@ async fn authors_upload_and_remove_their_picture(db: &TestDb) {
     );
     assert_eq!(profile.text("label[for=avatar]"), "Choose a picture");
     assert_eq!(
-        upload_to(&site, "/admin/profile/avatar", &cookie, "", &png(50, 50))
-            .await
-            .status,
+        upload_to(&site, "/admin/profile/avatar", &cookie, "", &png(50, 50)).await.status,
         StatusCode::FORBIDDEN,
         "no CSRF token"
     );
-    let refused = upload_to(
-        &site,
-        "/admin/profile/avatar",
-        &cookie,
-        &csrf,
-        b"<?php system($_GET['x']); ?>",
-    )
-    .await;
+    let refused =
+        upload_to(&site, "/admin/profile/avatar", &cookie, &csrf, b"<?php system($_GET['x']); ?>")
+            .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        refused
-            .text(".form-errors")
-            .contains("not a JPEG, PNG, WebP or GIF"),
+        refused.text(".form-errors").contains("not a JPEG, PNG, WebP or GIF"),
         "{}",
         refused.text(".form-errors")
     );
+    assert_eq!(refused.attr("#name", "value"), "Maya Chen", "the profile is still there");
     assert_eq!(
-        refused.attr("#name", "value"),
-        "Maya Chen",
-        "the profile is still there"
-    );
-    assert_eq!(
-        site.get("/author/maya-chen")
-            .await
-            .text(".author-header .avatar"),
+        site.get("/author/maya-chen").await.text(".author-header .avatar"),
         "MC",
         "still the initials"
     );
-    let ok = upload_to(
-        &site,
-        "/admin/profile/avatar",
-        &cookie,
-        &csrf,
-        &png(400, 300),
-    )
-    .await;
+    let ok = upload_to(&site, "/admin/profile/avatar", &cookie, &csrf, &png(400, 300)).await;
     assert_eq!(
         (ok.status, ok.location()),
         (StatusCode::SEE_OTHER, "/admin/profile"),
         "{}",
         ok.body
     );
-    assert!(
-        announced_catalog(&mut changes),
-        "through the newsroom's save path"
-    );
+    assert!(announced_catalog(&mut changes), "through the newsroom's save path");
     let profile = get_as(&site, "/admin/profile", &cookie).await;
     let path = profile.attr(".profile-picture img", "src");
-    assert!(
-        path.starts_with("/media/avatars/") && path.ends_with(".png"),
-        "{path}"
-    );
+    assert!(path.starts_with("/media/avatars/") && path.ends_with(".png"), "{path}");
     let on_disk = |p: &str| media_dir.join(p.trim_start_matches("/media/"));
     let stored = image::open(on_disk(&path)).expect("a readable image");
-    assert_eq!(
-        (stored.width(), stored.height()),
-        (192, 192),
-        "a small square"
-    );
+    assert_eq!((stored.width(), stored.height()), (192, 192), "a small square");
     let author = site.get("/author/maya-chen").await;
     assert_eq!(author.attr(".author-header img.avatar", "src"), path);
     assert_eq!(author.attr(".author-header img.avatar", "alt"), "Maya Chen");
@@ -125,43 +93,23 @@ async fn authors_upload_and_remove_their_picture(db: &TestDb) {
         &site,
         "/admin/profile",
         &cookie,
-        &[
-            ("csrf", &csrf),
-            ("name", "Maya Chen"),
-            ("bio", "Writes."),
-            ("website", ""),
-        ],
+        &[("csrf", &csrf), ("name", "Maya Chen"), ("bio", "Writes."), ("website", "")],
     )
     .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
-    assert_eq!(
-        site.get("/author/maya-chen")
-            .await
-            .attr(".author-header img.avatar", "src"),
-        path
-    );
+    assert_eq!(site.get("/author/maya-chen").await.attr(".author-header img.avatar", "src"), path);
     // A new picture replaces the old one, whose file goes.
     let again = upload_to(&site, "/admin/profile/avatar", &cookie, &csrf, &png(30, 60)).await;
     assert_eq!(again.status, StatusCode::SEE_OTHER);
-    let newer = get_as(&site, "/admin/profile", &cookie)
-        .await
-        .attr(".profile-picture img", "src");
+    let newer = get_as(&site, "/admin/profile", &cookie).await.attr(".profile-picture img", "src");
     assert_ne!(newer, path);
     assert!(!on_disk(&path).exists(), "the old file is deleted");
     assert_eq!(
-        post_as(&site, "/admin/profile/avatar/remove", &cookie, &[])
-            .await
-            .status,
+        post_as(&site, "/admin/profile/avatar/remove", &cookie, &[]).await.status,
         StatusCode::FORBIDDEN,
         "removing needs the CSRF token too"
     );
-    let removed = post_as(
-        &site,
-        "/admin/profile/avatar/remove",
-        &cookie,
-        &[("csrf", &csrf)],
-    )
-    .await;
+    let removed = post_as(&site, "/admin/profile/avatar/remove", &cookie, &[("csrf", &csrf)]).await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
     assert!(announced_catalog(&mut changes));
     assert!(!on_disk(&newer).exists());
@@ -195,9 +143,7 @@ async fn admins_add_edit_order_and_delete_sections(db: &TestDb) {
         "articles in any status"
     );
     assert_eq!(
-        post_as(&site, "/admin/sections", &cookie, &[("name", "Climate")])
-            .await
-            .status,
+        post_as(&site, "/admin/sections", &cookie, &[("name", "Climate")]).await.status,
         StatusCode::FORBIDDEN,
         "no CSRF token"
     );
@@ -208,16 +154,9 @@ async fn admins_add_edit_order_and_delete_sections(db: &TestDb) {
         &[("csrf", &csrf), ("name", "Climate Desk"), ("slug", "")],
     )
     .await;
-    assert_eq!(
-        (added.status, added.location()),
-        (StatusCode::SEE_OTHER, "/admin/sections")
-    );
+    assert_eq!((added.status, added.location()), (StatusCode::SEE_OTHER, "/admin/sections"));
     assert!(announced_catalog(&mut changes));
-    assert_eq!(
-        menu(&site).await,
-        ["News", "Culture", "Climate Desk"],
-        "at the end, at once"
-    );
+    assert_eq!(menu(&site).await, ["News", "Culture", "Climate Desk"], "at the end, at once");
     assert_eq!(
         site.get("/section/climate-desk").await.status,
         StatusCode::OK,
@@ -232,9 +171,7 @@ async fn admins_add_edit_order_and_delete_sections(db: &TestDb) {
     .await;
     assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        taken
-            .text(".form-errors")
-            .contains("already uses the address /section/climate-desk"),
+        taken.text(".form-errors").contains("already uses the address /section/climate-desk"),
         "{}",
         taken.text(".form-errors")
     );
@@ -252,12 +189,7 @@ async fn admins_add_edit_order_and_delete_sections(db: &TestDb) {
         &site,
         "/admin/sections",
         &cookie,
-        &[
-            ("csrf", &csrf),
-            ("name", "Oceans"),
-            ("slug", "oceans"),
-            ("parent", "climate-desk"),
-        ],
+        &[("csrf", &csrf), ("name", "Oceans"), ("slug", "oceans"), ("parent", "climate-desk")],
     )
     .await;
     assert_eq!(nested.status, StatusCode::SEE_OTHER);
@@ -268,13 +200,8 @@ async fn admins_add_edit_order_and_delete_sections(db: &TestDb) {
     );
     let id_of = |page: &Page, name: &str| {
         let names = page.texts(".sections-list .section-name");
-        let at = names
-            .iter()
-            .position(|n| n.trim_start_matches("— ") == name)
-            .expect("listed");
-        page.attrs(".sections-list tbody tr", "id")[at]
-            .trim_start_matches("section-")
-            .to_owned()
+        let at = names.iter().position(|n| n.trim_start_matches("— ") == name).expect("listed");
+        page.attrs(".sections-list tbody tr", "id")[at].trim_start_matches("section-").to_owned()
     };
     let climate = id_of(&list, "Climate Desk");
     let oceans = id_of(&list, "Oceans");
@@ -297,28 +224,16 @@ async fn admins_add_edit_order_and_delete_sections(db: &TestDb) {
     .await;
     assert_eq!(renamed.status, StatusCode::SEE_OTHER);
     assert_eq!(menu(&site).await, ["News", "Culture", "Climate"]);
-    assert_eq!(
-        site.get("/section/climate-desk").await.status,
-        StatusCode::OK
-    );
+    assert_eq!(site.get("/section/climate-desk").await.status, StatusCode::OK);
     let looped = post_as(
         &site,
         &format!("/admin/sections/{climate}"),
         &cookie,
-        &[
-            ("csrf", &csrf),
-            ("name", "Climate"),
-            ("parent", "oceans"),
-            ("position", "10"),
-        ],
+        &[("csrf", &csrf), ("name", "Climate"), ("parent", "oceans"), ("position", "10")],
     )
     .await;
     assert_eq!(looped.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        looped
-            .text(".form-errors")
-            .contains("cannot sit inside itself")
-    );
+    assert!(looped.text(".form-errors").contains("cannot sit inside itself"));
     // Reordered with the buttons.
     let up = post_as(
         &site,
@@ -347,48 +262,30 @@ async fn admins_add_edit_order_and_delete_sections(db: &TestDb) {
     // Deleting: refused while a section holds articles or subsections.
     let news = id_of(&list, "News");
     let politics = id_of(&list, "Politics");
-    let refused = post_as(
-        &site,
-        &format!("/admin/sections/{politics}/delete"),
-        &cookie,
-        &[("csrf", &csrf)],
-    )
-    .await;
+    let refused =
+        post_as(&site, &format!("/admin/sections/{politics}/delete"), &cookie, &[("csrf", &csrf)])
+            .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert_eq!(
         refused.text(".form-errors"),
         "“Politics” holds 2 articles, so it cannot be deleted. Move them to another section first."
     );
-    assert_eq!(
-        site.get("/articles/budget-vote-passes").await.status,
-        StatusCode::OK
-    );
-    let parent = post_as(
-        &site,
-        &format!("/admin/sections/{climate}/delete"),
-        &cookie,
-        &[("csrf", &csrf)],
-    )
-    .await;
+    assert_eq!(site.get("/articles/budget-vote-passes").await.status, StatusCode::OK);
+    let parent =
+        post_as(&site, &format!("/admin/sections/{climate}/delete"), &cookie, &[("csrf", &csrf)])
+            .await;
     assert_eq!(parent.status, StatusCode::CONFLICT);
     assert!(parent.text(".form-errors").contains("has subsections"));
     announced_catalog(&mut changes);
     for id in [&oceans, &climate] {
-        let gone = post_as(
-            &site,
-            &format!("/admin/sections/{id}/delete"),
-            &cookie,
-            &[("csrf", &csrf)],
-        )
-        .await;
+        let gone =
+            post_as(&site, &format!("/admin/sections/{id}/delete"), &cookie, &[("csrf", &csrf)])
+                .await;
         assert_eq!(gone.status, StatusCode::SEE_OTHER);
     }
     assert!(announced_catalog(&mut changes));
     assert_eq!(menu(&site).await, ["Culture", "News"]);
-    assert_eq!(
-        site.get("/section/climate-desk").await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(site.get("/section/climate-desk").await.status, StatusCode::NOT_FOUND);
     assert!(!news.is_empty());
 }
 
@@ -411,14 +308,9 @@ async fn admins_rename_the_site_and_every_page_shows_it_at_once(db: &TestDb) {
     assert!(blank.text(".form-errors").contains("required"));
     assert_eq!(blank.attr("#tagline", "value"), "Kept", "input kept");
     assert_eq!(
-        post_as(
-            &site,
-            "/admin/settings",
-            &cookie,
-            &[("name", "Forged"), ("tagline", "")]
-        )
-        .await
-        .status,
+        post_as(&site, "/admin/settings", &cookie, &[("name", "Forged"), ("tagline", "")])
+            .await
+            .status,
         StatusCode::FORBIDDEN,
         "no CSRF token"
     );
@@ -426,38 +318,21 @@ async fn admins_rename_the_site_and_every_page_shows_it_at_once(db: &TestDb) {
         &site,
         "/admin/settings",
         &cookie,
-        &[
-            ("csrf", &csrf),
-            ("name", " The Harbour <Herald> "),
-            ("tagline", "News from the coast"),
-        ],
+        &[("csrf", &csrf), ("name", " The Harbour <Herald> "), ("tagline", "News from the coast")],
     )
     .await;
-    assert_eq!(
-        (saved.status, saved.location()),
-        (StatusCode::SEE_OTHER, "/admin/settings")
-    );
+    assert_eq!((saved.status, saved.location()), (StatusCode::SEE_OTHER, "/admin/settings"));
     assert!(announced_catalog(&mut changes));
     let home = site.get("/").await;
-    assert_eq!(
-        home.text(".site-name"),
-        "The Harbour <Herald>",
-        "at once, escaped"
-    );
+    assert_eq!(home.text(".site-name"), "The Harbour <Herald>", "at once, escaped");
     assert_eq!(home.text(".tagline"), "News from the coast");
     assert!(home.body.contains("The Harbour &lt;Herald&gt;"));
     let article = site.get("/articles/budget-vote-passes").await;
     assert!(article.text("title").ends_with("| The Harbour <Herald>"));
     let rss = site.get("/rss.xml").await;
-    assert!(
-        rss.body
-            .contains("<title>The Harbour &lt;Herald&gt;</title>"),
-        "feeds too"
-    );
+    assert!(rss.body.contains("<title>The Harbour &lt;Herald&gt;</title>"), "feeds too");
     assert_eq!(
-        get_as(&site, "/admin", &cookie)
-            .await
-            .text(".admin-header .site-name"),
+        get_as(&site, "/admin", &cookie).await.text(".admin-header .site-name"),
         "The Harbour <Herald> Newsroom"
     );
     let store = site.newsroom.store();
@@ -467,11 +342,7 @@ async fn admins_rename_the_site_and_every_page_shows_it_at_once(db: &TestDb) {
         "stored trimmed, where `lede serve` reads it at start"
     );
     assert_eq!(
-        store
-            .setting("site_tagline")
-            .await
-            .expect("query")
-            .as_deref(),
+        store.setting("site_tagline").await.expect("query").as_deref(),
         Some("News from the coast")
     );
 }
@@ -491,10 +362,7 @@ async fn sign_in_with(site: &Site, email: &str, user_agent: &str) -> String {
 
 /// Whether a cookie still signs in.
 async fn live(site: &Site, cookie: &str) -> bool {
-    get_as(site, "/admin", cookie)
-        .await
-        .count("form[action='/admin/sign-in']")
-        == 0
+    get_as(site, "/admin", cookie).await.count("form[action='/admin/sign-in']") == 0
 }
 
 const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
@@ -518,10 +386,7 @@ async fn people_see_their_sessions_and_sign_out_any_of_them(db: &TestDb) {
         "Firefox on Linux (this session)",
         "this session first, marked"
     );
-    assert_eq!(
-        profile.texts(".sessions tr.session:not(.current) td")[0],
-        "Chrome on Android"
-    );
+    assert_eq!(profile.texts(".sessions tr.session:not(.current) td")[0], "Chrome on Android");
     assert_eq!(
         profile.texts(".sessions tr.current td")[1],
         "2026-11-28 12:00 UTC",
@@ -548,34 +413,25 @@ async fn people_see_their_sessions_and_sign_out_any_of_them(db: &TestDb) {
     assert!(!live(&site, &phone).await, "the phone is signed out");
     assert!(live(&site, &laptop).await, "the laptop is not");
     assert_eq!(
-        post_as(&site, &phone_form, &laptop, &[("csrf", &csrf)])
-            .await
-            .status,
+        post_as(&site, &phone_form, &laptop, &[("csrf", &csrf)]).await.status,
         StatusCode::NOT_FOUND,
         "an ended session cannot be ended again"
     );
     // Someone else's session is not found either.
     let (other, other_csrf) = signed_in_as(&site, "Jonas Berg", Role::Editor).await;
-    let other_form = get_as(&site, "/admin/profile", &other)
-        .await
-        .attr(".sessions tr.current form", "action");
+    let other_form =
+        get_as(&site, "/admin/profile", &other).await.attr(".sessions tr.current form", "action");
     assert_eq!(
-        post_as(&site, &other_form, &laptop, &[("csrf", &csrf)])
-            .await
-            .status,
+        post_as(&site, &other_form, &laptop, &[("csrf", &csrf)]).await.status,
         StatusCode::NOT_FOUND
     );
     assert!(live(&site, &other).await);
     // All others at once.
     let tablet = sign_in_with(&site, "maya@example.com", "").await;
     let phone = sign_in_with(&site, "maya@example.com", PHONE).await;
-    let all_others = post_as(
-        &site,
-        "/admin/profile/sessions/sign-out-others",
-        &laptop,
-        &[("csrf", &csrf)],
-    )
-    .await;
+    let all_others =
+        post_as(&site, "/admin/profile/sessions/sign-out-others", &laptop, &[("csrf", &csrf)])
+            .await;
     assert_eq!(all_others.status, StatusCode::SEE_OTHER);
     assert!(!live(&site, &tablet).await && !live(&site, &phone).await);
     assert!(live(&site, &laptop).await);
@@ -589,10 +445,7 @@ async fn people_see_their_sessions_and_sign_out_any_of_them(db: &TestDb) {
     // Signing out this session from the list is signing out.
     let mine = profile.attr(".sessions tr.current form", "action");
     let out = post_as(&site, &mine, &laptop, &[("csrf", &csrf)]).await;
-    assert_eq!(
-        (out.status, out.location()),
-        (StatusCode::SEE_OTHER, "/admin")
-    );
+    assert_eq!((out.status, out.location()), (StatusCode::SEE_OTHER, "/admin"));
     assert!(!live(&site, &laptop).await);
     // An admin signs out every session of someone else from the people page.
     let laptop = sign_in_with(&site, "maya@example.com", FIREFOX).await;
@@ -605,9 +458,7 @@ async fn people_see_their_sessions_and_sign_out_any_of_them(db: &TestDb) {
         .expect("user");
     let url = format!("/admin/people/{}/sign-out", maya.id.0);
     assert_eq!(
-        post_as(&site, &url, &other, &[("csrf", &other_csrf)])
-            .await
-            .status,
+        post_as(&site, &url, &other, &[("csrf", &other_csrf)]).await.status,
         StatusCode::FORBIDDEN,
         "an editor cannot"
     );
@@ -624,10 +475,7 @@ async fn people_see_their_sessions_and_sign_out_any_of_them(db: &TestDb) {
         "no CSRF token"
     );
     let done = post_as(&site, &url, &admin, &[("csrf", &admin_csrf)]).await;
-    assert_eq!(
-        (done.status, done.location()),
-        (StatusCode::SEE_OTHER, "/admin/people")
-    );
+    assert_eq!((done.status, done.location()), (StatusCode::SEE_OTHER, "/admin/people"));
     assert!(!live(&site, &laptop).await, "Maya is signed out everywhere");
     assert!(live(&site, &admin).await && live(&site, &other).await);
 }

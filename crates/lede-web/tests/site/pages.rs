@@ -25,8 +25,7 @@ lede_store::on_both_databases!(
 
 /// The position of `needle` in the page, failing with the missing piece's name.
 fn position(body: &str, needle: &str) -> usize {
-    body.find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} is not on the page"))
+    body.find(needle).unwrap_or_else(|| panic!("{needle:?} is not on the page"))
 }
 
 async fn article_page_has_every_element_in_order(db: &TestDb) {
@@ -34,65 +33,30 @@ async fn article_page_has_every_element_in_order(db: &TestDb) {
     let page = site.get("/articles/flood-barrier-plan").await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.text("h1"), "Flood barrier plan for Saltmarsh");
-    assert_eq!(
-        page.text(".standfirst"),
-        "Standfirst of Flood barrier plan for Saltmarsh."
-    );
-    assert_eq!(
-        page.attr(".article-header .kicker a", "href"),
-        "/section/news"
-    );
+    assert_eq!(page.text(".standfirst"), "Standfirst of Flood barrier plan for Saltmarsh.");
+    assert_eq!(page.attr(".article-header .kicker a", "href"), "/section/news");
     let authors = page.attrs(".byline a[rel=author]", "href");
     assert_eq!(authors, ["/author/maya-chen", "/author/jonas-berg"]);
     assert_eq!(page.text(".byline .by"), "By Maya Chen and Jonas Berg");
-    assert_eq!(
-        page.attr(".byline time.dt-published", "datetime"),
-        "2026-11-24T12:00:00Z"
-    );
+    assert_eq!(page.attr(".byline time.dt-published", "datetime"), "2026-11-24T12:00:00Z");
     assert_eq!(page.text(".byline time.dt-published"), "24 November 2026");
-    assert_eq!(
-        page.text(".reading-time"),
-        "2 min read",
-        "260 words at 230 a minute"
-    );
-    assert!(
-        page.text(".e-content")
-            .starts_with("The river rose over the flood barrier")
-    );
+    assert_eq!(page.text(".reading-time"), "2 min read", "260 words at 230 a minute");
+    assert!(page.text(".e-content").starts_with("The river rose over the flood barrier"));
     assert_eq!(page.texts(".tags a[rel=tag]"), ["River"]);
-    assert_eq!(
-        page.texts(".author-box .author-name"),
-        ["Maya Chen", "Jonas Berg"]
-    );
-    assert_eq!(
-        page.texts(".author-box .p-note")[0],
-        "Maya Chen writes about the city."
-    );
+    assert_eq!(page.texts(".author-box .author-name"), ["Maya Chen", "Jonas Berg"]);
+    assert_eq!(page.texts(".author-box .p-note")[0], "Maya Chen writes about the city.");
     assert_eq!(
         page.attrs(".author-box .author-website a", "href"),
         ["https://maya.example.com"],
         "only Maya has a website"
     );
-    assert_eq!(
-        page.texts(".author-box .avatar"),
-        ["MC", "JB"],
-        "initials drawn locally"
-    );
+    assert_eq!(page.texts(".author-box .avatar"), ["MC", "JB"], "initials drawn locally");
     let related = page.attrs(".related .h-entry a.u-url", "href");
-    assert!(
-        (3..=6).contains(&related.len()),
-        "3 to 6 related articles: {related:?}"
-    );
-    assert!(
-        !related.contains(&"/articles/flood-barrier-plan".to_owned()),
-        "never itself"
-    );
+    assert!((3..=6).contains(&related.len()), "3 to 6 related articles: {related:?}");
+    assert!(!related.contains(&"/articles/flood-barrier-plan".to_owned()), "never itself");
     assert_eq!(
         related[..2],
-        [
-            "/articles/river-floods-saltmarsh",
-            "/articles/river-clean-up"
-        ],
+        ["/articles/river-floods-saltmarsh", "/articles/river-clean-up"],
         "the other river stories lead"
     );
     let more = page.attrs(".more-from-author .h-entry a.u-url", "href");
@@ -114,11 +78,7 @@ async fn article_page_has_every_element_in_order(db: &TestDb) {
         ("text", "Comment"),
     ] {
         assert_eq!(page.text(&format!("label[for=comment-{field}]")), label);
-        assert_eq!(
-            page.count(&format!("#comment-{field}[name={field}]")),
-            1,
-            "{field} field"
-        );
+        assert_eq!(page.count(&format!("#comment-{field}[name={field}]")), 1, "{field} field");
     }
     let body = &page.body;
     let order = [
@@ -158,15 +118,8 @@ async fn article_page_is_an_h_entry_with_an_author_h_card(db: &TestDb) {
             "h-entry lacks {property}"
         );
     }
-    assert_eq!(
-        page.texts("main > article.h-entry .p-category"),
-        ["News", "River"]
-    );
-    assert_eq!(
-        page.count("main > article.h-entry .p-author.h-card"),
-        2,
-        "one h-card per author"
-    );
+    assert_eq!(page.texts("main > article.h-entry .p-category"), ["News", "River"]);
+    assert_eq!(page.count("main > article.h-entry .p-author.h-card"), 2, "one h-card per author");
     for property in [".p-name", ".u-url", ".p-note"] {
         assert!(
             page.count(&format!(".p-author.h-card {property}")) >= 2,
@@ -198,11 +151,7 @@ async fn home_page_has_lead_latest_and_sections(db: &TestDb) {
     let latest = page.texts(".home-latest .h-entry .card-title");
     assert_eq!(latest.len(), 5, "the other five: {latest:?}");
     let sections = page.texts(".section-block .feed-title");
-    assert_eq!(
-        sections,
-        ["News", "Culture"],
-        "sections with articles, in menu order"
-    );
+    assert_eq!(sections, ["News", "Culture"], "sections with articles, in menu order");
     assert_eq!(
         page.texts(".sections-nav a"),
         ["Home", "News", "Culture"],
@@ -210,9 +159,7 @@ async fn home_page_has_lead_latest_and_sections(db: &TestDb) {
     );
     assert!(page.count(".section-block .h-entry") >= 2);
     assert!(
-        page.attrs(".h-feed .h-entry .u-url", "href")
-            .iter()
-            .all(|u| u.starts_with("/articles/"))
+        page.attrs(".h-feed .h-entry .u-url", "href").iter().all(|u| u.starts_with("/articles/"))
     );
 }
 
@@ -222,21 +169,10 @@ async fn section_tag_author_and_archive_pages_list_the_right_articles(db: &TestD
         (
             "/section/politics",
             "Politics",
-            vec![
-                "Budget row deepens over libraries",
-                "Council budget vote passes",
-            ],
+            vec!["Budget row deepens over libraries", "Council budget vote passes"],
         ),
-        (
-            "/tag/music",
-            "Music",
-            vec!["Music festival returns to Old Quay"],
-        ),
-        (
-            "/archive/2026/11/24",
-            "24 November 2026",
-            vec!["Flood barrier plan for Saltmarsh"],
-        ),
+        ("/tag/music", "Music", vec!["Music festival returns to Old Quay"]),
+        ("/archive/2026/11/24", "24 November 2026", vec!["Flood barrier plan for Saltmarsh"]),
         (
             "/archive/2026/11",
             "November 2026",
@@ -255,23 +191,12 @@ async fn section_tag_author_and_archive_pages_list_the_right_articles(db: &TestD
         let page = site.get(path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
         assert_eq!(page.text("h1"), heading, "{path}");
-        assert_eq!(
-            page.texts(".h-feed .h-entry .card-title"),
-            expected,
-            "{path}"
-        );
+        assert_eq!(page.texts(".h-feed .h-entry .card-title"), expected, "{path}");
     }
-    assert_eq!(
-        site.get("/section/news").await.count(".h-entry"),
-        5,
-        "news includes politics"
-    );
+    assert_eq!(site.get("/section/news").await.count(".h-entry"), 5, "news includes politics");
     let author = site.get("/author/jonas-berg").await;
     assert_eq!(author.text(".h-card .p-name"), "Jonas Berg");
-    assert_eq!(
-        author.text(".h-card .p-note"),
-        "Jonas Berg writes about the city."
-    );
+    assert_eq!(author.text(".h-card .p-note"), "Jonas Berg writes about the city.");
     assert_eq!(author.texts(".h-feed .h-entry .card-title").len(), 3);
     for missing in [
         "/section/nope",
@@ -281,11 +206,7 @@ async fn section_tag_author_and_archive_pages_list_the_right_articles(db: &TestD
         "/archive/2026/02/30",
         "/archive/year",
     ] {
-        assert_eq!(
-            site.get(missing).await.status,
-            StatusCode::NOT_FOUND,
-            "{missing}"
-        );
+        assert_eq!(site.get(missing).await.status, StatusCode::NOT_FOUND, "{missing}");
     }
 }
 
@@ -308,42 +229,23 @@ async fn lists_paginate_and_refuse_bad_page_numbers(db: &TestDb) {
             .await
             .expect("save");
         site.newsroom
-            .publish_article(
-                id,
-                Some(lede_store::test_support::NOW - time::Duration::days(30 + n)),
-            )
+            .publish_article(id, Some(lede_store::test_support::NOW - time::Duration::days(30 + n)))
             .await
             .expect("publish");
     }
     let first = site.get("/articles").await;
     assert_eq!(first.count(".h-entry"), 12);
-    assert_eq!(
-        first.attr(".pagination a[rel=next]", "href"),
-        "/articles?page=2"
-    );
+    assert_eq!(first.attr(".pagination a[rel=next]", "href"), "/articles?page=2");
     let second = site.get("/articles?page=2").await;
     assert_eq!(second.count(".h-entry"), 4);
     assert_eq!(second.attr(".pagination a[rel=prev]", "href"), "/articles");
     assert_eq!(second.text(".pagination span"), "Page 2 of 2");
-    assert_eq!(
-        site.get("/").await.attr(".more a", "href"),
-        "/articles?page=2"
-    );
-    assert_eq!(
-        site.get("/articles?page=3").await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(site.get("/").await.attr(".more a", "href"), "/articles?page=2");
+    assert_eq!(site.get("/articles?page=3").await.status, StatusCode::NOT_FOUND);
     let bad = site.get("/articles?page=abc").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-    assert!(
-        bad.text("main").contains("is not a page number"),
-        "{}",
-        bad.text("main")
-    );
-    assert_eq!(
-        site.get("/articles?page=0").await.status,
-        StatusCode::BAD_REQUEST
-    );
+    assert!(bad.text("main").contains("is not a page number"), "{}", bad.text("main"));
+    assert_eq!(site.get("/articles?page=0").await.status, StatusCode::BAD_REQUEST);
     let author = site.get("/author/jonas-berg?page=1").await;
     assert_eq!(
         author.attr(".pagination a[rel=next]", "href"),
@@ -354,25 +256,12 @@ async fn lists_paginate_and_refuse_bad_page_numbers(db: &TestDb) {
 
 async fn unknown_pages_get_a_proper_404(db: &TestDb) {
     let site = site(db).await;
-    for path in [
-        "/articles/no-such-story",
-        "/no-such-page",
-        "/deeply/nested/nothing",
-    ] {
+    for path in ["/articles/no-such-story", "/no-such-page", "/deeply/nested/nothing"] {
         let page = site.get(path).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(page.text("h1"), "Page not found", "{path}");
-        assert_eq!(
-            page.text(".site-name"),
-            "Northbridge Test",
-            "404 in the site's layout"
-        );
-        assert!(
-            page.headers[header::CONTENT_TYPE]
-                .to_str()
-                .unwrap_or("")
-                .starts_with("text/html")
-        );
+        assert_eq!(page.text(".site-name"), "Northbridge Test", "404 in the site's layout");
+        assert!(page.headers[header::CONTENT_TYPE].to_str().unwrap_or("").starts_with("text/html"));
     }
 }
 
@@ -393,33 +282,19 @@ async fn a_changed_slug_answers_301_to_the_new_address(db: &TestDb) {
         &["music"],
         "Bands.",
     );
-    site.newsroom
-        .save_article(Some(id), renamed)
-        .await
-        .expect("rename");
+    site.newsroom.save_article(Some(id), renamed).await.expect("rename");
     let old = site.get("/articles/festival-returns").await;
     assert_eq!(old.status, StatusCode::MOVED_PERMANENTLY);
     assert_eq!(old.location(), "/articles/festival-is-back");
-    assert_eq!(
-        site.get("/articles/festival-is-back").await.status,
-        StatusCode::OK
-    );
+    assert_eq!(site.get("/articles/festival-is-back").await.status, StatusCode::OK);
 }
 
 async fn drafts_are_never_shown(db: &TestDb) {
     let site = site(db).await;
-    assert_eq!(
-        site.get("/articles/secret-draft").await.status,
-        StatusCode::NOT_FOUND
-    );
-    for path in [
-        "/",
-        "/articles",
-        "/section/news",
-        "/tag/river",
-        "/author/maya-chen",
-        "/archive/2026",
-    ] {
+    assert_eq!(site.get("/articles/secret-draft").await.status, StatusCode::NOT_FOUND);
+    for path in
+        ["/", "/articles", "/section/news", "/tag/river", "/author/maya-chen", "/archive/2026"]
+    {
         assert!(
             !site.get(path).await.body.contains("A draft nobody may see"),
             "{path} shows a draft"
@@ -448,10 +323,7 @@ async fn markup_in_content_is_escaped(db: &TestDb) {
     );
     input.standfirst = format!("Standfirst {evil}");
     let id = site.newsroom.save_article(None, input).await.expect("save");
-    site.newsroom
-        .publish_article(id, None)
-        .await
-        .expect("publish");
+    site.newsroom.publish_article(id, None).await.expect("publish");
     let comment = lede_core::comment::CommentInput {
         name: format!("Commenter {evil}"),
         email: "a@example.com".into(),
@@ -473,27 +345,16 @@ async fn markup_in_content_is_escaped(db: &TestDb) {
     for path in ["/articles/evil-story", "/author/evil", "/"] {
         let page = site.get(path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(!page.body.contains("<script>"), "{path} carries a raw script tag");
+        assert!(!page.body.contains("onerror"), "{path} carries an event handler");
         assert!(
-            !page.body.contains("<script>"),
-            "{path} carries a raw script tag"
-        );
-        assert!(
-            !page.body.contains("onerror"),
-            "{path} carries an event handler"
-        );
-        assert!(
-            page.body
-                .contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;")
+            page.body.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;")
                 || page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
             "{path} shows the text escaped"
         );
     }
     let page = site.get("/articles/evil-story").await;
-    assert_eq!(
-        page.text("h1"),
-        format!("Headline {evil}"),
-        "readers see the text as written"
-    );
+    assert_eq!(page.text("h1"), format!("Headline {evil}"), "readers see the text as written");
     assert_eq!(page.text(".comment-author"), format!("Commenter {evil}"));
 }
 
@@ -508,23 +369,14 @@ async fn static_pages_are_linked_from_the_footer(db: &TestDb) {
         site.newsroom.save_page(input).await.expect("page");
     }
     let home = site.get("/").await;
-    assert_eq!(
-        home.attrs(".site-footer a", "href")[..2],
-        ["/about", "/privacy"]
-    );
+    assert_eq!(home.attrs(".site-footer a", "href")[..2], ["/about", "/privacy"]);
     let about = site.get("/about").await;
     assert_eq!(about.status, StatusCode::OK);
     assert_eq!(about.text(".static-page h1"), "About us");
     assert!(about.text(".prose").contains("This is About us."));
-    let reserved = PageInput {
-        slug: slug("articles"),
-        title: "Clash".into(),
-        body_markdown: String::new(),
-    };
-    assert!(
-        site.newsroom.save_page(reserved).await.is_err(),
-        "a page cannot take a route's path"
-    );
+    let reserved =
+        PageInput { slug: slug("articles"), title: "Clash".into(), body_markdown: String::new() };
+    assert!(site.newsroom.save_page(reserved).await.is_err(), "a page cannot take a route's path");
 }
 
 async fn right_to_left_articles_are_marked(db: &TestDb) {
@@ -539,26 +391,15 @@ async fn right_to_left_articles_are_marked(db: &TestDb) {
     );
     input.language = "ur".into();
     let id = site.newsroom.save_article(None, input).await.expect("save");
-    site.newsroom
-        .publish_article(id, None)
-        .await
-        .expect("publish");
+    site.newsroom.publish_article(id, None).await.expect("publish");
     let page = site.get("/articles/urdu-story").await;
     for content in [".headline", ".standfirst", ".e-content"] {
         assert_eq!(page.attr(content, "lang"), "ur", "{content}");
         assert_eq!(page.attr(content, "dir"), "rtl", "{content}");
     }
-    assert_eq!(
-        page.count(".byline[dir=rtl]"),
-        0,
-        "the site's own words stay left to right"
-    );
+    assert_eq!(page.count(".byline[dir=rtl]"), 0, "the site's own words stay left to right");
     // The reading time speaks the article's language (ur/main.ftl's article-min-read).
-    assert_eq!(
-        page.text(".reading-time"),
-        "3 منٹ کا مطالعہ",
-        "8 Urdu words × 60 = 480 words"
-    );
+    assert_eq!(page.text(".reading-time"), "3 منٹ کا مطالعہ", "8 Urdu words × 60 = 480 words");
 }
 
 /// Pages showing Urdu (the article, a list with its card) preload the Nastaliq faces the
@@ -566,17 +407,10 @@ async fn right_to_left_articles_are_marked(db: &TestDb) {
 async fn urdu_fonts_are_preloaded_only_where_urdu_shows(db: &TestDb) {
     let site = site(db).await;
     let preloads = |page: &Page| {
-        page.attrs(
-            "link[rel=preload][as=font][type='font/woff2'][crossorigin]",
-            "href",
-        )
+        page.attrs("link[rel=preload][as=font][type='font/woff2'][crossorigin]", "href")
     };
     for path in ["/", "/articles", "/articles/river-floods-saltmarsh"] {
-        assert_eq!(
-            preloads(&site.get(path).await),
-            Vec::<String>::new(),
-            "{path}"
-        );
+        assert_eq!(preloads(&site.get(path).await), Vec::<String>::new(), "{path}");
     }
     let mut input = article(
         "urdu-story",
@@ -588,10 +422,7 @@ async fn urdu_fonts_are_preloaded_only_where_urdu_shows(db: &TestDb) {
     );
     input.language = "ur".into();
     let id = site.newsroom.save_article(None, input).await.expect("save");
-    site.newsroom
-        .publish_article(id, None)
-        .await
-        .expect("publish");
+    site.newsroom.publish_article(id, None).await.expect("publish");
     let css_url = site.get("/").await.attr("link[rel=stylesheet]", "href");
     let css = site.get(&css_url).await.body;
     // Lists show Urdu cards in the Urdu edition (the English one keeps to English).
@@ -599,10 +430,7 @@ async fn urdu_fonts_are_preloaded_only_where_urdu_shows(db: &TestDb) {
         let fonts = preloads(&site.get(path).await);
         assert_eq!(fonts.len(), 2, "{path}: Nastaliq 400 and 700");
         for font in fonts {
-            assert!(
-                font.starts_with("/static/fonts/noto-nastaliq-urdu-"),
-                "{path}: {font}"
-            );
+            assert!(font.starts_with("/static/fonts/noto-nastaliq-urdu-"), "{path}: {font}");
             let named = font.trim_start_matches("/static/");
             assert!(
                 css.contains(&format!("url({named})")),
@@ -621,18 +449,12 @@ async fn responses_carry_security_headers(db: &TestDb) {
     let site = site(db).await;
     for path in ["/", "/articles/flood-barrier-plan", "/nothing-here"] {
         let page = site.get(path).await;
-        let csp = page.headers[header::CONTENT_SECURITY_POLICY]
-            .to_str()
-            .expect("ascii");
+        let csp = page.headers[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii");
         assert!(
             csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
             "{path}: {csp}"
         );
-        assert_eq!(
-            page.headers[header::X_CONTENT_TYPE_OPTIONS],
-            "nosniff",
-            "{path}"
-        );
+        assert_eq!(page.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
         assert!(page.headers.contains_key(header::REFERRER_POLICY), "{path}");
     }
     assert_eq!(site.get("/healthz").await.status, StatusCode::OK);
@@ -650,12 +472,7 @@ async fn assets_have_hashed_names_and_long_caching(db: &TestDb) {
     );
     let asset = site.get(&css).await;
     assert_eq!(asset.status, StatusCode::OK);
-    assert!(
-        asset.headers[header::CACHE_CONTROL]
-            .to_str()
-            .unwrap_or("")
-            .contains("immutable")
-    );
+    assert!(asset.headers[header::CACHE_CONTROL].to_str().unwrap_or("").contains("immutable"));
     assert!(asset.body.contains(".h-entry") || asset.body.contains("--ink"));
     assert_eq!(
         site.get("/static/style.css").await.status,
@@ -687,15 +504,9 @@ async fn a_featured_image_shows_with_caption_credit_and_alt_text(db: &TestDb) {
         caption: "Forty volunteers worked along the Aln on Saturday.".into(),
         credit: "Photo: Jonas Berg".into(),
     });
-    site.newsroom
-        .save_article(Some(id), input)
-        .await
-        .expect("save");
+    site.newsroom.save_article(Some(id), input).await.expect("save");
     let page = site.get("/articles/river-clean-up").await;
-    assert_eq!(
-        page.attr(".featured-image img", "src"),
-        "/media/demo/river.svg"
-    );
+    assert_eq!(page.attr(".featured-image img", "src"), "/media/demo/river.svg");
     assert_eq!(
         page.attr(".featured-image img", "alt"),
         "Volunteers in waders pulling a trolley from the river"
@@ -709,10 +520,7 @@ async fn a_featured_image_shows_with_caption_credit_and_alt_text(db: &TestDb) {
         position(&page.body, "featured-image"),
         position(&page.body, "e-content"),
     ];
-    assert!(
-        order[0] < order[1] && order[1] < order[2],
-        "the image sits between byline and body"
-    );
+    assert!(order[0] < order[1] && order[1] < order[2], "the image sits between byline and body");
     let home = site.get("/").await;
     assert_eq!(
         home.attr(".lead img", "alt"),
@@ -720,9 +528,7 @@ async fn a_featured_image_shows_with_caption_credit_and_alt_text(db: &TestDb) {
         "the lead story shows its image"
     );
     assert_eq!(
-        site.get("/articles/budget-vote-passes")
-            .await
-            .count("figure"),
+        site.get("/articles/budget-vote-passes").await.count("figure"),
         0,
         "no empty figure without an image"
     );

@@ -38,12 +38,7 @@ async fn publish_urdu_article_with(site: &crate::support::Site, body: &str) {
     fields.push(("tags", "تعلیم"));
     fields.push(("language", "ur"));
     let published = post_as(site, "/admin/articles/new", &cookie, &fields).await;
-    assert_eq!(
-        published.status,
-        StatusCode::SEE_OTHER,
-        "{}",
-        published.body
-    );
+    assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.body);
 }
 
 async fn an_urdu_headline_and_tag_make_urdu_addresses(db: &TestDb) {
@@ -60,10 +55,7 @@ async fn an_urdu_headline_and_tag_make_urdu_addresses(db: &TestDb) {
     let tag = Slug::from_title("تعلیم").expect("an Urdu tag");
     let tag_page = site.get(&format!("/ur/tag/{}", tag.url_encoded())).await;
     assert_eq!(tag_page.status, StatusCode::OK);
-    assert!(
-        tag_page.body.contains(HEADLINE),
-        "the Urdu edition's tag page lists the article"
-    );
+    assert!(tag_page.body.contains(HEADLINE), "the Urdu edition's tag page lists the article");
 }
 
 async fn search_finds_urdu_in_any_spelling(db: &TestDb) {
@@ -81,45 +73,24 @@ async fn the_urdu_edition_lists_only_urdu_articles_in_urdu_words(db: &TestDb) {
     let site = site(db).await;
     publish_urdu_article(&site).await;
     let moved = site.get("/ur").await;
-    assert_eq!(
-        (moved.status, moved.location()),
-        (StatusCode::PERMANENT_REDIRECT, "/ur/")
-    );
+    assert_eq!((moved.status, moved.location()), (StatusCode::PERMANENT_REDIRECT, "/ur/"));
 
     let home = site.get("/ur/").await;
     assert_eq!(home.status, StatusCode::OK);
     assert_eq!(home.attr("html", "lang"), "ur");
     assert_eq!(home.attr("html", "dir"), "rtl");
-    let articles: Vec<String> = home
-        .attrs("a[href^='/articles/']", "href")
-        .into_iter()
-        .collect();
+    let articles: Vec<String> = home.attrs("a[href^='/articles/']", "href").into_iter().collect();
     assert!(!articles.is_empty(), "the edition lists its articles");
-    let urdu = format!(
-        "/articles/{}",
-        Slug::from_title(HEADLINE).expect("slug").url_encoded()
-    );
+    let urdu = format!("/articles/{}", Slug::from_title(HEADLINE).expect("slug").url_encoded());
+    assert!(articles.iter().all(|href| *href == urdu), "only Urdu articles: {articles:?}");
     assert!(
-        articles.iter().all(|href| *href == urdu),
-        "only Urdu articles: {articles:?}"
-    );
-    assert!(
-        home.attrs(".sections-nav a", "href")
-            .iter()
-            .skip(1)
-            .all(|h| h.starts_with("/ur/section/")),
+        home.attrs(".sections-nav a", "href").iter().skip(1).all(|h| h.starts_with("/ur/section/")),
         "the section menu stays in the edition"
     );
 
     let english = site.get("/").await;
-    assert!(
-        !english.body.contains(HEADLINE),
-        "the English front page keeps to English"
-    );
-    assert!(
-        english.attrs("a", "href").contains(&"/ur/".to_owned()),
-        "English offers Urdu"
-    );
+    assert!(!english.body.contains(HEADLINE), "the English front page keeps to English");
+    assert!(english.attrs("a", "href").contains(&"/ur/".to_owned()), "English offers Urdu");
 
     let feed = site.get("/ur/rss.xml").await;
     assert_eq!(feed.status, StatusCode::OK);
@@ -129,13 +100,8 @@ async fn the_urdu_edition_lists_only_urdu_articles_in_urdu_words(db: &TestDb) {
 
     let search = site.get(&format!("/ur/search?q={}", encode("اسکول"))).await;
     assert!(search.body.contains(HEADLINE));
-    let english_only = site
-        .get(&format!("/search?q={}&language=en", encode("اسکول")))
-        .await;
-    assert!(
-        !english_only.body.contains(HEADLINE),
-        "the language filter keeps to English"
-    );
+    let english_only = site.get(&format!("/search?q={}&language=en", encode("اسکول"))).await;
+    assert!(!english_only.body.contains(HEADLINE), "the language filter keeps to English");
 }
 
 async fn a_language_the_site_does_not_publish_in_is_refused_by_name(db: &TestDb) {
@@ -152,11 +118,7 @@ async fn a_language_the_site_does_not_publish_in_is_refused_by_name(db: &TestDb)
     fields.push(("language", "Urdu"));
     let refused = post_as(&site, "/admin/articles/new", &cookie, &fields).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        refused.body.contains("not a language tag"),
-        "{}",
-        refused.body
-    );
+    assert!(refused.body.contains("not a language tag"), "{}", refused.body);
     let search = site.get("/search?q=x&language=fr").await;
     assert_eq!(search.status, StatusCode::BAD_REQUEST);
 }
@@ -208,10 +170,7 @@ async fn an_urdu_article_page_speaks_urdu_around_the_article(db: &TestDb) {
         "Comments",
         "Search",
     ] {
-        assert!(
-            !words.contains(english),
-            "{english:?} on the Urdu page, in: {words}"
-        );
+        assert!(!words.contains(english), "{english:?} on the Urdu page, in: {words}");
     }
     assert!(words.contains("تبصرے"), "the comments heading is Urdu");
 
@@ -233,12 +192,7 @@ async fn a_name_in_a_byline_is_escaped(db: &TestDb) {
         fields.retain(|(name, _)| *name != "language");
         fields.push(("language", language));
         let published = post_as(&site, "/admin/articles/new", &cookie, &fields).await;
-        assert_eq!(
-            published.status,
-            StatusCode::SEE_OTHER,
-            "{}",
-            published.body
-        );
+        assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.body);
         let slug = Slug::from_title(headline).expect("a slug");
         let page = site.get(&format!("/articles/{}", slug.url_encoded())).await;
         assert_eq!(page.status, StatusCode::OK);
@@ -247,8 +201,7 @@ async fn a_name_in_a_byline_is_escaped(db: &TestDb) {
             "{language}: the name's markup is escaped"
         );
         assert!(
-            page.body
-                .contains("<bdi>Eve &lt;script&gt;alert(1)&lt;/script&gt;</bdi>"),
+            page.body.contains("<bdi>Eve &lt;script&gt;alert(1)&lt;/script&gt;</bdi>"),
             "{language}: the byline shows the name as text"
         );
         assert_eq!(page.text(".byline .by a[rel=author]"), NAME, "{language}");
@@ -286,17 +239,13 @@ async fn an_urdu_article_is_dated_in_urdu_and_read_at_urdu_speed(db: &TestDb) {
 async fn publish_at_is_read_and_shown_in_the_site_time_zone(db: &TestDb) {
     let newsroom = db.newsroom().await;
     load_fixture(&newsroom).await;
-    let karachi = SiteSettings {
-        time_zone: SiteZone::named("Asia/Karachi").expect("a zone"),
-        ..settings()
-    };
+    let karachi =
+        SiteSettings { time_zone: SiteZone::named("Asia/Karachi").expect("a zone"), ..settings() };
     let site = site_with(db, newsroom, karachi).await;
     let (cookie, csrf) = signed_in_as(&site, "Ayesha Siddiqui", Role::Editor).await;
     let form = get_as(&site, "/admin/articles/new", &cookie).await;
     assert!(
-        form.texts("form.editor label")
-            .iter()
-            .any(|l| l == "Publish at (Asia/Karachi)"),
+        form.texts("form.editor label").iter().any(|l| l == "Publish at (Asia/Karachi)"),
         "the label names the zone"
     );
     let mut fields = editor_fields(&csrf, "schedule", "Harbour works begin", "Cranes arrive.");

@@ -24,11 +24,7 @@ async fn a_refused_save_creates_no_tag_and_keeps_every_rendered_page(db: &TestDb
     fields.retain(|(name, _)| *name != "tags");
     fields.push(("tags", "River, Brand new tag"));
     let refused = post_as(&site, "/admin/articles/new", &cookie, &fields).await;
-    assert_eq!(
-        refused.status,
-        StatusCode::FORBIDDEN,
-        "contributors do not publish"
-    );
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "contributors do not publish");
 
     let store = site.newsroom.store();
     let tag = store.tag_by_slug("brand-new-tag").await.expect("query");
@@ -42,10 +38,6 @@ async fn a_refused_save_creates_no_tag_and_keeps_every_rendered_page(db: &TestDb
     fields.push(("tags", "River, Brand new tag"));
     let submitted = post_as(&site, "/admin/articles/new", &cookie, &fields).await;
     assert_eq!(submitted.status, StatusCode::SEE_OTHER);
-    let tag = store
-        .tag_by_slug("brand-new-tag")
-        .await
-        .expect("query")
-        .expect("created");
+    let tag = store.tag_by_slug("brand-new-tag").await.expect("query").expect("created");
     assert_eq!(tag.name, "Brand new tag");
 }

@@ -68,9 +68,7 @@ pub async fn list(
         filter.author = store.author_by_slug(&params.author).await?.map(|a| a.id);
     }
     let number = PageQuery::new(params.page.clone()).number()?;
-    let desk = store
-        .desk(&filter, PageRequest::new(number, PAGE_SIZE))
-        .await?;
+    let desk = store.desk(&filter, PageRequest::new(number, PAGE_SIZE)).await?;
     let mut base_params = params.clone();
     base_params.page = None;
     let base = format!(
@@ -79,12 +77,7 @@ pub async fn list(
     );
     let (sections, authors) = choices(&state).await?;
     let view = DeskView {
-        counts: store
-            .desk_counts()
-            .await?
-            .into_iter()
-            .map(|(s, n)| (s.as_str(), n))
-            .collect(),
+        counts: store.desk_counts().await?.into_iter().map(|(s, n)| (s.as_str(), n)).collect(),
         total: desk.total,
         pagination: Pagination::new(&desk, &base),
         lines: desk

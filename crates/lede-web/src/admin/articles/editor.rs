@@ -24,16 +24,9 @@ pub(super) async fn open_article(
     id: i64,
 ) -> AppResult<(EditableArticle, EditorForm)> {
     let store = state.newsroom.store();
-    let article = store
-        .editable_article(ArticleId(id))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let tags: Vec<(String, String)> = store
-        .tags()
-        .await?
-        .into_iter()
-        .map(|t| (t.slug.to_string(), t.name))
-        .collect();
+    let article = store.editable_article(ArticleId(id)).await?.ok_or(AppError::NotFound)?;
+    let tags: Vec<(String, String)> =
+        store.tags().await?.into_iter().map(|t| (t.slug.to_string(), t.name)).collect();
     let form = EditorForm::from_article(&article, &tags, &state.settings.time_zone);
     Ok((article, form))
 }
@@ -72,12 +65,9 @@ pub(super) async fn editor_page(
         Some(id) => store.editable_article(id).await?,
         None => None,
     };
-    let own = current.as_ref().is_none_or(|c| {
-        viewer
-            .user
-            .author
-            .is_some_and(|a| c.author_ids.contains(&a))
-    });
+    let own = current
+        .as_ref()
+        .is_none_or(|c| viewer.user.author.is_some_and(|a| c.author_ids.contains(&a)));
     let (sections, authors) = choices(state).await?;
     let view = EditorView {
         id: id.map(|i| i.0),
@@ -98,12 +88,7 @@ pub(super) async fn editor_page(
             .languages()
             .all()
             .iter()
-            .map(|l| {
-                (
-                    l.clone(),
-                    state.translations.message(l, "language-autonym", None),
-                )
-            })
+            .map(|l| (l.clone(), state.translations.message(l, "language-autonym", None)))
             .collect(),
         library: store
             .media("", 100)
@@ -121,18 +106,12 @@ pub(super) async fn editor_page(
     } else {
         view.form.headline.clone()
     };
-    Ok((
-        status,
-        render(state, Some(viewer), "admin/editor.html", &title, view).await?,
-    )
+    Ok((status, render(state, Some(viewer), "admin/editor.html", &title, view).await?)
         .into_response())
 }
 
 pub async fn new_article(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let form = EditorForm {
-        language: "en".into(),
-        ..Default::default()
-    };
+    let form = EditorForm { language: "en".into(), ..Default::default() };
     editor_page(&state, &viewer, None, form, None, false).await
 }
 
@@ -186,18 +165,12 @@ async fn submit(
         state.newsroom.edit_article(&viewer.user, edit).await
     };
     match attempt.await {
-        Ok(saved) => Ok(Redirect::to(&format!(
-            "/admin/articles/{}?saved={}",
-            saved.0,
-            step.as_str()
-        ))
-        .into_response()),
+        Ok(saved) => {
+            Ok(Redirect::to(&format!("/admin/articles/{}?saved={}", saved.0, step.as_str()))
+                .into_response())
+        }
         Err(lede_store::Error::Invalid(invalid)) => {
-            let problem = (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                invalid.message,
-                Some(invalid.field),
-            );
+            let problem = (StatusCode::UNPROCESSABLE_ENTITY, invalid.message, Some(invalid.field));
             editor_page(&state, &viewer, id, form, Some(problem), false).await
         }
         Err(lede_store::Error::Conflict(message)) => {
@@ -225,7 +198,5 @@ pub struct PreviewForm {
 pub async fn preview(
     CsrfForm { form, .. }: CsrfForm<PreviewForm>,
 ) -> AppResult<axum::response::Html<String>> {
-    Ok(axum::response::Html(lede_core::markdown::render(
-        &form.body,
-    )))
+    Ok(axum::response::Html(lede_core::markdown::render(&form.body)))
 }

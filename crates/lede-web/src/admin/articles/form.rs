@@ -49,12 +49,7 @@ pub struct EditorForm {
 impl EditorForm {
     /// The form with an earlier revision's text; the rest (slug, section, tags…) as now.
     pub(super) fn with_text(self, headline: String, standfirst: String, body: String) -> Self {
-        Self {
-            headline,
-            standfirst,
-            body,
-            ..self
-        }
+        Self { headline, standfirst, body, ..self }
     }
 
     pub(super) fn from_article(
@@ -90,11 +85,7 @@ impl EditorForm {
             image_alt: image.alt,
             image_caption: image.caption,
             image_credit: image.credit,
-            partner_only: if input.partner_only {
-                "on".into()
-            } else {
-                String::new()
-            },
+            partner_only: if input.partner_only { "on".into() } else { String::new() },
             publish_at: article
                 .published_at
                 .filter(|_| article.status == ArticleStatus::Scheduled)
@@ -114,32 +105,20 @@ pub(super) fn to_input(
     };
     let slug = match form.slug.trim() {
         "" => Slug::from_title(&form.headline).ok_or_else(|| {
-            invalid(
-                "slug",
-                "Give a slug: the headline has no letters to make one from.",
-            )
+            invalid("slug", "Give a slug: the headline has no letters to make one from.")
         })?,
         text => Slug::parse(text)?,
     };
     let section =
         Slug::parse(form.section.trim()).map_err(|_| invalid("section", "Choose a section."))?;
     let mut tag_names = Vec::new();
-    for name in form
-        .tags
-        .split(',')
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    {
+    for name in form.tags.split(',').map(str::trim).filter(|n| !n.is_empty()) {
         let tag = Slug::from_title(name)
             .ok_or_else(|| invalid("tags", "A tag needs letters or digits."))?;
         tag_names.push((tag, name.to_owned()));
     }
     let tags = tag_names.iter().map(|(slug, _)| slug.clone()).collect();
-    let authors = form
-        .authors
-        .iter()
-        .map(|a| Slug::parse(a))
-        .collect::<Result<Vec<_>, _>>()?;
+    let authors = form.authors.iter().map(|a| Slug::parse(a)).collect::<Result<Vec<_>, _>>()?;
     let featured_image = (!form.image_src.trim().is_empty()).then(|| FeaturedImage {
         src: form.image_src.trim().to_owned(),
         alt: form.image_alt.trim().to_owned(),
@@ -151,11 +130,7 @@ pub(super) fn to_input(
         headline: form.headline.clone(),
         standfirst: form.standfirst.clone(),
         body_markdown: form.body.clone(),
-        language: if form.language.trim().is_empty() {
-            "en".into()
-        } else {
-            form.language.clone()
-        },
+        language: if form.language.trim().is_empty() { "en".into() } else { form.language.clone() },
         section,
         tags,
         authors,

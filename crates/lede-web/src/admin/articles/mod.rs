@@ -16,18 +16,10 @@ use time::OffsetDateTime;
 /// Sections and authors as (slug, name) pairs, for the list's filters and the editor's choices.
 async fn choices(state: &AppState) -> AppResult<(Vec<(String, String)>, Vec<(String, String)>)> {
     let store = state.newsroom.store();
-    let sections = store
-        .sections()
-        .await?
-        .into_iter()
-        .map(|s| (s.slug.to_string(), s.name))
-        .collect();
-    let authors = store
-        .authors()
-        .await?
-        .into_iter()
-        .map(|a| (a.slug.to_string(), a.name))
-        .collect();
+    let sections =
+        store.sections().await?.into_iter().map(|s| (s.slug.to_string(), s.name)).collect();
+    let authors =
+        store.authors().await?.into_iter().map(|a| (a.slug.to_string(), a.name)).collect();
     Ok((sections, authors))
 }
 

@@ -41,11 +41,7 @@ fn diff_lines(old: &str, new: &str) -> Vec<DiffLine> {
         .iter_all_changes()
         .filter(|c| c.tag() != similar::ChangeTag::Equal)
         .map(|c| DiffLine {
-            kind: if c.tag() == similar::ChangeTag::Delete {
-                "removed"
-            } else {
-                "added"
-            },
+            kind: if c.tag() == similar::ChangeTag::Delete { "removed" } else { "added" },
             text: c.value().trim_end_matches('\n').to_owned(),
         })
         .collect()
@@ -57,10 +53,7 @@ pub async fn revisions(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let store = state.newsroom.store();
-    let current = store
-        .editable_article(ArticleId(id))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let current = store.editable_article(ArticleId(id)).await?.ok_or(AppError::NotFound)?;
     let view = RevisionsView {
         id,
         headline: current.input.headline.clone(),
@@ -111,11 +104,7 @@ pub async fn restore(
         .into_iter()
         .find(|r| r.version == query.version)
         .ok_or(AppError::NotFound)?;
-    let form = form.with_text(
-        revision.headline,
-        revision.standfirst,
-        revision.body_markdown,
-    );
+    let form = form.with_text(revision.headline, revision.standfirst, revision.body_markdown);
     let notice = crate::admin::say(
         &state,
         "admin-editor-showing-revision",

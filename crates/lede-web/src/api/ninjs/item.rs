@@ -127,15 +127,9 @@ struct PictureItem {
 fn tag_authority(base_url: &str) -> String {
     let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
     let host = rest.split(['/', ':']).next().unwrap_or_default();
-    let clean: String = host
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
-        .collect();
-    if clean.is_empty() {
-        "localhost".to_owned()
-    } else {
-        clean.to_ascii_lowercase()
-    }
+    let clean: String =
+        host.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-').collect();
+    if clean.is_empty() { "localhost".to_owned() } else { clean.to_ascii_lowercase() }
 }
 
 /// "Maya Chen", "Maya Chen and Jonas Berg", "A, B and C".
@@ -162,11 +156,7 @@ fn entity(
 }
 
 fn text(role: &'static str, value: &str) -> Text {
-    Text {
-        role: Some(role),
-        content_type: Some("text/plain"),
-        value: value.to_owned(),
-    }
+    Text { role: Some(role), content_type: Some("text/plain"), value: value.to_owned() }
 }
 
 /// An article as a full ninjs text item.
@@ -182,12 +172,7 @@ pub fn article_item(state: &AppState, article: &Article) -> NinjsItem {
     );
     let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
     let mut subjects = vec![entity(links, urls::section, "section", &summary.section)];
-    subjects.extend(
-        article
-            .tags
-            .iter()
-            .map(|t| entity(links, urls::tag, "tag", t)),
-    );
+    subjects.extend(article.tags.iter().map(|t| entity(links, urls::tag, "tag", t)));
     let associations = summary
         .featured_image
         .iter()
@@ -215,11 +200,7 @@ pub fn article_item(state: &AppState, article: &Article) -> NinjsItem {
         uri,
         kind: "text",
         representation_type: "full",
-        profile: Some(if summary.featured_image.is_some() {
-            "text-photo"
-        } else {
-            "text-only"
-        }),
+        profile: Some(if summary.featured_image.is_some() { "text-photo" } else { "text-only" }),
         version: Some(summary.updated_at.unix_timestamp().to_string()),
         // Imported and demo articles are saved after the date they were first published.
         first_created: Some(rfc3339(article.created_at.min(summary.published_at))),
@@ -248,10 +229,7 @@ pub fn article_item(state: &AppState, article: &Article) -> NinjsItem {
             .authors
             .iter()
             .map(|a| {
-                let named = NamedRef {
-                    slug: a.slug.clone(),
-                    name: a.name.clone(),
-                };
+                let named = NamedRef { slug: a.slug.clone(), name: a.name.clone() };
                 entity(links, urls::author, "author", &named)
             })
             .collect(),
@@ -262,10 +240,7 @@ pub fn article_item(state: &AppState, article: &Article) -> NinjsItem {
             content_type: "text/html",
         }],
         associations,
-        alt_ids: vec![AltId {
-            role: "lede-id",
-            value: summary.id.0.to_string(),
-        }],
+        alt_ids: vec![AltId { role: "lede-id", value: summary.id.0.to_string() }],
     }
 }
 
@@ -285,11 +260,7 @@ fn media_type(src: &str) -> &'static str {
 impl Association {
     /// An article inside the feed's package, named by its slug.
     pub fn article(name: String, item: NinjsItem) -> Self {
-        Self {
-            name,
-            rel: "item",
-            item: Associated::Article(Box::new(item)),
-        }
+        Self { name, rel: "item", item: Associated::Article(Box::new(item)) }
     }
 }
 

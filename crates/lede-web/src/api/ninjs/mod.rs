@@ -48,24 +48,18 @@ pub async fn latest_articles(
     let Query(query) = query?;
     let limit = params::limit(query.limit.as_deref(), MAX_FEED_ITEMS)?;
     let store = state.newsroom.store();
-    let filter = ArticleFilter {
-        audience: access.audience,
-        ..ArticleFilter::default()
-    };
+    let filter = ArticleFilter { audience: access.audience, ..ArticleFilter::default() };
     let latest = store.list_articles_after(&filter, None, limit).await?;
     let mut associations = Vec::with_capacity(latest.items.len());
     for summary in &latest.items {
         // Unpublished between the two reads: leave it out rather than fail the feed.
-        let Some(article) = store
-            .published_article_for(summary.slug.as_str(), access.audience)
-            .await?
+        let Some(article) =
+            store.published_article_for(summary.slug.as_str(), access.audience).await?
         else {
             continue;
         };
-        associations.push(Association::article(
-            summary.slug.to_string(),
-            article_item(&state, &article),
-        ));
+        associations
+            .push(Association::article(summary.slug.to_string(), article_item(&state, &article)));
     }
     let newest_change = latest.items.iter().map(|a| a.updated_at).max();
     let links = Links(&state.settings);

@@ -13,11 +13,7 @@ use std::path::PathBuf;
 pub const PASSWORD: &str = "a long enough password";
 
 pub fn form_body(fields: &[(&str, &str)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    fields.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
 }
 
 /// The `name=value` of the session cookie a response sets.
@@ -34,10 +30,7 @@ pub fn session_cookie(page: &Page) -> String {
 
 pub async fn get_as(site: &Site, path: &str, cookie: &str) -> Page {
     site.send(
-        Request::get(path)
-            .header(header::COOKIE, cookie)
-            .body(Body::empty())
-            .expect("request"),
+        Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).expect("request"),
     )
     .await
 }
@@ -59,16 +52,8 @@ pub async fn signed_in(site: &Site, role: Role) -> (String, String) {
 
 /// Creates an account and signs it in through the form; returns its cookie and CSRF token.
 async fn sign_in_new(site: &Site, email: &str, name: &str, role: Role) -> (String, String) {
-    Accounts::new(&site.newsroom)
-        .create_user(email, name, role, PASSWORD)
-        .await
-        .expect("account");
-    let page = site
-        .post_form(
-            "/admin/sign-in",
-            &[("email", email), ("password", PASSWORD)],
-        )
-        .await;
+    Accounts::new(&site.newsroom).create_user(email, name, role, PASSWORD).await.expect("account");
+    let page = site.post_form("/admin/sign-in", &[("email", email), ("password", PASSWORD)]).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "signed in as {role:?}");
     let cookie = session_cookie(&page);
     let dashboard = get_as(site, "/admin", &cookie).await;
@@ -93,18 +78,12 @@ pub async fn pending_comment(site: &Site, name: &str) -> lede_core::content::Com
     }
     .check()
     .expect("valid");
-    site.newsroom
-        .submit_comment(article, &comment, CommentStatus::Pending)
-        .await
-        .expect("comment")
+    site.newsroom.submit_comment(article, &comment, CommentStatus::Pending).await.expect("comment")
 }
 
 /// Signs in an account named like a fixture byline.
 pub async fn signed_in_as(site: &Site, name: &str, role: Role) -> (String, String) {
-    let email = format!(
-        "{}@example.com",
-        name.split(' ').next().unwrap_or("x").to_lowercase()
-    );
+    let email = format!("{}@example.com", name.split(' ').next().unwrap_or("x").to_lowercase());
     sign_in_new(site, &email, name, role).await
 }
 
@@ -135,9 +114,7 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
         image::Rgb([20, 120, 200]),
     ));
     let mut out = std::io::Cursor::new(Vec::new());
-    image
-        .write_to(&mut out, image::ImageFormat::Png)
-        .expect("encode");
+    image.write_to(&mut out, image::ImageFormat::Png).expect("encode");
     out.into_inner()
 }
 
@@ -163,10 +140,7 @@ pub async fn upload_file(
     let request = Request::post(path)
         .header(header::COOKIE, cookie)
         .header(header::ACCEPT, accept)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
         .body(Body::from(body))
         .expect("request");
     site.send(request).await
@@ -187,9 +161,6 @@ pub async fn media_site(db: &TestDb) -> (Site, PathBuf) {
     let newsroom = db.newsroom().await;
     load_fixture(&newsroom).await;
     let media_dir = temp_dir("media");
-    let settings = lede_web::SiteSettings {
-        media_dir: Some(media_dir.clone()),
-        ..settings()
-    };
+    let settings = lede_web::SiteSettings { media_dir: Some(media_dir.clone()), ..settings() };
     (site_with(db, newsroom, settings).await, media_dir)
 }

@@ -33,10 +33,7 @@ impl Page {
     }
 
     pub fn location(&self) -> &str {
-        self.headers
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
 
     /// The text of every element matching `selector`, whitespace collapsed.
@@ -78,9 +75,7 @@ impl Page {
     }
 
     pub fn count(&self, selector: &str) -> usize {
-        self.html()
-            .select(&Selector::parse(selector).expect("a valid selector"))
-            .count()
+        self.html().select(&Selector::parse(selector).expect("a valid selector")).count()
     }
 }
 
@@ -105,39 +100,20 @@ pub async fn site_with(
     settings: SiteSettings,
 ) -> Site {
     let state = AppState::new(newsroom.clone(), settings).expect("templates compile");
-    Site {
-        cache: state.page_cache.clone(),
-        app: lede_web::router(state),
-        newsroom,
-    }
+    Site { cache: state.page_cache.clone(), app: lede_web::router(state), newsroom }
 }
 
 impl Site {
     pub async fn send(&self, request: Request<Body>) -> Page {
-        let response = self
-            .app
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("the router answers");
+        let response = self.app.clone().oneshot(request).await.expect("the router answers");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("a body")
-            .to_bytes();
-        Page {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        let bytes = response.into_body().collect().await.expect("a body").to_bytes();
+        Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     pub async fn get(&self, path: &str) -> Page {
-        self.send(Request::get(path).body(Body::empty()).expect("request"))
-            .await
+        self.send(Request::get(path).body(Body::empty()).expect("request")).await
     }
 
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Page {
@@ -155,8 +131,7 @@ impl Site {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        self.send(request.body(Body::from(body)).expect("request"))
-            .await
+        self.send(request.body(Body::from(body)).expect("request")).await
     }
 }
 
