@@ -19,7 +19,7 @@ mkdir -p "$work/pages"
 for path in / /articles /articles?page=2 /articles/council-passes-budget-after-library-concession \
   /articles/saltmarsh-volunteers-urdu-flood-warnings /section/news /tag/community /author/maya-chen \
   /archive/2026 /archive/2026/11 /about /contact /privacy /no-such-page "/articles?page=x" \
-  "/search?q=flood" /admin/setup; do
+  "/search?q=flood" /admin/setup /ur/ /ur/section/news "/ur/search?q=%D8%B3%DB%8C%D9%84%D8%A7%D8%A8"; do
   curl -s "http://127.0.0.1:$port$path" > "$work/pages/$(echo "$path" | tr '/?=' '___').html"
 done
 # A page with the comment form's errors shown.

@@ -37,7 +37,7 @@ for name in articles-1 news sections tags authors pages; do
   xmllint --noout --schema "$work/sitemap-with-news.xsd" "$work/$name.xml"
 done
 
-for feed in /rss.xml /atom.xml /section/climate/rss.xml /tag/flooding/atom.xml /author/maya-chen/rss.xml; do
+for feed in /rss.xml /atom.xml /section/climate/rss.xml /tag/flooding/atom.xml /author/maya-chen/rss.xml /ur/rss.xml /ur/atom.xml; do
   get "$feed" feed.xml
   python3 - "$work/feed.xml" "$feed" <<'PY'
 import sys, feedparser

@@ -213,16 +213,6 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
     languages.push("ur".to_owned());
     let languages = SiteLanguages::new(&languages, current.default_language())?;
     newsroom.set_languages(languages).await?;
-    for a in site.author {
-        let input = AuthorInput {
-            slug: a.slug,
-            name: a.name,
-            bio: a.bio,
-            website: Some(a.website),
-            avatar: None,
-        };
-        newsroom.save_author(input).await?;
-    }
     for (position, s) in site.section.into_iter().enumerate() {
         let input = SectionInput {
             slug: s.slug,
@@ -233,7 +223,7 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
         newsroom.save_section(input, position as i64).await?;
     }
     let urdu: UrduSite = toml::from_str(SITE_UR).context("demo/site-ur.toml")?;
-    for a in urdu.author {
+    for a in site.author.into_iter().chain(urdu.author) {
         let input = AuthorInput {
             slug: a.slug,
             name: a.name,

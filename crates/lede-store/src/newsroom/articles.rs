@@ -75,18 +75,29 @@ impl Newsroom {
                 "Publishing in the future is scheduling, which needs the newsroom admin.",
             )));
         }
-        let before = self.placement(Some(id)).await?;
         // A back-dated article was last updated when it was published.
+        self.change_status(id, (ArticleStatus::Published, Some(at)), at).await
+    }
+
+    /// Moves an article to `status` (with its publication time, if given), stamped as
+    /// changed at `stamp`, in one transaction, and announces what readers see change.
+    async fn change_status(
+        &self,
+        id: ArticleId,
+        status: (ArticleStatus, Option<OffsetDateTime>),
+        stamp: OffsetDateTime,
+    ) -> Result<()> {
+        let before = self.placement(Some(id)).await?;
         let written = self
             .store
             .write_article(ArticleWrite {
                 id: Some(id),
                 content: None,
                 new_tags: &[],
-                status: Some((ArticleStatus::Published, Some(at))),
+                status: Some(status),
                 context: SaveContext::default(),
-                stamp: at,
-                now,
+                stamp,
+                now: self.now(),
             })
             .await?;
         self.announce_article(written, before).await
@@ -95,21 +106,7 @@ impl Newsroom {
     /// Takes an article off the site (back to draft), for the operator's tools; the editor
     /// goes through [`Self::edit_article`] with [`Step::Unpublish`].
     pub async fn unpublish_article(&self, id: ArticleId) -> Result<()> {
-        let now = self.now();
-        let before = self.placement(Some(id)).await?;
-        let written = self
-            .store
-            .write_article(ArticleWrite {
-                id: Some(id),
-                content: None,
-                new_tags: &[],
-                status: Some((ArticleStatus::Draft, None)),
-                context: SaveContext::default(),
-                stamp: now,
-                now,
-            })
-            .await?;
-        self.announce_article(written, before).await
+        self.change_status(id, (ArticleStatus::Draft, None), self.now()).await
     }
 
     /// Rebuilds the whole search index (`lede reindex`); returns how many articles it read.
@@ -210,20 +207,8 @@ impl Newsroom {
         let now = self.now();
         let due = self.store.due_scheduled(now).await?;
         for id in &due {
-            let written = self
-                .store
-                .write_article(ArticleWrite {
-                    id: Some(*id),
-                    content: None,
-                    new_tags: &[],
-                    // The scheduled time stays the publication time.
-                    status: Some((ArticleStatus::Published, None)),
-                    context: SaveContext::default(),
-                    stamp: now,
-                    now,
-                })
-                .await?;
-            self.announce_article(written, None).await?;
+            // The scheduled time stays the publication time.
+            self.change_status(*id, (ArticleStatus::Published, None), now).await?;
         }
         Ok(due.len())
     }
