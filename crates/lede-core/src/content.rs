@@ -124,6 +124,9 @@ pub struct ArticleInput {
     pub featured_image: Option<FeaturedImage>,
     /// Reserve the article for syndication partners with an API key (see [`ArticleSummary`]).
     pub partner_only: bool,
+    /// The article this one translates (its slug), so the pages of one story in several
+    /// languages link each other.
+    pub translation_of: Option<Slug>,
 }
 
 /// An article input after the rules were applied: trimmed, checked, rendered and counted.
@@ -177,6 +180,9 @@ impl ArticleInput {
         self.language = language_tag(&self.language)?;
         if self.authors.is_empty() {
             return Err(Invalid::new("authors", "An article needs at least one author."));
+        }
+        if self.translation_of.as_ref() == Some(&self.slug) {
+            return Err(Invalid::new("translation_of", "An article cannot translate itself."));
         }
         Ok(())
     }
@@ -373,6 +379,7 @@ mod tests {
             authors: vec![slug("maya")],
             featured_image: None,
             partner_only: false,
+            translation_of: None,
         }
     }
 

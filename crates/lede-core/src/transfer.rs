@@ -484,6 +484,7 @@ mod tests {
                     authors: vec![slug("maya")],
                     featured_image: None,
                     partner_only: false,
+                    translation_of: None,
                 },
                 body_html: "<p>Hello <em>world</em></p><script>x</script>".into(),
                 status: ArticleStatus::Published,

@@ -417,6 +417,7 @@ impl Mapper<'_> {
                 authors: vec![author],
                 featured_image,
                 partner_only: false,
+                translation_of: None,
             },
             body_html: body,
             status,

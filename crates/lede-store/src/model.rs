@@ -262,3 +262,15 @@ pub struct SessionRecord {
     pub last_used_at: Option<OffsetDateTime>,
     pub user_agent: String,
 }
+
+/// Another language's version of an article: the original it translates, or another
+/// translation of the same original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    pub id: lede_core::content::ArticleId,
+    pub language: String,
+    pub slug: lede_core::Slug,
+    pub headline: String,
+    /// Whether this is the original the others translate.
+    pub original: bool,
+}

@@ -165,6 +165,7 @@ pub fn article(
         authors: authors.iter().map(|a| slug(a)).collect(),
         featured_image: None,
         partner_only: false,
+        translation_of: None,
     }
 }
 

@@ -33,6 +33,7 @@ fn article(id: &str, slug_text: &str, status: ArticleStatus, tags: &[&str]) -> I
             authors: vec![slug("maya-chen")],
             featured_image: None,
             partner_only: false,
+            translation_of: None,
         },
         body_html: "<p>The river rose over the <em>old quay</em> again.</p><script>x()</script>"
             .to_owned(),

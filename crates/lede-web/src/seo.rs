@@ -5,6 +5,7 @@
 use crate::state::SiteSettings;
 use lede_core::content::{Article, Author};
 use lede_core::urls;
+use lede_store::Translation;
 use serde::Serialize;
 use serde_json::{Value, json};
 use time::format_description::well_known::Rfc3339;
@@ -29,6 +30,14 @@ pub struct SocialMeta {
     pub authors: Vec<String>,
     pub section: Option<String>,
     pub tags: Vec<String>,
+    /// OpenGraph locales (`en`, `ur`): the page's, and its translations'.
+    pub locale: Option<String>,
+    pub locale_alternates: Vec<String>,
+}
+
+/// A BCP 47 tag as OpenGraph writes locales (`pt-BR` → `pt_BR`).
+fn og_locale(language: &str) -> String {
+    language.replace('-', "_")
 }
 
 fn rfc3339(at: time::OffsetDateTime) -> String {
@@ -44,7 +53,11 @@ fn absolute_media(settings: &SiteSettings, src: &str) -> String {
     }
 }
 
-pub fn article_social(settings: &SiteSettings, article: &Article) -> SocialMeta {
+pub fn article_social(
+    settings: &SiteSettings,
+    article: &Article,
+    translations: &[Translation],
+) -> SocialMeta {
     let s = &article.summary;
     SocialMeta {
         kind: "article",
@@ -57,6 +70,8 @@ pub fn article_social(settings: &SiteSettings, article: &Article) -> SocialMeta 
         authors: s.authors.iter().map(|a| settings.absolute(&urls::author(&a.slug))).collect(),
         section: Some(s.section.name.clone()),
         tags: article.tags.iter().map(|t| t.name.clone()).collect(),
+        locale: Some(og_locale(&s.language)),
+        locale_alternates: translations.iter().map(|t| og_locale(&t.language)).collect(),
     }
 }
 
@@ -72,6 +87,8 @@ pub fn profile_social(settings: &SiteSettings, author: &Author) -> SocialMeta {
         authors: Vec::new(),
         section: None,
         tags: Vec::new(),
+        locale: None,
+        locale_alternates: Vec::new(),
     }
 }
 
@@ -101,7 +118,12 @@ fn person(settings: &SiteSettings, author: &Author) -> Value {
 
 /// NewsArticle and BreadcrumbList for an article page, published by the site called
 /// `site_name` (its live name: admins may rename the site while it runs).
-pub fn article_json_ld(settings: &SiteSettings, site_name: &str, article: &Article) -> Vec<String> {
+pub fn article_json_ld(
+    settings: &SiteSettings,
+    site_name: &str,
+    article: &Article,
+    translations: &[Translation],
+) -> Vec<String> {
     let s = &article.summary;
     let url = settings.absolute(&urls::article(&s.slug));
     let mut news = json!({
@@ -122,6 +144,13 @@ pub fn article_json_ld(settings: &SiteSettings, site_name: &str, article: &Artic
     });
     if let Some(image) = &s.featured_image {
         news["image"] = json!([absolute_media(settings, &image.src)]);
+    }
+    // A translation names its original; an original names its translations.
+    let work = |t: &Translation| json!({ "@type": "NewsArticle", "@id": settings.absolute(&urls::article(&t.slug)), "inLanguage": t.language });
+    if let Some(original) = translations.iter().find(|t| t.original) {
+        news["translationOfWork"] = work(original);
+    } else if !translations.is_empty() {
+        news["workTranslation"] = json!(translations.iter().map(work).collect::<Vec<_>>());
     }
     let breadcrumbs = json!({
         "@context": "https://schema.org",

@@ -148,8 +148,7 @@ struct DemoArticle {
     days_ago: i64,
     hour: u8,
     body: String,
-    /// The English demo article this one translates (checked to exist); the translation
-    /// links between them are still to come.
+    /// The English demo article this one translates (published earlier in the demo).
     translation_of: Option<Slug>,
 }
 
@@ -276,6 +275,7 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
             authors: a.authors.clone(),
             featured_image: images.remove(a.slug.as_str()),
             partner_only: false,
+            translation_of: a.translation_of.clone(),
         };
         let id = newsroom
             .save_article(None, input)

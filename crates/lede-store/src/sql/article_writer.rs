@@ -97,6 +97,7 @@ async fn save_content(
         ids_for_slugs(tx, "sections", "section", std::slice::from_ref(&input.section)).await?[0];
     let authors = ids_for_slugs(tx, "authors", "author", &input.authors).await?;
     let tags = ids_for_slugs(tx, "tags", "tag", &input.tags).await?;
+    let original = original_of(tx, id, input).await?;
     let taken: Option<i64> =
         sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND id <> $2")
             .bind(input.slug.as_str())
@@ -128,9 +129,46 @@ async fn save_content(
             update_row(tx, id, article, section, signature, stamp, context.expected_version).await?
         }
     };
+    sqlx::query("UPDATE articles SET translation_of = $1 WHERE id = $2")
+        .bind(original)
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
     write_links(tx, id, &authors, &tags).await?;
     write_revision(tx, id, stamp, context).await?;
     Ok(id)
+}
+
+/// The id of the original an article translates, if it names one: the original of a
+/// translation is that translation's own original, so a story's versions form one group
+/// around it. Refused when it is missing, is the article itself, or is in the same language.
+async fn original_of(
+    tx: &mut Tx,
+    id: Option<ArticleId>,
+    input: &ArticleInput,
+) -> Result<Option<i64>> {
+    let Some(slug) = &input.translation_of else {
+        return Ok(None);
+    };
+    let found: Option<(i64, Option<i64>, String)> =
+        sqlx::query_as("SELECT id, translation_of, language FROM articles WHERE slug = $1")
+            .bind(slug.as_str())
+            .fetch_optional(&mut **tx)
+            .await?;
+    let invalid = |message: String| Invalid::new("translation_of", message);
+    let (original, its_original, language) =
+        found.ok_or_else(|| invalid(format!("There is no article “{slug}” to translate.")))?;
+    let root = its_original.unwrap_or(original);
+    if id.is_some_and(|id| id.0 == root || id.0 == original) {
+        return Err(invalid("An article cannot translate itself.".to_owned()).into());
+    }
+    if language == input.language {
+        return Err(invalid(format!(
+            "“{slug}” is in the same language ({language}); a translation is in another."
+        ))
+        .into());
+    }
+    Ok(Some(root))
 }
 
 /// A new article's row.

@@ -503,6 +503,33 @@ impl SqlStore {
         Ok(published_at.map(|published_at| Placement { published_at, sections, tags, authors }))
     }
 
+    /// The published, public versions of an article in other languages: its original and
+    /// the original's other translations, or, for an original, its translations.
+    pub async fn translations(&self, id: ArticleId) -> Result<Vec<crate::Translation>> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.language, a.slug, a.headline, a.translation_of FROM articles a \
+             JOIN articles me ON me.id = $1 \
+             WHERE a.id <> me.id AND a.status = 'published' AND a.partner_only = 0 \
+             AND (a.id = me.translation_of OR a.translation_of = me.id \
+                  OR (me.translation_of IS NOT NULL AND a.translation_of = me.translation_of)) \
+             ORDER BY a.language",
+        )
+        .bind(id.0)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(crate::Translation {
+                    id: ArticleId(row.try_get("id")?),
+                    language: row.try_get("language")?,
+                    slug: rows::slug(row, "slug")?,
+                    headline: row.try_get("headline")?,
+                    original: row.try_get::<Option<i64>, _>("translation_of")?.is_none(),
+                })
+            })
+            .collect()
+    }
+
     pub async fn listed_as_related(&self, id: ArticleId) -> Result<Vec<ArticleId>> {
         let rows = sqlx::query("SELECT article_id FROM related_articles WHERE related_id = $1")
             .bind(id.0)

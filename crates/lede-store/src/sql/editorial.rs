@@ -26,7 +26,9 @@ impl SqlStore {
         let row = sqlx::query(
             "SELECT a.slug, a.headline, a.standfirst, a.body_markdown, a.language, a.status, a.version, \
              a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, a.partner_only, \
-             s.slug AS section_slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = $1",
+             s.slug AS section_slug, o.slug AS original_slug FROM articles a \
+             JOIN sections s ON s.id = a.section_id LEFT JOIN articles o ON o.id = a.translation_of \
+             WHERE a.id = $1",
         )
         .bind(id.0)
         .fetch_optional(&self.write)
@@ -68,6 +70,10 @@ impl SqlStore {
                 authors: authors.iter().map(|a| rows::slug(a, "slug")).collect::<Result<_>>()?,
                 featured_image,
                 partner_only: row.try_get::<i64, _>("partner_only")? != 0,
+                translation_of: row
+                    .try_get::<Option<String>, _>("original_slug")?
+                    .map(|s| lede_core::Slug::parse(&s))
+                    .transpose()?,
             },
             status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
             version: row.try_get("version")?,

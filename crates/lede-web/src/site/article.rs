@@ -22,6 +22,46 @@ use serde::{Deserialize, Serialize};
 /// How many of the first author's other articles "More From Author" lists.
 const MORE_FROM_AUTHOR: u32 = 3;
 
+/// A link to the same story in another language.
+#[derive(Debug, Serialize)]
+struct TranslationLink {
+    url: String,
+    lang: String,
+    dir: &'static str,
+    label: String,
+}
+
+/// `<link rel="alternate" hreflang>` for every language of a translated story, this page's
+/// own included, and `x-default` for the site's default language (else the original).
+fn alternates(
+    state: &AppState,
+    article: &Article,
+    translations: &[lede_store::Translation],
+) -> Vec<super::Alternate> {
+    if translations.is_empty() {
+        return Vec::new();
+    }
+    let summary = &article.summary;
+    let mut all: Vec<(&str, &lede_core::Slug, bool)> =
+        vec![(summary.language.as_str(), &summary.slug, translations.iter().all(|t| !t.original))];
+    all.extend(translations.iter().map(|t| (t.language.as_str(), &t.slug, t.original)));
+    let default = state.newsroom.languages().default_language().to_owned();
+    let fallback = all
+        .iter()
+        .find(|(language, _, _)| *language == default)
+        .or_else(|| all.iter().find(|(_, _, original)| *original))
+        .map(|(_, slug, _)| state.settings.absolute(&urls::article(slug)));
+    let mut links: Vec<super::Alternate> = all
+        .iter()
+        .map(|(language, slug, _)| super::Alternate {
+            hreflang: (*language).to_owned(),
+            href: state.settings.absolute(&urls::article(slug)),
+        })
+        .collect();
+    links.extend(fallback.map(|href| super::Alternate { hreflang: "x-default".to_owned(), href }));
+    links
+}
+
 #[derive(Debug, Serialize)]
 struct ArticleView {
     url: String,
@@ -42,6 +82,8 @@ struct ArticleView {
     more_from_author: Vec<ArticleCard>,
     comments: Vec<CommentView>,
     comment_count: usize,
+    /// The same story in the site's other languages.
+    translations: Vec<TranslationLink>,
     form: CommentFormView,
 }
 
@@ -92,6 +134,10 @@ pub async fn render_article(
     };
     let (related, more_from_author) = store.article_lists(id, &filter, more_limit).await?;
     let comments = store.approved_comments(id).await?;
+    let translations = store.translations(id).await?;
+    for other in &translations {
+        shown::record(Dep::Article(other.id));
+    }
     let summary = &article.summary;
     let zone = &state.settings.time_zone;
     let language = summary.language.as_str();
@@ -130,6 +176,16 @@ pub async fn render_article(
         more_from_author: cards(&more_from_author, zone),
         comment_count: comments.len(),
         comments: comment_thread(&comments, language, zone),
+        translations: translations
+            .iter()
+            .map(|t| TranslationLink {
+                url: urls::article(&t.slug),
+                lang: t.language.clone(),
+                dir: if is_right_to_left(&t.language) { "rtl" } else { "ltr" },
+                // Offered in the reader's other language, in that language's own words.
+                label: state.say_in(&t.language, "article-read-in-language", &[]),
+            })
+            .collect(),
         form,
     };
     let mut layout = Layout::load(state, &summary.headline, &summary.standfirst)
@@ -137,8 +193,10 @@ pub async fn render_article(
         .at(state, &view.url)
         .in_language(&summary.language)
         .showing([view.lang.as_str()]);
-    layout.social = Some(seo::article_social(&state.settings, &article));
-    layout.json_ld = seo::article_json_ld(&state.settings, &state.identity().name, &article);
+    layout.alternates = alternates(state, &article, &translations);
+    layout.social = Some(seo::article_social(&state.settings, &article, &translations));
+    layout.json_ld =
+        seo::article_json_ld(&state.settings, &state.identity().name, &article, &translations);
     let page = render(state, "article.html", &layout, &view)?;
     // A page that speaks to one reader (their comment's notice, their input to fix) is theirs:
     // no cache may keep it or show it to anyone else.

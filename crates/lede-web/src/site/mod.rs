@@ -70,9 +70,18 @@ pub struct Layout {
     pub search: String,
     /// The site's other editions, each named in its own language, for the language switch.
     pub editions: Vec<EditionLink>,
+    /// The page in other languages (`<link rel="alternate" hreflang>`): a translated story.
+    pub alternates: Vec<Alternate>,
     /// Web fonts the page's own text needs at once (Nastaliq on a page showing Urdu), to
     /// `<link rel="preload">`; empty on pages that show none.
     pub fonts: Vec<String>,
+}
+
+/// The same page in another language, for search engines.
+#[derive(Debug, Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
 }
 
 /// A link to another edition, named in its own language (`اردو`, `English`).
@@ -132,6 +141,7 @@ impl Layout {
             all_articles: urls::ARTICLES.to_owned(),
             search: urls::SEARCH.to_owned(),
             editions: Vec::new(),
+            alternates: Vec::new(),
             fonts: Vec::new(),
         })
     }

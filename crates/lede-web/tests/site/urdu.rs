@@ -21,6 +21,7 @@ lede_store::on_both_databases!(
     a_name_in_a_byline_is_escaped,
     an_urdu_article_is_dated_in_urdu_and_read_at_urdu_speed,
     publish_at_is_read_and_shown_in_the_site_time_zone,
+    a_translated_pair_links_both_ways,
 );
 
 const HEADLINE: &str = "ساحلی پٹی پر ۱۲ نئے اسکول";
@@ -278,4 +279,53 @@ async fn publish_at_is_read_and_shown_in_the_site_time_zone(db: &TestDb) {
         "2026-12-01T09:30",
         "shown again on the site's clock"
     );
+}
+
+/// A translated pair links both ways: `hreflang` alternates (and `x-default`), a visible link
+/// in the other language's own words, OpenGraph locales and JSON-LD translation links.
+async fn a_translated_pair_links_both_ways(db: &TestDb) {
+    let site = site(db).await;
+    let (cookie, csrf) = signed_in_as(&site, "Ayesha Siddiqui", Role::Author).await;
+    let mut fields = editor_fields(&csrf, "publish", HEADLINE, "دریا کے کنارے صفائی۔");
+    fields.retain(|(name, _)| !matches!(*name, "tags" | "language"));
+    fields.push(("language", "ur"));
+    fields.push(("translation_of", "river-clean-up"));
+    let published = post_as(&site, "/admin/articles/new", &cookie, &fields).await;
+    assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.body);
+
+    let english_url = "http://127.0.0.1:8080/articles/river-clean-up";
+    let urdu_path = article_path();
+    let urdu = site.get(&urdu_path).await;
+    let english = site.get("/articles/river-clean-up").await;
+    for (page, other, own) in [(&urdu, "en", "ur"), (&english, "ur", "en")] {
+        let hreflangs = page.attrs("link[rel=alternate][hreflang]", "hreflang");
+        assert_eq!(
+            hreflangs,
+            [own, other, "x-default"],
+            "{own}: this page, the other, the default"
+        );
+        assert_eq!(page.attr("meta[property='og:locale']", "content"), own);
+        assert_eq!(page.attr("meta[property='og:locale:alternate']", "content"), other);
+    }
+    assert_eq!(
+        urdu.attr("link[hreflang=x-default]", "href"),
+        english_url,
+        "English is the default"
+    );
+    assert_eq!(urdu.attr(".translations a", "hreflang"), "en");
+    assert_eq!(urdu.text(".translations a"), "Read this in English");
+    assert_eq!(english.text(".translations a"), "یہ خبر اردو میں پڑھیں");
+    assert!(urdu.body.contains("\"translationOfWork\""), "the Urdu article names its original");
+    assert!(english.body.contains("\"workTranslation\""), "the original names its translation");
+
+    // A translation is in another language, of an article that exists.
+    for (original, problem) in
+        [("budget-vote-passes", "same language"), ("no-such-story", "no article")]
+    {
+        let mut fields = editor_fields(&csrf, "save", "Another story", "Words.");
+        fields.push(("translation_of", original));
+        let refused = post_as(&site, "/admin/articles/new", &cookie, &fields).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{original}");
+        assert!(refused.body.contains(problem), "{original}: {}", refused.body);
+    }
 }

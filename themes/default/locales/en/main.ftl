@@ -486,3 +486,10 @@ nav-editions-label = Read in
 
 admin-settings-languages = Languages
 admin-settings-languages-hint = Language tags (BCP 47), the default first: en, ur. The others get editions at /ur/ and so on.
+
+## Translations of a story
+
+# The link to this language's version of an article, written in this language.
+article-read-in-language = Read this in English
+# The editor's field naming the article this one translates (its slug).
+admin-editor-translation-of = Translation of

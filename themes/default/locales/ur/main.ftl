@@ -486,3 +486,10 @@ nav-editions-label = اس زبان میں پڑھیں
 
 admin-settings-languages = زبانیں
 admin-settings-languages-hint = زبانوں کے ٹیگ (BCP 47)، پہلے بنیادی زبان: en, ur۔ باقی زبانوں کے ایڈیشن /ur/ وغیرہ پر ہوں گے۔
+
+## Translations of a story
+
+# The link to this language's version of an article, written in this language.
+article-read-in-language = یہ خبر اردو میں پڑھیں
+# The editor's field naming the article this one translates (its slug).
+admin-editor-translation-of = کس خبر کا ترجمہ

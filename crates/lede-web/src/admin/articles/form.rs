@@ -44,6 +44,8 @@ pub struct EditorForm {
     pub(super) publish_at: String,
     /// "on" when only syndication partners with an API key may read the article.
     pub(super) partner_only: String,
+    /// The slug of the article this one translates; empty for none.
+    pub(super) translation_of: String,
 }
 
 impl EditorForm {
@@ -86,6 +88,11 @@ impl EditorForm {
             image_caption: image.caption,
             image_credit: image.credit,
             partner_only: if input.partner_only { "on".into() } else { String::new() },
+            translation_of: input
+                .translation_of
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             publish_at: article
                 .published_at
                 .filter(|_| article.status == ArticleStatus::Scheduled)
@@ -136,6 +143,12 @@ pub(super) fn to_input(
         authors,
         featured_image,
         partner_only: form.partner_only == "on",
+        translation_of: match form.translation_of.trim() {
+            "" => None,
+            text => Some(Slug::parse(text).map_err(|e| {
+                lede_store::Error::Invalid(Invalid::new("translation_of", e.message))
+            })?),
+        },
     };
     Ok((input, tag_names))
 }
