@@ -257,9 +257,10 @@ impl Newsroom {
         }
         let related_to =
             if after.is_some() { self.store.listed_as_related(id).await? } else { Vec::new() };
+        let translations = self.store.translations(id).await?.into_iter().map(|t| t.id).collect();
         let moved =
             if before == after { Vec::new() } else { before.into_iter().chain(after).collect() };
-        self.announce(Change::Article(ArticleChange { id, moved, related_to }));
+        self.announce(Change::Article(ArticleChange { id, moved, related_to, translations }));
         Ok(())
     }
 }

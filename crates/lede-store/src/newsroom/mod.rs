@@ -46,6 +46,8 @@ pub struct ArticleChange {
     pub moved: Vec<Placement>,
     /// Articles whose "You May Also Like" list now holds it.
     pub related_to: Vec<ArticleId>,
+    /// Its versions in other languages, whose pages link to it (or now must, or must not).
+    pub translations: Vec<ArticleId>,
 }
 
 #[derive(Clone)]

@@ -19,7 +19,9 @@ pub fn stale(change: &Change) -> Option<Vec<Dep>> {
 
 fn article(change: &ArticleChange) -> Vec<Dep> {
     let mut deps = vec![Dep::Article(change.id), Dep::EveryArticle];
-    deps.extend(change.related_to.iter().map(|id| Dep::RelatedOf(*id)));
+    // The pages of the articles that list it as related, and of its translations (which
+    // link to it): `RelatedOf` is what an article's own page is filed under.
+    deps.extend(change.related_to.iter().chain(&change.translations).map(|id| Dep::RelatedOf(*id)));
     if !change.moved.is_empty() {
         deps.push(Dep::List(ListKey::All));
     }

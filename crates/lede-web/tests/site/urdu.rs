@@ -286,6 +286,9 @@ async fn publish_at_is_read_and_shown_in_the_site_time_zone(db: &TestDb) {
 async fn a_translated_pair_links_both_ways(db: &TestDb) {
     let site = site(db).await;
     let (cookie, csrf) = signed_in_as(&site, "Ayesha Siddiqui", Role::Author).await;
+    // The original is read (and its page kept) before it has a translation.
+    let before = site.get("/articles/river-clean-up").await;
+    assert_eq!(before.count(".translations a"), 0);
     let mut fields = editor_fields(&csrf, "publish", HEADLINE, "دریا کے کنارے صفائی۔");
     fields.retain(|(name, _)| !matches!(*name, "tags" | "language"));
     fields.push(("language", "ur"));
