@@ -2,8 +2,9 @@
 // on an Urdu article, after document.fonts.ready, the body's first font family is a loaded
 // FontFace fetched from the site's own origin, and no request of any page goes elsewhere; a
 // page without Urdu neither preloads nor fetches the Urdu faces; a reader's Urdu comment
-// reads right to left and its "name · date" line keeps its order. Screenshots of the Urdu
-// article, a list mixing Urdu and English cards, Urdu search results and the home page, on a
+// reads right to left and its "name · date" line keeps its order; the Urdu edition (/ur/),
+// reached from the English front page, is Urdu all through. Screenshots of the Urdu article,
+// the Urdu edition, a list mixing Urdu and English cards, Urdu search results and the home page, on a
 // phone (390×844) and a desktop (1280×900), go to the folder printed at the end: look at them.
 // Usage: node urdu-fonts.mjs [path/to/lede]
 import { chromium } from "playwright-core";
@@ -131,6 +132,26 @@ try {
     await page.screenshot({ path: join(shots, `article-${name}.png`), fullPage: true });
 
     await page.context().close();
+
+    // The Urdu edition: reached from the English front page's language switch, Urdu all
+    // through (lang, direction, cards), no wider than the screen.
+    {
+      const page = await openPage(browser, viewport);
+      await visit(page, "/");
+      await page.locator('.editions a[hreflang="ur"]').click();
+      await page.waitForURL(`${base}/ur/`);
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      assert.equal(await page.getAttribute("html", "lang"), "ur");
+      assert.equal(await page.getAttribute("html", "dir"), "rtl");
+      const cards = await page.locator("main .card-title").evaluateAll((titles) => titles.map((t) => t.getAttribute("lang")));
+      assert.ok(cards.length > 5 && cards.every((lang) => lang === "ur"), `only Urdu cards: ${cards}`);
+      assert.equal(await page.locator('.editions a[hreflang="en"]').textContent(), "English");
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= viewport.width, `/ur/ is ${width}px wide on a ${viewport.width}px screen`);
+      assertOwnOrigin(page, "/ur/");
+      await page.screenshot({ path: join(shots, `edition-${name}.png`), fullPage: true });
+      await page.context().close();
+    }
 
     // A list mixing Urdu and English cards preloads; the home page preloads only if it shows
     // Urdu. Each in a fresh context: Chromium asks again for the fonts a cached stylesheet
