@@ -22,12 +22,25 @@ pid=$!
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 get() { curl -sf "http://127.0.0.1:$port$1" -o "$work/$2"; }
 
-# Sitemap entries may carry Google News elements, which sitemap.xsd checks strictly: one
-# schema that imports both.
+# Sitemap entries may carry Google News elements and, for translated stories, xhtml:link
+# alternates, which sitemap.xsd checks strictly: one schema that imports all three. The
+# xhtml:link schema is written here from Google's published shape (rel, hreflang, href).
+cat > "$work/xhtml-link.xsd" <<'XSD'
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.w3.org/1999/xhtml" elementFormDefault="qualified">
+  <xsd:element name="link">
+    <xsd:complexType>
+      <xsd:attribute name="rel" type="xsd:string" use="required" fixed="alternate"/>
+      <xsd:attribute name="hreflang" type="xsd:language" use="required"/>
+      <xsd:attribute name="href" type="xsd:anyURI" use="required"/>
+    </xsd:complexType>
+  </xsd:element>
+</xsd:schema>
+XSD
 cat > "$work/sitemap-with-news.xsd" <<XSD
 <xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
   <xsd:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="$PWD/$tools/node_modules/sitemap/schema/sitemap.xsd"/>
   <xsd:import namespace="http://www.google.com/schemas/sitemap-news/0.9" schemaLocation="$(realpath "$schemas")/sitemap-news.xsd"/>
+  <xsd:import namespace="http://www.w3.org/1999/xhtml" schemaLocation="$work/xhtml-link.xsd"/>
 </xsd:schema>
 XSD
 get /sitemap.xml index.xml
@@ -36,6 +49,8 @@ for name in articles-1 news sections tags authors pages; do
   get "/sitemaps/$name.xml" "$name.xml"
   xmllint --noout --schema "$work/sitemap-with-news.xsd" "$work/$name.xml"
 done
+grep -q '<xhtml:link rel="alternate" hreflang="ur"' "$work/articles-1.xml" \
+  || { echo "articles-1.xml lacks the demo's translated pairs' alternates"; exit 1; }
 
 for feed in /rss.xml /atom.xml /section/climate/rss.xml /tag/flooding/atom.xml /author/maya-chen/rss.xml /ur/rss.xml /ur/atom.xml; do
   get "$feed" feed.xml

@@ -11,9 +11,11 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use lede_core::content::ArticleId;
 use lede_core::{Slug, urls};
 use lede_store::ListKind;
 use serde::Serialize;
+use std::collections::HashMap;
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
@@ -34,6 +36,20 @@ pub fn routes() -> Router<AppState> {
 struct Entry {
     loc: String,
     lastmod: Option<String>,
+    /// The same story in other languages, this entry's own included (`xhtml:link`).
+    alternates: Vec<Alternate>,
+}
+
+#[derive(Debug, Serialize)]
+struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+impl Entry {
+    fn new(loc: String, lastmod: Option<String>) -> Self {
+        Self { loc, lastmod, alternates: Vec::new() }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -78,13 +94,14 @@ async fn index(State(state): State<AppState>) -> AppResult<Response> {
     let pages = article_sitemap_count(store.count_published().await?);
     let mut sitemaps: Vec<Entry> = (1..=pages)
         .map(|n| Entry {
+            alternates: Vec::new(),
             loc: state.settings.absolute(&urls::sitemap(&format!("articles-{n}"))),
             lastmod: newest.clone(),
         })
         .collect();
     for name in ["news", "sections", "tags", "authors", "pages"] {
         let lastmod = if name == "pages" { None } else { newest.clone() };
-        sitemaps.push(Entry { loc: state.settings.absolute(&urls::sitemap(name)), lastmod });
+        sitemaps.push(Entry::new(state.settings.absolute(&urls::sitemap(name)), lastmod));
     }
     Ok(xml(state.templates.render("sitemaps/index.xml", minijinja::context! { sitemaps })?.0))
 }
@@ -120,23 +137,37 @@ async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> App
             return Err(AppError::NotFound);
         }
         let offset = (n - 1) * u64::from(URLS_PER_SITEMAP);
+        // Translated stories: every version lists them all, itself included (Google's rule).
+        let mut groups: HashMap<ArticleId, Vec<Alternate>> = HashMap::new();
+        let mut group_of: HashMap<Slug, ArticleId> = HashMap::new();
+        for (root, language, slug) in store.translation_groups().await? {
+            let href = settings.absolute(&urls::article(&slug));
+            groups.entry(root).or_default().push(Alternate { hreflang: language, href });
+            group_of.insert(slug, root);
+        }
         store
             .sitemap_articles(None, offset, URLS_PER_SITEMAP)
             .await?
             .into_iter()
-            .map(|a| Entry {
-                loc: settings.absolute(&urls::article(&a.slug)),
-                lastmod: Some(w3c(a.updated_at)),
+            .map(|a| {
+                let mut entry =
+                    Entry::new(settings.absolute(&urls::article(&a.slug)), Some(w3c(a.updated_at)));
+                if let Some(group) = group_of.get(&a.slug).and_then(|root| groups.get(root))
+                    && group.len() > 1
+                {
+                    entry.alternates = group
+                        .iter()
+                        .map(|g| Alternate { hreflang: g.hreflang.clone(), href: g.href.clone() })
+                        .collect();
+                }
+                entry
             })
             .collect()
     } else if name == "pages" {
-        let mut urls = vec![Entry { loc: settings.absolute(urls::HOME), lastmod: None }];
+        let mut urls = vec![Entry::new(settings.absolute(urls::HOME), None)];
         let catalog = state.catalog.get(&state.newsroom).await?;
         urls.extend(
-            catalog
-                .pages
-                .iter()
-                .map(|p| Entry { loc: settings.absolute(&urls::page(&p.slug)), lastmod: None }),
+            catalog.pages.iter().map(|p| Entry::new(settings.absolute(&urls::page(&p.slug)), None)),
         );
         urls
     } else {
@@ -151,7 +182,7 @@ async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> App
             .await?
             .into_iter()
             .filter(|p| p.kind == kind)
-            .map(|p| Entry { loc: settings.absolute(&url(&p.slug)), lastmod: p.lastmod.map(w3c) })
+            .map(|p| Entry::new(settings.absolute(&url(&p.slug)), p.lastmod.map(w3c)))
             .collect()
     };
     Ok(xml(state.templates.render("sitemaps/urlset.xml", minijinja::context! { urls })?.0))

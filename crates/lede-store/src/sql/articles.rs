@@ -365,6 +365,29 @@ impl SqlStore {
             .collect()
     }
 
+    /// Every published, public article that belongs to a translated story, with the id of
+    /// the story's original (its group): what sitemaps need for their `hreflang` alternates.
+    pub async fn translation_groups(&self) -> Result<Vec<(ArticleId, String, Slug)>> {
+        let rows = sqlx::query(
+            "SELECT a.language, a.slug, COALESCE(a.translation_of, a.id) AS root FROM articles a \
+             WHERE a.status = 'published' AND a.partner_only = 0 \
+             AND (a.translation_of IS NOT NULL OR EXISTS (SELECT 1 FROM articles t \
+                  WHERE t.translation_of = a.id AND t.status = 'published' AND t.partner_only = 0)) \
+             ORDER BY root, a.language",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    ArticleId(row.try_get("root")?),
+                    row.try_get("language")?,
+                    rows::slug(row, "slug")?,
+                ))
+            })
+            .collect()
+    }
+
     pub async fn count_published(&self) -> Result<u64> {
         let count: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM articles WHERE status = 'published' AND partner_only = 0",

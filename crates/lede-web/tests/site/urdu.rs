@@ -321,6 +321,27 @@ async fn a_translated_pair_links_both_ways(db: &TestDb) {
     assert!(urdu.body.contains("\"translationOfWork\""), "the Urdu article names its original");
     assert!(english.body.contains("\"workTranslation\""), "the original names its translation");
 
+    // The articles sitemap lists both versions under each, itself included.
+    let sitemap = site.get("/sitemaps/articles-1.xml").await.body;
+    let urdu_url = format!("http://127.0.0.1:8080{urdu_path}");
+    let doc = roxmltree::Document::parse(&sitemap).expect("the sitemap is XML");
+    let xhtml = "http://www.w3.org/1999/xhtml";
+    for loc in [english_url, urdu_url.as_str()] {
+        let url = doc
+            .descendants()
+            .find(|n| {
+                n.has_tag_name("url")
+                    && n.children().any(|c| c.has_tag_name("loc") && c.text() == Some(loc))
+            })
+            .expect("the article is in the sitemap");
+        let alternates: Vec<(&str, &str)> = url
+            .children()
+            .filter(|c| c.has_tag_name((xhtml, "link")))
+            .map(|c| (c.attribute("hreflang").unwrap_or(""), c.attribute("href").unwrap_or("")))
+            .collect();
+        assert_eq!(alternates, [("en", english_url), ("ur", urdu_url.as_str())], "{loc}");
+    }
+
     // A translation is in another language, of an article that exists.
     for (original, problem) in
         [("budget-vote-passes", "same language"), ("no-such-story", "no article")]
