@@ -19,7 +19,7 @@ pub const SHIPPED: &[(&str, &str)] = &[
 pub const FALLBACK: &str = "en";
 
 /// A translation file that does not parse.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("themes/default/locales/{language}/main.ftl: {problem}")]
 pub struct TranslationError {
     pub language: String,
@@ -39,8 +39,17 @@ impl std::fmt::Debug for Translations {
 }
 
 impl Translations {
-    /// Parses every shipped file, refusing one with a syntax error (at start, not on a page).
-    pub fn shipped() -> Result<Self, TranslationError> {
+    /// Every shipped language's messages, parsed once per process (the files are part of the
+    /// binary, so every state and default shares one copy); a syntax error fails at start.
+    pub fn shipped() -> Result<std::sync::Arc<Self>, TranslationError> {
+        static SHIPPED_ONCE: std::sync::OnceLock<
+            Result<std::sync::Arc<Translations>, TranslationError>,
+        > = std::sync::OnceLock::new();
+        SHIPPED_ONCE.get_or_init(|| Self::parse().map(std::sync::Arc::new)).clone()
+    }
+
+    /// Parses every shipped file.
+    fn parse() -> Result<Self, TranslationError> {
         let mut bundles = Vec::new();
         for (language, source) in SHIPPED {
             let failed =
@@ -61,10 +70,9 @@ impl Translations {
 
     /// The English message `id`, for defaults set before any state exists.
     pub fn english(id: &str) -> String {
-        static SHIPPED_ONCE: std::sync::OnceLock<Option<Translations>> = std::sync::OnceLock::new();
-        match SHIPPED_ONCE.get_or_init(|| Translations::shipped().ok()) {
-            Some(translations) => translations.message(FALLBACK, id, None),
-            None => id.to_owned(),
+        match Self::shipped() {
+            Ok(translations) => translations.message(FALLBACK, id, None),
+            Err(_) => id.to_owned(),
         }
     }
 
@@ -102,7 +110,8 @@ impl Translations {
     }
 
     /// Every message id of each language, for the completeness test.
-    pub fn ids(&self) -> Vec<(String, Vec<String>)> {
+    #[cfg(test)]
+    fn ids(&self) -> Vec<(String, Vec<String>)> {
         SHIPPED
             .iter()
             .map(|(language, source)| {

@@ -122,9 +122,9 @@ impl AppState {
 
     /// Compiles the templates once and sets up the limiter; fails on a broken site template.
     pub fn new(newsroom: Newsroom, settings: SiteSettings) -> Result<Self, minijinja::Error> {
-        let translations = Arc::new(Translations::shipped().map_err(|e| {
+        let translations = Translations::shipped().map_err(|e| {
             minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
-        })?);
+        })?;
         let templates = Templates::new(settings.template_dir.clone(), translations.clone())?;
         let burst = NonZeroU32::new(settings.comment_burst).unwrap_or(NonZeroU32::MIN);
         let quota = Quota::with_period(settings.comment_refill)

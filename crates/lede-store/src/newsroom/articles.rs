@@ -41,11 +41,29 @@ impl Newsroom {
     pub async fn save_article(
         &self,
         id: Option<ArticleId>,
+        input: ArticleInput,
+    ) -> Result<ArticleId> {
+        self.write_content(id, input, Vec::new(), None, SaveContext::default()).await
+    }
+
+    /// Checks and writes an article's content with its status change (if any), creating the
+    /// named tags it lacks, in one transaction, and announces what readers see change.
+    async fn write_content(
+        &self,
+        id: Option<ArticleId>,
         mut input: ArticleInput,
+        tag_names: Vec<(Slug, String)>,
+        status: Option<(ArticleStatus, Option<OffsetDateTime>)>,
+        context: SaveContext,
     ) -> Result<ArticleId> {
         input.language = self.languages().check(&input.language)?;
         let checked = input.check()?;
         let signature = signature_of(&checked);
+        let new_tags: Vec<_> =
+            tag_names.into_iter().filter(|(slug, _)| checked.input.tags.contains(slug)).collect();
+        for (_, name) in &new_tags {
+            lede_core::content::required("tags", name, 100)?;
+        }
         let now = self.now();
         let before = self.placement(id).await?;
         let written = self
@@ -53,9 +71,9 @@ impl Newsroom {
             .write_article(ArticleWrite {
                 id,
                 content: Some((&checked, &signature)),
-                new_tags: &[],
-                status: None,
-                context: SaveContext::default(),
+                new_tags: &new_tags,
+                status,
+                context,
                 stamp: now,
                 now,
             })
@@ -168,29 +186,8 @@ impl Newsroom {
             ArticleStatus::Scheduled => Some((to, schedule_at)),
             other => Some((other, None)),
         };
-        input.language = self.languages().check(&input.language)?;
-        let checked = input.check()?;
-        let signature = signature_of(&checked);
-        let new_tags: Vec<_> =
-            tag_names.into_iter().filter(|(slug, _)| checked.input.tags.contains(slug)).collect();
-        for (_, name) in &new_tags {
-            lede_core::content::required("tags", name, 100)?;
-        }
-        let before = self.placement(id).await?;
-        let written = self
-            .store
-            .write_article(ArticleWrite {
-                id,
-                content: Some((&checked, &signature)),
-                new_tags: &new_tags,
-                status,
-                context: SaveContext { expected_version, saved_by: Some(user.id) },
-                stamp: now,
-                now,
-            })
-            .await?;
-        self.announce_article(written, before).await?;
-        Ok(written.id)
+        let context = SaveContext { expected_version, saved_by: Some(user.id) };
+        self.write_content(id, input, tag_names, status, context).await
     }
 
     async fn byline_slug(&self, user: &User) -> Result<Option<Slug>> {

@@ -99,6 +99,13 @@ impl Newsroom {
         })
     }
 
+    /// Whether `tag` is one of the site's languages with an edition of its own (not the
+    /// default), checked without copying the list: every request asks.
+    pub fn has_edition(&self, tag: &str) -> bool {
+        let languages = self.languages.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        languages.editions().any(|l| l == tag)
+    }
+
     /// The languages the site publishes in.
     pub fn languages(&self) -> SiteLanguages {
         self.languages.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()

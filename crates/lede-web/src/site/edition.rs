@@ -54,27 +54,24 @@ pub async fn route_edition(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let languages = state.newsroom.languages();
-    let path = request.uri().path();
-    let (first, rest) = match path.trim_start_matches('/').split_once('/') {
-        Some((first, rest)) => (first, format!("/{rest}")),
-        None => (path.trim_start_matches('/'), String::new()),
-    };
-    let language = languages.editions().find(|l| *l == first).map(str::to_owned);
-    if let Some(language) = &language
-        && rest.is_empty()
-    {
+    // Every request passes here, cached pages included: look at the first segment without
+    // copying anything, and only an edition's request pays for the rewrite.
+    let path = request.uri().path().trim_start_matches('/');
+    let first = path.split('/').next().unwrap_or_default();
+    if !state.newsroom.has_edition(first) {
+        return next.run(request).await;
+    }
+    let language = first.to_owned();
+    let rest = path.strip_prefix(first).unwrap_or_default().to_owned();
+    if rest.is_empty() {
         // `/ur` is the edition's front page, `/ur/`.
         return Redirect::permanent(&format!("/{language}/")).into_response();
     }
-    if let Some(language) = language
-        && !rest.is_empty()
-        && editioned(&rest)
-    {
+    if editioned(&rest) {
         let asked = request.uri().clone();
         let rewritten = match asked.query() {
             Some(query) => format!("{rest}?{query}"),
-            None => rest.clone(),
+            None => rest,
         };
         if let Ok(uri) = rewritten.parse::<Uri>() {
             *request.uri_mut() = uri;
