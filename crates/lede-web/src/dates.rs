@@ -69,6 +69,18 @@ impl SiteZone {
         OffsetDateTime::from_unix_timestamp_nanos(at.as_nanosecond()).ok()
     }
 
+    /// The first instant of `day` on the zone's calendar: where a day's archive or a search's
+    /// "from" begins for readers of this site (midnight in Karachi is 19:00 UTC the day before).
+    pub fn start_of_day(&self, day: time::Date) -> Option<OffsetDateTime> {
+        let civil = jiff::civil::date(
+            i16::try_from(day.year()).ok()?,
+            i8::try_from(u8::from(day.month())).ok()?,
+            i8::try_from(day.day()).ok()?,
+        );
+        let zoned = civil.to_zoned(self.zone.clone()).ok()?.start_of_day().ok()?;
+        OffsetDateTime::from_unix_timestamp_nanos(zoned.timestamp().as_nanosecond()).ok()
+    }
+
     /// `at` as day, long month name and year in `language` (`22 November 2026`,
     /// `22 نومبر، 2026`), on the calendar of the zone.
     pub fn long_date(&self, at: OffsetDateTime, language: &str) -> String {

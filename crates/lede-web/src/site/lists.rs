@@ -11,7 +11,7 @@ use axum::response::Html;
 use lede_core::urls;
 use lede_store::{ArticleFilter, PageRequest};
 use serde::Serialize;
-use time::{Date, Month, OffsetDateTime, Time};
+use time::{Date, Month};
 
 const PAGE_SIZE: u32 = 12;
 
@@ -237,10 +237,10 @@ async fn archive(
             format!("/archive/{}/{:02}/{:02}", start.year(), u8::from(start.month()), start.day()),
         ),
     };
-    let midnight = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT);
+    let midnight = |d: Date| state.settings.time_zone.start_of_day(d);
     let filter = ArticleFilter {
-        from: Some(midnight(start)),
-        until: Some(midnight(end)),
+        from: Some(midnight(start).ok_or(AppError::NotFound)?),
+        until: Some(midnight(end).ok_or(AppError::NotFound)?),
         ..Default::default()
     };
     let description =

@@ -12,8 +12,8 @@ use axum::response::Html;
 use lede_store::sql::{MARK_END, MARK_START};
 use lede_store::{ArticleFilter, PageRequest, Paged, SearchHit, SearchQuery};
 use serde::{Deserialize, Serialize};
+use time::Date;
 use time::macros::format_description;
-use time::{Date, OffsetDateTime, Time};
 
 const PAGE_SIZE: u32 = 10;
 /// Longest query accepted: a sentence, not a document.
@@ -105,9 +105,10 @@ async fn to_query(
         let languages = state.newsroom.languages();
         Some(languages.check(&params.language).map_err(|e| AppError::BadRequest(e.message))?)
     };
-    let midnight = |d: Date| OffsetDateTime::new_utc(d, Time::MIDNIGHT);
-    filter.from = parse_day(state, "from", &params.from)?.map(midnight);
-    filter.until = parse_day(state, "to", &params.to)?.and_then(|d| d.next_day()).map(midnight);
+    let midnight = |d: Date| state.settings.time_zone.start_of_day(d);
+    filter.from = parse_day(state, "from", &params.from)?.and_then(midnight);
+    filter.until =
+        parse_day(state, "to", &params.to)?.and_then(|d| d.next_day()).and_then(midnight);
     Ok(SearchQuery { text: params.q.trim().to_owned(), filter })
 }
 

@@ -21,6 +21,7 @@ lede_store::on_both_databases!(
     a_name_in_a_byline_is_escaped,
     an_urdu_article_is_dated_in_urdu_and_read_at_urdu_speed,
     publish_at_is_read_and_shown_in_the_site_time_zone,
+    archive_days_and_search_dates_follow_the_site_time_zone,
     a_translated_pair_links_both_ways,
 );
 
@@ -279,6 +280,28 @@ async fn publish_at_is_read_and_shown_in_the_site_time_zone(db: &TestDb) {
         "2026-12-01T09:30",
         "shown again on the site's clock"
     );
+}
+
+/// A day is the site's day: an article published at 12:00 UTC on 27 November is on the 28th in
+/// Kiritimati (UTC+14), in its day archive and for a search "from" the 28th.
+async fn archive_days_and_search_dates_follow_the_site_time_zone(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    let utc_site = site_with(db, newsroom.clone(), settings()).await;
+    let river = "Volunteers clean up the river banks";
+    let titles = |page: &crate::support::Page| page.texts(".card-title");
+    assert!(titles(&utc_site.get("/archive/2026/11/27").await).iter().any(|t| t == river));
+    assert!(!titles(&utc_site.get("/archive/2026/11/28").await).iter().any(|t| t == river));
+
+    let kiritimati = SiteSettings {
+        time_zone: SiteZone::named("Pacific/Kiritimati").expect("a zone"),
+        ..settings()
+    };
+    let site = site_with(db, newsroom, kiritimati).await;
+    assert!(titles(&site.get("/archive/2026/11/28").await).iter().any(|t| t == river));
+    assert!(!titles(&site.get("/archive/2026/11/27").await).iter().any(|t| t == river));
+    let found = site.get("/search?q=river&from=2026-11-28&to=2026-11-28").await;
+    assert_eq!(found.texts(".search-result .card-title"), [river]);
 }
 
 /// A translated pair links both ways: `hreflang` alternates (and `x-default`), a visible link
