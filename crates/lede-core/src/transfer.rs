@@ -66,6 +66,10 @@ pub struct ImportArticle {
     /// Paths (and `/?p=ID` queries) under which the old site published it; each answers a 301
     /// to the new address once the article is public.
     pub old_paths: Vec<String>,
+    /// The foreign id of the article this one translates, from the same source (in this
+    /// batch or an earlier import of it). Foreign ids, not slugs: a slug may be renamed on
+    /// the way in.
+    pub translation_of: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +123,8 @@ pub struct CheckedImportArticle {
     pub published_at: Option<OffsetDateTime>,
     pub updated_at: OffsetDateTime,
     pub old_paths: Vec<String>,
+    /// The foreign id of the original this translates.
+    pub translation_of: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -285,6 +291,7 @@ fn check_article(a: ImportArticle) -> Result<CheckedImportArticle> {
         published_at: a.published_at,
         updated_at: a.updated_at,
         old_paths: a.old_paths,
+        translation_of: a.translation_of,
     })
 }
 
@@ -365,6 +372,13 @@ pub struct PageRecord {
     pub body_markdown: String,
 }
 
+/// The original a translation points to: its id (stable within one site's export) and slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Original {
+    pub id: ArticleId,
+    pub slug: Slug,
+}
+
 /// An article in any status, with its comments in any status: all an export needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleRecord {
@@ -384,6 +398,8 @@ pub struct ArticleRecord {
     pub published_at: Option<OffsetDateTime>,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
+    /// The article this one translates, if any.
+    pub translation_of: Option<Original>,
     /// Oldest first, so a reply always follows what it answers.
     pub comments: Vec<crate::comment::Comment>,
 }
@@ -491,6 +507,7 @@ mod tests {
                 published_at: Some(OffsetDateTime::UNIX_EPOCH),
                 updated_at: OffsetDateTime::UNIX_EPOCH,
                 old_paths: vec!["/?p=10".into()],
+                translation_of: None,
             }],
             pages: vec![],
             comments: vec![ImportComment {

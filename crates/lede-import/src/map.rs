@@ -98,6 +98,23 @@ fn source_name(export: &Export) -> String {
     format!("wordpress {site}")
 }
 
+/// The post meta in which Lede's WXR export keeps an article's language.
+pub const LANGUAGE_META: &str = "_lede_language";
+
+/// The post meta in which Lede's WXR export names the post an article translates.
+pub const TRANSLATION_OF_META: &str = "_lede_translation_of";
+
+/// A post's own language: Lede's export writes it as post meta; Polylang files it as a term
+/// of its `language` taxonomy; otherwise it is the site's.
+fn post_language(item: &Item, site: &str) -> String {
+    let polylang =
+        || item.terms.iter().find(|(domain, _, _)| domain == "language").map(|(_, slug, _)| slug);
+    match item.meta(LANGUAGE_META).or_else(|| polylang().map(String::as_str)) {
+        Some(tag) if !tag.trim().is_empty() => language(tag),
+        _ => site.to_owned(),
+    }
+}
+
 fn language(tag: &str) -> String {
     let tag = tag.trim();
     let ok = (2..=12).contains(&tag.len())
@@ -411,7 +428,7 @@ impl Mapper<'_> {
                 headline,
                 standfirst: shorten(&to_line(&item.excerpt), MAX_STANDFIRST_CHARS),
                 body_markdown: String::new(),
-                language: self.language.clone(),
+                language: post_language(item, &self.language),
                 section,
                 tags,
                 authors: vec![author],
@@ -424,6 +441,11 @@ impl Mapper<'_> {
             published_at,
             updated_at,
             old_paths: Self::old_paths(item, &["p"]),
+            translation_of: item
+                .meta(TRANSLATION_OF_META)
+                .map(str::trim)
+                .filter(|id| !id.is_empty())
+                .map(str::to_owned),
         });
         self.comments(item);
     }
@@ -659,6 +681,16 @@ mod tests {
         for (stored, title, fallback, slug) in cases {
             assert_eq!(slug_for(stored, title, fallback).as_str(), slug, "{stored:?} {title:?}");
         }
+    }
+
+    #[test]
+    fn a_post_language_comes_from_lede_meta_then_polylang_then_the_site() {
+        let mut item = Item::default();
+        assert_eq!(post_language(&item, "en-US"), "en-US");
+        item.terms.push(("language".into(), "ur".into(), "اردو".into()));
+        assert_eq!(post_language(&item, "en-US"), "ur");
+        item.meta.push((LANGUAGE_META.into(), "fr".into()));
+        assert_eq!(post_language(&item, "en-US"), "fr", "Lede's own meta wins");
     }
 
     #[test]

@@ -394,8 +394,36 @@ async fn all_articles(newsroom: &Newsroom) -> Vec<ArticleRecord> {
     newsroom.store().export_articles(None, 1000).await.expect("articles")
 }
 
+/// Both sites publish in English and Urdu.
+async fn bilingual(newsroom: &Newsroom) {
+    let languages = lede_core::language::SiteLanguages::new(&["en", "ur"], "en");
+    newsroom.set_languages(languages.expect("valid tags")).await.expect("languages");
+}
+
+/// An Urdu translation of the first published article, so the round trip carries languages
+/// and translation links.
+async fn translate_one(newsroom: &Newsroom) {
+    bilingual(newsroom).await;
+    let all = all_articles(newsroom).await;
+    let original =
+        all.iter().find(|a| a.status == ArticleStatus::Published).expect("a published article");
+    let mut input = lede_store::test_support::article(
+        "ur-translation",
+        "ایک ترجمہ",
+        original.section.as_str(),
+        &[original.authors[0].as_str()],
+        &[],
+        "یہ ایک ترجمہ ہے۔",
+    );
+    input.language = "ur".into();
+    input.translation_of = Some(original.slug.clone());
+    let id = newsroom.save_article(None, input).await.expect("the translation");
+    newsroom.publish_article(id, None).await.expect("published");
+}
+
 async fn an_exported_site_imports_into_a_fresh_one(db: &TestDb) {
     let (newsroom, _) = imported(db).await;
+    translate_one(&newsroom).await;
     let wxr = export_wxr(&newsroom).await;
     let dir = scratch("round-trip");
     let file = dir.join("lede.xml");
@@ -406,6 +434,7 @@ async fn an_exported_site_imports_into_a_fresh_one(db: &TestDb) {
         Backend::Postgres => TestDb::postgres().await.expect("PostgreSQL"),
     };
     let copy = fresh.newsroom().await;
+    bilingual(&copy).await;
     let report = import(&copy, &file).await.expect("the export imports");
     assert!(report.skipped.total() == 0, "{report}");
 
@@ -420,6 +449,8 @@ async fn an_exported_site_imports_into_a_fresh_one(db: &TestDb) {
             a.tags.iter().map(ToString::to_string).collect::<Vec<_>>(),
             a.authors.first().map(ToString::to_string),
             a.published_at,
+            a.language.clone(),
+            a.translation_of.as_ref().map(|o| o.slug.to_string()),
             a.comments
                 .iter()
                 .map(|c| (c.name.clone(), c.text.clone(), c.status, c.parent.is_some()))
@@ -430,7 +461,8 @@ async fn an_exported_site_imports_into_a_fresh_one(db: &TestDb) {
     let mut copied: Vec<_> = all_articles(&copy).await.iter().map(key).collect();
     original.sort_by(|a, b| a.0.cmp(&b.0));
     copied.sort_by(|a, b| a.0.cmp(&b.0));
-    assert_eq!(original.len(), 58);
+    assert_eq!(original.len(), 59);
+    assert!(original.iter().any(|a| a.9 == "ur" && a.10.is_some()), "a linked translation");
     for (a, b) in original.iter().zip(&copied) {
         assert_eq!(a, b);
     }
@@ -451,7 +483,13 @@ async fn an_exported_site_imports_into_a_fresh_one(db: &TestDb) {
     };
     export::export(newsroom.store(), &site, Format::Json, &mut json).await.expect("json export");
     let value: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
-    assert_eq!(value["articles"].as_array().map(Vec::len), Some(58));
+    assert_eq!(value["articles"].as_array().map(Vec::len), Some(59));
+    let urdu = value["articles"]
+        .as_array()
+        .and_then(|all| all.iter().find(|a| a["slug"] == "ur-translation"))
+        .expect("the translation");
+    assert_eq!(urdu["language"], "ur");
+    assert!(urdu["translation_of"].is_string(), "{urdu}");
     assert_eq!(value["pages"].as_array().map(Vec::len), Some(21));
     std::fs::remove_dir_all(dir).ok();
 }

@@ -16,6 +16,7 @@ lede_store::on_both_databases!(
     a_second_import_changes_nothing_and_slugs_stay_unique,
     an_export_reads_every_article_with_its_comments,
     an_imported_article_starts_its_history_and_is_searchable_in_one_transaction,
+    an_imported_translation_finds_its_original_wherever_it_comes,
 );
 
 fn article(id: &str, slug_text: &str, status: ArticleStatus, tags: &[&str]) -> ImportArticle {
@@ -41,6 +42,7 @@ fn article(id: &str, slug_text: &str, status: ArticleStatus, tags: &[&str]) -> I
         published_at: (status != ArticleStatus::Draft).then(|| NOW - time::Duration::days(400)),
         updated_at: NOW - time::Duration::days(399),
         old_paths: vec![format!("/2025/10/24/{slug_text}/"), format!("/?p={id}")],
+        translation_of: None,
     }
 }
 
@@ -306,4 +308,40 @@ async fn an_imported_article_starts_its_history_and_is_searchable_in_one_transac
     let query = lede_store::SearchQuery { text: "quay".to_owned(), ..Default::default() };
     let found = store.search(&query, lede_store::PageRequest::first(10)).await.expect("search");
     assert_eq!(found.total, 1, "the published import is searchable at once, the draft never");
+}
+
+/// A translation names its original by foreign id, and may come before it in the file; the
+/// link survives the way out (the export names the original) and a missing original is
+/// refused by the item's label, writing nothing.
+async fn an_imported_translation_finds_its_original_wherever_it_comes(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let languages = lede_core::language::SiteLanguages::new(&["en", "ur"], "en");
+    newsroom.set_languages(languages.expect("valid tags")).await.expect("languages");
+    let mut urdu = article("20", "quay-floods-ur", ArticleStatus::Published, &[]);
+    urdu.article.language = "ur".to_owned();
+    urdu.translation_of = Some("10".to_owned());
+
+    let mut missing = batch();
+    let mut orphan = urdu.clone();
+    orphan.translation_of = Some("999".to_owned());
+    missing.articles.insert(0, orphan);
+    let error = newsroom.import(missing).await.expect_err("no post 999");
+    assert!(error.to_string().contains("post 20"), "{error}");
+    assert_eq!(count(db, "articles").await, 0);
+
+    let mut with_translation = batch();
+    with_translation.articles.insert(0, urdu);
+    newsroom.import(with_translation).await.expect("import");
+    let store = newsroom.store();
+    let english = store.published_article("quay-floods").await.expect("q").expect("published");
+    let versions = store.translations(english.summary.id).await.expect("translations");
+    assert_eq!(
+        versions.iter().map(|t| (t.language.as_str(), t.slug.as_str())).collect::<Vec<_>>(),
+        [("ur", "quay-floods-ur")]
+    );
+    let exported = store.export_articles(None, 10).await.expect("export");
+    let record = exported.iter().find(|a| a.slug.as_str() == "quay-floods-ur").expect("the ur one");
+    assert_eq!(record.language, "ur");
+    let original = record.translation_of.as_ref().expect("names its original");
+    assert_eq!((original.id, original.slug.as_str()), (english.summary.id, "quay-floods"));
 }

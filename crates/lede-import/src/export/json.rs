@@ -86,6 +86,8 @@ struct ArticleJson<'a> {
     body_markdown: &'a str,
     body_html: &'a str,
     language: &'a str,
+    /// The slug of the article this one translates.
+    translation_of: Option<&'a str>,
     status: &'a str,
     section: &'a str,
     authors: Vec<&'a str>,
@@ -174,6 +176,7 @@ impl Writer for JsonWriter {
             body_markdown: &a.body_markdown,
             body_html: &a.body_html,
             language: &a.language,
+            translation_of: a.translation_of.as_ref().map(|o| o.slug.as_str()),
             status: a.status.as_str(),
             section: a.section.as_str(),
             authors: a.authors.iter().map(|s| s.as_str()).collect(),

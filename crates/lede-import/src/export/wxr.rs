@@ -236,6 +236,17 @@ impl Writer for WxrWriter {
                 cdata(name)
             )?;
         }
+        let meta = |key: &str, value: &str| {
+            format!(
+                "\t\t<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value>{}</wp:meta_value></wp:postmeta>",
+                cdata(value)
+            )
+        };
+        writeln!(out, "{}", meta(crate::map::LANGUAGE_META, &a.language))?;
+        if let Some(original) = &a.translation_of {
+            let original = post_id(ARTICLE, original.id.0).to_string();
+            writeln!(out, "{}", meta(crate::map::TRANSLATION_OF_META, &original))?;
+        }
         let image_id = post_id(ATTACHMENT, a.id.0);
         if a.featured_image.is_some() {
             writeln!(

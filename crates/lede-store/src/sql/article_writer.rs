@@ -155,20 +155,54 @@ async fn original_of(
             .bind(slug.as_str())
             .fetch_optional(&mut **tx)
             .await?;
+    let found = found.ok_or_else(|| {
+        Invalid::new("translation_of", format!("There is no article “{slug}” to translate."))
+    })?;
+    Ok(Some(group_root(found, id, &input.language, slug.as_str())?))
+}
+
+/// Links an imported article to the original it translates (by id, as the import resolved
+/// it), under the same rules as the editor's "Translation of".
+pub(super) async fn link_translation(tx: &mut Tx, id: ArticleId, original: i64) -> Result<()> {
+    let found: (i64, Option<i64>, String, String) = sqlx::query_as(
+        "SELECT o.id, o.translation_of, o.language, o.slug FROM articles o WHERE o.id = $1",
+    )
+    .bind(original)
+    .fetch_one(&mut **tx)
+    .await?;
+    let language: String = sqlx::query_scalar("SELECT language FROM articles WHERE id = $1")
+        .bind(id.0)
+        .fetch_one(&mut **tx)
+        .await?;
+    let (original, its_original, its_language, slug) = found;
+    let root = group_root((original, its_original, its_language), Some(id), &language, &slug)?;
+    sqlx::query("UPDATE articles SET translation_of = $1 WHERE id = $2")
+        .bind(root)
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The group a translation joins, given its original `(id, translation_of, language)`.
+fn group_root(
+    (original, its_original, its_language): (i64, Option<i64>, String),
+    id: Option<ArticleId>,
+    language: &str,
+    slug: &str,
+) -> Result<i64> {
     let invalid = |message: String| Invalid::new("translation_of", message);
-    let (original, its_original, language) =
-        found.ok_or_else(|| invalid(format!("There is no article “{slug}” to translate.")))?;
     let root = its_original.unwrap_or(original);
     if id.is_some_and(|id| id.0 == root || id.0 == original) {
         return Err(invalid("An article cannot translate itself.".to_owned()).into());
     }
-    if language == input.language {
+    if its_language == language {
         return Err(invalid(format!(
-            "“{slug}” is in the same language ({language}); a translation is in another."
+            "“{slug}” is in the same language ({its_language}); a translation is in another."
         ))
         .into());
     }
-    Ok(Some(root))
+    Ok(root)
 }
 
 /// A new article's row.

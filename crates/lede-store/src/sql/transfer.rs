@@ -7,7 +7,7 @@ use super::articles::{article_path, stored_path};
 use super::comments::comment;
 use super::rows::{self, AUTHOR_COLUMNS, from_unix, to_unix};
 use super::{SqlStore, Tx, placeholders};
-use crate::{Result, SaveContext};
+use crate::{Error, Result, SaveContext};
 use lede_core::content::*;
 use lede_core::transfer::*;
 use lede_core::{Invalid, Slug};
@@ -239,6 +239,7 @@ impl Import<'_> {
         tags: &HashMap<String, i64>,
     ) -> Result<()> {
         let mut slugs = slug_ids(&mut self.tx, "articles").await?;
+        let mut translations = Vec::new();
         for a in articles {
             if self.refs.get("article", &a.foreign_id).is_some() {
                 self.out.already_imported.articles += 1;
@@ -290,6 +291,9 @@ impl Import<'_> {
                 .add(&mut self.tx, self.source, "article", &a.foreign_id, id, self.now)
                 .await?;
             slugs.insert(slug.to_string(), id);
+            if let Some(original) = &a.translation_of {
+                translations.push((ArticleId(id), original, &a.label));
+            }
             self.out.created.articles += 1;
             self.out.new_articles.push(ArticleId(id));
             if a.status == ArticleStatus::Published {
@@ -299,6 +303,22 @@ impl Import<'_> {
                     self.out.redirects += u64::from(add_redirect(&mut self.tx, old, &to).await?);
                 }
             }
+        }
+        // Links last: a translation may come before its original in the file.
+        for (id, original, label) in translations {
+            let original = self.refs.get("article", original).ok_or_else(|| {
+                Invalid::new(
+                    "translation_of",
+                    format!("{label}: it translates post {original}, which is not in the import"),
+                )
+            })?;
+            article_writer::link_translation(&mut self.tx, id, original).await.map_err(|e| {
+                match e {
+                    Error::Invalid(i) => Invalid::new(i.field, format!("{label}: {}", i.message)),
+                    other => return other,
+                }
+                .into()
+            })?;
         }
         Ok(())
     }
@@ -411,6 +431,12 @@ fn article_record(row: &AnyRow) -> Result<ArticleRecord> {
         published_at: row.try_get::<Option<i64>, _>("published_at")?.map(from_unix),
         created_at: from_unix(row.try_get("created_at")?),
         updated_at: from_unix(row.try_get("updated_at")?),
+        translation_of: match row.try_get::<Option<i64>, _>("original_id")? {
+            Some(id) => {
+                Some(Original { id: ArticleId(id), slug: rows::slug(row, "original_slug")? })
+            }
+            None => None,
+        },
         comments: Vec::new(),
     })
 }
@@ -536,8 +562,10 @@ impl SqlStore {
         let rows = sqlx::query(
             "SELECT a.id, a.slug, a.headline, a.standfirst, a.body_markdown, a.body_html, \
              a.language, a.status, a.image_src, a.image_alt, a.image_caption, a.image_credit, \
-             a.published_at, a.created_at, a.updated_at, s.slug AS section_slug \
+             a.published_at, a.created_at, a.updated_at, s.slug AS section_slug, \
+             o.id AS original_id, o.slug AS original_slug \
              FROM articles a JOIN sections s ON s.id = a.section_id \
+             LEFT JOIN articles o ON o.id = a.translation_of \
              WHERE a.id > $1 ORDER BY a.id LIMIT $2",
         )
         .bind(after.map_or(0, |a| a.0))
