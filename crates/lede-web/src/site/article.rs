@@ -191,8 +191,14 @@ pub async fn render_article(
     let mut layout = Layout::load(state, &summary.headline, &summary.standfirst)
         .await?
         .at(state, &view.url)
-        .in_language(&summary.language)
+        .in_edition(state, &super::Edition::of_language(state, &summary.language))
         .showing([view.lang.as_str()]);
+    // The language switch leads to this story's own translation where there is one.
+    for edition in &mut layout.editions {
+        if let Some(t) = translations.iter().find(|t| t.language == edition.lang) {
+            edition.url = urls::article(&t.slug);
+        }
+    }
     layout.alternates = alternates(state, &article, &translations);
     layout.social = Some(seo::article_social(&state.settings, &article, &translations));
     layout.json_ld =

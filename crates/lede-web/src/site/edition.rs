@@ -30,6 +30,23 @@ impl Edition {
         format!("{}{path}", self.prefix)
     }
 
+    /// The edition a page in `language` belongs to (an Urdu article's header leads to `/ur/`);
+    /// a language the site no longer publishes in keeps the default edition's addresses.
+    pub fn of_language(state: &AppState, language: &str) -> Self {
+        let languages = state.newsroom.languages();
+        let prefix = if state.newsroom.has_edition(language) {
+            format!("/{language}")
+        } else {
+            String::new()
+        };
+        Self {
+            language: language.to_owned(),
+            prefix,
+            asked: None,
+            several: languages.all().len() > 1,
+        }
+    }
+
     /// The language lists keep to: the edition's, when the site has several.
     pub fn filter_language(&self) -> Option<String> {
         self.several.then(|| self.language.clone())

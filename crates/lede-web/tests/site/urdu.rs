@@ -338,6 +338,12 @@ async fn a_translated_pair_links_both_ways(db: &TestDb) {
         english_url,
         "English is the default"
     );
+    // The header belongs to the story's edition, and its language switch leads to the
+    // story's other version rather than the other front page.
+    assert_eq!(urdu.attr("a.site-name", "href"), "/ur/");
+    assert_eq!(urdu.attr("nav.editions a[hreflang=en]", "href"), "/articles/river-clean-up");
+    assert_eq!(english.attr("a.site-name", "href"), "/");
+    assert_eq!(english.attr("nav.editions a[hreflang=ur]", "href"), urdu_path);
     assert_eq!(urdu.attr(".translations a", "hreflang"), "en");
     assert_eq!(urdu.text(".translations a"), "Read this in English");
     assert_eq!(english.text(".translations a"), "یہ خبر اردو میں پڑھیں");
