@@ -9,6 +9,7 @@ times as post_date_gmt.
     python3 bench/corpus.py --facts [CORPUS_JSON]              # shell variables for bench/run.sh
     python3 bench/corpus.py --paths N [CORPUS_JSON]            # N article paths (fixed choice)
     python3 bench/corpus.py --random-paths N DATA_DIR          # N published articles of a site
+    python3 bench/corpus.py --copies K [CORPUS_JSON] > big.wxr # K copies of every post (import scale)
 
 WXR has no field for an author's biography, so `--bios` writes the corpus' bios straight into
 an imported site's SQLite database (run it while no server has the site open); the author box
@@ -21,7 +22,7 @@ import re
 import shlex
 import sqlite3
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
 DEFAULT = "../shared/bench-corpus/articles.json"
@@ -39,6 +40,24 @@ def cdata(value):
 def when(rfc3339):
     at = datetime.fromisoformat(rfc3339.replace("Z", "+00:00")).astimezone(timezone.utc)
     return at
+
+
+def copies(corpus, k):
+    """The corpus with every article K times: copy n > 0 gets its own id, a `-cN` slug and
+    dates N weeks back, so an import of it is K times the work of one."""
+    articles = []
+    for n in range(k):
+        for a in corpus["articles"]:
+            if n:
+                a = dict(a, id=a["id"] + 100000 * n, slug=f"{a['slug']}-c{n}",
+                         published_at=shift(a["published_at"], n))
+            articles.append(a)
+    return dict(corpus, articles=articles)
+
+
+def shift(rfc3339, weeks):
+    at = when(rfc3339)
+    return (at - timedelta(weeks=weeks)).isoformat()
 
 
 def wxr(corpus):
@@ -190,7 +209,7 @@ def main(argv):
             print(f"/articles/{slug}")
         return
     rest = argv[1:] if mode else argv
-    if mode in ("--bios", "--check", "--paths"):
+    if mode in ("--bios", "--check", "--paths", "--copies"):
         rest = argv[2:]
     corpus = json.load(open(rest[0] if rest else DEFAULT, encoding="utf-8"))
     if mode == "--bios":
@@ -203,6 +222,8 @@ def main(argv):
         slugs = sorted(a["slug"] for a in corpus["articles"])
         for slug in random.Random(200).sample(slugs, int(argv[1])):
             print(f"/articles/{slug}")
+    elif mode == "--copies":
+        sys.stdout.write(wxr(copies(corpus, int(argv[1]))))
     else:
         sys.stdout.write(wxr(corpus))
 

@@ -90,12 +90,26 @@ pub struct Candidate {
     pub signature: Signature,
 }
 
+/// A word in more articles than this says too little to find related ones by: an article is
+/// compared only with those sharing a tag or a rarer word (a word this common still counts in
+/// the score of those). Keeps publishing and importing linear in the archive's size; below this
+/// many articles, every article sharing any word is compared.
+const COMMON_WORD_ARTICLES: usize = 1_000;
+
 /// Scores articles against each other over one set of candidates (their vocabulary gives the
-/// document frequencies).
+/// document frequencies). Built once per publish or import: each candidate's signature is
+/// weighted and normalised once, and an index from words and tags to articles finds the few
+/// worth comparing, so a score costs a merge of two short sorted lists.
 #[derive(Debug)]
 pub struct Scorer<'a> {
     candidates: &'a [Candidate],
-    idf: HashMap<&'a str, f64>,
+    /// Term ids and inverse document frequencies of the candidates' vocabulary.
+    terms: HashMap<&'a str, (u32, f64)>,
+    /// Each candidate's signature, weighted, of length 1, sorted by term id.
+    vectors: Vec<Vec<(u32, f64)>>,
+    /// The candidates using each term not too common to search by, by term id.
+    postings: Vec<Vec<u32>>,
+    by_tag: HashMap<TagId, Vec<u32>>,
     now: OffsetDateTime,
 }
 
@@ -108,49 +122,114 @@ impl<'a> Scorer<'a> {
             }
         }
         let n = candidates.len() as f64;
-        let idf = df.into_iter().map(|(t, d)| (t, (1.0 + n / d as f64).ln())).collect();
-        Self { candidates, idf, now }
-    }
-
-    /// How well `other` suits a reader of `target` (higher is better, 0 means unrelated).
-    pub fn score(&self, target: &Candidate, other: &Candidate) -> f64 {
-        let similarity = self.cosine(&target.signature, &other.signature);
-        let target_tags: HashSet<_> = target.tags.iter().collect();
-        let shared_tags = other.tags.iter().filter(|t| target_tags.contains(t)).count();
-        let bonus = TAG_BONUS * shared_tags.min(3) as f64
-            + if target.section == other.section { SECTION_BONUS } else { 0.0 };
-        if similarity <= 0.0 && shared_tags == 0 {
-            return 0.0;
+        let mut terms = HashMap::with_capacity(df.len());
+        let mut searchable = Vec::with_capacity(df.len());
+        for (term, d) in df {
+            let id = u32::try_from(searchable.len()).unwrap_or(u32::MAX);
+            terms.insert(term, (id, (1.0 + n / d as f64).ln()));
+            searchable.push(d <= COMMON_WORD_ARTICLES);
         }
-        (similarity + bonus) * self.recency(other.published_at)
+        let mut scorer = Self {
+            candidates,
+            terms,
+            vectors: Vec::new(),
+            postings: vec![Vec::new(); searchable.len()],
+            by_tag: HashMap::new(),
+            now,
+        };
+        scorer.vectors = candidates.iter().map(|c| scorer.vector(&c.signature)).collect();
+        for (index, (c, vector)) in candidates.iter().zip(&scorer.vectors).enumerate() {
+            let index = u32::try_from(index).unwrap_or(u32::MAX);
+            for (term, _) in vector {
+                if searchable[*term as usize] {
+                    scorer.postings[*term as usize].push(index);
+                }
+            }
+            for tag in &c.tags {
+                scorer.by_tag.entry(*tag).or_default().push(index);
+            }
+        }
+        scorer
     }
 
-    /// The best related articles for `target`, best first: never itself, never a zero score.
-    pub fn rank(&self, target: &Candidate) -> Vec<(ArticleId, f64)> {
-        let mut scored: Vec<_> = self
-            .candidates
-            .iter()
-            .filter(|c| c.id != target.id)
-            .map(|c| (c.id, self.score(target, c)))
-            .filter(|(_, s)| *s > 0.0)
+    /// A signature weighted by the terms' rarity, of length 1, sorted by term id (a term the
+    /// candidates never use weighs in the length only: it cannot match).
+    fn vector(&self, signature: &Signature) -> Vec<(u32, f64)> {
+        let mut length = 0.0;
+        let mut vector: Vec<(u32, f64)> = Vec::with_capacity(signature.len());
+        for (term, weight) in signature {
+            match self.terms.get(term.as_str()) {
+                Some((id, idf)) => {
+                    let w = weight * idf;
+                    length += w * w;
+                    vector.push((*id, w));
+                }
+                None => length += weight * weight,
+            }
+        }
+        let length: f64 = length.sqrt();
+        if length > 0.0 {
+            for (_, w) in &mut vector {
+                *w /= length;
+            }
+        }
+        vector.sort_unstable_by_key(|(id, _)| *id);
+        vector
+    }
+
+    /// The candidates sharing a tag or a searchable word with `target`, with their similarity
+    /// plus the tag and section bonus (0 excluded), `target` itself left out.
+    fn neighbours(&self, target: &Candidate) -> Vec<(&'a Candidate, f64)> {
+        let vector = self.vector(&target.signature);
+        let mut found: HashSet<u32> = HashSet::new();
+        for (term, _) in &vector {
+            found.extend(&self.postings[*term as usize]);
+        }
+        for tag in &target.tags {
+            found.extend(self.by_tag.get(tag).into_iter().flatten());
+        }
+        let target_tags: HashSet<_> = target.tags.iter().collect();
+        let mut scored: Vec<(&'a Candidate, f64)> = found
+            .into_iter()
+            .filter_map(|index| {
+                let other = &self.candidates[index as usize];
+                if other.id == target.id {
+                    return None;
+                }
+                let similarity = dot(&vector, &self.vectors[index as usize]);
+                let shared_tags = other.tags.iter().filter(|t| target_tags.contains(t)).count();
+                if similarity <= 0.0 && shared_tags == 0 {
+                    return None;
+                }
+                let bonus = TAG_BONUS * shared_tags.min(3) as f64
+                    + if target.section == other.section { SECTION_BONUS } else { 0.0 };
+                Some((other, similarity + bonus))
+            })
             .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
-        scored.truncate(MAX_RELATED);
+        scored.sort_unstable_by_key(|(c, _)| c.id);
         scored
     }
 
+    /// The best related articles for `target`, best first: never itself, never a zero score.
+    pub fn rank(&self, target: &Candidate) -> Vec<Scored> {
+        self.lists(target).0
+    }
+
     /// `target`'s own list, and the scores it is offered to its closest other articles with
-    /// (at most [`RELATED_OFFERS`], best first), for a newly published article.
+    /// (at most [`RELATED_OFFERS`], best first), for a newly published article. A score is
+    /// how well an article suits a reader of another, recent articles counting more.
     pub fn lists(&self, target: &Candidate) -> (Vec<Scored>, Vec<Scored>) {
-        let list = self.rank(target);
-        let mut offers: Vec<_> = self
-            .candidates
+        let neighbours = self.neighbours(target);
+        let mut list: Vec<Scored> = neighbours
             .iter()
-            .filter(|c| c.id != target.id)
-            .map(|c| (c.id, self.score(c, target)))
-            .filter(|(_, score)| *score > 0.0)
+            .map(|(other, base)| (other.id, base * self.recency(other.published_at)))
             .collect();
-        offers.sort_by(|a, b| b.1.total_cmp(&a.1));
+        list.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+        list.truncate(MAX_RELATED);
+        let recency = self.recency(target.published_at);
+        let mut offers: Vec<Scored> =
+            neighbours.iter().map(|(other, base)| (other.id, base * recency)).collect();
+        offers.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
         offers.truncate(RELATED_OFFERS.max(MAX_RELATED));
         (list, offers)
     }
@@ -160,19 +239,23 @@ impl<'a> Scorer<'a> {
         let age_days = (self.now - published_at).whole_days().max(0) as f64;
         0.5 + 0.5 / (1.0 + age_days / 90.0)
     }
-
-    fn cosine(&self, a: &Signature, b: &Signature) -> f64 {
-        let (wa, wb) = (weighted(a, &self.idf), weighted(b, &self.idf));
-        let dot: f64 = wa.iter().filter_map(|(t, x)| wb.get(t).map(|y| x * y)).sum();
-        let norm = |m: &HashMap<&str, f64>| m.values().map(|v| v * v).sum::<f64>().sqrt();
-        let denominator = norm(&wa) * norm(&wb);
-        if denominator == 0.0 { 0.0 } else { dot / denominator }
-    }
 }
 
-/// A signature with each weight multiplied by its term's inverse document frequency.
-fn weighted<'s>(sig: &'s Signature, idf: &HashMap<&str, f64>) -> HashMap<&'s str, f64> {
-    sig.iter().map(|(t, w)| (t.as_str(), w * idf.get(t.as_str()).copied().unwrap_or(1.0))).collect()
+/// The dot product of two vectors sorted by term id.
+fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 /// English function words, sorted for binary search. Other languages keep all their words; the
@@ -243,6 +326,63 @@ mod tests {
         ];
         let ranked = Scorer::new(&all, NOW).rank(&all[0]);
         assert_eq!(ranked[0].0, ArticleId(3));
+    }
+
+    /// The index finds exactly what comparing every pair finds, below the common-word limit.
+    #[test]
+    fn the_index_ranks_as_comparing_every_pair_does() {
+        let words = ["river", "flood", "council", "budget", "school", "match", "harbour", "rail"];
+        let all: Vec<Candidate> = (0..60)
+            .map(|i: usize| {
+                let text: Vec<&str> =
+                    (0..4).map(|k| words[(i * (k + 3) + k) % words.len()]).collect();
+                candidate(
+                    i as i64,
+                    (i % 3) as i64,
+                    &[(i % 5) as i64],
+                    (i % 40) as i64,
+                    &text.join(" "),
+                )
+            })
+            .collect();
+        let scorer = Scorer::new(&all, NOW);
+        let idf = |term: &str| {
+            let d = all.iter().filter(|c| c.signature.iter().any(|(t, _)| t == term)).count();
+            (1.0 + all.len() as f64 / d as f64).ln()
+        };
+        let cosine = |a: &Signature, b: &Signature| {
+            let w = |s: &Signature| -> HashMap<String, f64> {
+                s.iter().map(|(t, x)| (t.clone(), x * idf(t))).collect()
+            };
+            let (wa, wb) = (w(a), w(b));
+            let dot: f64 = wa.iter().filter_map(|(t, x)| wb.get(t).map(|y| x * y)).sum();
+            let norm = |m: &HashMap<String, f64>| m.values().map(|v| v * v).sum::<f64>().sqrt();
+            dot / (norm(&wa) * norm(&wb))
+        };
+        for target in &all {
+            let mut expected: Vec<Scored> = all
+                .iter()
+                .filter(|c| c.id != target.id)
+                .filter_map(|c| {
+                    let sim = cosine(&target.signature, &c.signature);
+                    let shared = c.tags.iter().filter(|t| target.tags.contains(t)).count();
+                    if sim <= 0.0 && shared == 0 {
+                        return None;
+                    }
+                    let bonus = TAG_BONUS * shared.min(3) as f64
+                        + if c.section == target.section { SECTION_BONUS } else { 0.0 };
+                    Some((c.id, (sim + bonus) * scorer.recency(c.published_at)))
+                })
+                .collect();
+            expected.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+            expected.truncate(MAX_RELATED);
+            let ranked = scorer.rank(target);
+            let ids = |l: &[Scored]| l.iter().map(|(id, _)| *id).collect::<Vec<_>>();
+            assert_eq!(ids(&ranked), ids(&expected), "article {}", target.id.0);
+            for ((_, a), (_, b)) in ranked.iter().zip(&expected) {
+                assert!((a - b).abs() < 1e-9, "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -422,8 +422,9 @@ pub(super) async fn settle(
         let candidates = candidates(tx).await?;
         let scorer = Scorer::new(&candidates, now);
         let fresh: HashSet<ArticleId> = public.iter().copied().collect();
+        let by_id: HashMap<ArticleId, &Candidate> = candidates.iter().map(|c| (c.id, c)).collect();
         for id in &public {
-            let Some(target) = candidates.iter().find(|c| c.id == *id) else {
+            let Some(target) = by_id.get(id) else {
                 continue;
             };
             let (list, mut offers) = scorer.lists(target);
