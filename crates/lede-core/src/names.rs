@@ -82,11 +82,12 @@ pub fn check(
                 format!("The names in “{language}” were given twice."),
             ));
         }
-        let text = optional("text", &name.text, max_text)?;
+        let text = optional("local_text", &name.text, max_text)?;
         if kind == Named::Tag && !text.is_empty() {
-            return Err(Invalid::new("text", "A tag has a name only."));
+            return Err(Invalid::new("local_text", "A tag has a name only."));
         }
-        checked.push(LocalName { language, name: optional("name", &name.name, max_name)?, text });
+        let name = optional("local_name", &name.name, max_name)?;
+        checked.push(LocalName { language, name, text });
     }
     Ok(checked)
 }
@@ -231,9 +232,9 @@ mod tests {
         let table: [(Named, LocalName, &str); 5] = [
             (Named::Section, LocalName::new("en", "Politics", ""), "language"),
             (Named::Section, LocalName::new("fr", "Politique", ""), "language"),
-            (Named::Section, LocalName::new("ur", &"x".repeat(101), ""), "name"),
-            (Named::Author, LocalName::new("ur", "x", &"x".repeat(2001)), "text"),
-            (Named::Tag, LocalName::new("ur", "x", "a description"), "text"),
+            (Named::Section, LocalName::new("ur", &"x".repeat(101), ""), "local_name"),
+            (Named::Author, LocalName::new("ur", "x", &"x".repeat(2001)), "local_text"),
+            (Named::Tag, LocalName::new("ur", "x", "a description"), "local_text"),
         ];
         for (kind, name, field) in table {
             let refused = check(kind, vec![name.clone()], &site()).expect_err("refused");
