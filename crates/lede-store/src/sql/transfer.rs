@@ -525,6 +525,7 @@ impl SqlStore {
                     })
                 })
                 .collect::<Result<_>>()?,
+            names: self.local_names().await?,
         })
     }
 
