@@ -11,6 +11,7 @@ pub mod error;
 pub mod language;
 pub mod markdown;
 pub mod media;
+pub mod names;
 pub mod reading_time;
 pub mod related;
 pub mod script;

@@ -362,6 +362,8 @@ pub struct SiteCatalog {
     pub sections: Vec<Section>,
     pub tags: Vec<Tag>,
     pub pages: Vec<PageRecord>,
+    /// The authors', sections' and tags' names in the site's other languages.
+    pub names: crate::names::LocalNames,
 }
 
 /// A static page with its source.

@@ -602,3 +602,49 @@ async fn private_posts_reserved_slugs_and_comment_states(db: &TestDb) {
     assert_eq!(get(&app, "/board-minutes/").await.status, StatusCode::NOT_FOUND);
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// The JSON export carries the catalog's names in the site's other languages.
+mod local_names {
+    use super::*;
+    use lede_core::names::{LocalName, Named};
+    use lede_store::test_support::{load_fixture, slug};
+
+    lede_store::on_both_databases!(the_json_export_carries_names_per_language);
+
+    async fn the_json_export_carries_names_per_language(db: &TestDb) {
+        let newsroom = db.newsroom().await;
+        load_fixture(&newsroom).await;
+        let urdu = |name: &str, text: &str| vec![LocalName::new("ur", name, text)];
+        let names = [
+            (Named::Section, "politics", urdu("سیاست", "شہر کی سیاست")),
+            (Named::Tag, "river", urdu("دریا", "")),
+            (Named::Author, "maya-chen", urdu("مایا چن", "مایا شہر پر لکھتی ہیں۔")),
+        ];
+        for (kind, at, name) in names {
+            newsroom.save_local_names(kind, &slug(at), name).await.expect("names");
+        }
+        let site = SiteInfo {
+            name: "x".into(),
+            tagline: String::new(),
+            base_url: "https://lede.example".into(),
+            language: "en".into(),
+            exported_at: newsroom.now(),
+        };
+        let mut json = Vec::new();
+        export::export(newsroom.store(), &site, Format::Json, &mut json).await.expect("export");
+        let value: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
+        let find = |list: &str, at: &str| {
+            value[list]
+                .as_array()
+                .and_then(|items| items.iter().find(|i| i["slug"] == at))
+                .cloned()
+                .unwrap_or_else(|| panic!("{list} {at}"))
+        };
+        let politics = find("sections", "politics");
+        assert_eq!(politics["names"]["ur"]["name"], "سیاست");
+        assert_eq!(politics["names"]["ur"]["description"], "شہر کی سیاست");
+        assert_eq!(find("tags", "river")["names"]["ur"], serde_json::json!({ "name": "دریا" }));
+        assert_eq!(find("authors", "maya-chen")["names"]["ur"]["bio"], "مایا شہر پر لکھتی ہیں۔");
+        assert_eq!(find("sections", "news")["names"], serde_json::json!({}), "none given");
+    }
+}

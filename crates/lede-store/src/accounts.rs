@@ -9,6 +9,7 @@ use lede_core::Slug;
 use lede_core::account::{self, NewUser, Role, User, UserId};
 use lede_core::comment::Email;
 use lede_core::content::{Author, AuthorId, AuthorInput, required};
+use lede_core::names::{LocalName, Named};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use time::{Duration, OffsetDateTime};
@@ -125,15 +126,20 @@ impl Accounts {
         Ok(authors.into_iter().find(|a| a.id == author))
     }
 
-    /// Updates the account's own byline: name, bio, website. The slug (its address) stays.
+    /// Updates the account's own byline: name, bio, website, and the name and bio in each of
+    /// the site's other languages `names` gives. The slug (its address) stays. Everything is
+    /// checked before anything is written.
     pub async fn update_profile(
         &self,
         user: &User,
         name: &str,
         bio: &str,
         website: &str,
+        names: Vec<LocalName>,
     ) -> Result<()> {
         let author = self.profile(user).await?.ok_or(Error::NotFound("profile"))?;
+        let names = lede_core::names::check(Named::Author, names, &self.newsroom.languages())?;
+        let slug = author.slug.clone();
         let website = Some(website.trim().to_owned()).filter(|w| !w.is_empty());
         let input = AuthorInput {
             slug: author.slug,
@@ -143,7 +149,7 @@ impl Accounts {
             avatar: author.avatar,
         };
         self.newsroom.save_author(input).await?;
-        Ok(())
+        self.newsroom.save_local_names(Named::Author, &slug, names).await
     }
 
     /// Gives the account's byline a new picture, made from an uploaded image with the media

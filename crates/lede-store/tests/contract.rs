@@ -1179,3 +1179,103 @@ async fn search_finds_every_spelling_of_arabic_script_words(db: &TestDb) {
         assert_eq!(hit_slugs(&hits), ["budget-urdu"], "searching {query:?}");
     }
 }
+
+/// Names per language: sections, tags and authors named in the site's other languages, read
+/// back with the catalog, each field falling back to the default language's.
+mod local_names {
+    use super::*;
+    use lede_core::names::{LocalName, Named};
+
+    lede_store::on_both_databases!(
+        names_per_language_are_set_read_back_and_fall_back,
+        names_go_with_what_they_name_and_only_an_admin_names_a_section,
+    );
+
+    async fn names_per_language_are_set_read_back_and_fall_back(db: &TestDb) {
+        let newsroom = fixture(db).await;
+        let mut changes = newsroom.subscribe();
+        let urdu = |name: &str, text: &str| vec![LocalName::new("ur", name, text)];
+        newsroom
+            .save_local_names(Named::Section, &slug("politics"), urdu("سیاست", "شہر کی سیاست"))
+            .await
+            .expect("section names");
+        assert_eq!(changes.try_recv().ok(), Some(Change::Catalog), "announced like the catalog");
+        newsroom.save_local_names(Named::Tag, &slug("river"), urdu("دریا", "")).await.expect("tag");
+        newsroom
+            .save_local_names(Named::Author, &slug("maya-chen"), urdu("مایا چن", ""))
+            .await
+            .expect("author");
+
+        let names = db.store().local_names().await.expect("read back");
+        let ur = names.language("ur");
+        let en = names.language("en");
+        let mut politics = db.store().section_by_slug("politics").await.expect("q").expect("s");
+        en.section(&mut politics);
+        assert_eq!(politics.name, "Politics", "the default language keeps its own");
+        ur.section(&mut politics);
+        assert_eq!(
+            (politics.name.as_str(), politics.description.as_str()),
+            ("سیاست", "شہر کی سیاست")
+        );
+        assert_eq!(ur.name(Named::Tag, &slug("river"), "River"), "دریا");
+        assert_eq!(ur.name(Named::Tag, &slug("music"), "Music"), "Music", "no name: fallback");
+        let mut maya = db.store().author_by_slug("maya-chen").await.expect("q").expect("author");
+        ur.author(&mut maya);
+        assert_eq!(maya.name, "مایا چن");
+        assert_eq!(maya.bio, "Maya Chen writes about the city.", "no Urdu bio: the English one");
+
+        // An article read for a page takes the names with it: section, tags and authors.
+        let mut article =
+            db.store().published_article("budget-vote-passes").await.expect("q").expect("article");
+        ur.article(&mut article);
+        assert_eq!(article.summary.section.name, "سیاست");
+        assert_eq!(article.summary.authors[0].name, "مایا چن");
+
+        // Saving again replaces that language's names; an empty one removes them.
+        newsroom
+            .save_local_names(Named::Section, &slug("politics"), urdu("سیاسی امور", ""))
+            .await
+            .expect("renamed");
+        let names = db.store().local_names().await.expect("read back");
+        let stored = names.of(Named::Section, &slug("politics"));
+        assert_eq!(stored, [&LocalName::new("ur", "سیاسی امور", "")]);
+        newsroom.save_local_names(Named::Tag, &slug("river"), urdu("", "")).await.expect("removed");
+        let names = db.store().local_names().await.expect("read back");
+        assert!(names.of(Named::Tag, &slug("river")).is_empty());
+        assert_eq!(names.of(Named::Author, &slug("maya-chen")).len(), 1, "others stay");
+    }
+
+    async fn names_go_with_what_they_name_and_only_an_admin_names_a_section(db: &TestDb) {
+        let newsroom = fixture(db).await;
+        let accounts = lede_store::Accounts::new(&newsroom);
+        let password = "a long enough password";
+        accounts.create_user("a@example.com", "Admin", Role::Admin, password).await.expect("a");
+        accounts.create_user("e@example.com", "Editor", Role::Editor, password).await.expect("e");
+        let admin = accounts.sign_in("a@example.com", password).await.expect("in").user;
+        let editor = accounts.sign_in("e@example.com", password).await.expect("in").user;
+        let weather = SectionInput {
+            slug: slug("weather"),
+            name: "Weather".into(),
+            description: String::new(),
+            parent: None,
+        };
+        let id = newsroom.create_section(&admin, weather.clone(), 9).await.expect("created");
+        let names = vec![LocalName::new("ur", "موسم", "")];
+        let refused =
+            newsroom.update_section_in_languages(&editor, weather.clone(), 9, names.clone()).await;
+        assert!(matches!(refused, Err(Error::Forbidden(_))), "{refused:?}");
+        let default = vec![LocalName::new("en", "Weather", "")];
+        let refused =
+            newsroom.update_section_in_languages(&admin, weather.clone(), 9, default).await;
+        assert!(matches!(&refused, Err(Error::Invalid(i)) if i.field == "language"), "{refused:?}");
+        newsroom.update_section_in_languages(&admin, weather, 9, names).await.expect("named");
+        let nothing = slug("nothing");
+        let unknown =
+            newsroom.save_local_names(Named::Tag, &nothing, vec![LocalName::new("ur", "x", "")]);
+        assert!(matches!(unknown.await, Err(Error::NotFound(_))));
+        // The names go with their section: deleting it is not held up by them.
+        newsroom.delete_section(&admin, id).await.expect("deleted with its names");
+        let names = db.store().local_names().await.expect("read back");
+        assert!(names.of(Named::Section, &slug("weather")).is_empty());
+    }
+}

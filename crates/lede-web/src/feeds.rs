@@ -12,6 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use lede_core::names::Named;
 use lede_core::urls;
 use lede_store::{ArticleFilter, FeedEntry};
 use serde::Serialize;
@@ -165,7 +166,15 @@ async fn respond(
     let format = FORMATS.iter().find(|f| f.file == file).ok_or(AppError::NotFound)?;
     let settings = &state.settings;
     shown::list(&scope.filter);
-    let entries = state.newsroom.store().feed_entries(&scope.filter, FEED_ITEMS).await?;
+    let mut entries = state.newsroom.store().feed_entries(&scope.filter, FEED_ITEMS).await?;
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    let names = catalog.names(&edition.language);
+    for entry in &mut entries {
+        names.summary(&mut entry.summary);
+        for tag in &mut entry.tags {
+            names.named_ref(Named::Tag, tag);
+        }
+    }
     for entry in &entries {
         shown::record(Dep::Article(entry.summary.id));
     }
@@ -264,7 +273,9 @@ async fn section_feed(
     edition: Edition,
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let section = state.newsroom.store().section_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let mut section =
+        state.newsroom.store().section_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    state.catalog.get(&state.newsroom).await?.names(&edition.language).section(&mut section);
     let scope = Scope {
         filter: ArticleFilter { section: Some(section.id), ..Default::default() },
         title: state.say_in(
@@ -283,7 +294,8 @@ async fn tag_feed(
     edition: Edition,
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let tag = state.newsroom.store().tag_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let mut tag = state.newsroom.store().tag_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    state.catalog.get(&state.newsroom).await?.names(&edition.language).tag(&mut tag);
     let scope = Scope {
         filter: ArticleFilter { tag: Some(tag.id), ..Default::default() },
         title: state.say_in(
@@ -302,7 +314,9 @@ async fn author_feed(
     edition: Edition,
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let author = state.newsroom.store().author_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let mut author =
+        state.newsroom.store().author_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    state.catalog.get(&state.newsroom).await?.names(&edition.language).author(&mut author);
     let scope = Scope {
         filter: ArticleFilter { author: Some(author.id), ..Default::default() },
         title: state.say_in(

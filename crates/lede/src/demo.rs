@@ -8,6 +8,7 @@ use lede_core::Slug;
 use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::*;
 use lede_core::language::SiteLanguages;
+use lede_core::names::{LocalName, Named};
 use lede_store::Newsroom;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -157,25 +158,55 @@ struct DemoArticle {
 #[serde(deny_unknown_fields)]
 struct UrduSite {
     author: Vec<DemoAuthor>,
-    tags: BTreeMap<String, String>,
+    /// The tags Urdu articles bring: each one's English name (the site's default language)
+    /// and its Urdu name.
+    tags: BTreeMap<String, DemoUrduTag>,
     comment: Vec<DemoComment>,
-    /// Urdu bios, section names and tag names for the catalog site.toml defines: kept for
-    /// when the catalog has names per language (not shown yet).
-    #[expect(
-        dead_code,
-        reason = "read and checked; shown once the catalog has per-language names"
-    )]
-    author_bio: Vec<toml::Table>,
-    #[expect(
-        dead_code,
-        reason = "read and checked; shown once the catalog has per-language names"
-    )]
-    section_name: Vec<toml::Table>,
-    #[expect(
-        dead_code,
-        reason = "read and checked; shown once the catalog has per-language names"
-    )]
-    tag_names: toml::Table,
+    /// Urdu names and bios for site.toml's authors, sections and tags.
+    author_bio: Vec<DemoAuthorBio>,
+    section_name: Vec<DemoSectionName>,
+    tag_names: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoUrduTag {
+    name: String,
+    ur: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoAuthorBio {
+    author: Slug,
+    /// The author's name in Urdu letters, when they write it so.
+    #[serde(default)]
+    name: String,
+    bio: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoSectionName {
+    section: Slug,
+    name: String,
+    description: String,
+}
+
+/// Gives site.toml's catalog (and the Urdu edition's new tags) its Urdu names.
+async fn name_in_urdu(newsroom: &Newsroom, urdu: &UrduSite) -> Result<()> {
+    let ur = |name: &str, text: &str| vec![LocalName::new("ur", name, text)];
+    for a in &urdu.author_bio {
+        newsroom.save_local_names(Named::Author, &a.author, ur(&a.name, &a.bio)).await?;
+    }
+    for s in &urdu.section_name {
+        newsroom.save_local_names(Named::Section, &s.section, ur(&s.name, &s.description)).await?;
+    }
+    let new_tags = urdu.tags.iter().map(|(slug, tag)| (slug, &tag.ur));
+    for (slug, name) in urdu.tag_names.iter().chain(new_tags) {
+        newsroom.save_local_names(Named::Tag, &Slug::parse(slug)?, ur(name, "")).await?;
+    }
+    Ok(())
 }
 
 /// Writes the demo's illustrations under `media_dir` and says which article shows which.
@@ -221,8 +252,8 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
         };
         newsroom.save_section(input, position as i64).await?;
     }
-    let urdu: UrduSite = toml::from_str(SITE_UR).context("demo/site-ur.toml")?;
-    for a in site.author.into_iter().chain(urdu.author) {
+    let mut urdu: UrduSite = toml::from_str(SITE_UR).context("demo/site-ur.toml")?;
+    for a in site.author.into_iter().chain(std::mem::take(&mut urdu.author)) {
         let input = AuthorInput {
             slug: a.slug,
             name: a.name,
@@ -232,9 +263,11 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
         };
         newsroom.save_author(input).await?;
     }
-    for (slug, name) in site.tags.iter().chain(&urdu.tags) {
+    let new_tags = urdu.tags.iter().map(|(slug, tag)| (slug, &tag.name));
+    for (slug, name) in site.tags.iter().chain(new_tags) {
         newsroom.save_tag(&Slug::parse(slug)?, name).await?;
     }
+    name_in_urdu(newsroom, &urdu).await?;
     for p in site.page {
         newsroom
             .save_page(PageInput { slug: p.slug, title: p.title, body_markdown: p.body })

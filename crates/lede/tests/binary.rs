@@ -150,6 +150,17 @@ fn serves_the_demo_and_stops_cleanly_on_sigterm(data: &Path, extra: &[&str]) {
     assert_ne!(server.get("/media/../lede.db").0, 200, "and nothing outside it");
     let (_, quiet) = server.get("/articles/tidelines-exhibition-river-aln-history");
     assert!(quiet.contains("There are no comments"), "most demo articles have none");
+    let (_, urdu) = server.get("/ur/");
+    assert!(
+        urdu.contains("<a href=\"/ur/section/news\">خبریں</a>"),
+        "the Urdu edition's menu names sections in Urdu"
+    );
+    assert!(
+        home.contains("<a href=\"/section/news\">News</a>"),
+        "the English edition's in English"
+    );
+    let (_, ayesha) = server.get("/ur/author/ayesha-siddiqui");
+    assert!(ayesha.contains("عائشہ صدیقی") && ayesha.contains("کمیونٹی رپورٹر"), "her Urdu byline");
     server.signal("-TERM");
     assert!(server.wait().success(), "SIGTERM ends lede with success");
 }

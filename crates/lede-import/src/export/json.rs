@@ -3,9 +3,12 @@
 
 use super::{SiteInfo, Writer, absolute};
 use crate::error::Result;
+use lede_core::Slug;
 use lede_core::content::FeaturedImage;
+use lede_core::names::Named;
 use lede_core::transfer::{ArticleRecord, SiteCatalog};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::Write;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -41,6 +44,8 @@ struct AuthorJson<'a> {
     bio: &'a str,
     website: Option<&'a str>,
     avatar: Option<&'a str>,
+    /// The name and bio in the site's other languages, by language (`"ur": {…}`).
+    names: BTreeMap<&'a str, LocalJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -50,12 +55,51 @@ struct SectionJson<'a> {
     description: &'a str,
     parent: Option<&'a str>,
     position: i64,
+    /// The name and description in the site's other languages, by language.
+    names: BTreeMap<&'a str, LocalJson<'a>>,
 }
 
 #[derive(Serialize)]
 struct TagJson<'a> {
     slug: &'a str,
     name: &'a str,
+    /// The name in the site's other languages, by language.
+    names: BTreeMap<&'a str, LocalJson<'a>>,
+}
+
+/// A name in another language, and its longer text under the field it goes with
+/// (`description` for sections, `bio` for authors; tags have none). Empty fields are left
+/// out: pages show the default language's.
+#[derive(Serialize)]
+struct LocalJson<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    bio: &'a str,
+}
+
+/// The names of one author, section or tag in the site's other languages.
+fn local_names<'a>(
+    catalog: &'a SiteCatalog,
+    kind: Named,
+    slug: &Slug,
+) -> BTreeMap<&'a str, LocalJson<'a>> {
+    catalog
+        .names
+        .of(kind, slug)
+        .into_iter()
+        .map(|n| {
+            let text = n.text.as_str();
+            let (description, bio) = match kind {
+                Named::Section => (text, ""),
+                Named::Author => ("", text),
+                Named::Tag => ("", ""),
+            };
+            (n.language.as_str(), LocalJson { name: &n.name, description, bio })
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -128,6 +172,7 @@ impl Writer for JsonWriter {
                 bio: &a.bio,
                 website: a.website.as_deref(),
                 avatar: a.avatar.as_deref(),
+                names: local_names(catalog, Named::Author, &a.slug),
             })
             .collect();
         let sections: Vec<_> = catalog
@@ -139,10 +184,18 @@ impl Writer for JsonWriter {
                 description: &s.description,
                 parent: s.parent.and_then(section_slug),
                 position: s.position,
+                names: local_names(catalog, Named::Section, &s.slug),
             })
             .collect();
-        let tags: Vec<_> =
-            catalog.tags.iter().map(|t| TagJson { slug: t.slug.as_str(), name: &t.name }).collect();
+        let tags: Vec<_> = catalog
+            .tags
+            .iter()
+            .map(|t| TagJson {
+                slug: t.slug.as_str(),
+                name: &t.name,
+                names: local_names(catalog, Named::Tag, &t.slug),
+            })
+            .collect();
         let pages: Vec<_> = catalog
             .pages
             .iter()

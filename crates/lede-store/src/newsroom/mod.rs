@@ -11,6 +11,7 @@ use lede_core::api_key::{self, ApiKey, NewKey};
 use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::language::SiteLanguages;
+use lede_core::names::{LocalName, Named};
 use std::sync::{Arc, RwLock};
 use time::OffsetDateTime;
 use tokio::sync::broadcast;
@@ -179,6 +180,35 @@ impl Newsroom {
         let id = self.store.upsert_page(&input, &html, self.now()).await?;
         self.announce(Change::Catalog);
         Ok(id)
+    }
+
+    /// Sets what the section, tag or author at `slug` is called in the site's other
+    /// languages (the names each language gives; one given nothing loses its own, and pages
+    /// in it fall back to the default language's). For the operator's tools (the demo, an
+    /// import) and the checked paths below: admins' section form, a person's own profile.
+    pub async fn save_local_names(
+        &self,
+        kind: Named,
+        slug: &Slug,
+        names: Vec<LocalName>,
+    ) -> Result<()> {
+        let names = lede_core::names::check(kind, names, &self.languages())?;
+        if names.is_empty() {
+            return Ok(());
+        }
+        let id = match kind {
+            Named::Section => self.store.section_by_slug(slug.as_str()).await?.map(|s| s.id.0),
+            Named::Tag => self.store.tag_by_slug(slug.as_str()).await?.map(|t| t.id.0),
+            Named::Author => self.store.author_by_slug(slug.as_str()).await?.map(|a| a.id.0),
+        };
+        let id = id.ok_or(crate::Error::NotFound(match kind {
+            Named::Section => "section",
+            Named::Tag => "tag",
+            Named::Author => "author",
+        }))?;
+        self.store.put_local_names(kind, id, &names).await?;
+        self.announce(Change::Catalog);
+        Ok(())
     }
 
     /// Makes an API key for a syndication partner. The key is returned once, to hand to the

@@ -9,6 +9,7 @@ use lede_core::Slug;
 use lede_core::account::{Action, User};
 use lede_core::content::{Section, SectionId, SectionInput, optional, required};
 use lede_core::language::SiteLanguages;
+use lede_core::names::{LocalName, Named};
 
 /// The settings keys the name and tagline live under (`lede serve` reads them at start).
 pub const SITE_NAME_KEY: &str = "site_name";
@@ -107,6 +108,23 @@ impl Newsroom {
             return Err(Error::NotFound("section"));
         }
         self.save_section(input, position).await
+    }
+
+    /// [`Self::update_section`] with the section's names in the site's other languages, all
+    /// checked before anything is written.
+    pub async fn update_section_in_languages(
+        &self,
+        by: &User,
+        input: SectionInput,
+        position: i64,
+        names: Vec<LocalName>,
+    ) -> Result<SectionId> {
+        may_manage_site(by)?;
+        let names = lede_core::names::check(Named::Section, names, &self.languages())?;
+        let slug = input.slug.clone();
+        let id = self.update_section(by, input, position).await?;
+        self.save_local_names(Named::Section, &slug, names).await?;
+        Ok(id)
     }
 
     /// Moves a section one place up or down among the sections that share its parent, and

@@ -6,6 +6,7 @@ use crate::{Error, ListKind, ListPage, Result};
 use lede_core::Invalid;
 use lede_core::Slug;
 use lede_core::content::*;
+use lede_core::names::{LocalName, LocalNames, Named};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use time::OffsetDateTime;
@@ -277,6 +278,82 @@ impl SqlStore {
         .fetch_one(&self.write)
         .await?;
         Ok(TagId(id))
+    }
+
+    /// Every name the catalog has in a language other than the default, in one query: the
+    /// sections', tags' and authors' (what the in-memory catalog keeps for pages to pick from).
+    pub async fn local_names(&self) -> Result<LocalNames> {
+        let rows = sqlx::query(
+            "SELECT CAST('section' AS TEXT) AS kind, s.slug, n.language, n.name, n.description AS text \
+             FROM section_names n JOIN sections s ON s.id = n.section_id \
+             UNION ALL SELECT CAST('tag' AS TEXT), t.slug, n.language, n.name, CAST('' AS TEXT) \
+             FROM tag_names n JOIN tags t ON t.id = n.tag_id \
+             UNION ALL SELECT CAST('author' AS TEXT), au.slug, n.language, n.name, n.bio \
+             FROM author_profiles n JOIN authors au ON au.id = n.author_id",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        let mut names = LocalNames::default();
+        for row in &rows {
+            let kind = match row.try_get::<String, _>("kind")?.as_str() {
+                "section" => Named::Section,
+                "tag" => Named::Tag,
+                _ => Named::Author,
+            };
+            let name = LocalName {
+                language: row.try_get("language")?,
+                name: row.try_get("name")?,
+                text: row.try_get("text")?,
+            };
+            names.insert(kind, rows::slug(row, "slug")?, name);
+        }
+        Ok(names)
+    }
+
+    /// Sets the names of the section, tag or author `id` in each language `names` gives, in
+    /// one transaction; a language given nothing loses its names, and languages not given
+    /// keep theirs.
+    pub(crate) async fn put_local_names(
+        &self,
+        kind: Named,
+        id: i64,
+        names: &[LocalName],
+    ) -> Result<()> {
+        let (table, key, text) = match kind {
+            Named::Section => ("section_names", "section_id", Some("description")),
+            Named::Tag => ("tag_names", "tag_id", None),
+            Named::Author => ("author_profiles", "author_id", Some("bio")),
+        };
+        let mut tx = self.begin().await?;
+        for name in names {
+            if name.is_empty() {
+                sqlx::query(&format!("DELETE FROM {table} WHERE {key} = $1 AND language = $2"))
+                    .bind(id)
+                    .bind(name.language.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                continue;
+            }
+            let sql = match text {
+                Some(text) => format!(
+                    "INSERT INTO {table} ({key}, language, name, {text}) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT ({key}, language) DO UPDATE SET name = excluded.name, \
+                     {text} = excluded.{text}"
+                ),
+                None => format!(
+                    "INSERT INTO {table} ({key}, language, name) VALUES ($1, $2, $3) \
+                     ON CONFLICT ({key}, language) DO UPDATE SET name = excluded.name"
+                ),
+            };
+            let mut query =
+                sqlx::query(&sql).bind(id).bind(name.language.as_str()).bind(name.name.as_str());
+            if text.is_some() {
+                query = query.bind(name.text.as_str());
+            }
+            query.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     pub(crate) async fn upsert_page(

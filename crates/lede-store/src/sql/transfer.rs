@@ -551,6 +551,7 @@ impl SqlStore {
                     })
                 })
                 .collect::<Result<_>>()?,
+            names: self.local_names().await?,
         })
     }
 

@@ -9,6 +9,7 @@
 mod articles;
 mod comments;
 mod forms;
+mod local_names;
 mod media;
 mod people;
 mod profile;

@@ -3,6 +3,7 @@
 //! in may edit their own, and only their own.
 
 use super::forms::{CsrfForm, CsrfUpload, Upload};
+use super::local_names::{self, LanguageFields};
 use super::media::library;
 use super::sessions::{SessionLine, session_lines};
 use super::{Viewer, render};
@@ -11,8 +12,10 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use lede_core::names::Named;
 use lede_core::urls;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
@@ -20,6 +23,10 @@ pub struct ProfileForm {
     name: String,
     bio: String,
     website: String,
+    /// The name and bio in the site's other languages (`name-ur`, `bio-ur`), among the
+    /// form's other fields.
+    #[serde(flatten, skip_serializing)]
+    local: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -28,6 +35,8 @@ struct ProfileView {
     author_url: String,
     /// The picture readers see, if one was uploaded.
     avatar: Option<String>,
+    /// "Name in اردو", "Bio in اردو": one pair for each of the site's other languages.
+    languages: Vec<LanguageFields>,
     error: Option<String>,
     field: Option<&'static str>,
     sessions: Vec<SessionLine>,
@@ -45,13 +54,18 @@ async fn profile_page(
 ) -> AppResult<Response> {
     let author = state.accounts.profile(&viewer.user).await?.ok_or(AppError::NotFound)?;
     let (error, field) = error.map_or((None, None), |(m, f)| (Some(m), Some(f)));
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    let stored = catalog.names.of(Named::Author, &author.slug);
+    let languages = local_names::fields(state, "bio", &stored, values.as_ref().map(|v| &v.local));
     let view = ProfileView {
         author_url: urls::author(&author.slug),
         avatar: author.avatar,
+        languages,
         values: values.unwrap_or(ProfileForm {
             name: author.name,
             bio: author.bio,
             website: author.website.unwrap_or_default(),
+            local: BTreeMap::new(),
         }),
         error,
         field,
@@ -77,7 +91,10 @@ pub async fn save(
     State(state): State<AppState>,
     CsrfForm { viewer, form }: CsrfForm<ProfileForm>,
 ) -> AppResult<Response> {
-    match state.accounts.update_profile(&viewer.user, &form.name, &form.bio, &form.website).await {
+    let names = local_names::sent(&state, "bio", &form.local);
+    let saved =
+        state.accounts.update_profile(&viewer.user, &form.name, &form.bio, &form.website, names);
+    match saved.await {
         Ok(()) => Ok(Redirect::to("/admin/profile").into_response()),
         Err(lede_store::Error::Invalid(invalid)) => {
             let error = Some((invalid.message, invalid.field));

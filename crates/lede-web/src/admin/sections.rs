@@ -4,6 +4,7 @@
 //! newsroom, which keeps the rules and announces it.
 
 use super::forms::CsrfForm;
+use super::local_names::{self, LanguageFields};
 use super::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -12,10 +13,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::Action;
 use lede_core::content::{Section, SectionId, SectionInput};
+use lede_core::names::Named;
 use lede_core::{Invalid, Slug, urls};
 use lede_store::Direction;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Sections in menu order, each followed by its subsections, with their depth.
 fn tree(sections: &[Section]) -> Vec<(&Section, usize)> {
@@ -64,6 +66,10 @@ pub struct SectionForm {
     parent: String,
     position: String,
     description: String,
+    /// The name and description in the site's other languages (`name-ur`,
+    /// `description-ur`), among the form's other fields; only the edit form has them.
+    #[serde(flatten, skip_serializing)]
+    local: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -215,6 +221,8 @@ struct SectionEditView {
     url: String,
     parents: Vec<(String, String)>,
     form: SectionForm,
+    /// "Name in اردو", "Description in اردو": one pair for each of the site's other languages.
+    languages: Vec<LanguageFields>,
     error: Option<String>,
     field: Option<&'static str>,
 }
@@ -234,6 +242,10 @@ async fn edit_page(
     status: StatusCode,
 ) -> AppResult<Response> {
     let (sections, section) = find(state, id).await?;
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    let stored = catalog.names.of(Named::Section, &section.slug);
+    let languages =
+        local_names::fields(state, "description", &stored, form.as_ref().map(|f| &f.local));
     let form = form.unwrap_or_else(|| SectionForm {
         name: section.name.clone(),
         slug: section.slug.to_string(),
@@ -244,6 +256,7 @@ async fn edit_page(
             .unwrap_or_default(),
         position: section.position.to_string(),
         description: section.description.clone(),
+        local: BTreeMap::new(),
     });
     let (error, field) = error.map_or((None, None), |(m, f)| (Some(m), Some(f)));
     let view = SectionEditView {
@@ -252,6 +265,7 @@ async fn edit_page(
         url: urls::section(&section.slug),
         parents: parent_choices(&sections, Some(section.id)),
         form,
+        languages,
         error,
         field,
     };
@@ -284,7 +298,8 @@ pub async fn update(
             description: form.description.clone(),
             parent,
         };
-        state.newsroom.update_section(&viewer.user, input, position).await
+        let names = local_names::sent(&state, "description", &form.local);
+        state.newsroom.update_section_in_languages(&viewer.user, input, position, names).await
     };
     match attempt.await {
         Ok(_) => Ok(Redirect::to("/admin/sections").into_response()),

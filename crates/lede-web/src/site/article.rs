@@ -113,7 +113,7 @@ pub async fn published_article(state: &AppState, slug: &str) -> AppResult<Articl
 /// reader's input and what to fix.
 pub async fn render_article(
     state: &AppState,
-    article: Article,
+    mut article: Article,
     form: CommentFormView,
     status: StatusCode,
 ) -> AppResult<Response> {
@@ -132,7 +132,13 @@ pub async fn render_article(
         }
         None => 0,
     };
-    let (related, more_from_author) = store.article_lists(id, &filter, more_limit).await?;
+    let (mut related, mut more_from_author) = store.article_lists(id, &filter, more_limit).await?;
+    // Sections, tags and authors are named in the article's language, around it as in it.
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    let names = catalog.names(&article.summary.language);
+    names.article(&mut article);
+    names.summaries(&mut related);
+    names.summaries(&mut more_from_author);
     let comments = store.approved_comments(id).await?;
     let translations = store.translations(id).await?;
     for other in &translations {

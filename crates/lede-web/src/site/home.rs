@@ -7,6 +7,7 @@ use crate::state::AppState;
 use crate::views::{ArticleCard, Link, cards};
 use axum::extract::State;
 use axum::response::Html;
+use lede_core::names::Named;
 use lede_core::urls;
 use lede_store::ArticleFilter;
 use serde::Serialize;
@@ -34,26 +35,29 @@ pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppRe
     let everything = ArticleFilter { language: edition.filter_language(), ..Default::default() };
     shown::list(&everything);
     // The lead, the latest, and one more to know whether there are older ones.
-    let latest = store.latest_articles(&everything, LATEST + 2).await?;
+    let mut latest = store.latest_articles(&everything, LATEST + 2).await?;
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    let names = catalog.names(&edition.language);
+    names.summaries(&mut latest);
     let has_more = latest.len() > LATEST as usize + 1;
     let zone = &state.settings.time_zone;
     let mut latest_cards =
         cards(&latest[..latest.len().min(LATEST as usize + 1)], zone).into_iter();
     let lead = latest_cards.next();
-    let catalog = state.catalog.get(&state.newsroom).await?;
     let top_level: Vec<_> = catalog.sections.iter().filter(|s| s.parent.is_none()).collect();
     let ids: Vec<_> = top_level.iter().map(|s| s.id).collect();
     let mut sections = Vec::new();
-    for (section, (id, articles)) in top_level
+    for (section, (id, mut articles)) in top_level
         .iter()
         .zip(store.latest_in_sections(&ids, edition.filter_language(), PER_SECTION).await?)
     {
         shown::list(&ArticleFilter { section: Some(id), ..Default::default() });
         if !articles.is_empty() {
+            names.summaries(&mut articles);
             sections.push(SectionBlock {
                 section: Link {
                     url: edition.path(&urls::section(&section.slug)),
-                    name: section.name.clone(),
+                    name: names.name(Named::Section, &section.slug, &section.name).to_owned(),
                 },
                 articles: cards(&articles, zone),
             });

@@ -87,11 +87,12 @@ async fn one_page(
     let number = query.number()?;
     filter.language = edition.filter_language();
     shown::list(&filter);
-    let list =
+    let mut list =
         state.newsroom.store().list_articles(&filter, PageRequest::new(number, PAGE_SIZE)).await?;
     if number > list.page_count() {
         return Err(AppError::NotFound);
     }
+    state.catalog.get(&state.newsroom).await?.names(&edition.language).summaries(&mut list.items);
     Ok((cards(&list.items, &state.settings.time_zone), Pagination::new(&list, &edition.path(base))))
 }
 
@@ -121,7 +122,9 @@ pub async fn section_articles(
     Path(slug): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
-    let section = state.newsroom.store().section_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let mut section =
+        state.newsroom.store().section_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    state.catalog.get(&state.newsroom).await?.names(&edition.language).section(&mut section);
     let filter = ArticleFilter { section: Some(section.id), ..Default::default() };
     let base = urls::section(&section.slug);
     list_page(
@@ -145,7 +148,8 @@ pub async fn tag_articles(
     Path(slug): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
-    let tag = state.newsroom.store().tag_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let mut tag = state.newsroom.store().tag_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    state.catalog.get(&state.newsroom).await?.names(&edition.language).tag(&mut tag);
     let filter = ArticleFilter { tag: Some(tag.id), ..Default::default() };
     let base = urls::tag(&tag.slug);
     let description =
@@ -175,7 +179,8 @@ pub async fn author_page(
     Query(query): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
     let store = state.newsroom.store();
-    let author = store.author_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    let mut author = store.author_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
+    state.catalog.get(&state.newsroom).await?.names(&edition.language).author(&mut author);
     let filter = ArticleFilter { author: Some(author.id), ..Default::default() };
     let base = urls::author(&author.slug);
     let (articles, pagination) = one_page(&state, &edition, filter, &query, &base).await?;

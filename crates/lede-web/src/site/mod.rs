@@ -17,6 +17,7 @@ use crate::views::Link;
 use axum::Router;
 use axum::response::Html;
 use axum::routing::{get, post};
+use lede_core::names::Named;
 use lede_core::urls;
 use serde::Serialize;
 
@@ -75,6 +76,23 @@ pub struct Layout {
     /// Web fonts the page's own text needs at once (Nastaliq on a page showing Urdu), to
     /// `<link rel="preload">`; empty on pages that show none.
     pub fonts: Vec<String>,
+    /// The catalog the menu was named from, to name it again in the page's language.
+    #[serde(skip)]
+    catalog: std::sync::Arc<crate::catalog::Catalog>,
+}
+
+/// The section menu: the top-level sections, named in `language`.
+fn menu(catalog: &crate::catalog::Catalog, language: &str) -> Vec<Link> {
+    let names = catalog.names(language);
+    catalog
+        .sections
+        .iter()
+        .filter(|s| s.parent.is_none())
+        .map(|s| Link {
+            url: urls::section(&s.slug),
+            name: names.name(Named::Section, &s.slug, &s.name).to_owned(),
+        })
+        .collect()
 }
 
 /// The same page in another language, for search engines.
@@ -120,14 +138,11 @@ impl Layout {
     ) -> AppResult<Self> {
         let catalog = state.catalog.get(&state.newsroom).await?;
         let identity = state.identity();
-        let top_level = catalog.sections.iter().filter(|s| s.parent.is_none());
         Ok(Self {
             feeds: feed_links(state, urls::HOME, &identity.name),
             site_name: identity.name,
             tagline: identity.tagline,
-            sections: top_level
-                .map(|s| Link { url: urls::section(&s.slug), name: s.name.clone() })
-                .collect(),
+            sections: menu(&catalog, crate::i18n::FALLBACK),
             footer: catalog.pages.iter().map(Link::page).collect(),
             assets: crate::assets::urls(),
             title: title.into(),
@@ -143,11 +158,14 @@ impl Layout {
             editions: Vec::new(),
             alternates: Vec::new(),
             fonts: Vec::new(),
+            catalog,
         })
     }
 
-    /// Sets the language the page's interface speaks (an article's, an edition's).
+    /// Sets the language the page's interface speaks (an article's, an edition's), and
+    /// names the sections in the menu in it.
     pub fn in_language(mut self, language: &str) -> Self {
+        self.sections = menu(&self.catalog, language);
         self.dir = if lede_core::content::is_right_to_left(language) { "rtl" } else { "ltr" };
         self.lang = language.to_owned();
         self

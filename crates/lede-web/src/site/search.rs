@@ -9,6 +9,7 @@ use crate::views::{ArticleCard, Link, Pagination, cards};
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::Html;
+use lede_core::names::Named;
 use lede_store::sql::{MARK_END, MARK_START};
 use lede_store::{ArticleFilter, PageRequest, Paged, SearchHit, SearchQuery};
 use serde::{Deserialize, Serialize};
@@ -158,7 +159,10 @@ pub async fn search_page(
         serde_urlencoded::to_string(&base_params).unwrap_or_default()
     ));
     let pagination = Pagination::new(&results, &base);
-    let summaries: Vec<_> = results.items.iter().map(|h| h.summary.clone()).collect();
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    let names = catalog.names(&edition.language);
+    let mut summaries: Vec<_> = results.items.iter().map(|h| h.summary.clone()).collect();
+    names.summaries(&mut summaries);
     let view = SearchView {
         searched: !params.q.trim().is_empty(),
         total: results.total,
@@ -168,19 +172,22 @@ pub async fn search_page(
             .map(|(card, hit)| ResultView { card, snippet_html: highlight(&hit.snippet) })
             .collect(),
         pagination,
-        sections: state
-            .catalog
-            .get(&state.newsroom)
-            .await?
+        sections: catalog
             .sections
             .iter()
-            .map(|s| Link { url: s.slug.to_string(), name: s.name.clone() })
+            .map(|s| Link {
+                url: s.slug.to_string(),
+                name: names.name(Named::Section, &s.slug, &s.name).to_owned(),
+            })
             .collect(),
         authors: store
             .authors()
             .await?
             .iter()
-            .map(|a| Link { url: a.slug.to_string(), name: a.name.clone() })
+            .map(|a| Link {
+                url: a.slug.to_string(),
+                name: names.name(Named::Author, &a.slug, &a.name).to_owned(),
+            })
             .collect(),
         params,
     };
@@ -221,8 +228,13 @@ pub async fn search_json(
     edition: Edition,
     Query(params): Query<SearchParams>,
 ) -> AppResult<Json<JsonResults>> {
-    let (results, page) = run(&state, &edition, &params).await?;
+    let (mut results, page) = run(&state, &edition, &params).await?;
     let settings = &state.settings;
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    let names = catalog.names(&edition.language);
+    for hit in &mut results.items {
+        names.summary(&mut hit.summary);
+    }
     Ok(Json(JsonResults {
         query: params.q.trim().to_owned(),
         total: results.total,

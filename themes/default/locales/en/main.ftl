@@ -232,6 +232,13 @@ admin-field-address = Address
 admin-field-inside = Inside
 admin-field-position = Position
 admin-field-description = Description
+# A field for a name in another of the site's languages; $language is that language's own
+# name for itself (اردو).
+admin-field-name-in = Name in { $language }
+# A section's description in another of the site's languages ($language: اردو).
+admin-field-description-in = Description in { $language }
+# An author's bio in another of the site's languages ($language: اردو).
+admin-field-bio-in = Bio in { $language }
 admin-col-actions = Actions
 admin-delete = Delete
 

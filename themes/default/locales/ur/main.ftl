@@ -232,6 +232,13 @@ admin-field-address = پتا
 admin-field-inside = کس حصے کے اندر
 admin-field-position = ترتیب
 admin-field-description = تفصیل
+# A field for a name in another of the site's languages; $language is that language's own
+# name for itself (English).
+admin-field-name-in = { $language } میں نام
+# A section's description in another of the site's languages ($language: English).
+admin-field-description-in = { $language } میں تفصیل
+# An author's bio in another of the site's languages ($language: English).
+admin-field-bio-in = { $language } میں تعارف
 admin-col-actions = اقدامات
 admin-delete = حذف کریں
 
