@@ -137,8 +137,24 @@ impl ArticleCard {
     }
 }
 
-pub fn cards(items: &[ArticleSummary], zone: &SiteZone) -> Vec<ArticleCard> {
-    items.iter().map(|a| ArticleCard::new(a, zone)).collect()
+/// The cards of `items`; each card's section and authors lead to the edition of its
+/// language (`prefix_of("ur")` is `/ur`), where a reader of that language belongs.
+pub fn cards(
+    items: &[ArticleSummary],
+    zone: &SiteZone,
+    prefix_of: impl Fn(&str) -> String,
+) -> Vec<ArticleCard> {
+    items
+        .iter()
+        .map(|a| {
+            let mut card = ArticleCard::new(a, zone);
+            let prefix = prefix_of(&a.language);
+            for link in std::iter::once(&mut card.section).chain(&mut card.authors) {
+                link.url.insert_str(0, &prefix);
+            }
+            card
+        })
+        .collect()
 }
 
 /// An author as the author box and author page show them.

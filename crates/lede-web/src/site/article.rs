@@ -147,13 +147,19 @@ pub async fn render_article(
     let summary = &article.summary;
     let zone = &state.settings.time_zone;
     let language = summary.language.as_str();
+    // The story's section, tags and authors in its readers' edition.
+    let edition = super::Edition::of_language(state, language);
+    let here = |mut link: Link| {
+        link.url = edition.path(&link.url);
+        link
+    };
     let view = ArticleView {
         url: urls::article(&summary.slug),
         headline: summary.headline.clone(),
         standfirst: summary.standfirst.clone(),
         lang: summary.language.clone(),
         dir: if is_right_to_left(&summary.language) { "rtl" } else { "ltr" },
-        section: Link::section(&summary.section),
+        section: here(Link::section(&summary.section)),
         published: DateView::new(summary.published_at, language, zone),
         updated: DateView::new(summary.updated_at, language, zone),
         // Updated on a later day of the site's calendar, not of UTC's.
@@ -176,10 +182,17 @@ pub async fn render_article(
             None => None,
         },
         body_html: article.body_html.clone(),
-        tags: article.tags.iter().map(Link::tag).collect(),
-        authors: article.authors.iter().map(AuthorView::from).collect(),
-        related: cards(&related, zone),
-        more_from_author: cards(&more_from_author, zone),
+        tags: article.tags.iter().map(|t| here(Link::tag(t))).collect(),
+        authors: article
+            .authors
+            .iter()
+            .map(|a| AuthorView {
+                url: edition.path(&urls::author(&a.slug)),
+                ..AuthorView::from(a)
+            })
+            .collect(),
+        related: cards(&related, zone, super::edition_prefix(state)),
+        more_from_author: cards(&more_from_author, zone, super::edition_prefix(state)),
         comment_count: comments.len(),
         comments: comment_thread(&comments, language, zone),
         translations: translations
@@ -197,7 +210,7 @@ pub async fn render_article(
     let mut layout = Layout::load(state, &summary.headline, &summary.standfirst)
         .await?
         .at(state, &view.url)
-        .in_edition(state, &super::Edition::of_language(state, &summary.language))
+        .in_edition(state, &edition)
         .showing([view.lang.as_str()]);
     // The language switch leads to this story's own translation where there is one.
     for edition in &mut layout.editions {

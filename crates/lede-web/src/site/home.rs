@@ -41,8 +41,12 @@ pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppRe
     names.summaries(&mut latest);
     let has_more = latest.len() > LATEST as usize + 1;
     let zone = &state.settings.time_zone;
-    let mut latest_cards =
-        cards(&latest[..latest.len().min(LATEST as usize + 1)], zone).into_iter();
+    let mut latest_cards = cards(
+        &latest[..latest.len().min(LATEST as usize + 1)],
+        zone,
+        super::edition_prefix(&state),
+    )
+    .into_iter();
     let lead = latest_cards.next();
     let top_level: Vec<_> = catalog.sections.iter().filter(|s| s.parent.is_none()).collect();
     let ids: Vec<_> = top_level.iter().map(|s| s.id).collect();
@@ -59,7 +63,7 @@ pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppRe
                     url: edition.path(&urls::section(&section.slug)),
                     name: names.name(Named::Section, &section.slug, &section.name).to_owned(),
                 },
-                articles: cards(&articles, zone),
+                articles: cards(&articles, zone, super::edition_prefix(&state)),
             });
         }
     }

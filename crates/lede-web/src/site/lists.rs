@@ -93,7 +93,10 @@ async fn one_page(
         return Err(AppError::NotFound);
     }
     state.catalog.get(&state.newsroom).await?.names(&edition.language).summaries(&mut list.items);
-    Ok((cards(&list.items, &state.settings.time_zone), Pagination::new(&list, &edition.path(base))))
+    Ok((
+        cards(&list.items, &state.settings.time_zone, super::edition_prefix(state)),
+        Pagination::new(&list, &edition.path(base)),
+    ))
 }
 
 pub async fn all_articles(

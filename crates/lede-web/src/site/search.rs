@@ -166,7 +166,7 @@ pub async fn search_page(
     let view = SearchView {
         searched: !params.q.trim().is_empty(),
         total: results.total,
-        results: cards(&summaries, &state.settings.time_zone)
+        results: cards(&summaries, &state.settings.time_zone, super::edition_prefix(&state))
             .into_iter()
             .zip(&results.items)
             .map(|(card, hit)| ResultView { card, snippet_html: highlight(&hit.snippet) })

@@ -89,6 +89,19 @@ async fn the_urdu_edition_lists_only_urdu_articles_in_urdu_words(db: &TestDb) {
         home.attrs(".sections-nav a", "href").iter().skip(1).all(|h| h.starts_with("/ur/section/")),
         "the section menu stays in the edition"
     );
+    let onward = home.attrs("main a[href^='/'][rel=author], main .kicker a", "href");
+    assert!(!onward.is_empty(), "cards lead on to sections and authors");
+    assert!(onward.iter().all(|h| h.starts_with("/ur/")), "and stay in the edition: {onward:?}");
+    let story = site.get(&urdu).await;
+    for link in ["a.p-category", "a[rel=author]", ".author-name a"] {
+        let hrefs = story.attrs(link, "href");
+        assert!(
+            !hrefs.is_empty() && hrefs.iter().all(|h| h.starts_with("/ur/")),
+            "{link}: {hrefs:?}"
+        );
+    }
+    let english_story = site.get("/articles/river-clean-up").await;
+    assert!(english_story.attrs("a.p-category", "href").iter().all(|h| !h.starts_with("/ur/")));
 
     let english = site.get("/").await;
     assert!(!english.body.contains(HEADLINE), "the English front page keeps to English");
