@@ -4,7 +4,7 @@
 //! format and in WebP.
 
 use crate::{Invalid, Result};
-use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
 
 /// Largest upload accepted, in bytes.
@@ -101,8 +101,56 @@ fn encode(image: &DynamicImage, kind: Kind) -> Result<Vec<u8>> {
     Ok(out.into_inner())
 }
 
-/// Checks an upload (size, kind read from the content, pixels before decoding) and decodes it.
-fn decode_checked(bytes: &[u8]) -> Result<(Kind, DynamicImage)> {
+/// The most memory one image may take once decoded, an operator's setting (`image_memory_mb`).
+/// An image needing more (width × height × 4 bytes, or more for deep colour) is refused from
+/// its header, before any pixel is decoded: the budget, times the decodes allowed at once,
+/// bounds what uploads can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemoryBudget {
+    bytes: u64,
+}
+
+impl MemoryBudget {
+    /// Room for the largest image accepted ([`MAX_PIXELS`] at 4 bytes a pixel).
+    pub const DEFAULT: Self = Self::megabytes(160);
+
+    /// A budget of `mb` mebibytes (at least one).
+    pub const fn megabytes(mb: u64) -> Self {
+        let mb = if mb == 0 { 1 } else { mb };
+        Self { bytes: mb.saturating_mul(1024 * 1024) }
+    }
+
+    pub const fn bytes(self) -> u64 {
+        self.bytes
+    }
+
+    fn megabytes_of(bytes: u64) -> u64 {
+        bytes.div_ceil(1024 * 1024)
+    }
+
+    fn refusal(self, width: u32, height: u32, needed: u64) -> Invalid {
+        refuse(format!(
+            "This image is {width}×{height} pixels and would need {} MB of memory to read; \
+             this site reads images of at most {} MB. Make it smaller and try again.",
+            Self::megabytes_of(needed),
+            Self::megabytes_of(self.bytes)
+        ))
+    }
+}
+
+impl Default for MemoryBudget {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+fn cannot_read(error: image::ImageError) -> Invalid {
+    refuse(format!("This image cannot be read: {error}"))
+}
+
+/// Checks an upload (size, kind read from the content, pixels and memory from the header,
+/// before decoding) and decodes it.
+fn decode_checked(bytes: &[u8], budget: MemoryBudget) -> Result<(Kind, DynamicImage)> {
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(refuse(format!(
             "Images may be at most {} MB.",
@@ -111,29 +159,39 @@ fn decode_checked(bytes: &[u8]) -> Result<(Kind, DynamicImage)> {
     }
     let kind = sniff(bytes)?;
     let mut reader = ImageReader::with_format(Cursor::new(bytes), kind.format());
+    // The decoder's own allocations stay within the budget too (a little room for its
+    // tables), in case a header understates what the pixels need.
     let mut limits = Limits::default();
-    limits.max_alloc = Some(MAX_PIXELS * 4 + 1024 * 1024);
+    limits.max_alloc = Some(budget.bytes().saturating_add(1024 * 1024));
     reader.limits(limits);
-    let (width, height) =
-        reader.into_dimensions().map_err(|e| refuse(format!("This image cannot be read: {e}")))?;
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+    let decoder = reader.into_decoder().map_err(|error| match error {
+        image::ImageError::Limits(_) => refuse(format!(
+            "This image would need more than {} MB of memory to read; this site reads images \
+             of at most that. Make it smaller and try again.",
+            MemoryBudget::megabytes_of(budget.bytes())
+        )),
+        other => cannot_read(other),
+    })?;
+    let (width, height) = decoder.dimensions();
+    let pixels = u64::from(width) * u64::from(height);
+    if pixels > MAX_PIXELS {
         return Err(refuse(format!(
             "This image is {width}×{height} pixels; the most accepted is 40 megapixels."
         )));
     }
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), kind.format());
-    let mut limits = Limits::default();
-    limits.max_alloc = Some(MAX_PIXELS * 4 + 1024 * 1024);
-    reader.limits(limits);
-    let image = reader.decode().map_err(|e| refuse(format!("This image cannot be read: {e}")))?;
+    let needed = (pixels * 4).max(decoder.total_bytes());
+    if needed > budget.bytes() {
+        return Err(budget.refusal(width, height, needed));
+    }
+    let image = DynamicImage::from_decoder(decoder).map_err(cannot_read)?;
     Ok((kind, image))
 }
 
 /// Checks an upload and produces its files: the full-size image re-encoded (without its
 /// metadata) and, for each variant width smaller than the image, that width in the original
-/// kind and in WebP.
-pub fn process(bytes: &[u8]) -> Result<Processed> {
-    let (kind, image) = decode_checked(bytes)?;
+/// kind and in WebP. An image needing more memory than `budget` is refused before decoding.
+pub fn process(bytes: &[u8], budget: MemoryBudget) -> Result<Processed> {
+    let (kind, image) = decode_checked(bytes, budget)?;
     let (width, height) = (image.width(), image.height());
     let mut files = vec![Encoded { width: None, kind, bytes: encode(&image, kind)? }];
     for target in VARIANT_WIDTHS.into_iter().filter(|w| *w < width) {
@@ -169,8 +227,8 @@ pub struct Avatar {
 /// Checks an upload as [`process`] does and makes an author's picture of it: the middle square,
 /// shrunk to [`AVATAR_SIZE`] (never enlarged). Photographs stay JPEG; anything else becomes
 /// PNG, which keeps drawings and logos sharp (a GIF's animation is not kept).
-pub fn process_avatar(bytes: &[u8]) -> Result<Avatar> {
-    let (kind, image) = decode_checked(bytes)?;
+pub fn process_avatar(bytes: &[u8], budget: MemoryBudget) -> Result<Avatar> {
+    let (kind, image) = decode_checked(bytes, budget)?;
     let side = image.width().min(image.height());
     let square =
         image.crop_imm((image.width() - side) / 2, (image.height() - side) / 2, side, side);
@@ -201,7 +259,7 @@ mod tests {
 
     #[test]
     fn variants_are_made_in_both_formats_and_never_enlarged() {
-        let processed = process(&png(1000, 500)).expect("a valid image");
+        let processed = process(&png(1000, 500), MemoryBudget::DEFAULT).expect("a valid image");
         assert_eq!((processed.kind, processed.width, processed.height), (Kind::Png, 1000, 500));
         let made: Vec<_> = processed.files.iter().map(|f| (f.width, f.kind)).collect();
         assert_eq!(
@@ -214,7 +272,7 @@ mod tests {
                 (Some(960), Kind::WebP)
             ]
         );
-        let small = process(&png(300, 200)).expect("valid");
+        let small = process(&png(300, 200), MemoryBudget::DEFAULT).expect("valid");
         assert_eq!(small.files.len(), 1, "nothing to shrink");
     }
 
@@ -232,7 +290,7 @@ mod tests {
         with_exif.extend(u16::try_from(payload.len() + 2).expect("short").to_be_bytes());
         with_exif.extend(payload);
         with_exif.extend(&jpeg[2..]);
-        let processed = process(&with_exif).expect("still a valid JPEG");
+        let processed = process(&with_exif, MemoryBudget::DEFAULT).expect("still a valid JPEG");
         for file in &processed.files {
             assert!(!file.bytes.windows(4).any(|w| w == b"Exif"), "no EXIF in any file");
             assert!(!file.bytes.windows(3).any(|w| w == b"GPS"));
@@ -241,20 +299,52 @@ mod tests {
 
     #[test]
     fn avatars_are_small_squares_cut_from_the_middle() {
-        let wide = process_avatar(&png(1000, 400)).expect("valid");
+        let wide = process_avatar(&png(1000, 400), MemoryBudget::DEFAULT).expect("valid");
         assert_eq!((wide.kind, wide.size), (Kind::Png, AVATAR_SIZE));
         let decoded = image::load_from_memory(&wide.bytes).expect("readable");
         assert_eq!((decoded.width(), decoded.height()), (AVATAR_SIZE, AVATAR_SIZE));
-        let tiny = process_avatar(&png(40, 60)).expect("valid");
+        let tiny = process_avatar(&png(40, 60), MemoryBudget::DEFAULT).expect("valid");
         assert_eq!(tiny.size, 40, "never enlarged");
-        assert!(process_avatar(b"<svg/>").is_err(), "same checks as the library");
+        assert!(
+            process_avatar(b"<svg/>", MemoryBudget::DEFAULT).is_err(),
+            "same checks as the library"
+        );
     }
 
     #[test]
     fn the_content_decides_not_the_name() {
         assert!(sniff(b"<svg xmlns='http://www.w3.org/2000/svg'/>").is_err());
         assert!(sniff(b"GIF89a....").is_ok());
-        assert_eq!(process(b"\x89PNG\r\n\x1a\nnot really").expect_err("broken").field, "file");
+        assert_eq!(
+            process(b"\x89PNG\r\n\x1a\nnot really", MemoryBudget::DEFAULT)
+                .expect_err("broken")
+                .field,
+            "file"
+        );
+    }
+
+    #[test]
+    fn images_over_the_memory_budget_are_refused_with_the_figures() {
+        let budget = MemoryBudget::megabytes(1);
+        // 1000 × 500 pixels at 4 bytes: 2,000,000 bytes, over one mebibyte.
+        let error = process(&png(1000, 500), budget).expect_err("over budget");
+        assert_eq!(error.field, "file");
+        assert!(
+            error.message.contains("1000×500")
+                && error.message.contains("2 MB")
+                && error.message.contains("at most 1 MB"),
+            "{}",
+            error.message
+        );
+        let error = process_avatar(&png(1000, 500), budget).expect_err("pictures too");
+        assert!(error.message.contains("at most 1 MB"), "{}", error.message);
+        // 500 × 500 at 4 bytes: 1,000,000 bytes, within it.
+        assert!(process(&png(500, 500), budget).is_ok());
+        assert_eq!(MemoryBudget::megabytes(0), MemoryBudget::megabytes(1), "never zero");
+        assert!(
+            MemoryBudget::DEFAULT.bytes() >= MAX_PIXELS * 4,
+            "the default reads every image the pixel limit lets through"
+        );
     }
 
     #[test]
@@ -263,7 +353,7 @@ mod tests {
         let mut bomb = png(1, 1);
         bomb[16..20].copy_from_slice(&50_000u32.to_be_bytes());
         bomb[20..24].copy_from_slice(&50_000u32.to_be_bytes());
-        let error = process(&bomb).expect_err("a bomb");
+        let error = process(&bomb, MemoryBudget::DEFAULT).expect_err("a bomb");
         assert!(
             error.message.contains("40 megapixels") || error.message.contains("cannot be read"),
             "{}",

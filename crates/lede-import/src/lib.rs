@@ -93,6 +93,11 @@ pub async fn import_wordpress(
         missing_images: plan.missing_images,
         media_found: plan.media.count(),
         media_copied,
+        media_refused: plan
+            .media
+            .refused()
+            .map(|(path, content)| (path.to_owned(), content.to_owned()))
+            .collect(),
         multi_category_posts: plan.multi_category_posts,
         outcome,
         elapsed: started.elapsed(),

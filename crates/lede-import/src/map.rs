@@ -508,7 +508,10 @@ impl Mapper<'_> {
             return None;
         };
         let Some(src) = self.media.local(&attachment.attachment_url) else {
-            self.missing_images.push(format!("{label}: {}", attachment.attachment_url));
+            // A file left behind for its kind is reported with the refused media.
+            if !self.media.is_refused(&attachment.attachment_url) {
+                self.missing_images.push(format!("{label}: {}", attachment.attachment_url));
+            }
             return None;
         };
         Some(FeaturedImage {

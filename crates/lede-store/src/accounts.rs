@@ -162,8 +162,7 @@ impl Accounts {
         image: &[u8],
     ) -> Result<()> {
         let author = self.profile(user).await?.ok_or(Error::NotFound("profile"))?;
-        let (id, owned, on_disk) = (author.id, image.to_vec(), library.clone());
-        let path = cpu_bound(move || on_disk.save_avatar(id, &owned)).await?;
+        let path = library.save_avatar(author.id, image).await?;
         if let Err(error) = self.replace_avatar(author.clone(), Some(path.clone())).await {
             library.remove_avatar(&path);
             return Err(error);

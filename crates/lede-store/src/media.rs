@@ -1,14 +1,18 @@
 //! The media library on disk: uploads are checked and re-encoded (`lede_core::media`), written
 //! under `DATA/media/uploads/YEAR/MONTH/` with their variants beside them, and recorded in
-//! the store. An image an article still shows cannot be deleted.
+//! the store. An image an article still shows cannot be deleted. Decoding is bounded
+//! ([`ImageDecoding`]): a few images at once, each within a memory budget, so uploads cannot
+//! starve the requests that share the machine.
 
 use crate::{Error, MediaItem, Result, SqlStore};
 use lede_core::account::UserId;
 use lede_core::content::AuthorId;
-use lede_core::media;
+use lede_core::media::{self, MemoryBudget};
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
+use std::sync::Arc;
 use time::OffsetDateTime;
+use tokio::sync::Semaphore;
 
 /// Runs CPU-heavy work (image re-encoding, Argon2) on tokio's blocking pool, so that it does
 /// not stall the other requests sharing its worker thread. A panic there goes on here, as if
@@ -20,16 +24,74 @@ pub(crate) async fn cpu_bound<T: Send + 'static>(work: impl FnOnce() -> T + Send
     }
 }
 
+/// How many images are decoded at once and how much memory each may take: one per server,
+/// shared by every [`MediaLibrary`] it makes (cheap to clone). Eight 40-megapixel uploads
+/// decoded side by side once held every core and 700 MB; now the others wait their turn on
+/// the semaphore, which costs no thread while they wait.
+#[derive(Debug, Clone)]
+pub struct ImageDecoding {
+    slots: Arc<Semaphore>,
+    at_once: usize,
+    budget: MemoryBudget,
+}
+
+impl ImageDecoding {
+    /// At most `at_once` decodes (at least one) of images within `budget` each.
+    pub fn new(at_once: usize, budget: MemoryBudget) -> Self {
+        let at_once = at_once.max(1);
+        Self { slots: Arc::new(Semaphore::new(at_once)), at_once, budget }
+    }
+
+    /// Half the machine's cores, at least one: the other half keeps answering readers.
+    pub fn default_at_once() -> usize {
+        std::thread::available_parallelism().map_or(1, |cores| cores.get() / 2).max(1)
+    }
+
+    pub fn at_once(&self) -> usize {
+        self.at_once
+    }
+
+    pub fn budget(&self) -> MemoryBudget {
+        self.budget
+    }
+
+    /// Runs `work` on the blocking pool once a slot is free. The slot goes with the work, not
+    /// with the request: a client that gives up does not free it while its image is still
+    /// being decoded.
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(MemoryBudget) -> T + Send + 'static,
+    ) -> T {
+        // The semaphore is never closed, so acquiring cannot fail; were it closed, running
+        // unlimited beats refusing every upload.
+        let slot = self.slots.clone().acquire_owned().await.ok();
+        let budget = self.budget;
+        cpu_bound(move || {
+            let _slot = slot;
+            work(budget)
+        })
+        .await
+    }
+}
+
+impl Default for ImageDecoding {
+    fn default() -> Self {
+        Self::new(Self::default_at_once(), MemoryBudget::DEFAULT)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct MediaLibrary {
     store: SqlStore,
     /// `DATA/media`, served under `/media/`.
     dir: PathBuf,
+    decoding: ImageDecoding,
 }
 
 impl MediaLibrary {
-    pub fn new(store: SqlStore, dir: PathBuf) -> Self {
-        Self { store, dir }
+    /// The library in `dir`, decoding within the server's shared `decoding` limits.
+    pub fn new(store: SqlStore, dir: PathBuf, decoding: ImageDecoding) -> Self {
+        Self { store, dir, decoding }
     }
 
     /// Whether a public path can belong to the library (only uploads have variants), so reader
@@ -47,7 +109,7 @@ impl MediaLibrary {
         now: OffsetDateTime,
     ) -> Result<MediaItem> {
         let owned = bytes.to_vec();
-        let processed = cpu_bound(move || media::process(&owned)).await?;
+        let processed = self.decoding.run(move |budget| media::process(&owned, budget)).await?;
         let hash: String =
             Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
         let folder = format!("uploads/{}/{:02}", now.year(), u8::from(now.month()));
@@ -90,8 +152,9 @@ impl MediaLibrary {
     /// Writes an author's picture (checked, cut square and re-encoded) under
     /// `DATA/media/avatars/`, named by the author and the content, and returns its public path.
     /// Pictures are not library items: they belong to their byline, not to articles.
-    pub fn save_avatar(&self, author: AuthorId, bytes: &[u8]) -> Result<String> {
-        let avatar = media::process_avatar(bytes)?;
+    pub async fn save_avatar(&self, author: AuthorId, bytes: &[u8]) -> Result<String> {
+        let owned = bytes.to_vec();
+        let avatar = self.decoding.run(move |budget| media::process_avatar(&owned, budget)).await?;
         let hash: String =
             Sha256::digest(&avatar.bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
         let disk = self.dir.join("avatars");
@@ -134,5 +197,107 @@ impl MediaLibrary {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Barrier, mpsc};
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn no_more_images_are_decoded_at_once_than_allowed() {
+        let decoding = ImageDecoding::new(2, MemoryBudget::DEFAULT);
+        let running = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        // Decodes meet in pairs, so two do run side by side; a third never joins them.
+        let pair = Arc::new(Barrier::new(2));
+        let tasks: Vec<_> = (0..8)
+            .map(|_| {
+                let (decoding, running, most, pair) =
+                    (decoding.clone(), running.clone(), most.clone(), pair.clone());
+                tokio::spawn(async move {
+                    decoding
+                        .run(move |_| {
+                            let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                            most.fetch_max(now, Ordering::SeqCst);
+                            pair.wait();
+                            std::thread::sleep(std::time::Duration::from_millis(10));
+                            running.fetch_sub(1, Ordering::SeqCst);
+                        })
+                        .await;
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.expect("the decode ran");
+        }
+        assert_eq!(most.load(Ordering::SeqCst), 2, "two at once, never more");
+        assert_eq!(ImageDecoding::new(0, MemoryBudget::DEFAULT).at_once(), 1, "at least one");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_abandoned_upload_keeps_its_slot_until_its_decode_ends() {
+        let decoding = ImageDecoding::new(1, MemoryBudget::DEFAULT);
+        let (started, has_started) = mpsc::channel();
+        let (finish, may_finish) = mpsc::channel::<()>();
+        let worker = decoding.clone();
+        let request = tokio::spawn(async move {
+            worker
+                .run(move |_| {
+                    started.send(()).expect("the test listens");
+                    let _ = may_finish.recv();
+                })
+                .await;
+        });
+        tokio::task::spawn_blocking(move || has_started.recv())
+            .await
+            .expect("joined")
+            .expect("ran");
+        request.abort();
+        assert!(request.await.is_err(), "the request was dropped");
+        assert_eq!(decoding.slots.available_permits(), 0, "the decode still holds its slot");
+        finish.send(()).expect("the decode listens");
+        let _slot = decoding.slots.acquire().await.expect("freed once the decode ends");
+    }
+
+    #[test]
+    fn the_budget_reaches_the_checks() {
+        let tiny = ImageDecoding::new(1, MemoryBudget::megabytes(1));
+        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
+        let image = image_png(1000, 500);
+        let refused = runtime.block_on(tiny.run(move |budget| media::process(&image, budget)));
+        let message = refused.expect_err("over the budget").message;
+        assert!(message.contains("at most 1 MB"), "{message}");
+    }
+
+    /// A PNG that claims to be `width` × `height` and holds no pixels: only the checks of
+    /// its header can read it.
+    fn image_png(width: u32, height: u32) -> Vec<u8> {
+        let mut header = width.to_be_bytes().to_vec();
+        header.extend(height.to_be_bytes());
+        header.extend([8, 6, 0, 0, 0]);
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        for (kind, data) in [(&b"IHDR"[..], &header[..]), (b"IDAT", &[]), (b"IEND", &[])] {
+            png.extend(u32::try_from(data.len()).expect("short").to_be_bytes());
+            let start = png.len();
+            png.extend(kind);
+            png.extend(data);
+            let crc = crc32(&png[start..]);
+            png.extend(crc.to_be_bytes());
+        }
+        png
+    }
+
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
     }
 }

@@ -132,6 +132,7 @@ pub fn fonts_for<'a>(languages: impl IntoIterator<Item = &'a str>) -> Vec<String
 
 /// Media from the data directory: uploads are named by a hash of their content, so they are
 /// kept forever like the theme's assets; imported files keep their names and may change.
+/// Every file is served as [`crate::user_files`] says, never as a page or a script.
 pub fn media_routes<S: Clone + Send + Sync + 'static>(dir: &std::path::Path) -> axum::Router<S> {
     let kept = |dir: std::path::PathBuf, policy: &'static str| {
         SetResponseHeader::overriding(
@@ -146,6 +147,7 @@ pub fn media_routes<S: Clone + Send + Sync + 'static>(dir: &std::path::Path) -> 
             kept(dir.join("uploads"), "public, max-age=31536000, immutable"),
         )
         .nest_service("/media", kept(dir.to_owned(), "public, max-age=86400"))
+        .layer(axum::middleware::from_fn(crate::user_files::safe_headers))
 }
 
 pub async fn serve(Path(file): Path<String>, request: HeaderMap) -> Result<Response, AppError> {

@@ -19,6 +19,7 @@ mod site;
 mod sitemaps;
 mod state;
 mod templates;
+mod user_files;
 mod views;
 
 pub use api::paths as api_paths;

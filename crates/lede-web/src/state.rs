@@ -8,8 +8,9 @@ use crate::dates::SiteZone;
 use crate::i18n::Translations;
 use crate::templates::Templates;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use lede_core::media::MemoryBudget;
 use lede_core::reading_time::ReadingSpeeds;
-use lede_store::{Accounts, Newsroom};
+use lede_store::{Accounts, ImageDecoding, Newsroom};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
@@ -45,6 +46,10 @@ pub struct SiteSettings {
     pub time_zone: SiteZone,
     /// Words a minute by language, for "N min read".
     pub reading_speeds: ReadingSpeeds,
+    /// Images decoded at once (uploads, authors' pictures); the others wait their turn.
+    pub image_decodes_at_once: usize,
+    /// The most memory one image may take once decoded; larger ones are refused unread.
+    pub image_memory: MemoryBudget,
 }
 
 impl SiteSettings {
@@ -69,6 +74,8 @@ impl Default for SiteSettings {
             page_cache_bytes: 64 * 1024 * 1024,
             time_zone: SiteZone::default(),
             reading_speeds: ReadingSpeeds::default(),
+            image_decodes_at_once: ImageDecoding::default_at_once(),
+            image_memory: MemoryBudget::DEFAULT,
         }
     }
 }
@@ -96,6 +103,8 @@ pub struct AppState {
     pub page_cache: Option<Arc<PageCache>>,
     /// Sections and pages, which every layout names.
     pub(crate) catalog: Arc<CatalogCache>,
+    /// The one set of image-decoding slots every upload of this server shares.
+    pub(crate) image_decoding: ImageDecoding,
     /// The live name and tagline: read on every page (a short read lock, then a clone),
     /// written only when an admin saves the settings page.
     identity: Arc<RwLock<SiteIdentity>>,
@@ -145,8 +154,11 @@ impl AppState {
             });
             cache
         });
+        let image_decoding =
+            ImageDecoding::new(settings.image_decodes_at_once, settings.image_memory);
         Ok(Self {
             identity: Arc::new(RwLock::new(identity)),
+            image_decoding,
             catalog: CatalogCache::watching(&newsroom),
             page_cache,
             accounts: Accounts::new(&newsroom),

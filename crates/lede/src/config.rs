@@ -2,17 +2,20 @@
 //! directory, `LEDE_*` environment variables, command-line flags. A bad value stops the start
 //! with one clear line.
 
+use crate::listen::Limits;
 use anyhow::{Context, Result, bail};
 use lede_core::SystemClock;
 use lede_core::language::SiteLanguages;
+use lede_core::media::MemoryBudget;
 use lede_core::reading_time::ReadingSpeeds;
-use lede_store::Newsroom;
 use lede_store::sql::SqlStore;
+use lede_store::{ImageDecoding, Newsroom};
 use lede_web::dates::SiteZone;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Which site a command works on: the same options for every subcommand.
 #[derive(Debug, clap::Args)]
@@ -45,6 +48,18 @@ struct FileConfig {
     time_zone: Option<String>,
     /// Words a minute by language (`{ en = 230, ur = 200 }`), over the shipped defaults.
     reading_speed: Option<BTreeMap<String, u32>>,
+    /// Seconds a client has to send a request's headers (and a kept-alive connection may idle).
+    header_timeout_seconds: Option<u64>,
+    /// The longest pause, in seconds, while a request's body arrives.
+    body_timeout_seconds: Option<u64>,
+    /// Connections one client (IPv4 address, IPv6 /64) may hold; 0 for no limit.
+    connections_per_client: Option<usize>,
+    /// Seconds requests in flight may go on after SIGTERM before connections are closed.
+    shutdown_grace_seconds: Option<u64>,
+    /// Images decoded at once; default half the cores.
+    image_decodes_at_once: Option<usize>,
+    /// The most memory one image may take once decoded, in MiB.
+    image_memory_mb: Option<u64>,
 }
 
 /// What feeds carry: the whole article, or only its standfirst.
@@ -74,6 +89,11 @@ pub struct Config {
     pub time_zone: SiteZone,
     /// The shipped reading speeds with those `reading_speed` sets.
     pub reading_speeds: ReadingSpeeds,
+    /// Timeouts and connection caps for clients (see `crate::listen`).
+    pub limits: Limits,
+    /// Images decoded at once, and the memory each may take.
+    pub image_decodes_at_once: usize,
+    pub image_memory: MemoryBudget,
 }
 
 /// Never print a database password in logs or errors.
@@ -129,6 +149,27 @@ impl Config {
             }
             reading_speeds = reading_speeds.with(&language, words_per_minute);
         }
+        let defaults = Limits::default();
+        let seconds =
+            |value: Option<u64>, default: Duration| value.map_or(default, Duration::from_secs);
+        let limits = Limits {
+            header_timeout: seconds(file.header_timeout_seconds, defaults.header_timeout),
+            body_timeout: seconds(file.body_timeout_seconds, defaults.body_timeout),
+            per_client: file.connections_per_client.unwrap_or(defaults.per_client),
+            shutdown_grace: seconds(file.shutdown_grace_seconds, defaults.shutdown_grace),
+        };
+        for (key, value) in [
+            ("header_timeout_seconds", file.header_timeout_seconds),
+            ("body_timeout_seconds", file.body_timeout_seconds),
+            ("image_memory_mb", file.image_memory_mb),
+        ] {
+            if value == Some(0) {
+                bail!("{key} in lede.toml must be 1 or more");
+            }
+        }
+        if file.image_decodes_at_once == Some(0) {
+            bail!("image_decodes_at_once in lede.toml must be 1 or more");
+        }
         let config = Self {
             data_dir: site.data.clone(),
             database_url,
@@ -142,6 +183,13 @@ impl Config {
             languages: site_languages(file.languages, file.default_language)?,
             time_zone,
             reading_speeds,
+            limits,
+            image_decodes_at_once: file
+                .image_decodes_at_once
+                .unwrap_or_else(ImageDecoding::default_at_once),
+            image_memory: file
+                .image_memory_mb
+                .map_or(MemoryBudget::DEFAULT, MemoryBudget::megabytes),
         };
         if config.comment_min_seconds < 0 {
             bail!("comment_min_seconds in lede.toml must be 0 or more");
@@ -271,5 +319,36 @@ mod tests {
         let message = format!("{error:#}");
         assert!(message.contains("Mars/Olympus") && !message.contains('\n'), "{message}");
         assert!(resolve_with("zero", "reading_speed = { ur = 0 }\n").is_err());
+    }
+
+    #[test]
+    fn connection_and_image_limits() {
+        let defaults = resolve_with("limits-default", "").expect("valid");
+        assert_eq!(defaults.limits, Limits::default());
+        assert_eq!(defaults.image_memory, MemoryBudget::DEFAULT);
+        assert!(defaults.image_decodes_at_once >= 1);
+        let set = resolve_with(
+            "limits-set",
+            "header_timeout_seconds = 5\nbody_timeout_seconds = 20\nconnections_per_client = 0\n\
+             shutdown_grace_seconds = 0\nimage_decodes_at_once = 3\nimage_memory_mb = 64\n",
+        )
+        .expect("valid");
+        assert_eq!(
+            set.limits,
+            Limits {
+                header_timeout: Duration::from_secs(5),
+                body_timeout: Duration::from_secs(20),
+                per_client: 0,
+                shutdown_grace: Duration::ZERO,
+            }
+        );
+        assert_eq!((set.image_decodes_at_once, set.image_memory), (3, MemoryBudget::megabytes(64)));
+        for bad in
+            ["header_timeout_seconds = 0", "image_decodes_at_once = 0", "image_memory_mb = 0"]
+        {
+            let error = resolve_with("limits-bad", &format!("{bad}\n")).expect_err(bad);
+            let key = bad.split(' ').next().unwrap_or_default();
+            assert!(format!("{error:#}").contains(key), "{error:#}");
+        }
     }
 }

@@ -5,6 +5,7 @@ mod api_keys;
 mod cli;
 mod config;
 mod demo;
+mod listen;
 mod serve;
 mod transfer;
 

@@ -1,17 +1,19 @@
 //! `lede serve`: open the site, optionally load the demo, and serve until SIGTERM or Ctrl-C,
-//! letting in-flight requests finish.
+//! letting in-flight requests finish within a grace period. Connections go through
+//! [`crate::listen`], which keeps slow and greedy clients within limits.
 
 use crate::cli::load_demo_if_empty;
 use crate::config::Config;
+use crate::listen;
 use anyhow::{Context, Result};
 use lede_store::{Newsroom, OUTSIDE_CHANGE_KEY};
 use lede_web::{AppState, SiteSettings};
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 pub async fn serve(config: Config, demo: bool) -> Result<()> {
+    let open_files = listen::raise_open_file_limit();
     let listener = tokio::net::TcpListener::bind(&config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
@@ -40,17 +42,24 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         page_cache_bytes: config.page_cache_mb.saturating_mul(1024 * 1024),
         time_zone: config.time_zone.clone(),
         reading_speeds: config.reading_speeds.clone(),
+        image_decodes_at_once: config.image_decodes_at_once,
+        image_memory: config.image_memory,
     };
     spawn_scheduler(newsroom.clone());
     let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;
     spawn_outside_change_watch(state.clone());
     let app = lede_web::router(state);
-    tracing::info!(addr = %config.addr, data = %config.data_dir.display(), "serving");
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("the server stopped")?;
-    tracing::info!("stopped cleanly");
+    let max_connections = listen::max_connections(open_files);
+    tracing::info!(
+        addr = %config.addr,
+        data = %config.data_dir.display(),
+        open_files,
+        max_connections,
+        per_client = config.limits.per_client,
+        "serving"
+    );
+    listen::serve(listener, app, config.limits, max_connections, shutdown_signal()).await;
+    tracing::info!("stopped");
     Ok(())
 }
 

@@ -21,7 +21,7 @@ pub(super) fn library(state: &AppState) -> AppResult<MediaLibrary> {
     let dir = state.settings.media_dir.clone().ok_or_else(|| {
         AppError::BadRequest(crate::admin::say(state, "admin-media-error-no-dir", &[]))
     })?;
-    Ok(MediaLibrary::new(state.newsroom.store().clone(), dir))
+    Ok(MediaLibrary::new(state.newsroom.store().clone(), dir, state.image_decoding.clone()))
 }
 
 #[derive(Debug, Default, Deserialize)]

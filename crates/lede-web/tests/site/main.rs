@@ -11,4 +11,5 @@ mod newsroom;
 mod pages;
 mod support;
 mod urdu;
+mod user_files;
 mod write_path;
