@@ -3,7 +3,7 @@
 //! photographer's location, into resized variants for `srcset`: each width in its original
 //! format and in WebP.
 
-use crate::{Invalid, Result};
+use crate::{Invalid, Message, Result};
 use image::{DynamicImage, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
 
@@ -71,8 +71,12 @@ pub struct Processed {
     pub files: Vec<Encoded>,
 }
 
-fn refuse(message: impl Into<String>) -> Invalid {
+fn refuse(message: impl Into<Message>) -> Invalid {
     Invalid::new("file", message)
+}
+
+fn unreadable(error: image::ImageError) -> Invalid {
+    refuse(Message::new("media-error-unreadable").text("detail", error))
 }
 
 /// Reads the kind of image from its first bytes.
@@ -82,9 +86,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind> {
         Ok(ImageFormat::Png) => Ok(Kind::Png),
         Ok(ImageFormat::WebP) => Ok(Kind::WebP),
         Ok(ImageFormat::Gif) => Ok(Kind::Gif),
-        _ => {
-            Err(refuse("This file is not a JPEG, PNG, WebP or GIF image (whatever its name says)."))
-        }
+        _ => Err(refuse("media-error-not-image")),
     }
 }
 
@@ -97,35 +99,33 @@ fn encode(image: &DynamicImage, kind: Kind) -> Result<Vec<u8>> {
     };
     ready
         .write_to(&mut out, kind.format())
-        .map_err(|e| refuse(format!("Could not encode the image: {e}")))?;
+        .map_err(|e| refuse(Message::new("media-error-encode").text("detail", e)))?;
     Ok(out.into_inner())
 }
 
 /// Checks an upload (size, kind read from the content, pixels before decoding) and decodes it.
 fn decode_checked(bytes: &[u8]) -> Result<(Kind, DynamicImage)> {
     if bytes.len() > MAX_UPLOAD_BYTES {
-        return Err(refuse(format!(
-            "Images may be at most {} MB.",
-            MAX_UPLOAD_BYTES / 1024 / 1024
-        )));
+        return Err(refuse(
+            Message::new("media-error-too-large").text("mb", MAX_UPLOAD_BYTES / 1024 / 1024),
+        ));
     }
     let kind = sniff(bytes)?;
     let mut reader = ImageReader::with_format(Cursor::new(bytes), kind.format());
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_PIXELS * 4 + 1024 * 1024);
     reader.limits(limits);
-    let (width, height) =
-        reader.into_dimensions().map_err(|e| refuse(format!("This image cannot be read: {e}")))?;
+    let (width, height) = reader.into_dimensions().map_err(unreadable)?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(refuse(format!(
-            "This image is {width}×{height} pixels; the most accepted is 40 megapixels."
-        )));
+        return Err(refuse(
+            Message::new("media-error-too-many-pixels").text("width", width).text("height", height),
+        ));
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), kind.format());
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_PIXELS * 4 + 1024 * 1024);
     reader.limits(limits);
-    let image = reader.decode().map_err(|e| refuse(format!("This image cannot be read: {e}")))?;
+    let image = reader.decode().map_err(unreadable)?;
     Ok((kind, image))
 }
 
@@ -265,7 +265,8 @@ mod tests {
         bomb[20..24].copy_from_slice(&50_000u32.to_be_bytes());
         let error = process(&bomb).expect_err("a bomb");
         assert!(
-            error.message.contains("40 megapixels") || error.message.contains("cannot be read"),
+            error.to_string().contains("40 megapixels")
+                || error.to_string().contains("cannot be read"),
             "{}",
             error.message
         );

@@ -118,9 +118,9 @@ impl MediaLibrary {
     pub async fn delete(&self, id: i64) -> Result<()> {
         let item = self.store.media_by_id(id).await?.ok_or(Error::NotFound("image"))?;
         if let Some(headline) = self.store.media_used_by(&item.path).await? {
-            return Err(Error::Conflict(format!(
-                "This image is used by “{headline}”; change that article first."
-            )));
+            return Err(Error::Conflict(
+                lede_core::Message::new("store-image-in-use").text("headline", headline),
+            ));
         }
         self.store.delete_media(id).await?;
         let relative = item.path.trim_start_matches("/media/");

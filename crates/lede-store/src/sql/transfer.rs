@@ -74,7 +74,14 @@ fn resolve(
     label: &str,
 ) -> Result<i64> {
     ids.get(slug.as_str()).copied().ok_or_else(|| {
-        Invalid::new(field, format!("{label}: there is no {field} \"{slug}\"")).into()
+        Invalid::new(
+            field,
+            lede_core::Message::new("import-no-such")
+                .text("label", label)
+                .text("field", field)
+                .text("slug", slug),
+        )
+        .into()
     })
 }
 
