@@ -343,7 +343,7 @@ admin-editor-error-slug = سلگ لکھیں: سرخی میں ایسے حروف �
 admin-editor-error-section = کوئی حصہ منتخب کریں۔
 admin-editor-error-tag = ٹیگ میں حروف یا ہندسے ہونا ضروری ہیں۔
 admin-editor-error-date = تاریخ اور وقت اس طرح لکھیں: 2026-12-01T09:30
-admin-editor-error-no-action = ایڈیٹر کا کوئی ایک بٹن دبائیں: محفوظ کریں، نظرِ ثانی کے لیے بھیجیں، شائع کریں یا پیش نظارہ۔
+admin-editor-error-no-action = ایڈیٹر کا کوئی ایک بٹن دبائیں: مسودہ محفوظ کریں، نظرِ ثانی کے لیے بھیجیں، شائع کریں یا پیش منظر دیکھیں۔
 
 ## Newsroom: revisions (admin/revisions.html)
 
