@@ -1,7 +1,7 @@
 //! Newsroom accounts: roles and what each may do, and passwords (Argon2id). Pure rules, so
 //! every permission is tested as a table.
 
-use crate::{Invalid, Result};
+use crate::{Invalid, Message, Result};
 use argon2::Argon2;
 use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
@@ -37,10 +37,17 @@ impl Role {
 
     pub fn parse(text: &str) -> Result<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == text).ok_or_else(|| {
-            Invalid::new(
-                "role",
-                format!("unknown role {text:?}: use contributor, author, editor or admin"),
-            )
+            Invalid::new("role", Message::new("validation-role-unknown").text("role", text))
+        })
+    }
+
+    /// The role's name for people, in their language (`admin-role-editor`).
+    pub fn name(self) -> Message {
+        Message::new(match self {
+            Self::Contributor => "admin-role-contributor",
+            Self::Author => "admin-role-author",
+            Self::Editor => "admin-role-editor",
+            Self::Admin => "admin-role-admin",
         })
     }
 
@@ -74,17 +81,19 @@ pub fn hash_password(password: &str) -> Result<String> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(Invalid::new(
             "password",
-            format!("A password needs at least {MIN_PASSWORD_CHARS} characters."),
+            Message::new("validation-password-short").text("min", MIN_PASSWORD_CHARS),
         ));
     }
     if password.len() > 1024 {
-        return Err(Invalid::new("password", "A password has at most 1,024 bytes."));
+        return Err(Invalid::new("password", "validation-password-long"));
     }
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|hash| hash.to_string())
-        .map_err(|e| Invalid::new("password", format!("cannot hash the password: {e}")))
+        .map_err(|e| {
+            Invalid::new("password", Message::new("validation-password-hash").text("detail", e))
+        })
 }
 
 /// Checks a password against a stored hash; a malformed hash never verifies.
@@ -162,6 +171,9 @@ pub struct User {
     pub password_hash: String,
     pub failed_attempts: u32,
     pub locked_until: Option<time::OffsetDateTime>,
+    /// The language the newsroom speaks to this person (a BCP 47 tag); `None` follows the
+    /// site's default language.
+    pub interface_language: Option<String>,
 }
 
 /// What creating an account takes (the password already hashed).

@@ -82,7 +82,7 @@ pub fn looks_like_key(text: &str) -> bool {
 pub fn partner_name(value: &str) -> Result<String> {
     let name = required("partner", value, 100)?;
     if name.chars().any(char::is_control) {
-        return Err(Invalid::new("partner", "A name cannot hold control characters."));
+        return Err(Invalid::new("partner", "validation-partner-control"));
     }
     Ok(name)
 }

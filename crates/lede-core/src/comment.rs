@@ -3,7 +3,7 @@
 //! database does not leak readers' addresses but a moderator can still see repeat senders.
 
 use crate::content::{ArticleId, CommentId, required, web_address};
-use crate::{Invalid, Result};
+use crate::{Invalid, Message, Result};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use time::OffsetDateTime;
@@ -39,7 +39,10 @@ impl CommentStatus {
             "approved" => Ok(Self::Approved),
             "spam" => Ok(Self::Spam),
             "trash" => Ok(Self::Trash),
-            other => Err(Invalid::new("status", format!("unknown comment status {other:?}"))),
+            other => Err(Invalid::new(
+                "status",
+                Message::new("validation-comment-status-unknown").text("status", other),
+            )),
         }
     }
 }
@@ -52,7 +55,7 @@ pub struct Email(String);
 impl Email {
     pub fn parse(text: &str) -> Result<Self> {
         let text = text.trim();
-        let bad = || Invalid::new("email", "Give a valid email address, like name@example.com.");
+        let bad = || Invalid::new("email", "validation-email");
         let (local, domain) = text.split_once('@').ok_or_else(bad)?;
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
@@ -119,7 +122,9 @@ impl CommentInput {
             if links > MAX_LINKS {
                 problems.push(Invalid::new(
                     "text",
-                    format!("A comment may carry at most {MAX_LINKS} links; this one has {links}."),
+                    Message::new("validation-comment-links")
+                        .text("max", MAX_LINKS)
+                        .text("links", links),
                 ));
             }
         }

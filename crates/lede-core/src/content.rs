@@ -1,7 +1,7 @@
 //! The content model: articles, authors, sections, tags and static pages, as the rest of Lede
 //! reads and writes them. Ids are plain database ids wrapped so they cannot be mixed up.
 
-use crate::{Invalid, Result, Slug, markdown, reading_time};
+use crate::{Invalid, Message, Result, Slug, markdown, reading_time};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -45,7 +45,10 @@ impl ArticleStatus {
             "scheduled" => Ok(Self::Scheduled),
             "published" => Ok(Self::Published),
             "unpublished" => Ok(Self::Unpublished),
-            other => Err(Invalid::new("status", format!("unknown article status {other:?}"))),
+            other => Err(Invalid::new(
+                "status",
+                Message::new("validation-article-status-unknown").text("status", other),
+            )),
         }
     }
 }
@@ -143,7 +146,7 @@ impl ArticleInput {
     pub fn check(mut self) -> Result<CheckedArticle> {
         self.check_fields()?;
         if self.body_markdown.len() > MAX_BODY_BYTES {
-            return Err(Invalid::new("body", "The body is longer than 500,000 characters."));
+            return Err(Invalid::new("body", "validation-body-too-long"));
         }
         let body_text = markdown::plain_text(&self.body_markdown);
         let body_html = markdown::render(&self.body_markdown);
@@ -157,17 +160,11 @@ impl ArticleInput {
     pub fn check_html(mut self, body_html: &str) -> Result<CheckedArticle> {
         self.check_fields()?;
         if !self.body_markdown.is_empty() {
-            return Err(Invalid::new(
-                "body",
-                "An article body is either Markdown or HTML, not both.",
-            ));
+            return Err(Invalid::new("body", "validation-body-both"));
         }
         let body_html = markdown::sanitize(body_html);
         if body_html.len() > 2 * MAX_BODY_BYTES {
-            return Err(Invalid::new(
-                "body",
-                "The body is longer than 1,000,000 characters of HTML.",
-            ));
+            return Err(Invalid::new("body", "validation-body-html-too-long"));
         }
         let body_text = markdown::html_text(&body_html);
         Ok(CheckedArticle::new(self, body_html, body_text))
@@ -179,10 +176,10 @@ impl ArticleInput {
         self.standfirst = optional("standfirst", &self.standfirst, MAX_STANDFIRST_CHARS)?;
         self.language = language_tag(&self.language)?;
         if self.authors.is_empty() {
-            return Err(Invalid::new("authors", "An article needs at least one author."));
+            return Err(Invalid::new("authors", "validation-authors-needed"));
         }
         if self.translation_of.as_ref() == Some(&self.slug) {
-            return Err(Invalid::new("translation_of", "An article cannot translate itself."));
+            return Err(Invalid::new("translation_of", "validation-translation-self"));
         }
         Ok(())
     }
@@ -302,7 +299,10 @@ pub const RESERVED_PAGE_SLUGS: &[&str] = &[
 impl PageInput {
     pub fn check(mut self) -> Result<Self> {
         if RESERVED_PAGE_SLUGS.contains(&self.slug.as_str()) {
-            return Err(Invalid::new("slug", format!("/{} is reserved by the site", self.slug)));
+            return Err(Invalid::new(
+                "slug",
+                Message::new("validation-page-slug-reserved").text("slug", &self.slug),
+            ));
         }
         self.title = required("title", &self.title, 200)?;
         Ok(self)
@@ -313,7 +313,7 @@ impl PageInput {
 pub fn required(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
     let value = optional(field, value, max_chars)?;
     if value.is_empty() {
-        return Err(Invalid::new(field, "This field is required."));
+        return Err(Invalid::new(field, "validation-required"));
     }
     Ok(value)
 }
@@ -322,7 +322,10 @@ pub fn required(field: &'static str, value: &str, max_chars: usize) -> Result<St
 pub fn optional(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
     let value = value.trim();
     if value.chars().count() > max_chars {
-        return Err(Invalid::new(field, format!("At most {max_chars} characters, please.")));
+        return Err(Invalid::new(
+            field,
+            Message::new("validation-too-long").text("max", max_chars),
+        ));
     }
     Ok(value.to_owned())
 }
@@ -337,7 +340,7 @@ pub fn web_address(field: &'static str, value: &str) -> Result<String> {
         && value.len() <= 300
         && !value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
     if !plausible {
-        return Err(Invalid::new(field, "Give a web address starting with https:// or http://."));
+        return Err(Invalid::new(field, "validation-web-address"));
     }
     Ok(value.to_owned())
 }
@@ -348,7 +351,7 @@ fn language_tag(value: &str) -> Result<String> {
     let ok = (2..=12).contains(&value.len())
         && value.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
     if !ok {
-        return Err(Invalid::new("language", "Give a language code such as en or ur."));
+        return Err(Invalid::new("language", "validation-language"));
     }
     Ok(value.to_owned())
 }

@@ -2,7 +2,7 @@
 //! language keeps the site's plain addresses, each other one has an edition under `/{tag}/`.
 //! Tags are BCP 47, checked and written in their canonical form (`ur`, `pt-BR`).
 
-use crate::{Invalid, Result};
+use crate::{Invalid, Message, Result};
 use unic_langid::LanguageIdentifier;
 
 /// A BCP 47 tag in canonical form, or why `text` is not one.
@@ -13,10 +13,7 @@ pub fn canonical_tag(text: &str) -> Result<String> {
         .filter(|_| !text.is_empty())
         .map(|id| id.to_string())
         .ok_or_else(|| {
-            Invalid::new(
-                "language",
-                format!("“{text}” is not a language tag: give one such as en, ur or pt-BR."),
-            )
+            Invalid::new("language", Message::new("validation-language-tag").text("text", text))
         })
 }
 
@@ -88,12 +85,9 @@ impl SiteLanguages {
         }
         Err(Invalid::new(
             "language",
-            format!(
-                "“{}” is not one of this site's languages ({}); choose one of them, or add it \
-                 in the site's settings first.",
-                language.trim(),
-                self.languages.join(", ")
-            ),
+            Message::new("validation-language-not-site")
+                .text("language", language.trim())
+                .text("languages", self.languages.join(", ")),
         ))
     }
 }
@@ -123,7 +117,7 @@ mod tests {
         let refused = site.check("Urdu").expect_err("a name, not a tag");
         assert_eq!(refused.field, "language");
         let refused = site.check("fr").expect_err("not a site language");
-        assert!(refused.message.contains("en, ur"), "{}", refused.message);
+        assert!(refused.message.to_string().contains("en, ur"), "{}", refused.message);
         assert_eq!(SiteLanguages::parse(&site.stored()).expect("round trip"), site);
         let defaulted = SiteLanguages::new(&["ur"], "en").expect("default added");
         assert_eq!(defaulted.all(), ["en", "ur"]);

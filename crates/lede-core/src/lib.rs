@@ -11,6 +11,7 @@ pub mod error;
 pub mod language;
 pub mod markdown;
 pub mod media;
+pub mod message;
 pub mod names;
 pub mod reading_time;
 pub mod related;
@@ -23,4 +24,5 @@ pub mod workflow;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{Invalid, Result};
+pub use message::Message;
 pub use slug::Slug;

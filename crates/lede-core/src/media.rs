@@ -3,7 +3,7 @@
 //! photographer's location, into resized variants for `srcset`: each width in its original
 //! format and in WebP.
 
-use crate::{Invalid, Result};
+use crate::{Invalid, Message, Result};
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
 
@@ -71,8 +71,12 @@ pub struct Processed {
     pub files: Vec<Encoded>,
 }
 
-fn refuse(message: impl Into<String>) -> Invalid {
+fn refuse(message: impl Into<Message>) -> Invalid {
     Invalid::new("file", message)
+}
+
+fn unreadable(error: image::ImageError) -> Invalid {
+    refuse(Message::new("media-error-unreadable").text("detail", error))
 }
 
 /// Reads the kind of image from its first bytes.
@@ -82,9 +86,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind> {
         Ok(ImageFormat::Png) => Ok(Kind::Png),
         Ok(ImageFormat::WebP) => Ok(Kind::WebP),
         Ok(ImageFormat::Gif) => Ok(Kind::Gif),
-        _ => {
-            Err(refuse("This file is not a JPEG, PNG, WebP or GIF image (whatever its name says)."))
-        }
+        _ => Err(refuse("media-error-not-image")),
     }
 }
 
@@ -97,7 +99,7 @@ fn encode(image: &DynamicImage, kind: Kind) -> Result<Vec<u8>> {
     };
     ready
         .write_to(&mut out, kind.format())
-        .map_err(|e| refuse(format!("Could not encode the image: {e}")))?;
+        .map_err(|e| refuse(Message::new("media-error-encode").text("detail", e)))?;
     Ok(out.into_inner())
 }
 
@@ -129,12 +131,13 @@ impl MemoryBudget {
     }
 
     fn refusal(self, width: u32, height: u32, needed: u64) -> Invalid {
-        refuse(format!(
-            "This image is {width}×{height} pixels and would need {} MB of memory to read; \
-             this site reads images of at most {} MB. Make it smaller and try again.",
-            Self::megabytes_of(needed),
-            Self::megabytes_of(self.bytes)
-        ))
+        refuse(
+            Message::new("media-error-memory")
+                .text("width", width)
+                .text("height", height)
+                .text("needed", Self::megabytes_of(needed))
+                .text("limit", Self::megabytes_of(self.bytes)),
+        )
     }
 }
 
@@ -144,18 +147,13 @@ impl Default for MemoryBudget {
     }
 }
 
-fn cannot_read(error: image::ImageError) -> Invalid {
-    refuse(format!("This image cannot be read: {error}"))
-}
-
 /// Checks an upload (size, kind read from the content, pixels and memory from the header,
 /// before decoding) and decodes it.
 fn decode_checked(bytes: &[u8], budget: MemoryBudget) -> Result<(Kind, DynamicImage)> {
     if bytes.len() > MAX_UPLOAD_BYTES {
-        return Err(refuse(format!(
-            "Images may be at most {} MB.",
-            MAX_UPLOAD_BYTES / 1024 / 1024
-        )));
+        return Err(refuse(
+            Message::new("media-error-too-large").text("mb", MAX_UPLOAD_BYTES / 1024 / 1024),
+        ));
     }
     let kind = sniff(bytes)?;
     let mut reader = ImageReader::with_format(Cursor::new(bytes), kind.format());
@@ -165,25 +163,24 @@ fn decode_checked(bytes: &[u8], budget: MemoryBudget) -> Result<(Kind, DynamicIm
     limits.max_alloc = Some(budget.bytes().saturating_add(1024 * 1024));
     reader.limits(limits);
     let decoder = reader.into_decoder().map_err(|error| match error {
-        image::ImageError::Limits(_) => refuse(format!(
-            "This image would need more than {} MB of memory to read; this site reads images \
-             of at most that. Make it smaller and try again.",
-            MemoryBudget::megabytes_of(budget.bytes())
-        )),
-        other => cannot_read(other),
+        image::ImageError::Limits(_) => refuse(
+            Message::new("media-error-memory-limit")
+                .text("limit", MemoryBudget::megabytes_of(budget.bytes())),
+        ),
+        other => unreadable(other),
     })?;
     let (width, height) = decoder.dimensions();
     let pixels = u64::from(width) * u64::from(height);
     if pixels > MAX_PIXELS {
-        return Err(refuse(format!(
-            "This image is {width}×{height} pixels; the most accepted is 40 megapixels."
-        )));
+        return Err(refuse(
+            Message::new("media-error-too-many-pixels").text("width", width).text("height", height),
+        ));
     }
     let needed = (pixels * 4).max(decoder.total_bytes());
     if needed > budget.bytes() {
         return Err(budget.refusal(width, height, needed));
     }
-    let image = DynamicImage::from_decoder(decoder).map_err(cannot_read)?;
+    let image = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
     Ok((kind, image))
 }
 
@@ -330,14 +327,14 @@ mod tests {
         let error = process(&png(1000, 500), budget).expect_err("over budget");
         assert_eq!(error.field, "file");
         assert!(
-            error.message.contains("1000×500")
-                && error.message.contains("2 MB")
-                && error.message.contains("at most 1 MB"),
+            error.message.to_string().contains("1000×500")
+                && error.message.to_string().contains("2 MB")
+                && error.message.to_string().contains("at most 1 MB"),
             "{}",
             error.message
         );
         let error = process_avatar(&png(1000, 500), budget).expect_err("pictures too");
-        assert!(error.message.contains("at most 1 MB"), "{}", error.message);
+        assert!(error.message.to_string().contains("at most 1 MB"), "{}", error.message);
         // 500 × 500 at 4 bytes: 1,000,000 bytes, within it.
         assert!(process(&png(500, 500), budget).is_ok());
         assert_eq!(MemoryBudget::megabytes(0), MemoryBudget::megabytes(1), "never zero");
@@ -355,7 +352,8 @@ mod tests {
         bomb[20..24].copy_from_slice(&50_000u32.to_be_bytes());
         let error = process(&bomb, MemoryBudget::DEFAULT).expect_err("a bomb");
         assert!(
-            error.message.contains("40 megapixels") || error.message.contains("cannot be read"),
+            error.to_string().contains("40 megapixels")
+                || error.to_string().contains("cannot be read"),
             "{}",
             error.message
         );

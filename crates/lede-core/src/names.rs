@@ -6,7 +6,7 @@
 
 use crate::content::{Article, ArticleSummary, Author, NamedRef, Section, Tag, optional};
 use crate::language::SiteLanguages;
-use crate::{Invalid, Result, Slug};
+use crate::{Invalid, Message, Result, Slug};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -71,20 +71,18 @@ pub fn check(
         if language == languages.default_language() {
             return Err(Invalid::new(
                 "language",
-                format!(
-                    "“{language}” is the site's default language: its names are the main ones."
-                ),
+                Message::new("names-error-default-language").text("language", &language),
             ));
         }
         if checked.iter().any(|c| c.language == language) {
             return Err(Invalid::new(
                 "language",
-                format!("The names in “{language}” were given twice."),
+                Message::new("names-error-twice").text("language", &language),
             ));
         }
         let text = optional("local_text", &name.text, max_text)?;
         if kind == Named::Tag && !text.is_empty() {
-            return Err(Invalid::new("local_text", "A tag has a name only."));
+            return Err(Invalid::new("local_text", "names-error-tag-text"));
         }
         let name = optional("local_name", &name.name, max_name)?;
         checked.push(LocalName { language, name, text });

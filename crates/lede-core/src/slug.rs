@@ -3,7 +3,7 @@
 //! on the wire, as browsers and sitemaps expect, and shown in Urdu in the address bar).
 
 use crate::script::fold;
-use crate::{Invalid, Result};
+use crate::{Invalid, Message, Result};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -33,16 +33,16 @@ impl Slug {
     pub fn parse(text: &str) -> Result<Self> {
         let valid_chars = text.chars().all(slug_char);
         if text.is_empty() {
-            return Err(Invalid::new("slug", "A slug cannot be empty."));
+            return Err(Invalid::new("slug", "validation-slug-empty"));
         }
         if text.chars().count() > MAX_LEN {
-            return Err(Invalid::new("slug", format!("A slug has at most {MAX_LEN} characters.")));
-        }
-        if !valid_chars || text.starts_with('-') || text.ends_with('-') || text.contains("--") {
             return Err(Invalid::new(
                 "slug",
-                "A slug uses lowercase letters, digits and single hyphens only.",
+                Message::new("validation-slug-too-long").text("max", MAX_LEN),
             ));
+        }
+        if !valid_chars || text.starts_with('-') || text.ends_with('-') || text.contains("--") {
+            return Err(Invalid::new("slug", "validation-slug-chars"));
         }
         Ok(Self(text.to_owned()))
     }

@@ -6,7 +6,7 @@
 
 use crate::comment::{CommentStatus, Email, MAX_NAME_CHARS};
 use crate::content::*;
-use crate::{Invalid, Result, Slug, markdown, related};
+use crate::{Invalid, Message, Result, Slug, markdown, related};
 use std::collections::HashSet;
 use time::OffsetDateTime;
 
@@ -189,7 +189,7 @@ impl ImportBatch {
                     &label,
                     Invalid::new(
                         "parent",
-                        format!("its parent {parent} comes later or not at all"),
+                        Message::new("import-parent-later").text("parent", parent),
                     ),
                 ));
             }
@@ -215,10 +215,7 @@ impl ImportBatch {
             .map(|p| {
                 let page = p.page.check().map_err(|e| labelled(&p.label, e))?;
                 if !page.body_markdown.is_empty() {
-                    return Err(labelled(
-                        &p.label,
-                        Invalid::new("body", "An imported page's body is HTML, not Markdown."),
-                    ));
+                    return Err(labelled(&p.label, Invalid::new("body", "import-page-body-html")));
                 }
                 Ok(CheckedImportPage {
                     body_html: markdown::sanitize(&p.body_html),
@@ -250,7 +247,7 @@ impl ImportBatch {
                     &label,
                     Invalid::new(
                         "parent",
-                        format!("it answers comment {parent}, which comes later or not at all"),
+                        Message::new("import-reply-later").text("parent", parent),
                     ),
                 ));
             }
@@ -275,10 +272,7 @@ impl ImportBatch {
 fn check_article(a: ImportArticle) -> Result<CheckedImportArticle> {
     let checked = a.article.check_html(&a.body_html).map_err(|e| labelled(&a.label, e))?;
     if a.status != ArticleStatus::Draft && a.published_at.is_none() {
-        return Err(labelled(
-            &a.label,
-            Invalid::new("published_at", "A published or scheduled article needs a date."),
-        ));
+        return Err(labelled(&a.label, Invalid::new("published_at", "import-needs-date")));
     }
     let signature =
         related::signature(&checked.input.headline, &checked.input.standfirst, &checked.body_text);
@@ -302,7 +296,7 @@ fn unique<'a>(kind: &str, ids: impl Iterator<Item = &'a String>) -> Result<()> {
         if !seen.insert(id) {
             return Err(Invalid::new(
                 "foreign_id",
-                format!("{kind} {id} appears twice in the import"),
+                Message::new("import-duplicate").text("kind", kind).text("id", id),
             ));
         }
     }
@@ -310,8 +304,11 @@ fn unique<'a>(kind: &str, ids: impl Iterator<Item = &'a String>) -> Result<()> {
 }
 
 /// The same broken rule, with the item it concerns named first.
-fn labelled(label: &str, error: Invalid) -> Invalid {
-    Invalid::new(error.field, format!("{label}: {}", error.message))
+pub fn labelled(label: &str, error: Invalid) -> Invalid {
+    Invalid::new(
+        error.field,
+        Message::new("import-labelled").text("label", label).message("message", error.message),
+    )
 }
 
 /// What an import wrote, and what it left alone.
@@ -562,7 +559,7 @@ mod tests {
             let mut b = batch();
             break_it(&mut b);
             let error = b.check(b"secret").expect_err("invalid");
-            assert!(error.message.contains(expected), "{error}");
+            assert!(error.message.to_string().contains(expected), "{error}");
         }
     }
 

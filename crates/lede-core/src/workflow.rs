@@ -4,7 +4,7 @@
 
 use crate::account::{Action, Role};
 use crate::content::ArticleStatus;
-use crate::{Invalid, Result};
+use crate::{Invalid, Message, Result};
 
 /// What someone asks to do with an article in the editor. Its names are the editor's button
 /// values, so a form field reads straight into it (serde) and an unknown one is refused there.
@@ -36,10 +36,9 @@ impl Step {
     }
 
     pub fn parse(text: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.as_str() == text)
-            .ok_or_else(|| Invalid::new("action", format!("unknown action {text:?}")))
+        Self::ALL.into_iter().find(|s| s.as_str() == text).ok_or_else(|| {
+            Invalid::new("action", Message::new("workflow-unknown-action").text("action", text))
+        })
     }
 }
 
@@ -47,7 +46,7 @@ impl Step {
 /// where it makes sense.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
-    Forbidden(String),
+    Forbidden(Message),
     Invalid(Invalid),
 }
 
@@ -62,36 +61,31 @@ pub fn next_status(
     use ArticleStatus::*;
     let may_edit = own && role.may(Action::WriteDrafts) || role.may(Action::EditOthers);
     if !may_edit {
-        return Err(Refusal::Forbidden(
-            "Only the article's authors and editors may change it.".into(),
-        ));
+        return Err(Refusal::Forbidden("workflow-not-author".into()));
     }
     let may_publish = role.may(Action::EditOthers) || own && role.may(Action::PublishOwn);
     let publishing = matches!(step, Step::Publish | Step::Schedule | Step::Unpublish);
     if publishing && !may_publish {
-        return Err(Refusal::Forbidden(format!(
-            "A {} cannot publish, schedule or unpublish; submit the article for review instead.",
-            role.as_str()
-        )));
+        return Err(Refusal::Forbidden(
+            Message::new("workflow-role-cannot-publish").message("role", role.name()),
+        ));
     }
     // Contributors cannot change what is already live or on its way there.
     if !may_publish && matches!(from, Scheduled | Published) {
-        return Err(Refusal::Forbidden(
-            "This article is scheduled or published; ask an editor to change it.".into(),
-        ));
+        return Err(Refusal::Forbidden("workflow-locked".into()));
     }
-    let invalid = |message: &str| Err(Refusal::Invalid(Invalid::new("status", message)));
+    let invalid = |id: &'static str| Err(Refusal::Invalid(Invalid::new("status", id)));
     match (step, from) {
         (Step::SaveDraft, Published | Scheduled) => Ok(from),
         (Step::SaveDraft, InReview) => Ok(InReview),
         (Step::SaveDraft, Draft | Unpublished) => Ok(Draft),
         (Step::SubmitForReview, Draft | Unpublished | InReview) => Ok(InReview),
-        (Step::SubmitForReview, _) => invalid("Only drafts can be submitted for review."),
+        (Step::SubmitForReview, _) => invalid("workflow-submit-drafts-only"),
         (Step::Publish, _) => Ok(Published),
-        (Step::Schedule, Published) => invalid("This article is already published."),
+        (Step::Schedule, Published) => invalid("workflow-already-published"),
         (Step::Schedule, _) => Ok(Scheduled),
         (Step::Unpublish, Published | Scheduled) => Ok(Unpublished),
-        (Step::Unpublish, _) => invalid("Only published or scheduled articles can be unpublished."),
+        (Step::Unpublish, _) => invalid("workflow-unpublish-only-live"),
     }
 }
 

@@ -62,6 +62,19 @@ pub enum SignInError {
     Store(#[from] Error),
 }
 
+impl SignInError {
+    /// What to tell the person, when it is theirs to know (not a failing database).
+    pub fn message(&self) -> Option<lede_core::Message> {
+        match self {
+            Self::Wrong => Some(lede_core::Message::new("store-sign-in-wrong")),
+            Self::Locked { until } => {
+                Some(lede_core::Message::new("store-sign-in-locked").text("until", until))
+            }
+            Self::Store(_) => None,
+        }
+    }
+}
+
 fn random_hex(bytes: usize) -> String {
     (0..bytes).map(|_| format!("{:02x}", rand::random::<u8>())).collect()
 }
@@ -152,6 +165,14 @@ impl Accounts {
         self.newsroom.save_local_names(Named::Author, &slug, names).await
     }
 
+    /// Sets the language the newsroom speaks to the account's owner (a BCP 47 tag, stored in
+    /// canonical form), or `None` to follow the site's default language. Which languages are
+    /// offered is the web layer's to say: it knows the translations the theme ships.
+    pub async fn set_interface_language(&self, user: &User, language: Option<&str>) -> Result<()> {
+        let language = language.map(lede_core::language::canonical_tag).transpose()?;
+        self.store.set_interface_language(user.id, language.as_deref()).await
+    }
+
     /// Gives the account's byline a new picture, made from an uploaded image with the media
     /// library's checks (`lede_core::media::process_avatar`). The byline is saved through the
     /// newsroom like any profile change; the old picture's file goes once the new one is in.
@@ -200,12 +221,10 @@ impl Accounts {
     /// nobody can raise it; the account's sessions end so the new role applies at once.
     pub async fn change_role(&self, by: &User, target: UserId, role: Role) -> Result<()> {
         if !by.role.may(lede_core::account::Action::ManageAccounts) {
-            return Err(Error::Forbidden("Only an admin manages accounts.".into()));
+            return Err(Error::Forbidden("store-admin-only-accounts".into()));
         }
         if by.id == target {
-            return Err(Error::Forbidden(
-                "Nobody can change their own role; ask another admin.".into(),
-            ));
+            return Err(Error::Forbidden("store-own-role".into()));
         }
         self.store.set_role(target, role).await?;
         self.store.revoke_user_sessions(target, self.clock.now()).await?;
@@ -317,7 +336,7 @@ impl Accounts {
     /// person who left). Returns how many ended.
     pub async fn end_all_sessions(&self, by: &User, target: UserId) -> Result<u64> {
         if !by.role.may(lede_core::account::Action::ManageAccounts) {
-            return Err(Error::Forbidden("Only an admin manages accounts.".into()));
+            return Err(Error::Forbidden("store-admin-only-accounts".into()));
         }
         if !self.store.users().await?.iter().any(|u| u.id == target) {
             return Err(Error::NotFound("account"));

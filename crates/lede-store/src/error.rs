@@ -1,7 +1,7 @@
 //! Storage errors, sorted into the kinds callers act on: not found, invalid, conflict, and
 //! everything else (the database failed, which is the operator's problem, not the user's).
 
-use lede_core::Invalid;
+use lede_core::{Invalid, Message};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -11,9 +11,9 @@ pub enum Error {
     Invalid(#[from] Invalid),
     /// The rules of the workflow or of a role refuse it.
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Message),
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(Message),
     #[error("database error: {0}")]
     Database(#[source] sqlx::Error),
     #[error("database migration failed: {0}")]
@@ -27,7 +27,7 @@ impl From<sqlx::Error> for Error {
         match &error {
             sqlx::Error::RowNotFound => Error::NotFound("row"),
             sqlx::Error::Database(db) if db.is_unique_violation() => {
-                Error::Conflict(db.message().to_owned())
+                Error::Conflict(Message::new("store-duplicate").text("detail", db.message()))
             }
             _ => Error::Database(error),
         }

@@ -181,9 +181,9 @@ impl MediaLibrary {
     pub async fn delete(&self, id: i64) -> Result<()> {
         let item = self.store.media_by_id(id).await?.ok_or(Error::NotFound("image"))?;
         if let Some(headline) = self.store.media_used_by(&item.path).await? {
-            return Err(Error::Conflict(format!(
-                "This image is used by “{headline}”; change that article first."
-            )));
+            return Err(Error::Conflict(
+                lede_core::Message::new("store-image-in-use").text("headline", headline),
+            ));
         }
         self.store.delete_media(id).await?;
         let relative = item.path.trim_start_matches("/media/");
@@ -269,7 +269,7 @@ mod tests {
         let image = image_png(1000, 500);
         let refused = runtime.block_on(tiny.run(move |budget| media::process(&image, budget)));
         let message = refused.expect_err("over the budget").message;
-        assert!(message.contains("at most 1 MB"), "{message}");
+        assert!(message.to_string().contains("at most 1 MB"), "{message}");
     }
 
     /// A PNG that claims to be `width` × `height` and holds no pixels: only the checks of

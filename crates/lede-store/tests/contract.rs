@@ -29,6 +29,7 @@ lede_store::on_both_databases!(
     search_handles_other_scripts_and_hostile_input,
     another_server_on_the_same_database_finds_a_new_article_at_once,
     accounts_sign_in_and_out_with_sessions_that_end,
+    each_account_keeps_its_interface_language,
     repeated_failures_lock_an_account_for_a_while,
     the_workflow_follows_roles_and_statuses,
     a_stale_save_is_refused_and_every_save_keeps_a_revision,
@@ -621,6 +622,27 @@ async fn accounts_sign_in_and_out_with_sessions_that_end(db: &TestDb) {
         .expect("the new password works");
 }
 
+async fn each_account_keeps_its_interface_language(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let accounts = lede_store::Accounts::new(&newsroom);
+    let password = "a long enough password";
+    accounts.create_user("ayesha@example.com", "Ayesha", Role::Editor, password).await.expect("a");
+    accounts.create_user("ben@example.com", "Ben", Role::Author, password).await.expect("b");
+    let signed_in = accounts.sign_in("ayesha@example.com", password).await.expect("sign in");
+    assert_eq!(signed_in.user.interface_language, None, "a new account follows the site");
+    accounts.set_interface_language(&signed_in.user, Some(" ur ")).await.expect("choose Urdu");
+    let (user, _) = accounts.session(&signed_in.token).await.expect("query").expect("live");
+    assert_eq!(user.interface_language.as_deref(), Some("ur"), "stored in canonical form");
+    let users = newsroom.store().users().await.expect("users");
+    let ben = users.iter().find(|u| u.name == "Ben").expect("Ben");
+    assert_eq!(ben.interface_language, None, "only the chooser's account changed");
+    let refused = accounts.set_interface_language(&user, Some("Urdu")).await;
+    assert!(matches!(refused, Err(Error::Invalid(_))), "{refused:?}");
+    accounts.set_interface_language(&user, None).await.expect("back to the site's default");
+    let (user, _) = accounts.session(&signed_in.token).await.expect("query").expect("live");
+    assert_eq!(user.interface_language, None);
+}
+
 async fn repeated_failures_lock_an_account_for_a_while(db: &TestDb) {
     let newsroom = db.newsroom().await;
     let accounts = lede_store::Accounts::new(&newsroom);
@@ -1056,7 +1078,7 @@ async fn only_empty_sections_are_deleted_and_only_by_admins(db: &TestDb) {
     assert!(matches!(newsroom.delete_section(&editor, empty).await, Err(Error::Forbidden(_))));
     assert!(matches!(
         newsroom.delete_section(&admin, id("politics")).await,
-        Err(Error::Conflict(m)) if m.contains("holds 2 articles")
+        Err(Error::Conflict(m)) if m.to_string().contains("holds 2 articles")
     ));
     assert!(matches!(newsroom.delete_section(&admin, id("news")).await, Err(Error::Conflict(_))));
     while changes.try_recv().is_ok() {}

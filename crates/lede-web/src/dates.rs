@@ -4,7 +4,7 @@
 //! default for the locale (Latin digits for `ur`, Eastern Arabic for `ar-EG`…); nothing here
 //! chooses digits. Machine formats (`<time datetime>`, feeds, sitemaps) never go through here.
 
-use icu_datetime::fieldsets::YMD;
+use icu_datetime::fieldsets::{YM, YMD};
 use icu_datetime::input::Date;
 use icu_datetime::preferences::CalendarAlgorithm;
 use icu_datetime::{DateTimeFormatter, DateTimeFormatterPreferences};
@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 
 type DayFormatter = DateTimeFormatter<YMD>;
+type MonthFormatter = DateTimeFormatter<YM>;
 
 /// A time zone named in the configuration that the time zone database does not know.
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +97,32 @@ impl SiteZone {
     }
 }
 
+/// A calendar day (a day archive's) as day, long month name and year in `language`, like
+/// [`SiteZone::long_date`].
+pub fn long_day(day: time::Date, language: &str) -> String {
+    let Ok(date) = Date::try_new_iso(day.year(), u8::from(day.month()), day.day()) else {
+        return String::new();
+    };
+    with_formatter(language, |formatter| formatter.format(&date).to_string())
+}
+
+/// A month (a month archive's) as long month name and year in `language` (`November 2026`,
+/// `نومبر 2026`).
+pub fn month_year(year: i32, month: time::Month, language: &str) -> String {
+    let Ok(date) = Date::try_new_iso(year, u8::from(month), 1) else {
+        return String::new();
+    };
+    MONTH_FORMATTERS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let formatter = cache.entry(language.to_owned()).or_insert_with(|| {
+            DateTimeFormatter::try_new(preferences(language), YM::long())
+                .or_else(|_| DateTimeFormatter::try_new(preferences("en"), YM::long()))
+                .ok()
+        });
+        formatter.as_ref().map(|f| f.format(&date).to_string()).unwrap_or_default()
+    })
+}
+
 /// The CLDR locale whose date patterns a page in `language` uses. English keeps the
 /// day-month-year order Lede has always shown ("5 November 2026", CLDR's `en-GB`), not the
 /// US month-first order of plain `en`; other languages are their own tag.
@@ -119,6 +146,8 @@ thread_local! {
     /// Formatters by language, made once per thread: loading the patterns for each date on a
     /// page would be wasted work.
     static FORMATTERS: RefCell<HashMap<String, Option<DayFormatter>>> = RefCell::new(HashMap::new());
+    static MONTH_FORMATTERS: RefCell<HashMap<String, Option<MonthFormatter>>> =
+        RefCell::new(HashMap::new());
 }
 
 fn with_formatter(language: &str, format: impl FnOnce(&DayFormatter) -> String) -> String {
@@ -152,6 +181,17 @@ mod tests {
             utc.long_date(datetime!(2026-03-05 00:00 UTC), "ur-PK")
         );
         assert!(utc.long_date(at, "ur").contains("نومبر"));
+    }
+
+    #[test]
+    fn archive_months_and_days_in_english_and_urdu() {
+        use time::Month;
+        assert_eq!(month_year(2026, Month::November, "en"), "November 2026");
+        let urdu = month_year(2026, Month::November, "ur");
+        assert!(urdu.contains("نومبر") && urdu.contains("2026"), "{urdu}");
+        let day = time::Date::from_calendar_date(2026, Month::March, 5).expect("a day");
+        assert_eq!(long_day(day, "en"), "5 March 2026");
+        assert!(long_day(day, "ur").contains("مارچ"), "{}", long_day(day, "ur"));
     }
 
     #[test]

@@ -3,10 +3,13 @@
 //! The response carries an [`ErrorPage`] marker that [`crate::middleware`] renders, in the
 //! form [`ErrorFormat::for_path`] decides: a page in the site's layout for readers, problem
 //! details (RFC 9457, `application/problem+json`) for the content API. Handlers never build
-//! error responses themselves.
+//! error responses themselves. What an error says is a [`Message`], put into words only when
+//! the page is rendered, in the language of whoever reads it (see the middleware).
 
+use crate::i18n::Translations;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use lede_core::Message;
 use serde::Serialize;
 
 #[derive(Debug, thiserror::Error)]
@@ -14,7 +17,7 @@ pub enum AppError {
     #[error("not found")]
     NotFound,
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Message),
     /// A query parameter that cannot be used as given (the API's filters, limits, cursors).
     #[error("{name}: {message}")]
     BadParameter { name: &'static str, message: String },
@@ -22,7 +25,7 @@ pub enum AppError {
     #[error("{0}")]
     Unauthorized(String),
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Message),
     /// A newsroom page asked for without a session: answered with a redirect to the sign-in
     /// form rather than an error page, since signing in is all it takes.
     #[error("sign in first")]
@@ -30,67 +33,130 @@ pub enum AppError {
     #[error("method not allowed")]
     MethodNotAllowed,
     #[error("{0}")]
-    TooManyRequests(String),
+    TooManyRequests(Message),
     /// A request refused before its content was read (a body over the limit, a wrong type).
     #[error("{message}")]
-    Rejected { status: StatusCode, message: String },
+    Rejected { status: StatusCode, message: Message },
     /// Input that breaks a domain rule (`lede_core`), caught before it reached the newsroom.
     #[error("{}: {}", .0.field, .0.message)]
     Invalid(#[from] lede_core::Invalid),
+    /// Several broken rules of one input (a comment's name, address and text), said at once;
+    /// the first names the field.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "))]
+    Problems(Vec<lede_core::Invalid>),
+    /// An error on a page whose language the handler knows (an article's, where a reader
+    /// commented), said in that language rather than the one the address implies.
+    #[error("{error}")]
+    InLanguage { language: String, error: Box<AppError> },
     #[error(transparent)]
     Store(#[from] lede_store::Error),
     #[error("template error: {0:#}")]
     Template(#[from] minijinja::Error),
 }
 
+/// What an error says: messages to put in the reader's language, or the content API's own
+/// English text.
+#[derive(Debug, Clone)]
+pub enum ErrorText {
+    /// One or more messages, said one after another.
+    Said(Vec<Message>),
+    /// Text as it is: the API's details, which are English (its clients are programs).
+    Plain(String),
+}
+
+impl ErrorText {
+    fn said(message: impl Into<Message>) -> Self {
+        Self::Said(vec![message.into()])
+    }
+
+    /// The words in `language`.
+    pub fn in_language(&self, translations: &Translations, language: &str) -> String {
+        match self {
+            Self::Said(messages) => {
+                messages.iter().map(|m| translations.say(language, m)).collect::<Vec<_>>().join(" ")
+            }
+            Self::Plain(text) => text.clone(),
+        }
+    }
+
+    /// The words in English, where no language is known or none is wanted.
+    pub fn english(&self) -> String {
+        match Translations::shipped() {
+            Ok(translations) => self.in_language(&translations, crate::i18n::FALLBACK),
+            Err(_) => match self {
+                Self::Said(messages) => {
+                    messages.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
+                }
+                Self::Plain(text) => text.clone(),
+            },
+        }
+    }
+}
+
 /// The status and message of an error, waiting to be rendered as a page or problem details.
 #[derive(Debug, Clone)]
 pub struct ErrorPage {
     pub status: StatusCode,
-    pub message: String,
+    pub message: ErrorText,
     /// The input the error is about (a form field, a query parameter), when there is one.
     pub field: Option<&'static str>,
+    /// The language to say it in, when the handler knew it; otherwise the middleware takes
+    /// the person's (newsroom) or the edition's (reader pages).
+    pub language: Option<String>,
 }
 
 impl AppError {
+    /// Says this error in `language` (an article's), whatever the address.
+    pub fn in_language(self, language: &str) -> Self {
+        match self {
+            Self::SignInFirst => self,
+            error => Self::InLanguage { language: language.to_owned(), error: Box::new(error) },
+        }
+    }
+
     fn page(&self) -> ErrorPage {
         use lede_store::Error as Store;
+        if let Self::InLanguage { language, error } = self {
+            return ErrorPage { language: Some(language.clone()), ..error.page() };
+        }
         let field = match self {
             Self::BadParameter { name, .. } => Some(*name),
             Self::Invalid(invalid) | Self::Store(Store::Invalid(invalid)) => Some(invalid.field),
+            Self::Problems(problems) => problems.first().map(|p| p.field),
             _ => None,
         };
         let (status, message) = match self {
-            Self::NotFound | Self::Store(Store::NotFound(_)) => (
-                StatusCode::NOT_FOUND,
-                "We could not find that page. It may have moved, or the address may be mistyped."
-                    .to_owned(),
-            ),
-            Self::BadRequest(m) => (StatusCode::BAD_REQUEST, m.clone()),
-            Self::BadParameter { message, .. } => (StatusCode::BAD_REQUEST, message.clone()),
-            Self::Unauthorized(m) => (StatusCode::UNAUTHORIZED, m.clone()),
-            Self::Forbidden(m) => (StatusCode::FORBIDDEN, m.clone()),
-            Self::SignInFirst => (StatusCode::UNAUTHORIZED, "Sign in at /admin first.".to_owned()),
-            Self::MethodNotAllowed => (
-                StatusCode::METHOD_NOT_ALLOWED,
-                "This address does not accept that method.".to_owned(),
-            ),
-            Self::TooManyRequests(m) => (StatusCode::TOO_MANY_REQUESTS, m.clone()),
-            Self::Rejected { status, message } => (*status, message.clone()),
-            Self::Invalid(invalid) | Self::Store(Store::Invalid(invalid)) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, invalid.message.clone())
+            Self::NotFound | Self::Store(Store::NotFound(_)) => {
+                (StatusCode::NOT_FOUND, ErrorText::said("error-not-found"))
             }
-            Self::Store(Store::Conflict(m)) => (StatusCode::CONFLICT, m.clone()),
-            Self::Store(Store::Forbidden(m)) => (StatusCode::FORBIDDEN, m.clone()),
-            Self::Store(_) | Self::Template(_) => {
+            Self::BadRequest(m) => (StatusCode::BAD_REQUEST, ErrorText::said(m.clone())),
+            Self::BadParameter { message, .. } => {
+                (StatusCode::BAD_REQUEST, ErrorText::Plain(message.clone()))
+            }
+            Self::Unauthorized(m) => (StatusCode::UNAUTHORIZED, ErrorText::Plain(m.clone())),
+            Self::Forbidden(m) | Self::Store(Store::Forbidden(m)) => {
+                (StatusCode::FORBIDDEN, ErrorText::said(m.clone()))
+            }
+            Self::SignInFirst => (StatusCode::UNAUTHORIZED, ErrorText::said("error-sign-in-first")),
+            Self::MethodNotAllowed => {
+                (StatusCode::METHOD_NOT_ALLOWED, ErrorText::said("error-method-not-allowed"))
+            }
+            Self::TooManyRequests(m) => (StatusCode::TOO_MANY_REQUESTS, ErrorText::said(m.clone())),
+            Self::Rejected { status, message } => (*status, ErrorText::said(message.clone())),
+            Self::Invalid(invalid) | Self::Store(Store::Invalid(invalid)) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, ErrorText::said(invalid.message.clone()))
+            }
+            Self::Problems(problems) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorText::Said(problems.iter().map(|p| p.message.clone()).collect()),
+            ),
+            Self::Store(Store::Conflict(m)) => (StatusCode::CONFLICT, ErrorText::said(m.clone())),
+            Self::Store(_) | Self::Template(_) | Self::InLanguage { .. } => {
                 tracing::error!(error = %self, "internal error");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong on our side. Please try again shortly.".to_owned(),
-                )
+                (StatusCode::INTERNAL_SERVER_ERROR, ErrorText::said("error-internal"))
             }
         };
-        ErrorPage { status, message, field }
+        ErrorPage { status, message, field, language: None }
     }
 }
 
@@ -100,7 +166,8 @@ impl IntoResponse for AppError {
             return axum::response::Redirect::to("/admin").into_response();
         }
         let page = self.page();
-        let mut response = (page.status, page.message.clone()).into_response();
+        // A plain body until the middleware renders the page in its layout and language.
+        let mut response = (page.status, page.message.english()).into_response();
         if let Self::Unauthorized(_) = self {
             // RFC 6750: say which scheme would work.
             response.headers_mut().insert(
@@ -143,20 +210,21 @@ struct ProblemView<'a> {
     field: Option<&'static str>,
 }
 
-/// An error as `application/problem+json`, about the request for `instance` (its path).
+/// An error as `application/problem+json`, about the request for `instance` (its path), in
+/// English: the API's clients are programs, and their developers read its documentation in
+/// English.
 pub fn problem_response(page: &ErrorPage, instance: &str) -> Response {
     let detail = if page.status == StatusCode::NOT_FOUND {
         // The readers' wording speaks of pages; an API client is told where the map is.
-        "Nothing is at this address: the resource does not exist or is not public. \
-         See /api/openapi.json for the API's routes."
+        ErrorText::said("error-api-not-found").english()
     } else {
-        page.message.as_str()
+        page.message.english()
     };
     let problem = ProblemView {
         kind: "about:blank",
         title: page.status.canonical_reason().unwrap_or("Error"),
         status: page.status.as_u16(),
-        detail,
+        detail: &detail,
         instance,
         field: page.field,
     };
@@ -173,16 +241,14 @@ pub fn problem_response(page: &ErrorPage, instance: &str) -> Response {
 /// once, and the first names the field.
 impl From<Vec<lede_core::Invalid>> for AppError {
     fn from(problems: Vec<lede_core::Invalid>) -> Self {
-        let field = problems.first().map_or("", |p| p.field);
-        let message = problems.into_iter().map(|p| p.message).collect::<Vec<_>>().join(" ");
-        Self::Invalid(lede_core::Invalid::new(field, message))
+        Self::Problems(problems)
     }
 }
 
 /// Turns axum's query-string rejections (unknown or unparsable parameters) into our errors.
 impl From<axum::extract::rejection::QueryRejection> for AppError {
     fn from(rejection: axum::extract::rejection::QueryRejection) -> Self {
-        Self::BadRequest(format!("We could not read the query string: {}", rejection.body_text()))
+        Self::BadRequest(Message::new("error-bad-query").text("detail", rejection.body_text()))
     }
 }
 
@@ -191,10 +257,9 @@ impl From<axum::extract::rejection::FormRejection> for AppError {
     fn from(rejection: axum::extract::rejection::FormRejection) -> Self {
         let status = rejection.status();
         let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            "That was more text than we accept in one go. Please shorten it and send it again."
-                .to_owned()
+            Message::new("error-form-too-large")
         } else {
-            format!("We could not read that form: {}", rejection.body_text())
+            Message::new("error-bad-form").text("detail", rejection.body_text())
         };
         Self::Rejected { status, message }
     }

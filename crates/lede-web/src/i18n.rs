@@ -109,6 +109,24 @@ impl Translations {
         id.to_owned()
     }
 
+    /// A message of Lede's Rust code (a refused input, a refusal of the store, an error
+    /// page) in `language`; arguments that are messages themselves (a role's name, the
+    /// problem an import label introduces) are put in the same language.
+    pub fn say(&self, language: &str, message: &lede_core::Message) -> String {
+        use lede_core::message::Arg;
+        let mut args = FluentArgs::new();
+        for (name, arg) in message.args() {
+            let value = match arg {
+                Arg::Text(text) => FluentValue::from(text.clone()),
+                Arg::Number(n) => FluentValue::from(*n),
+                Arg::Message(inner) => FluentValue::from(self.say(language, inner)),
+            };
+            args.set(*name, value);
+        }
+        let args = (!message.args().is_empty()).then_some(args);
+        self.message(language, message.id(), args.as_ref())
+    }
+
     /// Every message id of each language, for the completeness test.
     #[cfg(test)]
     fn ids(&self) -> Vec<(String, Vec<String>)> {
@@ -188,17 +206,9 @@ mod tests {
         }
     }
 
-    /// A message no template, editor.js or Rust code names (as "id" or 'id') is dead weight
-    /// translators would keep translating; one that code uses but a file lacks shows its id.
-    /// Messages waiting for their code live in locales/PENDING.ftl.txt, not in main.ftl.
-    #[test]
-    fn every_message_is_used_somewhere() {
+    /// The text of every Rust source of the workspace (each crate's `src/`).
+    fn rust_sources() -> Vec<(std::path::PathBuf, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut sources: Vec<String> = crate::templates::DEFAULT_THEME
-            .iter()
-            .map(|(_, source)| (*source).to_owned())
-            .collect();
-        sources.push(include_str!("../../../themes/default/static/editor.js").to_owned());
         let mut files = Vec::new();
         for krate in std::fs::read_dir(root.join("crates")).expect("crates/").flatten() {
             let src = krate.path().join("src");
@@ -207,9 +217,30 @@ mod tests {
             }
         }
         assert!(files.len() > 20, "found the Rust sources: {files:?}");
-        for file in files {
-            sources.push(std::fs::read_to_string(&file).expect("a readable source"));
-        }
+        files
+            .into_iter()
+            .map(|file| {
+                let text = std::fs::read_to_string(&file).expect("a readable source");
+                (file, text)
+            })
+            .collect()
+    }
+
+    /// A message no template, editor.js or Rust code names (as "id" or 'id') is dead weight
+    /// translators would keep translating; one that code uses but a file lacks shows its id.
+    /// The list of lede-core's and lede-store's messages (lede_core::message) does not count
+    /// as a use: each must be written by some code too.
+    #[test]
+    fn every_message_is_used_somewhere() {
+        let mut sources: Vec<String> = crate::templates::DEFAULT_THEME
+            .iter()
+            .map(|(_, source)| (*source).to_owned())
+            .collect();
+        sources.push(include_str!("../../../themes/default/static/editor.js").to_owned());
+        let catalogue = include_str!("../../lede-core/src/message.rs");
+        sources.extend(
+            rust_sources().into_iter().map(|(_, text)| text).filter(|text| text != catalogue),
+        );
         // This file names ids in its own tests; they must be used elsewhere too.
         let this_file = include_str!("i18n.rs");
         let translations = Translations::shipped().expect("parse");
@@ -239,9 +270,89 @@ mod tests {
         assert!(missing.is_empty(), "templates use messages en/main.ftl lacks: {missing:?}");
         assert!(
             unused.is_empty(),
-            "en/main.ftl has messages nothing uses (wire them, or move them to \
-             locales/PENDING.ftl.txt): {unused:?}"
+            "en/main.ftl has messages nothing uses (wire them, or drop them from every \
+             main.ftl): {unused:?}"
         );
+    }
+
+    /// The families of messages Rust code writes: refused input, the store's refusals, error
+    /// pages, and the newsroom's and the reader site's own words.
+    const RUST_FAMILIES: &[&str] = &[
+        "validation-",
+        "media-error-",
+        "workflow-",
+        "import-",
+        "store-",
+        "error-",
+        "admin-",
+        "comments-",
+        "search-",
+    ];
+
+    /// Every message id the Rust code can produce exists in every shipped language: those
+    /// lede_core::message lists, and every string literal of Rust code that has the shape of
+    /// an id of one of the families above (`Message::new("store-slug-taken")`,
+    /// `Invalid::new("slug", "validation-slug-chars")`, `say(…, "admin-…")`).
+    #[test]
+    fn every_message_rust_writes_is_in_every_language() {
+        let translations = Translations::shipped().expect("parse");
+        let ids = translations.ids();
+        let mut wanted: Vec<(String, String)> = lede_core::message::ENGLISH
+            .iter()
+            .chain(lede_core::message::ENGLISH_ONE)
+            .map(|(id, _)| ((*id).to_owned(), "lede_core::message".to_owned()))
+            .collect();
+        let this_file = include_str!("i18n.rs");
+        for (file, text) in rust_sources() {
+            if text == this_file {
+                continue;
+            }
+            for literal in text.split('"').skip(1).step_by(2) {
+                let shaped = literal.split('-').count() > 1
+                    && literal.split('-').all(|part| {
+                        !part.is_empty()
+                            && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                    });
+                if shaped && RUST_FAMILIES.iter().any(|family| literal.starts_with(family)) {
+                    wanted.push((literal.to_owned(), file.display().to_string()));
+                }
+            }
+        }
+        assert!(wanted.len() > 150, "found the ids Rust writes: {}", wanted.len());
+        for (language, theirs) in &ids {
+            let missing: Vec<_> = wanted.iter().filter(|(id, _)| !theirs.contains(id)).collect();
+            assert!(missing.is_empty(), "{language}/main.ftl lacks (id, where): {missing:?}");
+        }
+    }
+
+    /// lede-core's English (its errors' `Display`, for logs and the command line) says what
+    /// en/main.ftl says, argument for argument.
+    #[test]
+    fn the_domains_english_is_the_english_file() {
+        use lede_core::Message;
+        let translations = Translations::shipped().expect("parse");
+        let cases = lede_core::message::ENGLISH
+            .iter()
+            .map(|(id, text)| (*id, *text, 2))
+            .chain(lede_core::message::ENGLISH_ONE.iter().map(|(id, text)| (*id, *text, 1)));
+        for (id, text, count) in cases {
+            let mut message = Message::new(id);
+            for name in text.split("{ $").skip(1).filter_map(|rest| rest.split_once(" }")) {
+                let name = name.0;
+                let name: &'static str = Box::leak(name.to_owned().into_boxed_str());
+                message = if name == "count" {
+                    message.number(name, count)
+                } else {
+                    message.text(name, format!("<{name}>"))
+                };
+            }
+            assert_eq!(message.to_string(), translations.say("en", &message), "{id}");
+        }
+        let nested = Message::new("workflow-role-cannot-publish")
+            .message("role", lede_core::account::Role::Author.name());
+        assert_eq!(nested.to_string(), translations.say("en", &nested));
+        let urdu = translations.say("ur", &nested);
+        assert!(urdu.starts_with(&translations.message("ur", "admin-role-author", None)), "{urdu}");
     }
 
     #[test]

@@ -62,6 +62,12 @@ async fn render_error_pages(
 ) -> Response {
     let readable = matches!(*request.method(), Method::GET | Method::HEAD);
     let path = request.uri().path().to_owned();
+    // What decides an error page's language, taken before the request is handed on: the
+    // edition's, and in the newsroom the session's (whose person chose a language).
+    let edition = request.extensions().get::<crate::site::Edition>().map(|e| e.language.clone());
+    let session = crate::admin::is_newsroom(&path)
+        .then(|| crate::admin::session_token(request.headers()))
+        .flatten();
     let response = next.run(request).await;
     let Some(page) = response.extensions().get::<ErrorPage>().cloned() else {
         return response;
@@ -76,7 +82,15 @@ async fn render_error_pages(
     }
     let headers = response.headers().clone();
     let mut rendered = match format {
-        ErrorFormat::Page => crate::site::error_page(&state, &page).await.into_response(),
+        ErrorFormat::Page => {
+            let language = match (page.language.clone(), session, edition) {
+                (Some(language), _, _) => language,
+                (None, Some(token), _) => crate::admin::language_of_session(&state, &token).await,
+                (None, None, Some(edition)) => edition,
+                (None, None, None) => state.newsroom.languages().default_language().to_owned(),
+            };
+            crate::site::error_page(&state, &page, &language).await.into_response()
+        }
         ErrorFormat::Problem => problem_response(&page, &path),
     };
     for (name, value) in &headers {

@@ -14,6 +14,6 @@ pub fn check_origin(headers: &HeaderMap) -> AppResult<()> {
     if origin_host.eq_ignore_ascii_case(host) {
         Ok(())
     } else {
-        Err(AppError::Forbidden("Forms can only be sent from this site's own pages.".into()))
+        Err(AppError::Forbidden("error-foreign-form".into()))
     }
 }

@@ -90,7 +90,7 @@ impl Newsroom {
         if at > now {
             return Err(Error::Invalid(lede_core::Invalid::new(
                 "published_at",
-                "Publishing in the future is scheduling, which needs the newsroom admin.",
+                "store-future-publish",
             )));
         }
         // A back-dated article was last updated when it was published.
@@ -176,7 +176,7 @@ impl Newsroom {
         if step == Step::Schedule && schedule_at.is_none_or(|at| at <= now) {
             return Err(Error::Invalid(lede_core::Invalid::new(
                 "publish_at",
-                "Give a date and time in the future to schedule for.",
+                "store-schedule-future",
             )));
         }
         let status = match to {
@@ -217,9 +217,9 @@ impl Newsroom {
     pub async fn import(&self, mut batch: ImportBatch) -> Result<ImportOutcome> {
         let languages = self.languages();
         for item in &mut batch.articles {
-            item.article.language = languages.check(&item.article.language).map_err(|e| {
-                lede_core::Invalid::new(e.field, format!("{}: {}", item.label, e.message))
-            })?;
+            item.article.language = languages
+                .check(&item.article.language)
+                .map_err(|e| lede_core::transfer::labelled(&item.label, e))?;
         }
         let checked = batch.check(&self.secret)?;
         let outcome = self.store.write_import(&checked, self.now()).await?;

@@ -4,12 +4,12 @@
 
 use super::{Change, Newsroom};
 use crate::{Error, Result};
-use lede_core::Invalid;
 use lede_core::Slug;
 use lede_core::account::{Action, User};
 use lede_core::content::{Section, SectionId, SectionInput, optional, required};
 use lede_core::language::SiteLanguages;
 use lede_core::names::{LocalName, Named};
+use lede_core::{Invalid, Message};
 
 /// The settings keys the name and tagline live under (`lede serve` reads them at start).
 pub const SITE_NAME_KEY: &str = "site_name";
@@ -32,7 +32,7 @@ fn may_manage_site(by: &User) -> Result<()> {
     if by.role.may(Action::ManageSite) {
         Ok(())
     } else {
-        Err(Error::Forbidden("Only an admin changes sections and the site's settings.".into()))
+        Err(Error::Forbidden("store-admin-only-sections".into()))
     }
 }
 
@@ -46,11 +46,7 @@ pub(super) fn check_parent(sections: &[Section], slug: &Slug, parent: Option<&Sl
             return Ok(());
         };
         if &section.slug == slug {
-            return Err(Invalid::new(
-                "parent",
-                "A section cannot sit inside itself or inside one of its own subsections.",
-            )
-            .into());
+            return Err(Invalid::new("parent", "store-section-inside-itself").into());
         }
         current = section.parent.and_then(|id| sections.iter().find(|s| s.id == id));
     }
@@ -84,10 +80,9 @@ impl Newsroom {
         if let Some(taken) = self.store.section_by_slug(input.slug.as_str()).await? {
             return Err(Invalid::new(
                 "slug",
-                format!(
-                    "The section “{}” already uses the address /section/{}; choose another.",
-                    taken.name, taken.slug
-                ),
+                Message::new("store-section-address-taken")
+                    .text("name", taken.name)
+                    .text("slug", taken.slug),
             )
             .into());
         }
@@ -165,18 +160,16 @@ impl Newsroom {
             .find(|(s, _)| *s == id)
             .map_or(0, |(_, n)| n);
         if articles > 0 {
-            let noun = if articles == 1 { "article" } else { "articles" };
-            return Err(Error::Conflict(format!(
-                "“{}” holds {articles} {noun}, so it cannot be deleted. Move {} to another section first.",
-                section.name,
-                if articles == 1 { "it" } else { "them" }
-            )));
+            return Err(Error::Conflict(
+                Message::new("store-section-has-articles")
+                    .text("name", &section.name)
+                    .number("count", i64::try_from(articles).unwrap_or(i64::MAX)),
+            ));
         }
         if sections.iter().any(|s| s.parent == Some(id)) {
-            return Err(Error::Conflict(format!(
-                "“{}” has subsections, so it cannot be deleted. Move or delete them first.",
-                section.name
-            )));
+            return Err(Error::Conflict(
+                Message::new("store-section-has-subsections").text("name", &section.name),
+            ));
         }
         self.store.delete_section(id).await?;
         self.announce(Change::Catalog);
@@ -219,9 +212,7 @@ impl Newsroom {
         if let Some(orphan) = in_use.iter().find(|l| !languages.all().contains(l)) {
             return Err(Invalid::new(
                 "languages",
-                format!(
-                    "Articles are written in “{orphan}”, so it stays among the site's languages."
-                ),
+                Message::new("store-language-in-use").text("language", orphan),
             )
             .into());
         }

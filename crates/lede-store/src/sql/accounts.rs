@@ -9,7 +9,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use time::OffsetDateTime;
 
-const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.author_id, u.password_hash, u.failed_attempts, u.locked_until";
+const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.author_id, u.password_hash, u.failed_attempts, u.locked_until, u.interface_language";
 
 const SESSION_COLUMNS: &str = "s.token_hash, s.created_at, s.last_used_at, s.user_agent";
 
@@ -33,6 +33,7 @@ fn user(row: &AnyRow) -> Result<User> {
         failed_attempts: u32::try_from(row.try_get::<i64, _>("failed_attempts")?)
             .unwrap_or(u32::MAX),
         locked_until: row.try_get::<Option<i64>, _>("locked_until")?.map(from_unix),
+        interface_language: row.try_get("interface_language")?,
     })
 }
 
@@ -55,7 +56,9 @@ impl SqlStore {
         .fetch_one(&self.write)
         .await
         .map_err(|e| match Error::from(e) {
-            Error::Conflict(_) => Error::Conflict(format!("an account with the email {} exists already", new.email)),
+            Error::Conflict(_) => Error::Conflict(
+                lede_core::Message::new("store-email-taken").text("email", &new.email),
+            ),
             other => other,
         })?;
         Ok(UserId(id))
@@ -77,6 +80,22 @@ impl SqlStore {
     pub(crate) async fn set_role(&self, id: UserId, role: Role) -> Result<()> {
         let done = sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
             .bind(role.as_str())
+            .bind(id.0)
+            .execute(&self.write)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(Error::NotFound("account"));
+        }
+        Ok(())
+    }
+
+    pub(crate) async fn set_interface_language(
+        &self,
+        id: UserId,
+        language: Option<&str>,
+    ) -> Result<()> {
+        let done = sqlx::query("UPDATE users SET interface_language = $1 WHERE id = $2")
+            .bind(language)
             .bind(id.0)
             .execute(&self.write)
             .await?;

@@ -11,7 +11,7 @@ use super::{Backend, SqlStore, Tx};
 use crate::{Error, Result, SaveContext};
 use lede_core::content::*;
 use lede_core::related::{self, Candidate, MAX_RELATED, Scorer};
-use lede_core::{Invalid, Slug};
+use lede_core::{Invalid, Message, Slug};
 use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 use time::OffsetDateTime;
@@ -107,7 +107,7 @@ async fn save_content(
     if taken.is_some() {
         return Err(Invalid::new(
             "slug",
-            format!("Another article already uses the slug “{}”; choose another.", input.slug),
+            Message::new("store-slug-taken").text("slug", &input.slug),
         )
         .into());
     }
@@ -156,7 +156,7 @@ async fn original_of(
             .fetch_optional(&mut **tx)
             .await?;
     let found = found.ok_or_else(|| {
-        Invalid::new("translation_of", format!("There is no article “{slug}” to translate."))
+        Invalid::new("translation_of", Message::new("store-no-original").text("slug", slug))
     })?;
     Ok(Some(group_root(found, id, &input.language, slug.as_str())?))
 }
@@ -191,15 +191,17 @@ fn group_root(
     language: &str,
     slug: &str,
 ) -> Result<i64> {
-    let invalid = |message: String| Invalid::new("translation_of", message);
+    let invalid = |message: Message| Invalid::new("translation_of", message);
     let root = its_original.unwrap_or(original);
     if id.is_some_and(|id| id.0 == root || id.0 == original) {
-        return Err(invalid("An article cannot translate itself.".to_owned()).into());
+        return Err(invalid(Message::new("validation-translation-self")).into());
     }
     if its_language == language {
-        return Err(invalid(format!(
-            "“{slug}” is in the same language ({its_language}); a translation is in another."
-        ))
+        return Err(invalid(
+            Message::new("store-translation-same-language")
+                .text("slug", slug)
+                .text("language", its_language),
+        )
         .into());
     }
     Ok(root)
@@ -304,13 +306,7 @@ async fn update_row(
     .bind(expected_version.unwrap_or(-1))
     .fetch_optional(&mut **tx)
     .await?;
-    updated.map(ArticleId).ok_or_else(|| {
-        Error::Conflict(
-            "Someone else saved this article after you opened it. Your text is kept below: \
-             compare it with the latest version before saving again."
-                .to_owned(),
-        )
-    })
+    updated.map(ArticleId).ok_or_else(|| Error::Conflict("store-edit-conflict".into()))
 }
 
 /// Sets an article's status; `published_at` replaces the stored publication time if given.
@@ -522,7 +518,12 @@ async fn ids_for_slugs(
                 .bind(slug.as_str())
                 .fetch_optional(&mut **tx)
                 .await?;
-        let id = id.ok_or_else(|| Invalid::new(field, format!("There is no {field} {slug:?}.")))?;
+        let id = id.ok_or_else(|| {
+            Invalid::new(
+                field,
+                Message::new("store-no-such").text("field", field).text("slug", slug),
+            )
+        })?;
         if !ids.contains(&id) {
             ids.push(id);
         }

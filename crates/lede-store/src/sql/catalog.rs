@@ -208,9 +208,7 @@ impl SqlStore {
             .await?;
         match exists {
             None => Err(Error::NotFound("section")),
-            Some(_) => {
-                Err(Error::Conflict("This section still holds articles or subsections.".into()))
-            }
+            Some(_) => Err(Error::Conflict("store-section-not-empty".into())),
         }
     }
 
@@ -246,7 +244,10 @@ impl SqlStore {
                 self.section_by_slug(slug.as_str())
                     .await?
                     .ok_or_else(|| {
-                        Invalid::new("parent", format!("There is no section {slug:?}."))
+                        Invalid::new(
+                            "parent",
+                            lede_core::Message::new("store-no-section").text("slug", slug),
+                        )
                     })?
                     .id
                     .0,

@@ -46,11 +46,7 @@ impl SqlStore {
             .fetch_optional(&mut *tx)
             .await?;
             if found.is_none() {
-                return Err(Invalid::new(
-                    "parent",
-                    "The comment you reply to is not on this article.",
-                )
-                .into());
+                return Err(Invalid::new("parent", "store-reply-other-article").into());
             }
         }
         let id = sqlx::query_scalar(

@@ -10,7 +10,7 @@ use super::{SqlStore, Tx, placeholders};
 use crate::{Error, Result, SaveContext};
 use lede_core::content::*;
 use lede_core::transfer::*;
-use lede_core::{Invalid, Slug};
+use lede_core::{Invalid, Message, Slug};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use std::collections::{HashMap, HashSet};
@@ -74,7 +74,14 @@ fn resolve(
     label: &str,
 ) -> Result<i64> {
     ids.get(slug.as_str()).copied().ok_or_else(|| {
-        Invalid::new(field, format!("{label}: there is no {field} \"{slug}\"")).into()
+        Invalid::new(
+            field,
+            lede_core::Message::new("import-no-such")
+                .text("label", label)
+                .text("field", field)
+                .text("slug", slug),
+        )
+        .into()
     })
 }
 
@@ -307,18 +314,20 @@ impl Import<'_> {
         // Links last: a translation may come before its original in the file.
         for (id, original, label) in translations {
             let original = self.refs.get("article", original).ok_or_else(|| {
-                Invalid::new(
-                    "translation_of",
-                    format!("{label}: it translates post {original}, which is not in the import"),
+                labelled(
+                    label,
+                    Invalid::new(
+                        "translation_of",
+                        Message::new("import-translation-missing").text("original", original),
+                    ),
                 )
             })?;
-            article_writer::link_translation(&mut self.tx, id, original).await.map_err(|e| {
-                match e {
-                    Error::Invalid(i) => Invalid::new(i.field, format!("{label}: {}", i.message)),
-                    other => return other,
-                }
-                .into()
-            })?;
+            article_writer::link_translation(&mut self.tx, id, original).await.map_err(
+                |e| match e {
+                    Error::Invalid(invalid) => labelled(label, invalid).into(),
+                    other => other,
+                },
+            )?;
         }
         Ok(())
     }

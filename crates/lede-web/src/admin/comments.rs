@@ -78,7 +78,7 @@ pub async fn queue(
         &state,
         Some(&viewer),
         "admin/comments.html",
-        &crate::admin::say(&state, "admin-comments-heading", &[]),
+        &crate::admin::say(&state, Some(&viewer), "admin-comments-heading", &[]),
         view,
     )
     .await?
@@ -122,11 +122,7 @@ pub async fn moderate(
     viewer.require(Action::ModerateComments)?;
     let status = form.action.status();
     if form.ids.is_empty() {
-        return Err(AppError::BadRequest(crate::admin::say(
-            &state,
-            "admin-comments-error-none-selected",
-            &[],
-        )));
+        return Err(AppError::BadRequest("admin-comments-error-none-selected".into()));
     }
     for id in &form.ids {
         state.newsroom.moderate_comment(CommentId(*id), status).await?;

@@ -13,6 +13,7 @@ use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Multipart, Query, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
+use lede_core::Message;
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde::{Deserialize, Deserializer};
 
@@ -176,7 +177,7 @@ where
 
 /// A body that could not be read as a form.
 fn unreadable(status: StatusCode, detail: &str) -> AppError {
-    AppError::Rejected { status, message: format!("We could not read that form: {detail}") }
+    AppError::Rejected { status, message: Message::new("error-bad-form").text("detail", detail) }
 }
 
 /// An upload that could not be read, saying the limit when it was too large.
@@ -185,12 +186,10 @@ fn upload_error(error: MultipartError) -> AppError {
     AppError::Rejected {
         status,
         message: if status == StatusCode::PAYLOAD_TOO_LARGE {
-            format!(
-                "Images may be at most {} MB.",
-                lede_core::media::MAX_UPLOAD_BYTES / 1024 / 1024
-            )
+            Message::new("media-error-too-large")
+                .text("mb", lede_core::media::MAX_UPLOAD_BYTES / 1024 / 1024)
         } else {
-            format!("We could not read that upload: {}", error.body_text())
+            Message::new("admin-media-error-read").text("detail", error.body_text())
         },
     }
 }

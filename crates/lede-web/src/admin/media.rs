@@ -18,9 +18,11 @@ pub fn body_limit() -> DefaultBodyLimit {
 }
 
 pub(super) fn library(state: &AppState) -> AppResult<MediaLibrary> {
-    let dir = state.settings.media_dir.clone().ok_or_else(|| {
-        AppError::BadRequest(crate::admin::say(state, "admin-media-error-no-dir", &[]))
-    })?;
+    let dir = state
+        .settings
+        .media_dir
+        .clone()
+        .ok_or_else(|| AppError::BadRequest("admin-media-error-no-dir".into()))?;
     Ok(MediaLibrary::new(state.newsroom.store().clone(), dir, state.image_decoding.clone()))
 }
 
@@ -79,7 +81,7 @@ async fn library_page(
             state,
             Some(viewer),
             "admin/media.html",
-            &crate::admin::say(state, "admin-media-heading", &[]),
+            &crate::admin::say(state, Some(viewer), "admin-media-heading", &[]),
             view,
         )
         .await?,
@@ -111,7 +113,7 @@ pub async fn upload(
             &state,
             &viewer,
             String::new(),
-            Some(crate::admin::say(&state, "admin-media-error-choose", &[])),
+            Some(crate::admin::say(&state, Some(&viewer), "admin-media-error-choose", &[])),
             None,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
@@ -123,7 +125,7 @@ pub async fn upload(
         return Ok(match uploaded {
             Ok(item) => axum::Json(serde_json::json!({ "path": item.path, "width": item.width, "height": item.height })).into_response(),
             Err(lede_store::Error::Invalid(invalid)) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(serde_json::json!({ "error": invalid.message }))).into_response()
+                (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(serde_json::json!({ "error": crate::admin::tell(&state, Some(&viewer), &invalid.message) }))).into_response()
             }
             Err(other) => return Err(other.into()),
         });
@@ -135,7 +137,7 @@ pub async fn upload(
                 &state,
                 &viewer,
                 String::new(),
-                Some(invalid.message),
+                Some(crate::admin::tell(&state, Some(&viewer), &invalid.message)),
                 None,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
@@ -153,6 +155,7 @@ pub async fn delete(
     match library(&state)?.delete(id).await {
         Ok(()) => Ok(Redirect::to("/admin/media").into_response()),
         Err(lede_store::Error::Conflict(message)) => {
+            let message = crate::admin::tell(&state, Some(&viewer), &message);
             library_page(&state, &viewer, String::new(), Some(message), None, StatusCode::CONFLICT)
                 .await
         }

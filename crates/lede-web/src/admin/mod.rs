@@ -27,6 +27,7 @@ use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::response::Html;
 use axum::routing::{get, post};
+use lede_core::Message;
 use serde::Serialize;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -68,14 +69,58 @@ pub fn routes() -> Router<AppState> {
         ))
 }
 
-/// The language of the newsroom's words (every `t()` of the admin templates). One place to
-/// change: a per-user or per-site choice would set the context's `lang` in `render` instead.
-pub const NEWSROOM_LANGUAGE: &str = crate::i18n::FALLBACK;
+/// The language the newsroom speaks to `viewer`: the one they chose on their profile, else
+/// the site's default; the sign-in and setup pages (nobody signed in yet) speak the default.
+pub(crate) fn language_of(state: &AppState, viewer: Option<&Viewer>) -> String {
+    match viewer {
+        Some(viewer) => viewer.language.clone(),
+        None => state.newsroom.languages().default_language().to_owned(),
+    }
+}
 
-/// A message in the newsroom's language: the words the newsroom's Rust code writes.
-pub(crate) fn say(state: &AppState, id: &str, args: &[(&str, &str)]) -> String {
+/// A message in the newsroom's language for `viewer`: the words the newsroom's Rust code
+/// writes (titles, notices, form errors).
+pub(crate) fn say(
+    state: &AppState,
+    viewer: Option<&Viewer>,
+    id: &str,
+    args: &[(&str, &str)],
+) -> String {
     let args = crate::i18n::text_args(args);
-    state.translations.message(NEWSROOM_LANGUAGE, id, args.as_ref())
+    state.translations.message(&language_of(state, viewer), id, args.as_ref())
+}
+
+/// A message of the domain or the store (a refused input, a refusal) in the newsroom's
+/// language for `viewer`.
+pub(crate) fn tell(state: &AppState, viewer: Option<&Viewer>, message: &Message) -> String {
+    state.translations.say(&language_of(state, viewer), message)
+}
+
+/// Whether `path` is one of the newsroom's pages.
+pub(crate) fn is_newsroom(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/")
+}
+
+pub(crate) use session::session_token;
+
+/// The language the newsroom speaks to whoever holds the session `token` (the site's default
+/// when the session is not live), for error pages, which the middleware renders after the
+/// handler is done.
+pub(crate) async fn language_of_session(state: &AppState, token: &str) -> String {
+    match state.accounts.session(token).await {
+        Ok(Some((user, _))) => session::newsroom_language(state, &user),
+        _ => language_of(state, None),
+    }
+}
+
+/// The languages the newsroom can speak: those the theme ships translations for, each named
+/// in itself (`English`, `اردو`), for the profile's choice.
+pub(crate) fn interface_languages(state: &AppState) -> Vec<(String, String)> {
+    state
+        .translations
+        .languages()
+        .map(|l| (l.to_owned(), state.translations.message(l, "language-autonym", None)))
+        .collect()
 }
 
 /// What every admin page shows around its content.
@@ -130,13 +175,14 @@ async fn render(
         csrf: viewer.map(|v| v.csrf.clone()).unwrap_or_default(),
         pending_comments,
     };
+    let lang = language_of(state, viewer);
     Ok(state.templates.render(
         template,
         minijinja::context! {
             admin => layout,
             page => page,
-            lang => NEWSROOM_LANGUAGE,
-            dir => if lede_core::content::is_right_to_left(NEWSROOM_LANGUAGE) { "rtl" } else { "ltr" },
+            dir => if lede_core::content::is_right_to_left(&lang) { "rtl" } else { "ltr" },
+            lang => lang,
         },
     )?)
 }

@@ -68,7 +68,7 @@ async fn people_page(
             state,
             Some(viewer),
             "admin/people.html",
-            &crate::admin::say(state, "admin-people-heading", &[]),
+            &crate::admin::say(state, Some(viewer), "admin-people-heading", &[]),
             view,
         )
         .await?,
@@ -105,12 +105,13 @@ pub async fn add(
                 &state,
                 &viewer,
                 form,
-                Some(invalid.message),
+                Some(crate::admin::tell(&state, Some(&viewer), &invalid.message)),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
         }
         Err(lede_store::Error::Conflict(message)) => {
+            let message = crate::admin::tell(&state, Some(&viewer), &message);
             people_page(&state, &viewer, form, Some(message), StatusCode::CONFLICT).await
         }
         Err(other) => Err(other.into()),

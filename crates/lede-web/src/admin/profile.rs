@@ -27,6 +27,8 @@ pub struct ProfileForm {
     /// form's other fields.
     #[serde(flatten, skip_serializing)]
     local: BTreeMap<String, String>,
+    /// The newsroom's language for this person (a tag the theme ships); empty keeps it.
+    language: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -39,6 +41,9 @@ struct ProfileView {
     languages: Vec<LanguageFields>,
     error: Option<String>,
     field: Option<&'static str>,
+    /// The languages the newsroom speaks, each named in itself, and the one chosen.
+    interface_languages: Vec<(String, String)>,
+    language: String,
     sessions: Vec<SessionLine>,
     max_upload_mb: usize,
 }
@@ -57,18 +62,26 @@ async fn profile_page(
     let catalog = state.catalog.get(&state.newsroom).await?;
     let stored = catalog.names.of(Named::Author, &author.slug);
     let languages = local_names::fields(state, "bio", &stored, values.as_ref().map(|v| &v.local));
+    let values = values.unwrap_or(ProfileForm {
+        name: author.name,
+        bio: author.bio,
+        website: author.website.unwrap_or_default(),
+        local: BTreeMap::new(),
+        language: String::new(),
+    });
+    let language = match values.language.trim() {
+        "" => viewer.language.clone(),
+        sent => sent.to_owned(),
+    };
     let view = ProfileView {
         author_url: urls::author(&author.slug),
         avatar: author.avatar,
         languages,
-        values: values.unwrap_or(ProfileForm {
-            name: author.name,
-            bio: author.bio,
-            website: author.website.unwrap_or_default(),
-            local: BTreeMap::new(),
-        }),
+        values,
         error,
         field,
+        interface_languages: crate::admin::interface_languages(state),
+        language,
         sessions: session_lines(state, viewer).await?,
         max_upload_mb: lede_core::media::MAX_UPLOAD_BYTES / 1024 / 1024,
     };
@@ -76,7 +89,7 @@ async fn profile_page(
         state,
         Some(viewer),
         "admin/profile.html",
-        &crate::admin::say(state, "admin-profile-heading", &[]),
+        &crate::admin::say(state, Some(viewer), "admin-profile-heading", &[]),
         view,
     )
     .await?;
@@ -87,17 +100,44 @@ pub async fn edit(State(state): State<AppState>, viewer: Viewer) -> AppResult<Re
     profile_page(&state, &viewer, None, None, StatusCode::OK).await
 }
 
+/// Saves the byline and the newsroom's language. Only a language the theme ships is taken; the
+/// byline is checked first, so a refused byline changes nothing.
 pub async fn save(
     State(state): State<AppState>,
     CsrfForm { viewer, form }: CsrfForm<ProfileForm>,
 ) -> AppResult<Response> {
-    let names = local_names::sent(&state, "bio", &form.local);
-    let saved =
-        state.accounts.update_profile(&viewer.user, &form.name, &form.bio, &form.website, names);
+    let language = match form.language.trim() {
+        "" => None,
+        chosen if state.translations.languages().any(|l| l == chosen) => Some(chosen.to_owned()),
+        _ => {
+            let message = crate::admin::say(&state, Some(&viewer), "validation-language", &[]);
+            let error = Some((message, "language"));
+            return profile_page(
+                &state,
+                &viewer,
+                Some(form),
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let saved = async {
+        let names = local_names::sent(&state, "bio", &form.local);
+        state
+            .accounts
+            .update_profile(&viewer.user, &form.name, &form.bio, &form.website, names)
+            .await?;
+        if let Some(language) = &language {
+            state.accounts.set_interface_language(&viewer.user, Some(language)).await?;
+        }
+        Ok::<_, lede_store::Error>(())
+    };
     match saved.await {
         Ok(()) => Ok(Redirect::to("/admin/profile").into_response()),
         Err(lede_store::Error::Invalid(invalid)) => {
-            let error = Some((invalid.message, invalid.field));
+            let error =
+                Some((crate::admin::tell(&state, Some(&viewer), &invalid.message), invalid.field));
             profile_page(&state, &viewer, Some(form), error, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(other) => Err(other.into()),
@@ -113,13 +153,14 @@ pub async fn upload_avatar(
     let Upload { file, .. } = upload;
     let refuse = |message: String| (message, "avatar");
     if file.is_empty() {
-        let error = Some(refuse(crate::admin::say(&state, "admin-media-error-choose", &[])));
+        let error =
+            Some(refuse(crate::admin::say(&state, Some(&viewer), "admin-media-error-choose", &[])));
         return profile_page(&state, &viewer, None, error, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     match state.accounts.set_avatar(&viewer.user, &library(&state)?, &file).await {
         Ok(()) => Ok(Redirect::to("/admin/profile").into_response()),
         Err(lede_store::Error::Invalid(invalid)) => {
-            let error = Some(refuse(invalid.message));
+            let error = Some(refuse(crate::admin::tell(&state, Some(&viewer), &invalid.message)));
             profile_page(&state, &viewer, None, error, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(other) => Err(other.into()),

@@ -131,7 +131,7 @@ async fn sections_page(
         state,
         Some(viewer),
         "admin/sections.html",
-        &crate::admin::say(state, "admin-sections-heading", &[]),
+        &crate::admin::say(state, Some(viewer), "admin-sections-heading", &[]),
         view,
     )
     .await?;
@@ -149,8 +149,7 @@ fn placement(form: &SectionForm, sections: &[Section]) -> Result<(Option<Slug>, 
     let parent = match form.parent.trim() {
         "" => None,
         slug => Some(
-            Slug::parse(slug)
-                .map_err(|_| Invalid::new("parent", "Choose a section from the list."))?,
+            Slug::parse(slug).map_err(|_| Invalid::new("parent", "admin-sections-error-parent"))?,
         ),
     };
     let position = match form.position.trim() {
@@ -164,20 +163,25 @@ fn placement(form: &SectionForm, sections: &[Section]) -> Result<(Option<Slug>, 
                 .max()
                 .map_or(10, |p| p + 10)
         }
-        text => text.parse().map_err(|_| {
-            Invalid::new("position", "Give the position as a whole number, such as 10 or 20.")
-        })?,
+        text => {
+            text.parse().map_err(|_| Invalid::new("position", "admin-sections-error-position"))?
+        }
     };
     Ok((parent, position))
 }
 
 /// Turns the newsroom's answer into a redirect, or the form again with what to correct.
-fn refused(error: lede_store::Error) -> AppResult<(String, &'static str, StatusCode)> {
+fn refused(
+    state: &AppState,
+    viewer: &Viewer,
+    error: lede_store::Error,
+) -> AppResult<(String, &'static str, StatusCode)> {
+    let say = |message| crate::admin::tell(state, Some(viewer), message);
     match error {
         lede_store::Error::Invalid(invalid) => {
-            Ok((invalid.message, invalid.field, StatusCode::UNPROCESSABLE_ENTITY))
+            Ok((say(&invalid.message), invalid.field, StatusCode::UNPROCESSABLE_ENTITY))
         }
-        lede_store::Error::Conflict(message) => Ok((message, "", StatusCode::CONFLICT)),
+        lede_store::Error::Conflict(message) => Ok((say(&message), "", StatusCode::CONFLICT)),
         other => Err(other.into()),
     }
 }
@@ -190,9 +194,8 @@ pub async fn create(
     let sections = state.newsroom.store().sections().await?;
     let attempt = async {
         let slug = match form.slug.trim() {
-            "" => Slug::from_title(&form.name).ok_or_else(|| {
-                Invalid::new("slug", "Give the section an address: letters, digits and hyphens.")
-            })?,
+            "" => Slug::from_title(&form.name)
+                .ok_or_else(|| Invalid::new("slug", "admin-sections-error-address"))?,
             text => Slug::parse(text)?,
         };
         let (parent, position) = placement(&form, &sections)?;
@@ -207,7 +210,7 @@ pub async fn create(
     match attempt.await {
         Ok(_) => Ok(Redirect::to("/admin/sections").into_response()),
         Err(error) => {
-            let (message, field, status) = refused(error)?;
+            let (message, field, status) = refused(&state, &viewer, error)?;
             sections_page(&state, &viewer, form, Some((message, field)), status).await
         }
     }
@@ -269,7 +272,8 @@ async fn edit_page(
         error,
         field,
     };
-    let title = crate::admin::say(state, "admin-section-title", &[("name", &section.name)]);
+    let title =
+        crate::admin::say(state, Some(viewer), "admin-section-title", &[("name", &section.name)]);
     let page = render(state, Some(viewer), "admin/section.html", &title, view).await?;
     Ok((status, page).into_response())
 }
@@ -304,7 +308,7 @@ pub async fn update(
     match attempt.await {
         Ok(_) => Ok(Redirect::to("/admin/sections").into_response()),
         Err(error) => {
-            let (message, field, status) = refused(error)?;
+            let (message, field, status) = refused(&state, &viewer, error)?;
             edit_page(&state, &viewer, id, Some(form), Some((message, field)), status).await
         }
     }
@@ -348,7 +352,7 @@ pub async fn delete(
     match state.newsroom.delete_section(&viewer.user, SectionId(id)).await {
         Ok(()) => Ok(Redirect::to("/admin/sections").into_response()),
         Err(error) => {
-            let (message, field, status) = refused(error)?;
+            let (message, field, status) = refused(&state, &viewer, error)?;
             let form = SectionForm::default();
             sections_page(&state, &viewer, form, Some((message, field)), status).await
         }

@@ -18,6 +18,9 @@ pub struct Viewer {
     pub user: User,
     pub csrf: String,
     pub token: String,
+    /// The language the newsroom speaks to them: their choice if the theme ships it, else
+    /// the site's default.
+    pub language: String,
 }
 
 impl Viewer {
@@ -26,10 +29,9 @@ impl Viewer {
         if self.user.role.may(action) {
             Ok(())
         } else {
-            Err(AppError::Forbidden(format!(
-                "Your role ({}) does not allow this. Ask an editor or an admin.",
-                self.user.role.as_str()
-            )))
+            Err(AppError::Forbidden(
+                lede_core::Message::new("admin-error-role").message("role", self.user.role.name()),
+            ))
         }
     }
 
@@ -44,10 +46,7 @@ impl Viewer {
 
 /// The refusal of a form that did not carry the session's token.
 pub(super) fn forged() -> AppError {
-    AppError::Forbidden(
-        "This form has expired or did not come from this site. Go back, reload the page and try again."
-            .into(),
-    )
+    AppError::Forbidden("admin-error-csrf".into())
 }
 
 /// A signed-in person; signed out, the request is answered with a 303 to the sign-in form
@@ -78,12 +77,28 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let state = AppState::from_ref(state);
-        let jar = CookieJar::from_headers(&parts.headers);
-        let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) else {
+        let Some(token) = session_token(&parts.headers) else {
             return Ok(Self(None));
         };
         let session = state.accounts.session(&token).await?;
-        Ok(Self(session.map(|(user, csrf)| Viewer { user, csrf, token })))
+        Ok(Self(session.map(|(user, csrf)| {
+            let language = newsroom_language(&state, &user);
+            Viewer { user, csrf, token, language }
+        })))
+    }
+}
+
+/// The session cookie's token, if the request carries one.
+pub(crate) fn session_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    CookieJar::from_headers(headers).get(SESSION_COOKIE).map(|c| c.value().to_owned())
+}
+
+/// The language the newsroom speaks to `user`: their choice, if the theme ships translations
+/// for it, else the site's default language.
+pub(crate) fn newsroom_language(state: &AppState, user: &User) -> String {
+    match user.interface_language.as_deref() {
+        Some(chosen) if state.translations.languages().any(|l| l == chosen) => chosen.to_owned(),
+        _ => state.newsroom.languages().default_language().to_owned(),
     }
 }
 

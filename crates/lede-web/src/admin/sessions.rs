@@ -11,6 +11,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
+use lede_core::Message;
 use lede_core::account::{Action, UserId};
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -40,7 +41,9 @@ pub(super) async fn session_lines(
     Ok(sessions
         .into_iter()
         .map(|s| SessionLine {
-            browser: describe_browser(&s.user_agent),
+            browser: describe_browser(&s.user_agent, |m| {
+                crate::admin::tell(state, Some(viewer), &m)
+            }),
             started: when(&state.settings.time_zone, s.created_at),
             last_used: s.last_used_at.map(|at| when(&state.settings.time_zone, at)),
             current: s.current,
@@ -90,8 +93,9 @@ pub async fn sign_out_person(
     Ok(Redirect::to("/admin/people").into_response())
 }
 
-/// A User-Agent header shortened to what a person recognises: "Firefox on Linux".
-pub fn describe_browser(user_agent: &str) -> String {
+/// A User-Agent header shortened to what a person recognises: "Firefox on Linux", in the
+/// words `say` gives (the browser's and the system's names stay as they are).
+pub fn describe_browser(user_agent: &str, say: impl Fn(Message) -> String) -> String {
     let has = |needle: &str| user_agent.contains(needle);
     // Order matters: Edge and Opera also claim Chrome, Chrome also claims Safari.
     let browser = if has("Edg/") {
@@ -126,10 +130,12 @@ pub fn describe_browser(user_agent: &str) -> String {
         None
     };
     match (browser, system) {
-        (Some(b), Some(s)) => format!("{b} on {s}"),
+        (Some(b), Some(s)) => {
+            say(Message::new("admin-browser-on").text("browser", b).text("system", s))
+        }
         (Some(b), None) => b.to_owned(),
-        (None, Some(s)) => format!("A browser on {s}"),
-        (None, None) if user_agent.trim().is_empty() => "Unknown browser".to_owned(),
+        (None, Some(s)) => say(Message::new("admin-browser-on-unknown").text("system", s)),
+        (None, None) if user_agent.trim().is_empty() => say(Message::new("admin-browser-unknown")),
         (None, None) => user_agent.chars().take(40).collect(),
     }
 }
@@ -164,8 +170,12 @@ mod tests {
             ("curl/8.8.0", "curl/8.8.0"),
             ("", "Unknown browser"),
         ];
+        let translations = crate::i18n::Translations::shipped().expect("parse");
         for (agent, expected) in table {
-            assert_eq!(describe_browser(agent), expected, "{agent}");
+            let english = describe_browser(agent, |m| translations.say("en", &m));
+            assert_eq!(english, expected, "{agent}");
         }
+        let urdu = describe_browser(table[0].0, |m| translations.say("ur", &m));
+        assert_eq!(urdu, "Linux پر Firefox");
     }
 }

@@ -38,7 +38,7 @@ async fn settings_page(
         state,
         Some(viewer),
         "admin/settings.html",
-        &crate::admin::say(state, "admin-settings-heading", &[]),
+        &crate::admin::say(state, Some(viewer), "admin-settings-heading", &[]),
         view,
     )
     .await?;
@@ -85,7 +85,7 @@ pub async fn save(
         Err(lede_store::Error::Invalid(invalid)) => {
             let view = SettingsView {
                 values: form,
-                error: Some(invalid.message),
+                error: Some(crate::admin::tell(&state, Some(&viewer), &invalid.message)),
                 field: Some(invalid.field),
             };
             settings_page(&state, &viewer, view, StatusCode::UNPROCESSABLE_ENTITY).await

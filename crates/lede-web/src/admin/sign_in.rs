@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
+use lede_core::Message;
 use lede_core::account::Role;
 use lede_store::SignInError;
 use serde::{Deserialize, Serialize};
@@ -57,7 +58,7 @@ async fn dashboard(state: &AppState, viewer: &Viewer) -> AppResult<Response> {
         state,
         Some(viewer),
         "admin/dashboard.html",
-        &crate::admin::say(state, "admin-dashboard-heading", &[]),
+        &crate::admin::say(state, Some(viewer), "admin-dashboard-heading", &[]),
         view,
     )
     .await?
@@ -77,7 +78,7 @@ async fn sign_in_page(
             state,
             None,
             "admin/sign_in.html",
-            &crate::admin::say(state, "admin-sign-in-heading", &[]),
+            &crate::admin::say(state, None, "admin-sign-in-heading", &[]),
             view,
         )
         .await?,
@@ -94,11 +95,7 @@ pub async fn sign_in(
 ) -> AppResult<Response> {
     check_origin(&headers)?;
     if state.sign_in_limiter.check_key(&client).is_err() {
-        return Err(AppError::TooManyRequests(crate::admin::say(
-            &state,
-            "admin-sign-in-rate-limited",
-            &[],
-        )));
+        return Err(AppError::TooManyRequests(Message::new("admin-sign-in-rate-limited")));
     }
     match state.accounts.sign_in_from(&form.email, &form.password, user_agent(&headers)).await {
         Ok(signed_in) => {
@@ -108,13 +105,14 @@ pub async fn sign_in(
         Err(SignInError::Wrong) => {
             // A pause after a failure slows guessing without bothering people who mistype.
             tokio::time::sleep(Duration::from_millis(300)).await;
-            let message = crate::admin::say(&state, "admin-sign-in-wrong", &[]);
+            let message = crate::admin::say(&state, None, "admin-sign-in-wrong", &[]);
             sign_in_page(&state, form.email, Some(message), StatusCode::UNAUTHORIZED).await
         }
         Err(SignInError::Locked { until }) => {
             let minutes = (until - state.newsroom.now()).whole_minutes().max(1);
             let message = crate::admin::say(
                 &state,
+                None,
                 "admin-sign-in-locked",
                 &[("minutes", &minutes.to_string())],
             );
@@ -167,7 +165,7 @@ async fn setup_page(
             state,
             None,
             "admin/setup.html",
-            &crate::admin::say(state, "admin-setup-heading", &[]),
+            &crate::admin::say(state, None, "admin-setup-heading", &[]),
             view,
         )
         .await?,
@@ -199,7 +197,7 @@ pub async fn setup(
             return setup_page(
                 &state,
                 &form,
-                Some(invalid.message),
+                Some(crate::admin::tell(&state, None, &invalid.message)),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
@@ -212,7 +210,9 @@ pub async fn setup(
         .await
         .map_err(|e| match e {
             SignInError::Store(error) => AppError::Store(error),
-            other => AppError::BadRequest(other.to_string()),
+            refused => AppError::BadRequest(
+                refused.message().unwrap_or_else(|| Message::new("store-sign-in-wrong")),
+            ),
         })?;
     let cookie = session_cookie(&state, signed_in.token, time::Duration::days(14));
     Ok((jar.add(cookie), Redirect::to("/admin")).into_response())

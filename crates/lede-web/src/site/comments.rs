@@ -118,15 +118,15 @@ pub async fn post_comment(
         Err(TokenProblem::Invalid) => Some("comments-error-invalid-token"),
     }
     .map(|id| state.translations.message(&article.summary.language, id, None));
+    // Refusals from here on are said in the article's language, like its page.
+    let language = article.summary.language.clone();
+    let speak = |error: AppError| error.in_language(&language);
     let parent = match fields.parent.trim() {
         "" => None,
-        id => Some(CommentId(id.parse().map_err(|_| {
-            AppError::BadRequest(state.translations.message(
-                crate::i18n::FALLBACK,
-                "comments-error-bad-parent",
-                None,
-            ))
-        })?)),
+        id => Some(CommentId(
+            id.parse()
+                .map_err(|_| speak(AppError::BadRequest("comments-error-bad-parent".into())))?,
+        )),
     };
     let input = CommentInput {
         name: fields.name.clone(),
@@ -139,21 +139,28 @@ pub async fn post_comment(
     if !fields.homepage.is_empty() {
         // A bot: answer as if all went well, and keep what it sent as spam for the record.
         if let (Ok(comment), None) = (&checked, &problem) {
-            rate_limit(&state, client)?;
-            newsroom.submit_comment(article.summary.id, comment, CommentStatus::Spam).await?;
+            rate_limit(&state, client).map_err(speak)?;
+            newsroom
+                .submit_comment(article.summary.id, comment, CommentStatus::Spam)
+                .await
+                .map_err(|e| speak(e.into()))?;
         }
         return Ok(held_redirect(&article.summary.slug));
     }
     match (checked, problem) {
         (Ok(comment), None) => {
-            rate_limit(&state, client)?;
-            newsroom.submit_comment(article.summary.id, &comment, CommentStatus::Pending).await?;
+            rate_limit(&state, client).map_err(speak)?;
+            newsroom
+                .submit_comment(article.summary.id, &comment, CommentStatus::Pending)
+                .await
+                .map_err(|e| speak(e.into()))?;
             Ok(held_redirect(&article.summary.slug))
         }
         (checked, problem) => {
             let mut form = CommentFormView::fresh(&state, &article);
             for invalid in checked.err().unwrap_or_default() {
-                form.errors.insert(invalid.field, invalid.message);
+                let said = state.translations.say(&article.summary.language, &invalid.message);
+                form.errors.insert(invalid.field, said);
                 form.has_errors = true;
             }
             form.problem = problem;
@@ -166,14 +173,10 @@ pub async fn post_comment(
 /// Counts a comment against its client's allowance. Only comments about to be stored count,
 /// so a reader correcting a mistake in the form is never locked out.
 fn rate_limit(state: &AppState, client: IpAddr) -> AppResult<()> {
-    state.comment_limiter.check_key(&client).map_err(|_| {
-        // Error pages speak the edition's language.
-        AppError::TooManyRequests(state.translations.message(
-            crate::i18n::FALLBACK,
-            "comments-error-rate-limited",
-            None,
-        ))
-    })
+    state
+        .comment_limiter
+        .check_key(&client)
+        .map_err(|_| AppError::TooManyRequests("comments-error-rate-limited".into()))
 }
 
 /// Back to the article, which thanks the reader and says the comment awaits moderation.

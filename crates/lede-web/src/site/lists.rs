@@ -235,13 +235,13 @@ async fn archive(
             let year = if next == Month::January { start.year() + 1 } else { start.year() };
             (
                 Date::from_calendar_date(year, next, 1).map_err(|_| AppError::NotFound)?,
-                format!("{} {}", start.month(), start.year()),
+                crate::dates::month_year(start.year(), start.month(), &edition.language),
                 urls::archive_month(start.year(), u8::from(start.month())),
             )
         }
         (Some(_), Some(_)) => (
             start.next_day().ok_or(AppError::NotFound)?,
-            format!("{} {} {}", start.day(), start.month(), start.year()),
+            crate::dates::long_day(start, &edition.language),
             format!("/archive/{}/{:02}/{:02}", start.year(), u8::from(start.month()), start.day()),
         ),
     };

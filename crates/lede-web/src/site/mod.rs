@@ -249,7 +249,9 @@ impl PageQuery {
         match self.page.as_deref() {
             None | Some("") => Ok(1),
             Some(text) => text.parse::<u32>().ok().filter(|n| *n >= 1).ok_or_else(|| {
-                AppError::BadRequest(format!("“{text}” is not a page number: use 1, 2, 3…"))
+                AppError::BadRequest(
+                    lede_core::Message::new("error-bad-page-number").text("text", text),
+                )
             }),
         }
     }

@@ -69,9 +69,9 @@ struct ErrorView {
     message: String,
 }
 
-/// An error in the site's layout. If even the layout cannot be loaded (the database is down),
-/// a bare page still tells the reader what happened.
-pub async fn error_page(state: &AppState, page: &ErrorPage) -> Response {
+/// An error in the site's layout, in `language`. If even the layout cannot be loaded (the
+/// database is down), a bare page still tells the reader what happened.
+pub async fn error_page(state: &AppState, page: &ErrorPage, language: &str) -> Response {
     let heading_id = match page.status {
         StatusCode::NOT_FOUND => "error-not-found-title",
         StatusCode::UNPROCESSABLE_ENTITY => "error-unprocessable-title",
@@ -81,21 +81,21 @@ pub async fn error_page(state: &AppState, page: &ErrorPage) -> Response {
         StatusCode::BAD_REQUEST => "error-bad-request-title",
         _ => "error-generic-title",
     };
-    let heading = state.translations.message(crate::i18n::FALLBACK, heading_id, None);
-    let view = ErrorView {
-        status: page.status.as_u16(),
-        heading: heading.clone(),
-        message: page.message.clone(),
-    };
+    let heading = state.translations.message(language, heading_id, None);
+    let message = page.message.in_language(&state.translations, language);
+    let view = ErrorView { status: page.status.as_u16(), heading: heading.clone(), message };
     let rendered = match Layout::load(state, heading, "").await {
-        Ok(layout) => render(state, "error.html", &layout, view).map_err(|e| e.to_string()),
+        Ok(layout) => {
+            let layout = layout.in_language(language).showing([language]);
+            render(state, "error.html", &layout, view).map_err(|e| e.to_string())
+        }
         Err(error) => Err(error.to_string()),
     };
     match rendered {
         Ok(html) => (page.status, html).into_response(),
         Err(cause) => {
             tracing::error!(%cause, "could not render an error page");
-            (page.status, page.message.clone()).into_response()
+            (page.status, page.message.in_language(&state.translations, language)).into_response()
         }
     }
 }

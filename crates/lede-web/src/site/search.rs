@@ -9,6 +9,7 @@ use crate::views::{ArticleCard, Link, Pagination, cards};
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::Html;
+use lede_core::Message;
 use lede_core::names::Named;
 use lede_store::sql::{MARK_END, MARK_START};
 use lede_store::{ArticleFilter, PageRequest, Paged, SearchHit, SearchQuery};
@@ -50,13 +51,13 @@ pub fn highlight(snippet: &str) -> String {
     html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 }
 
-fn parse_day(state: &AppState, field: &str, text: &str) -> AppResult<Option<Date>> {
+fn parse_day(field: &str, text: &str) -> AppResult<Option<Date>> {
     if text.trim().is_empty() {
         return Ok(None);
     }
     Date::parse(text.trim(), format_description!("[year]-[month]-[day]")).map(Some).map_err(|_| {
         AppError::BadRequest(
-            state.say("search-error-bad-date", &[("field", field), ("text", text)]),
+            Message::new("search-error-bad-date").text("field", field).text("text", text),
         )
     })
 }
@@ -69,7 +70,7 @@ async fn to_query(
 ) -> AppResult<SearchQuery> {
     if params.q.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::BadRequest(
-            state.say("search-error-too-long", &[("max", &MAX_QUERY_CHARS.to_string())]),
+            Message::new("search-error-too-long").text("max", MAX_QUERY_CHARS),
         ));
     }
     let store = state.newsroom.store();
@@ -80,7 +81,7 @@ async fn to_query(
             section
                 .ok_or_else(|| {
                     AppError::BadRequest(
-                        state.say("search-error-no-section", &[("section", &params.section)]),
+                        Message::new("search-error-no-section").text("section", &params.section),
                     )
                 })?
                 .id,
@@ -92,7 +93,7 @@ async fn to_query(
             author
                 .ok_or_else(|| {
                     AppError::BadRequest(
-                        state.say("search-error-no-author", &[("author", &params.author)]),
+                        Message::new("search-error-no-author").text("author", &params.author),
                     )
                 })?
                 .id,
@@ -107,9 +108,8 @@ async fn to_query(
         Some(languages.check(&params.language).map_err(|e| AppError::BadRequest(e.message))?)
     };
     let midnight = |d: Date| state.settings.time_zone.start_of_day(d);
-    filter.from = parse_day(state, "from", &params.from)?.and_then(midnight);
-    filter.until =
-        parse_day(state, "to", &params.to)?.and_then(|d| d.next_day()).and_then(midnight);
+    filter.from = parse_day("from", &params.from)?.and_then(midnight);
+    filter.until = parse_day("to", &params.to)?.and_then(|d| d.next_day()).and_then(midnight);
     Ok(SearchQuery { text: params.q.trim().to_owned(), filter })
 }
 

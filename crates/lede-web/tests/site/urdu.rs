@@ -23,7 +23,109 @@ lede_store::on_both_databases!(
     publish_at_is_read_and_shown_in_the_site_time_zone,
     archive_days_and_search_dates_follow_the_site_time_zone,
     a_translated_pair_links_both_ways,
+    a_person_who_picks_urdu_gets_an_urdu_newsroom,
+    a_refused_comment_on_an_urdu_article_is_refused_in_urdu,
+    the_urdu_edition_says_its_errors_and_archive_headings_in_urdu,
 );
+
+/// Urdu's `validation-required`, which the domain's "This field is required." becomes.
+const URDU_REQUIRED: &str = "یہ خانہ پُر کرنا ضروری ہے۔";
+
+async fn a_person_who_picks_urdu_gets_an_urdu_newsroom(db: &TestDb) {
+    let site = site(db).await;
+    let (cookie, csrf) = signed_in_as(&site, "Ayesha Siddiqui", Role::Editor).await;
+    let profile = get_as(&site, "/admin/profile", &cookie).await;
+    assert_eq!(profile.attr("html", "lang"), "en", "the site's default language at first");
+    assert_eq!(profile.attrs("select#language option", "value"), ["en", "ur"]);
+    assert_eq!(profile.texts("select#language option"), ["English", "اردو"], "each in itself");
+    assert_eq!(profile.attr("select#language option[selected]", "value"), "en");
+
+    let form = |language| {
+        vec![
+            ("csrf", csrf.as_str()),
+            ("name", "Ayesha Siddiqui"),
+            ("bio", ""),
+            ("website", ""),
+            ("language", language),
+        ]
+    };
+    let refused = post_as(&site, "/admin/profile", &cookie, &form("fr")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "a language Lede does not ship");
+    let saved = post_as(&site, "/admin/profile", &cookie, &form("ur")).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+
+    let profile = get_as(&site, "/admin/profile", &cookie).await;
+    assert_eq!(
+        (profile.attr("html", "lang"), profile.attr("html", "dir")),
+        ("ur".into(), "rtl".into())
+    );
+    assert_eq!(profile.text("h1"), "آپ کا پروفائل");
+    assert!(profile.texts(".sections-nav a").contains(&"خبریں".to_owned()), "the menu too");
+    assert_eq!(profile.attr("select#language option[selected]", "value"), "ur");
+
+    // A form error the domain writes, in Urdu: an article without a headline.
+    let mut fields = editor_fields(&csrf, "save", "", "Words.");
+    fields.retain(|(name, _)| *name != "slug");
+    fields.push(("slug", "a-draft"));
+    let blank = post_as(&site, "/admin/articles/new", &cookie, &fields).await;
+    assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(blank.attr("html", "dir"), "rtl");
+    assert!(blank.text(".form-errors").contains(URDU_REQUIRED), "{}", blank.text(".form-errors"));
+
+    // A role refusal (an error page the middleware renders), with the role's Urdu name.
+    let people = get_as(&site, "/admin/people", &cookie).await;
+    assert_eq!(people.status, StatusCode::FORBIDDEN);
+    assert_eq!(people.attr("html", "lang"), "ur");
+    assert!(people.body.contains("آپ کا کردار (ایڈیٹر)"), "{}", people.body);
+
+    // Others keep the site's default; signed out, the sign-in page speaks it too.
+    let (other, _) = signed_in_as(&site, "Jonas Berg", Role::Author).await;
+    assert_eq!(get_as(&site, "/admin/profile", &other).await.attr("html", "lang"), "en");
+    let sign_in = site
+        .post_form("/admin/sign-in", &[("email", "x@example.com"), ("password", "wrong")])
+        .await;
+    assert_eq!(
+        (sign_in.status, sign_in.attr("html", "lang")),
+        (StatusCode::UNAUTHORIZED, "en".into())
+    );
+}
+
+async fn a_refused_comment_on_an_urdu_article_is_refused_in_urdu(db: &TestDb) {
+    let site = site(db).await;
+    publish_urdu_article(&site).await;
+    let path = format!("/articles/{}", Slug::from_title(HEADLINE).expect("slug").url_encoded());
+    let token = site.get(&path).await.attr("form.comment-form input[name=token]", "value");
+    db.clock.advance(time::Duration::seconds(30));
+    let fields = [
+        ("token", token.as_str()),
+        ("name", "عائشہ"),
+        ("email", "not-an-email"),
+        ("website", ""),
+        ("text", "  "),
+        ("homepage", ""),
+    ];
+    let refused = site.post_form(&format!("{path}/comments"), &fields).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.attr("html", "lang"), "ur");
+    assert_eq!(refused.text("#comment-text-error"), URDU_REQUIRED);
+    assert!(refused.text("#comment-email-error").contains("درست ای میل ایڈریس لکھیں"));
+}
+
+async fn the_urdu_edition_says_its_errors_and_archive_headings_in_urdu(db: &TestDb) {
+    let site = site(db).await;
+    publish_urdu_article(&site).await;
+    let bad = site.get("/ur/search?q=x&from=yesterday").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!((bad.attr("html", "lang"), bad.attr("html", "dir")), ("ur".into(), "rtl".into()));
+    assert!(bad.body.contains("yesterday") && bad.body.contains("تاریخ"), "{}", bad.body);
+    let english = site.get("/search?q=x&from=yesterday").await;
+    assert_eq!(english.attr("html", "lang"), "en");
+
+    let month = site.get("/ur/archive/2026/11").await;
+    assert_eq!(month.status, StatusCode::OK);
+    assert!(month.text("h1").contains("نومبر"), "{}", month.text("h1"));
+    assert_eq!(site.get("/archive/2026/11").await.text("h1"), "November 2026");
+}
 
 const HEADLINE: &str = "ساحلی پٹی پر ۱۲ نئے اسکول";
 

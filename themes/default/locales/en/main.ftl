@@ -7,8 +7,9 @@
 ###
 ### Conventions:
 ###   - ids are lower-case and hyphenated, prefixed by where they appear: nav-, article-,
-###     comments-, search-, error-, admin-… ; messages whose code cannot use them yet wait
-###     in ../PENDING.ftl.txt.
+###     comments-, search-, error-, admin-…, validation-, store-… ; those lede-core and
+###     lede-store write are also listed, with their English, in lede_core::message (a test
+###     keeps the two the same).
 ###   - the English text is exactly what Lede shows today, so wiring a message in changes
 ###     nothing for English readers. SOURCES.tsv says where each one is used.
 ###   - variables ($minutes, $name…) are filled in by the code; numbers that vary use CLDR
@@ -175,6 +176,19 @@ error-too-many-title = Please slow down
 error-forbidden-title = Not allowed
 error-bad-request-title = We could not understand that request
 error-generic-title = Something went wrong
+error-not-found = We could not find that page. It may have moved, or the address may be mistyped.
+error-sign-in-first = Sign in at /admin first.
+error-method-not-allowed = This address does not accept that method.
+error-internal = Something went wrong on our side. Please try again shortly.
+# The content API's 404; the path stays as it is.
+error-api-not-found = Nothing is at this address: the resource does not exist or is not public. See /api/openapi.json for the API's routes.
+# $detail comes from the web framework, in English.
+error-bad-query = We could not read the query string: { $detail }
+error-form-too-large = That was more text than we accept in one go. Please shorten it and send it again.
+# $detail comes from the web framework, in English.
+error-bad-form = We could not read that form: { $detail }
+error-bad-page-number = “{ $text }” is not a page number: use 1, 2, 3…
+error-foreign-form = Forms can only be sent from this site's own pages.
 
 ## Newsroom: the layout and menu (admin/layout.html)
 
@@ -333,6 +347,11 @@ admin-editor-placeholder-italic = italic text
 admin-editor-placeholder-link = link text
 admin-editor-live-preview = Live preview
 admin-editor-upload-failed = The image could not be uploaded.
+admin-editor-error-slug = Give a slug: the headline has no letters to make one from.
+admin-editor-error-section = Choose a section.
+admin-editor-error-tag = A tag needs letters or digits.
+admin-editor-error-date = Give the date and time as 2026-12-01T09:30.
+admin-editor-error-no-action = Press one of the editor's buttons: save, submit, publish or preview.
 
 ## Newsroom: revisions (admin/revisions.html)
 
@@ -394,6 +413,8 @@ admin-media-none = No images.
 admin-media-none-match = No images match “{ $query }”.
 admin-media-error-no-dir = This site has no media directory.
 admin-media-error-choose = Choose an image to upload.
+# $detail comes from the web framework, in English.
+admin-media-error-read = We could not read that upload: { $detail }
 
 ## Newsroom: people and accounts (admin/people.html)
 
@@ -417,6 +438,8 @@ admin-profile-heading = Your profile
 admin-profile-intro = Readers see this in the author box under your articles and on { $link }.
 admin-profile-author-page = your author page
 admin-profile-save = Save profile
+admin-profile-language = Newsroom language
+admin-profile-language-hint = The language of the newsroom's pages and messages for you. Readers see each article in its own language.
 admin-profile-picture-heading = Your picture
 admin-profile-remove-picture = Remove picture
 admin-profile-no-picture = Without a picture, readers see your initials.
@@ -431,6 +454,10 @@ admin-sessions-col-last-used = Last used
 admin-sessions-this = (this session)
 admin-sessions-not-since = Not since signing in
 admin-sessions-sign-out-others = Sign out all other sessions
+# Such as Firefox on Linux; browser and system names stay as they are.
+admin-browser-on = { $browser } on { $system }
+admin-browser-on-unknown = A browser on { $system }
+admin-browser-unknown = Unknown browser
 
 ## Newsroom: sections (admin/sections.html, admin/section.html, admin/sections.rs)
 
@@ -453,6 +480,9 @@ admin-section-back = Back to sections
 admin-section-address-hint = The address stays, so links to the section keep working.
 admin-section-position-hint = Lower numbers come first.
 admin-section-save = Save section
+admin-sections-error-parent = Choose a section from the list.
+admin-sections-error-position = Give the position as a whole number, such as 10 or 20.
+admin-sections-error-address = Give the section an address: letters, digits and hyphens.
 
 ## Newsroom: site settings (admin/settings.html)
 
@@ -481,6 +511,108 @@ admin-sign-in-locked =
         [one] Too many failed attempts: this account is locked for { $minutes } more minutes.
        *[other] Too many failed attempts: this account is locked for { $minutes } more minutes.
     }
+# $role is one of the admin-role-* names.
+admin-error-role = Your role ({ $role }) does not allow this. Ask an editor or an admin.
+admin-error-csrf = This form has expired or did not come from this site. Go back, reload the page and try again.
+
+## Checks on what people type (lede-core: content.rs, comment.rs, slug.rs, account.rs, api_key.rs)
+
+validation-required = This field is required.
+validation-too-long = At most { $max } characters, please.
+validation-web-address = Give a web address starting with https:// or http://.
+validation-language = Give a language code such as en or ur.
+validation-language-tag = “{ $text }” is not a language tag: give one such as en, ur or pt-BR.
+# $languages lists the site's language tags, such as en, ur.
+validation-language-not-site = “{ $language }” is not one of this site's languages ({ $languages }); choose one of them, or add it in the site's settings first.
+validation-authors-needed = An article needs at least one author.
+validation-translation-self = An article cannot translate itself.
+validation-body-too-long = The body is longer than 500,000 characters.
+validation-body-both = An article body is either Markdown or HTML, not both.
+validation-body-html-too-long = The body is longer than 1,000,000 characters of HTML.
+validation-page-slug-reserved = /{ $slug } is reserved by the site
+validation-article-status-unknown = unknown article status "{ $status }"
+validation-comment-status-unknown = unknown comment status "{ $status }"
+validation-email = Give a valid email address, like name@example.com.
+validation-comment-links = A comment may carry at most { $max } links; this one has { $links }.
+validation-slug-empty = A slug cannot be empty.
+validation-slug-too-long = A slug has at most { $max } characters.
+validation-slug-chars = A slug uses lowercase letters, digits and single hyphens only.
+# The role names stay in English: they are what the command line accepts.
+validation-role-unknown = unknown role "{ $role }": use contributor, author, editor or admin
+validation-password-short = A password needs at least { $min } characters.
+validation-password-long = A password has at most 1,024 bytes.
+validation-password-hash = cannot hash the password: { $detail }
+# The name of an API partner (lede api-key).
+validation-partner-control = A name cannot hold control characters.
+
+## Uploaded images (lede-core: media.rs; also admin/media.rs)
+
+media-error-not-image = This file is not a JPEG, PNG, WebP or GIF image (whatever its name says).
+media-error-encode = Could not encode the image: { $detail }
+media-error-too-large = Images may be at most { $mb } MB.
+media-error-unreadable = This image cannot be read: { $detail }
+media-error-too-many-pixels = This image is { $width }×{ $height } pixels; the most accepted is 40 megapixels.
+media-error-memory = This image is { $width }×{ $height } pixels and would need { $needed } MB of memory to read; this site reads images of at most { $limit } MB. Make it smaller and try again.
+media-error-memory-limit = This image would need more than { $limit } MB of memory to read; this site reads images of at most that. Make it smaller and try again.
+names-error-default-language = “{ $language }” is the site's default language: its names are the main ones.
+names-error-twice = The names in “{ $language }” were given twice.
+names-error-tag-text = A tag has a name only.
+
+## Publishing rules (lede-core: workflow.rs)
+
+workflow-unknown-action = unknown action "{ $action }"
+workflow-not-author = Only the article's authors and editors may change it.
+# $role is one of the admin-role-* names.
+workflow-role-cannot-publish = A { $role } cannot publish, schedule or unpublish; submit the article for review instead.
+workflow-locked = This article is scheduled or published; ask an editor to change it.
+workflow-submit-drafts-only = Only drafts can be submitted for review.
+workflow-already-published = This article is already published.
+workflow-unpublish-only-live = Only published or scheduled articles can be unpublished.
+
+## Importing from another system: shown by the lede import command (lede-core: transfer.rs; lede-store: sql/transfer.rs)
+
+import-parent-later = its parent { $parent } comes later or not at all
+import-page-body-html = An imported page's body is HTML, not Markdown.
+import-reply-later = it answers comment { $parent }, which comes later or not at all
+import-needs-date = A published or scheduled article needs a date.
+import-duplicate = { $kind } { $id } appears twice in the import
+# An import problem, after the item it is about.
+import-labelled = { $label }: { $message }
+import-translation-missing = it translates post { $original }, which is not in the import
+import-no-such = { $label }: there is no { $field } "{ $slug }"
+
+## Refusals from the newsroom's store (lede-store), shown on newsroom pages
+
+store-admin-only-accounts = Only an admin manages accounts.
+store-own-role = Nobody can change their own role; ask another admin.
+# Shown when signing in right after setup fails.
+store-sign-in-wrong = the email or the password is wrong
+store-sign-in-locked = too many failed attempts: the account is locked until { $until }
+store-email-taken = an account with the email { $email } exists already
+store-image-in-use = This image is used by “{ $headline }”; change that article first.
+store-future-publish = Publishing in the future is scheduling, which needs the newsroom admin.
+store-schedule-future = Give a date and time in the future to schedule for.
+store-admin-only-sections = Only an admin changes sections and the site's settings.
+store-section-inside-itself = A section cannot sit inside itself or inside one of its own subsections.
+store-section-address-taken = The section “{ $name }” already uses the address /section/{ $slug }; choose another.
+store-section-has-articles =
+    { $count ->
+        [one] “{ $name }” holds { $count } article, so it cannot be deleted. Move it to another section first.
+       *[other] “{ $name }” holds { $count } articles, so it cannot be deleted. Move them to another section first.
+    }
+store-section-has-subsections = “{ $name }” has subsections, so it cannot be deleted. Move or delete them first.
+store-section-not-empty = This section still holds articles or subsections.
+store-no-section = There is no section "{ $slug }".
+# $field is section, author or tag.
+store-no-such = There is no { $field } "{ $slug }".
+store-slug-taken = Another article already uses the slug “{ $slug }”; choose another.
+store-edit-conflict = Someone else saved this article after you opened it. Your text is kept below: compare it with the latest version before saving again.
+store-reply-other-article = The comment you reply to is not on this article.
+store-no-original = There is no article “{ $slug }” to translate.
+store-translation-same-language = “{ $slug }” is in the same language ({ $language }); a translation is in another.
+store-language-in-use = Articles are written in “{ $language }”, so it stays among the site's languages.
+# A database refusal nothing more specific explains; $detail is the database's own words, in English.
+store-duplicate = This would duplicate something already saved: { $detail }
 
 ## The language switch in the site header: each language names itself
 

@@ -175,6 +175,19 @@ error-too-many-title = براہِ کرم ذرا ٹھہر جائیں
 error-forbidden-title = اجازت نہیں
 error-bad-request-title = ہم آپ کی درخواست نہیں سمجھ سکے
 error-generic-title = کچھ غلط ہو گیا
+error-not-found = ہمیں یہ صفحہ نہیں ملا۔ ہو سکتا ہے یہ کہیں اور منتقل ہو گیا ہو، یا پتا غلط لکھا گیا ہو۔
+error-sign-in-first = پہلے /admin پر سائن اِن کریں۔
+error-method-not-allowed = یہ پتا اس طریقے کی درخواست قبول نہیں کرتا۔
+error-internal = ہماری طرف کوئی خرابی پیش آ گئی۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
+# The content API's 404; the path stays as it is.
+error-api-not-found = اس پتے پر کچھ موجود نہیں: یا تو یہ چیز موجود نہیں یا عوامی نہیں۔ API کے راستوں کے لیے /api/openapi.json دیکھیں۔
+# $detail comes from the web framework, in English.
+error-bad-query = ہم پتے کا سوالیہ حصہ (query string) نہیں پڑھ سکے: { $detail }
+error-form-too-large = یہ تحریر اس سے زیادہ طویل ہے جتنی ہم ایک بار میں قبول کرتے ہیں۔ براہِ کرم اسے مختصر کر کے دوبارہ بھیجیں۔
+# $detail comes from the web framework, in English.
+error-bad-form = ہم یہ فارم نہیں پڑھ سکے: { $detail }
+error-bad-page-number = “{ $text }” صفحہ نمبر نہیں ہے: 1، 2، 3… جیسا نمبر لکھیں۔
+error-foreign-form = فارم صرف اسی ویب سائٹ کے صفحات سے بھیجے جا سکتے ہیں۔
 
 ## Newsroom: the layout and menu (admin/layout.html)
 
@@ -333,6 +346,11 @@ admin-editor-placeholder-italic = ترچھا متن
 admin-editor-placeholder-link = ربط کا متن
 admin-editor-live-preview = براہِ راست پیش منظر
 admin-editor-upload-failed = تصویر اپ لوڈ نہیں ہو سکی۔
+admin-editor-error-slug = سلگ لکھیں: سرخی میں ایسے حروف نہیں جن سے سلگ بنایا جا سکے۔
+admin-editor-error-section = کوئی حصہ منتخب کریں۔
+admin-editor-error-tag = ٹیگ میں حروف یا ہندسے ہونا ضروری ہیں۔
+admin-editor-error-date = تاریخ اور وقت اس طرح لکھیں: 2026-12-01T09:30
+admin-editor-error-no-action = ایڈیٹر کا کوئی ایک بٹن دبائیں: مسودہ محفوظ کریں، نظرِ ثانی کے لیے بھیجیں، شائع کریں یا پیش منظر دیکھیں۔
 
 ## Newsroom: revisions (admin/revisions.html)
 
@@ -394,6 +412,8 @@ admin-media-none = کوئی تصویر نہیں۔
 admin-media-none-match = “{ $query }” سے ملتی کوئی تصویر نہیں۔
 admin-media-error-no-dir = اس ویب سائٹ کے لیے میڈیا کی کوئی ڈائریکٹری مقرر نہیں۔
 admin-media-error-choose = اپ لوڈ کرنے کے لیے کوئی تصویر منتخب کریں۔
+# $detail comes from the web framework, in English.
+admin-media-error-read = ہم یہ اپ لوڈ نہیں پڑھ سکے: { $detail }
 
 ## Newsroom: people and accounts (admin/people.html)
 
@@ -417,6 +437,8 @@ admin-profile-heading = آپ کا پروفائل
 admin-profile-intro = قارئین یہ معلومات آپ کی تحریروں کے نیچے مصنف کے تعارف میں اور { $link } پر دیکھتے ہیں۔
 admin-profile-author-page = آپ کے مصنف کے صفحے
 admin-profile-save = پروفائل محفوظ کریں
+admin-profile-language = نیوز روم کی زبان
+admin-profile-language-hint = نیوز روم کے صفحات اور پیغامات آپ کو اس زبان میں دکھائی دیں گے۔ قارئین ہر خبر اس کی اپنی زبان میں دیکھتے ہیں۔
 admin-profile-picture-heading = آپ کی تصویر
 admin-profile-remove-picture = تصویر ہٹائیں
 admin-profile-no-picture = تصویر نہ ہو تو قارئین کو آپ کے نام کے ابتدائی حروف نظر آتے ہیں۔
@@ -431,6 +453,10 @@ admin-sessions-col-last-used = آخری استعمال
 admin-sessions-this = (یہ سیشن)
 admin-sessions-not-since = سائن اِن کے بعد سے نہیں
 admin-sessions-sign-out-others = باقی تمام سیشنز سے سائن آؤٹ کریں
+# Such as Firefox on Linux; browser and system names stay as they are.
+admin-browser-on = { $system } پر { $browser }
+admin-browser-on-unknown = { $system } پر کوئی براؤزر
+admin-browser-unknown = نامعلوم براؤزر
 
 ## Newsroom: sections (admin/sections.html, admin/section.html, admin/sections.rs)
 
@@ -453,6 +479,9 @@ admin-section-back = حصوں کی فہرست پر واپس
 admin-section-address-hint = پتا تبدیل نہیں ہوتا، تاکہ اس حصے کے لنکس کام کرتے رہیں۔
 admin-section-position-hint = کم نمبر پہلے آتے ہیں۔
 admin-section-save = حصہ محفوظ کریں
+admin-sections-error-parent = فہرست میں سے کوئی حصہ منتخب کریں۔
+admin-sections-error-position = ترتیب کا نمبر پورے عدد میں لکھیں، جیسے 10 یا 20۔
+admin-sections-error-address = حصے کا پتا لکھیں: حروف، ہندسے اور ہائفن۔
 
 ## Newsroom: site settings (admin/settings.html)
 
@@ -481,6 +510,108 @@ admin-sign-in-locked =
         [one] بہت زیادہ ناکام کوششیں: یہ اکاؤنٹ مزید { $minutes } منٹ کے لیے بند ہے۔
        *[other] بہت زیادہ ناکام کوششیں: یہ اکاؤنٹ مزید { $minutes } منٹ کے لیے بند ہے۔
     }
+# $role is one of the admin-role-* names.
+admin-error-role = آپ کا کردار ({ $role }) اس کی اجازت نہیں دیتا۔ کسی ایڈیٹر یا منتظم سے رابطہ کریں۔
+admin-error-csrf = اس فارم کی مدت ختم ہو چکی ہے یا یہ اس ویب سائٹ سے نہیں آیا۔ واپس جائیں، صفحہ دوبارہ لوڈ کریں اور پھر کوشش کریں۔
+
+## Checks on what people type (lede-core: content.rs, comment.rs, slug.rs, account.rs, api_key.rs)
+
+validation-required = یہ خانہ پُر کرنا ضروری ہے۔
+validation-too-long = براہِ کرم زیادہ سے زیادہ { $max } حروف۔
+validation-web-address = ایسا ویب پتا لکھیں جو https:// یا http:// سے شروع ہو۔
+validation-language = زبان کا کوڈ لکھیں، جیسے en یا ur۔
+validation-language-tag = “{ $text }” زبان کا ٹیگ نہیں ہے: en، ur یا pt-BR جیسا ٹیگ لکھیں۔
+# $languages lists the site's language tags, such as en, ur.
+validation-language-not-site = “{ $language }” اس ویب سائٹ کی زبانوں ({ $languages }) میں شامل نہیں؛ ان میں سے کوئی ایک چنیں، یا پہلے ویب سائٹ کی ترتیبات میں اسے شامل کریں۔
+validation-authors-needed = ہر خبر کا کم از کم ایک مصنف ہونا ضروری ہے۔
+validation-translation-self = کوئی خبر اپنا ہی ترجمہ نہیں ہو سکتی۔
+validation-body-too-long = متن 5,00,000 حروف سے زیادہ طویل ہے۔
+validation-body-both = خبر کا متن یا تو مارک ڈاؤن میں ہو سکتا ہے یا HTML میں، دونوں میں نہیں۔
+validation-body-html-too-long = متن HTML کے 10,00,000 حروف سے زیادہ طویل ہے۔
+validation-page-slug-reserved = /{ $slug } ویب سائٹ کے اپنے استعمال کے لیے مخصوص ہے
+validation-article-status-unknown = خبر کی نامعلوم حیثیت "{ $status }"
+validation-comment-status-unknown = تبصرے کی نامعلوم حیثیت "{ $status }"
+validation-email = درست ای میل ایڈریس لکھیں، جیسے name@example.com
+validation-comment-links = ایک تبصرے میں زیادہ سے زیادہ { $max } لنک ہو سکتے ہیں؛ اس میں { $links } ہیں۔
+validation-slug-empty = سلگ خالی نہیں ہو سکتا۔
+validation-slug-too-long = سلگ میں زیادہ سے زیادہ { $max } حروف ہو سکتے ہیں۔
+validation-slug-chars = سلگ میں صرف انگریزی کے چھوٹے حروف، ہندسے اور اکہرے ہائفن استعمال ہو سکتے ہیں۔
+# The role names stay in English: they are what the command line accepts.
+validation-role-unknown = نامعلوم کردار "{ $role }": contributor، author، editor یا admin میں سے کوئی ایک لکھیں
+validation-password-short = پاس ورڈ میں کم از کم { $min } حروف ہونے چاہییں۔
+validation-password-long = پاس ورڈ زیادہ سے زیادہ 1,024 بائٹس کا ہو سکتا ہے۔
+validation-password-hash = پاس ورڈ محفوظ نہیں کیا جا سکا: { $detail }
+# The name of an API partner (lede api-key).
+validation-partner-control = نام میں کنٹرول کریکٹر نہیں ہو سکتے۔
+
+## Uploaded images (lede-core: media.rs; also admin/media.rs)
+
+media-error-not-image = یہ فائل JPEG، PNG، WebP یا GIF تصویر نہیں ہے (چاہے اس کا نام کچھ بھی ہو)۔
+media-error-encode = تصویر کو محفوظ شکل میں نہیں بدلا جا سکا: { $detail }
+media-error-too-large = تصویر زیادہ سے زیادہ { $mb } MB کی ہو سکتی ہے۔
+media-error-unreadable = یہ تصویر پڑھی نہیں جا سکتی: { $detail }
+media-error-too-many-pixels = یہ تصویر { $width }×{ $height } پکسل کی ہے؛ زیادہ سے زیادہ 40 میگا پکسل قبول کیے جاتے ہیں۔
+media-error-memory = یہ تصویر { $width }×{ $height } پکسل کی ہے اور اسے پڑھنے کے لیے { $needed } MB میموری درکار ہوگی؛ یہ ویب سائٹ زیادہ سے زیادہ { $limit } MB کی تصاویر پڑھتی ہے۔ تصویر چھوٹی کر کے دوبارہ کوشش کریں۔
+media-error-memory-limit = اس تصویر کو پڑھنے کے لیے { $limit } MB سے زیادہ میموری درکار ہوگی؛ یہ ویب سائٹ اس سے بڑی تصاویر نہیں پڑھتی۔ تصویر چھوٹی کر کے دوبارہ کوشش کریں۔
+names-error-default-language = “{ $language }” ویب سائٹ کی بنیادی زبان ہے: اس کے نام ہی اصل نام ہیں۔
+names-error-twice = “{ $language }” میں نام دو بار دیے گئے ہیں۔
+names-error-tag-text = ٹیگ کا صرف نام ہوتا ہے۔
+
+## Publishing rules (lede-core: workflow.rs)
+
+workflow-unknown-action = نامعلوم عمل "{ $action }"
+workflow-not-author = اس خبر میں صرف اس کے مصنفین اور ایڈیٹر تبدیلی کر سکتے ہیں۔
+# $role is one of the admin-role-* names.
+workflow-role-cannot-publish = { $role } کے طور پر آپ خبر شائع، طے یا اشاعت سے نہیں ہٹا سکتے؛ اس کے بجائے اسے نظرِ ثانی کے لیے بھیجیں۔
+workflow-locked = یہ خبر شائع ہو چکی ہے یا اس کی اشاعت کا وقت طے ہے؛ تبدیلی کے لیے کسی ایڈیٹر سے کہیں۔
+workflow-submit-drafts-only = صرف مسودے ہی نظرِ ثانی کے لیے بھیجے جا سکتے ہیں۔
+workflow-already-published = یہ خبر پہلے ہی شائع ہو چکی ہے۔
+workflow-unpublish-only-live = صرف شائع شدہ یا طے شدہ خبریں ہی اشاعت سے ہٹائی جا سکتی ہیں۔
+
+## Importing from another system: shown by the lede import command (lede-core: transfer.rs; lede-store: sql/transfer.rs)
+
+import-parent-later = اس کا بالائی حصہ { $parent } بعد میں آتا ہے یا بالکل نہیں آتا
+import-page-body-html = درآمد شدہ صفحے کا متن HTML میں ہوتا ہے، مارک ڈاؤن میں نہیں۔
+import-reply-later = یہ تبصرہ { $parent } کا جواب ہے، جو بعد میں آتا ہے یا بالکل نہیں آتا
+import-needs-date = شائع شدہ یا طے شدہ خبر کے لیے تاریخ ضروری ہے۔
+import-duplicate = { $kind } { $id } درآمد میں دو بار موجود ہے
+# An import problem, after the item it is about.
+import-labelled = { $label }: { $message }
+import-translation-missing = یہ پوسٹ { $original } کا ترجمہ ہے، جو اس درآمد میں شامل نہیں
+import-no-such = { $label }: { $field } "{ $slug }" موجود نہیں
+
+## Refusals from the newsroom's store (lede-store), shown on newsroom pages
+
+store-admin-only-accounts = اکاؤنٹس کا انتظام صرف منتظم کر سکتا ہے۔
+store-own-role = کوئی بھی اپنا کردار خود تبدیل نہیں کر سکتا؛ کسی دوسرے منتظم سے کہیں۔
+# Shown when signing in right after setup fails.
+store-sign-in-wrong = ای میل یا پاس ورڈ غلط ہے
+store-sign-in-locked = بہت زیادہ ناکام کوششیں: اکاؤنٹ { $until } تک بند ہے
+store-email-taken = { $email } ای میل والا اکاؤنٹ پہلے سے موجود ہے
+store-image-in-use = یہ تصویر “{ $headline }” میں استعمال ہو رہی ہے؛ پہلے اس خبر میں تبدیلی کریں۔
+store-future-publish = آئندہ کسی وقت اشاعت کا مطلب وقت طے کرنا ہے، جس کے لیے نیوز روم کا ایڈمن صفحہ استعمال کریں۔
+store-schedule-future = اشاعت کا وقت طے کرنے کے لیے آئندہ کی کوئی تاریخ اور وقت لکھیں۔
+store-admin-only-sections = حصوں اور ویب سائٹ کی ترتیبات میں تبدیلی صرف منتظم کر سکتا ہے۔
+store-section-inside-itself = کوئی حصہ نہ اپنے اندر رکھا جا سکتا ہے اور نہ اپنے کسی ذیلی حصے کے اندر۔
+store-section-address-taken = حصہ “{ $name }” پہلے ہی /section/{ $slug } کا پتا استعمال کر رہا ہے؛ کوئی اور پتا چنیں۔
+store-section-has-articles =
+    { $count ->
+        [one] “{ $name }” میں { $count } خبر موجود ہے، اس لیے اسے حذف نہیں کیا جا سکتا۔ پہلے اسے کسی دوسرے حصے میں منتقل کریں۔
+       *[other] “{ $name }” میں { $count } خبریں موجود ہیں، اس لیے اسے حذف نہیں کیا جا سکتا۔ پہلے انہیں کسی دوسرے حصے میں منتقل کریں۔
+    }
+store-section-has-subsections = “{ $name }” کے ذیلی حصے موجود ہیں، اس لیے اسے حذف نہیں کیا جا سکتا۔ پہلے انہیں منتقل یا حذف کریں۔
+store-section-not-empty = اس حصے میں ابھی خبریں یا ذیلی حصے موجود ہیں۔
+store-no-section = "{ $slug }" نام کا کوئی حصہ موجود نہیں۔
+# $field is section, author or tag.
+store-no-such = { $field } "{ $slug }" موجود نہیں۔
+store-slug-taken = ایک اور خبر پہلے ہی سلگ “{ $slug }” استعمال کر رہی ہے؛ کوئی دوسرا سلگ چنیں۔
+store-edit-conflict = آپ کے یہ خبر کھولنے کے بعد کسی اور نے اس میں تبدیلی محفوظ کر دی۔ آپ کا متن نیچے محفوظ ہے: دوبارہ محفوظ کرنے سے پہلے اس کا تازہ ترین نسخے سے موازنہ کر لیں۔
+store-reply-other-article = آپ جس تبصرے کا جواب دے رہے ہیں وہ اس خبر پر نہیں ہے۔
+store-no-original = “{ $slug }” نام کی کوئی خبر موجود نہیں جس کا ترجمہ کیا جائے۔
+store-translation-same-language = “{ $slug }” اسی زبان ({ $language }) میں ہے؛ ترجمہ کسی دوسری زبان میں ہوتا ہے۔
+store-language-in-use = کچھ خبریں “{ $language }” میں لکھی گئی ہیں، اس لیے یہ ویب سائٹ کی زبانوں میں شامل رہے گی۔
+# A database refusal nothing more specific explains; $detail is the database's own words, in English.
+store-duplicate = یہ کسی پہلے سے محفوظ شدہ چیز کو دہرا دے گا: { $detail }
 
 ## The language switch in the site header: each language names itself
 

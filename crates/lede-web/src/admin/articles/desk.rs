@@ -102,7 +102,7 @@ pub async fn list(
         &state,
         Some(&viewer),
         "admin/articles.html",
-        &crate::admin::say(&state, "admin-articles-heading", &[]),
+        &crate::admin::say(&state, Some(&viewer), "admin-articles-heading", &[]),
         view,
     )
     .await?

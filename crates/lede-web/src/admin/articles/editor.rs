@@ -102,7 +102,7 @@ pub(super) async fn editor_page(
     };
     let status = problem.map_or(StatusCode::OK, |(s, _, _)| s);
     let title = if view.form.headline.is_empty() {
-        crate::admin::say(state, "admin-new-article", &[])
+        crate::admin::say(state, Some(viewer), "admin-new-article", &[])
     } else {
         view.form.headline.clone()
     };
@@ -147,9 +147,7 @@ async fn submit(
             return editor_page(&state, &viewer, id, form, None, true).await;
         }
         None => {
-            return Err(AppError::BadRequest(
-                "Press one of the editor's buttons: save, submit, publish or preview.".into(),
-            ));
+            return Err(AppError::BadRequest("admin-editor-error-no-action".into()));
         }
     };
     let attempt = async {
@@ -170,7 +168,8 @@ async fn submit(
                 .into_response())
         }
         Err(lede_store::Error::Invalid(invalid)) => {
-            let problem = (StatusCode::UNPROCESSABLE_ENTITY, invalid.message, Some(invalid.field));
+            let message = crate::admin::tell(&state, Some(&viewer), &invalid.message);
+            let problem = (StatusCode::UNPROCESSABLE_ENTITY, message, Some(invalid.field));
             editor_page(&state, &viewer, id, form, Some(problem), false).await
         }
         Err(lede_store::Error::Conflict(message)) => {
@@ -179,7 +178,11 @@ async fn submit(
                 &viewer,
                 id,
                 form,
-                Some((StatusCode::CONFLICT, message, None)),
+                Some((
+                    StatusCode::CONFLICT,
+                    crate::admin::tell(&state, Some(&viewer), &message),
+                    None,
+                )),
                 false,
             )
             .await

@@ -107,21 +107,20 @@ impl EditorForm {
 pub(super) fn to_input(
     form: &EditorForm,
 ) -> Result<(ArticleInput, Vec<(Slug, String)>), lede_store::Error> {
-    let invalid = |field: &'static str, message: &str| {
-        lede_store::Error::Invalid(lede_core::Invalid::new(field, message))
+    let invalid = |field: &'static str, id: &'static str| {
+        lede_store::Error::Invalid(lede_core::Invalid::new(field, id))
     };
     let slug = match form.slug.trim() {
-        "" => Slug::from_title(&form.headline).ok_or_else(|| {
-            invalid("slug", "Give a slug: the headline has no letters to make one from.")
-        })?,
+        "" => Slug::from_title(&form.headline)
+            .ok_or_else(|| invalid("slug", "admin-editor-error-slug"))?,
         text => Slug::parse(text)?,
     };
-    let section =
-        Slug::parse(form.section.trim()).map_err(|_| invalid("section", "Choose a section."))?;
+    let section = Slug::parse(form.section.trim())
+        .map_err(|_| invalid("section", "admin-editor-error-section"))?;
     let mut tag_names = Vec::new();
     for name in form.tags.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        let tag = Slug::from_title(name)
-            .ok_or_else(|| invalid("tags", "A tag needs letters or digits."))?;
+        let tag =
+            Slug::from_title(name).ok_or_else(|| invalid("tags", "admin-editor-error-tag"))?;
         tag_names.push((tag, name.to_owned()));
     }
     let tags = tag_names.iter().map(|(slug, _)| slug.clone()).collect();
@@ -165,7 +164,7 @@ pub(super) fn schedule_time(
         .ok()
         .and_then(|civil| zone.instant(civil))
         .map(Some)
-        .ok_or_else(|| Invalid::new("publish_at", "Give the date and time as 2026-12-01T09:30."))
+        .ok_or_else(|| Invalid::new("publish_at", "admin-editor-error-date"))
 }
 
 #[cfg(test)]

@@ -65,9 +65,9 @@ pub async fn revisions(
                 diff: diff_lines(&r.body_markdown, &current.input.body_markdown),
                 version: r.version,
                 saved: minutes(&state.settings.time_zone, r.saved_at),
-                saved_by: r
-                    .saved_by
-                    .unwrap_or_else(|| crate::admin::say(&state, "admin-revision-system", &[])),
+                saved_by: r.saved_by.unwrap_or_else(|| {
+                    crate::admin::say(&state, Some(&viewer), "admin-revision-system", &[])
+                }),
                 headline: r.headline,
             })
             .collect(),
@@ -76,7 +76,7 @@ pub async fn revisions(
         &state,
         Some(&viewer),
         "admin/revisions.html",
-        &crate::admin::say(&state, "admin-editor-revisions", &[]),
+        &crate::admin::say(&state, Some(&viewer), "admin-editor-revisions", &[]),
         view,
     )
     .await?
@@ -107,6 +107,7 @@ pub async fn restore(
     let form = form.with_text(revision.headline, revision.standfirst, revision.body_markdown);
     let notice = crate::admin::say(
         &state,
+        Some(&viewer),
         "admin-editor-showing-revision",
         &[("version", &revision.version.to_string())],
     );
