@@ -176,6 +176,8 @@ impl ImportBatch {
             let label = format!("category {}", s.foreign_id);
             s.section.name =
                 required("name", &s.section.name, 100).map_err(|e| labelled(&label, e))?;
+            no_controls("description", &s.section.description, Lines::Many)
+                .map_err(|e| labelled(&label, e))?;
             if let Some(parent) = &s.section.parent
                 && !known_sections.contains(parent)
             {
@@ -214,6 +216,8 @@ impl ImportBatch {
                         Invalid::new("body", "An imported page's body is HTML, not Markdown."),
                     ));
                 }
+                no_controls("body", &p.body_html, Lines::Many)
+                    .map_err(|e| labelled(&p.label, e))?;
                 Ok(CheckedImportPage {
                     body_html: markdown::sanitize(&p.body_html),
                     foreign_id: p.foreign_id,
@@ -231,7 +235,7 @@ impl ImportBatch {
             let label = format!("comment {}", c.foreign_id);
             let name =
                 required("name", &c.name, MAX_NAME_CHARS).map_err(|e| labelled(&label, e))?;
-            let text = required("text", &c.text, MAX_IMPORTED_COMMENT_CHARS)
+            let text = required_text("text", &c.text, MAX_IMPORTED_COMMENT_CHARS)
                 .map_err(|e| labelled(&label, e))?;
             let website = match c.website.as_deref() {
                 None => None,

@@ -7,7 +7,7 @@ use crate::{Error, Result};
 use lede_core::Invalid;
 use lede_core::Slug;
 use lede_core::account::{Action, User};
-use lede_core::content::{Section, SectionId, SectionInput, optional, required};
+use lede_core::content::{Section, SectionId, SectionInput, optional, optional_text, required};
 use lede_core::language::SiteLanguages;
 
 /// The settings keys the name and tagline live under (`lede serve` reads them at start).
@@ -79,7 +79,7 @@ impl Newsroom {
         position: i64,
     ) -> Result<SectionId> {
         may_manage_site(by)?;
-        input.description = optional("description", &input.description, 500)?;
+        input.description = optional_text("description", &input.description, 500)?;
         if let Some(taken) = self.store.section_by_slug(input.slug.as_str()).await? {
             return Err(Invalid::new(
                 "slug",
@@ -102,7 +102,7 @@ impl Newsroom {
         position: i64,
     ) -> Result<SectionId> {
         may_manage_site(by)?;
-        input.description = optional("description", &input.description, 500)?;
+        input.description = optional_text("description", &input.description, 500)?;
         if self.store.section_by_slug(input.slug.as_str()).await?.is_none() {
             return Err(Error::NotFound("section"));
         }

@@ -150,11 +150,14 @@ pub async fn delete(
     Path(id): Path<i64>,
     CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
-    match library(&state)?.delete(id).await {
+    match library(&state)?.delete(&viewer.user, id).await {
         Ok(()) => Ok(Redirect::to("/admin/media").into_response()),
         Err(lede_store::Error::Conflict(message)) => {
             library_page(&state, &viewer, String::new(), Some(message), None, StatusCode::CONFLICT)
                 .await
+        }
+        Err(lede_store::Error::Forbidden(_)) => {
+            Err(AppError::Forbidden(crate::admin::say(&state, "admin-media-error-not-yours", &[])))
         }
         Err(other) => Err(other.into()),
     }

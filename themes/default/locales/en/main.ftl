@@ -85,6 +85,7 @@ comments-submit = Post comment
 comments-error-too-fast = That was quicker than we expect anyone to write a comment. Please check it and send it again.
 comments-error-expired = This form was open for more than a day. Please send your comment again.
 comments-error-invalid-token = We could not verify this form. Please send your comment again from the article page.
+comments-error-used-token = This form has already been used to send a comment. Please check your comment and send it again.
 comments-error-bad-parent = The reply was not to a valid comment.
 comments-error-rate-limited = You have sent several comments in a short time. Please wait a few minutes before sending another.
 
@@ -275,6 +276,8 @@ admin-articles-view = view
 
 admin-editor-edit = Edit article
 admin-editor-view-published = View the published article
+# Refused to a contributor or author who opens someone else's article.
+admin-article-not-yours = Only the article's authors and editors may open it in the newsroom.
 # Links to an article's earlier versions, and that page's title.
 admin-editor-revisions = Revisions
 admin-editor-headline = Headline
@@ -387,6 +390,7 @@ admin-media-none = No images.
 admin-media-none-match = No images match “{ $query }”.
 admin-media-error-no-dir = This site has no media directory.
 admin-media-error-choose = Choose an image to upload.
+admin-media-error-not-yours = Only the person who uploaded this image, or an editor, may delete it.
 
 ## Newsroom: people and accounts (admin/people.html)
 
@@ -461,6 +465,9 @@ admin-settings-save = Save settings
 # The page's heading and title.
 admin-setup-heading = Set up your newsroom
 admin-setup-intro = This site has no accounts yet. Create the first one: it will be the administrator, who can add everyone else. This page disappears once it is done.
+admin-setup-code = Setup code
+admin-setup-code-hint = Printed in the server's log when it started (lede serve).
+admin-setup-wrong-code = The setup code is wrong. Copy it from the server's log, where lede serve printed it when it started.
 admin-setup-password-hint = At least 12 characters.
 admin-setup-submit = Create the administrator
 # The page's heading and title.
@@ -471,8 +478,8 @@ admin-sign-in-wrong = The email or the password is wrong.
 # English keeps today's wording for one minute too.
 admin-sign-in-locked =
     { $minutes ->
-        [one] Too many failed attempts: this account is locked for { $minutes } more minutes.
-       *[other] Too many failed attempts: this account is locked for { $minutes } more minutes.
+        [one] Too many failed attempts: signing in with this email address is locked for { $minutes } more minutes.
+       *[other] Too many failed attempts: signing in with this email address is locked for { $minutes } more minutes.
     }
 
 ## The language switch in the site header: each language names itself

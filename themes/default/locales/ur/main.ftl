@@ -85,6 +85,7 @@ comments-submit = تبصرہ بھیجیں
 comments-error-too-fast = آپ نے تبصرہ توقع سے کہیں زیادہ جلدی بھیج دیا۔ براہِ کرم اسے ایک بار دیکھ کر دوبارہ بھیجیں۔
 comments-error-expired = یہ فارم ایک دن سے زیادہ کھلا رہا۔ براہِ کرم اپنا تبصرہ دوبارہ بھیجیں۔
 comments-error-invalid-token = ہم اس فارم کی تصدیق نہیں کر سکے۔ براہِ کرم خبر کے صفحے پر جا کر اپنا تبصرہ دوبارہ بھیجیں۔
+comments-error-used-token = یہ فارم ایک تبصرہ بھیجنے کے لیے استعمال ہو چکا ہے۔ براہِ کرم اپنا تبصرہ ایک نظر دیکھ کر دوبارہ بھیجیں۔
 comments-error-bad-parent = جس تبصرے کا جواب دیا گیا، وہ درست نہیں۔
 comments-error-rate-limited = آپ نے مختصر وقت میں کئی تبصرے بھیجے ہیں۔ اگلا تبصرہ بھیجنے سے پہلے براہِ کرم چند منٹ انتظار کریں۔
 
@@ -275,6 +276,8 @@ admin-articles-view = دیکھیں
 
 admin-editor-edit = خبر میں ترمیم
 admin-editor-view-published = شائع شدہ خبر دیکھیں
+# Refused to a contributor or author who opens someone else's article.
+admin-article-not-yours = نیوز روم میں یہ خبر صرف اس کے مصنفین اور ایڈیٹر کھول سکتے ہیں۔
 # Links to an article's earlier versions, and that page's title.
 admin-editor-revisions = پچھلے نسخے
 admin-editor-headline = سرخی
@@ -387,6 +390,7 @@ admin-media-none = کوئی تصویر نہیں۔
 admin-media-none-match = “{ $query }” سے ملتی کوئی تصویر نہیں۔
 admin-media-error-no-dir = اس ویب سائٹ کے لیے میڈیا کی کوئی ڈائریکٹری مقرر نہیں۔
 admin-media-error-choose = اپ لوڈ کرنے کے لیے کوئی تصویر منتخب کریں۔
+admin-media-error-not-yours = یہ تصویر صرف وہی شخص حذف کر سکتا ہے جس نے اسے اپ لوڈ کیا، یا کوئی ایڈیٹر۔
 
 ## Newsroom: people and accounts (admin/people.html)
 
@@ -461,6 +465,9 @@ admin-settings-save = ترتیبات محفوظ کریں
 # The page's heading and title.
 admin-setup-heading = اپنا نیوز روم ترتیب دیں
 admin-setup-intro = اس ویب سائٹ پر ابھی کوئی اکاؤنٹ نہیں۔ پہلا اکاؤنٹ بنائیں: یہ منتظم کا ہوگا، جو باقی سب کو شامل کر سکے گا۔ یہ کام ہوتے ہی یہ صفحہ غائب ہو جائے گا۔
+admin-setup-code = سیٹ اپ کوڈ
+admin-setup-code-hint = سرور شروع ہوتے وقت اس کے لاگ میں لکھا گیا تھا (lede serve)۔
+admin-setup-wrong-code = سیٹ اپ کوڈ غلط ہے۔ اسے سرور کے لاگ سے نقل کریں، جہاں lede serve نے شروع ہوتے وقت اسے لکھا تھا۔
 admin-setup-password-hint = کم از کم 12 حروف۔
 admin-setup-submit = منتظم کا اکاؤنٹ بنائیں
 # The page's heading and title.
@@ -471,8 +478,8 @@ admin-sign-in-wrong = ای میل یا پاس ورڈ غلط ہے۔
 # English keeps today's wording for one minute too.
 admin-sign-in-locked =
     { $minutes ->
-        [one] بہت زیادہ ناکام کوششیں: یہ اکاؤنٹ مزید { $minutes } منٹ کے لیے بند ہے۔
-       *[other] بہت زیادہ ناکام کوششیں: یہ اکاؤنٹ مزید { $minutes } منٹ کے لیے بند ہے۔
+        [one] بہت زیادہ ناکام کوششیں: اس ای میل سے سائن اِن مزید { $minutes } منٹ کے لیے بند ہے۔
+       *[other] بہت زیادہ ناکام کوششیں: اس ای میل سے سائن اِن مزید { $minutes } منٹ کے لیے بند ہے۔
     }
 
 ## The language switch in the site header: each language names itself
