@@ -201,7 +201,8 @@ mod tests {
             check_byline(role, own, before, after).is_ok()
         };
         // (role, own byline, credited before, credited after, allowed)
-        let table: [(Role, Option<&&str>, &[&str], &[&str], bool); 12] = [
+        type Row<'a> = (Role, Option<&'a &'a str>, &'a [&'a str], &'a [&'a str], bool);
+        let table: [Row; 12] = [
             (Role::Contributor, Some(&me), &[], &[me], true),
             (Role::Author, Some(&me), &[], &[me], true),
             (Role::Author, Some(&me), &[], &[ann], false),

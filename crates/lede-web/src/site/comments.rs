@@ -138,10 +138,10 @@ pub async fn post_comment(
     // and the article's cached page goes, so the next reader gets a token of their own.
     // (Two readers who opened the same cached page share its token: the second is asked to
     // send again, with a fresh form and their text kept.)
-    if let (Ok(expires_at), Ok(_), None) = (&token, &checked, problem) {
-        if !newsroom.spend_form_token(article.summary.id, &fields.token, *expires_at).await? {
-            problem = Some("comments-error-used-token");
-        }
+    if let (Ok(expires_at), Ok(_), None) = (&token, &checked, problem)
+        && !newsroom.spend_form_token(article.summary.id, &fields.token, *expires_at).await?
+    {
+        problem = Some("comments-error-used-token");
     }
     // Said on the article's page, so in the article's language.
     let problem = problem.map(|id| state.translations.message(&article.summary.language, id, None));
