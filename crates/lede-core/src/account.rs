@@ -62,6 +62,12 @@ impl Role {
     }
 }
 
+/// Whether `role` may delete a media library image: the person who uploaded it (`own`) may,
+/// and editors and admins.
+pub fn may_delete_media(role: Role, own: bool) -> bool {
+    own || role.may(Action::EditOthers)
+}
+
 /// What someone in the newsroom may try to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {

@@ -2,7 +2,7 @@
 //! through. The sender's email address is never stored, only a keyed hash of it, so a leaked
 //! database does not leak readers' addresses but a moderator can still see repeat senders.
 
-use crate::content::{ArticleId, CommentId, required, web_address};
+use crate::content::{ArticleId, CommentId, required, required_text, web_address};
 use crate::{Invalid, Message, Result};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -116,7 +116,7 @@ impl CommentInput {
             "" => Ok(None),
             url => web_address("website", url).map(Some).map_err(|e| problems.push(e)),
         };
-        let text = required("text", &self.text, MAX_TEXT_CHARS).map_err(|e| problems.push(e));
+        let text = required_text("text", &self.text, MAX_TEXT_CHARS).map_err(|e| problems.push(e));
         if let Ok(text) = &text {
             let links = count_links(text);
             if links > MAX_LINKS {

@@ -162,6 +162,7 @@ impl ArticleInput {
         if !self.body_markdown.is_empty() {
             return Err(Invalid::new("body", "validation-body-both"));
         }
+        no_controls("body", body_html, Lines::Many)?;
         let body_html = markdown::sanitize(body_html);
         if body_html.len() > 2 * MAX_BODY_BYTES {
             return Err(Invalid::new("body", "validation-body-html-too-long"));
@@ -173,7 +174,14 @@ impl ArticleInput {
     /// The rules every article meets, whatever its body's format.
     fn check_fields(&mut self) -> Result<()> {
         self.headline = required("headline", &self.headline, MAX_HEADLINE_CHARS)?;
-        self.standfirst = optional("standfirst", &self.standfirst, MAX_STANDFIRST_CHARS)?;
+        self.standfirst = optional_text("standfirst", &self.standfirst, MAX_STANDFIRST_CHARS)?;
+        no_controls("body", &self.body_markdown, Lines::Many)?;
+        if let Some(image) = &self.featured_image {
+            no_controls("image_src", &image.src, Lines::One)?;
+            no_controls("image_alt", &image.alt, Lines::One)?;
+            no_controls("image_caption", &image.caption, Lines::Many)?;
+            no_controls("image_credit", &image.credit, Lines::One)?;
+        }
         self.language = language_tag(&self.language)?;
         if self.authors.is_empty() {
             return Err(Invalid::new("authors", "validation-authors-needed"));
@@ -224,7 +232,7 @@ pub struct AuthorInput {
 impl AuthorInput {
     pub fn check(mut self) -> Result<Self> {
         self.name = required("name", &self.name, 120)?;
-        self.bio = optional("bio", &self.bio, 2000)?;
+        self.bio = optional_text("bio", &self.bio, 2000)?;
         self.website = match self.website.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(url) => Some(web_address("website", url)?),
@@ -305,11 +313,12 @@ impl PageInput {
             ));
         }
         self.title = required("title", &self.title, 200)?;
+        no_controls("body", &self.body_markdown, Lines::Many)?;
         Ok(self)
     }
 }
 
-/// Trims a required text field and checks its length in characters.
+/// Trims a required one-line text field and checks its length in characters.
 pub fn required(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
     let value = optional(field, value, max_chars)?;
     if value.is_empty() {
@@ -318,9 +327,11 @@ pub fn required(field: &'static str, value: &str, max_chars: usize) -> Result<St
     Ok(value)
 }
 
-/// Trims an optional text field and checks its length in characters.
+/// Trims an optional one-line text field and checks its length in characters. Control
+/// characters are refused, line breaks and tabs included (see [`no_controls`]).
 pub fn optional(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
     let value = value.trim();
+    no_controls(field, value, Lines::One)?;
     if value.chars().count() > max_chars {
         return Err(Invalid::new(
             field,
@@ -328,6 +339,76 @@ pub fn optional(field: &'static str, value: &str, max_chars: usize) -> Result<St
         ));
     }
     Ok(value.to_owned())
+}
+
+/// Trims a required text that may run over several lines (a comment) and checks its length.
+pub fn required_text(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
+    let value = optional_text(field, value, max_chars)?;
+    if value.is_empty() {
+        return Err(Invalid::new(field, "validation-required"));
+    }
+    Ok(value)
+}
+
+/// Trims an optional text that may run over several lines (a standfirst, a bio, a
+/// description) and checks its length; tabs and line breaks are fine, other control
+/// characters are refused.
+pub fn optional_text(field: &'static str, value: &str, max_chars: usize) -> Result<String> {
+    let value = value.trim();
+    no_controls(field, value, Lines::Many)?;
+    if value.chars().count() > max_chars {
+        return Err(Invalid::new(
+            field,
+            Message::new("validation-too-long").text("max", max_chars),
+        ));
+    }
+    Ok(value.to_owned())
+}
+
+/// Whether a text field holds one line or may hold several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    One,
+    Many,
+}
+
+/// Whether `c` may appear in a text of that kind. Control characters (U+0000 to U+001F,
+/// U+007F, U+0080 to U+009F) are invisible, and most of them are not allowed in XML at all,
+/// so one of them in a headline would break every feed and sitemap that carries it. Texts of
+/// several lines keep their tabs and line breaks.
+pub fn allowed_char(c: char, lines: Lines) -> bool {
+    !c.is_control() || lines == Lines::Many && matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Refuses a text holding a character [`allowed_char`] does not allow, naming it.
+pub fn no_controls(field: &'static str, value: &str, lines: Lines) -> Result<()> {
+    match value.chars().find(|c| !allowed_char(*c, lines)) {
+        None => Ok(()),
+        Some('\n' | '\r') => Err(Invalid::new(field, "validation-single-line")),
+        Some(c) => Err(Invalid::new(
+            field,
+            Message::new("validation-control-character")
+                .text("code", format!("U+{:04X}", u32::from(c))),
+        )),
+    }
+}
+
+/// Removes the characters [`allowed_char`] does not allow, for text from another system (an
+/// import), where refusing is not an option; in one-line texts a tab or line break becomes a
+/// space. Returns whether anything changed.
+pub fn strip_controls(value: &mut String, lines: Lines) -> bool {
+    if value.chars().all(|c| allowed_char(c, lines)) {
+        return false;
+    }
+    *value = value
+        .chars()
+        .filter_map(|c| match c {
+            c if allowed_char(c, lines) => Some(c),
+            '\t' | '\n' | '\r' => Some(' '),
+            _ => None,
+        })
+        .collect();
+    true
 }
 
 /// An http(s) address, as readers and authors give for their website.
@@ -423,6 +504,47 @@ mod tests {
             break_it(&mut a);
             assert_eq!(a.check().expect_err("invalid").field, field);
         }
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_one_line_and_kept_out_of_many() {
+        type Breakage = fn(&mut ArticleInput);
+        let cases: [(Breakage, &str); 5] = [
+            (|a| a.headline = "Council\u{1} votes".into(), "headline"),
+            (|a| a.headline = "Council\nvotes".into(), "headline"),
+            (|a| a.standfirst = "A vote\u{1b}[31m".into(), "standfirst"),
+            (|a| a.body_markdown = "Body\u{0}".into(), "body"),
+            (
+                |a| {
+                    a.featured_image =
+                        Some(FeaturedImage { alt: "\u{7}".into(), ..Default::default() })
+                },
+                "image_alt",
+            ),
+        ];
+        for (break_it, field) in cases {
+            let mut a = input();
+            break_it(&mut a);
+            let invalid = a.check().expect_err("invalid");
+            assert_eq!(invalid.field, field);
+            let message = invalid.message.to_string();
+            assert!(
+                message.contains("control character") || message.contains("line break"),
+                "{}",
+                invalid.message
+            );
+        }
+        let mut lines = input();
+        lines.standfirst = "Two\r\nlines\tand a tab".into();
+        lines.body_markdown = "One\n\nTwo".into();
+        assert!(lines.check().is_ok(), "tabs and line breaks are fine in texts of several lines");
+        let mut text = String::from("A\u{1}B\nC");
+        assert!(strip_controls(&mut text, Lines::One));
+        assert_eq!(text, "AB C");
+        let mut text = String::from("A\u{1}B\nC");
+        assert!(strip_controls(&mut text, Lines::Many));
+        assert_eq!(text, "AB\nC");
+        assert!(!strip_controls(&mut text, Lines::Many), "nothing left to strip");
     }
 
     #[test]

@@ -29,7 +29,15 @@ pub enum Arg {
 }
 
 impl Message {
+    /// The message `id`: a Fluent id (`validation-required`), never a sentence. Debug builds
+    /// (and so the tests) stop at an English sentence passed where an id belongs, which would
+    /// otherwise show untranslated.
     pub fn new(id: &'static str) -> Self {
+        debug_assert!(
+            !id.is_empty()
+                && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "not a message id: {id:?}"
+        );
         Self { id, args: Vec::new() }
     }
 
@@ -156,6 +164,11 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "validation-comment-links",
         "A comment may carry at most { $max } links; this one has { $links }.",
     ),
+    ("validation-single-line", "This field takes a single line: remove the line break."),
+    (
+        "validation-control-character",
+        "Remove the invisible control character { $code } from this field.",
+    ),
     ("validation-slug-empty", "A slug cannot be empty."),
     ("validation-slug-too-long", "A slug has at most { $max } characters."),
     ("validation-slug-chars", "A slug uses lowercase letters, digits and single hyphens only."),
@@ -195,6 +208,18 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("names-error-twice", "The names in “{ $language }” were given twice."),
     ("names-error-tag-text", "A tag has a name only."),
     // Publishing rules (workflow.rs); a role's name is one of the admin-role-* messages.
+    (
+        "workflow-byline-own",
+        "Your own byline stays on the articles you write; only editors credit others.",
+    ),
+    (
+        "workflow-byline-others",
+        "Only editors and admins change who else is credited on an article.",
+    ),
+    (
+        "store-media-not-yours",
+        "Only the person who uploaded this image, or an editor, may delete it.",
+    ),
     ("workflow-unknown-action", "unknown action \"{ $action }\""),
     ("workflow-not-author", "Only the article's authors and editors may change it."),
     (

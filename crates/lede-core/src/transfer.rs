@@ -182,6 +182,8 @@ impl ImportBatch {
             let label = format!("category {}", s.foreign_id);
             s.section.name =
                 required("name", &s.section.name, 100).map_err(|e| labelled(&label, e))?;
+            no_controls("description", &s.section.description, Lines::Many)
+                .map_err(|e| labelled(&label, e))?;
             if let Some(parent) = &s.section.parent
                 && !known_sections.contains(parent)
             {
@@ -217,6 +219,8 @@ impl ImportBatch {
                 if !page.body_markdown.is_empty() {
                     return Err(labelled(&p.label, Invalid::new("body", "import-page-body-html")));
                 }
+                no_controls("body", &p.body_html, Lines::Many)
+                    .map_err(|e| labelled(&p.label, e))?;
                 Ok(CheckedImportPage {
                     body_html: markdown::sanitize(&p.body_html),
                     foreign_id: p.foreign_id,
@@ -234,7 +238,7 @@ impl ImportBatch {
             let label = format!("comment {}", c.foreign_id);
             let name =
                 required("name", &c.name, MAX_NAME_CHARS).map_err(|e| labelled(&label, e))?;
-            let text = required("text", &c.text, MAX_IMPORTED_COMMENT_CHARS)
+            let text = required_text("text", &c.text, MAX_IMPORTED_COMMENT_CHARS)
                 .map_err(|e| labelled(&label, e))?;
             let website = match c.website.as_deref() {
                 None => None,

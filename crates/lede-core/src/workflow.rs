@@ -89,6 +89,36 @@ pub fn next_status(
     }
 }
 
+/// Whether `role` may open an article in the newsroom (the editor, its revisions): its own
+/// authors may, and editors and admins; nobody else reads another person's drafts there.
+pub fn may_open(role: Role, own: bool) -> bool {
+    own && role.may(Action::WriteDrafts) || role.may(Action::EditOthers)
+}
+
+/// Checks whom a save credits. Editors and admins credit anyone. Anyone else keeps their own
+/// byline (`own`, `None` for an account without one) among the credited and leaves the other
+/// credits as they were (`before`: empty for a new article), so nobody publishes under
+/// another person's name or takes a colleague's credit away.
+pub fn check_byline<T: PartialEq>(
+    role: Role,
+    own: Option<&T>,
+    before: &[T],
+    after: &[T],
+) -> std::result::Result<(), Refusal> {
+    if role.may(Action::EditOthers) {
+        return Ok(());
+    }
+    let Some(own) = own.filter(|own| after.contains(own)) else {
+        return Err(Refusal::Forbidden("workflow-byline-own".into()));
+    };
+    let others = |list: &[T]| list.iter().filter(|a| *a != own).all(|a| before.contains(a));
+    let kept = before.iter().filter(|a| *a != own).all(|a| after.contains(a));
+    if !others(after) || !kept {
+        return Err(Refusal::Forbidden("workflow-byline-others".into()));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +182,40 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn only_editors_credit_others() {
+        let (me, ann, bob) = ("me", "ann", "bob");
+        let ok = |role, own: Option<&&str>, before: &[&str], after: &[&str]| {
+            check_byline(role, own, before, after).is_ok()
+        };
+        // (role, own byline, credited before, credited after, allowed)
+        type Row<'a> = (Role, Option<&'a &'a str>, &'a [&'a str], &'a [&'a str], bool);
+        let table: [Row; 12] = [
+            (Role::Contributor, Some(&me), &[], &[me], true),
+            (Role::Author, Some(&me), &[], &[me], true),
+            (Role::Author, Some(&me), &[], &[ann], false),
+            (Role::Author, Some(&me), &[], &[me, ann], false),
+            (Role::Contributor, Some(&me), &[], &[ann], false),
+            (Role::Author, Some(&me), &[me, ann], &[ann, me], true),
+            (Role::Author, Some(&me), &[me, ann], &[me], false),
+            (Role::Author, Some(&me), &[me, ann], &[ann], false),
+            (Role::Author, Some(&me), &[me], &[me, bob], false),
+            (Role::Author, None, &[], &[ann], false),
+            (Role::Editor, Some(&me), &[me], &[ann], true),
+            (Role::Admin, None, &[], &[ann, bob], true),
+        ];
+        for (role, own, before, after, allowed) in table {
+            assert_eq!(ok(role, own, before, after), allowed, "{role:?} {before:?} → {after:?}");
+        }
+    }
+
+    #[test]
+    fn only_authors_and_editors_open_an_article() {
+        assert!(may_open(Role::Contributor, true) && may_open(Role::Author, true));
+        assert!(!may_open(Role::Contributor, false) && !may_open(Role::Author, false));
+        assert!(may_open(Role::Editor, false) && may_open(Role::Admin, false));
     }
 
     #[test]

@@ -18,12 +18,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: {source}", path.display())]
-    Parse {
-        path: PathBuf,
-        #[source]
-        source: ParseError,
-    },
+    /// The file and the problem in one message. The problem is not also given as the
+    /// error's source: printing the chain of causes (`lede: {error:#}`) would say it twice.
+    #[error("{}: {problem}", path.display())]
+    Parse { path: PathBuf, problem: ParseError },
     #[error("cannot copy the media file {} to {}", from.display(), to.display())]
     Media {
         from: PathBuf,

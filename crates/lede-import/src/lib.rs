@@ -56,7 +56,7 @@ pub fn read_export(path: &Path) -> Result<String> {
         let line = e.as_bytes()[..valid].iter().filter(|b| **b == b'\n').count() + 1;
         Error::Parse {
             path: path.to_owned(),
-            source: ParseError { line, message: "the file is not UTF-8 text".to_owned() },
+            problem: ParseError { line, message: "the file is not UTF-8 text".to_owned() },
         }
     })
 }
@@ -73,7 +73,7 @@ pub async fn import_wordpress(
     let text = read_export(path)?;
     progress.stage("Reading", text.len() as u64);
     let export = wxr::parse(&text, |done| progress.advance(done))
-        .map_err(|source| Error::Parse { path: path.to_owned(), source })?;
+        .map_err(|problem| Error::Parse { path: path.to_owned(), problem })?;
     drop(text);
     let plan = map::plan(&export, options.media_source.clone(), newsroom.now());
     progress.stage("Writing", 0);
@@ -99,6 +99,7 @@ pub async fn import_wordpress(
             .map(|(path, content)| (path.to_owned(), content.to_owned()))
             .collect(),
         multi_category_posts: plan.multi_category_posts,
+        controls_removed: plan.controls_removed,
         outcome,
         elapsed: started.elapsed(),
     })

@@ -35,6 +35,8 @@ pub struct Plan {
     /// Posts filed under several categories: the most specific became the section, the others
     /// tags.
     pub multi_category_posts: usize,
+    /// Items whose text held control characters, removed on the way in: their labels.
+    pub controls_removed: Vec<String>,
 }
 
 /// Maps a parsed export. `media_source` is the local copy of `wp-content/uploads`, if any;
@@ -75,6 +77,7 @@ pub fn plan(
         mapper.item(item);
     }
     mapper.copy_unused_attachments();
+    let controls_removed = strip_controls(&mut mapper.batch);
     let mut read: Vec<(String, usize)> = read.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     read.sort();
     Plan {
@@ -86,7 +89,55 @@ pub fn plan(
         missing_images: mapper.missing_images,
         read,
         multi_category_posts: mapper.multi_category_posts,
+        controls_removed,
     }
+}
+
+/// Removes control characters from every text of the batch (the domain refuses them: they
+/// are invisible, and most would make feeds and sitemaps invalid XML), keeping tabs and line
+/// breaks in texts of several lines. Returns the labels of the items that had any.
+fn strip_controls(batch: &mut ImportBatch) -> Vec<String> {
+    use lede_core::content::Lines::{Many, One};
+    let strip = lede_core::content::strip_controls;
+    let mut labels = Vec::new();
+    let mut note = |changed: bool, label: &dyn Fn() -> String| {
+        if changed {
+            labels.push(label());
+        }
+    };
+    for a in &mut batch.authors {
+        let changed = strip(&mut a.author.name, One) | strip(&mut a.author.bio, Many);
+        note(changed, &|| format!("author {}", a.foreign_id));
+    }
+    for s in &mut batch.sections {
+        let changed = strip(&mut s.section.name, One) | strip(&mut s.section.description, Many);
+        note(changed, &|| format!("category {}", s.foreign_id));
+    }
+    for t in &mut batch.tags {
+        note(strip(&mut t.name, One), &|| format!("tag {}", t.foreign_id));
+    }
+    for a in &mut batch.articles {
+        let input = &mut a.article;
+        let mut changed = strip(&mut input.headline, One)
+            | strip(&mut input.standfirst, Many)
+            | strip(&mut a.body_html, Many);
+        if let Some(image) = &mut input.featured_image {
+            changed |= strip(&mut image.src, One)
+                | strip(&mut image.alt, One)
+                | strip(&mut image.caption, Many)
+                | strip(&mut image.credit, One);
+        }
+        note(changed, &|| a.label.clone());
+    }
+    for p in &mut batch.pages {
+        let changed = strip(&mut p.page.title, One) | strip(&mut p.body_html, Many);
+        note(changed, &|| p.label.clone());
+    }
+    for c in &mut batch.comments {
+        let changed = strip(&mut c.name, One) | strip(&mut c.text, Many);
+        note(changed, &|| format!("comment {}", c.foreign_id));
+    }
+    labels
 }
 
 /// Names the export's site, so a second import of it is recognised.
@@ -157,6 +208,17 @@ fn wp_date(text: &str) -> Option<OffsetDateTime> {
 
 fn rss_date(text: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(text.trim(), &time::format_description::well_known::Rfc2822).ok()
+}
+
+/// Whether a path is one of WordPress's links by id (`/?p=568`, `/?page_id=2`).
+fn is_id_link(path: &str) -> bool {
+    let Some(query) = path.strip_prefix("/?").or_else(|| path.split_once('?').map(|(_, q)| q))
+    else {
+        return false;
+    };
+    query.split('&').any(|pair| {
+        matches!(pair.split_once('='), Some(("p" | "page_id", id)) if id.parse::<i64>().is_ok())
+    })
 }
 
 /// The path (and query) of a URL, for redirects: `https://old.example/2010/05/x/` → `/2010/05/x/`.
@@ -376,9 +438,16 @@ impl Mapper<'_> {
         wp_date(&item.date_gmt).or_else(|| wp_date(&item.date)).or_else(|| rss_date(&item.pub_date))
     }
 
+    /// The addresses an item had: its permalink and guid, and its own `?p=ID` links. A
+    /// `?p=`/`?page_id=` link in the permalink or guid is left out: it names a WordPress id,
+    /// and only the item's own `wp:post_id` says which (a duplicated post keeps the guid of
+    /// its original, which must go on answering for the original).
     fn old_paths(item: &Item, query_keys: &[&str]) -> Vec<String> {
-        let mut paths: Vec<String> =
-            [&item.link, &item.guid].into_iter().filter_map(|url| url_path(url)).collect();
+        let mut paths: Vec<String> = [&item.link, &item.guid]
+            .into_iter()
+            .filter_map(|url| url_path(url))
+            .filter(|path| !is_id_link(path))
+            .collect();
         for key in query_keys {
             paths.push(format!("/?{key}={}", item.id));
         }

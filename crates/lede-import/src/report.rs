@@ -56,6 +56,8 @@ pub struct Report {
     pub media_refused: Vec<(String, String)>,
     /// Posts with several categories (the others became tags).
     pub multi_category_posts: usize,
+    /// Items whose text held control characters, which were removed.
+    pub controls_removed: Vec<String>,
     pub elapsed: Duration,
 }
 
@@ -119,6 +121,19 @@ impl fmt::Display for Report {
             )?;
             for label in &self.private_drafts {
                 writeln!(f, "  - {label}")?;
+            }
+        }
+        if !self.controls_removed.is_empty() {
+            writeln!(
+                f,
+                "Control characters: removed from {} items (invisible, and not allowed in feeds):",
+                self.controls_removed.len()
+            )?;
+            for label in self.controls_removed.iter().take(EXAMPLES) {
+                writeln!(f, "  - {label}")?;
+            }
+            if self.controls_removed.len() > EXAMPLES {
+                writeln!(f, "  - and {} more", self.controls_removed.len() - EXAMPLES)?;
             }
         }
         if !self.renamed.is_empty() {

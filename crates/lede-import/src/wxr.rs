@@ -439,12 +439,16 @@ fn channel_child(node: Node, export: &mut Export) -> Result<(), ParseError> {
 }
 
 fn item(node: &Node) -> Result<Item, ParseError> {
-    let post_type = node.text_of(Ns::Wp, "post_type");
+    // WordPress's importer takes an item without `<wp:post_type>` for a post, and so does Lede.
+    let post_type = match node.text_of(Ns::Wp, "post_type") {
+        empty if empty.is_empty() => "post".to_owned(),
+        given => given,
+    };
     let id = node.number_of(Ns::Wp, "post_id")?;
-    if post_type.is_empty() || id <= 0 {
+    if id <= 0 {
         return Err(ParseError {
             line: node.line,
-            message: "an <item> without <wp:post_id> or <wp:post_type>".to_owned(),
+            message: "an <item> without <wp:post_id>".to_owned(),
         });
     }
     let mut comments = Vec::new();

@@ -28,6 +28,7 @@ lede_store::on_both_databases!(
     an_exported_site_imports_into_a_fresh_one,
     private_posts_reserved_slugs_and_comment_states,
     only_images_audio_video_and_pdfs_come_across,
+    control_characters_typeless_items_and_errors_said_once,
 );
 
 /// The theme unit test data, from the shared folder beside the repository.
@@ -300,6 +301,9 @@ async fn pages_render_and_old_permalinks_answer_301(db: &TestDb) {
         ("/2012/01/03/template-comments/", "/articles/template-comments"),
         ("/2012/01/03/template-comments", "/articles/template-comments"),
         ("/?p=1148", "/articles/template-comments"),
+        // Post 1158 carries post 568's `?p=568` as its guid: a post's own id wins.
+        ("/?p=568", "/articles/post-format-image-linked"),
+        ("/?p=1158", "/articles/post-format-image"),
         ("/wp-6-1-font-size-scale/", "/articles/wp-6-1-font-size-scale"),
         ("/about/", "/about"),
         ("/?page_id=2", "/about"),
@@ -729,4 +733,65 @@ mod local_names {
         assert_eq!(find("authors", "maya-chen")["names"]["ur"]["bio"], "مایا شہر پر لکھتی ہیں۔");
         assert_eq!(find("sections", "news")["names"], serde_json::json!({}), "none given");
     }
+}
+
+/// An export with what WordPress writes now and then: control characters in a title, a
+/// comment and a body, and an item without `<wp:post_type>` (WordPress reads it as a post).
+const ODD_ITEMS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>
+<rss version=\"2.0\" xmlns:excerpt=\"http://wordpress.org/export/1.2/excerpt/\"
+  xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"
+  xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">
+<channel>
+<title>Odd items</title>
+<link>https://odd.example</link>
+<wp:wxr_version>1.2</wp:wxr_version>
+<wp:author><wp:author_login>ed</wp:author_login><wp:author_display_name>Ed</wp:author_display_name></wp:author>
+<item><title>Bell\u{7} rings</title><link>https://odd.example/bell/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[<p>Ding\u{1}\tdong</p>]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>1</wp:post_id><wp:post_date_gmt>2020-01-01 10:00:00</wp:post_date_gmt><wp:post_name>bell</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<wp:comment><wp:comment_id>5</wp:comment_id><wp:comment_author>Ann\u{1b}</wp:comment_author><wp:comment_content>Loud\u{8}!</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>
+</item>
+<item><title>No type</title><link>https://odd.example/no-type/</link><dc:creator>ed</dc:creator>
+<content:encoded><![CDATA[<p>Typeless.</p>]]></content:encoded>
+<wp:post_id>2</wp:post_id><wp:post_date_gmt>2020-01-02 10:00:00</wp:post_date_gmt><wp:post_name>no-type</wp:post_name>
+<wp:status>publish</wp:status></item>
+</channel>
+</rss>
+";
+
+async fn control_characters_typeless_items_and_errors_said_once(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let dir = scratch("odd");
+    let file = dir.join("odd.xml");
+    std::fs::write(&file, ODD_ITEMS).expect("write");
+    let report = import(&newsroom, &file).await.expect("the import succeeds");
+    let text = report.to_string();
+    let store = newsroom.store();
+    let bell = store.published_article("bell").await.expect("q").expect("imported");
+    assert_eq!(bell.summary.headline, "Bell rings");
+    assert_eq!(bell.body_html.trim_end(), "<p>Ding\tdong</p>");
+    let comments = store.list_comments(CommentStatus::Approved, 10).await.expect("comments");
+    assert_eq!((comments[0].name.as_str(), comments[0].text.as_str()), ("Ann", "Loud!"));
+    assert!(text.contains("Control characters: removed from 2 items"), "{text}");
+    assert!(text.contains("post 1 (line 10)") && text.contains("comment 5"), "{text}");
+    let typeless = store.published_article("no-type").await.expect("q");
+    assert!(typeless.is_some(), "an item without a type is a post: {text}");
+
+    // A broken file's message is said once, also where the causes are printed in a chain
+    // (`lede: {error:#}`).
+    let broken = dir.join("broken.xml");
+    std::fs::write(&broken, ODD_ITEMS.replace("</wp:post_id>", "</wp:post_ID>")).expect("write");
+    let error = import(&newsroom, &broken).await.expect_err("malformed");
+    let mut chain = error.to_string();
+    let mut cause = std::error::Error::source(&error);
+    while let Some(inner) = cause {
+        chain.push_str(&format!(": {inner}"));
+        cause = inner.source();
+    }
+    let message = error.to_string();
+    let (_, problem) = message.split_once(": ").expect("the file, then the problem");
+    assert!(problem.starts_with("line 12:"), "{message}");
+    assert_eq!(chain.matches(problem).count(), 1, "{chain}");
+    std::fs::remove_dir_all(dir).ok();
 }

@@ -1,6 +1,9 @@
-//! Accounts: creating them, signing in and out, sessions. Passwords are Argon2id hashes;
-//! session tokens are random and stored only as SHA-256 hashes; repeated failures lock an
-//! account for a while (the web layer also limits each client).
+//! Accounts: creating them (the first one through the setup page, with the code `lede serve`
+//! prints), signing in and out, sessions. Passwords are Argon2id hashes; session tokens are
+//! random and stored only as SHA-256 hashes; repeated failures with one email address lock
+//! that address for a while, whether an account has it or not, and every refusal costs the
+//! same Argon2id verification, so neither the answer nor its time tells which addresses have
+//! accounts (the web layer also limits each client).
 
 use crate::media::cpu_bound;
 use crate::{Error, MediaLibrary, Newsroom, Result, SqlStore};
@@ -14,7 +17,8 @@ use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use time::{Duration, OffsetDateTime};
 
-/// Failures in a row that lock an account, and for how long.
+/// Failures in a row (each within [`LOCK_FOR`] of the one before) that lock an address, and
+/// for how long.
 pub const LOCK_AFTER: u32 = 5;
 pub const LOCK_FOR: Duration = Duration::minutes(15);
 /// How long a session lasts without signing in again.
@@ -50,6 +54,21 @@ pub struct SignedIn {
     pub csrf: String,
     pub user: User,
     pub expires_at: OffsetDateTime,
+}
+
+/// The settings key of the one-time setup code (see [`Accounts::setup_code`]).
+const SETUP_CODE_KEY: &str = "setup_code";
+
+/// Why the setup page did not create the first admin.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error("the setup code is wrong")]
+    WrongCode,
+    /// The site has an account already (made by another setup, or `lede user add`).
+    #[error("the site is set up already")]
+    Done,
+    #[error(transparent)]
+    Store(#[from] Error),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -100,16 +119,72 @@ impl Accounts {
         role: Role,
         password: &str,
     ) -> Result<UserId> {
-        let email = Email::parse(email)?;
-        let user = NewUser {
-            email: email.as_str().to_lowercase(),
-            name: required("name", name, 120)?,
-            role,
-            password_hash: hash_password(password).await?,
-        };
+        let user = new_user(email, name, role, password).await?;
         let id = self.store.create_user(&user, self.clock.now()).await?;
+        self.link_byline(&user, id).await?;
+        Ok(id)
+    }
+
+    async fn link_byline(&self, user: &NewUser, id: UserId) -> Result<()> {
         let author = self.byline_for(&user.name, id).await?;
-        self.store.link_author(id, author).await?;
+        self.store.link_author(id, author).await
+    }
+
+    /// The one-time code the setup page asks for, while the site has no account: made at the
+    /// first call and kept in the database, so every server sharing it (and a restart) names
+    /// the same one; `lede serve` prints it to its log. `None` once the site has an account.
+    pub async fn setup_code(&self) -> Result<Option<String>> {
+        if !self.needs_setup().await? {
+            return Ok(None);
+        }
+        if let Some(code) = self.store.setting(SETUP_CODE_KEY).await? {
+            return Ok(Some(code));
+        }
+        // 20 characters of an alphabet without look-alikes (no 0/O, 1/I/L): 100 bits.
+        const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        let code: String = (0..20)
+            .map(|i| {
+                let c = char::from(ALPHABET[usize::from(rand::random::<u8>()) % 31]);
+                if i > 0 && i % 5 == 0 { format!("-{c}") } else { c.to_string() }
+            })
+            .collect();
+        self.store.put_setting(SETUP_CODE_KEY, &code).await?;
+        // Two servers starting at once may both have written one: the stored one wins.
+        Ok(self.store.setting(SETUP_CODE_KEY).await?.or(Some(code)))
+    }
+
+    /// Creates the site's first account, an admin, for whoever gives the setup code, and only
+    /// if the site has no account: of several setups sent at once, exactly one succeeds.
+    pub async fn set_up(
+        &self,
+        code: &str,
+        email: &str,
+        name: &str,
+        password: &str,
+    ) -> Result<UserId, SetupError> {
+        let Some(expected) = self.setup_code().await? else {
+            return Err(SetupError::Done);
+        };
+        let normalise = |text: &str| -> Vec<u8> {
+            text.bytes()
+                .filter(|b| b.is_ascii_alphanumeric())
+                .map(|b| b.to_ascii_uppercase())
+                .collect()
+        };
+        let (given, expected) = (normalise(code), normalise(&expected));
+        let same = given.len() == expected.len()
+            && given.iter().zip(&expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+        if !same {
+            return Err(SetupError::WrongCode);
+        }
+        let user = new_user(email, name, Role::Admin, password).await?;
+        let id = self
+            .store
+            .create_first_account(&user, self.clock.now())
+            .await?
+            .ok_or(SetupError::Done)?;
+        self.link_byline(&user, id).await?;
+        self.store.delete_setting(SETUP_CODE_KEY).await?;
         Ok(id)
     }
 
@@ -231,12 +306,24 @@ impl Accounts {
         Ok(())
     }
 
-    /// Sets a new password and ends every session of the account.
+    /// Sets a new password, ends every session of the account and lifts a lockout.
     pub async fn change_password(&self, email: &str, password: &str) -> Result<()> {
         let user = self.store.user_by_email(email).await?.ok_or(Error::NotFound("account"))?;
         self.store.set_password(user.id, &hash_password(password).await?).await?;
         self.store.revoke_user_sessions(user.id, self.clock.now()).await?;
+        self.store.clear_sign_in_failures(&self.email_hash(&user.email)).await?;
         Ok(())
+    }
+
+    /// What failures are counted under: a keyed hash of the address as typed, trimmed and
+    /// lowercased (so it matches how accounts are found), never the address itself.
+    fn email_hash(&self, email: &str) -> String {
+        use hmac::{Hmac, Mac};
+        let mut mac = Hmac::<Sha256>::new_from_slice(self.newsroom.secret())
+            .expect("HMAC takes any key length");
+        mac.update(b"sign-in|");
+        mac.update(email.trim().to_lowercase().as_bytes());
+        mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<SignedIn, SignInError> {
@@ -252,24 +339,28 @@ impl Accounts {
         user_agent: &str,
     ) -> Result<SignedIn, SignInError> {
         let now = self.clock.now();
-        let Some(user) = self.store.user_by_email(email).await? else {
-            // Same work as a real check, so timing does not tell which accounts exist.
+        let key = self.email_hash(email);
+        if let Some(until) = self.store.sign_in_locked_until(&key, now).await? {
+            // The same work as a wrong password, so a locked address answers as slowly.
             verify_password(password, account::decoy_hash().to_owned()).await;
-            return Err(SignInError::Wrong);
-        };
-        if let Some(until) = user.locked_until.filter(|until| *until > now) {
             return Err(SignInError::Locked { until });
         }
-        if !verify_password(password, user.password_hash.clone()).await {
-            let failures =
-                self.store.record_sign_in_failure(user.id, LOCK_AFTER, now + LOCK_FOR).await?;
+        // An unknown address costs the same verification, against a hash nobody matches.
+        let user = self.store.user_by_email(email).await?;
+        let stored = user.as_ref().map_or(account::decoy_hash(), |u| u.password_hash.as_str());
+        let verified = verify_password(password, stored.to_owned()).await;
+        let Some(user) = user.filter(|_| verified) else {
+            let failures = self
+                .store
+                .record_sign_in_failure(&key, LOCK_AFTER, now + LOCK_FOR, now - LOCK_FOR, now)
+                .await?;
             return Err(if failures >= LOCK_AFTER {
                 SignInError::Locked { until: now + LOCK_FOR }
             } else {
                 SignInError::Wrong
             });
-        }
-        self.store.clear_sign_in_failures(user.id).await?;
+        };
+        self.store.clear_sign_in_failures(&key).await?;
         let (token, csrf) = (random_hex(32), random_hex(32));
         let expires_at = now + SESSION_LIFETIME;
         let user_agent: String = user_agent.chars().filter(|c| !c.is_control()).take(300).collect();
@@ -347,6 +438,17 @@ impl Accounts {
     pub async fn needs_setup(&self) -> Result<bool> {
         Ok(self.store.count_users().await? == 0)
     }
+}
+
+/// An account's fields checked, its password hashed.
+async fn new_user(email: &str, name: &str, role: Role, password: &str) -> Result<NewUser> {
+    let email = Email::parse(email)?;
+    Ok(NewUser {
+        email: email.as_str().to_lowercase(),
+        name: required("name", name, 120)?,
+        role,
+        password_hash: hash_password(password).await?,
+    })
 }
 
 /// Argon2id hashing, off the async workers: it takes tens of milliseconds of CPU by design.

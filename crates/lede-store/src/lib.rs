@@ -33,7 +33,7 @@ pub mod sql;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
-pub use accounts::{Accounts, ActiveSession, SignInError, SignedIn};
+pub use accounts::{Accounts, ActiveSession, SetupError, SignInError, SignedIn};
 pub use error::{Error, Result};
 pub use media::{ImageDecoding, MediaLibrary};
 pub use model::*;

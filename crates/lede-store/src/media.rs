@@ -5,7 +5,7 @@
 //! starve the requests that share the machine.
 
 use crate::{Error, MediaItem, Result, SqlStore};
-use lede_core::account::UserId;
+use lede_core::account::{self, User, UserId};
 use lede_core::content::AuthorId;
 use lede_core::media::{self, MemoryBudget};
 use sha2::{Digest, Sha256};
@@ -144,6 +144,7 @@ impl MediaLibrary {
             widths,
             bytes: total,
             created_at: now,
+            uploaded_by: by,
         };
         item.id = self.store.add_media(&item, by).await?;
         Ok(item)
@@ -177,9 +178,13 @@ impl MediaLibrary {
         }
     }
 
-    /// Deletes an image and its files, unless an article shows it.
-    pub async fn delete(&self, id: i64) -> Result<()> {
+    /// Deletes an image and its files on `by`'s authority, unless an article shows it. Its
+    /// uploader may delete it, and editors and admins (`account::may_delete_media`).
+    pub async fn delete(&self, by: &User, id: i64) -> Result<()> {
         let item = self.store.media_by_id(id).await?.ok_or(Error::NotFound("image"))?;
+        if !account::may_delete_media(by.role, item.uploaded_by == Some(by.id)) {
+            return Err(Error::Forbidden("store-media-not-yours".into()));
+        }
         if let Some(headline) = self.store.media_used_by(&item.path).await? {
             return Err(Error::Conflict(
                 lede_core::Message::new("store-image-in-use").text("headline", headline),

@@ -230,6 +230,9 @@ pub struct MediaItem {
     pub widths: Vec<u32>,
     pub bytes: u64,
     pub created_at: OffsetDateTime,
+    /// The account that uploaded it (`None` for images from before accounts, or whose
+    /// uploader's account is gone).
+    pub uploaded_by: Option<lede_core::account::UserId>,
 }
 
 impl MediaItem {

@@ -1,6 +1,9 @@
 //! The comment form's token: the time the form was shown and the article it belongs to,
 //! signed with the site's secret. It lets the server refuse posts that come faster than a
-//! person types (bots post at once) or from forms never shown, without storing anything.
+//! person types (bots post at once) or from forms never shown. Checking it stores nothing;
+//! the comment handler then spends it (`Newsroom::spend_form_token`), so one shown form
+//! sends one comment. A page renders the same token within one second, which keeps pages
+//! rendered alike (the page cache relies on it).
 
 use hmac::{Hmac, Mac};
 use lede_core::content::ArticleId;
@@ -30,14 +33,15 @@ pub fn issue(secret: &[u8], article: ArticleId, now: OffsetDateTime) -> String {
     format!("{shown_at}.{}", signature(secret, article, shown_at))
 }
 
-/// Checks a token sent back with a comment.
+/// Checks a token sent back with a comment; returns when it expires, which is how long its
+/// use must be remembered.
 pub fn verify(
     secret: &[u8],
     article: ArticleId,
     token: &str,
     now: OffsetDateTime,
     min_seconds: i64,
-) -> Result<(), TokenProblem> {
+) -> Result<OffsetDateTime, TokenProblem> {
     let (shown_at, sig) = token.split_once('.').ok_or(TokenProblem::Invalid)?;
     let shown_at: i64 = shown_at.parse().map_err(|_| TokenProblem::Invalid)?;
     let expected = signature(secret, article, shown_at);
@@ -54,7 +58,8 @@ pub fn verify(
     if age > MAX_AGE_SECONDS {
         return Err(TokenProblem::Expired);
     }
-    Ok(())
+    OffsetDateTime::from_unix_timestamp(shown_at + MAX_AGE_SECONDS)
+        .map_err(|_| TokenProblem::Invalid)
 }
 
 #[cfg(test)]
@@ -68,7 +73,10 @@ mod tests {
     fn accepts_a_form_sent_after_the_minimum_delay() {
         let token = issue(b"secret", ArticleId(7), SHOWN);
         let later = SHOWN + time::Duration::seconds(5);
-        assert_eq!(verify(b"secret", ArticleId(7), &token, later, 3), Ok(()));
+        assert_eq!(
+            verify(b"secret", ArticleId(7), &token, later, 3),
+            Ok(SHOWN + time::Duration::days(1))
+        );
     }
 
     #[test]

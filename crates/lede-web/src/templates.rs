@@ -93,6 +93,9 @@ impl Templates {
                 minijinja::Value::from(text)
             })
         });
+        // Plain text bound for an element that feed readers read as HTML (RSS's
+        // `<description>`): escaped as HTML here, then once more as XML by the template.
+        env.add_filter("html_text", |text: String| escape_html(&text));
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_loader(move |name| {
             if let Some(dir) = &override_dir {
@@ -129,18 +132,35 @@ impl Templates {
 }
 
 /// MiniJinja's HTML escaping also escapes `/`, which bloats every URL in every attribute for
-/// no gain in HTML5; this escapes the five characters that matter (`& < > " '`).
+/// no gain in HTML5; this escapes the five characters that matter (`& < > " '`). XML
+/// templates (feeds, sitemaps) never write a character XML 1.0 forbids, whatever the data
+/// holds: one control character in a headline would make the whole document unreadable.
 fn escape_formatter(
     out: &mut minijinja::Output<'_>,
     state: &minijinja::State<'_, '_>,
     value: &minijinja::Value,
 ) -> Result<(), minijinja::Error> {
+    let write_failed = |e| {
+        minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write").with_source(e)
+    };
+    if state.name().ends_with(".xml") && !value.is_undefined() && !value.is_none() {
+        let text = value.to_string();
+        if text.chars().any(|c| !xml_char(c)) {
+            let text: String = text.chars().filter(|c| xml_char(*c)).collect();
+            let text = if value.is_safe() { text } else { escape_html(&text) };
+            return out.write_str(&text).map_err(write_failed);
+        }
+    }
     if !matches!(state.auto_escape(), minijinja::AutoEscape::Html) || value.is_safe() {
         return minijinja::escape_formatter(out, state, value);
     }
-    out.write_str(&escape_html(&value.to_string())).map_err(|e| {
-        minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write").with_source(e)
-    })
+    out.write_str(&escape_html(&value.to_string())).map_err(write_failed)
+}
+
+/// Whether XML 1.0 allows `c` in a document (`Char` in the specification): of the control
+/// characters only tab, line feed and carriage return, and not U+FFFE or U+FFFF.
+fn xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// Escapes the five characters that matter in HTML text and attributes (`& < > " '`).

@@ -45,6 +45,16 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         image_decodes_at_once: config.image_decodes_at_once,
         image_memory: config.image_memory,
     };
+    // A new site's first admin is whoever gives this code on the setup page: only someone who
+    // can read the server's log, not whoever reaches the site first.
+    if let Some(code) = lede_store::Accounts::new(&newsroom).setup_code().await? {
+        tracing::warn!(
+            setup_code = %code,
+            "this site has no account yet: open {}/admin/setup and give the setup code {code} \
+             (or create an account with `lede user add`)",
+            config.base_url
+        );
+    }
     spawn_scheduler(newsroom.clone());
     let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;
     spawn_outside_change_watch(state.clone());

@@ -229,6 +229,9 @@ fn an_acknowledged_comment_survives_a_kill() {
     let approved =
         lede(&["comments", "approve", &id, "--data", data.0.to_str().expect("utf-8 path")]);
     assert!(approved.status.success(), "{}", String::from_utf8_lossy(&approved.stderr));
+    // A form token names the second its form was shown and is spent once used: let this
+    // page show a new one.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
     let server = Server::start(&data.0, &[]);
     let (_, page) = server.get("/articles/saltmarsh-community-sports-hall-opens");
     assert!(page.contains("Kept after a crash"));
@@ -415,4 +418,55 @@ fn imports_wordpress_and_exports_the_site() {
     let json = lede(&["export", "--format", "json", "--data", data_dir]);
     let json = String::from_utf8_lossy(&json.stdout);
     assert!(json.starts_with("{\"format\":\"lede-export\""), "{}", &json[..80.min(json.len())]);
+}
+
+/// A new site's first admin is whoever reads the server's log: `lede serve` prints a one-time
+/// setup code there, and the setup page takes nothing else.
+#[test]
+fn a_new_site_is_set_up_with_the_code_from_the_log() {
+    let data = TempDir::new("setup");
+    let addr = format!("127.0.0.1:{}", free_port());
+    let mut child = Command::new(LEDE)
+        .args(["serve", "--addr", &addr, "--data"])
+        .arg(&data.0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start lede");
+    let stderr = child.stderr.take().expect("standard error");
+    let server = Server { child, addr };
+    let (lines, log) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let marker = "give the setup code ";
+    let code = loop {
+        let line = log.recv_timeout(Duration::from_secs(120)).expect("a setup code in the log");
+        if let Some((_, rest)) = line.split_once(marker) {
+            let code: String =
+                rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+            break code;
+        }
+    };
+    assert_eq!(code.len(), 23, "{code}");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while server.try_get("/healthz").is_none_or(|(status, _)| status != 200) {
+        assert!(Instant::now() < deadline, "lede did not answer /healthz");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let form = |code: &str| {
+        format!(
+            "setup_code={code}&name=Ada&email=ada%40example.com&password=a+long+enough+password"
+        )
+    };
+    assert_eq!(server.post_form("/admin/setup", &form("WRONG-CODE")).0, 403, "a stranger");
+    assert_eq!(server.post_form("/admin/setup", &form(&code)).0, 303, "the operator");
+    assert_eq!(server.get("/admin/setup").0, 404, "set up once");
+    server.signal("-TERM");
+    assert!(server.wait().success());
 }

@@ -47,9 +47,13 @@ pub async fn export(
     out: &mut dyn Write,
 ) -> Result<ExportCounts> {
     let catalog = store.export_catalog().await?;
-    let mut writer: Box<dyn Writer> = match format {
-        Format::Wxr => Box::new(wxr::WxrWriter::new(site, &catalog)),
-        Format::Json => Box::new(json::JsonWriter::new(site)),
+    let mut xml_safe;
+    let (mut writer, out): (Box<dyn Writer>, &mut dyn Write) = match format {
+        Format::Wxr => {
+            xml_safe = XmlChars(out);
+            (Box::new(wxr::WxrWriter::new(site, &catalog)), &mut xml_safe)
+        }
+        Format::Json => (Box::new(json::JsonWriter::new(site)), out),
     };
     let mut counts = ExportCounts { pages: catalog.pages.len(), ..ExportCounts::default() };
     writer.start(out, &catalog)?;
@@ -75,6 +79,28 @@ trait Writer {
     fn start(&mut self, out: &mut dyn Write, catalog: &SiteCatalog) -> Result<()>;
     fn article(&mut self, out: &mut dyn Write, article: &ArticleRecord) -> Result<()>;
     fn finish(&mut self, out: &mut dyn Write, catalog: &SiteCatalog) -> Result<()>;
+}
+
+/// Drops the control characters XML 1.0 does not allow (all below U+0020 but tab, line feed
+/// and carriage return) from what an XML export writes, so that one of them in stored text
+/// never makes the file unreadable. Those bytes never occur inside a longer UTF-8 sequence,
+/// so filtering bytes keeps the text whole.
+struct XmlChars<'a>(&'a mut dyn Write);
+
+impl Write for XmlChars<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let allowed = |b: &u8| *b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r');
+        if buf.iter().all(allowed) {
+            self.0.write_all(buf)?;
+        } else {
+            self.0.write_all(&buf.iter().copied().filter(allowed).collect::<Vec<_>>())?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// An absolute URL for a site path; absolute URLs stay as they are.

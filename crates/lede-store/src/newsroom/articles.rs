@@ -152,26 +152,29 @@ impl Newsroom {
     /// written in one transaction; a refused step writes nothing at all.
     pub async fn edit_article(&self, user: &User, edit: Edit) -> Result<ArticleId> {
         let Edit { id, mut input, tag_names, expected_version, step, schedule_at } = edit;
-        let (from, own) = match id {
+        let (from, own, credited) = match id {
             Some(id) => {
                 let current =
                     self.store.editable_article(id).await?.ok_or(Error::NotFound("article"))?;
                 let own = user.author.is_some_and(|a| current.author_ids.contains(&a));
-                (current.status, own)
+                (current.status, own, current.input.authors)
             }
-            None => (ArticleStatus::Draft, true),
+            None => (ArticleStatus::Draft, true, Vec::new()),
         };
+        let byline = self.byline_slug(user).await?;
         if id.is_none()
             && input.authors.is_empty()
-            && let Some(byline) = self.byline_slug(user).await?
+            && let Some(byline) = &byline
         {
-            input.authors.push(byline);
+            input.authors.push(byline.clone());
         }
-        let to =
-            workflow::next_status(user.role, own, from, step).map_err(|refusal| match refusal {
-                Refusal::Forbidden(message) => Error::Forbidden(message),
-                Refusal::Invalid(invalid) => Error::Invalid(invalid),
-            })?;
+        let refused = |refusal| match refusal {
+            Refusal::Forbidden(message) => Error::Forbidden(message),
+            Refusal::Invalid(invalid) => Error::Invalid(invalid),
+        };
+        let to = workflow::next_status(user.role, own, from, step).map_err(refused)?;
+        workflow::check_byline(user.role, byline.as_ref(), &credited, &input.authors)
+            .map_err(refused)?;
         let now = self.now();
         if step == Step::Schedule && schedule_at.is_none_or(|at| at <= now) {
             return Err(Error::Invalid(lede_core::Invalid::new(

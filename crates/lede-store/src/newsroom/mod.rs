@@ -28,7 +28,8 @@ pub use site::{Direction, OUTSIDE_CHANGE_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
 pub enum Change {
     /// A public article changed, appeared or disappeared.
     Article(ArticleChange),
-    /// The approved comments shown on an article changed.
+    /// The approved comments shown on an article changed, or the token of the comment form
+    /// its page carries was spent (the page is rendered anew, with a fresh one).
     Comments(ArticleId),
     /// Authors, sections, tags, pages or the site's identity changed: names that appear on
     /// nearly every page.
@@ -250,6 +251,27 @@ impl Newsroom {
             self.announce(Change::Comments(article));
         }
         Ok(id)
+    }
+
+    /// Spends the token of a comment form shown on `article`'s page: returns `true` the first
+    /// time, `false` when a comment was already sent with it. The token is remembered (as a
+    /// hash) in the database until `expires_at`, so every server sharing it refuses a second
+    /// use; the page that carried it is announced as changed, so that readers who open it
+    /// next get a form of their own rather than the spent token of a cached page.
+    pub async fn spend_form_token(
+        &self,
+        article: ArticleId,
+        token: &str,
+        expires_at: OffsetDateTime,
+    ) -> Result<bool> {
+        use sha2::{Digest, Sha256};
+        let hash: String =
+            Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+        let first = self.store.spend_form_token(&hash, expires_at, self.now()).await?;
+        if first {
+            self.announce(Change::Comments(article));
+        }
+        Ok(first)
     }
 
     /// Approves, rejects as spam or trashes a comment.

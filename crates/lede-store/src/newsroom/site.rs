@@ -6,7 +6,7 @@ use super::{Change, Newsroom};
 use crate::{Error, Result};
 use lede_core::Slug;
 use lede_core::account::{Action, User};
-use lede_core::content::{Section, SectionId, SectionInput, optional, required};
+use lede_core::content::{Section, SectionId, SectionInput, optional, optional_text, required};
 use lede_core::language::SiteLanguages;
 use lede_core::names::{LocalName, Named};
 use lede_core::{Invalid, Message};
@@ -76,7 +76,7 @@ impl Newsroom {
         position: i64,
     ) -> Result<SectionId> {
         may_manage_site(by)?;
-        input.description = optional("description", &input.description, 500)?;
+        input.description = optional_text("description", &input.description, 500)?;
         if let Some(taken) = self.store.section_by_slug(input.slug.as_str()).await? {
             return Err(Invalid::new(
                 "slug",
@@ -98,7 +98,7 @@ impl Newsroom {
         position: i64,
     ) -> Result<SectionId> {
         may_manage_site(by)?;
-        input.description = optional("description", &input.description, 500)?;
+        input.description = optional_text("description", &input.description, 500)?;
         if self.store.section_by_slug(input.slug.as_str()).await?.is_none() {
             return Err(Error::NotFound("section"));
         }

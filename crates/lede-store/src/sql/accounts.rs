@@ -126,31 +126,132 @@ impl SqlStore {
         Ok(())
     }
 
+    /// Until when sign-ins with the email address behind `email_hash` are locked, if they are.
+    pub async fn sign_in_locked_until(
+        &self,
+        email_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<OffsetDateTime>> {
+        let until: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT locked_until FROM sign_in_failures WHERE email_hash = $1")
+                .bind(email_hash)
+                .fetch_optional(&self.write)
+                .await?;
+        Ok(until.flatten().map(from_unix).filter(|until| *until > now))
+    }
+
+    /// Counts a failed sign-in with an address, account or not, and locks the address until
+    /// `lock_until` when this makes `lock_after` failures in a row. Failures last noted before
+    /// `stale_before` are forgotten (and their rows pruned, unless they still lock). Returns
+    /// the failures in a row.
     pub(crate) async fn record_sign_in_failure(
         &self,
-        id: UserId,
+        email_hash: &str,
         lock_after: u32,
         lock_until: OffsetDateTime,
+        stale_before: OffsetDateTime,
+        now: OffsetDateTime,
     ) -> Result<u32> {
-        let failures: i64 = sqlx::query_scalar(
-            "UPDATE users SET failed_attempts = failed_attempts + 1, \
-             locked_until = CASE WHEN failed_attempts + 1 >= $1 THEN $2 ELSE locked_until END \
-             WHERE id = $3 RETURNING failed_attempts",
+        let mut tx = self.begin().await?;
+        sqlx::query(
+            "DELETE FROM sign_in_failures WHERE updated_at < $1 \
+             AND (locked_until IS NULL OR locked_until < $2) AND email_hash <> $3",
         )
+        .bind(to_unix(stale_before))
+        .bind(to_unix(now))
+        .bind(email_hash)
+        .execute(&mut *tx)
+        .await?;
+        let failures: i64 = sqlx::query_scalar(
+            "INSERT INTO sign_in_failures (email_hash, failures, locked_until, updated_at) \
+             VALUES ($1, 1, CASE WHEN 1 >= $2 THEN $3 ELSE NULL END, $4) \
+             ON CONFLICT (email_hash) DO UPDATE SET \
+             failures = CASE WHEN sign_in_failures.updated_at < $5 THEN 1 \
+                        ELSE sign_in_failures.failures + 1 END, \
+             locked_until = CASE WHEN sign_in_failures.updated_at >= $5 \
+                            AND sign_in_failures.failures + 1 >= $2 THEN $3 \
+                            ELSE sign_in_failures.locked_until END, \
+             updated_at = $4 \
+             RETURNING failures",
+        )
+        .bind(email_hash)
         .bind(i64::from(lock_after))
         .bind(to_unix(lock_until))
-        .bind(id.0)
-        .fetch_one(&self.write)
+        .bind(to_unix(now))
+        .bind(to_unix(stale_before))
+        .fetch_one(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(u32::try_from(failures).unwrap_or(u32::MAX))
     }
 
-    pub(crate) async fn clear_sign_in_failures(&self, id: UserId) -> Result<()> {
-        sqlx::query("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1")
-            .bind(id.0)
+    pub(crate) async fn clear_sign_in_failures(&self, email_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE email_hash = $1")
+            .bind(email_hash)
             .execute(&self.write)
             .await?;
         Ok(())
+    }
+
+    /// Creates the site's first account, only if it has none and no setup happened before,
+    /// in one transaction guarded by the one row `site_setup` can hold: of several setups
+    /// sent at once, one creates its account and the others get `None`.
+    pub(crate) async fn create_first_account(
+        &self,
+        new: &NewUser,
+        now: OffsetDateTime,
+    ) -> Result<Option<UserId>> {
+        let mut tx = self.begin().await?;
+        let guard = sqlx::query(
+            "INSERT INTO site_setup (id, done_at) VALUES (1, $1) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(to_unix(now))
+        .execute(&mut *tx)
+        .await?;
+        if guard.rows_affected() != 1 {
+            return Ok(None);
+        }
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO users (email, name, role, password_hash, created_at) \
+             SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM users) RETURNING id",
+        )
+        .bind(new.email.to_lowercase())
+        .bind(new.name.as_str())
+        .bind(new.role.as_str())
+        .bind(new.password_hash.as_str())
+        .bind(to_unix(now))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(id) = id else {
+            return Ok(None);
+        };
+        tx.commit().await?;
+        Ok(Some(UserId(id)))
+    }
+
+    /// Notes a comment form's token as spent, unless it was already: returns whether this was
+    /// its first use. Tokens past `now` are forgotten on the way (they are refused as expired).
+    pub(crate) async fn spend_form_token(
+        &self,
+        token_hash: &str,
+        expires_at: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        sqlx::query("DELETE FROM used_form_tokens WHERE expires_at < $1")
+            .bind(to_unix(now))
+            .execute(&mut *tx)
+            .await?;
+        let done = sqlx::query(
+            "INSERT INTO used_form_tokens (token_hash, expires_at) VALUES ($1, $2) \
+             ON CONFLICT (token_hash) DO NOTHING",
+        )
+        .bind(token_hash)
+        .bind(to_unix(expires_at))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() == 1)
     }
 
     pub(crate) async fn create_session(

@@ -37,6 +37,11 @@ impl SqlStore {
             .await?)
     }
 
+    pub(crate) async fn delete_setting(&self, key: &str) -> Result<()> {
+        sqlx::query("DELETE FROM settings WHERE key = $1").bind(key).execute(&self.write).await?;
+        Ok(())
+    }
+
     pub(crate) async fn put_setting(&self, key: &str, value: &str) -> Result<()> {
         sqlx::query(
             "INSERT INTO settings (key, value) VALUES ($1, $2) \

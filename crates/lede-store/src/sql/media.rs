@@ -8,7 +8,7 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 const MEDIA_COLUMNS: &str =
-    "id, path, original_name, mime, width, height, widths, bytes, created_at";
+    "id, path, original_name, mime, width, height, widths, bytes, created_at, uploaded_by";
 
 fn item(row: &AnyRow) -> Result<MediaItem> {
     let number = |column: &str| -> Result<u32> {
@@ -28,6 +28,7 @@ fn item(row: &AnyRow) -> Result<MediaItem> {
             .collect(),
         bytes: u64::try_from(row.try_get::<i64, _>("bytes")?).unwrap_or(0),
         created_at: from_unix(row.try_get("created_at")?),
+        uploaded_by: row.try_get::<Option<i64>, _>("uploaded_by")?.map(UserId),
     })
 }
 

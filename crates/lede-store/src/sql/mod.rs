@@ -61,6 +61,17 @@ impl SqlStore {
     /// Begins a write transaction, counted: a use case that writes more than one statement
     /// (an article save, an import, a comment with its checks) writes them all in one, so it
     /// commits together or not at all.
+    /// One statement with text parameters, for `test_support` only: writes past the rules.
+    #[cfg(any(test, feature = "test-support"))]
+    pub(crate) async fn execute_raw(&self, sql: &str, values: &[&str]) -> Result<()> {
+        let mut query = sqlx::query(sql);
+        for value in values {
+            query = query.bind(*value);
+        }
+        query.execute(&self.write).await?;
+        Ok(())
+    }
+
     pub(crate) async fn begin(&self) -> Result<Tx> {
         self.transactions.fetch_add(1, Ordering::Relaxed);
         Ok(self.write.begin().await?)

@@ -152,7 +152,7 @@ pub async fn delete(
     Path(id): Path<i64>,
     CsrfForm { viewer, .. }: CsrfForm,
 ) -> AppResult<Response> {
-    match library(&state)?.delete(id).await {
+    match library(&state)?.delete(&viewer.user, id).await {
         Ok(()) => Ok(Redirect::to("/admin/media").into_response()),
         Err(lede_store::Error::Conflict(message)) => {
             let message = crate::admin::tell(&state, Some(&viewer), &message);

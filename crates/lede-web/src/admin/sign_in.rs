@@ -12,8 +12,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use lede_core::Message;
-use lede_core::account::Role;
-use lede_store::SignInError;
+use lede_store::{SetupError, SignInError};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
@@ -104,11 +103,13 @@ pub async fn sign_in(
         }
         Err(SignInError::Wrong) => {
             // A pause after a failure slows guessing without bothering people who mistype.
-            tokio::time::sleep(Duration::from_millis(300)).await;
+            tokio::time::sleep(FAILURE_PAUSE).await;
             let message = crate::admin::say(&state, None, "admin-sign-in-wrong", &[]);
             sign_in_page(&state, form.email, Some(message), StatusCode::UNAUTHORIZED).await
         }
         Err(SignInError::Locked { until }) => {
+            // The same pause: a locked address must not answer faster than a wrong password.
+            tokio::time::sleep(FAILURE_PAUSE).await;
             let minutes = (until - state.newsroom.now()).whole_minutes().max(1);
             let message = crate::admin::say(
                 &state,
@@ -121,6 +122,9 @@ pub async fn sign_in(
         Err(SignInError::Store(error)) => Err(error.into()),
     }
 }
+
+/// How long a refused sign-in waits before it answers, whatever the reason.
+const FAILURE_PAUSE: Duration = Duration::from_millis(300);
 
 /// The browser's User-Agent, kept with the session so its owner can recognise it later.
 fn user_agent(headers: &HeaderMap) -> &str {
@@ -140,6 +144,8 @@ pub async fn sign_out(
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct SetupForm {
+    /// The one-time code `lede serve` prints to its log while the site has no account.
+    setup_code: String,
     name: String,
     email: String,
     password: String,
@@ -147,6 +153,7 @@ pub struct SetupForm {
 
 #[derive(Debug, Serialize)]
 struct SetupView {
+    setup_code: String,
     name: String,
     email: String,
     error: Option<String>,
@@ -158,7 +165,12 @@ async fn setup_page(
     error: Option<String>,
     status: StatusCode,
 ) -> AppResult<Response> {
-    let view = SetupView { name: form.name.clone(), email: form.email.clone(), error };
+    let view = SetupView {
+        setup_code: form.setup_code.clone(),
+        name: form.name.clone(),
+        email: form.email.clone(),
+        error,
+    };
     Ok((
         status,
         render(
@@ -181,8 +193,12 @@ pub async fn setup_form(State(state): State<AppState>) -> AppResult<Response> {
     setup_page(&state, &SetupForm::default(), None, StatusCode::OK).await
 }
 
+/// Creates the first admin for whoever gives the setup code (`Accounts::set_up`: exactly one
+/// of several setups sent at once succeeds). Guessing the code counts against the client's
+/// sign-in allowance.
 pub async fn setup(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     jar: CookieJar,
     AdminForm(form): AdminForm<SetupForm>,
@@ -191,9 +207,18 @@ pub async fn setup(
     if !state.accounts.needs_setup().await? {
         return Err(AppError::NotFound);
     }
-    match state.accounts.create_user(&form.email, &form.name, Role::Admin, &form.password).await {
+    if state.sign_in_limiter.check_key(&client).is_err() {
+        return Err(AppError::TooManyRequests("admin-sign-in-rate-limited".into()));
+    }
+    let code = form.setup_code.trim();
+    match state.accounts.set_up(code, &form.email, &form.name, &form.password).await {
         Ok(_) => {}
-        Err(lede_store::Error::Invalid(invalid)) => {
+        Err(SetupError::WrongCode) => {
+            let message = crate::admin::say(&state, None, "admin-setup-wrong-code", &[]);
+            return setup_page(&state, &form, Some(message), StatusCode::FORBIDDEN).await;
+        }
+        Err(SetupError::Done) => return Err(AppError::NotFound),
+        Err(SetupError::Store(lede_store::Error::Invalid(invalid))) => {
             return setup_page(
                 &state,
                 &form,
@@ -202,7 +227,7 @@ pub async fn setup(
             )
             .await;
         }
-        Err(other) => return Err(other.into()),
+        Err(SetupError::Store(other)) => return Err(other.into()),
     }
     let signed_in = state
         .accounts

@@ -110,14 +110,12 @@ pub async fn post_comment(
         newsroom.now(),
         state.settings.comment_min_seconds,
     );
-    // Said on the article's page, so in the article's language.
-    let problem = match token {
-        Ok(()) => None,
+    let mut problem = match token {
+        Ok(_) => None,
         Err(TokenProblem::TooFast) => Some("comments-error-too-fast"),
         Err(TokenProblem::Expired) => Some("comments-error-expired"),
         Err(TokenProblem::Invalid) => Some("comments-error-invalid-token"),
-    }
-    .map(|id| state.translations.message(&article.summary.language, id, None));
+    };
     // Refusals from here on are said in the article's language, like its page.
     let language = article.summary.language.clone();
     let speak = |error: AppError| error.in_language(&language);
@@ -136,6 +134,17 @@ pub async fn post_comment(
         parent,
     };
     let checked = input.check();
+    // A form sends one comment: its token is spent once the comment is about to be stored,
+    // and the article's cached page goes, so the next reader gets a token of their own.
+    // (Two readers who opened the same cached page share its token: the second is asked to
+    // send again, with a fresh form and their text kept.)
+    if let (Ok(expires_at), Ok(_), None) = (&token, &checked, problem)
+        && !newsroom.spend_form_token(article.summary.id, &fields.token, *expires_at).await?
+    {
+        problem = Some("comments-error-used-token");
+    }
+    // Said on the article's page, so in the article's language.
+    let problem = problem.map(|id| state.translations.message(&article.summary.language, id, None));
     if !fields.homepage.is_empty() {
         // A bot: answer as if all went well, and keep what it sent as spam for the record.
         if let (Ok(comment), None) = (&checked, &problem) {

@@ -94,7 +94,8 @@ const ADMIN: [Expect; 4] = [No, No, No, Ok];
 const ADMIN_DO: [Expect; 4] = [No, No, No, Done];
 
 /// Placeholders: `{article}` someone else's published article, `{draft}` someone else's
-/// draft, `{comment}` a pending comment, `{media}` an unused library image, `{section}` a
+/// draft, `{comment}` a pending comment, `{media}` an unused library image someone else
+/// uploaded, `{mine}` one the account uploaded itself, `{section}` a
 /// section, `{empty}` an empty section, `{other}` another account, `{me}` the account itself,
 /// `{session}` another session of the same account. `{role}` keeps names unique. Rows run in
 /// this order; those that end sessions come last.
@@ -103,10 +104,11 @@ const TABLE: &[Row] = &[
     get("/admin", ALL, Form),
     get("/admin/articles", ALL, SignIn),
     get("/admin/articles/new", ALL, SignIn),
-    // Anyone may open an article in the editor and its history; saving is what the rules check.
-    get("/admin/articles/{article}", ALL, SignIn),
-    get("/admin/articles/{article}/revisions", ALL, SignIn),
-    get("/admin/articles/{article}/restore?version=1", ALL, SignIn),
+    // Someone else's article opens in the editor, with its history, only for editors.
+    get("/admin/articles/{article}", EDITORS, SignIn),
+    get("/admin/articles/{article}/revisions", EDITORS, SignIn),
+    get("/admin/articles/{article}/restore?version=1", EDITORS, SignIn),
+    get("/admin/articles/{draft}", EDITORS, SignIn),
     get("/admin/media", ALL, SignIn),
     get("/admin/profile", ALL, SignIn),
     // Editors moderate comments.
@@ -128,7 +130,8 @@ const TABLE: &[Row] = &[
     post(
         "/admin/sign-in",
         Origin,
-        &[("email", "nobody@example.com"), ("password", "not the password")],
+        // One address per role: five failures with one address lock it, account or not.
+        &[("email", "nobody-{role}@example.com"), ("password", "not the password")],
         [Wrong; 4],
         Wrong,
     ),
@@ -182,9 +185,10 @@ const TABLE: &[Row] = &[
         EDITORS_DO,
         SignIn,
     ),
-    // Media: everyone who writes.
+    // Media: everyone who writes uploads, and deletes their own; editors delete any.
     post("/admin/media", Upload, &[], ALL_DO, SignIn),
-    post("/admin/media/{media}/delete", Token, &[], ALL_DO, SignIn),
+    post("/admin/media/{mine}/delete", Token, &[], ALL_DO, SignIn),
+    post("/admin/media/{media}/delete", Token, &[], EDITORS_DO, SignIn),
     // Each person's own byline and picture.
     post(
         "/admin/profile",
@@ -422,6 +426,10 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
             .upload(&png(20 + column as u32, 20), "spare.png", None, site.newsroom.now())
             .await
             .expect("uploaded");
+        let mine = library
+            .upload(&png(60 + column as u32, 20), "mine.png", Some(user), site.newsroom.now())
+            .await
+            .expect("uploaded");
         let empty = site
             .newsroom
             .save_section(
@@ -450,6 +458,7 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
         values.insert("session", session.to_owned());
         values.insert("comment", pending_comment(&site, name).await.0.to_string());
         values.insert("media", media.id.to_string());
+        values.insert("mine", mine.id.to_string());
         values.insert("empty", empty.0.to_string());
         for row in TABLE {
             let path = fill(row.path, &values);

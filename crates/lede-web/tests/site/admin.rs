@@ -33,19 +33,48 @@ async fn a_fresh_site_sets_up_its_first_admin_once(db: &TestDb) {
     let form = site.get("/admin/setup").await;
     assert_eq!(form.status, StatusCode::OK);
     assert_eq!(form.count("form input[name=password]"), 1);
+    assert_eq!(form.text("label[for=setup_code]"), "Setup code");
+    // The code `lede serve` prints to its log: whoever reaches the site first lacks it.
+    let code = Accounts::new(&site.newsroom).setup_code().await.expect("query").expect("a code");
+    let stranger = site
+        .post_form(
+            "/admin/setup",
+            &[
+                ("setup_code", "AAAAA-AAAAA-AAAAA-AAAAA"),
+                ("name", "Eve"),
+                ("email", "eve@example.com"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(stranger.status, StatusCode::FORBIDDEN);
+    assert!(stranger.text(".form-errors").contains("setup code is wrong"));
+    assert_eq!(site.newsroom.store().count_users().await.expect("count"), 0);
     let weak = site
         .post_form(
             "/admin/setup",
-            &[("name", "Ada"), ("email", "ada@example.com"), ("password", "short")],
+            &[
+                ("setup_code", &code),
+                ("name", "Ada"),
+                ("email", "ada@example.com"),
+                ("password", "short"),
+            ],
         )
         .await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(weak.text(".form-errors").contains("at least 12 characters"));
     assert_eq!(weak.attr("#email", "value"), "ada@example.com", "input kept");
+    // Typed in lower case and without its dashes, it still counts.
+    let typed = code.replace('-', "").to_lowercase();
     let done = site
         .post_form(
             "/admin/setup",
-            &[("name", "Ada"), ("email", "ada@example.com"), ("password", PASSWORD)],
+            &[
+                ("setup_code", &typed),
+                ("name", "Ada"),
+                ("email", "ada@example.com"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     assert_eq!((done.status, done.location()), (StatusCode::SEE_OTHER, "/admin"));
@@ -61,10 +90,17 @@ async fn a_fresh_site_sets_up_its_first_admin_once(db: &TestDb) {
     let again = site
         .post_form(
             "/admin/setup",
-            &[("name", "Eve"), ("email", "eve@example.com"), ("password", PASSWORD)],
+            &[
+                ("setup_code", &code),
+                ("name", "Eve"),
+                ("email", "eve@example.com"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(again.status, StatusCode::NOT_FOUND, "and cannot be replayed");
+    let accounts = Accounts::new(&site.newsroom);
+    assert_eq!(accounts.setup_code().await.expect("query"), None, "the code is gone");
 }
 
 async fn people_sign_in_and_out(db: &TestDb) {

@@ -6,6 +6,7 @@ mod cache;
 mod comments;
 mod discovery;
 mod forms;
+mod hardening;
 mod names;
 mod newsroom;
 mod pages;

@@ -86,6 +86,7 @@ comments-submit = Post comment
 comments-error-too-fast = That was quicker than we expect anyone to write a comment. Please check it and send it again.
 comments-error-expired = This form was open for more than a day. Please send your comment again.
 comments-error-invalid-token = We could not verify this form. Please send your comment again from the article page.
+comments-error-used-token = This form has already been used to send a comment. Please check your comment and send it again.
 comments-error-bad-parent = The reply was not to a valid comment.
 comments-error-rate-limited = You have sent several comments in a short time. Please wait a few minutes before sending another.
 
@@ -296,6 +297,8 @@ admin-articles-view = view
 
 admin-editor-edit = Edit article
 admin-editor-view-published = View the published article
+# Refused to a contributor or author who opens someone else's article.
+admin-article-not-yours = Only the article's authors and editors may open it in the newsroom.
 # Links to an article's earlier versions, and that page's title.
 admin-editor-revisions = Revisions
 admin-editor-headline = Headline
@@ -498,6 +501,9 @@ admin-settings-save = Save settings
 # The page's heading and title.
 admin-setup-heading = Set up your newsroom
 admin-setup-intro = This site has no accounts yet. Create the first one: it will be the administrator, who can add everyone else. This page disappears once it is done.
+admin-setup-code = Setup code
+admin-setup-code-hint = Printed in the server's log when it started (lede serve).
+admin-setup-wrong-code = The setup code is wrong. Copy it from the server's log, where lede serve printed it when it started.
 admin-setup-password-hint = At least 12 characters.
 admin-setup-submit = Create the administrator
 # The page's heading and title.
@@ -508,8 +514,8 @@ admin-sign-in-wrong = The email or the password is wrong.
 # English keeps today's wording for one minute too.
 admin-sign-in-locked =
     { $minutes ->
-        [one] Too many failed attempts: this account is locked for { $minutes } more minutes.
-       *[other] Too many failed attempts: this account is locked for { $minutes } more minutes.
+        [one] Too many failed attempts: signing in with this email address is locked for { $minutes } more minutes.
+       *[other] Too many failed attempts: signing in with this email address is locked for { $minutes } more minutes.
     }
 # $role is one of the admin-role-* names.
 admin-error-role = Your role ({ $role }) does not allow this. Ask an editor or an admin.
@@ -534,6 +540,8 @@ validation-article-status-unknown = unknown article status "{ $status }"
 validation-comment-status-unknown = unknown comment status "{ $status }"
 validation-email = Give a valid email address, like name@example.com.
 validation-comment-links = A comment may carry at most { $max } links; this one has { $links }.
+validation-single-line = This field takes a single line: remove the line break.
+validation-control-character = Remove the invisible control character { $code } from this field.
 validation-slug-empty = A slug cannot be empty.
 validation-slug-too-long = A slug has at most { $max } characters.
 validation-slug-chars = A slug uses lowercase letters, digits and single hyphens only.
@@ -560,6 +568,9 @@ names-error-tag-text = A tag has a name only.
 
 ## Publishing rules (lede-core: workflow.rs)
 
+workflow-byline-own = Your own byline stays on the articles you write; only editors credit others.
+workflow-byline-others = Only editors and admins change who else is credited on an article.
+store-media-not-yours = Only the person who uploaded this image, or an editor, may delete it.
 workflow-unknown-action = unknown action "{ $action }"
 workflow-not-author = Only the article's authors and editors may change it.
 # $role is one of the admin-role-* names.

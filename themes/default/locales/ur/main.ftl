@@ -85,6 +85,7 @@ comments-submit = تبصرہ بھیجیں
 comments-error-too-fast = آپ نے تبصرہ توقع سے کہیں زیادہ جلدی بھیج دیا۔ براہِ کرم اسے ایک بار دیکھ کر دوبارہ بھیجیں۔
 comments-error-expired = یہ فارم ایک دن سے زیادہ کھلا رہا۔ براہِ کرم اپنا تبصرہ دوبارہ بھیجیں۔
 comments-error-invalid-token = ہم اس فارم کی تصدیق نہیں کر سکے۔ براہِ کرم خبر کے صفحے پر جا کر اپنا تبصرہ دوبارہ بھیجیں۔
+comments-error-used-token = یہ فارم ایک تبصرہ بھیجنے کے لیے استعمال ہو چکا ہے۔ براہِ کرم اپنا تبصرہ ایک نظر دیکھ کر دوبارہ بھیجیں۔
 comments-error-bad-parent = جس تبصرے کا جواب دیا گیا، وہ درست نہیں۔
 comments-error-rate-limited = آپ نے مختصر وقت میں کئی تبصرے بھیجے ہیں۔ اگلا تبصرہ بھیجنے سے پہلے براہِ کرم چند منٹ انتظار کریں۔
 
@@ -295,6 +296,8 @@ admin-articles-view = دیکھیں
 
 admin-editor-edit = خبر میں ترمیم
 admin-editor-view-published = شائع شدہ خبر دیکھیں
+# Refused to a contributor or author who opens someone else's article.
+admin-article-not-yours = نیوز روم میں یہ خبر صرف اس کے مصنفین اور ایڈیٹر کھول سکتے ہیں۔
 # Links to an article's earlier versions, and that page's title.
 admin-editor-revisions = پچھلے نسخے
 admin-editor-headline = سرخی
@@ -497,6 +500,9 @@ admin-settings-save = ترتیبات محفوظ کریں
 # The page's heading and title.
 admin-setup-heading = اپنا نیوز روم ترتیب دیں
 admin-setup-intro = اس ویب سائٹ پر ابھی کوئی اکاؤنٹ نہیں۔ پہلا اکاؤنٹ بنائیں: یہ منتظم کا ہوگا، جو باقی سب کو شامل کر سکے گا۔ یہ کام ہوتے ہی یہ صفحہ غائب ہو جائے گا۔
+admin-setup-code = سیٹ اپ کوڈ
+admin-setup-code-hint = سرور شروع ہوتے وقت اس کے لاگ میں لکھا گیا تھا (lede serve)۔
+admin-setup-wrong-code = سیٹ اپ کوڈ غلط ہے۔ اسے سرور کے لاگ سے نقل کریں، جہاں lede serve نے شروع ہوتے وقت اسے لکھا تھا۔
 admin-setup-password-hint = کم از کم 12 حروف۔
 admin-setup-submit = منتظم کا اکاؤنٹ بنائیں
 # The page's heading and title.
@@ -507,8 +513,8 @@ admin-sign-in-wrong = ای میل یا پاس ورڈ غلط ہے۔
 # English keeps today's wording for one minute too.
 admin-sign-in-locked =
     { $minutes ->
-        [one] بہت زیادہ ناکام کوششیں: یہ اکاؤنٹ مزید { $minutes } منٹ کے لیے بند ہے۔
-       *[other] بہت زیادہ ناکام کوششیں: یہ اکاؤنٹ مزید { $minutes } منٹ کے لیے بند ہے۔
+        [one] بہت زیادہ ناکام کوششیں: اس ای میل سے سائن اِن مزید { $minutes } منٹ کے لیے بند ہے۔
+       *[other] بہت زیادہ ناکام کوششیں: اس ای میل سے سائن اِن مزید { $minutes } منٹ کے لیے بند ہے۔
     }
 # $role is one of the admin-role-* names.
 admin-error-role = آپ کا کردار ({ $role }) اس کی اجازت نہیں دیتا۔ کسی ایڈیٹر یا منتظم سے رابطہ کریں۔
@@ -533,6 +539,8 @@ validation-article-status-unknown = خبر کی نامعلوم حیثیت "{ $st
 validation-comment-status-unknown = تبصرے کی نامعلوم حیثیت "{ $status }"
 validation-email = درست ای میل ایڈریس لکھیں، جیسے name@example.com
 validation-comment-links = ایک تبصرے میں زیادہ سے زیادہ { $max } لنک ہو سکتے ہیں؛ اس میں { $links } ہیں۔
+validation-single-line = یہ خانہ صرف ایک سطر کا ہے: سطر کا وقفہ ہٹا دیں۔
+validation-control-character = اس خانے سے نظر نہ آنے والا کنٹرول کیریکٹر { $code } ہٹا دیں۔
 validation-slug-empty = سلگ خالی نہیں ہو سکتا۔
 validation-slug-too-long = سلگ میں زیادہ سے زیادہ { $max } حروف ہو سکتے ہیں۔
 validation-slug-chars = سلگ میں صرف انگریزی کے چھوٹے حروف، ہندسے اور اکہرے ہائفن استعمال ہو سکتے ہیں۔
@@ -559,6 +567,9 @@ names-error-tag-text = ٹیگ کا صرف نام ہوتا ہے۔
 
 ## Publishing rules (lede-core: workflow.rs)
 
+workflow-byline-own = آپ جو خبریں لکھتے ہیں ان پر آپ کا اپنا نام رہتا ہے؛ دوسروں کو صرف ایڈیٹر کریڈٹ دے سکتے ہیں۔
+workflow-byline-others = خبر پر کن اور لوگوں کا نام ہو، یہ صرف ایڈیٹر اور منتظم بدل سکتے ہیں۔
+store-media-not-yours = یہ تصویر صرف وہی شخص حذف کر سکتا ہے جس نے اسے اپ لوڈ کیا، یا کوئی ایڈیٹر۔
 workflow-unknown-action = نامعلوم عمل "{ $action }"
 workflow-not-author = اس خبر میں صرف اس کے مصنفین اور ایڈیٹر تبدیلی کر سکتے ہیں۔
 # $role is one of the admin-role-* names.

@@ -10,8 +10,8 @@ use crate::state::AppState;
 use crate::views::Pagination;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use lede_core::content::ArticleStatus;
-use lede_core::urls;
+use lede_core::content::{ArticleStatus, AuthorId};
+use lede_core::{urls, workflow};
 use lede_store::{DeskFilter, PageRequest};
 use serde::{Deserialize, Serialize};
 
@@ -66,6 +66,10 @@ pub async fn list(
     }
     if !params.author.is_empty() {
         filter.author = store.author_by_slug(&params.author).await?.map(|a| a.id);
+    }
+    if !workflow::may_open(viewer.user.role, false) {
+        // Those who may open only their own articles see only theirs (none without a byline).
+        filter.author = Some(viewer.user.author.unwrap_or(AuthorId(0)));
     }
     let number = PageQuery::new(params.page.clone()).number()?;
     let desk = store.desk(&filter, PageRequest::new(number, PAGE_SIZE)).await?;

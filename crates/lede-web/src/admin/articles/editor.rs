@@ -14,17 +14,24 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::Action;
 use lede_core::content::{ArticleId, ArticleStatus};
-use lede_core::urls;
+use lede_core::{urls, workflow};
 use lede_store::{Edit, EditableArticle};
 use serde::{Deserialize, Serialize};
 
-/// An article in any status and the editor's form filled from it, or a 404.
+/// An article in any status and the editor's form filled from it, or a 404; a 403 for
+/// someone who may not open it (`workflow::may_open`: another person's article, unless they
+/// edit others').
 pub(super) async fn open_article(
     state: &AppState,
+    viewer: &Viewer,
     id: i64,
 ) -> AppResult<(EditableArticle, EditorForm)> {
     let store = state.newsroom.store();
     let article = store.editable_article(ArticleId(id)).await?.ok_or(AppError::NotFound)?;
+    let own = viewer.user.author.is_some_and(|a| article.author_ids.contains(&a));
+    if !workflow::may_open(viewer.user.role, own) {
+        return Err(AppError::Forbidden("admin-article-not-yours".into()));
+    }
     let tags: Vec<(String, String)> =
         store.tags().await?.into_iter().map(|t| (t.slug.to_string(), t.name)).collect();
     let form = EditorForm::from_article(&article, &tags, &state.settings.time_zone);
@@ -68,7 +75,19 @@ pub(super) async fn editor_page(
     let own = current
         .as_ref()
         .is_none_or(|c| viewer.user.author.is_some_and(|a| c.author_ids.contains(&a)));
-    let (sections, authors) = choices(state).await?;
+    let (sections, mut authors) = choices(state).await?;
+    if !viewer.user.role.may(Action::EditOthers) {
+        // Only editors credit others (`workflow::check_byline`): offer the others no choice.
+        let byline = match viewer.user.author {
+            Some(id) => store.authors().await?.into_iter().find(|a| a.id == id).map(|a| a.slug),
+            None => None,
+        };
+        let credited = current.as_ref().map(|c| c.input.authors.clone()).unwrap_or_default();
+        authors.retain(|(slug, _)| {
+            byline.as_ref().is_some_and(|b| b.as_str() == slug)
+                || credited.iter().any(|c| c.as_str() == slug)
+        });
+    }
     let view = EditorView {
         id: id.map(|i| i.0),
         status: current.as_ref().map_or("new", |c| c.status.as_str()),
@@ -120,7 +139,7 @@ pub async fn edit(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (_, form) = open_article(&state, id).await?;
+    let (_, form) = open_article(&state, &viewer, id).await?;
     editor_page(&state, &viewer, Some(ArticleId(id)), form, None, false).await
 }
 

@@ -53,7 +53,7 @@ pub async fn revisions(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let store = state.newsroom.store();
-    let current = store.editable_article(ArticleId(id)).await?.ok_or(AppError::NotFound)?;
+    let (current, _) = open_article(&state, &viewer, id).await?;
     let view = RevisionsView {
         id,
         headline: current.input.headline.clone(),
@@ -95,7 +95,7 @@ pub async fn restore(
     Path(id): Path<i64>,
     AdminQuery(query): AdminQuery<RestoreQuery>,
 ) -> AppResult<Response> {
-    let (_, form) = open_article(&state, id).await?;
+    let (_, form) = open_article(&state, &viewer, id).await?;
     let revision = state
         .newsroom
         .store()

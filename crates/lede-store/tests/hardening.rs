@@ -1,0 +1,132 @@
+//! The store's part of the "Hardening" findings, on SQLite and PostgreSQL alike: one admin
+//! from any number of setups sent at once, lockouts per address whether it has an account or
+//! not, comment form tokens spent once for every server, and bylines only editors change.
+
+use lede_core::account::Role;
+use lede_core::content::ArticleId;
+use lede_core::workflow::Step;
+use lede_store::test_support::{TestDb, article, load_fixture};
+use lede_store::{Accounts, Edit, Error, SetupError, SignInError};
+
+lede_store::on_both_databases!(
+    twelve_setups_at_once_make_exactly_one_admin,
+    failures_lock_an_address_whether_or_not_it_has_an_account,
+    a_form_token_is_spent_once_for_every_server,
+    bylines_are_the_newsroom_s_rule_not_the_form_s,
+);
+
+const PASSWORD: &str = "a long enough password";
+
+async fn twelve_setups_at_once_make_exactly_one_admin(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let accounts = Accounts::new(&newsroom);
+    let code = accounts.setup_code().await.expect("query").expect("a new site has a code");
+    assert_eq!(accounts.setup_code().await.expect("query"), Some(code.clone()), "one code");
+    let wrong = accounts.set_up("NOT-THE-CODE", "eve@example.com", "Eve", PASSWORD).await;
+    assert!(matches!(wrong, Err(SetupError::WrongCode)), "{wrong:?}");
+    let attempts: Vec<_> = (0..12)
+        .map(|n| {
+            let (accounts, code) = (accounts.clone(), code.clone());
+            tokio::spawn(async move {
+                accounts.set_up(&code, &format!("admin{n}@example.com"), "Admin", PASSWORD).await
+            })
+        })
+        .collect();
+    let mut created = 0;
+    for attempt in attempts {
+        match attempt.await.expect("the task ends") {
+            Ok(_) => created += 1,
+            Err(SetupError::Done) => {}
+            Err(other) => panic!("a setup failed otherwise: {other}"),
+        }
+    }
+    assert_eq!(created, 1, "exactly one setup succeeds");
+    assert_eq!(db.store().count_users().await.expect("count"), 1);
+    let admin = &db.store().users().await.expect("users")[0];
+    assert_eq!(admin.role, Role::Admin);
+    assert!(admin.author.is_some(), "with a byline");
+    assert_eq!(accounts.setup_code().await.expect("query"), None, "no code once set up");
+    let late = accounts.set_up(&code, "late@example.com", "Late", PASSWORD).await;
+    assert!(matches!(late, Err(SetupError::Done)), "{late:?}");
+}
+
+async fn failures_lock_an_address_whether_or_not_it_has_an_account(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let accounts = Accounts::new(&newsroom);
+    accounts.create_user("ann@example.com", "Ann", Role::Author, PASSWORD).await.expect("account");
+    for email in ["ann@example.com", "ghost@example.com"] {
+        let mut outcomes = Vec::new();
+        for _ in 0..6 {
+            outcomes.push(match accounts.sign_in(email, "a wrong password").await {
+                Err(SignInError::Wrong) => "wrong",
+                Err(SignInError::Locked { .. }) => "locked",
+                other => panic!("{email}: {other:?}"),
+            });
+        }
+        assert_eq!(outcomes, ["wrong", "wrong", "wrong", "wrong", "locked", "locked"], "{email}");
+    }
+    // Locked means locked, even with the right password, until the time is up.
+    let locked = accounts.sign_in("Ann@Example.com", PASSWORD).await;
+    assert!(matches!(locked, Err(SignInError::Locked { .. })), "{locked:?}");
+    db.clock.advance(time::Duration::minutes(16));
+    accounts.sign_in("ann@example.com", PASSWORD).await.expect("unlocked after a while");
+    // Failures further apart than the lock's window never add up to a lock.
+    for _ in 0..8 {
+        let result = accounts.sign_in("bob@example.com", "a wrong password").await;
+        assert!(matches!(result, Err(SignInError::Wrong)), "{result:?}");
+        db.clock.advance(time::Duration::minutes(16));
+    }
+    // Only a hash of the address is kept.
+    let kept = db.store().setting("sign_in_failures").await.expect("query");
+    assert_eq!(kept, None);
+}
+
+async fn a_form_token_is_spent_once_for_every_server(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let other_server = db.newsroom().await;
+    let expires = newsroom.now() + time::Duration::days(1);
+    let article = ArticleId(1);
+    assert!(newsroom.spend_form_token(article, "1795867200.abc", expires).await.expect("spend"));
+    assert!(!newsroom.spend_form_token(article, "1795867200.abc", expires).await.expect("again"));
+    assert!(
+        !other_server.spend_form_token(article, "1795867200.abc", expires).await.expect("there"),
+        "another server sharing the database knows it was spent"
+    );
+    assert!(newsroom.spend_form_token(article, "1795867201.def", expires).await.expect("other"));
+}
+
+async fn bylines_are_the_newsroom_s_rule_not_the_form_s(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    let accounts = Accounts::new(&newsroom);
+    let store = db.store();
+    let user = |email: &'static str, name: &'static str, role: Role| {
+        let (accounts, store) = (accounts.clone(), store.clone());
+        async move {
+            accounts.create_user(email, name, role, PASSWORD).await.expect("account");
+            store.user_by_email(email).await.expect("query").expect("user")
+        }
+    };
+    // Maya's account writes under the fixture's maya-chen byline.
+    let maya = user("maya@example.com", "Maya Chen", Role::Author).await;
+    let editor = user("ed@example.com", "Ed Itor", Role::Editor).await;
+    let edit = |slug: &str, authors: &[&str], step: Step| Edit {
+        id: None,
+        input: article(slug, "A story", "news", authors, &[], "Words."),
+        tag_names: Vec::new(),
+        expected_version: None,
+        step,
+        schedule_at: None,
+    };
+    let forged = newsroom.edit_article(&maya, edit("forged", &["jonas-berg"], Step::Publish)).await;
+    assert!(matches!(forged, Err(Error::Forbidden(_))), "{forged:?}");
+    assert!(store.article_state("forged").await.expect("query").is_none(), "nothing written");
+    let shared =
+        newsroom.edit_article(&maya, edit("shared", &["maya-chen", "jonas-berg"], Step::Publish));
+    assert!(matches!(shared.await, Err(Error::Forbidden(_))));
+    newsroom.edit_article(&maya, edit("own", &["maya-chen"], Step::Publish)).await.expect("own");
+    newsroom
+        .edit_article(&editor, edit("credited", &["jonas-berg"], Step::Publish))
+        .await
+        .expect("an editor credits anyone");
+}
