@@ -17,6 +17,8 @@ pub struct Catalog {
     pub pages: Vec<NamedRef>,
     /// Sections', tags' and authors' names in languages other than the default.
     pub names: LocalNames,
+    /// The site's tagline in languages other than the default, where it has one.
+    pub taglines: Vec<(String, String)>,
 }
 
 impl Catalog {
@@ -24,6 +26,11 @@ impl Catalog {
     /// language's own where that language has none).
     pub fn names(&self, language: &str) -> Names<'_> {
         self.names.language(language)
+    }
+
+    /// The tagline for pages in `language`, if that language has its own.
+    pub fn tagline(&self, language: &str) -> Option<&str> {
+        self.taglines.iter().find(|(l, _)| l == language).map(|(_, t)| t.as_str())
     }
 }
 
@@ -68,6 +75,7 @@ impl CatalogCache {
             sections: store.sections().await?,
             pages: store.pages().await?,
             names: store.local_names().await?,
+            taglines: newsroom.site_taglines().await?,
         });
         let mut current = self.current.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         if self.version.load(Ordering::Acquire) == version {

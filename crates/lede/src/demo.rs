@@ -157,6 +157,8 @@ struct DemoArticle {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct UrduSite {
+    /// The tagline under the site's name on Urdu pages.
+    tagline: String,
     author: Vec<DemoAuthor>,
     /// The tags Urdu articles bring: each one's English name (the site's default language)
     /// and its Urdu name.
@@ -195,6 +197,7 @@ struct DemoSectionName {
 
 /// Gives site.toml's catalog (and the Urdu edition's new tags) its Urdu names.
 async fn name_in_urdu(newsroom: &Newsroom, urdu: &UrduSite) -> Result<()> {
+    newsroom.set_site_tagline("ur", &urdu.tagline).await?;
     let ur = |name: &str, text: &str| vec![LocalName::new("ur", name, text)];
     for a in &urdu.author_bio {
         newsroom.save_local_names(Named::Author, &a.author, ur(&a.name, &a.bio)).await?;

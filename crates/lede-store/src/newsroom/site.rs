@@ -13,6 +13,11 @@ use lede_core::{Invalid, Message};
 
 /// The settings keys the name and tagline live under (`lede serve` reads them at start).
 pub const SITE_NAME_KEY: &str = "site_name";
+
+/// Where the tagline in one of the site's other languages is kept (`site_tagline:ur`).
+fn tagline_key(language: &str) -> String {
+    format!("{SITE_TAGLINE_KEY}:{language}")
+}
 pub const SITE_TAGLINE_KEY: &str = "site_tagline";
 /// The settings key of the site's languages, default first (`en,ur`).
 pub const LANGUAGES_KEY: &str = "site_languages";
@@ -197,6 +202,45 @@ impl Newsroom {
         self.store.put_setting(SITE_TAGLINE_KEY, &tagline).await?;
         self.announce(Change::Catalog);
         Ok((name, tagline))
+    }
+
+    /// The tagline in each of the site's other languages that has one: what an edition's
+    /// pages say under the site's name.
+    pub async fn site_taglines(&self) -> Result<Vec<(String, String)>> {
+        let languages = self.languages();
+        let mut taglines = Vec::new();
+        for language in languages.all().iter().filter(|l| *l != languages.default_language()) {
+            if let Some(tagline) = self.store.setting(&tagline_key(language)).await?
+                && !tagline.is_empty()
+            {
+                taglines.push((language.clone(), tagline));
+            }
+        }
+        Ok(taglines)
+    }
+
+    /// Sets the tagline in `language`, one of the site's other languages (admins only); an
+    /// empty one falls back to the default language's.
+    pub async fn save_site_tagline(&self, by: &User, language: &str, tagline: &str) -> Result<()> {
+        may_manage_site(by)?;
+        self.set_site_tagline(language, tagline).await
+    }
+
+    /// [`Self::save_site_tagline`] for the operator's own tools (the demo loader).
+    pub async fn set_site_tagline(&self, language: &str, tagline: &str) -> Result<()> {
+        let languages = self.languages();
+        let language = languages.check(language)?;
+        if language == languages.default_language() {
+            return Err(Invalid::new(
+                "language",
+                Message::new("names-error-default-language").text("language", &language),
+            )
+            .into());
+        }
+        let tagline = optional("tagline", tagline, 200)?;
+        self.store.put_setting(&tagline_key(&language), &tagline).await?;
+        self.announce(Change::Catalog);
+        Ok(())
     }
 
     /// Sets the languages the site publishes in (admins only). A language that articles are

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use lede_core::account::Action;
 use lede_core::language::SiteLanguages;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
@@ -19,13 +20,48 @@ pub struct SettingsForm {
     tagline: String,
     /// Language tags, comma-separated, the default first (`en, ur`); empty keeps them.
     languages: String,
+    /// The tagline in the site's other languages (`tagline-ur`), among the other fields.
+    #[serde(flatten)]
+    local: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize)]
 struct SettingsView {
     values: SettingsForm,
+    /// One "Tagline in اردو" field for each of the site's other languages.
+    taglines: Vec<TaglineField>,
     error: Option<String>,
     field: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+struct TaglineField {
+    language: String,
+    autonym: String,
+    dir: &'static str,
+    /// The input's name (`tagline-ur`).
+    field: String,
+    value: String,
+}
+
+/// The tagline fields of the site's other languages, filled from `values`.
+fn tagline_fields(state: &AppState, values: &SettingsForm) -> Vec<TaglineField> {
+    let languages = state.newsroom.languages();
+    languages
+        .all()
+        .iter()
+        .filter(|l| *l != languages.default_language())
+        .map(|language| {
+            let field = format!("tagline-{language}");
+            TaglineField {
+                autonym: state.translations.message(language, "language-autonym", None),
+                dir: if lede_core::content::is_right_to_left(language) { "rtl" } else { "ltr" },
+                value: values.local.get(&field).cloned().unwrap_or_default(),
+                language: language.clone(),
+                field,
+            }
+        })
+        .collect()
 }
 
 async fn settings_page(
@@ -48,12 +84,16 @@ async fn settings_page(
 pub async fn edit(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
     viewer.require(Action::ManageSite)?;
     let identity = state.identity();
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    let values = SettingsForm {
+        name: identity.name,
+        tagline: identity.tagline,
+        languages: state.newsroom.languages().all().join(", "),
+        local: catalog.taglines.iter().map(|(l, t)| (format!("tagline-{l}"), t.clone())).collect(),
+    };
     let view = SettingsView {
-        values: SettingsForm {
-            name: identity.name,
-            tagline: identity.tagline,
-            languages: state.newsroom.languages().all().join(", "),
-        },
+        taglines: tagline_fields(&state, &values),
+        values,
         error: None,
         field: None,
     };
@@ -75,6 +115,19 @@ pub async fn save(
             })?;
             state.newsroom.save_languages(&viewer.user, languages).await?;
         }
+        for field in tagline_fields(&state, &form) {
+            if let Some(tagline) = form.local.get(&field.field) {
+                let saved =
+                    state.newsroom.save_site_tagline(&viewer.user, &field.language, tagline);
+                saved.await.map_err(|error| match error {
+                    lede_store::Error::Invalid(mut invalid) => {
+                        invalid.field = "tagline-local";
+                        lede_store::Error::Invalid(invalid)
+                    }
+                    other => other,
+                })?;
+            }
+        }
         Ok::<_, lede_store::Error>(identity)
     };
     match saved.await {
@@ -84,6 +137,7 @@ pub async fn save(
         }
         Err(lede_store::Error::Invalid(invalid)) => {
             let view = SettingsView {
+                taglines: tagline_fields(&state, &form),
                 values: form,
                 error: Some(crate::admin::tell(&state, Some(&viewer), &invalid.message)),
                 field: Some(invalid.field),

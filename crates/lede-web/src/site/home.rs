@@ -75,10 +75,12 @@ pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppRe
     };
     let cards =
         view.lead.iter().chain(&view.latest).chain(view.sections.iter().flat_map(|s| &s.articles));
-    let layout = Layout::load(&state, "", &state.identity().tagline)
+    let mut layout = Layout::load(&state, "", "")
         .await?
         .at(&state, &edition.path(urls::HOME))
         .in_edition(&state, &edition)
         .showing(cards.map(|card| card.lang.as_str()));
+    // The front page describes itself by the tagline, in the edition's language.
+    layout.description = layout.tagline.clone();
     render(&state, "home.html", &layout, view)
 }

@@ -166,6 +166,9 @@ impl Layout {
     /// names the sections in the menu in it.
     pub fn in_language(mut self, language: &str) -> Self {
         self.sections = menu(&self.catalog, language);
+        if let Some(tagline) = self.catalog.tagline(language) {
+            self.tagline = tagline.to_owned();
+        }
         self.dir = if lede_core::content::is_right_to_left(language) { "rtl" } else { "ltr" };
         self.lang = language.to_owned();
         self

@@ -15,6 +15,7 @@ lede_store::on_both_databases!(
     an_urdu_author_page_shows_the_urdu_name_and_bio,
     an_admin_names_a_section_in_urdu_through_the_form,
     a_person_gives_their_byline_in_urdu_on_their_profile,
+    an_admin_gives_the_urdu_edition_its_own_tagline,
 );
 
 /// Politics on the menu's top level, named in Urdu, with an Urdu article in it by Maya Chen
@@ -190,4 +191,32 @@ async fn a_person_gives_their_byline_in_urdu_on_their_profile(db: &TestDb) {
     assert_eq!(site.get("/author/maya-chen").await.text("h1"), "Maya Chen");
     let profile = get_as(&site, "/admin/profile", &cookie).await;
     assert_eq!(profile.attr("input#name-ur", "value"), "مایا چن");
+}
+
+/// The tagline under the site's name follows the edition: an admin writes the Urdu one on the
+/// settings page, /ur/ shows it at once (and describes itself by it), / keeps the English.
+async fn an_admin_gives_the_urdu_edition_its_own_tagline(db: &TestDb) {
+    let site = site(db).await;
+    let (cookie, csrf) = signed_in_as(&site, "Ada Admin", Role::Admin).await;
+    assert_eq!(site.get("/ur/").await.text(".tagline"), "Tests", "the default's, to begin with");
+    let form = get_as(&site, "/admin/settings", &cookie).await;
+    assert_eq!(form.attr("#tagline-ur", "dir"), "rtl");
+    let tagline = "شہر کی خبریں";
+    let fields = [("csrf", csrf.as_str()), ("name", "Northbridge Test"), ("tagline", "Tests")];
+    let mut with_urdu = fields.to_vec();
+    with_urdu.push(("tagline-ur", tagline));
+    let saved = post_as(&site, "/admin/settings", &cookie, &with_urdu).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let urdu = site.get("/ur/").await;
+    assert_eq!(urdu.text(".tagline"), tagline);
+    assert_eq!(urdu.attr("meta[name=description]", "content"), tagline);
+    assert_eq!(site.get("/").await.text(".tagline"), "Tests");
+    let again = get_as(&site, "/admin/settings", &cookie).await;
+    assert_eq!(again.attr("#tagline-ur", "value"), tagline, "shown to edit");
+    let mut too_long = fields.to_vec();
+    let long = "خ".repeat(201);
+    too_long.push(("tagline-ur", &long));
+    let refused = post_as(&site, "/admin/settings", &cookie, &too_long).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.attr("#tagline-ur", "value"), long, "input kept");
 }

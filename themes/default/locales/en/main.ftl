@@ -494,6 +494,7 @@ admin-settings-heading = Site settings
 admin-settings-intro = The name and tagline appear at the top of every page, in feeds and in search results.
 admin-settings-site-name = Site name
 admin-settings-tagline = Tagline
+admin-settings-tagline-in = Tagline in { $language }
 admin-settings-save = Save settings
 
 ## Newsroom: first-time setup and signing in (admin/setup.html, admin/sign_in.html, admin/sign_in.rs, admin/session.rs)

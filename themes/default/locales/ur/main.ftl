@@ -493,6 +493,7 @@ admin-settings-heading = ویب سائٹ کی ترتیبات
 admin-settings-intro = نام اور ٹیگ لائن ہر صفحے کے اوپر، فیڈز میں اور سرچ کے نتائج میں نظر آتے ہیں۔
 admin-settings-site-name = ویب سائٹ کا نام
 admin-settings-tagline = ٹیگ لائن
+admin-settings-tagline-in = { $language } میں ٹیگ لائن
 admin-settings-save = ترتیبات محفوظ کریں
 
 ## Newsroom: first-time setup and signing in (admin/setup.html, admin/sign_in.html, admin/sign_in.rs, admin/session.rs)
