@@ -1,18 +1,22 @@
 //! The store's part of the "Hardening" findings, on SQLite and PostgreSQL alike: one admin
 //! from any number of setups sent at once, lockouts per address whether it has an account or
-//! not, comment form tokens spent once for every server, and bylines only editors change.
+//! not, comment form tokens spent once for every server, bylines only editors change, and
+//! editors publishing at once (no deadlock, every acknowledged publish searchable).
 
 use lede_core::account::Role;
-use lede_core::content::ArticleId;
+use lede_core::content::{ArticleId, ArticleStatus};
 use lede_core::workflow::Step;
-use lede_store::test_support::{TestDb, article, load_fixture};
-use lede_store::{Accounts, Edit, Error, SetupError, SignInError};
+use lede_store::test_support::{TestDb, article, load_fixture, slug};
+use lede_store::{
+    Accounts, ArticleFilter, Edit, Error, PageRequest, SearchQuery, SetupError, SignInError,
+};
 
 lede_store::on_both_databases!(
     twelve_setups_at_once_make_exactly_one_admin,
     failures_lock_an_address_whether_or_not_it_has_an_account,
     a_form_token_is_spent_once_for_every_server,
     bylines_are_the_newsroom_s_rule_not_the_form_s,
+    four_editors_publishing_at_once_never_deadlock,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -129,4 +133,98 @@ async fn bylines_are_the_newsroom_s_rule_not_the_form_s(db: &TestDb) {
         .edit_article(&editor, edit("credited", &["jonas-berg"], Step::Publish))
         .await
         .expect("an editor credits anyone");
+}
+
+/// The audit's finding: four editors publishing at once got one answer in four as "deadlock
+/// detected" on PostgreSQL, and those articles were live but missing from search. Here four
+/// editors each create and publish fifteen articles at the same moment, in overlapping
+/// sections and tags, naming the same new tags in opposite orders: every publish succeeds in
+/// one transaction, and every one is published, searchable and has its related list.
+async fn four_editors_publishing_at_once_never_deadlock(db: &TestDb) {
+    const EDITORS: usize = 4;
+    const EACH: usize = 15;
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    let accounts = Accounts::new(&newsroom);
+    let store = db.store();
+    let mut editors = Vec::new();
+    for n in 0..EDITORS {
+        let email = format!("editor{n}@example.com");
+        accounts.create_user(&email, "Desk Editor", Role::Editor, PASSWORD).await.expect("account");
+        editors.push(store.user_by_email(&email).await.expect("query").expect("user"));
+    }
+    let sections = ["news", "politics", "culture"];
+    let words = "The river flood barrier council budget vote music festival quay. ";
+    let before = store.transactions_begun();
+    let desks: Vec<_> = editors
+        .into_iter()
+        .enumerate()
+        .map(|(e, editor)| {
+            let newsroom = newsroom.clone();
+            tokio::spawn(async move {
+                let mut published = Vec::new();
+                for n in 0..EACH {
+                    let slug_text = format!("desk{e}-story{n}");
+                    // Two tags new to the site, named by every editor at about the same
+                    // time, half of them in the other order; and one the fixture has.
+                    let mut new = [format!("wave{n}-storm"), format!("wave{n}-tide")];
+                    if e % 2 == 1 {
+                        new.reverse();
+                    }
+                    let mut tags: Vec<&str> = new.iter().map(String::as_str).collect();
+                    tags.push(["river", "budget", "music"][(e + n) % 3]);
+                    let body = format!("{} Only here: marker{e}x{n}.", words.repeat(8));
+                    let input = article(
+                        &slug_text,
+                        &format!("Story {n} from desk {e}"),
+                        sections[(e + n) % sections.len()],
+                        &["maya-chen"],
+                        &tags,
+                        &body,
+                    );
+                    let tag_names = new.iter().map(|t| (slug(t), t.replace('-', " "))).collect();
+                    let edit = Edit {
+                        id: None,
+                        input,
+                        tag_names,
+                        expected_version: None,
+                        step: Step::Publish,
+                        schedule_at: None,
+                    };
+                    match newsroom.edit_article(&editor, edit).await {
+                        Ok(id) => published.push((id, slug_text, format!("marker{e}x{n}"))),
+                        Err(error) => panic!("{slug_text}: the publish failed: {error}"),
+                    }
+                }
+                published
+            })
+        })
+        .collect();
+    let mut published = Vec::new();
+    for desk in desks {
+        published.extend(desk.await.expect("the desk's task ends"));
+    }
+    assert_eq!(published.len(), EDITORS * EACH);
+    assert_eq!(
+        store.transactions_begun() - before,
+        (EDITORS * EACH) as u64,
+        "one write transaction per publish, none retried"
+    );
+    for (id, slug_text, marker) in &published {
+        let state = store.article_state(slug_text).await.expect("query");
+        assert_eq!(state, Some((*id, ArticleStatus::Published)), "{slug_text}");
+        let query = SearchQuery { text: marker.clone(), filter: ArticleFilter::default() };
+        let hits = store.search(&query, PageRequest::first(10)).await.expect("search");
+        let found: Vec<_> = hits.items.iter().map(|hit| hit.summary.id).collect();
+        assert_eq!(found, [*id], "{slug_text} is found by its own word {marker}");
+        let related = store.related_articles(*id).await.expect("related");
+        assert!(!related.is_empty(), "{slug_text} has its related list");
+    }
+    // Each new tag was created once, by whichever publish came first.
+    let tags = store.tags().await.expect("tags");
+    for n in 0..EACH {
+        for tag in [format!("wave{n}-storm"), format!("wave{n}-tide")] {
+            assert_eq!(tags.iter().filter(|t| t.slug.as_str() == tag).count(), 1, "{tag}");
+        }
+    }
 }

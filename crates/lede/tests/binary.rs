@@ -470,3 +470,191 @@ fn a_new_site_is_set_up_with_the_code_from_the_log() {
     server.signal("-TERM");
     assert!(server.wait().success());
 }
+
+/// What the writer thread of [`acknowledged_writes_survive_kill_9`] sent and was answered.
+#[derive(Default)]
+struct WriteLog {
+    /// Every article a publish was sent for, answered or not.
+    attempted: Vec<String>,
+    /// Acknowledged publishes (a 303 to the editor): slug and the word only it contains.
+    published: Vec<(String, String)>,
+    /// The text of every acknowledged comment.
+    comments: Vec<String>,
+    /// Answers other than a 303 (a 500 from a deadlock, say).
+    unexpected: Vec<String>,
+}
+
+/// The attribute `attr` of the first element matching `selector` in a response's body.
+fn form_value(response: &str, selector: &str, attr: &str) -> Option<String> {
+    let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body);
+    let html = scraper::Html::parse_document(body);
+    let selector = scraper::Selector::parse(selector).expect("selector");
+    html.select(&selector).next()?.value().attr(attr).map(str::to_owned)
+}
+
+/// One request with a session cookie (and a form body for a POST).
+fn send(addr: &str, method: &str, path: &str, cookie: &str, form: &str) -> Option<(u16, String)> {
+    request(
+        addr,
+        &format!(
+            "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{form}",
+            form.len()
+        ),
+    )
+}
+
+/// Publishes articles through the editor and comments on each, until the server stops
+/// answering.
+fn write_until_killed(addr: &str, cookie: &str, round: usize, log: &std::sync::Mutex<WriteLog>) {
+    for n in 0..500 {
+        let (slug, word) =
+            (format!("crash-round{round}-story{n}"), format!("crashword{round}x{n}"));
+        let Some((_, editor)) = send(addr, "GET", "/admin/articles/new", cookie, "") else {
+            return;
+        };
+        let csrf = form_value(&editor, "input[name=csrf]", "value").expect("the editor's token");
+        let form = format!(
+            "csrf={csrf}&action=publish&headline=Story+{n}+of+round+{round}&standfirst=Written+under+load.\
+             &body=Only+this+story+says+{word}.&slug={slug}&section=news&tags=Load+test&language=en"
+        );
+        log.lock().expect("log").attempted.push(slug.clone());
+        match send(addr, "POST", "/admin/articles/new", cookie, &form) {
+            None => return,
+            Some((303, _)) => log.lock().expect("log").published.push((slug.clone(), word)),
+            Some((status, _)) => {
+                log.lock().expect("log").unexpected.push(format!("publish {slug}: {status}"));
+                continue;
+            }
+        }
+        let path = format!("/articles/{slug}");
+        let Some((_, page)) = send(addr, "GET", &path, "", "") else { return };
+        let token = form_value(&page, "input[name=token]", "value").expect("a comment token");
+        let text = format!("Crash+note+{round}+{n}");
+        let form = format!(
+            "token={token}&name=Load+Reader&email=l%40example.com&website=&text={text}&homepage="
+        );
+        match send(addr, "POST", &format!("{path}/comments"), "", &form) {
+            None => return,
+            Some((303, _)) => log.lock().expect("log").comments.push(text.replace('+', " ")),
+            Some((status, _)) => {
+                log.lock().expect("log").unexpected.push(format!("comment {slug}: {status}"))
+            }
+        }
+    }
+}
+
+/// Signs the load test's editor in; returns the session cookie (`name=value`).
+fn sign_in(server: &Server) -> String {
+    let (status, response) = server
+        .post_form("/admin/sign-in", "email=ed%40example.com&password=a+long+enough+password");
+    assert_eq!(status, 303, "signed in: {response}");
+    response
+        .lines()
+        .find_map(|line| line.strip_prefix("set-cookie: ").or(line.strip_prefix("Set-Cookie: ")))
+        .and_then(|cookie| cookie.split(';').next())
+        .expect("a session cookie")
+        .to_owned()
+}
+
+/// The audit's crash test: the server is killed (`kill -9`) while an editor publishes and
+/// readers comment; after a restart every acknowledged publish is live and found by search,
+/// every acknowledged comment is there, no publish was left half-done as a draft, and
+/// SQLite's database file is sound. Three rounds on one site.
+fn acknowledged_writes_survive_kill_9(data: &Path, database_url: &str, site: &[&str]) {
+    let config = "comment_min_seconds = 0\ncomments_per_client_burst = 10000\n";
+    std::fs::write(data.join("lede.toml"), config).expect("config");
+    let dir = data.to_str().expect("utf-8 path");
+    let with_site = |args: &[&str]| -> Vec<String> {
+        args.iter().chain(&["--data", dir]).chain(site).map(|arg| arg.to_string()).collect()
+    };
+    let mut add = Command::new(LEDE)
+        .args(with_site(&["user", "add", "--email", "ed@example.com", "--name", "Ed Itor"]))
+        .args(["--role", "editor"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("lede user add");
+    add.stdin.take().expect("stdin").write_all(b"a long enough password\n").expect("password");
+    assert!(add.wait().expect("lede user add ends").success());
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("rt");
+    let store = runtime.block_on(lede_store::SqlStore::open(database_url)).expect("the database");
+    let mut log = WriteLog::default();
+    for round in 0..=3 {
+        let server = Server::start(data, site);
+        // What was acknowledged before every earlier kill is there after the restart.
+        for (slug, word) in &log.published {
+            let (_, found) = server.get(&format!("/search?q={word}"));
+            assert!(found.contains(&format!("href=\"/articles/{slug}\"")), "{slug} is searchable");
+        }
+        for slug in &log.attempted {
+            let state = runtime.block_on(store.article_state(slug)).expect("query");
+            let acknowledged = log.published.iter().any(|(s, _)| s == slug);
+            match state {
+                Some((_, lede_core::content::ArticleStatus::Published)) => {}
+                None if !acknowledged => {}
+                other => panic!("{slug}: {other:?} (acknowledged: {acknowledged})"),
+            }
+        }
+        let listed =
+            Command::new(LEDE).args(with_site(&["comments", "list"])).output().expect("lede");
+        let listed = String::from_utf8_lossy(&listed.stdout);
+        for text in &log.comments {
+            assert!(listed.contains(text.as_str()), "{text} in {listed}");
+        }
+        if round == 3 {
+            break;
+        }
+        let cookie = sign_in(&server);
+        let shared = std::sync::Arc::new(std::sync::Mutex::new(WriteLog::default()));
+        let writer = {
+            let (addr, shared) = (server.addr.clone(), shared.clone());
+            std::thread::spawn(move || write_until_killed(&addr, &cookie, round, &shared))
+        };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while shared.lock().expect("log").published.len() < 4 + 4 * round {
+            assert!(
+                Instant::now() < deadline && !writer.is_finished(),
+                "no publishes went through"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        server.signal("-KILL");
+        server.wait();
+        writer.join().expect("the writer ends once the server is gone");
+        let mut written = std::mem::take(&mut *shared.lock().expect("log"));
+        assert!(written.unexpected.is_empty(), "{:?}", written.unexpected);
+        log.attempted.append(&mut written.attempted);
+        log.published.append(&mut written.published);
+        log.comments.append(&mut written.comments);
+    }
+    if let Some(path) = database_url.strip_prefix("sqlite://") {
+        use sqlx::Connection;
+        let path = path.split('?').next().unwrap_or(path);
+        let check = runtime.block_on(async {
+            let mut db = sqlx::SqliteConnection::connect(&format!("sqlite://{path}")).await?;
+            sqlx::query_scalar::<_, String>("PRAGMA integrity_check").fetch_one(&mut db).await
+        });
+        assert_eq!(check.expect("integrity check"), "ok");
+    }
+}
+
+#[test]
+fn acknowledged_writes_survive_kill_9_on_sqlite() {
+    let data = TempDir::new("kill-9");
+    let url = format!("sqlite://{}/lede.db?mode=rwc", data.0.display());
+    acknowledged_writes_survive_kill_9(&data.0, &url, &[]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn acknowledged_writes_survive_kill_9_on_postgres() {
+    let Some(db) = lede_store::test_support::TestDb::postgres().await else {
+        return;
+    };
+    db.store.close().await;
+    let data = TempDir::new("kill-9-postgres");
+    let url = db.url.clone();
+    tokio::task::spawn_blocking(move || {
+        acknowledged_writes_survive_kill_9(&data.0, &url, &["--database-url", &url])
+    })
+    .await
+    .expect("the test ran");
+}

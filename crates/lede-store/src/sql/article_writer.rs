@@ -65,8 +65,12 @@ impl SqlStore {
     }
 }
 
-/// Creates the tags that do not exist yet; returns whether any was.
+/// Creates the tags that do not exist yet; returns whether any was. They are inserted in the
+/// order of their slugs: a tag being created is locked until its transaction ends, so two
+/// editors naming the same new tags in different orders would otherwise deadlock.
 async fn create_tags(tx: &mut Tx, tags: &[(Slug, String)]) -> Result<bool> {
+    let mut tags: Vec<_> = tags.iter().collect();
+    tags.sort_unstable_by(|(a, _), (b, _)| a.as_str().cmp(b.as_str()));
     let mut created = false;
     for (slug, name) in tags {
         let done = sqlx::query(
