@@ -107,8 +107,11 @@ pub struct Scorer<'a> {
     terms: HashMap<&'a str, (u32, f64)>,
     /// Each candidate's signature, weighted, of length 1, sorted by term id.
     vectors: Vec<Vec<(u32, f64)>>,
-    /// The candidates using each term not too common to search by, by term id.
-    postings: Vec<Vec<u32>>,
+    /// The candidates using each term not too common to search by, with their weight for it,
+    /// by term id; a common term's list is empty.
+    postings: Vec<Vec<(u32, f64)>>,
+    /// Which terms are too common to search by.
+    common: Vec<bool>,
     by_tag: HashMap<TagId, Vec<u32>>,
     now: OffsetDateTime,
 }
@@ -134,15 +137,16 @@ impl<'a> Scorer<'a> {
             terms,
             vectors: Vec::new(),
             postings: vec![Vec::new(); searchable.len()],
+            common: searchable.iter().map(|s| !s).collect(),
             by_tag: HashMap::new(),
             now,
         };
         scorer.vectors = candidates.iter().map(|c| scorer.vector(&c.signature)).collect();
         for (index, (c, vector)) in candidates.iter().zip(&scorer.vectors).enumerate() {
             let index = u32::try_from(index).unwrap_or(u32::MAX);
-            for (term, _) in vector {
+            for (term, weight) in vector {
                 if searchable[*term as usize] {
-                    scorer.postings[*term as usize].push(index);
+                    scorer.postings[*term as usize].push((index, *weight));
                 }
             }
             for tag in &c.tags {
@@ -181,13 +185,28 @@ impl<'a> Scorer<'a> {
     /// plus the tag and section bonus (0 excluded), `target` itself left out.
     fn neighbours(&self, target: &Candidate) -> Vec<(&'a Candidate, f64)> {
         let vector = self.vector(&target.signature);
-        let mut found: HashSet<u32> = HashSet::new();
-        for (term, _) in &vector {
-            found.extend(&self.postings[*term as usize]);
+        // Similarities add up term by term along the index (in term order, as a merge of the
+        // two vectors would), so only the articles sharing something are ever touched.
+        let mut similarity = vec![0.0_f64; self.candidates.len()];
+        let mut seen = vec![false; self.candidates.len()];
+        let mut found: Vec<u32> = Vec::new();
+        for (term, weight) in &vector {
+            for (index, theirs) in &self.postings[*term as usize] {
+                let i = *index as usize;
+                if !std::mem::replace(&mut seen[i], true) {
+                    found.push(*index);
+                }
+                similarity[i] += weight * theirs;
+            }
         }
-        for tag in &target.tags {
-            found.extend(self.by_tag.get(tag).into_iter().flatten());
+        for index in target.tags.iter().filter_map(|tag| self.by_tag.get(tag)).flatten() {
+            if !std::mem::replace(&mut seen[*index as usize], true) {
+                found.push(*index);
+            }
         }
+        // Words too common to search by still count in the scores of the articles found.
+        let common: Vec<&(u32, f64)> =
+            vector.iter().filter(|(term, _)| self.common[*term as usize]).collect();
         let target_tags: HashSet<_> = target.tags.iter().collect();
         let mut scored: Vec<(&'a Candidate, f64)> = found
             .into_iter()
@@ -196,7 +215,15 @@ impl<'a> Scorer<'a> {
                 if other.id == target.id {
                     return None;
                 }
-                let similarity = dot(&vector, &self.vectors[index as usize]);
+                let theirs = &self.vectors[index as usize];
+                let similarity = similarity[index as usize]
+                    + common
+                        .iter()
+                        .filter_map(|(term, weight)| {
+                            let at = theirs.binary_search_by_key(term, |(t, _)| *t).ok()?;
+                            Some(weight * theirs[at].1)
+                        })
+                        .sum::<f64>();
                 let shared_tags = other.tags.iter().filter(|t| target_tags.contains(t)).count();
                 if similarity <= 0.0 && shared_tags == 0 {
                     return None;
@@ -239,23 +266,6 @@ impl<'a> Scorer<'a> {
         let age_days = (self.now - published_at).whole_days().max(0) as f64;
         0.5 + 0.5 / (1.0 + age_days / 90.0)
     }
-}
-
-/// The dot product of two vectors sorted by term id.
-fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
 }
 
 /// English function words, sorted for binary search. Other languages keep all their words; the
@@ -383,6 +393,35 @@ mod tests {
                 assert!((a - b).abs() < 1e-9, "{a} {b}");
             }
         }
+    }
+
+    /// A word in more than [`COMMON_WORD_ARTICLES`] articles finds nobody, but still counts
+    /// in the score of the articles a rarer word found.
+    #[test]
+    fn common_words_count_in_scores_without_finding_articles() {
+        let words = |i: usize| format!("city w{i}a w{i}b w{i}c");
+        let mut all: Vec<Candidate> = (0..COMMON_WORD_ARTICLES + 1)
+            .map(|i| candidate(i as i64, 1, &[], 1, &words(i)))
+            .collect();
+        all.push(candidate(5000, 2, &[], 1, "city harbour quay"));
+        all.push(candidate(5001, 3, &[], 1, "city harbour crane"));
+        let scorer = Scorer::new(&all, NOW);
+        let target = &all[all.len() - 2];
+        let ranked = scorer.rank(target);
+        assert_eq!(ranked.iter().map(|(id, _)| id.0).collect::<Vec<_>>(), [5001], "not the others");
+        let weight = |term: &str| {
+            let d = all.iter().filter(|c| c.signature.iter().any(|(t, _)| t == term)).count();
+            (1.0 + all.len() as f64 / d as f64).ln()
+        };
+        let (city, harbour) = (weight("city"), weight("harbour"));
+        let (quay, crane) = (weight("quay"), weight("crane"));
+        let expected = (city * city + harbour * harbour)
+            / ((city * city + harbour * harbour + quay * quay).sqrt()
+                * (city * city + harbour * harbour + crane * crane).sqrt());
+        let signature_weights: Vec<f64> = target.signature.iter().map(|(_, w)| *w).collect();
+        assert!(signature_weights.windows(2).all(|w| w[0] == w[1]), "equal weights: {target:?}");
+        let recency = scorer.recency(all[all.len() - 1].published_at);
+        assert!((ranked[0].1 - expected * recency).abs() < 1e-9, "{} {}", ranked[0].1, expected);
     }
 
     #[test]
