@@ -94,7 +94,7 @@ pub struct Candidate {
 /// compared only with those sharing a tag or a rarer word (a word this common still counts in
 /// the score of those). Keeps publishing and importing linear in the archive's size; below this
 /// many articles, every article sharing any word is compared.
-const COMMON_WORD_ARTICLES: usize = 1_000;
+const COMMON_WORD_ARTICLES: usize = 200;
 
 /// Scores articles against each other over one set of candidates (their vocabulary gives the
 /// document frequencies). Built once per publish or import: each candidate's signature is
