@@ -209,11 +209,11 @@ impl Newsroom {
     pub async fn site_taglines(&self) -> Result<Vec<(String, String)>> {
         let languages = self.languages();
         let mut taglines = Vec::new();
-        for language in languages.all().iter().filter(|l| *l != languages.default_language()) {
+        for language in languages.editions() {
             if let Some(tagline) = self.store.setting(&tagline_key(language)).await?
                 && !tagline.is_empty()
             {
-                taglines.push((language.clone(), tagline));
+                taglines.push((language.to_owned(), tagline));
             }
         }
         Ok(taglines)

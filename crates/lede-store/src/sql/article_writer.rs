@@ -168,17 +168,20 @@ async fn original_of(
 /// Links an imported article to the original it translates (by id, as the import resolved
 /// it), under the same rules as the editor's "Translation of".
 pub(super) async fn link_translation(tx: &mut Tx, id: ArticleId, original: i64) -> Result<()> {
-    let found: (i64, Option<i64>, String, String) = sqlx::query_as(
-        "SELECT o.id, o.translation_of, o.language, o.slug FROM articles o WHERE o.id = $1",
+    let (original, its_original, its_language, slug, language): (
+        i64,
+        Option<i64>,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT o.id, o.translation_of, o.language, o.slug, a.language FROM articles o \
+             JOIN articles a ON a.id = $2 WHERE o.id = $1",
     )
     .bind(original)
+    .bind(id.0)
     .fetch_one(&mut **tx)
     .await?;
-    let language: String = sqlx::query_scalar("SELECT language FROM articles WHERE id = $1")
-        .bind(id.0)
-        .fetch_one(&mut **tx)
-        .await?;
-    let (original, its_original, its_language, slug) = found;
     let root = group_root((original, its_original, its_language), Some(id), &language, &slug)?;
     sqlx::query("UPDATE articles SET translation_of = $1 WHERE id = $2")
         .bind(root)

@@ -48,16 +48,14 @@ struct TaglineField {
 fn tagline_fields(state: &AppState, values: &SettingsForm) -> Vec<TaglineField> {
     let languages = state.newsroom.languages();
     languages
-        .all()
-        .iter()
-        .filter(|l| *l != languages.default_language())
+        .editions()
         .map(|language| {
             let field = format!("tagline-{language}");
             TaglineField {
                 autonym: state.translations.message(language, "language-autonym", None),
                 dir: if lede_core::content::is_right_to_left(language) { "rtl" } else { "ltr" },
                 value: values.local.get(&field).cloned().unwrap_or_default(),
-                language: language.clone(),
+                language: language.to_owned(),
                 field,
             }
         })

@@ -33,17 +33,12 @@ impl Edition {
     /// The edition a page in `language` belongs to (an Urdu article's header leads to `/ur/`);
     /// a language the site no longer publishes in keeps the default edition's addresses.
     pub fn of_language(state: &AppState, language: &str) -> Self {
-        let languages = state.newsroom.languages();
-        let prefix = if state.newsroom.has_edition(language) {
-            format!("/{language}")
-        } else {
-            String::new()
-        };
+        let several = state.newsroom.languages().all().len() > 1;
         Self {
             language: language.to_owned(),
-            prefix,
+            prefix: prefix(state, language),
             asked: None,
-            several: languages.all().len() > 1,
+            several,
         }
     }
 
@@ -51,6 +46,12 @@ impl Edition {
     pub fn filter_language(&self) -> Option<String> {
         self.several.then(|| self.language.clone())
     }
+}
+
+/// The address prefix of `language`'s edition (`/ur`; empty for the default language or one
+/// the site no longer publishes in). Read for every card of a list, so it copies nothing.
+pub fn prefix(state: &AppState, language: &str) -> String {
+    if state.newsroom.has_edition(language) { format!("/{language}") } else { String::new() }
 }
 
 /// The addresses an edition has: lists, search and feeds (articles and pages have one

@@ -221,7 +221,7 @@ impl Layout {
 /// The address prefix of the edition for `language` (`/ur`; empty for the default language),
 /// for links that lead a reader of a story in that language on to its section or author.
 pub fn edition_prefix(state: &AppState) -> impl Fn(&str) -> String + '_ {
-    |language| Edition::of_language(state, language).prefix
+    |language| edition::prefix(state, language)
 }
 
 /// Renders a template with the layout and the page's own view.
