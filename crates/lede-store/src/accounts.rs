@@ -148,9 +148,8 @@ impl Accounts {
                 if i > 0 && i % 5 == 0 { format!("-{c}") } else { c.to_string() }
             })
             .collect();
-        self.store.put_setting(SETUP_CODE_KEY, &code).await?;
-        // Two servers starting at once may both have written one: the stored one wins.
-        Ok(self.store.setting(SETUP_CODE_KEY).await?.or(Some(code)))
+        // Two servers starting at once may both have made one: the first stored wins.
+        Ok(Some(self.store.setting_or_insert(SETUP_CODE_KEY, &code).await?))
     }
 
     /// Creates the site's first account, an admin, for whoever gives the setup code, and only

@@ -10,7 +10,7 @@ use crate::templates::Templates;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use lede_core::media::MemoryBudget;
 use lede_core::reading_time::ReadingSpeeds;
-use lede_store::{Accounts, ImageDecoding, Newsroom};
+use lede_store::{Accounts, Change, Heard, ImageDecoding, Newsroom};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
@@ -178,6 +178,39 @@ impl AppState {
         if let Some(cache) = &self.page_cache {
             cache.clear();
         }
+    }
+
+    /// Applies what another server sharing the database announced (see
+    /// `Newsroom::join_servers`), as if it had happened here: the pages it made stale go,
+    /// and when the catalog changed the site's name and tagline are read again first, so no
+    /// page renders the old ones after the purge. Having missed something, everything goes.
+    pub async fn hear(&self, heard: Heard) -> Result<(), lede_store::Error> {
+        match heard {
+            Heard::Change(change) => {
+                if change == Change::Catalog {
+                    self.reload_identity().await?;
+                }
+                self.newsroom.apply_heard(&change).await
+            }
+            Heard::Missed => {
+                self.reload_identity().await?;
+                self.newsroom.reload_languages().await?;
+                self.forget_rendered();
+                Ok(())
+            }
+        }
+    }
+
+    /// Reads the name and tagline from the store (another process may have changed them).
+    async fn reload_identity(&self) -> Result<(), lede_store::Error> {
+        let store = self.newsroom.store();
+        let defaults = SiteSettings::default();
+        let identity = SiteIdentity {
+            name: store.setting(lede_store::SITE_NAME_KEY).await?.unwrap_or(defaults.name),
+            tagline: store.setting(lede_store::SITE_TAGLINE_KEY).await?.unwrap_or(defaults.tagline),
+        };
+        *self.identity.write().unwrap_or_else(std::sync::PoisonError::into_inner) = identity;
+        Ok(())
     }
 
     /// The site's name and tagline as they are now.

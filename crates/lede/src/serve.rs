@@ -6,7 +6,7 @@ use crate::cli::load_demo_if_empty;
 use crate::config::Config;
 use crate::listen;
 use anyhow::{Context, Result};
-use lede_store::{Newsroom, OUTSIDE_CHANGE_KEY};
+use lede_store::{Heard, Newsroom, OUTSIDE_CHANGE_KEY};
 use lede_web::{AppState, SiteSettings};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -18,6 +18,12 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let newsroom = config.open_newsroom().await?;
+    // Before anything changes, so that the other servers hear of every change this one makes,
+    // and this one of theirs (they wait in the receiver until the site is up).
+    let heard = newsroom.join_servers().await.context("cannot listen to the other servers")?;
+    // Servers started at once on one new database take turns at the start-up work: the first
+    // loads the demo, the others find it loaded.
+    let start = newsroom.store().start_lock().await?;
     if newsroom.upgrade_search_index().await? {
         tracing::info!("rebuilt the search index for this version of Lede");
     }
@@ -27,6 +33,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     if demo {
         load_demo_if_empty(&newsroom, &config.data_dir.join("media")).await?;
     }
+    start.release().await?;
     let store = newsroom.store().clone();
     let defaults = SiteSettings::default();
     let settings = SiteSettings {
@@ -58,6 +65,9 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     spawn_scheduler(newsroom.clone());
     let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;
     spawn_outside_change_watch(state.clone());
+    if let Some(heard) = heard {
+        spawn_hearing(state.clone(), heard);
+    }
     let app = lede_web::router(state);
     let max_connections = listen::max_connections(open_files);
     tracing::info!(
@@ -102,8 +112,21 @@ const SCHEDULE_TICK: Duration = Duration::from_secs(15);
 /// How often a server looks for changes made by other processes: one tiny query.
 const OUTSIDE_CHANGE_TICK: Duration = Duration::from_secs(2);
 
+/// Applies, in order, the changes the other servers sharing the PostgreSQL database announce.
+fn spawn_hearing(state: AppState, mut heard: tokio::sync::mpsc::Receiver<Heard>) {
+    tokio::spawn(async move {
+        while let Some(message) = heard.recv().await {
+            if let Err(error) = state.hear(message).await {
+                tracing::warn!(%error, "applying another server's change failed: pages will render anew");
+                state.forget_rendered();
+            }
+        }
+    });
+}
+
 /// Drops the rendered pages when a `lede` command changed content from outside this server
-/// (it leaves a mark through `Newsroom::mark_outside_change`).
+/// (it leaves a mark through `Newsroom::mark_outside_change`). On PostgreSQL it is also the
+/// fallback while the connection that hears the other servers is down.
 fn spawn_outside_change_watch(state: AppState) {
     tokio::spawn(async move {
         let store = state.newsroom.store().clone();
@@ -114,7 +137,10 @@ fn spawn_outside_change_watch(state: AppState) {
             match store.setting(OUTSIDE_CHANGE_KEY).await {
                 Ok(now) if now != seen => {
                     tracing::info!("content changed by another process: pages will render anew");
-                    state.forget_rendered();
+                    if let Err(error) = state.hear(Heard::Missed).await {
+                        tracing::warn!(%error, "reading the site's settings again failed");
+                        state.forget_rendered();
+                    }
                     seen = now;
                 }
                 Ok(_) => {}

@@ -206,11 +206,16 @@ impl Newsroom {
     pub async fn publish_due(&self) -> Result<usize> {
         let now = self.now();
         let due = self.store.due_scheduled(now).await?;
-        for id in &due {
-            // The scheduled time stays the publication time.
-            self.change_status(*id, (ArticleStatus::Published, None), now).await?;
+        let mut published = 0;
+        for id in due {
+            // Another server may have taken it since the list was read, or hold it now.
+            let before = self.placement(Some(id)).await?;
+            if let Some(written) = self.store.publish_scheduled(id, now).await? {
+                self.announce_article(written, before).await?;
+                published += 1;
+            }
         }
-        Ok(due.len())
+        Ok(published)
     }
 
     /// Imports a whole batch from another system (a WordPress export): every item passes the

@@ -12,13 +12,15 @@ use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::language::SiteLanguages;
 use lede_core::names::{LocalName, Named};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 use time::OffsetDateTime;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, mpsc};
 
 mod articles;
+mod servers;
 mod site;
 pub use articles::Edit;
+pub use servers::{CHANNEL, Heard};
 pub use site::{Direction, OUTSIDE_CHANGE_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
 
 /// What a write changed in what readers see, for whatever keeps derived copies (the page
@@ -62,6 +64,12 @@ pub struct Newsroom {
     /// The languages articles may be in, read at start and kept current by
     /// [`Self::set_languages`].
     languages: Arc<RwLock<SiteLanguages>>,
+    /// Drawn at random when the newsroom is made: the other servers' notifications carry
+    /// theirs, so a server knows its own and ignores them.
+    server: u64,
+    /// Where announced changes go to be sent to the other servers, once
+    /// [`Self::join_servers`] was called (PostgreSQL only).
+    outbox: Arc<OnceLock<mpsc::UnboundedSender<Change>>>,
 }
 
 /// Called with each change before the write that made it returns, so that when an editor
@@ -82,15 +90,13 @@ impl Newsroom {
             None => {
                 let fresh: String =
                     (0..32).map(|_| format!("{:02x}", rand::random::<u8>())).collect();
-                store.put_setting("site_secret", &fresh).await?;
-                fresh
+                // Servers starting at once on a new database all take the first one stored,
+                // or their signed forms would be refused by each other.
+                store.setting_or_insert("site_secret", &fresh).await?
             }
         };
         let (changes, _) = broadcast::channel(256);
-        let languages = match store.setting(site::LANGUAGES_KEY).await? {
-            Some(stored) => SiteLanguages::parse(&stored)?,
-            None => SiteLanguages::default(),
-        };
+        let languages = stored_languages(&store).await?;
         Ok(Self {
             store,
             clock,
@@ -98,6 +104,8 @@ impl Newsroom {
             changes,
             listeners: Arc::default(),
             languages: Arc::new(RwLock::new(languages)),
+            server: rand::random(),
+            outbox: Arc::default(),
         })
     }
 
@@ -143,14 +151,25 @@ impl Newsroom {
             .push(Arc::new(listener));
     }
 
+    /// Tells this server's listeners and subscribers of `change`, and the other servers when
+    /// this one [joined them](Self::join_servers).
     fn announce(&self, change: Change) {
+        self.tell_listeners(&change);
+        if let Some(outbox) = self.outbox.get() {
+            // The sender lives as long as the runtime: a send fails only at shutdown.
+            let _ = outbox.send(change);
+        }
+    }
+
+    /// Runs the listeners and tells the subscribers, for a change made here or heard of.
+    fn tell_listeners(&self, change: &Change) {
         let listeners =
             self.listeners.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
         for listener in listeners {
-            listener(&change);
+            listener(change);
         }
         // Nobody subscribed is fine: nothing holds a copy to purge.
-        let _ = self.changes.send(change);
+        let _ = self.changes.send(change.clone());
     }
 
     pub async fn save_author(&self, input: AuthorInput) -> Result<AuthorId> {
@@ -280,4 +299,12 @@ impl Newsroom {
         self.announce(Change::Comments(comment.article));
         Ok(comment)
     }
+}
+
+/// The site's languages as stored (the default set when none were chosen).
+async fn stored_languages(store: &SqlStore) -> Result<SiteLanguages> {
+    Ok(match store.setting(site::LANGUAGES_KEY).await? {
+        Some(stored) => SiteLanguages::parse(&stored)?,
+        None => SiteLanguages::default(),
+    })
 }

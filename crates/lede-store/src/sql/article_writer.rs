@@ -63,6 +63,38 @@ impl SqlStore {
         tx.commit().await?;
         Ok(Written { id, created_tags })
     }
+
+    /// Publishes a scheduled article if it is still scheduled and no other transaction holds
+    /// it: the claim that lets several servers run the scheduler and publish each article
+    /// once. On PostgreSQL the row is taken with `FOR UPDATE SKIP LOCKED`, so a server finding
+    /// it claimed moves on at once instead of waiting; on SQLite the one writer serialises the
+    /// claims. Returns `None`, having written nothing, when the article was not ours to take.
+    pub(crate) async fn publish_scheduled(
+        &self,
+        id: ArticleId,
+        now: OffsetDateTime,
+    ) -> Result<Option<Written>> {
+        let skip_locked = match self.backend {
+            Backend::Sqlite => "",
+            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+        };
+        let mut tx = self.begin().await?;
+        let claimed: Option<i64> = sqlx::query_scalar(&format!(
+            "SELECT id FROM articles WHERE id = $1 AND status = 'scheduled'{skip_locked}"
+        ))
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if claimed.is_none() {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        // The scheduled time stays the publication time.
+        set_status(&mut tx, id, ArticleStatus::Published, None, now).await?;
+        settle(&mut tx, self.backend, &[id], now).await?;
+        tx.commit().await?;
+        Ok(Some(Written { id, created_tags: false }))
+    }
 }
 
 /// Creates the tags that do not exist yet; returns whether any was. They are inserted in the

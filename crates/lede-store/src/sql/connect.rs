@@ -44,7 +44,7 @@ impl SqlStore {
                 let write = sqlite_pool(url, 1, false).await?;
                 SQLITE_MIGRATIONS.run(&write).await?;
                 let read = sqlite_pool(url, SQLITE_READERS, true).await?;
-                Self { read, write, backend, transactions: Default::default() }
+                Self { read, write, backend, transactions: Default::default(), listen_url: None }
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
@@ -53,7 +53,13 @@ impl SqlStore {
                     .connect(url)
                     .await?;
                 POSTGRES_MIGRATIONS.run(&pool).await?;
-                Self { read: pool.clone(), write: pool, backend, transactions: Default::default() }
+                Self {
+                    read: pool.clone(),
+                    write: pool,
+                    backend,
+                    transactions: Default::default(),
+                    listen_url: Some(super::servers::ListenUrl::new(url)),
+                }
             }
         };
         Ok(store)

@@ -16,11 +16,13 @@ mod editorial;
 mod media;
 mod rows;
 mod search;
+mod servers;
 
 pub use search::{MARK_END, MARK_START};
 mod transfer;
 
 pub use connect::Backend;
+pub use servers::StartLock;
 
 use crate::Result;
 
@@ -46,6 +48,8 @@ pub struct SqlStore {
     /// Write transactions begun, shared by clones: tests read it to prove that a publish is
     /// one transaction, all or nothing.
     transactions: Arc<AtomicU64>,
+    /// Where a listener for other servers' changes connects (PostgreSQL only).
+    listen_url: Option<servers::ListenUrl>,
 }
 
 impl SqlStore {

@@ -85,7 +85,8 @@ pub(super) async fn index(tx: &mut Tx, backend: Backend, id: ArticleId) -> Resul
                    setweight(to_tsvector('{config}', $2), 'A') || \
                    setweight(to_tsvector('{config}', $3), 'B') || \
                    setweight(to_tsvector('simple', $4 || ' ' || $5), 'B') || \
-                   setweight(to_tsvector('{config}', $6), 'C'))"
+                   setweight(to_tsvector('{config}', $6), 'C')) \
+                 ON CONFLICT (article_id) DO UPDATE SET document = excluded.document"
             ))
             .bind(id.0)
             .bind(headline)
