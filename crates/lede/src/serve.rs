@@ -33,6 +33,9 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     if demo {
         load_demo_if_empty(&newsroom, &config.data_dir.join("media")).await?;
     }
+    // Another server may have set them (loading the demo) since this newsroom read them; what
+    // it announced meanwhile is applied only once this server is up.
+    newsroom.reload_languages().await?;
     start.release().await?;
     let store = newsroom.store().clone();
     let defaults = SiteSettings::default();
