@@ -245,6 +245,11 @@ fn a_published_article(server: &Server, cookie: &str) -> (String, String) {
         let editor = server.page(href, Some(cookie)).html();
         if editor.select(&selector("button[value=unpublish]")).next().is_some() {
             let slug = field(&form_fields(&editor, "headline"), "slug");
+            // On the wire an address is ASCII: letters of other scripts are percent-encoded.
+            let slug: String = slug
+                .bytes()
+                .map(|b| if b.is_ascii() { char::from(b).to_string() } else { format!("%{b:02X}") })
+                .collect();
             return (href.to_owned(), format!("/articles/{slug}"));
         }
     }

@@ -10,7 +10,7 @@
 //! it keeps, and again once it listens again. SQLite has one server, and nothing to send.
 
 use super::{ArticleChange, Change, Newsroom};
-use crate::{Placement, Result};
+use crate::{Placement, Result, SqlStore};
 use lede_core::content::{ArticleId, AuthorId, SectionId, TagId};
 use serde::{Deserialize, Serialize};
 use sqlx::postgres::PgListener;
@@ -156,9 +156,11 @@ impl Newsroom {
         if self.outbox.set(outbox).is_err() {
             return Err(crate::Error::Config("this newsroom already joined the servers".into()));
         }
-        tokio::spawn(send_changes(self.clone(), unsent));
+        // The tasks hold the store, not the newsroom: once every clone of the newsroom is
+        // gone, its outbox closes and the sender ends.
+        tokio::spawn(send_changes(self.store.clone(), self.server, unsent));
         let (heard, receiver) = mpsc::channel(256);
-        tokio::spawn(hear_changes(self.clone(), listener, heard));
+        tokio::spawn(hear_changes(self.store.clone(), self.server, listener, heard));
         Ok(Some(receiver))
     }
 
@@ -181,22 +183,28 @@ impl Newsroom {
     }
 }
 
-/// Sends each announced change, in order, to the other servers.
-async fn send_changes(newsroom: Newsroom, mut unsent: mpsc::UnboundedReceiver<super::Change>) {
+/// Sends each change `server` announced, in order, to the other servers.
+async fn send_changes(store: SqlStore, server: u64, mut unsent: mpsc::UnboundedReceiver<Change>) {
     while let Some(change) = unsent.recv().await {
-        let payload = encode(newsroom.server, &change);
-        if let Err(error) = newsroom.store.notify(CHANNEL, &payload).await {
+        let payload = encode(server, &change);
+        if let Err(error) = store.notify(CHANNEL, &payload).await {
             tracing::warn!(%error, "could not tell the other servers of a change");
         }
     }
 }
 
-/// Passes on what the other servers announce, listening again after a lost connection.
-async fn hear_changes(newsroom: Newsroom, listener: PgListener, heard: mpsc::Sender<Heard>) {
+/// Passes on what the servers other than `server` announce, listening again after a lost
+/// connection; ends when nobody receives any more.
+async fn hear_changes(
+    store: SqlStore,
+    server: u64,
+    listener: PgListener,
+    heard: mpsc::Sender<Heard>,
+) {
     let mut current = Some(listener);
     loop {
         let Some(listener) = current.as_mut() else {
-            match newsroom.store.listen(CHANNEL).await {
+            match store.listen(CHANNEL).await {
                 Ok(again) => {
                     tracing::info!("listening to the other servers again");
                     current = again;
@@ -214,7 +222,7 @@ async fn hear_changes(newsroom: Newsroom, listener: PgListener, heard: mpsc::Sen
         };
         let message = match listener.try_recv().await {
             Ok(Some(notification)) => match decode(notification.payload()) {
-                Some((from, _)) if from == newsroom.server => continue,
+                Some((from, _)) if from == server => continue,
                 Some((_, message)) => message,
                 None => Heard::Missed,
             },
