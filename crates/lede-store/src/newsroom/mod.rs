@@ -12,6 +12,7 @@ use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::language::SiteLanguages;
 use lede_core::names::{LocalName, Named};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, RwLock};
 use time::OffsetDateTime;
 use tokio::sync::broadcast;
@@ -19,7 +20,7 @@ use tokio::sync::broadcast;
 mod articles;
 mod site;
 pub use articles::Edit;
-pub use site::{Direction, OUTSIDE_CHANGE_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
+pub use site::{Direction, OUTSIDE_CHANGE_KEY, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
 
 /// What a write changed in what readers see, for whatever keeps derived copies (the page
 /// cache). Changes readers cannot see (a draft saved, a comment held for moderation) are not
@@ -62,6 +63,9 @@ pub struct Newsroom {
     /// The languages articles may be in, read at start and kept current by
     /// [`Self::set_languages`].
     languages: Arc<RwLock<SiteLanguages>>,
+    /// Whether pages may show images from other sites, read at start and kept current by
+    /// [`Self::set_remote_images`]; the security headers read it on every response.
+    remote_images: Arc<AtomicBool>,
 }
 
 /// Called with each change before the write that made it returns, so that when an editor
@@ -91,6 +95,7 @@ impl Newsroom {
             Some(stored) => SiteLanguages::parse(&stored)?,
             None => SiteLanguages::default(),
         };
+        let remote_images = store.setting(site::REMOTE_IMAGES_KEY).await?.as_deref() == Some("on");
         Ok(Self {
             store,
             clock,
@@ -98,6 +103,7 @@ impl Newsroom {
             changes,
             listeners: Arc::default(),
             languages: Arc::new(RwLock::new(languages)),
+            remote_images: Arc::new(AtomicBool::new(remote_images)),
         })
     }
 
