@@ -64,20 +64,25 @@ checks=not_a_server_error,status_code_conformance,content_type_conformance
 checks+=,response_headers_conformance,response_schema_conformance
 checks+=,negative_data_rejection,positive_data_acceptance
 checks+=,missing_required_header,unsupported_method,allow_header_conformance
+# schemathesis keeps what it needs to replay a failure in .schemathesis/ of its working
+# directory: beside the virtualenv, not in the repository.
+state="$venv-state"
+mkdir -p "$state"
 status=0
 for who in public partner; do
   echo "== schemathesis against $base/api/openapi.json as the $who"
   auth=()
   [ "$who" = partner ] && auth=(--header "Authorization: Bearer $key")
-  "$venv/bin/st" --no-color run "$base/api/openapi.json" \
+  (cd "$state" && "$venv/bin/st" --no-color run "$base/api/openapi.json" \
     --checks "$checks" \
     --max-examples "${LEDE_API_EXAMPLES:-100}" \
     --seed "${LEDE_API_SEED:-1}" \
     --workers 2 \
     --request-timeout 10 \
     --max-failures 50 \
-    "${auth[@]}" || status=1
+    "${auth[@]}") || status=1
 done
+[ "$status" = 0 ] || echo "check-api: each failure above shows a curl command; or replay it: cd $state && $venv/bin/st replay ID" >&2
 if grep -q 'panicked' "$work/lede.log"; then
   echo "check-api: Lede panicked while answering:" >&2
   grep -A5 'panicked' "$work/lede.log" >&2
