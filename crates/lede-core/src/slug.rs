@@ -89,6 +89,35 @@ impl Slug {
         crate::uri::encode_path(&self.0)
     }
 
+    /// The longest slug, in characters.
+    pub const MAX_LEN: usize = MAX_LEN;
+
+    /// A regular expression that matches exactly the texts [`Self::parse`] accepts, but for
+    /// their length ([`Self::MAX_LEN`]), for documents that describe slugs to other programs
+    /// (the API's OpenAPI document). It lists the characters themselves, derived from the rule
+    /// here, rather than naming Unicode properties: every engine reads it the same way (no
+    /// `\p{…}`, no lookaround), whatever Unicode tables it carries. Characters of the Basic
+    /// Multilingual Plane beyond ASCII are written `\uXXXX`, the others as themselves.
+    pub fn pattern() -> String {
+        let mut class = String::new();
+        let mut run: Option<(char, char)> = None;
+        let letters = (0..=u32::from(char::MAX)).filter_map(char::from_u32);
+        for c in letters.filter(|&c| c != '-' && slug_char(c)) {
+            run = match run {
+                Some((first, last)) if u32::from(last) + 1 == u32::from(c) => Some((first, c)),
+                Some((first, last)) => {
+                    push_range(&mut class, first, last);
+                    Some((c, c))
+                }
+                None => Some((c, c)),
+            };
+        }
+        if let Some((first, last)) = run {
+            push_range(&mut class, first, last);
+        }
+        format!("^[{class}]+(?:-[{class}]+)*$")
+    }
+
     /// The same slug with `-n` appended (shortened first if it would grow too long), for when
     /// the plain slug is taken: `budget-vote` → `budget-vote-2`.
     pub fn numbered(&self, n: u32) -> Self {
@@ -98,6 +127,28 @@ impl Slug {
             base = base[..limit].trim_end_matches('-');
         }
         Self(format!("{base}{suffix}"))
+    }
+}
+
+/// `first` to `last` in a regular expression's character class.
+fn push_range(class: &mut String, first: char, last: char) {
+    push_class_char(class, first);
+    if last != first {
+        if u32::from(last) > u32::from(first) + 1 {
+            class.push('-');
+        }
+        push_class_char(class, last);
+    }
+}
+
+/// One character of a class: ASCII as itself (only letters and digits get here), the rest of
+/// the Basic Multilingual Plane as `\uXXXX`, characters beyond it as themselves (ECMA-262
+/// spells them `\u{…}` and Python `\U…`; both read the character itself).
+fn push_class_char(class: &mut String, c: char) {
+    if c.is_ascii() || u32::from(c) > 0xFFFF {
+        class.push(c);
+    } else {
+        class.push_str(&format!("\\u{:04X}", u32::from(c)));
     }
 }
 
@@ -147,6 +198,17 @@ impl From<Slug> for String {
 
 #[cfg(test)]
 mod tests {
+    /// The pattern's shape; `lede-web`'s API tests run it through a JSON Schema engine
+    /// against [`Slug::parse`] for every character.
+    #[test]
+    fn the_pattern_lists_the_characters_of_the_rule() {
+        let pattern = super::Slug::pattern();
+        assert!(pattern.starts_with("^[0-9a-z\\u00AA"), "{}", &pattern[..40]);
+        assert!(pattern.contains("\\u0101") && !pattern.contains("\\u0100"), "ā, not Ā");
+        let class = &pattern[2..pattern.find("]+").expect("a class")];
+        assert_eq!(pattern, format!("^[{class}]+(?:-[{class}]+)*$"));
+    }
+
     use super::*;
 
     #[test]

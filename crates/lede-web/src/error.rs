@@ -21,6 +21,10 @@ pub enum AppError {
     /// A query parameter that cannot be used as given (the API's filters, limits, cursors).
     #[error("{name}: {message}")]
     BadParameter { name: &'static str, message: String },
+    /// A well-formed query parameter that names nothing (the API's section, tag or author
+    /// filter): the list it asks for does not exist, like `/api/sections/nowhere`.
+    #[error("{name}: {message}")]
+    NamesNothing { name: &'static str, message: String },
     /// No credentials that work: an API key that is unknown, malformed or revoked.
     #[error("{0}")]
     Unauthorized(String),
@@ -120,7 +124,7 @@ impl AppError {
             return ErrorPage { language: Some(language.clone()), ..error.page() };
         }
         let field = match self {
-            Self::BadParameter { name, .. } => Some(*name),
+            Self::BadParameter { name, .. } | Self::NamesNothing { name, .. } => Some(*name),
             Self::Invalid(invalid) | Self::Store(Store::Invalid(invalid)) => Some(invalid.field),
             Self::Problems(problems) => problems.first().map(|p| p.field),
             _ => None,
@@ -132,6 +136,9 @@ impl AppError {
             Self::BadRequest(m) => (StatusCode::BAD_REQUEST, ErrorText::said(m.clone())),
             Self::BadParameter { message, .. } => {
                 (StatusCode::BAD_REQUEST, ErrorText::Plain(message.clone()))
+            }
+            Self::NamesNothing { message, .. } => {
+                (StatusCode::NOT_FOUND, ErrorText::Plain(message.clone()))
             }
             Self::Unauthorized(m) => (StatusCode::UNAUTHORIZED, ErrorText::Plain(m.clone())),
             Self::Forbidden(m) | Self::Store(Store::Forbidden(m)) => {
@@ -214,12 +221,14 @@ struct ProblemView<'a> {
 /// English: the API's clients are programs, and their developers read its documentation in
 /// English.
 pub fn problem_response(page: &ErrorPage, instance: &str) -> Response {
-    let detail = if page.status == StatusCode::NOT_FOUND {
-        // The readers' wording speaks of pages; an API client is told where the map is.
-        ErrorText::said("error-api-not-found").english()
-    } else {
-        page.message.english()
-    };
+    let detail =
+        if page.status == StatusCode::NOT_FOUND && !matches!(page.message, ErrorText::Plain(_)) {
+            // The readers' wording speaks of pages; an API client is told where the map is. The
+            // API's own words (a filter naming nothing) stay.
+            ErrorText::said("error-api-not-found").english()
+        } else {
+            page.message.english()
+        };
     let problem = ProblemView {
         kind: "about:blank",
         title: page.status.canonical_reason().unwrap_or("Error"),

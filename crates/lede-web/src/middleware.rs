@@ -15,9 +15,24 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 /// No inline scripts or styles, nothing from other origins: reader pages make no third-party
-/// requests, and injected markup cannot run.
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
-    script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/// requests, and injected markup cannot run. `$images` is where images may come from.
+macro_rules! content_security_policy {
+    ($images:literal) => {
+        concat!(
+            "default-src 'self'; img-src ",
+            $images,
+            "; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; ",
+            "form-action 'self'; frame-ancestors 'none'"
+        )
+    };
+}
+
+/// Images from this site only (the default): a page makes no request to another site, so
+/// none learns who reads it. An imported article's images left on the old site stay blank.
+const OWN_IMAGES_ONLY: &str = content_security_policy!("'self' data:");
+/// Images from any https address too, when an admin allows them (/admin/settings): for
+/// imported articles whose images stayed on the old site or a photo agency's.
+const REMOTE_IMAGES_TOO: &str = content_security_policy!("'self' data: https:");
 
 /// The largest request body any route accepts; routes with forms set tighter limits.
 const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -27,6 +42,7 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
     let cache = state.page_cache.clone();
+    let newsroom = state.newsroom.clone();
     let rendered = router
         .layer(from_fn_with_state(state.clone(), render_error_pages))
         .layer(from_fn_with_state(state, redirect_old_query_links))
@@ -37,11 +53,29 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
         Some(cache) => rendered.layer(from_fn_with_state(cache, crate::cache::serve_cached)),
         None => rendered,
     };
+    // Outside the page cache, so a cached page leaves with the policy of the moment.
     served
-        .layer(header(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .layer(from_fn_with_state(newsroom, content_security_policy))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
         .layer(TraceLayer::new_for_http())
+}
+
+/// Adds the `Content-Security-Policy` that the site's settings call for now (an admin may
+/// allow remote images while the site runs), unless the response has its own (`/media/` files
+/// carry `sandbox`).
+async fn content_security_policy(
+    State(newsroom): State<lede_store::Newsroom>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let policy = if newsroom.remote_images() { REMOTE_IMAGES_TOO } else { OWN_IMAGES_ONLY };
+    response
+        .headers_mut()
+        .entry(header::CONTENT_SECURITY_POLICY)
+        .or_insert(HeaderValue::from_static(policy));
+    response
 }
 
 /// What the compression layer compresses: the default (text, not images), and not fonts,

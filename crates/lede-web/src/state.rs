@@ -194,7 +194,7 @@ impl AppState {
             }
             Heard::Missed => {
                 self.reload_identity().await?;
-                self.newsroom.reload_languages().await?;
+                self.newsroom.reload_site_settings().await?;
                 self.forget_rendered();
                 Ok(())
             }

@@ -35,7 +35,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     }
     // Another server may have set them (loading the demo) since this newsroom read them; what
     // it announced meanwhile is applied only once this server is up.
-    newsroom.reload_languages().await?;
+    newsroom.reload_site_settings().await?;
     start.release().await?;
     let store = newsroom.store().clone();
     let defaults = SiteSettings::default();

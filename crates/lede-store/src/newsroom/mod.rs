@@ -12,6 +12,7 @@ use lede_core::comment::{CheckedComment, Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::language::SiteLanguages;
 use lede_core::names::{LocalName, Named};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock, RwLock};
 use time::OffsetDateTime;
 use tokio::sync::{broadcast, mpsc};
@@ -21,7 +22,7 @@ mod servers;
 mod site;
 pub use articles::Edit;
 pub use servers::{CHANNEL, Heard};
-pub use site::{Direction, OUTSIDE_CHANGE_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
+pub use site::{Direction, OUTSIDE_CHANGE_KEY, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
 
 /// What a write changed in what readers see, for whatever keeps derived copies (the page
 /// cache). Changes readers cannot see (a draft saved, a comment held for moderation) are not
@@ -70,6 +71,9 @@ pub struct Newsroom {
     /// Where announced changes go to be sent to the other servers, once
     /// [`Self::join_servers`] was called (PostgreSQL only).
     outbox: Arc<OnceLock<mpsc::UnboundedSender<Change>>>,
+    /// Whether pages may show images from other sites, read at start and kept current by
+    /// [`Self::set_remote_images`]; the security headers read it on every response.
+    remote_images: Arc<AtomicBool>,
 }
 
 /// Called with each change before the write that made it returns, so that when an editor
@@ -97,6 +101,7 @@ impl Newsroom {
         };
         let (changes, _) = broadcast::channel(256);
         let languages = stored_languages(&store).await?;
+        let remote_images = store.setting(site::REMOTE_IMAGES_KEY).await?.as_deref() == Some("on");
         Ok(Self {
             store,
             clock,
@@ -106,6 +111,7 @@ impl Newsroom {
             languages: Arc::new(RwLock::new(languages)),
             server: rand::random(),
             outbox: Arc::default(),
+            remote_images: Arc::new(AtomicBool::new(remote_images)),
         })
     }
 

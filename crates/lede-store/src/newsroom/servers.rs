@@ -169,16 +169,20 @@ impl Newsroom {
     /// on again).
     pub async fn apply_heard(&self, change: &Change) -> Result<()> {
         if *change == Change::Catalog {
-            self.reload_languages().await?;
+            self.reload_site_settings().await?;
         }
         self.tell_listeners(change);
         Ok(())
     }
 
-    /// Reads the site's languages again (another server may have changed them).
-    pub async fn reload_languages(&self) -> Result<()> {
+    /// Reads the site's languages and the remote-images choice again (another server may
+    /// have changed them).
+    pub async fn reload_site_settings(&self) -> Result<()> {
         let languages = super::stored_languages(&self.store).await?;
         *self.languages.write().unwrap_or_else(std::sync::PoisonError::into_inner) = languages;
+        let remote = self.store.setting(super::site::REMOTE_IMAGES_KEY).await?;
+        self.remote_images
+            .store(remote.as_deref() == Some("on"), std::sync::atomic::Ordering::Relaxed);
         Ok(())
     }
 }

@@ -1,6 +1,7 @@
 //! The site's own shape, which only admins change: its sections (added, edited, put in order,
-//! deleted while empty) and the name and tagline every page shows. Each change is announced
-//! as [`Change::Catalog`], like any other change to what the menus and layouts show.
+//! deleted while empty), the name and tagline every page shows, and whether pages may show
+//! images from other sites. Each change to what pages show is announced as
+//! [`Change::Catalog`], like any other change to what the menus and layouts show.
 
 use super::{Change, Newsroom};
 use crate::{Error, Result};
@@ -10,6 +11,7 @@ use lede_core::content::{Section, SectionId, SectionInput, optional, optional_te
 use lede_core::language::SiteLanguages;
 use lede_core::names::{LocalName, Named};
 use lede_core::{Invalid, Message};
+use std::sync::atomic::Ordering;
 
 /// The settings keys the name and tagline live under (`lede serve` reads them at start).
 pub const SITE_NAME_KEY: &str = "site_name";
@@ -21,6 +23,9 @@ fn tagline_key(language: &str) -> String {
 pub const SITE_TAGLINE_KEY: &str = "site_tagline";
 /// The settings key of the site's languages, default first (`en,ur`).
 pub const LANGUAGES_KEY: &str = "site_languages";
+/// The settings key of whether pages may show images from other sites (`on`; anything else,
+/// or nothing, is off).
+pub const REMOTE_IMAGES_KEY: &str = "remote_images";
 /// The settings key of the mark [`Newsroom::mark_outside_change`] leaves.
 pub const OUTSIDE_CHANGE_KEY: &str = "changed_outside_server";
 
@@ -262,6 +267,30 @@ impl Newsroom {
         }
         self.store.put_setting(LANGUAGES_KEY, &languages.stored()).await?;
         *self.languages.write().unwrap_or_else(std::sync::PoisonError::into_inner) = languages;
+        self.announce(Change::Catalog);
+        Ok(())
+    }
+
+    /// Whether readers' browsers may load images from other sites (`https:` in the pages'
+    /// `Content-Security-Policy`). Off by default: a page then makes no request to another
+    /// site, so none learns who reads it; images an import left on the old site stay blank.
+    pub fn remote_images(&self) -> bool {
+        self.remote_images.load(Ordering::Relaxed)
+    }
+
+    /// Allows or refuses images from other sites (admins only), from the next response on.
+    pub async fn save_remote_images(&self, by: &User, allowed: bool) -> Result<()> {
+        may_manage_site(by)?;
+        self.set_remote_images(allowed).await
+    }
+
+    /// [`Self::save_remote_images`] for the operator's own tools, which act without an
+    /// account. The header that carries the choice is added to every response as it leaves,
+    /// cached page or not; the change is announced as a catalog change only so that other
+    /// servers read the setting again.
+    pub async fn set_remote_images(&self, allowed: bool) -> Result<()> {
+        self.store.put_setting(REMOTE_IMAGES_KEY, if allowed { "on" } else { "off" }).await?;
+        self.remote_images.store(allowed, Ordering::Relaxed);
         self.announce(Change::Catalog);
         Ok(())
     }

@@ -1,5 +1,6 @@
-//! The site's settings, for admins: its name and tagline, and the languages it publishes in. Saved through the newsroom (which
-//! stores them where `lede serve` reads them at start) and shown on every page at once.
+//! The site's settings, for admins: its name and tagline, the languages it publishes in, and
+//! whether pages may show images from other sites. Saved through the newsroom (which stores
+//! them where `lede serve` reads them at start) and in force on every page at once.
 
 use super::forms::CsrfForm;
 use super::{Viewer, render};
@@ -20,6 +21,9 @@ pub struct SettingsForm {
     tagline: String,
     /// Language tags, comma-separated, the default first (`en, ur`); empty keeps them.
     languages: String,
+    /// "Allow images from other sites": `on` when ticked, absent (empty) when not, as
+    /// browsers send checkboxes.
+    remote_images: String,
     /// The tagline in the site's other languages (`tagline-ur`), among the other fields.
     #[serde(flatten)]
     local: BTreeMap<String, String>,
@@ -87,6 +91,7 @@ pub async fn edit(State(state): State<AppState>, viewer: Viewer) -> AppResult<Re
         name: identity.name,
         tagline: identity.tagline,
         languages: state.newsroom.languages().all().join(", "),
+        remote_images: if state.newsroom.remote_images() { "on" } else { "" }.to_owned(),
         local: catalog.taglines.iter().map(|(l, t)| (format!("tagline-{l}"), t.clone())).collect(),
     };
     let view = SettingsView {
@@ -113,6 +118,8 @@ pub async fn save(
             })?;
             state.newsroom.save_languages(&viewer.user, languages).await?;
         }
+        let remote_images = !form.remote_images.is_empty();
+        state.newsroom.save_remote_images(&viewer.user, remote_images).await?;
         for field in tagline_fields(&state, &form) {
             if let Some(tagline) = form.local.get(&field.field) {
                 let saved =

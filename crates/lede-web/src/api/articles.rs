@@ -40,18 +40,15 @@ pub async fn list_articles(
     let Query(query) = query?;
     let store = state.newsroom.store();
     let limit = params::limit(query.limit.as_deref(), MAX_LIMIT)?;
-    let after = query
-        .cursor
-        .as_deref()
-        .filter(|c| !c.is_empty())
-        .map(cursor::decode_article)
-        .transpose()?;
+    let after = params::cursor(query.cursor.as_deref())?.map(cursor::decode_article).transpose()?;
     let since = params::moment("published_since", query.published_since.as_deref())?;
     let before = params::moment("published_before", query.published_before.as_deref())?;
     let section = params::slug("section", query.section.as_deref())?;
     let tag = params::slug("tag", query.tag.as_deref())?;
     let author = params::slug("author", query.author.as_deref())?;
-    let missing = |name: &'static str, slug: &Slug| AppError::BadParameter {
+    // A filter naming nothing is a 404, as that section's own address would be: the list it
+    // asks for does not exist.
+    let missing = |name: &'static str, slug: &Slug| AppError::NamesNothing {
         name,
         message: format!("There is no {name} “{slug}”."),
     };
@@ -81,7 +78,7 @@ pub async fn list_articles(
         let slugs = [("section", &section), ("tag", &tag), ("author", &author)];
         for (name, value) in slugs {
             if let Some(slug) = value {
-                query.push_str(&format!("&{name}={slug}"));
+                query.push_str(&format!("&{name}={}", slug.url_encoded()));
             }
         }
         for (name, value) in [("published_since", since), ("published_before", before)] {

@@ -19,10 +19,7 @@ pub async fn list_authors(
 ) -> AppResult<Json<ListView<AuthorView>>> {
     let Query(query) = query?;
     let limit = params::limit(query.limit.as_deref(), MAX_LIMIT)?;
-    let after = query
-        .cursor
-        .as_deref()
-        .filter(|c| !c.is_empty())
+    let after = params::cursor(query.cursor.as_deref())?
         .map(|c| cursor::decode_id(Kind::Authors, c).map(AuthorId))
         .transpose()?;
     let page = state.newsroom.store().list_authors_after(after, limit).await?;

@@ -42,10 +42,7 @@ pub async fn list_tags(
 ) -> AppResult<Json<ListView<TagView>>> {
     let Query(query) = query?;
     let limit = params::limit(query.limit.as_deref(), MAX_LIMIT)?;
-    let after = query
-        .cursor
-        .as_deref()
-        .filter(|c| !c.is_empty())
+    let after = params::cursor(query.cursor.as_deref())?
         .map(|c| cursor::decode_id(Kind::Tags, c).map(TagId))
         .transpose()?;
     let page = state.newsroom.store().list_tags_after(after, limit).await?;

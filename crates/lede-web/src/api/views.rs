@@ -25,13 +25,15 @@ impl Links<'_> {
         if src.starts_with('/') { self.0.absolute(src) } else { src.to_owned() }
     }
 
+    /// A resource of the API by slug; an Urdu slug is percent-encoded, so the link is a URI
+    /// (as the document's `format: uri` says), like the reader pages' links.
     pub fn api(&self, collection: &str, slug: &Slug) -> String {
-        self.0.absolute(&format!("/api/{collection}/{slug}"))
+        self.0.absolute(&format!("/api/{collection}/{}", slug.url_encoded()))
     }
 
     /// The API's article list narrowed to one author, section or tag.
     pub fn articles_by(&self, parameter: &str, slug: &Slug) -> String {
-        self.0.absolute(&format!("/api/articles?{parameter}={slug}"))
+        self.0.absolute(&format!("/api/articles?{parameter}={}", slug.url_encoded()))
     }
 }
 

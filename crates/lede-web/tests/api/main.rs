@@ -2,6 +2,7 @@
 
 mod articles;
 mod catalog;
+mod conformance;
 mod ninjs;
 mod openapi;
 mod partners;

@@ -1,7 +1,7 @@
 //! IPTC ninjs 3.0: every article, and the feed of the latest, valid against IPTC's schema,
 //! saying what the article says.
 
-use crate::schemas::{errors, ninjs_validator};
+use crate::schemas::{errors, ninjs_schema, ninjs_validator, openapi_validator};
 use crate::support::{BASE, api};
 use axum::http::StatusCode;
 use lede_core::content::{ArticleInput, FeaturedImage};
@@ -44,6 +44,10 @@ async fn every_article_and_the_feed_are_valid_ninjs_3(db: &TestDb) {
     assert_eq!(feed.status, StatusCode::OK, "{}", feed.body);
     let feed = feed.json();
     assert_eq!(errors(&validator, &feed), "", "the feed is a valid ninjs package");
+    // And valid against the copy the OpenAPI document bundles, with nothing fetched.
+    let document = api.get("/api/openapi.json").await.json();
+    let bundled = openapi_validator(&document, "/components/schemas/Ninjs");
+    assert_eq!(errors(&bundled, &feed), "", "the feed against the document's Ninjs");
     assert_eq!(feed["type"], "composite");
     let items = feed["associations"].as_array().expect("associations");
     let names: Vec<_> = items.iter().map(|a| a["name"].as_str().expect("name")).collect();
@@ -145,4 +149,13 @@ async fn the_uri_survives_a_change_of_slug(db: &TestDb) {
     assert_ne!(after["version"], before["version"], "in a new version");
     assert_eq!(after["headlines"][0]["value"], "Music festival is back at Old Quay");
     api.get("/api/ninjs/articles/festival-returns").await.problem(StatusCode::NOT_FOUND);
+}
+
+/// The OpenAPI document bundles IPTC's ninjs schema from a copy in the repository: it is
+/// IPTC's published schema, unchanged.
+#[test]
+fn the_bundled_ninjs_schema_is_iptcs_unchanged() {
+    let copy = include_str!("../../src/api/ninjs/ninjs-schema_3.0.json");
+    let copy: Value = serde_json::from_str(copy).expect("the copy is JSON");
+    assert_eq!(copy, ninjs_schema(), "src/api/ninjs/ninjs-schema_3.0.json differs from IPTC's");
 }

@@ -2,7 +2,7 @@
 //! (from `../shared/schemas`, beside the repository) and against the schemas of Lede's own
 //! OpenAPI document.
 
-use jsonschema::{Registry, Validator};
+use jsonschema::{Registry, RegistryBuilder, Validator};
 use serde_json::{Value, json};
 use std::path::PathBuf;
 
@@ -29,18 +29,9 @@ pub fn ninjs_schema() -> Value {
     serde_json::from_str(&text).expect("the ninjs schema is JSON")
 }
 
-/// A validator for `schema` (usually a `$ref`), with the ninjs schema and, when given, the
-/// OpenAPI document available to its references. Formats (`uri`, `date-time`) are checked.
-fn validator(schema: &Value, openapi: Option<&Value>) -> Validator {
-    let mut registry = Registry::new()
-        .add(NINJS_URI, ninjs_schema())
-        .expect("register ninjs")
-        .add(GEOJSON_URI, json!({"$schema": "https://json-schema.org/draft/2020-12/schema"}))
-        .expect("register GeoJSON");
-    if let Some(document) = openapi {
-        registry =
-            registry.add(OPENAPI_URI, document.clone()).expect("register the OpenAPI document");
-    }
+/// A validator for `schema` (usually a `$ref`) with `registry`'s schemas available to its
+/// references. Formats (`uri`, `date-time`) are checked.
+fn validator(schema: &Value, registry: RegistryBuilder) -> Validator {
     let registry = registry.prepare().expect("a consistent registry");
     jsonschema::options()
         .with_registry(&registry)
@@ -49,16 +40,25 @@ fn validator(schema: &Value, openapi: Option<&Value>) -> Validator {
         .unwrap_or_else(|e| panic!("cannot compile {schema}: {e}"))
 }
 
+/// IPTC's published schema, read from `../shared/schemas`, not Lede's bundled copy.
 pub fn ninjs_validator() -> Validator {
-    validator(&json!({"$ref": NINJS_URI}), None)
+    let registry = Registry::new()
+        .add(NINJS_URI, ninjs_schema())
+        .expect("register ninjs")
+        .add(GEOJSON_URI, json!({"$schema": "https://json-schema.org/draft/2020-12/schema"}))
+        .expect("register GeoJSON");
+    validator(&json!({"$ref": NINJS_URI}), registry)
 }
 
 /// A validator for a schema inside the OpenAPI document, given as a JSON pointer
-/// (`/components/schemas/Article`).
+/// (`/components/schemas/Article`). Nothing but the document is registered: it must be
+/// self-contained, as offline validators and API testers need it.
 pub fn openapi_validator(document: &Value, pointer: &str) -> Validator {
     // In a URI fragment, a pointer's braces (path templates) must be percent-encoded.
     let fragment = pointer.replace('{', "%7B").replace('}', "%7D");
-    validator(&json!({"$ref": format!("{OPENAPI_URI}#{fragment}")}), Some(document))
+    let registry =
+        Registry::new().add(OPENAPI_URI, document.clone()).expect("register the OpenAPI document");
+    validator(&json!({"$ref": format!("{OPENAPI_URI}#{fragment}")}), registry)
 }
 
 /// Every error of `instance` against `validator`, one per line; empty when valid.

@@ -1,17 +1,19 @@
 //! The newsroom's own settings through the real router, on both databases: authors' pictures,
-//! sections, the site's name and tagline, and sessions each person can see and end.
+//! sections, the site's name and tagline, remote images, and sessions each person can see and
+//! end.
 
 use crate::support::*;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use lede_core::account::Role;
 use lede_store::test_support::TestDb;
-use lede_store::{Accounts, Change};
+use lede_store::{Accounts, Change, REMOTE_IMAGES_KEY};
 use tokio::sync::broadcast::Receiver;
 
 lede_store::on_both_databases!(
     authors_upload_and_remove_their_picture,
     admins_add_edit_order_and_delete_sections,
     admins_rename_the_site_and_every_page_shows_it_at_once,
+    admins_allow_remote_images_and_every_response_says_so_at_once,
     people_see_their_sessions_and_sign_out_any_of_them,
 );
 
@@ -345,6 +347,63 @@ async fn admins_rename_the_site_and_every_page_shows_it_at_once(db: &TestDb) {
         store.setting("site_tagline").await.expect("query").as_deref(),
         Some("News from the coast")
     );
+}
+
+/// The `img-src` directive of a response's `Content-Security-Policy`.
+fn img_src(page: &Page) -> String {
+    let policy = page.headers[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii");
+    let directive = policy.split(';').map(str::trim).find(|d| d.starts_with("img-src "));
+    directive.unwrap_or_else(|| panic!("no img-src: {policy}")).to_owned()
+}
+
+/// Images from other sites are off until an admin ticks the box; then every response's
+/// policy allows `https:` images at once (no restart), cached pages included, and the choice
+/// is stored where `lede serve` reads it at start.
+async fn admins_allow_remote_images_and_every_response_says_so_at_once(db: &TestDb) {
+    let site = site(db).await;
+    let (cookie, csrf) = signed_in_as(&site, "Ada Admin", Role::Admin).await;
+    let reader_pages = ["/", "/articles/flood-barrier-plan", "/api/articles", "/nothing-here"];
+    for path in reader_pages {
+        assert_eq!(img_src(&site.get(path).await), "img-src 'self' data:", "{path}: off at first");
+    }
+    let form = get_as(&site, "/admin/settings", &cookie).await;
+    assert_eq!(form.count("#remote-images[checked]"), 0, "unticked at first");
+    assert_eq!(form.text("label[for=remote-images]"), "Allow images from other sites");
+    let fields = [("csrf", csrf.as_str()), ("name", "Northbridge Test"), ("tagline", "Tests")];
+    let ticked = [fields.as_slice(), &[("remote_images", "on")]].concat();
+    let saved = post_as(&site, "/admin/settings", &cookie, &ticked).await;
+    assert_eq!((saved.status, saved.location()), (StatusCode::SEE_OTHER, "/admin/settings"));
+    for path in reader_pages {
+        assert_eq!(img_src(&site.get(path).await), "img-src 'self' data: https:", "{path}");
+    }
+    let form = get_as(&site, "/admin/settings", &cookie).await;
+    assert_eq!(form.count("#remote-images[checked]"), 1, "ticked, as stored");
+    assert_eq!(img_src(&form), "img-src 'self' data: https:", "the newsroom too");
+    let store = site.newsroom.store();
+    assert_eq!(store.setting(REMOTE_IMAGES_KEY).await.expect("query").as_deref(), Some("on"));
+    // A page the cache holds leaves with the policy of the moment, not the one it was kept with.
+    let cache = site.cache.as_deref().expect("the test site caches pages");
+    site.get("/").await;
+    assert!(cache.keys().iter().any(|k| k == "/"), "{:?}", cache.keys());
+    let held = cache.keys();
+    site.newsroom.set_remote_images(false).await.expect("turn off");
+    let home = site.get("/").await;
+    assert_eq!(cache.keys(), held, "served from the cache, which nothing purged");
+    assert_eq!(img_src(&home), "img-src 'self' data:");
+    // Unticking (a form without the box) turns them off again; files under /media keep theirs.
+    site.newsroom.set_remote_images(true).await.expect("turn on");
+    let unticked = post_as(&site, "/admin/settings", &cookie, &fields).await;
+    assert_eq!(unticked.status, StatusCode::SEE_OTHER);
+    assert_eq!(img_src(&site.get("/").await), "img-src 'self' data:");
+    // Only admins decide, in the newsroom's rules as on the page.
+    Accounts::new(&site.newsroom)
+        .create_user("ed@example.com", "Ed Editor", Role::Editor, "correct horse battery")
+        .await
+        .expect("editor");
+    let editor = store.user_by_email("ed@example.com").await.expect("query").expect("editor");
+    let refused = site.newsroom.save_remote_images(&editor, true).await;
+    assert!(matches!(refused, Err(lede_store::Error::Forbidden(_))), "{refused:?}");
+    assert!(!site.newsroom.remote_images());
 }
 
 /// Signs in with a browser's User-Agent; returns the session cookie.

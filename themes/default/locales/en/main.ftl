@@ -637,6 +637,8 @@ nav-editions-label = Read in
 
 admin-settings-languages = Languages
 admin-settings-languages-hint = Language tags (BCP 47), the default first: en, ur. The others get editions at /ur/ and so on.
+admin-settings-remote-images = Allow images from other sites
+admin-settings-remote-images-hint = Off (the default): pages show only images stored on this site, so readers' browsers never contact other sites and no other site learns who reads what. Images that an imported article still loads from the old site stay blank. On: images from any secure (https) address are shown too, and the sites that serve them see each reader who loads them.
 
 ## Translations of a story
 
