@@ -68,6 +68,10 @@ pub struct FeaturedImage {
     pub alt: String,
     pub caption: String,
     pub credit: String,
+    /// Adds nothing a reader who cannot see it would miss: shown with `alt=""`, and published
+    /// without alt text ([`crate::alt_text`]).
+    #[serde(default)]
+    pub decorative: bool,
 }
 
 /// An article as lists show it.
