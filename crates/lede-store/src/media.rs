@@ -6,6 +6,7 @@
 
 use crate::{Error, MediaItem, Result, SqlStore};
 use lede_core::account::{self, User, UserId};
+use lede_core::alt_text::Description;
 use lede_core::content::AuthorId;
 use lede_core::media::{self, MemoryBudget};
 use sha2::{Digest, Sha256};
@@ -145,6 +146,7 @@ impl MediaLibrary {
             bytes: total,
             created_at: now,
             uploaded_by: by,
+            description: Default::default(),
         };
         item.id = self.store.add_media(&item, by).await?;
         Ok(item)
@@ -176,6 +178,25 @@ impl MediaLibrary {
         if !name.is_empty() && !name.contains(['/', '\\']) && !name.contains("..") {
             let _ = std::fs::remove_file(self.dir.join("avatars").join(name));
         }
+    }
+
+    /// Keeps `description` (checked: trimmed, one line for alt text and credit) as the image's
+    /// alt text, caption and credit, on `by`'s authority: its uploader, and editors and admins
+    /// (`account::may_describe_media`). Articles that show the image keep their own copy, so
+    /// no reader page changes and nothing is announced.
+    pub async fn describe(
+        &self,
+        by: &User,
+        id: i64,
+        description: Description,
+    ) -> Result<MediaItem> {
+        let mut item = self.store.media_by_id(id).await?.ok_or(Error::NotFound("image"))?;
+        if !account::may_describe_media(by.role, item.uploaded_by == Some(by.id)) {
+            return Err(Error::Forbidden("store-media-describe-not-yours".into()));
+        }
+        item.description = description.check()?;
+        self.store.describe_media(id, &item.description).await?;
+        Ok(item)
     }
 
     /// Deletes an image and its files on `by`'s authority, unless an article shows it. Its
