@@ -588,6 +588,7 @@ impl Mapper<'_> {
             alt: shorten(&to_line(attachment.meta("_wp_attachment_image_alt").unwrap_or("")), 300),
             caption: shorten(&to_line(&attachment.excerpt), 300),
             credit: String::new(),
+            decorative: false,
         })
     }
 

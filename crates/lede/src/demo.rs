@@ -229,6 +229,7 @@ fn install_images(media_dir: &Path) -> Result<BTreeMap<String, FeaturedImage>> {
                 alt: i.alt,
                 caption: i.caption,
                 credit: i.credit,
+                decorative: false,
             };
             (i.article, image)
         })
