@@ -328,13 +328,13 @@ admin-editor-caption = Caption
 # Who took or owns the image.
 admin-editor-credit = Credit
 admin-editor-alt-hint = Describe what the image shows for readers who cannot see it; publishing asks for it.
-admin-editor-decorative = Decorative image: a reader who cannot see it misses nothing (no alt text needed)
+admin-editor-decorative = Decorative image: a reader who cannot see it misses nothing
 # The editor's media picker (admin/media_picker.html, media-picker.js): $count images.
 admin-editor-picker = Media library ({ $count })
 # Puts the image's Markdown at the cursor in the body.
 admin-editor-picker-insert = Insert
 admin-editor-picker-feature = Use as featured image
-admin-editor-picker-markdown = Markdown to copy into the body
+admin-editor-picker-markdown = Markdown to copy
 admin-editor-partner-only = Partner only (syndication partners with an API key; never on the public site)
 admin-editor-publish-at = Publish at ({ $zone })
 admin-editor-preview = Preview

@@ -327,13 +327,13 @@ admin-editor-caption = کیپشن
 # Who took or owns the image.
 admin-editor-credit = بشکریہ
 admin-editor-alt-hint = جو قارئین تصویر نہیں دیکھ سکتے، ان کے لیے بتائیں کہ اس میں کیا دکھایا گیا ہے؛ اشاعت سے پہلے یہ ضروری ہے۔
-admin-editor-decorative = آرائشی تصویر: جو قاری اسے نہیں دیکھ سکتا وہ کچھ نہیں کھوتا (متبادل متن کی ضرورت نہیں)
+admin-editor-decorative = آرائشی تصویر: جو قاری اسے نہیں دیکھ سکتا وہ کچھ نہیں کھوتا
 # The editor's media picker (admin/media_picker.html, media-picker.js): $count images.
 admin-editor-picker = میڈیا لائبریری ({ $count })
 # Puts the image's Markdown at the cursor in the body.
 admin-editor-picker-insert = متن میں شامل کریں
 admin-editor-picker-feature = نمایاں تصویر بنائیں
-admin-editor-picker-markdown = متن میں نقل کرنے کے لیے مارک ڈاؤن
+admin-editor-picker-markdown = نقل کرنے کے لیے مارک ڈاؤن
 admin-editor-partner-only = صرف شراکت داروں کے لیے (API کلید رکھنے والے اشاعتی شراکت دار؛ عوامی ویب سائٹ پر کبھی نہیں)
 admin-editor-publish-at = اشاعت کا وقت ({ $zone })
 admin-editor-preview = پیش منظر دیکھیں
