@@ -74,6 +74,13 @@ pub struct FeaturedImage {
     pub decorative: bool,
 }
 
+impl FeaturedImage {
+    /// The alt text readers get: none for a decorative image, whatever `alt` holds.
+    pub fn shown_alt(&self) -> &str {
+        if self.decorative { "" } else { &self.alt }
+    }
+}
+
 /// An article as lists show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleSummary {

@@ -96,7 +96,7 @@ impl From<&FeaturedImage> for ImageView {
         Self {
             src: image.src.clone(),
             // A decorative image is skipped by screen readers: empty alt text says so.
-            alt: if image.decorative { String::new() } else { image.alt.clone() },
+            alt: image.shown_alt().to_owned(),
             caption: image.caption.clone(),
             credit: image.credit.clone(),
             width: None,

@@ -170,6 +170,9 @@ async fn publishing_an_image_without_alt_text_is_refused_with_the_text_kept(db: 
     let page = site.get("/articles/harbour-reopens-after-the-storm").await;
     assert_eq!(page.attr(".featured-image img", "alt"), "", "decorative: empty alt");
     assert_eq!(page.text(".featured-image figcaption"), "The harbour at dawn.");
+    let api = site.get("/api/articles/harbour-reopens-after-the-storm").await;
+    let json: serde_json::Value = serde_json::from_str(&api.body).expect("JSON");
+    assert_eq!(json["image"]["alt"], "", "the API says so too: {json}");
     let reopened = get_as(&site, &editor, &cookie).await;
     assert_eq!(reopened.count("#image_decorative[checked]"), 1);
 
