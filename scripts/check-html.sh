@@ -17,7 +17,8 @@ pid=$!
 for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 mkdir -p "$work/pages"
 for path in / /articles /articles?page=2 /articles/council-passes-budget-after-library-concession \
-  /articles/saltmarsh-volunteers-urdu-flood-warnings /section/news /tag/community /author/maya-chen \
+  /articles/saltmarsh-volunteers-urdu-flood-warnings /articles/saltmarsh-flood-defence-scheme-wins-funding \
+  /section/news /tag/community /author/maya-chen \
   /archive/2026 /archive/2026/11 /about /contact /privacy /no-such-page "/articles?page=x" \
   "/search?q=flood" /admin/setup /ur/ /ur/section/news "/ur/search?q=%D8%B3%DB%8C%D9%84%D8%A7%D8%A8"; do
   curl -s "http://127.0.0.1:$port$path" > "$work/pages/$(echo "$path" | tr '/?=' '___').html"

@@ -68,6 +68,12 @@ pub fn may_delete_media(role: Role, own: bool) -> bool {
     own || role.may(Action::EditOthers)
 }
 
+/// Whether `role` may change a media library image's alt text, caption and credit: as for
+/// deleting it, the person who uploaded it (`own`), and editors and admins.
+pub fn may_describe_media(role: Role, own: bool) -> bool {
+    may_delete_media(role, own)
+}
+
 /// What someone in the newsroom may try to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {

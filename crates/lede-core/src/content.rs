@@ -68,6 +68,17 @@ pub struct FeaturedImage {
     pub alt: String,
     pub caption: String,
     pub credit: String,
+    /// Adds nothing a reader who cannot see it would miss: shown with `alt=""`, and published
+    /// without alt text ([`crate::alt_text`]).
+    #[serde(default)]
+    pub decorative: bool,
+}
+
+impl FeaturedImage {
+    /// The alt text readers get: none for a decorative image, whatever `alt` holds.
+    pub fn shown_alt(&self) -> &str {
+        if self.decorative { "" } else { &self.alt }
+    }
 }
 
 /// An article as lists show it.

@@ -3,6 +3,7 @@
 //! lives here, so all of it is unit-tested without a database or a server.
 
 pub mod account;
+pub mod alt_text;
 pub mod api_key;
 pub mod clock;
 pub mod comment;

@@ -1,9 +1,16 @@
 //! Markdown to safe HTML: CommonMark with tables and footnotes (pulldown-cmark), then sanitised
 //! (ammonia) so that neither raw HTML in a body nor a crafted link can run script on a reader's
 //! page. Bodies are rendered once, when saved, and the HTML is stored.
+//!
+//! Images follow Lede's own conventions ([`image`]): `![alt](src "caption | credit")` alone in
+//! its paragraph becomes a figure with its caption and credit, an image written without alt
+//! text keeps no `alt` attribute (so the publish check finds it), and `![""](src)` marks a
+//! decorative image (`alt=""`).
 
 use pulldown_cmark::{Options, Parser, html};
 use std::sync::LazyLock;
+
+pub mod image;
 
 /// Renders Markdown to sanitised HTML.
 pub fn render(markdown: &str) -> String {
@@ -12,7 +19,7 @@ pub fn render(markdown: &str) -> String {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION;
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
+    html::push_html(&mut unsafe_html, image::with_figures(Parser::new_ext(markdown, options)));
     sanitize(&unsafe_html)
 }
 
@@ -23,7 +30,7 @@ pub fn sanitize(html: &str) -> String {
 
 /// Ammonia's defaults, plus table footers (which ammonia leaves out, so a sanitised table's
 /// footer rows would move into a body the next time it is sanitised), the ids and classes
-/// footnotes need to link to each other, and links
+/// footnotes need to link to each other, the credit of a figure's caption, and links
 /// that open elsewhere get `rel="noopener noreferrer nofollow"` so a body cannot lend the site's
 /// reputation to spam.
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -35,7 +42,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("li", ["id"])
         .add_allowed_classes("sup", ["footnote-reference"])
         .add_allowed_classes("div", ["footnote-definition"])
-        .add_allowed_classes("span", ["footnote-definition-label"])
+        .add_allowed_classes("span", ["footnote-definition-label", "credit"])
         .id_prefix(None)
         .link_rel(Some("noopener noreferrer nofollow"))
         .url_schemes(["http", "https", "mailto"].into_iter().collect());

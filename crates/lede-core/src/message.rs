@@ -129,10 +129,17 @@ fn english(id: &str, count: Option<&Arg>) -> Option<&'static str> {
 
 /// The `[one]` variant of the messages in [`ENGLISH`] that choose by `$count`; there the
 /// `*[other]` variant stands.
-pub const ENGLISH_ONE: &[(&str, &str)] = &[(
-    "store-section-has-articles",
-    "“{ $name }” holds { $count } article, so it cannot be deleted. Move it to another section first.",
-)];
+pub const ENGLISH_ONE: &[(&str, &str)] = &[
+    (
+        "store-section-has-articles",
+        "“{ $name }” holds { $count } article, so it cannot be deleted. Move it to another section first.",
+    ),
+    (
+        "validation-image-alt-inline",
+        "An image in the body has no alt text: { $src }. Describe it between its brackets, \
+         ![what it shows](…), or write ![\"\"](…) if it is decorative.",
+    ),
+];
 
 /// Every message `lede-core` and `lede-store` produce, in English as `en/main.ftl` has it.
 pub const ENGLISH: &[(&str, &str)] = &[
@@ -200,6 +207,17 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "media-error-memory-limit",
         "This image would need more than { $limit } MB of memory to read; this site reads images of at most that. Make it smaller and try again.",
     ),
+    // Alt text (alt_text.rs).
+    (
+        "validation-image-alt-featured",
+        "Describe the featured image in its alt text for readers who cannot see it, or tick \
+         “Decorative image” if it adds nothing to the story.",
+    ),
+    (
+        "validation-image-alt-inline",
+        "{ $count } images in the body have no alt text, the first { $src }. Describe each \
+         between its brackets, ![what it shows](…), or write ![\"\"](…) for a decorative one.",
+    ),
     // Names in other languages (names.rs).
     (
         "names-error-default-language",
@@ -219,6 +237,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     (
         "store-media-not-yours",
         "Only the person who uploaded this image, or an editor, may delete it.",
+    ),
+    (
+        "store-media-describe-not-yours",
+        "Only the person who uploaded this image, or an editor, may change its description.",
     ),
     ("workflow-unknown-action", "unknown action \"{ $action }\""),
     ("workflow-not-author", "Only the article's authors and editors may change it."),

@@ -100,6 +100,7 @@ pub async fn import_wordpress(
             .collect(),
         multi_category_posts: plan.multi_category_posts,
         controls_removed: plan.controls_removed,
+        alt_text: plan.alt_text,
         outcome,
         elapsed: started.elapsed(),
     })

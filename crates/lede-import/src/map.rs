@@ -37,6 +37,49 @@ pub struct Plan {
     pub multi_category_posts: usize,
     /// Items whose text held control characters, removed on the way in: their labels.
     pub controls_removed: Vec<String>,
+    /// What the import brings in without alt text, for the report.
+    pub alt_text: AltTextReport,
+}
+
+/// Images a reader who cannot see them would miss: imported as they are (an import is never
+/// refused for them), and asked for in the editor at the article's next publish or update
+/// (`lede_core::alt_text`).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct AltTextReport {
+    /// Published and scheduled articles showing an image without alt text, each with what
+    /// lacks it (`post 12 (line 40): the featured image, 2 body images`).
+    pub undescribed: Vec<String>,
+    /// Body images with `alt=""`, which HTML (and so Lede) reads as decorative. WordPress
+    /// writes it when nobody gave alt text, so some deserve a description.
+    pub empty_alt: usize,
+}
+
+impl AltTextReport {
+    fn of(batch: &ImportBatch) -> Self {
+        let mut report = Self::default();
+        for a in &batch.articles {
+            if !matches!(a.status, ArticleStatus::Published | ArticleStatus::Scheduled) {
+                continue;
+            }
+            let images = lede_core::markdown::image::images_in(&a.body_html);
+            report.empty_alt += images.iter().filter(|i| i.alt.as_deref() == Some("")).count();
+            let missing =
+                lede_core::alt_text::undescribed(a.article.featured_image.as_ref(), &a.body_html);
+            let mut what = Vec::new();
+            if missing.featured {
+                what.push("the featured image".to_owned());
+            }
+            match missing.inline.len() {
+                0 => {}
+                1 => what.push("1 body image".to_owned()),
+                n => what.push(format!("{n} body images")),
+            }
+            if !what.is_empty() {
+                report.undescribed.push(format!("{}: {}", a.label, what.join(", ")));
+            }
+        }
+        report
+    }
 }
 
 /// Maps a parsed export. `media_source` is the local copy of `wp-content/uploads`, if any;
@@ -78,6 +121,7 @@ pub fn plan(
     }
     mapper.copy_unused_attachments();
     let controls_removed = strip_controls(&mut mapper.batch);
+    let alt_text = AltTextReport::of(&mapper.batch);
     let mut read: Vec<(String, usize)> = read.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     read.sort();
     Plan {
@@ -90,6 +134,7 @@ pub fn plan(
         read,
         multi_category_posts: mapper.multi_category_posts,
         controls_removed,
+        alt_text,
     }
 }
 
@@ -588,6 +633,7 @@ impl Mapper<'_> {
             alt: shorten(&to_line(attachment.meta("_wp_attachment_image_alt").unwrap_or("")), 300),
             caption: shorten(&to_line(&attachment.excerpt), 300),
             credit: String::new(),
+            decorative: false,
         })
     }
 

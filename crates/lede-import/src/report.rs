@@ -58,6 +58,8 @@ pub struct Report {
     pub multi_category_posts: usize,
     /// Items whose text held control characters, which were removed.
     pub controls_removed: Vec<String>,
+    /// Images without alt text, imported as they are.
+    pub alt_text: crate::map::AltTextReport,
     pub elapsed: Duration,
 }
 
@@ -151,6 +153,29 @@ impl fmt::Display for Report {
             for m in self.missing_images.iter().take(EXAMPLES) {
                 writeln!(f, "  - {m}")?;
             }
+        }
+        let alt = &self.alt_text;
+        if !alt.undescribed.is_empty() {
+            writeln!(
+                f,
+                "Alt text:          {} published or scheduled posts show images without it; \
+                 imported as they are, the editor asks for it at their next update:",
+                alt.undescribed.len()
+            )?;
+            for label in alt.undescribed.iter().take(EXAMPLES) {
+                writeln!(f, "  - {label}")?;
+            }
+            if alt.undescribed.len() > EXAMPLES {
+                writeln!(f, "  - and {} more", alt.undescribed.len() - EXAMPLES)?;
+            }
+        }
+        if alt.empty_alt > 0 {
+            writeln!(
+                f,
+                "Empty alt text:    {} body images have alt=\"\", read as decorative; WordPress \
+                 writes it when none was given, so some may need describing",
+                alt.empty_alt
+            )?;
         }
         if o.orphan_comments > 0 {
             writeln!(f, "Skipped {} comments whose article is not on the site", o.orphan_comments)?;

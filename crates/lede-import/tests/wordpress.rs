@@ -129,6 +129,9 @@ async fn imports_every_public_item_of_the_theme_unit_test_data(db: &TestDb) {
     let public: Vec<&&wxr::Item> =
         posts.iter().filter(|i| i.status == "publish" && i.password.is_empty()).collect();
     assert_eq!(public.len(), 55, "the theme data has 55 public posts");
+    // Its galleries and image posts give every image an alt attribute, many of them empty.
+    assert!(report.alt_text.undescribed.is_empty(), "{:?}", report.alt_text.undescribed);
+    assert!(report.alt_text.empty_alt > 10, "{}", report.alt_text.empty_alt);
     // Imported articles are searchable at once, and the password-protected one is not.
     let search =
         |text: &str| lede_store::SearchQuery { text: text.into(), filter: Default::default() };
@@ -753,7 +756,7 @@ const ODD_ITEMS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>
 <wp:comment><wp:comment_id>5</wp:comment_id><wp:comment_author>Ann\u{1b}</wp:comment_author><wp:comment_content>Loud\u{8}!</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent></wp:comment>
 </item>
 <item><title>No type</title><link>https://odd.example/no-type/</link><dc:creator>ed</dc:creator>
-<content:encoded><![CDATA[<p>Typeless.</p>]]></content:encoded>
+<content:encoded><![CDATA[<p>Typeless.</p><p><img src=\"https://odd.example/a.jpg\"> <img src=\"https://odd.example/b.jpg\" alt=\"\"></p>]]></content:encoded>
 <wp:post_id>2</wp:post_id><wp:post_date_gmt>2020-01-02 10:00:00</wp:post_date_gmt><wp:post_name>no-type</wp:post_name>
 <wp:status>publish</wp:status></item>
 </channel>
@@ -777,6 +780,12 @@ async fn control_characters_typeless_items_and_errors_said_once(db: &TestDb) {
     assert!(text.contains("post 1 (line 10)") && text.contains("comment 5"), "{text}");
     let typeless = store.published_article("no-type").await.expect("q");
     assert!(typeless.is_some(), "an item without a type is a post: {text}");
+    // Images without alt text come in as they are, and the report says where.
+    assert_eq!(report.alt_text.undescribed.len(), 1, "{text}");
+    assert!(report.alt_text.undescribed[0].starts_with("post 2 "), "{text}");
+    assert!(report.alt_text.undescribed[0].ends_with(": 1 body image"), "{text}");
+    assert!(text.contains("Alt text:          1 published or scheduled posts"), "{text}");
+    assert!(text.contains("Empty alt text:    1 body images have alt=\"\""), "{text}");
 
     // A broken file's message is said once, also where the causes are printed in a chain
     // (`lede: {error:#}`).

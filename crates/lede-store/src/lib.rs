@@ -35,7 +35,7 @@ pub mod test_support;
 
 pub use accounts::{Accounts, ActiveSession, SetupError, SignInError, SignedIn};
 pub use error::{Error, Result};
-pub use media::{ImageDecoding, MediaLibrary};
+pub use media::{ExistingImage, ImageDecoding, MediaLibrary};
 pub use model::*;
 pub use newsroom::{
     ArticleChange, CHANNEL, Change, Direction, Edit, Heard, Newsroom, OUTSIDE_CHANGE_KEY,

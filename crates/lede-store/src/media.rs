@@ -6,6 +6,7 @@
 
 use crate::{Error, MediaItem, Result, SqlStore};
 use lede_core::account::{self, User, UserId};
+use lede_core::alt_text::Description;
 use lede_core::content::AuthorId;
 use lede_core::media::{self, MemoryBudget};
 use sha2::{Digest, Sha256};
@@ -80,6 +81,17 @@ impl Default for ImageDecoding {
     }
 }
 
+/// An image already in the library's folder, for [`MediaLibrary::record_existing`].
+#[derive(Debug, Clone)]
+pub struct ExistingImage {
+    /// Its public path (`/media/demo/…`).
+    pub path: String,
+    pub mime: String,
+    pub width: u32,
+    pub height: u32,
+    pub description: Description,
+}
+
 #[derive(Debug, Clone)]
 pub struct MediaLibrary {
     store: SqlStore,
@@ -94,10 +106,44 @@ impl MediaLibrary {
         Self { store, dir, decoding }
     }
 
-    /// Whether a public path can belong to the library (only uploads have variants), so reader
-    /// pages ask the store only about those.
+    /// Whether a public path can belong to the library (uploads, with their variants, and the
+    /// demo's illustrations), so reader pages ask the store only about those.
     pub fn may_hold(path: &str) -> bool {
-        path.starts_with("/media/uploads/")
+        path.starts_with("/media/uploads/") || path.starts_with("/media/demo/")
+    }
+
+    /// Records, described, an image someone else already wrote into the library's folder (the
+    /// demo's illustrations), so the newsroom offers it like an upload. It has no variants.
+    /// Recording it again keeps the first record.
+    pub async fn record_existing(
+        &self,
+        image: ExistingImage,
+        now: OffsetDateTime,
+    ) -> Result<MediaItem> {
+        let relative = image.path.strip_prefix("/media/").unwrap_or_default();
+        let on_disk = self.dir.join(relative);
+        if relative.is_empty() || relative.contains("..") || !on_disk.is_file() {
+            return Err(Error::NotFound("image"));
+        }
+        if let Some(existing) = self.store.media_by_path(&image.path).await? {
+            return Ok(existing);
+        }
+        let bytes = std::fs::metadata(&on_disk).map(|m| m.len()).unwrap_or(0);
+        let mut item = MediaItem {
+            id: 0,
+            original_name: relative.rsplit('/').next().unwrap_or(relative).to_owned(),
+            path: image.path,
+            mime: image.mime,
+            width: image.width,
+            height: image.height,
+            widths: Vec::new(),
+            bytes,
+            created_at: now,
+            uploaded_by: None,
+            description: image.description.check()?,
+        };
+        item.id = self.store.add_media(&item, None).await?;
+        Ok(item)
     }
 
     /// Stores an uploaded image and its variants; returns the library's record of it.
@@ -145,6 +191,7 @@ impl MediaLibrary {
             bytes: total,
             created_at: now,
             uploaded_by: by,
+            description: Default::default(),
         };
         item.id = self.store.add_media(&item, by).await?;
         Ok(item)
@@ -176,6 +223,25 @@ impl MediaLibrary {
         if !name.is_empty() && !name.contains(['/', '\\']) && !name.contains("..") {
             let _ = std::fs::remove_file(self.dir.join("avatars").join(name));
         }
+    }
+
+    /// Keeps `description` (checked: trimmed, one line for alt text and credit) as the image's
+    /// alt text, caption and credit, on `by`'s authority: its uploader, and editors and admins
+    /// (`account::may_describe_media`). Articles that show the image keep their own copy, so
+    /// no reader page changes and nothing is announced.
+    pub async fn describe(
+        &self,
+        by: &User,
+        id: i64,
+        description: Description,
+    ) -> Result<MediaItem> {
+        let mut item = self.store.media_by_id(id).await?.ok_or(Error::NotFound("image"))?;
+        if !account::may_describe_media(by.role, item.uploaded_by == Some(by.id)) {
+            return Err(Error::Forbidden("store-media-describe-not-yours".into()));
+        }
+        item.description = description.check()?;
+        self.store.describe_media(id, &item.description).await?;
+        Ok(item)
     }
 
     /// Deletes an image and its files on `by`'s authority, unless an article shows it. Its

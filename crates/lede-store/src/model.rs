@@ -233,6 +233,8 @@ pub struct MediaItem {
     /// The account that uploaded it (`None` for images from before accounts, or whose
     /// uploader's account is gone).
     pub uploaded_by: Option<lede_core::account::UserId>,
+    /// Alt text, caption and credit, offered to each article that shows the image.
+    pub description: lede_core::alt_text::Description,
 }
 
 impl MediaItem {

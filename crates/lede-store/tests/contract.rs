@@ -1301,3 +1301,178 @@ mod local_names {
         assert!(names.of(Named::Section, &slug("weather")).is_empty());
     }
 }
+
+/// Images: the library's alt text, caption and credit, and the rule that what goes live
+/// describes every image it shows.
+mod images {
+    use super::*;
+    use lede_core::alt_text::Description;
+    use lede_core::workflow::Step;
+    use lede_store::MediaLibrary;
+
+    lede_store::on_both_databases!(
+        library_images_keep_a_description_their_uploader_or_an_editor_changes,
+        going_live_needs_every_image_described_or_marked_decorative,
+    );
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbImage::from_pixel(width, height, image::Rgb([20, 120, 200]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        image.write_to(&mut out, image::ImageFormat::Png).expect("encode");
+        out.into_inner()
+    }
+
+    async fn library_images_keep_a_description_their_uploader_or_an_editor_changes(db: &TestDb) {
+        let newsroom = fixture(db).await;
+        let [contributor, author, editor] = newsroom_people(db, &newsroom).await;
+        let store = db.store();
+        let dir = std::env::temp_dir().join(format!("lede-describe-{}", rand_suffix()));
+        let library = MediaLibrary::new(store.clone(), dir.clone(), Default::default());
+        let item =
+            library.upload(&png(64, 32), "harbour.png", Some(author.id), NOW).await.expect("up");
+        assert_eq!(item.description, Description::default(), "undescribed at first");
+        let described = Description {
+            alt: "  Fishing boats moored in the harbour ".into(),
+            caption: "The fleet stayed in port.\nA second line.".into(),
+            credit: " Photo: Ali Khan ".into(),
+        };
+        let kept = library.describe(&author, item.id, described).await.expect("the uploader");
+        assert_eq!(kept.description.alt, "Fishing boats moored in the harbour");
+        let read = store.media_by_id(item.id).await.expect("query").expect("item");
+        assert_eq!(read.description, kept.description, "read back as kept");
+        assert_eq!(read.description.caption, "The fleet stayed in port.\nA second line.");
+        assert_eq!(read.description.credit, "Photo: Ali Khan");
+        for words in ["fishing boats", "FLEET", "ali khan", "harbour.png"] {
+            let found = store.media(words, 10).await.expect("search");
+            assert_eq!(found.iter().map(|m| m.id).collect::<Vec<_>>(), [item.id], "{words}");
+        }
+        let refused = library
+            .describe(
+                &contributor,
+                item.id,
+                Description { alt: "Mine now".into(), ..read.description.clone() },
+            )
+            .await;
+        assert!(matches!(refused, Err(Error::Forbidden(_))), "{refused:?}");
+        let two_lines = Description { credit: "A\nB".into(), ..Default::default() };
+        let invalid = library.describe(&editor, item.id, two_lines).await;
+        assert!(matches!(&invalid, Err(Error::Invalid(i)) if i.field == "credit"), "{invalid:?}");
+        assert_eq!(
+            store.media_by_id(item.id).await.expect("query").expect("item").description,
+            read.description,
+            "refusals change nothing"
+        );
+        let edited = Description { alt: "Boats in the harbour".into(), ..Default::default() };
+        library.describe(&editor, item.id, edited).await.expect("an editor describes any");
+        assert!(matches!(
+            library.describe(&editor, item.id + 100, Description::default()).await,
+            Err(Error::NotFound(_))
+        ));
+        let other = library.upload(&png(20, 20), "other.png", None, NOW).await.expect("up");
+        let mut found = store
+            .media_by_paths(&[&item.path, &other.path, "/media/uploads/none.png"])
+            .await
+            .expect("query");
+        found.sort_by_key(|m| m.id);
+        assert_eq!(found.iter().map(|m| m.id).collect::<Vec<_>>(), [item.id, other.id]);
+        assert!(store.media_by_paths(&[]).await.expect("nothing to ask").is_empty());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    fn rand_suffix() -> String {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        format!("{}-{nanos}", std::process::id())
+    }
+
+    async fn going_live_needs_every_image_described_or_marked_decorative(db: &TestDb) {
+        let newsroom = fixture(db).await;
+        let [_, author, editor] = newsroom_people(db, &newsroom).await;
+        let store = db.store();
+        let mut input = article("harbour-reopens", "Harbour reopens", "news", &[], &[], "Words.");
+        input.featured_image = Some(FeaturedImage {
+            src: "/media/uploads/2026/11/harbour.jpg".into(),
+            caption: "The harbour at dawn.".into(),
+            ..Default::default()
+        });
+        let edit = Edit {
+            id: None,
+            input,
+            tag_names: vec![],
+            expected_version: None,
+            step: Step::Publish,
+            schedule_at: None,
+        };
+        let articles = store.count_articles().await.expect("count");
+        let mut changes = newsroom.subscribe();
+        for step in [Step::Publish, Step::Schedule] {
+            let schedule_at = Some(NOW + time::Duration::days(1));
+            let refused =
+                newsroom.edit_article(&author, Edit { step, schedule_at, ..edit.clone() }).await;
+            assert!(
+                matches!(&refused, Err(Error::Invalid(i)) if i.field == "image_alt"),
+                "{step:?}: {refused:?}"
+            );
+        }
+        assert_eq!(store.count_articles().await.expect("count"), articles, "nothing written");
+        assert!(changes.try_recv().is_err(), "nothing announced");
+        // A draft may wait for its alt text.
+        let id = newsroom
+            .edit_article(&author, Edit { step: Step::SaveDraft, ..edit.clone() })
+            .await
+            .expect("a draft");
+        // Marked decorative, it goes live without, and is read back so.
+        let mut opened = store.editable_article(id).await.expect("query").expect("draft");
+        if let Some(image) = opened.input.featured_image.as_mut() {
+            image.decorative = true;
+        }
+        let publish = Edit {
+            id: Some(id),
+            input: opened.input.clone(),
+            expected_version: Some(opened.version),
+            ..edit.clone()
+        };
+        newsroom.edit_article(&author, publish).await.expect("decorative");
+        let live = store.published_article("harbour-reopens").await.expect("query").expect("live");
+        let image = live.summary.featured_image.expect("image");
+        assert!(image.decorative && image.alt.is_empty(), "{image:?}");
+        // Saving the live article with an undescribed body image is refused; the page stays.
+        let opened = store.editable_article(id).await.expect("query").expect("live");
+        let mut changed = opened.input.clone();
+        changed.body_markdown =
+            "Words.\n\n![](/media/uploads/2026/11/crane.jpg \"A crane\")".into();
+        let save = Edit {
+            id: Some(id),
+            input: changed.clone(),
+            expected_version: Some(opened.version),
+            step: Step::SaveDraft,
+            ..edit.clone()
+        };
+        let refused = newsroom.edit_article(&editor, save.clone()).await;
+        let Err(Error::Invalid(invalid)) = refused else { panic!("{refused:?}") };
+        assert_eq!(invalid.field, "body");
+        assert!(invalid.message.to_string().contains("/media/uploads/2026/11/crane.jpg"));
+        let still = store.published_article("harbour-reopens").await.expect("query").expect("live");
+        assert!(!still.body_html.contains("crane"), "the live page is as it was");
+        // The marker says the body's image is decorative on purpose; alt text describes it.
+        for body in [
+            "![\"\"](/media/uploads/2026/11/crane.jpg)",
+            "![A crane](/media/uploads/2026/11/crane.jpg)",
+        ] {
+            let opened = store.editable_article(id).await.expect("query").expect("live");
+            let mut input = opened.input.clone();
+            input.body_markdown = format!("Words.\n\n{body}");
+            let save = Edit { input, expected_version: Some(opened.version), ..save.clone() };
+            newsroom.edit_article(&editor, save).await.expect(body);
+        }
+        // Unpublishing never asks for alt text.
+        let opened = store.editable_article(id).await.expect("query").expect("live");
+        let mut input = opened.input.clone();
+        input.body_markdown = "![](/media/uploads/2026/11/crane.jpg)".into();
+        let unpublish =
+            Edit { input, expected_version: Some(opened.version), step: Step::Unpublish, ..save };
+        newsroom.edit_article(&editor, unpublish).await.expect("unpublish");
+    }
+}

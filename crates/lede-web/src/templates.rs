@@ -38,6 +38,7 @@ pub(crate) const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "admin/profile.html",
     "admin/articles.html",
     "admin/editor.html",
+    "admin/media_picker.html",
     "admin/revisions.html",
     "admin/media.html",
     "admin/people.html",

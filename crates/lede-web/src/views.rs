@@ -67,30 +67,36 @@ pub struct ImageView {
 impl ImageView {
     /// Adds what the media library knows: size and resized variants.
     pub fn with_library(mut self, item: &lede_store::MediaItem) -> Self {
-        let extension = item.path.rsplit('.').next().unwrap_or("jpg");
-        let list = |ext: &str| -> String {
-            let mut entries: Vec<String> =
-                item.widths.iter().map(|w| format!("{} {w}w", item.variant(*w, ext))).collect();
-            if ext == extension {
-                entries.push(format!("{} {}w", item.path, item.width));
-            }
-            entries.join(", ")
-        };
         self.width = Some(item.width);
         self.height = Some(item.height);
-        self.srcset = list(extension);
-        if extension != "webp" && !item.widths.is_empty() {
-            self.srcset_webp = list("webp");
-        }
+        (self.srcset, self.srcset_webp) = srcsets(item);
         self
     }
+}
+
+/// The `srcset` lists of a library image: its variants (and the full size) in its own
+/// format, and, unless it is WebP already, its WebP variants (empty when it has none).
+pub fn srcsets(item: &lede_store::MediaItem) -> (String, String) {
+    let extension = item.path.rsplit('.').next().unwrap_or("jpg");
+    let list = |ext: &str| -> String {
+        let mut entries: Vec<String> =
+            item.widths.iter().map(|w| format!("{} {w}w", item.variant(*w, ext))).collect();
+        if ext == extension {
+            entries.push(format!("{} {}w", item.path, item.width));
+        }
+        entries.join(", ")
+    };
+    let webp =
+        if extension != "webp" && !item.widths.is_empty() { list("webp") } else { String::new() };
+    (list(extension), webp)
 }
 
 impl From<&FeaturedImage> for ImageView {
     fn from(image: &FeaturedImage) -> Self {
         Self {
             src: image.src.clone(),
-            alt: image.alt.clone(),
+            // A decorative image is skipped by screen readers: empty alt text says so.
+            alt: image.shown_alt().to_owned(),
             caption: image.caption.clone(),
             credit: image.credit.clone(),
             width: None,

@@ -5,11 +5,12 @@
 
 use anyhow::{Context, Result};
 use lede_core::Slug;
+use lede_core::alt_text::Description;
 use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::*;
 use lede_core::language::SiteLanguages;
 use lede_core::names::{LocalName, Named};
-use lede_store::Newsroom;
+use lede_store::{ExistingImage, MediaLibrary, Newsroom};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -74,6 +75,8 @@ struct Images {
 struct DemoImage {
     article: String,
     file: String,
+    /// Width and height in pixels.
+    size: [u32; 2],
     alt: String,
     caption: String,
     credit: String,
@@ -212,32 +215,51 @@ async fn name_in_urdu(newsroom: &Newsroom, urdu: &UrduSite) -> Result<()> {
     Ok(())
 }
 
-/// Writes the demo's illustrations under `media_dir` and says which article shows which.
-fn install_images(media_dir: &Path) -> Result<BTreeMap<String, FeaturedImage>> {
+/// Writes the demo's illustrations under `media_dir`, keeps them in the media library with
+/// their alt text, caption and credit, and says which article shows which (each article with
+/// its own copy of the description, as the editor gives it).
+async fn install_images(
+    newsroom: &Newsroom,
+    media_dir: &Path,
+) -> Result<BTreeMap<String, FeaturedImage>> {
     let dir = media_dir.join("demo");
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for (name, bytes) in IMAGE_FILES {
         std::fs::write(dir.join(name), bytes).with_context(|| format!("cannot write {name}"))?;
     }
     let images: Images = toml::from_str(IMAGE_LIST).context("demo/images.toml")?;
-    Ok(images
-        .image
-        .into_iter()
-        .map(|i| {
-            let image = FeaturedImage {
-                src: format!("/media/demo/{}", i.file),
-                alt: i.alt,
-                caption: i.caption,
-                credit: i.credit,
-            };
-            (i.article, image)
-        })
-        .collect())
+    let library =
+        MediaLibrary::new(newsroom.store().clone(), media_dir.to_owned(), Default::default());
+    let mut featured = BTreeMap::new();
+    for i in images.image {
+        let description = Description { alt: i.alt, caption: i.caption, credit: i.credit };
+        let src = format!("/media/demo/{}", i.file);
+        let existing = ExistingImage {
+            path: src.clone(),
+            mime: "image/svg+xml".to_owned(),
+            width: i.size[0],
+            height: i.size[1],
+            description: description.clone(),
+        };
+        library
+            .record_existing(existing, newsroom.now())
+            .await
+            .with_context(|| format!("demo image {}", i.file))?;
+        let image = FeaturedImage {
+            src,
+            alt: description.alt,
+            caption: description.caption,
+            credit: description.credit,
+            decorative: false,
+        };
+        featured.insert(i.article, image);
+    }
+    Ok(featured)
 }
 
 /// Loads the demo site, its images into `media_dir`; returns how many articles were published.
 pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
-    let mut images = install_images(media_dir)?;
+    let mut images = install_images(newsroom, media_dir).await?;
     let site: Site = toml::from_str(SITE).context("demo/site.toml")?;
     newsroom.set_site_identity(&site.name, &site.tagline).await?;
     // The Courier publishes in Urdu too, whatever else the site's settings name.
@@ -358,4 +380,47 @@ async fn add_comments(
         comment_ids.push(id);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lede_store::test_support::TestDb;
+    use lede_store::{ArticleFilter, PageRequest};
+
+    /// The demo shows what the newsroom asks of journalists: every image it publishes is
+    /// described, and its illustrations are in the media library with their descriptions.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn every_demo_image_is_described_and_in_the_library() {
+        let db = TestDb::sqlite().await;
+        let newsroom = db.newsroom().await;
+        let media_dir = std::env::temp_dir().join(format!("lede-demo-test-{}", std::process::id()));
+        load(&newsroom, &media_dir).await.expect("the demo loads");
+        let store = newsroom.store();
+        let listed = store
+            .list_articles(&ArticleFilter::default(), PageRequest::first(100))
+            .await
+            .expect("list");
+        let mut body_images = 0;
+        for summary in &listed.items {
+            let article =
+                store.published_article(summary.slug.as_str()).await.expect("query").expect("live");
+            let images = lede_core::markdown::image::images_in(&article.body_html);
+            body_images += images.len();
+            let missing = lede_core::alt_text::undescribed(
+                article.summary.featured_image.as_ref(),
+                &article.body_html,
+            );
+            assert!(missing.is_empty(), "{}: {missing:?}", summary.slug);
+        }
+        assert!(body_images >= 2, "the demo shows images in bodies too");
+        let library = store.media("", 100).await.expect("library");
+        assert_eq!(library.len(), IMAGE_FILES.len());
+        for item in &library {
+            let d = &item.description;
+            assert!(!d.alt.is_empty() && !d.caption.is_empty() && !d.credit.is_empty(), "{item:?}");
+            assert_eq!((item.width, item.height), (1600, 900), "{}", item.path);
+        }
+        let _ = std::fs::remove_dir_all(media_dir);
+    }
 }

@@ -148,6 +148,13 @@ fn serves_the_demo_and_stops_cleanly_on_sigterm(data: &Path, extra: &[&str]) {
         "media are served from the data directory"
     );
     assert_ne!(server.get("/media/../lede.db").0, 200, "and nothing outside it");
+    assert!(article.contains("width=\"1600\" height=\"900\""), "sized from the library");
+    let (_, defence) = server.get("/articles/saltmarsh-flood-defence-scheme-wins-funding");
+    assert!(
+        defence.contains("<figcaption>Rescuers reached residents by boat")
+            && defence.contains("<span class=\"credit\">Illustration: Northbridge Courier</span>"),
+        "a body image with its caption and credit"
+    );
     let (_, quiet) = server.get("/articles/tidelines-exhibition-river-aln-history");
     assert!(quiet.contains("There are no comments"), "most demo articles have none");
     let (_, urdu) = server.get("/ur/");

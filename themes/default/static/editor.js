@@ -102,7 +102,8 @@
         .then(function (r) { return r.json(); })
         .then(function (answer) {
           if (answer.path) {
-            body.setRangeText("\n![" + file.name.replace(/\.[^.]+$/, "") + "](" + answer.path + ")\n", body.selectionStart, body.selectionEnd, "end");
+            // No alt text: a file's name describes nothing, and publishing asks for it.
+            body.setRangeText("\n![](" + answer.path + ")\n", body.selectionStart, body.selectionEnd, "end");
             body.dispatchEvent(new Event("input"));
           } else {
             alert(answer.error || word("uploadFailed"));

@@ -150,6 +150,8 @@ struct MediaJson {
     alt: String,
     caption: String,
     credit: String,
+    /// Shown with empty alt text on purpose (`alt` may still hold a description).
+    decorative: bool,
     article: String,
 }
 
@@ -265,6 +267,7 @@ impl Writer for JsonWriter {
                 alt: image.alt.clone(),
                 caption: image.caption.clone(),
                 credit: image.credit.clone(),
+                decorative: image.decorative,
                 article: a.slug.to_string(),
             });
         }

@@ -43,11 +43,12 @@ impl Newsroom {
         id: Option<ArticleId>,
         input: ArticleInput,
     ) -> Result<ArticleId> {
-        self.write_content(id, input, Vec::new(), None, SaveContext::default()).await
+        self.write_content(id, input, Vec::new(), None, SaveContext::default(), false).await
     }
 
     /// Checks and writes an article's content with its status change (if any), creating the
     /// named tags it lacks, in one transaction, and announces what readers see change.
+    /// `going_live` content must also describe every image it shows (`lede_core::alt_text`).
     async fn write_content(
         &self,
         id: Option<ArticleId>,
@@ -55,9 +56,13 @@ impl Newsroom {
         tag_names: Vec<(Slug, String)>,
         status: Option<(ArticleStatus, Option<OffsetDateTime>)>,
         context: SaveContext,
+        going_live: bool,
     ) -> Result<ArticleId> {
         input.language = self.languages().check(&input.language)?;
         let checked = input.check()?;
+        if going_live {
+            lede_core::alt_text::check(&checked)?;
+        }
         let signature = signature_of(&checked);
         let new_tags: Vec<_> =
             tag_names.into_iter().filter(|(slug, _)| checked.input.tags.contains(slug)).collect();
@@ -190,7 +195,10 @@ impl Newsroom {
             other => Some((other, None)),
         };
         let context = SaveContext { expected_version, saved_by: Some(user.id) };
-        self.write_content(id, input, tag_names, status, context).await
+        // What is or will be live describes its images: a publish, a schedule, and a save of
+        // an article that stays published or scheduled.
+        let going_live = matches!(to, ArticleStatus::Published | ArticleStatus::Scheduled);
+        self.write_content(id, input, tag_names, status, context, going_live).await
     }
 
     async fn byline_slug(&self, user: &User) -> Result<Option<Slug>> {

@@ -266,8 +266,8 @@ pub(super) async fn insert_row(tx: &mut Tx, row: &NewRow<'_>) -> Result<ArticleI
         "INSERT INTO articles (slug, headline, standfirst, body_markdown, body_html, \
          word_count, language, section_id, image_src, image_alt, image_caption, \
          image_credit, signature, status, published_at, created_at, updated_at, body_text, \
-         partner_only) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) \
+         partner_only, image_decorative) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
          RETURNING id",
     )
     .bind(row.slug.as_str())
@@ -289,6 +289,7 @@ pub(super) async fn insert_row(tx: &mut Tx, row: &NewRow<'_>) -> Result<ArticleI
     .bind(to_unix(row.updated_at))
     .bind(row.article.body_text.as_str())
     .bind(i64::from(input.partner_only))
+    .bind(i64::from(image.decorative))
     .fetch_one(&mut **tx)
     .await?;
     Ok(ArticleId(id))
@@ -322,7 +323,7 @@ async fn update_row(
          body_markdown = $4, body_html = $5, word_count = $6, language = $7, \
          section_id = $8, image_src = $9, image_alt = $10, image_caption = $11, \
          image_credit = $12, signature = $13, updated_at = $14, body_text = $15, \
-         partner_only = $16, version = version + 1 \
+         partner_only = $16, image_decorative = $19, version = version + 1 \
          WHERE id = $17 AND ($18 < 0 OR version = $18) RETURNING id",
     )
     .bind(input.slug.as_str())
@@ -343,6 +344,7 @@ async fn update_row(
     .bind(i64::from(input.partner_only))
     .bind(id.0)
     .bind(expected_version.unwrap_or(-1))
+    .bind(i64::from(image.decorative))
     .fetch_optional(&mut **tx)
     .await?;
     updated.map(ArticleId).ok_or_else(|| Error::Conflict("store-edit-conflict".into()))

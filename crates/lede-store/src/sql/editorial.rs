@@ -25,7 +25,8 @@ impl SqlStore {
     pub async fn editable_article(&self, id: ArticleId) -> Result<Option<EditableArticle>> {
         let row = sqlx::query(
             "SELECT a.slug, a.headline, a.standfirst, a.body_markdown, a.language, a.status, a.version, \
-             a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, a.partner_only, \
+             a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, \
+             a.image_decorative, a.partner_only, \
              s.slug AS section_slug, o.slug AS original_slug FROM articles a \
              JOIN sections s ON s.id = a.section_id LEFT JOIN articles o ON o.id = a.translation_of \
              WHERE a.id = $1",
@@ -47,16 +48,7 @@ impl SqlStore {
         .bind(id.0)
         .fetch_all(&self.write)
         .await?;
-        let image_src: Option<String> = row.try_get("image_src")?;
-        let featured_image = match image_src {
-            Some(src) if !src.is_empty() => Some(FeaturedImage {
-                src,
-                alt: row.try_get("image_alt")?,
-                caption: row.try_get("image_caption")?,
-                credit: row.try_get("image_credit")?,
-            }),
-            _ => None,
-        };
+        let featured_image = rows::featured_image(&row)?;
         Ok(Some(EditableArticle {
             id,
             input: ArticleInput {

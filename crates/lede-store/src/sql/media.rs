@@ -4,11 +4,12 @@ use super::SqlStore;
 use super::rows::{from_unix, to_unix};
 use crate::{Error, MediaItem, Result};
 use lede_core::account::UserId;
+use lede_core::alt_text::Description;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-const MEDIA_COLUMNS: &str =
-    "id, path, original_name, mime, width, height, widths, bytes, created_at, uploaded_by";
+const MEDIA_COLUMNS: &str = "id, path, original_name, mime, width, height, widths, bytes, \
+    created_at, uploaded_by, alt, caption, credit";
 
 fn item(row: &AnyRow) -> Result<MediaItem> {
     let number = |column: &str| -> Result<u32> {
@@ -29,6 +30,11 @@ fn item(row: &AnyRow) -> Result<MediaItem> {
         bytes: u64::try_from(row.try_get::<i64, _>("bytes")?).unwrap_or(0),
         created_at: from_unix(row.try_get("created_at")?),
         uploaded_by: row.try_get::<Option<i64>, _>("uploaded_by")?.map(UserId),
+        description: Description {
+            alt: row.try_get("alt")?,
+            caption: row.try_get("caption")?,
+            credit: row.try_get("credit")?,
+        },
     })
 }
 
@@ -40,8 +46,9 @@ impl SqlStore {
     ) -> Result<i64> {
         let widths: Vec<String> = media.widths.iter().map(u32::to_string).collect();
         let id = sqlx::query_scalar(
-            "INSERT INTO media (path, original_name, mime, width, height, widths, bytes, uploaded_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            "INSERT INTO media (path, original_name, mime, width, height, widths, bytes, uploaded_by, created_at, \
+             alt, caption, credit) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
         )
         .bind(media.path.as_str())
         .bind(media.original_name.as_str())
@@ -52,15 +59,21 @@ impl SqlStore {
         .bind(i64::try_from(media.bytes).unwrap_or(i64::MAX))
         .bind(uploaded_by.map(|u| u.0))
         .bind(to_unix(media.created_at))
+        .bind(media.description.alt.as_str())
+        .bind(media.description.caption.as_str())
+        .bind(media.description.credit.as_str())
         .fetch_one(&self.write)
         .await?;
         Ok(id)
     }
 
+    /// The newest images whose file name, alt text, caption or credit holds `search`.
     pub async fn media(&self, search: &str, limit: u32) -> Result<Vec<MediaItem>> {
         let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
         let sql = format!(
-            "SELECT {MEDIA_COLUMNS} FROM media WHERE LOWER(original_name) LIKE $1 ORDER BY created_at DESC, id DESC LIMIT $2"
+            "SELECT {MEDIA_COLUMNS} FROM media \
+             WHERE LOWER(original_name || ' ' || alt || ' ' || caption || ' ' || credit) LIKE $1 \
+             ORDER BY created_at DESC, id DESC LIMIT $2"
         );
         let rows =
             sqlx::query(&sql).bind(pattern).bind(i64::from(limit)).fetch_all(&self.read).await?;
@@ -77,6 +90,39 @@ impl SqlStore {
         let sql = format!("SELECT {MEDIA_COLUMNS} FROM media WHERE path = $1");
         let row = sqlx::query(&sql).bind(path).fetch_optional(&self.read).await?;
         row.as_ref().map(item).transpose()
+    }
+
+    /// The library's records of the images at `paths` (those it holds), in one query
+    /// whatever their number, so a page with many images costs what a page with one does.
+    pub async fn media_by_paths(&self, paths: &[&str]) -> Result<Vec<MediaItem>> {
+        if paths.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {MEDIA_COLUMNS} FROM media WHERE path IN ({})",
+            super::placeholders(1, paths.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for path in paths {
+            query = query.bind(*path);
+        }
+        query.fetch_all(&self.read).await?.iter().map(item).collect()
+    }
+
+    /// Keeps `description` as the image's alt text, caption and credit.
+    pub(crate) async fn describe_media(&self, id: i64, description: &Description) -> Result<()> {
+        let done =
+            sqlx::query("UPDATE media SET alt = $1, caption = $2, credit = $3 WHERE id = $4")
+                .bind(description.alt.as_str())
+                .bind(description.caption.as_str())
+                .bind(description.credit.as_str())
+                .bind(id)
+                .execute(&self.write)
+                .await?;
+        if done.rows_affected() == 0 {
+            return Err(Error::NotFound("image"));
+        }
+        Ok(())
     }
 
     pub async fn media_used_by(&self, path: &str) -> Result<Option<String>> {

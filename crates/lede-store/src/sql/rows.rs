@@ -27,20 +27,26 @@ pub fn named(row: &AnyRow, slug_column: &str, name_column: &str) -> Result<Named
 /// The columns [`summary`] reads, for `SELECT` lists over `articles a JOIN sections s`.
 pub const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.headline, a.standfirst, a.language, \
     a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, \
-    a.partner_only, s.slug AS section_slug, s.name AS section_name";
+    a.image_decorative, a.partner_only, s.slug AS section_slug, s.name AS section_name";
 
-/// An article summary without its authors (a second query fills them in for a whole list).
-pub fn summary(row: &AnyRow) -> Result<ArticleSummary> {
+/// An article's featured image, from its row's `image_*` columns.
+pub fn featured_image(row: &AnyRow) -> Result<Option<FeaturedImage>> {
     let image_src: Option<String> = row.try_get("image_src")?;
-    let featured_image = match image_src {
+    Ok(match image_src {
         Some(src) if !src.is_empty() => Some(FeaturedImage {
             src,
             alt: row.try_get("image_alt")?,
             caption: row.try_get("image_caption")?,
             credit: row.try_get("image_credit")?,
+            decorative: row.try_get::<i64, _>("image_decorative")? != 0,
         }),
         _ => None,
-    };
+    })
+}
+
+/// An article summary without its authors (a second query fills them in for a whole list).
+pub fn summary(row: &AnyRow) -> Result<ArticleSummary> {
+    let featured_image = featured_image(row)?;
     let updated_at = from_unix(row.try_get("updated_at")?);
     Ok(ArticleSummary {
         id: ArticleId(row.try_get("id")?),

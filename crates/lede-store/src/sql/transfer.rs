@@ -414,16 +414,7 @@ async fn fetch_for(pool: &sqlx::AnyPool, sql: &str, ids: &[i64]) -> Result<Vec<A
 }
 
 fn article_record(row: &AnyRow) -> Result<ArticleRecord> {
-    let image_src: Option<String> = row.try_get("image_src")?;
-    let featured_image = match image_src {
-        Some(src) if !src.is_empty() => Some(FeaturedImage {
-            src,
-            alt: row.try_get("image_alt")?,
-            caption: row.try_get("image_caption")?,
-            credit: row.try_get("image_credit")?,
-        }),
-        _ => None,
-    };
+    let featured_image = rows::featured_image(row)?;
     Ok(ArticleRecord {
         id: ArticleId(row.try_get("id")?),
         slug: rows::slug(row, "slug")?,
@@ -572,7 +563,7 @@ impl SqlStore {
         let rows = sqlx::query(
             "SELECT a.id, a.slug, a.headline, a.standfirst, a.body_markdown, a.body_html, \
              a.language, a.status, a.image_src, a.image_alt, a.image_caption, a.image_credit, \
-             a.published_at, a.created_at, a.updated_at, s.slug AS section_slug, \
+             a.image_decorative, a.published_at, a.created_at, a.updated_at, s.slug AS section_slug, \
              o.id AS original_id, o.slug AS original_slug \
              FROM articles a JOIN sections s ON s.id = a.section_id \
              LEFT JOIN articles o ON o.id = a.translation_of \

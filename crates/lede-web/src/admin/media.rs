@@ -1,6 +1,8 @@
 //! The media library: upload images (the file picker, without JavaScript), list and search
-//! them, and delete those no article shows. Uploads are checked by content and re-encoded.
-//! Every role writes, so anyone signed in may use the library.
+//! them, describe them (alt text, caption, credit: offered to the articles that show them),
+//! and delete those no article shows. Uploads are checked by content and re-encoded.
+//! Every role writes, so anyone signed in may use the library; an image's description and
+//! its deletion are its uploader's and the editors'.
 
 use super::forms::{AdminQuery, CsrfForm, CsrfUpload, Upload};
 use super::{Viewer, render};
@@ -9,6 +11,8 @@ use crate::state::AppState;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use lede_core::account;
+use lede_core::alt_text::Description;
 use lede_store::MediaLibrary;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +34,8 @@ pub(super) fn library(state: &AppState) -> AppResult<MediaLibrary> {
 #[serde(default)]
 pub struct LibraryQuery {
     q: String,
+    /// The image whose description was just saved, to say so.
+    described: Option<i64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -40,6 +46,13 @@ struct MediaLine {
     name: String,
     size: String,
     uploaded: String,
+    alt: String,
+    caption: String,
+    credit: String,
+    /// Whether the viewer may change the description (`account::may_describe_media`).
+    may_describe: bool,
+    /// The field a refused description names, on the image it was for.
+    field: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -47,7 +60,15 @@ struct LibraryView {
     q: String,
     items: Vec<MediaLine>,
     error: Option<String>,
-    uploaded: Option<String>,
+    /// What was just done, said once.
+    notice: Option<String>,
+}
+
+/// A description someone sent that was refused: shown again as typed, on its image.
+struct Refused {
+    id: i64,
+    description: Description,
+    field: &'static str,
 }
 
 async fn library_page(
@@ -55,25 +76,38 @@ async fn library_page(
     viewer: &Viewer,
     q: String,
     error: Option<String>,
-    uploaded: Option<String>,
+    notice: Option<String>,
+    refused: Option<Refused>,
     status: StatusCode,
 ) -> AppResult<Response> {
     let items = state.newsroom.store().media(&q, 200).await?;
     let view = LibraryView {
         items: items
             .into_iter()
-            .map(|m| MediaLine {
-                thumbnail: m.widths.first().map_or(m.path.clone(), |w| m.variant(*w, "webp")),
-                size: format!("{}×{}", m.width, m.height),
-                uploaded: m.created_at.date().to_string(),
-                id: m.id,
-                path: m.path,
-                name: m.original_name,
+            .map(|m| {
+                let own = m.uploaded_by == Some(viewer.user.id);
+                let (description, field) = match &refused {
+                    Some(r) if r.id == m.id => (r.description.clone(), Some(r.field)),
+                    _ => (m.description.clone(), None),
+                };
+                MediaLine {
+                    thumbnail: m.widths.first().map_or(m.path.clone(), |w| m.variant(*w, "webp")),
+                    size: format!("{}×{}", m.width, m.height),
+                    uploaded: m.created_at.date().to_string(),
+                    id: m.id,
+                    path: m.path,
+                    name: m.original_name,
+                    alt: description.alt,
+                    caption: description.caption,
+                    credit: description.credit,
+                    may_describe: account::may_describe_media(viewer.user.role, own),
+                    field,
+                }
             })
             .collect(),
         q,
         error,
-        uploaded,
+        notice,
     };
     Ok((
         status,
@@ -94,7 +128,56 @@ pub async fn list(
     viewer: Viewer,
     AdminQuery(query): AdminQuery<LibraryQuery>,
 ) -> AppResult<Response> {
-    library_page(&state, &viewer, query.q, None, None, StatusCode::OK).await
+    let notice = match query.described {
+        Some(id) => state.newsroom.store().media_by_id(id).await?.map(|item| {
+            crate::admin::say(
+                &state,
+                Some(&viewer),
+                "admin-media-described",
+                &[("name", item.original_name.as_str())],
+            )
+        }),
+        None => None,
+    };
+    library_page(&state, &viewer, query.q, None, notice, None, StatusCode::OK).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DescriptionForm {
+    alt: String,
+    caption: String,
+    credit: String,
+}
+
+/// Keeps an image's alt text, caption and credit. Reader pages do not change (each article
+/// keeps its own copy), so there is nothing for the page cache to purge.
+pub async fn describe(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm { viewer, form }: CsrfForm<DescriptionForm>,
+) -> AppResult<Response> {
+    let description = Description { alt: form.alt, caption: form.caption, credit: form.credit };
+    match library(&state)?.describe(&viewer.user, id, description.clone()).await {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/admin/media?described={id}#media-{id}")).into_response())
+        }
+        Err(lede_store::Error::Invalid(invalid)) => {
+            let message = crate::admin::tell(&state, Some(&viewer), &invalid.message);
+            let refused = Refused { id, description, field: invalid.field };
+            library_page(
+                &state,
+                &viewer,
+                String::new(),
+                Some(message),
+                None,
+                Some(refused),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 pub async fn upload(
@@ -114,6 +197,7 @@ pub async fn upload(
             &viewer,
             String::new(),
             Some(crate::admin::say(&state, Some(&viewer), "admin-media-error-choose", &[])),
+            None,
             None,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
@@ -139,6 +223,7 @@ pub async fn upload(
                 String::new(),
                 Some(crate::admin::tell(&state, Some(&viewer), &invalid.message)),
                 None,
+                None,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
@@ -156,8 +241,8 @@ pub async fn delete(
         Ok(()) => Ok(Redirect::to("/admin/media").into_response()),
         Err(lede_store::Error::Conflict(message)) => {
             let message = crate::admin::tell(&state, Some(&viewer), &message);
-            library_page(&state, &viewer, String::new(), Some(message), None, StatusCode::CONFLICT)
-                .await
+            let conflict = StatusCode::CONFLICT;
+            library_page(&state, &viewer, String::new(), Some(message), None, None, conflict).await
         }
         Err(other) => Err(other.into()),
     }

@@ -49,6 +49,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/sections/{id}/delete", post(sections::delete))
         .route("/admin/settings", get(settings::edit).post(settings::save))
         .route("/admin/media", get(media::list).post(media::upload).layer(media::body_limit()))
+        .route("/admin/media/{id}", post(media::describe))
         .route("/admin/media/{id}/delete", post(media::delete))
         .route("/admin/comments/{id}/reply", post(comments::reply))
         .route("/admin/people", get(people::list).post(people::add))

@@ -76,7 +76,7 @@ impl ImageView {
     pub fn new(links: Links<'_>, image: &FeaturedImage) -> Self {
         Self {
             src: links.media(&image.src),
-            alt: image.alt.clone(),
+            alt: image.shown_alt().to_owned(),
             caption: image.caption.clone(),
             credit: image.credit.clone(),
         }

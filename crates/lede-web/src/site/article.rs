@@ -145,6 +145,18 @@ pub async fn render_article(
         shown::record(Dep::Article(other.id));
     }
     let summary = &article.summary;
+    // The featured image and the body's images that belong to the library, in one query.
+    let body_images = lede_core::markdown::image::images_in(&article.body_html);
+    let mut paths: Vec<&str> = summary
+        .featured_image
+        .iter()
+        .map(|image| image.src.as_str())
+        .chain(body_images.iter().map(|image| image.src.as_str()))
+        .filter(|path| lede_store::MediaLibrary::may_hold(path))
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let library = store.media_by_paths(&paths).await?;
     let zone = &state.settings.time_zone;
     let language = summary.language.as_str();
     // The story's section, tags and authors in its readers' edition.
@@ -166,22 +178,18 @@ pub async fn render_article(
         was_updated: zone.civil(summary.updated_at).date()
             > zone.civil(summary.published_at).date(),
         reading_minutes: article.reading_minutes_at(&state.settings.reading_speeds),
-        image: match &summary.featured_image {
-            Some(image) => {
-                let view = ImageView::from(image);
-                let library = if lede_store::MediaLibrary::may_hold(&image.src) {
-                    store.media_by_path(&image.src).await?
-                } else {
-                    None
-                };
-                Some(match library {
-                    Some(item) => view.with_library(&item),
-                    None => view,
-                })
+        image: summary.featured_image.as_ref().map(|image| {
+            let view = ImageView::from(image);
+            match library.iter().find(|item| item.path == image.src) {
+                Some(item) => view.with_library(item),
+                None => view,
             }
-            None => None,
-        },
-        body_html: article.body_html.clone(),
+        }),
+        body_html: super::body_images::with_variants(
+            &article.body_html,
+            &library,
+            summary.featured_image.is_some(),
+        ),
         tags: article.tags.iter().map(|t| here(Link::tag(t))).collect(),
         authors: article
             .authors

@@ -1,6 +1,7 @@
 //! The reader-facing site: routes, and the layout every page shares.
 
 mod article;
+mod body_images;
 pub(crate) mod edition;
 pub use edition::Edition;
 pub(crate) mod comments;

@@ -31,6 +31,7 @@ fn illustrated() -> ArticleInput {
         alt: "The new barrier at dusk".into(),
         caption: "The barrier on its first night.".into(),
         credit: "Northbridge Courier".into(),
+        decorative: false,
     });
     input
 }

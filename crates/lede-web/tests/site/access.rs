@@ -187,6 +187,8 @@ const TABLE: &[Row] = &[
     ),
     // Media: everyone who writes uploads, and deletes their own; editors delete any.
     post("/admin/media", Upload, &[], ALL_DO, SignIn),
+    post("/admin/media/{mine}", Token, &[("alt", "A harbour at dawn")], ALL_DO, SignIn),
+    post("/admin/media/{media}", Token, &[("alt", "Boats in port")], EDITORS_DO, SignIn),
     post("/admin/media/{mine}/delete", Token, &[], ALL_DO, SignIn),
     post("/admin/media/{media}/delete", Token, &[], EDITORS_DO, SignIn),
     // Each person's own byline and picture.
@@ -273,6 +275,7 @@ const ROUTES: &[&str] = &[
     "POST /admin/settings",
     "GET /admin/media",
     "POST /admin/media",
+    "POST /admin/media/{id}",
     "POST /admin/media/{id}/delete",
     "POST /admin/comments/{id}/reply",
     "GET /admin/people",

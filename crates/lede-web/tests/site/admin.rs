@@ -687,6 +687,7 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
         alt: "The harbour".into(),
         caption: String::new(),
         credit: String::new(),
+        decorative: false,
     });
     site.newsroom.save_article(Some(id), input).await.expect("save");
     let article = site.get("/articles/budget-vote-passes").await;

@@ -25,6 +25,7 @@ lede_store::on_both_databases!(
     the_cache_keeps_to_its_memory_budget,
     theme_assets_are_immutable_and_precompressed,
     fonts_are_immutable_and_served_as_they_are,
+    describing_a_library_image_changes_no_page_and_purges_none,
 );
 
 /// Public pages of the fixture site, one of each kind.
@@ -398,4 +399,53 @@ async fn theme_assets_are_immutable_and_precompressed(db: &TestDb) {
         assert!(body.len() < plain.body.len() / 2, "{coding} compresses");
         assert_eq!(decode(&body), plain.body);
     }
+}
+
+/// An image's description belongs to the library; each article keeps its own copy (featured
+/// alt text, caption and credit; a body image's Markdown), so describing the image anew
+/// changes no reader page, and none is purged.
+async fn describing_a_library_image_changes_no_page_and_purges_none(db: &TestDb) {
+    let site = site(db).await;
+    let dir = crate::support::temp_dir("describe");
+    let library = lede_store::MediaLibrary::new(
+        site.newsroom.store().clone(),
+        dir.clone(),
+        Default::default(),
+    );
+    let item = library
+        .upload(&crate::support::png(1200, 800), "stage.png", None, site.newsroom.now())
+        .await
+        .expect("uploaded");
+    let id = article_id(&site, "festival-returns").await;
+    let mut input =
+        site.newsroom.store().editable_article(id).await.expect("query").expect("article").input;
+    input.featured_image = Some(lede_core::content::FeaturedImage {
+        src: item.path.clone(),
+        alt: "The festival stage at night".into(),
+        ..Default::default()
+    });
+    input.body_markdown =
+        format!("Music.\n\n![The crowd]({} \"Thousands came | Photo: AP\")", item.path);
+    site.newsroom.save_article(Some(id), input).await.expect("save");
+    let role = lede_core::account::Role::Editor;
+    lede_store::Accounts::new(&site.newsroom)
+        .create_user("ed@example.com", "Ed Itor", role, crate::support::PASSWORD)
+        .await
+        .expect("account");
+    let store = site.newsroom.store();
+    let editor = store.user_by_email("ed@example.com").await.expect("query").expect("user");
+    // An account is a new byline in the catalog: made before the pages are kept.
+    let before = warm(&site).await;
+    let description = lede_core::alt_text::Description {
+        alt: "An empty stage".into(),
+        caption: "Another caption".into(),
+        credit: "Someone else".into(),
+    };
+    library.describe(&editor, item.id, description).await.expect("described");
+    assert_eq!(purged_exactly(db, &site, &before).await, BTreeSet::new());
+    let page = site.get("/articles/festival-returns").await;
+    assert_eq!(page.attr(".featured-image img", "alt"), "The festival stage at night");
+    assert_eq!(page.attr(".prose figure img", "alt"), "The crowd");
+    assert_eq!(page.text(".prose figcaption"), "Thousands came Photo: AP");
+    let _ = std::fs::remove_dir_all(dir);
 }

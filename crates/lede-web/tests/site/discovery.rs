@@ -381,6 +381,7 @@ async fn json_ld_cannot_be_broken_out_of(db: &TestDb) {
         alt: "x".into(),
         caption: String::new(),
         credit: String::new(),
+        decorative: false,
     });
     let id = site.newsroom.save_article(None, input).await.expect("save");
     site.newsroom.publish_article(id, None).await.expect("publish");

@@ -7,6 +7,7 @@ mod comments;
 mod discovery;
 mod forms;
 mod hardening;
+mod images;
 mod names;
 mod newsroom;
 mod pages;

@@ -503,6 +503,7 @@ async fn a_featured_image_shows_with_caption_credit_and_alt_text(db: &TestDb) {
         alt: "Volunteers in waders pulling a trolley from the river".into(),
         caption: "Forty volunteers worked along the Aln on Saturday.".into(),
         credit: "Photo: Jonas Berg".into(),
+        decorative: false,
     });
     site.newsroom.save_article(Some(id), input).await.expect("save");
     let page = site.get("/articles/river-clean-up").await;

@@ -306,7 +306,7 @@ admin-editor-headline = Headline
 admin-editor-standfirst = Standfirst
 admin-editor-body = Body
 # Keep the Markdown marks (** _ ## > - [ ]( ) [^1]) as they are.
-admin-editor-markdown-hint = Markdown: **bold**, _italic_, ## subheading, > quote, - list, [link](https://…), tables and footnotes[^1].
+admin-editor-markdown-hint = Markdown: **bold**, _italic_, ## subheading, > quote, - list, [link](https://…), tables and footnotes[^1]. Images: ![alt text](address "caption | credit"), or ![""](address) for a decorative one.
 admin-editor-preview-heading = Preview
 admin-editor-slug = Slug
 admin-editor-slug-hint = Left empty, it is made from the headline. Must be unique.
@@ -327,6 +327,14 @@ admin-editor-alt = Alt text
 admin-editor-caption = Caption
 # Who took or owns the image.
 admin-editor-credit = Credit
+admin-editor-alt-hint = Describe what the image shows for readers who cannot see it; publishing asks for it.
+admin-editor-decorative = Decorative image: a reader who cannot see it misses nothing
+# The editor's media picker (admin/media_picker.html, media-picker.js): $count images.
+admin-editor-picker = Media library ({ $count })
+# Puts the image's Markdown at the cursor in the body.
+admin-editor-picker-insert = Insert
+admin-editor-picker-feature = Use as featured image
+admin-editor-picker-markdown = Markdown to copy
 admin-editor-partner-only = Partner only (syndication partners with an API key; never on the public site)
 admin-editor-publish-at = Publish at ({ $zone })
 admin-editor-preview = Preview
@@ -410,7 +418,7 @@ admin-media-heading = Media
 admin-media-upload-label = Upload an image
 admin-media-upload-hint = JPEG, PNG, WebP or GIF, up to 20 MB and 40 megapixels. Location data is removed.
 admin-media-upload = Upload
-admin-media-search-label = Search by file name
+admin-media-search-label = Search by file name, alt text, caption or credit
 admin-media-search = Search
 admin-media-none = No images.
 admin-media-none-match = No images match “{ $query }”.
@@ -418,6 +426,11 @@ admin-media-error-no-dir = This site has no media directory.
 admin-media-error-choose = Choose an image to upload.
 # $detail comes from the web framework, in English.
 admin-media-error-read = We could not read that upload: { $detail }
+admin-media-no-alt = No alt text yet
+admin-media-alt-hint = What the image shows, for readers who cannot see it. Offered to each article that uses the image.
+admin-media-save = Save description
+# Articles keep their own copy of an image's alt text, caption and credit.
+admin-media-described = Saved the description of “{ $name }”. Articles that already show it keep their own.
 
 ## Newsroom: people and accounts (admin/people.html)
 
@@ -536,6 +549,13 @@ validation-translation-self = An article cannot translate itself.
 validation-body-too-long = The body is longer than 500,000 characters.
 validation-body-both = An article body is either Markdown or HTML, not both.
 validation-body-html-too-long = The body is longer than 1,000,000 characters of HTML.
+validation-image-alt-featured = Describe the featured image in its alt text for readers who cannot see it, or tick “Decorative image” if it adds nothing to the story.
+# $src is the address of the first image without alt text. Keep the Markdown marks as they are.
+validation-image-alt-inline =
+    { $count ->
+        [one] An image in the body has no alt text: { $src }. Describe it between its brackets, ![what it shows](…), or write ![""](…) if it is decorative.
+       *[other] { $count } images in the body have no alt text, the first { $src }. Describe each between its brackets, ![what it shows](…), or write ![""](…) for a decorative one.
+    }
 validation-page-slug-reserved = /{ $slug } is reserved by the site
 validation-article-status-unknown = unknown article status "{ $status }"
 validation-comment-status-unknown = unknown comment status "{ $status }"
@@ -572,6 +592,7 @@ names-error-tag-text = A tag has a name only.
 workflow-byline-own = Your own byline stays on the articles you write; only editors credit others.
 workflow-byline-others = Only editors and admins change who else is credited on an article.
 store-media-not-yours = Only the person who uploaded this image, or an editor, may delete it.
+store-media-describe-not-yours = Only the person who uploaded this image, or an editor, may change its description.
 workflow-unknown-action = unknown action "{ $action }"
 workflow-not-author = Only the article's authors and editors may change it.
 # $role is one of the admin-role-* names.

@@ -305,7 +305,7 @@ admin-editor-headline = سرخی
 admin-editor-standfirst = خلاصہ
 admin-editor-body = متن
 # Keep the Markdown marks (** _ ## > - [ ]( ) [^1]) as they are.
-admin-editor-markdown-hint = مارک ڈاؤن: **جلی**، _ترچھا_، ## ذیلی سرخی، > اقتباس، - فہرست، [ربط](https://…)، جدول اور حواشی[^1]۔
+admin-editor-markdown-hint = مارک ڈاؤن: **جلی**، _ترچھا_، ## ذیلی سرخی، > اقتباس، - فہرست، [ربط](https://…)، جدول اور حواشی[^1]۔ تصاویر: ![متبادل متن](پتا "کیپشن | بشکریہ")، یا آرائشی تصویر کے لیے ![""](پتا)۔
 admin-editor-preview-heading = پیش منظر
 admin-editor-slug = سلگ (ویب پتا)
 admin-editor-slug-hint = خالی چھوڑیں تو سرخی سے بن جائے گا۔ ہر خبر کا سلگ الگ ہونا چاہیے۔
@@ -326,6 +326,14 @@ admin-editor-alt = متبادل متن (Alt)
 admin-editor-caption = کیپشن
 # Who took or owns the image.
 admin-editor-credit = بشکریہ
+admin-editor-alt-hint = جو قارئین تصویر نہیں دیکھ سکتے، ان کے لیے بتائیں کہ اس میں کیا دکھایا گیا ہے؛ اشاعت سے پہلے یہ ضروری ہے۔
+admin-editor-decorative = آرائشی تصویر: جو قاری اسے نہیں دیکھ سکتا وہ کچھ نہیں کھوتا
+# The editor's media picker (admin/media_picker.html, media-picker.js): $count images.
+admin-editor-picker = میڈیا لائبریری ({ $count })
+# Puts the image's Markdown at the cursor in the body.
+admin-editor-picker-insert = متن میں شامل کریں
+admin-editor-picker-feature = نمایاں تصویر بنائیں
+admin-editor-picker-markdown = نقل کرنے کے لیے مارک ڈاؤن
 admin-editor-partner-only = صرف شراکت داروں کے لیے (API کلید رکھنے والے اشاعتی شراکت دار؛ عوامی ویب سائٹ پر کبھی نہیں)
 admin-editor-publish-at = اشاعت کا وقت ({ $zone })
 admin-editor-preview = پیش منظر دیکھیں
@@ -409,7 +417,7 @@ admin-media-heading = میڈیا
 admin-media-upload-label = تصویر اپ لوڈ کریں
 admin-media-upload-hint = JPEG، PNG، WebP یا GIF، زیادہ سے زیادہ 20 MB اور 40 میگا پکسل۔ مقام سے متعلق معلومات ہٹا دی جاتی ہیں۔
 admin-media-upload = اپ لوڈ کریں
-admin-media-search-label = فائل کے نام سے تلاش کریں
+admin-media-search-label = فائل کے نام، متبادل متن، کیپشن یا بشکریہ سے تلاش کریں
 admin-media-search = تلاش
 admin-media-none = کوئی تصویر نہیں۔
 admin-media-none-match = “{ $query }” سے ملتی کوئی تصویر نہیں۔
@@ -417,6 +425,11 @@ admin-media-error-no-dir = اس ویب سائٹ کے لیے میڈیا کی کو
 admin-media-error-choose = اپ لوڈ کرنے کے لیے کوئی تصویر منتخب کریں۔
 # $detail comes from the web framework, in English.
 admin-media-error-read = ہم یہ اپ لوڈ نہیں پڑھ سکے: { $detail }
+admin-media-no-alt = ابھی متبادل متن نہیں
+admin-media-alt-hint = تصویر میں کیا دکھایا گیا ہے، ان قارئین کے لیے جو اسے نہیں دیکھ سکتے۔ یہ ہر اس خبر کو پیش کیا جاتا ہے جو یہ تصویر استعمال کرے۔
+admin-media-save = تفصیل محفوظ کریں
+# Articles keep their own copy of an image's alt text, caption and credit.
+admin-media-described = “{ $name }” کی تفصیل محفوظ ہو گئی۔ جو خبریں اسے پہلے سے دکھا رہی ہیں ان کی اپنی تفصیل برقرار رہے گی۔
 
 ## Newsroom: people and accounts (admin/people.html)
 
@@ -535,6 +548,13 @@ validation-translation-self = کوئی خبر اپنا ہی ترجمہ نہیں 
 validation-body-too-long = متن 5,00,000 حروف سے زیادہ طویل ہے۔
 validation-body-both = خبر کا متن یا تو مارک ڈاؤن میں ہو سکتا ہے یا HTML میں، دونوں میں نہیں۔
 validation-body-html-too-long = متن HTML کے 10,00,000 حروف سے زیادہ طویل ہے۔
+validation-image-alt-featured = نمایاں تصویر کا متبادل متن لکھیں تاکہ جو قارئین اسے نہیں دیکھ سکتے وہ جان سکیں کہ اس میں کیا ہے، یا اگر یہ خبر میں کچھ نہیں جوڑتی تو “آرائشی تصویر” پر نشان لگائیں۔
+# $src is the address of the first image without alt text. Keep the Markdown marks as they are.
+validation-image-alt-inline =
+    { $count ->
+        [one] متن کی ایک تصویر کا متبادل متن نہیں ہے: { $src }۔ بریکٹ کے اندر بتائیں کہ اس میں کیا ہے، ![تصویر میں کیا ہے](…)، یا اگر یہ آرائشی ہے تو ![""](…) لکھیں۔
+       *[other] متن کی { $count } تصاویر کا متبادل متن نہیں ہے، پہلی { $src }۔ ہر ایک کے بریکٹ کے اندر بتائیں کہ اس میں کیا ہے، ![تصویر میں کیا ہے](…)، یا آرائشی تصویر کے لیے ![""](…) لکھیں۔
+    }
 validation-page-slug-reserved = /{ $slug } ویب سائٹ کے اپنے استعمال کے لیے مخصوص ہے
 validation-article-status-unknown = خبر کی نامعلوم حیثیت "{ $status }"
 validation-comment-status-unknown = تبصرے کی نامعلوم حیثیت "{ $status }"
@@ -571,6 +591,7 @@ names-error-tag-text = ٹیگ کا صرف نام ہوتا ہے۔
 workflow-byline-own = آپ جو خبریں لکھتے ہیں ان پر آپ کا اپنا نام رہتا ہے؛ دوسروں کو صرف ایڈیٹر کریڈٹ دے سکتے ہیں۔
 workflow-byline-others = خبر پر کن اور لوگوں کا نام ہو، یہ صرف ایڈیٹر اور منتظم بدل سکتے ہیں۔
 store-media-not-yours = یہ تصویر صرف وہی شخص حذف کر سکتا ہے جس نے اسے اپ لوڈ کیا، یا کوئی ایڈیٹر۔
+store-media-describe-not-yours = اس تصویر کی تفصیل صرف وہی شخص بدل سکتا ہے جس نے اسے اپ لوڈ کیا، یا کوئی ایڈیٹر۔
 workflow-unknown-action = نامعلوم عمل "{ $action }"
 workflow-not-author = اس خبر میں صرف اس کے مصنفین اور ایڈیٹر تبدیلی کر سکتے ہیں۔
 # $role is one of the admin-role-* names.

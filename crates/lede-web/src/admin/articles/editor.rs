@@ -52,11 +52,46 @@ struct EditorView {
     tag_names: Vec<String>,
     /// The site's languages (tag, name in its own language), the default first.
     languages: Vec<(String, String)>,
-    /// Recent images of the media library, offered for the featured image.
-    library: Vec<(String, String)>,
+    /// Recent images of the media library, offered for the featured image and to insert
+    /// into the body.
+    library: Vec<LibraryChoice>,
     can_publish: bool,
     /// The IANA name of the site's time zone, which "Publish at" is read in.
     time_zone: String,
+}
+
+/// An image of the media library as the editor's picker offers it: what choosing it as the
+/// featured image fills in (the article keeps its own copy), and the Markdown "Insert" puts
+/// in the body.
+#[derive(Debug, Serialize)]
+struct LibraryChoice {
+    path: String,
+    name: String,
+    thumbnail: String,
+    alt: String,
+    caption: String,
+    credit: String,
+    markdown: String,
+}
+
+impl From<lede_store::MediaItem> for LibraryChoice {
+    fn from(item: lede_store::MediaItem) -> Self {
+        let description = &item.description;
+        Self {
+            thumbnail: item.widths.first().map_or(item.path.clone(), |w| item.variant(*w, "webp")),
+            markdown: lede_core::markdown::image::markdown(
+                &item.path,
+                &description.alt,
+                &description.caption,
+                &description.credit,
+            ),
+            alt: description.alt.clone(),
+            caption: description.caption.clone(),
+            credit: description.credit.clone(),
+            path: item.path,
+            name: item.original_name,
+        }
+    }
 }
 
 pub(super) async fn editor_page(
@@ -109,12 +144,7 @@ pub(super) async fn editor_page(
             .iter()
             .map(|l| (l.clone(), state.translations.message(l, "language-autonym", None)))
             .collect(),
-        library: store
-            .media("", 100)
-            .await?
-            .into_iter()
-            .map(|m| (m.path, m.original_name))
-            .collect(),
+        library: store.media("", 100).await?.into_iter().map(LibraryChoice::from).collect(),
         can_publish: viewer.user.role.may(Action::EditOthers)
             || own && viewer.user.role.may(Action::PublishOwn),
         time_zone: state.settings.time_zone.name().to_owned(),

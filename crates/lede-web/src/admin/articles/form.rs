@@ -40,6 +40,8 @@ pub struct EditorForm {
     pub(super) image_alt: String,
     pub(super) image_caption: String,
     pub(super) image_credit: String,
+    /// "on" when the featured image is decorative: shown with `alt=""`, no alt text needed.
+    pub(super) image_decorative: String,
     /// `YYYY-MM-DDTHH:MM` on the wall clock of the site's time zone (`time_zone`).
     pub(super) publish_at: String,
     /// "on" when only syndication partners with an API key may read the article.
@@ -87,6 +89,7 @@ impl EditorForm {
             image_alt: image.alt,
             image_caption: image.caption,
             image_credit: image.credit,
+            image_decorative: if image.decorative { "on".into() } else { String::new() },
             partner_only: if input.partner_only { "on".into() } else { String::new() },
             translation_of: input
                 .translation_of
@@ -130,6 +133,7 @@ pub(super) fn to_input(
         alt: form.image_alt.trim().to_owned(),
         caption: form.image_caption.trim().to_owned(),
         credit: form.image_credit.trim().to_owned(),
+        decorative: form.image_decorative == "on",
     });
     let input = ArticleInput {
         slug,

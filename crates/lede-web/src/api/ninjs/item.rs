@@ -182,7 +182,7 @@ pub fn article_item(state: &AppState, article: &Article) -> NinjsItem {
             item: Associated::Picture(PictureItem {
                 uri: links.media(&image.src),
                 kind: "picture",
-                descriptions: [("caption", &image.caption), ("alt", &image.alt)]
+                descriptions: [("caption", image.caption.as_str()), ("alt", image.shown_alt())]
                     .into_iter()
                     .filter(|(_, value)| !value.is_empty())
                     .map(|(role, value)| text(role, value))
