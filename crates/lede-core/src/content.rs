@@ -110,6 +110,92 @@ pub struct Article {
     pub authors: Vec<Author>,
     /// When the article was first saved (syndication formats give it as the first version).
     pub created_at: OffsetDateTime,
+    /// Its corrections and update notes, oldest first: kept through every later change.
+    pub notes: Vec<ArticleNote>,
+    /// When an editor last asked readers to be told it was updated ("Show as updated"); the
+    /// byline prints it with the time.
+    pub shown_updated_at: Option<OffsetDateTime>,
+}
+
+/// What a note printed with an article says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// Something the article got wrong, put right: also announced to search engines
+    /// (schema.org `correction`) and listed on the site's corrections page.
+    Correction,
+    /// New information added since the article was first published.
+    Update,
+}
+
+impl NoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Correction => "correction",
+            Self::Update => "update",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self> {
+        match text {
+            "correction" => Ok(Self::Correction),
+            "update" => Ok(Self::Update),
+            other => Err(Invalid::new(
+                "note",
+                Message::new("validation-note-kind-unknown").text("kind", other),
+            )),
+        }
+    }
+}
+
+/// A dated correction or update note, as the article page prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleNote {
+    pub kind: NoteKind,
+    pub text: String,
+    pub at: OffsetDateTime,
+}
+
+/// What an update to a published article tells readers besides its new text: a correction, an
+/// update note (each added, dated, to the notes the article keeps) and whether the byline says
+/// "Updated" with the time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UpdateNotes {
+    pub correction: String,
+    pub update: String,
+    pub show_updated: bool,
+}
+
+/// Longest correction or update note, in characters: a few sentences, not a second article.
+pub const MAX_NOTE_CHARS: usize = 2000;
+
+impl UpdateNotes {
+    /// Trims both notes and checks their length and characters.
+    pub fn check(self) -> Result<Self> {
+        Ok(Self {
+            correction: optional_text("correction", &self.correction, MAX_NOTE_CHARS)?,
+            update: optional_text("update_note", &self.update, MAX_NOTE_CHARS)?,
+            show_updated: self.show_updated,
+        })
+    }
+
+    /// The notes to add, in the order they are printed.
+    pub fn added(&self) -> Vec<(NoteKind, &str)> {
+        let mut notes = Vec::new();
+        if !self.correction.is_empty() {
+            notes.push((NoteKind::Correction, self.correction.as_str()));
+        }
+        if !self.update.is_empty() {
+            notes.push((NoteKind::Update, self.update.as_str()));
+        }
+        notes
+    }
+
+    /// Whether it says nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.correction.is_empty() && self.update.is_empty() && !self.show_updated
+    }
 }
 
 impl Article {
@@ -124,8 +210,9 @@ impl Article {
     }
 }
 
-/// What an author, editor or importer submits to create or change an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What an author, editor or importer submits to create or change an article. It is kept as
+/// it is (serialised) in a published article's pending version, until it goes live.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleInput {
     pub slug: Slug,
     pub headline: String,
@@ -162,6 +249,14 @@ impl ArticleInput {
         let body_text = markdown::plain_text(&self.body_markdown);
         let body_html = markdown::render(&self.body_markdown);
         Ok(CheckedArticle::new(self, body_html, body_text))
+    }
+
+    /// Renders the text as a save would, without applying the rules: what a preview shows of
+    /// a draft that may not be finished (no headline yet, no author). Never saved.
+    pub fn render_unchecked(self) -> CheckedArticle {
+        let body_text = markdown::plain_text(&self.body_markdown);
+        let body_html = markdown::render(&self.body_markdown);
+        CheckedArticle::new(self, body_html, body_text)
     }
 
     /// Applies the article rules to an article whose body arrives as HTML from another system
@@ -311,8 +406,22 @@ pub struct PageInput {
 
 /// Paths that static pages may not take, because the site's own routes live there.
 pub const RESERVED_PAGE_SLUGS: &[&str] = &[
-    "admin", "api", "archive", "articles", "author", "avatars", "feed", "healthz", "media",
-    "search", "section", "sitemap", "static", "tag",
+    "admin",
+    "api",
+    "archive",
+    "articles",
+    "author",
+    "avatars",
+    "corrections",
+    "feed",
+    "healthz",
+    "media",
+    "preview",
+    "search",
+    "section",
+    "sitemap",
+    "static",
+    "tag",
 ];
 
 impl PageInput {
@@ -556,6 +665,29 @@ mod tests {
         assert!(strip_controls(&mut text, Lines::Many));
         assert_eq!(text, "AB\nC");
         assert!(!strip_controls(&mut text, Lines::Many), "nothing left to strip");
+    }
+
+    #[test]
+    fn update_notes_are_trimmed_checked_and_added_in_order() {
+        let notes = UpdateNotes {
+            correction: "  The vote was 33 to 25.  ".into(),
+            update: String::new(),
+            show_updated: false,
+        }
+        .check()
+        .expect("valid");
+        assert_eq!(notes.added(), [(NoteKind::Correction, "The vote was 33 to 25.")]);
+        assert!(!notes.is_empty());
+        assert!(UpdateNotes::default().check().expect("empty").is_empty());
+        let shown = UpdateNotes { show_updated: true, ..Default::default() };
+        assert!(!shown.is_empty() && shown.added().is_empty(), "a shown update adds no note");
+        let long = UpdateNotes { update: "x".repeat(MAX_NOTE_CHARS + 1), ..Default::default() };
+        assert_eq!(long.check().expect_err("too long").field, "update_note");
+        let control = UpdateNotes { correction: "A\u{7}".into(), ..Default::default() };
+        assert_eq!(control.check().expect_err("a bell").field, "correction");
+        for kind in [NoteKind::Correction, NoteKind::Update] {
+            assert_eq!(NoteKind::parse(kind.as_str()), Ok(kind));
+        }
     }
 
     #[test]

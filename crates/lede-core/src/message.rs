@@ -207,6 +207,7 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "media-error-memory-limit",
         "This image would need more than { $limit } MB of memory to read; this site reads images of at most that. Make it smaller and try again.",
     ),
+    ("validation-note-kind-unknown", "unknown kind of note \"{ $kind }\""),
     // Alt text (alt_text.rs).
     (
         "validation-image-alt-featured",
@@ -253,6 +254,17 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("workflow-submit-drafts-only", "Only drafts can be submitted for review."),
     ("workflow-already-published", "This article is already published."),
     ("workflow-unpublish-only-live", "Only published or scheduled articles can be unpublished."),
+    (
+        "workflow-live-save",
+        "This article is live: “Update” puts your changes on the site now, “Save for later” \
+         keeps them without touching the live page.",
+    ),
+    ("workflow-notes-live-only", "Corrections and update notes are for published articles."),
+    ("workflow-update-live-only", "Only a published article can be updated; publish it instead."),
+    (
+        "workflow-later-live-only",
+        "Only changes to a published article are saved for later; save this one as a draft.",
+    ),
     ("admin-role-contributor", "contributor"),
     ("admin-role-author", "author"),
     ("admin-role-editor", "editor"),

@@ -13,12 +13,20 @@ pub const HOME: &str = "/";
 pub const ARTICLES: &str = "/articles";
 /// The search page.
 pub const SEARCH: &str = "/search";
+/// Recent corrections to published articles, newest first.
+pub const CORRECTIONS: &str = "/corrections";
 /// The sitemap index that search engines start from.
 pub const SITEMAP_INDEX: &str = "/sitemap.xml";
 
 /// An article's page.
 pub fn article(slug: &Slug) -> String {
     format!("/articles/{slug}", slug = slug.url_encoded())
+}
+
+/// A draft shown to someone without an account, through a link the newsroom shared: `token`
+/// is the secret itself (only its hash is stored).
+pub fn shared_preview(token: &str) -> String {
+    format!("/preview/{token}")
 }
 
 /// Where an article's comment form posts.

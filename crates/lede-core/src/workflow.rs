@@ -1,6 +1,8 @@
 //! The publishing workflow: draft → in review → scheduled → published (→ unpublished), and who
-//! may move an article along it. Pure rules, tested as a table; the newsroom applies them
-//! before any write, and every refusal names the rule.
+//! may move an article along it. A published article is changed with "Update" (live at once)
+//! or "Save for later" (a pending version beside it, which readers never see). Pure rules,
+//! tested as a table; the newsroom applies them before any write, and every refusal names
+//! the rule.
 
 use crate::account::{Action, Role};
 use crate::content::ArticleStatus;
@@ -18,11 +20,28 @@ pub enum Step {
     Publish,
     Schedule,
     Unpublish,
+    /// Puts the changes to a published article live at once, with a revision.
+    Update,
+    /// Keeps changes to a published article as its pending version, beside it: the live page
+    /// stays as it is until someone takes "Update".
+    #[serde(rename = "later")]
+    SaveForLater,
+    /// Drops the pending version kept with "Save for later".
+    #[serde(rename = "discard")]
+    DiscardPending,
 }
 
 impl Step {
-    pub const ALL: [Step; 5] =
-        [Step::SaveDraft, Step::SubmitForReview, Step::Publish, Step::Schedule, Step::Unpublish];
+    pub const ALL: [Step; 8] = [
+        Step::SaveDraft,
+        Step::SubmitForReview,
+        Step::Publish,
+        Step::Schedule,
+        Step::Unpublish,
+        Step::Update,
+        Step::SaveForLater,
+        Step::DiscardPending,
+    ];
 
     /// The step's name, as the editor's buttons send it.
     pub fn as_str(self) -> &'static str {
@@ -32,6 +51,9 @@ impl Step {
             Self::Publish => "publish",
             Self::Schedule => "schedule",
             Self::Unpublish => "unpublish",
+            Self::Update => "update",
+            Self::SaveForLater => "later",
+            Self::DiscardPending => "discard",
         }
     }
 
@@ -64,19 +86,26 @@ pub fn next_status(
         return Err(Refusal::Forbidden("workflow-not-author".into()));
     }
     let may_publish = role.may(Action::EditOthers) || own && role.may(Action::PublishOwn);
-    let publishing = matches!(step, Step::Publish | Step::Schedule | Step::Unpublish);
+    let publishing =
+        matches!(step, Step::Publish | Step::Schedule | Step::Unpublish | Step::Update);
     if publishing && !may_publish {
         return Err(Refusal::Forbidden(
             Message::new("workflow-role-cannot-publish").message("role", role.name()),
         ));
     }
-    // Contributors cannot change what is already live or on its way there.
-    if !may_publish && matches!(from, Scheduled | Published) {
+    // Contributors cannot change what is already live or on its way there. Keeping changes
+    // beside a live article (or dropping them) changes nothing readers see, so its authors
+    // may propose a fix for an editor to put live.
+    let beside = matches!(step, Step::SaveForLater | Step::DiscardPending);
+    if !may_publish && !beside && matches!(from, Scheduled | Published) {
         return Err(Refusal::Forbidden("workflow-locked".into()));
     }
     let invalid = |id: &'static str| Err(Refusal::Invalid(Invalid::new("status", id)));
     match (step, from) {
-        (Step::SaveDraft, Published | Scheduled) => Ok(from),
+        // A live article's changes go live ("Update") or wait beside it ("Save for later"):
+        // a "save" that silently changed the live page is what editors did not expect.
+        (Step::SaveDraft, Published) => invalid("workflow-live-save"),
+        (Step::SaveDraft, Scheduled) => Ok(Scheduled),
         (Step::SaveDraft, InReview) => Ok(InReview),
         (Step::SaveDraft, Draft | Unpublished) => Ok(Draft),
         (Step::SubmitForReview, Draft | Unpublished | InReview) => Ok(InReview),
@@ -86,6 +115,11 @@ pub fn next_status(
         (Step::Schedule, _) => Ok(Scheduled),
         (Step::Unpublish, Published | Scheduled) => Ok(Unpublished),
         (Step::Unpublish, _) => invalid("workflow-unpublish-only-live"),
+        (Step::Update, Published) => Ok(Published),
+        (Step::Update, _) => invalid("workflow-update-live-only"),
+        (Step::SaveForLater, Published) => Ok(Published),
+        (Step::SaveForLater, _) => invalid("workflow-later-live-only"),
+        (Step::DiscardPending, _) => Ok(from),
     }
 }
 
@@ -138,43 +172,106 @@ mod tests {
 
     #[test]
     fn who_may_take_which_step() {
-        let steps = [
-            Step::SaveDraft,
-            Step::SubmitForReview,
-            Step::Publish,
-            Step::Schedule,
-            Step::Unpublish,
-        ];
-        // (role, own article?, from status) → outcome of each step above
-        let table: [(Role, bool, ArticleStatus, [&str; 5]); 10] = [
-            (Role::Contributor, true, Draft, ["draft", "review", "403", "403", "403"]),
-            (Role::Contributor, true, Published, ["403", "403", "403", "403", "403"]),
-            (Role::Contributor, false, Draft, ["403", "403", "403", "403", "403"]),
-            (Role::Author, true, Draft, ["draft", "review", "published", "scheduled", "422"]),
+        // (role, own article?, from status) → outcome of each step of `Step::ALL`: save,
+        // submit, publish, schedule, unpublish, update, save for later, discard.
+        let table: [(Role, bool, ArticleStatus, [&str; 8]); 12] = [
+            (
+                Role::Contributor,
+                true,
+                Draft,
+                ["draft", "review", "403", "403", "403", "403", "422", "draft"],
+            ),
+            (
+                Role::Contributor,
+                true,
+                Published,
+                ["403", "403", "403", "403", "403", "403", "published", "published"],
+            ),
+            (
+                Role::Contributor,
+                false,
+                Draft,
+                ["403", "403", "403", "403", "403", "403", "403", "403"],
+            ),
+            (
+                Role::Contributor,
+                false,
+                Published,
+                ["403", "403", "403", "403", "403", "403", "403", "403"],
+            ),
+            (
+                Role::Author,
+                true,
+                Draft,
+                ["draft", "review", "published", "scheduled", "422", "422", "422", "draft"],
+            ),
             (
                 Role::Author,
                 true,
                 Published,
-                ["published", "422", "published", "422", "unpublished"],
+                [
+                    "422",
+                    "422",
+                    "published",
+                    "422",
+                    "unpublished",
+                    "published",
+                    "published",
+                    "published",
+                ],
             ),
-            (Role::Author, false, Draft, ["403", "403", "403", "403", "403"]),
-            (Role::Editor, false, InReview, ["review", "review", "published", "scheduled", "422"]),
+            (Role::Author, false, Draft, ["403", "403", "403", "403", "403", "403", "403", "403"]),
+            (
+                Role::Author,
+                false,
+                Published,
+                ["403", "403", "403", "403", "403", "403", "403", "403"],
+            ),
+            (
+                Role::Editor,
+                false,
+                InReview,
+                ["review", "review", "published", "scheduled", "422", "422", "422", "review"],
+            ),
             (
                 Role::Editor,
                 false,
                 Scheduled,
-                ["scheduled", "422", "published", "scheduled", "unpublished"],
+                [
+                    "scheduled",
+                    "422",
+                    "published",
+                    "scheduled",
+                    "unpublished",
+                    "422",
+                    "422",
+                    "scheduled",
+                ],
             ),
-            (Role::Admin, false, Unpublished, ["draft", "review", "published", "scheduled", "422"]),
+            (
+                Role::Admin,
+                false,
+                Unpublished,
+                ["draft", "review", "published", "scheduled", "422", "422", "422", "unpublished"],
+            ),
             (
                 Role::Admin,
                 false,
                 Published,
-                ["published", "422", "published", "422", "unpublished"],
+                [
+                    "422",
+                    "422",
+                    "published",
+                    "422",
+                    "unpublished",
+                    "published",
+                    "published",
+                    "published",
+                ],
             ),
         ];
         for (role, own, from, expected) in table {
-            for (step, want) in steps.iter().zip(expected) {
+            for (step, want) in Step::ALL.iter().zip(expected) {
                 assert_eq!(
                     outcome(role, own, from, *step),
                     want,

@@ -146,6 +146,59 @@ pub struct EditableArticle {
     pub published_at: Option<OffsetDateTime>,
     pub updated_at: OffsetDateTime,
     pub author_ids: Vec<lede_core::content::AuthorId>,
+    /// Its corrections and update notes so far, oldest first.
+    pub notes: Vec<lede_core::content::ArticleNote>,
+}
+
+/// Changes to a published article kept beside it ("Save for later"): the live page stays as
+/// it was until "Update" puts them live (or someone discards them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingVersion {
+    pub input: lede_core::content::ArticleInput,
+    /// Display names of tags it names, by slug, for those that do not exist yet.
+    pub tag_names: Vec<(lede_core::Slug, String)>,
+    pub notes: lede_core::content::UpdateNotes,
+    /// The article's version it was made from: an "Update" from it after the live article
+    /// changed again is refused as a conflict, like any save against an older version.
+    pub base_version: i64,
+    pub saved_at: OffsetDateTime,
+    /// The name of the person who saved it, if their account still exists.
+    pub saved_by: Option<String>,
+}
+
+/// A person's autosaved editor: the fields as the editor sent them (the web layer's shape;
+/// the store keeps the text as it is), and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Autosave {
+    pub content: String,
+    pub saved_at: OffsetDateTime,
+}
+
+/// A link that shows a draft to someone without an account. The token itself is never
+/// stored, only its hash; the link stops working when it expires or is revoked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviewLink {
+    pub id: i64,
+    pub article: lede_core::content::ArticleId,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+    pub created_by: Option<String>,
+    pub revoked_at: Option<OffsetDateTime>,
+}
+
+impl PreviewLink {
+    /// Whether it still shows its article at `now`.
+    pub fn is_live(&self, now: OffsetDateTime) -> bool {
+        self.revoked_at.is_none() && now < self.expires_at
+    }
+}
+
+/// A correction as the corrections page lists it: the corrected article and the note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectionEntry {
+    pub summary: lede_core::content::ArticleSummary,
+    pub text: String,
+    pub at: OffsetDateTime,
 }
 
 /// Which articles the newsroom's list shows.
@@ -169,6 +222,8 @@ pub struct DeskRow {
     pub authors: Vec<String>,
     pub updated_at: OffsetDateTime,
     pub published_at: Option<OffsetDateTime>,
+    /// Whether changes to it wait beside it, saved for later.
+    pub pending: bool,
 }
 
 /// A saved state of an article's text.

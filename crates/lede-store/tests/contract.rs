@@ -719,6 +719,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
                 expected_version: None,
                 step: Step::SaveDraft,
                 schedule_at: None,
+                notes: Default::default(),
             },
         )
         .await
@@ -741,6 +742,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
                 expected_version: None,
                 step: Step::Publish,
                 schedule_at: None,
+                notes: Default::default(),
             },
         )
         .await;
@@ -755,6 +757,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
                 expected_version: None,
                 step: Step::SubmitForReview,
                 schedule_at: None,
+                notes: Default::default(),
             },
         )
         .await
@@ -773,6 +776,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
                 expected_version: None,
                 step: Step::Publish,
                 schedule_at: None,
+                notes: Default::default(),
             },
         )
         .await;
@@ -791,6 +795,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
                 expected_version: None,
                 step: Step::Publish,
                 schedule_at: None,
+                notes: Default::default(),
             },
         )
         .await
@@ -811,6 +816,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
                 expected_version: None,
                 step: Step::Unpublish,
                 schedule_at: None,
+                notes: Default::default(),
             },
         )
         .await
@@ -838,6 +844,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
                 expected_version: None,
                 step: Step::Publish,
                 schedule_at: None,
+                notes: Default::default(),
             },
         )
         .await
@@ -877,8 +884,9 @@ async fn a_stale_save_is_refused_and_every_save_keeps_a_revision(db: &TestDb) {
                 input: first,
                 tag_names: vec![],
                 expected_version: Some(opened.version),
-                step: Step::SaveDraft,
+                step: Step::Update,
                 schedule_at: None,
+                notes: Default::default(),
             },
         )
         .await
@@ -893,8 +901,9 @@ async fn a_stale_save_is_refused_and_every_save_keeps_a_revision(db: &TestDb) {
                 input: second,
                 tag_names: vec![],
                 expected_version: Some(opened.version),
-                step: Step::SaveDraft,
+                step: Step::Update,
                 schedule_at: None,
+                notes: Default::default(),
             },
         )
         .await;
@@ -932,6 +941,7 @@ async fn scheduled_articles_go_live_when_due(db: &TestDb) {
                 expected_version: None,
                 step: Step::Schedule,
                 schedule_at: Some(NOW - time::Duration::hours(1)),
+                notes: Default::default(),
             },
         )
         .await;
@@ -946,6 +956,7 @@ async fn scheduled_articles_go_live_when_due(db: &TestDb) {
                 expected_version: None,
                 step: Step::Schedule,
                 schedule_at: Some(at),
+                notes: Default::default(),
             },
         )
         .await
@@ -1105,6 +1116,7 @@ async fn a_refused_save_writes_nothing_and_announces_nothing(db: &TestDb) {
         expected_version: None,
         step: Step::Publish,
         schedule_at: None,
+        notes: Default::default(),
     };
     let refused = newsroom.edit_article(&contributor, edit.clone()).await;
     assert!(matches!(refused, Err(Error::Forbidden(_))), "{refused:?}");
@@ -1141,6 +1153,7 @@ async fn a_save_with_its_status_change_is_one_transaction(db: &TestDb) {
         expected_version: None,
         step: Step::Publish,
         schedule_at: None,
+        notes: Default::default(),
     };
     let before = store.transactions_begun();
     let id = newsroom.edit_article(&author, edit.clone()).await.expect("publish");
@@ -1404,6 +1417,7 @@ mod images {
             expected_version: None,
             step: Step::Publish,
             schedule_at: None,
+            notes: Default::default(),
         };
         let articles = store.count_articles().await.expect("count");
         let mut changes = newsroom.subscribe();

@@ -121,6 +121,7 @@ async fn bylines_are_the_newsroom_s_rule_not_the_form_s(db: &TestDb) {
         expected_version: None,
         step,
         schedule_at: None,
+        notes: Default::default(),
     };
     let forged = newsroom.edit_article(&maya, edit("forged", &["jonas-berg"], Step::Publish)).await;
     assert!(matches!(forged, Err(Error::Forbidden(_))), "{forged:?}");
@@ -190,6 +191,7 @@ async fn four_editors_publishing_at_once_never_deadlock(db: &TestDb) {
                         expected_version: None,
                         step: Step::Publish,
                         schedule_at: None,
+                        notes: Default::default(),
                     };
                     match newsroom.edit_article(&editor, edit).await {
                         Ok(id) => published.push((id, slug_text, format!("marker{e}x{n}"))),

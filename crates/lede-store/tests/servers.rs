@@ -66,6 +66,7 @@ async fn three_schedulers_publish_ten_due_articles_each_once(db: &TestDb) {
             expected_version: None,
             step: Step::Schedule,
             schedule_at: Some(at),
+            notes: Default::default(),
         };
         scheduled.push(first.edit_article(&editor, edit).await.expect("scheduled"));
     }

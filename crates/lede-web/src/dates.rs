@@ -4,8 +4,9 @@
 //! default for the locale (Latin digits for `ur`, Eastern Arabic for `ar-EG`…); nothing here
 //! chooses digits. Machine formats (`<time datetime>`, feeds, sitemaps) never go through here.
 
-use icu_datetime::fieldsets::{YM, YMD};
+use icu_datetime::fieldsets::{YM, YMD, YMDT};
 use icu_datetime::input::Date;
+use icu_datetime::options::TimePrecision;
 use icu_datetime::preferences::CalendarAlgorithm;
 use icu_datetime::{DateTimeFormatter, DateTimeFormatterPreferences};
 use icu_locale::Locale;
@@ -16,6 +17,7 @@ use time::OffsetDateTime;
 
 type DayFormatter = DateTimeFormatter<YMD>;
 type MonthFormatter = DateTimeFormatter<YM>;
+type MinuteFormatter = DateTimeFormatter<YMDT>;
 
 /// A time zone named in the configuration that the time zone database does not know.
 #[derive(Debug, thiserror::Error)]
@@ -95,6 +97,38 @@ impl SiteZone {
         };
         with_formatter(language, |formatter| formatter.format(&date).to_string())
     }
+
+    /// `at` as day, long month name, year and time to the minute in `language` (`22 November
+    /// 2026 at 14:05`), on the wall clock of the zone: when a correction or an update was made.
+    pub fn long_date_time(&self, at: OffsetDateTime, language: &str) -> String {
+        let civil = self.civil(at);
+        let (Ok(date), Ok(time)) = (
+            Date::try_new_iso(
+                i32::from(civil.year()),
+                civil.month().unsigned_abs(),
+                civil.day().unsigned_abs(),
+            ),
+            icu_datetime::input::Time::try_new(
+                civil.hour().unsigned_abs(),
+                civil.minute().unsigned_abs(),
+                0,
+                0,
+            ),
+        ) else {
+            return String::new();
+        };
+        let moment = icu_datetime::input::DateTime { date, time };
+        MINUTE_FORMATTERS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let formatter = cache.entry(language.to_owned()).or_insert_with(|| {
+                let fields = YMDT::long().with_time_precision(TimePrecision::Minute);
+                DateTimeFormatter::try_new(preferences(language), fields)
+                    .or_else(|_| DateTimeFormatter::try_new(preferences("en"), fields))
+                    .ok()
+            });
+            formatter.as_ref().map(|f| f.format(&moment).to_string()).unwrap_or_default()
+        })
+    }
 }
 
 /// A calendar day (a day archive's) as day, long month name and year in `language`, like
@@ -148,6 +182,8 @@ thread_local! {
     static FORMATTERS: RefCell<HashMap<String, Option<DayFormatter>>> = RefCell::new(HashMap::new());
     static MONTH_FORMATTERS: RefCell<HashMap<String, Option<MonthFormatter>>> =
         RefCell::new(HashMap::new());
+    static MINUTE_FORMATTERS: RefCell<HashMap<String, Option<MinuteFormatter>>> =
+        RefCell::new(HashMap::new());
 }
 
 fn with_formatter(language: &str, format: impl FnOnce(&DayFormatter) -> String) -> String {
@@ -181,6 +217,16 @@ mod tests {
             utc.long_date(datetime!(2026-03-05 00:00 UTC), "ur-PK")
         );
         assert!(utc.long_date(at, "ur").contains("نومبر"));
+    }
+
+    #[test]
+    fn dates_with_times_in_english_and_urdu_on_the_site_clock() {
+        let karachi = SiteZone::named("Asia/Karachi").expect("zone");
+        let at = datetime!(2026-11-22 14:05 UTC);
+        assert_eq!(SiteZone::default().long_date_time(at, "en"), "22 November 2026 at 14:05");
+        assert_eq!(karachi.long_date_time(at, "en"), "22 November 2026 at 19:05");
+        let urdu = karachi.long_date_time(at, "ur");
+        assert!(urdu.contains("نومبر") && urdu.contains("7:05"), "{urdu}");
     }
 
     #[test]

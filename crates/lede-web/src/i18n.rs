@@ -162,6 +162,15 @@ pub fn text_args<'a>(pairs: &[(&'a str, &str)]) -> Option<FluentArgs<'a>> {
     })
 }
 
+/// Number arguments for a message Rust formats, so plural rules apply ("1 word", "2 words").
+pub fn number_args<'a>(pairs: &[(&'a str, usize)]) -> FluentArgs<'a> {
+    let mut args = FluentArgs::new();
+    for (name, value) in pairs {
+        args.set(*name, FluentValue::from(i64::try_from(*value).unwrap_or(i64::MAX)));
+    }
+    args
+}
+
 /// Turns a template's keyword arguments into Fluent's: numbers stay numbers (so plural rules
 /// apply), everything else is text.
 pub fn args_from<'a>(pairs: impl Iterator<Item = (&'a str, minijinja::Value)>) -> FluentArgs<'a> {

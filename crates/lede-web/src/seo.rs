@@ -1,9 +1,10 @@
-//! What search engines and social networks read: schema.org JSON-LD (NewsArticle,
-//! BreadcrumbList, ProfilePage), OpenGraph and Twitter card tags. Built from domain values
-//! with absolute URLs, and embedded so that no text can break out of its `<script>` element.
+//! What search engines and social networks read: schema.org JSON-LD (NewsArticle with its
+//! corrections, BreadcrumbList, ProfilePage), OpenGraph and Twitter card tags. Built from
+//! domain values with absolute URLs, and embedded so that no text can break out of its
+//! `<script>` element.
 
 use crate::state::SiteSettings;
-use lede_core::content::{Article, Author};
+use lede_core::content::{Article, Author, NoteKind};
 use lede_core::urls;
 use lede_store::Translation;
 use serde::Serialize;
@@ -144,6 +145,19 @@ pub fn article_json_ld(
     });
     if let Some(image) = &s.featured_image {
         news["image"] = json!([absolute_media(settings, &image.src)]);
+    }
+    // Corrections, as schema.org asks news publishers to mark them; `dateModified` (the last
+    // published change) is never older than the newest of them, which was made with it.
+    let corrections: Vec<Value> = article
+        .notes
+        .iter()
+        .filter(|note| note.kind == NoteKind::Correction)
+        .map(|note| {
+            json!({ "@type": "CorrectionComment", "text": note.text, "datePublished": rfc3339(note.at) })
+        })
+        .collect();
+    if !corrections.is_empty() {
+        news["correction"] = json!(corrections);
     }
     // A translation names its original; an original names its translations.
     let work = |t: &Translation| json!({ "@type": "NewsArticle", "@id": settings.absolute(&urls::article(&t.slug)), "inLanguage": t.language });

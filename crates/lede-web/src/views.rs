@@ -48,6 +48,12 @@ impl DateView {
             display: zone.long_date(at, language),
         }
     }
+
+    /// The same with the time to the minute (`22 November 2026 at 14:05`), for what changes
+    /// within a day: corrections, updates.
+    pub fn with_time(at: OffsetDateTime, language: &str, zone: &SiteZone) -> Self {
+        Self { display: zone.long_date_time(at, language), ..Self::new(at, language, zone) }
+    }
 }
 
 #[derive(Debug, Serialize)]

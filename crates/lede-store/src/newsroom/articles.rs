@@ -19,7 +19,8 @@ const SEARCH_INDEX_KEY: &str = "search_index_version";
 const SEARCH_INDEX_VERSION: &str = "2";
 
 /// A save from the newsroom's editor: what was written, the step its author takes with it
-/// (save, submit for review, publish, schedule, unpublish) and the version they opened.
+/// (save, submit for review, publish, schedule, unpublish; on a published article update,
+/// save for later or discard the changes saved for later) and the version they opened.
 #[derive(Debug, Clone)]
 pub struct Edit {
     /// The article; `None` for a new one.
@@ -33,6 +34,20 @@ pub struct Edit {
     pub step: Step,
     /// When to publish, for [`Step::Schedule`].
     pub schedule_at: Option<OffsetDateTime>,
+    /// A correction, an update note and "Show as updated": only for a published article.
+    pub notes: UpdateNotes,
+}
+
+/// How a write to an article came about, beyond its content and status.
+#[derive(Debug, Clone, Copy, Default)]
+struct Origin<'a> {
+    context: SaveContext,
+    notes: Option<&'a UpdateNotes>,
+    /// The person whose editor sent it (see [`ArticleWrite::from_editor`]).
+    from_editor: Option<lede_core::account::UserId>,
+    /// Content that is or will be live must also describe every image it shows
+    /// (`lede_core::alt_text`).
+    going_live: bool,
 }
 
 impl Newsroom {
@@ -43,24 +58,22 @@ impl Newsroom {
         id: Option<ArticleId>,
         input: ArticleInput,
     ) -> Result<ArticleId> {
-        self.write_content(id, input, Vec::new(), None, SaveContext::default(), false).await
+        self.write_content(id, input, Vec::new(), None, Origin::default()).await
     }
 
     /// Checks and writes an article's content with its status change (if any), creating the
     /// named tags it lacks, in one transaction, and announces what readers see change.
-    /// `going_live` content must also describe every image it shows (`lede_core::alt_text`).
     async fn write_content(
         &self,
         id: Option<ArticleId>,
         mut input: ArticleInput,
         tag_names: Vec<(Slug, String)>,
         status: Option<(ArticleStatus, Option<OffsetDateTime>)>,
-        context: SaveContext,
-        going_live: bool,
+        origin: Origin<'_>,
     ) -> Result<ArticleId> {
         input.language = self.languages().check(&input.language)?;
         let checked = input.check()?;
-        if going_live {
+        if origin.going_live {
             lede_core::alt_text::check(&checked)?;
         }
         let signature = signature_of(&checked);
@@ -71,6 +84,7 @@ impl Newsroom {
         }
         let now = self.now();
         let before = self.placement(id).await?;
+        let no_notes = UpdateNotes::default();
         let written = self
             .store
             .write_article(ArticleWrite {
@@ -78,9 +92,11 @@ impl Newsroom {
                 content: Some((&checked, &signature)),
                 new_tags: &new_tags,
                 status,
-                context,
+                context: origin.context,
                 stamp: now,
                 now,
+                notes: origin.notes.unwrap_or(&no_notes),
+                from_editor: origin.from_editor,
             })
             .await?;
         self.announce_article(written, before).await?;
@@ -121,6 +137,8 @@ impl Newsroom {
                 context: SaveContext::default(),
                 stamp,
                 now: self.now(),
+                notes: &UpdateNotes::default(),
+                from_editor: None,
             })
             .await?;
         self.announce_article(written, before).await
@@ -153,10 +171,13 @@ impl Newsroom {
 
     /// Saves an article from the editor on behalf of `user` and takes the edit's workflow
     /// step, if the user's role and the article's state allow it. The content, the new
-    /// status, the revision, new tags, a redirect, related lists and the search entry are
-    /// written in one transaction; a refused step writes nothing at all.
+    /// status, the revision, new tags, a redirect, related lists, the search entry and an
+    /// update's notes are written in one transaction, which also drops what the save
+    /// supersedes (the pending version, the person's autosave); a refused step writes nothing
+    /// at all. "Save for later" keeps the edit as the article's pending version instead, and
+    /// "discard" drops that: neither touches what readers see.
     pub async fn edit_article(&self, user: &User, edit: Edit) -> Result<ArticleId> {
-        let Edit { id, mut input, tag_names, expected_version, step, schedule_at } = edit;
+        let Edit { id, mut input, tag_names, expected_version, step, schedule_at, notes } = edit;
         let (from, own, credited) = match id {
             Some(id) => {
                 let current =
@@ -178,8 +199,24 @@ impl Newsroom {
             Refusal::Invalid(invalid) => Error::Invalid(invalid),
         };
         let to = workflow::next_status(user.role, own, from, step).map_err(refused)?;
+        if step == Step::DiscardPending {
+            // Only the article's id matters: whatever the form held is dropped with it.
+            let id = id.ok_or(Error::NotFound("article"))?;
+            self.store.drop_pending(id).await?;
+            return Ok(id);
+        }
         workflow::check_byline(user.role, byline.as_ref(), &credited, &input.authors)
             .map_err(refused)?;
+        let notes = notes.check()?;
+        let live = from == ArticleStatus::Published && to == ArticleStatus::Published;
+        if !live && !notes.is_empty() {
+            let field = if notes.correction.is_empty() { "update_note" } else { "correction" };
+            return Err(lede_core::Invalid::new(field, "workflow-notes-live-only").into());
+        }
+        if step == Step::SaveForLater {
+            let id = id.ok_or(Error::NotFound("article"))?;
+            return self.keep_for_later(user, id, input, tag_names, notes, expected_version).await;
+        }
         let now = self.now();
         if step == Step::Schedule && schedule_at.is_none_or(|at| at <= now) {
             return Err(Error::Invalid(lede_core::Invalid::new(
@@ -194,11 +231,39 @@ impl Newsroom {
             ArticleStatus::Scheduled => Some((to, schedule_at)),
             other => Some((other, None)),
         };
-        let context = SaveContext { expected_version, saved_by: Some(user.id) };
-        // What is or will be live describes its images: a publish, a schedule, and a save of
-        // an article that stays published or scheduled.
-        let going_live = matches!(to, ArticleStatus::Published | ArticleStatus::Scheduled);
-        self.write_content(id, input, tag_names, status, context, going_live).await
+        let origin = Origin {
+            context: SaveContext { expected_version, saved_by: Some(user.id) },
+            notes: Some(&notes),
+            from_editor: Some(user.id),
+            // What is or will be live describes its images: a publish, a schedule, and a save
+            // of an article that stays published or scheduled.
+            going_live: matches!(to, ArticleStatus::Published | ArticleStatus::Scheduled),
+        };
+        self.write_content(id, input, tag_names, status, origin).await
+    }
+
+    /// Keeps an edit of a published article as its pending version, once it passes the same
+    /// rules a save does (so "Update" later cannot fail on what was accepted now), unless the
+    /// article changed since the editor opened it (a conflict). Readers see nothing of it.
+    async fn keep_for_later(
+        &self,
+        user: &User,
+        id: ArticleId,
+        mut input: ArticleInput,
+        tag_names: Vec<(Slug, String)>,
+        notes: UpdateNotes,
+        expected_version: Option<i64>,
+    ) -> Result<ArticleId> {
+        input.language = self.languages().check(&input.language)?;
+        let checked = input.check()?;
+        for (_, name) in &tag_names {
+            lede_core::content::required("tags", name, 100)?;
+        }
+        let tag_names: Vec<_> =
+            tag_names.into_iter().filter(|(slug, _)| checked.input.tags.contains(slug)).collect();
+        let content = crate::sql::pending_content(&checked.input, &tag_names, &notes)?;
+        self.store.keep_pending(id, expected_version, &content, self.now(), Some(user.id)).await?;
+        Ok(id)
     }
 
     async fn byline_slug(&self, user: &User) -> Result<Option<Slug>> {
@@ -243,7 +308,7 @@ impl Newsroom {
             self.announce(Change::Catalog);
         }
         for id in &outcome.new_articles {
-            let written = Written { id: *id, created_tags: false };
+            let written = Written { id: *id, created_tags: false, corrected: false };
             self.announce_article(written, None).await?;
         }
         Ok(outcome)
@@ -273,7 +338,16 @@ impl Newsroom {
         let translations = self.store.translations(id).await?.into_iter().map(|t| t.id).collect();
         let moved =
             if before == after { Vec::new() } else { before.into_iter().chain(after).collect() };
-        self.announce(Change::Article(ArticleChange { id, moved, related_to, translations }));
+        // The corrections page lists corrected articles where readers can see them.
+        let corrections =
+            written.corrected || !moved.is_empty() && self.store.has_corrections(id).await?;
+        self.announce(Change::Article(ArticleChange {
+            id,
+            moved,
+            related_to,
+            translations,
+            corrections,
+        }));
         Ok(())
     }
 }

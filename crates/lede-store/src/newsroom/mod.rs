@@ -18,9 +18,11 @@ use time::OffsetDateTime;
 use tokio::sync::{broadcast, mpsc};
 
 mod articles;
+mod desk;
 mod servers;
 mod site;
 pub use articles::Edit;
+pub use desk::PREVIEW_LINK_LIFETIME;
 pub use servers::{CHANNEL, Heard};
 pub use site::{Direction, OUTSIDE_CHANGE_KEY, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
 
@@ -53,6 +55,9 @@ pub struct ArticleChange {
     pub related_to: Vec<ArticleId>,
     /// Its versions in other languages, whose pages link to it (or now must, or must not).
     pub translations: Vec<ArticleId>,
+    /// Whether the corrections page changed: a correction was added, or a corrected article
+    /// appeared or disappeared.
+    pub corrections: bool,
 }
 
 #[derive(Clone)]

@@ -59,6 +59,9 @@ enum WireChange {
         related_to: Vec<ArticleId>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         translations: Vec<ArticleId>,
+        /// Whether the corrections page changed.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        corrections: bool,
     },
     #[serde(rename = "c")]
     Comments { id: ArticleId },
@@ -92,6 +95,7 @@ impl From<&Change> for WireChange {
                     .collect(),
                 related_to: a.related_to.clone(),
                 translations: a.translations.clone(),
+                corrections: a.corrections,
             },
             Change::Comments(id) => Self::Comments { id: *id },
             Change::Catalog => Self::Catalog,
@@ -102,7 +106,7 @@ impl From<&Change> for WireChange {
 impl WireChange {
     fn into_change(self) -> Option<Change> {
         Some(match self {
-            Self::Article { id, moved, related_to, translations } => {
+            Self::Article { id, moved, related_to, translations, corrections } => {
                 let moved = moved
                     .into_iter()
                     .map(|p| {
@@ -114,7 +118,7 @@ impl WireChange {
                         })
                     })
                     .collect::<Option<_>>()?;
-                Change::Article(ArticleChange { id, moved, related_to, translations })
+                Change::Article(ArticleChange { id, moved, related_to, translations, corrections })
             }
             Self::Comments { id } => Change::Comments(id),
             Self::Catalog => Change::Catalog,
@@ -259,6 +263,7 @@ mod tests {
             }],
             related_to: vec![ArticleId(8)],
             translations: vec![ArticleId(9)],
+            corrections: true,
         });
         for change in [article, Change::Comments(ArticleId(5)), Change::Catalog] {
             let payload = encode(42, &change);
@@ -269,6 +274,7 @@ mod tests {
             moved: Vec::new(),
             related_to: (0..5000).map(ArticleId).collect(),
             translations: Vec::new(),
+            corrections: false,
         });
         let payload = encode(42, &huge);
         assert!(payload.len() < MAX_PAYLOAD, "{} bytes", payload.len());

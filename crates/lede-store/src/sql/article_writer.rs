@@ -2,13 +2,17 @@
 //! change, a scheduled publish, an import) writes through these functions inside one
 //! transaction: the row and its status, its authors and tags, a revision, the redirect from a
 //! changed address, the related lists and the search index commit together or not at all, so
-//! a crash never leaves a half-done publish, and the search index is written once.
+//! a crash never leaves a half-done publish, and the search index is written once. A save
+//! from the editor also adds its corrections and update notes and drops what it supersedes
+//! (the article's pending version, the person's autosaved editor) in the same transaction;
+//! "Save for later" keeps a pending version the same way.
 
 use super::articles::article_path;
 use super::rows::{from_unix, to_unix};
 use super::search;
 use super::{Backend, SqlStore, Tx};
 use crate::{Error, Result, SaveContext};
+use lede_core::account::UserId;
 use lede_core::content::*;
 use lede_core::related::{self, Candidate, MAX_RELATED, Scorer};
 use lede_core::{Invalid, Message, Slug};
@@ -34,6 +38,13 @@ pub(crate) struct ArticleWrite<'a> {
     pub stamp: OffsetDateTime,
     /// The present, for scoring related articles by recency.
     pub now: OffsetDateTime,
+    /// Corrections and update notes it adds (dated `stamp`), and whether the byline is to say
+    /// "Updated" from `stamp` on.
+    pub notes: &'a UpdateNotes,
+    /// The person whose editor sent it: their autosaved editor for the article (and for a new
+    /// article, their new-article slot) and the article's pending version, which the editor
+    /// showed them, are superseded and dropped.
+    pub from_editor: Option<UserId>,
 }
 
 /// What a write did.
@@ -42,6 +53,8 @@ pub(crate) struct Written {
     pub id: ArticleId,
     /// Whether it created tags (a catalog change: tag pages and lists appear).
     pub created_tags: bool,
+    /// Whether it added a correction (the corrections page changes).
+    pub corrected: bool,
 }
 
 impl SqlStore {
@@ -59,9 +72,13 @@ impl SqlStore {
         if let Some((status, published_at)) = write.status {
             set_status(&mut tx, id, status, published_at, write.stamp).await?;
         }
+        let corrected = add_notes(&mut tx, id, write.notes, write.stamp, write.context).await?;
+        if let Some(user) = write.from_editor {
+            supersede(&mut tx, id, user, write.id.is_none()).await?;
+        }
         settle(&mut tx, self.backend, &[id], write.now).await?;
         tx.commit().await?;
-        Ok(Written { id, created_tags })
+        Ok(Written { id, created_tags, corrected })
     }
 
     /// Publishes a scheduled article if it is still scheduled and no other transaction holds
@@ -93,8 +110,114 @@ impl SqlStore {
         set_status(&mut tx, id, ArticleStatus::Published, None, now).await?;
         settle(&mut tx, self.backend, &[id], now).await?;
         tx.commit().await?;
-        Ok(Some(Written { id, created_tags: false }))
+        Ok(Some(Written { id, created_tags: false, corrected: false }))
     }
+    /// Keeps `content` (a pending version, serialised) beside a published article, replacing
+    /// the one it had, unless the article changed after the version the editor opened
+    /// (`expected_version`): then nothing is written and the save is refused as a conflict.
+    /// The person's autosaved editor for it is superseded, in the same transaction.
+    pub(crate) async fn keep_pending(
+        &self,
+        id: ArticleId,
+        expected_version: Option<i64>,
+        content: &str,
+        saved_at: OffsetDateTime,
+        saved_by: Option<UserId>,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let version: Option<i64> = sqlx::query_scalar("SELECT version FROM articles WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let version = version.ok_or(Error::NotFound("article"))?;
+        if expected_version.is_some_and(|expected| expected != version) {
+            return Err(Error::Conflict("store-edit-conflict".into()));
+        }
+        sqlx::query(
+            "INSERT INTO pending_versions (article_id, base_version, content, saved_at, saved_by) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (article_id) DO UPDATE SET \
+             base_version = excluded.base_version, content = excluded.content, \
+             saved_at = excluded.saved_at, saved_by = excluded.saved_by",
+        )
+        .bind(id.0)
+        .bind(version)
+        .bind(content)
+        .bind(to_unix(saved_at))
+        .bind(saved_by.map(|u| u.0))
+        .execute(&mut *tx)
+        .await?;
+        if let Some(user) = saved_by {
+            drop_autosave(&mut tx, user, id.0).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Drops an article's pending version; returns whether it had one.
+    pub(crate) async fn drop_pending(&self, id: ArticleId) -> Result<bool> {
+        let done = sqlx::query("DELETE FROM pending_versions WHERE article_id = $1")
+            .bind(id.0)
+            .execute(&self.write)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+}
+
+/// Adds the corrections and update notes of a save, numbered with the article's version as
+/// the save left it, and marks the article updated for readers if asked; returns whether a
+/// correction was added. Notes live in their own rows, so no later save or restored revision
+/// can drop them.
+async fn add_notes(
+    tx: &mut Tx,
+    id: ArticleId,
+    notes: &UpdateNotes,
+    stamp: OffsetDateTime,
+    context: SaveContext,
+) -> Result<bool> {
+    for (kind, text) in notes.added() {
+        sqlx::query(
+            "INSERT INTO article_notes (article_id, kind, body, created_at, created_by, version) \
+             SELECT id, $2, $3, $4, $5, version FROM articles WHERE id = $1",
+        )
+        .bind(id.0)
+        .bind(kind.as_str())
+        .bind(text)
+        .bind(to_unix(stamp))
+        .bind(context.saved_by.map(|u| u.0))
+        .execute(&mut **tx)
+        .await?;
+    }
+    if notes.show_updated {
+        sqlx::query("UPDATE articles SET shown_updated_at = $1 WHERE id = $2")
+            .bind(to_unix(stamp))
+            .bind(id.0)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(!notes.correction.is_empty())
+}
+
+/// Drops what a save from `user`'s editor supersedes: the article's pending version (the
+/// editor showed it, so the save carries it) and their autosaved editor for the article, or
+/// for a `new` one their new-article slot.
+async fn supersede(tx: &mut Tx, id: ArticleId, user: UserId, new: bool) -> Result<()> {
+    sqlx::query("DELETE FROM pending_versions WHERE article_id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    drop_autosave(tx, user, if new { NEW_ARTICLE_SLOT } else { id.0 }).await
+}
+
+/// The autosave slot of an article not saved yet.
+pub(crate) const NEW_ARTICLE_SLOT: i64 = 0;
+
+async fn drop_autosave(tx: &mut Tx, user: UserId, key: i64) -> Result<()> {
+    sqlx::query("DELETE FROM autosaves WHERE user_id = $1 AND article_key = $2")
+        .bind(user.0)
+        .bind(key)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// Creates the tags that do not exist yet; returns whether any was. They are inserted in the

@@ -294,8 +294,8 @@ impl SqlStore {
         audience: Audience,
     ) -> Result<Option<Article>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, a.status, a.body_html, a.word_count, a.created_at \
-             FROM articles a JOIN sections s ON s.id = a.section_id \
+            "SELECT {SUMMARY_COLUMNS}, a.status, a.body_html, a.word_count, a.created_at, \
+             a.shown_updated_at FROM articles a JOIN sections s ON s.id = a.section_id \
              WHERE a.slug = $1 AND a.status = 'published'{}",
             audience_clause(audience)
         );
@@ -315,24 +315,152 @@ impl SqlStore {
             .iter()
             .map(|a| NamedRef { slug: a.slug.clone(), name: a.name.clone() })
             .collect();
-        let tag_rows = sqlx::query(
-            "SELECT t.slug, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id \
-             WHERE at.article_id = $1 ORDER BY t.name",
+        // Its tags (by name) and its notes (oldest first) in one round trip: a reader page
+        // costs the same number of statements whatever it shows.
+        let parts = sqlx::query(
+            "SELECT 'tag' AS part, t.slug AS first, t.name AS second, CAST(0 AS BIGINT) AS at, \
+             CAST(0 AS BIGINT) AS seq FROM article_tags x JOIN tags t ON t.id = x.tag_id \
+             WHERE x.article_id = $1 \
+             UNION ALL SELECT 'note', n.kind, n.body, n.created_at, n.id FROM article_notes n \
+             WHERE n.article_id = $1 ORDER BY 1, 4, 5, 3",
         )
         .bind(summary.id.0)
         .fetch_all(&self.read)
         .await?;
-        let tags =
-            tag_rows.iter().map(|r| rows::named(r, "slug", "name")).collect::<Result<_>>()?;
+        let (mut tags, mut notes) = (Vec::new(), Vec::new());
+        for row in &parts {
+            if row.try_get::<String, _>("part")? == "tag" {
+                tags.push(rows::named(row, "first", "second")?);
+            } else {
+                notes.push(ArticleNote {
+                    kind: NoteKind::parse(&row.try_get::<String, _>("first")?)?,
+                    text: row.try_get("second")?,
+                    at: from_unix(row.try_get("at")?),
+                });
+            }
+        }
         Ok(Some(Article {
             status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
             body_html: row.try_get("body_html")?,
             word_count: u32::try_from(row.try_get::<i64, _>("word_count")?).unwrap_or(0),
             created_at: from_unix(row.try_get("created_at")?),
+            shown_updated_at: row.try_get::<Option<i64>, _>("shown_updated_at")?.map(from_unix),
             summary,
             tags,
             authors,
+            notes,
         }))
+    }
+
+    /// An article as its page would show it with `text` (rendered, not yet saved) as its
+    /// text, for previews of drafts and pending versions: its section, authors and tags are
+    /// looked up by slug (tags that do not exist yet are named by `tag_names`; an unknown
+    /// section or author shows no name), its dates, status and notes are the stored
+    /// article's (`id`), or `now` for one not saved yet.
+    pub async fn preview_article(
+        &self,
+        id: Option<ArticleId>,
+        text: &CheckedArticle,
+        tag_names: &[(Slug, String)],
+        now: OffsetDateTime,
+    ) -> Result<Article> {
+        let input = &text.input;
+        let stored = match id {
+            Some(id) => {
+                sqlx::query(
+                    "SELECT status, published_at, created_at, updated_at, shown_updated_at \
+                     FROM articles WHERE id = $1",
+                )
+                .bind(id.0)
+                .fetch_optional(&self.read)
+                .await?
+            }
+            None => None,
+        };
+        let at = |column: &str| -> Result<Option<OffsetDateTime>> {
+            let value = match &stored {
+                Some(row) => row.try_get::<Option<i64>, _>(column)?,
+                None => None,
+            };
+            Ok(value.map(from_unix))
+        };
+        let status = match &stored {
+            Some(row) => ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
+            None => ArticleStatus::Draft,
+        };
+        let section_name: Option<String> =
+            sqlx::query_scalar("SELECT name FROM sections WHERE slug = $1")
+                .bind(input.section.as_str())
+                .fetch_optional(&self.read)
+                .await?;
+        let mut authors = Vec::new();
+        if !input.authors.is_empty() {
+            let slugs: Vec<String> = input.authors.iter().map(ToString::to_string).collect();
+            let rows = bind_all(
+                sqlx::query(&format!(
+                    "SELECT {AUTHOR_COLUMNS} FROM authors au WHERE au.slug IN ({})",
+                    placeholders(1, slugs.len())
+                )),
+                &slugs.into_iter().map(Bind::Text).collect::<Vec<_>>(),
+            )
+            .fetch_all(&self.read)
+            .await?;
+            let found = rows.iter().map(rows::author).collect::<Result<Vec<_>>>()?;
+            // In the byline's order.
+            authors = input
+                .authors
+                .iter()
+                .filter_map(|slug| found.iter().find(|a| &a.slug == slug).cloned())
+                .collect();
+        }
+        let known = self.tags().await?;
+        let tags = input
+            .tags
+            .iter()
+            .map(|slug| NamedRef {
+                slug: slug.clone(),
+                name: known
+                    .iter()
+                    .find(|t| &t.slug == slug)
+                    .map(|t| t.name.clone())
+                    .or_else(|| tag_names.iter().find(|(s, _)| s == slug).map(|(_, n)| n.clone()))
+                    .unwrap_or_else(|| slug.to_string()),
+            })
+            .collect();
+        let updated_at = at("updated_at")?.unwrap_or(now);
+        let summary = ArticleSummary {
+            id: id.unwrap_or(ArticleId(0)),
+            slug: input.slug.clone(),
+            headline: input.headline.clone(),
+            standfirst: input.standfirst.clone(),
+            language: input.language.clone(),
+            published_at: at("published_at")?.unwrap_or(now),
+            updated_at,
+            section: NamedRef {
+                slug: input.section.clone(),
+                name: section_name.unwrap_or_default(),
+            },
+            authors: authors
+                .iter()
+                .map(|a| NamedRef { slug: a.slug.clone(), name: a.name.clone() })
+                .collect(),
+            featured_image: input.featured_image.clone(),
+            partner_only: input.partner_only,
+        };
+        Ok(Article {
+            status,
+            body_html: text.body_html.clone(),
+            word_count: text.word_count,
+            created_at: at("created_at")?.unwrap_or(now),
+            shown_updated_at: at("shown_updated_at")?,
+            notes: match id {
+                Some(id) => self.article_notes(id).await?,
+                None => Vec::new(),
+            },
+            summary,
+            tags,
+            authors,
+        })
     }
 
     pub async fn sitemap_articles(

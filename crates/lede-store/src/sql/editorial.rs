@@ -75,6 +75,7 @@ impl SqlStore {
                 .iter()
                 .map(|a| Ok(AuthorId(a.try_get("id")?)))
                 .collect::<Result<_>>()?,
+            notes: self.article_notes(id).await?,
         }))
     }
 
@@ -109,7 +110,9 @@ impl SqlStore {
         let total: i64 =
             bind_desk(&count_sql, &texts, &ints).fetch_one(&self.read).await?.try_get(0)?;
         let list_sql = format!(
-            "SELECT a.id, a.slug, a.headline, a.status, a.updated_at, a.published_at, s.name AS section_name \
+            "SELECT a.id, a.slug, a.headline, a.status, a.updated_at, a.published_at, s.name AS section_name, \
+             CAST(CASE WHEN EXISTS (SELECT 1 FROM pending_versions p WHERE p.article_id = a.id) \
+             THEN 1 ELSE 0 END AS BIGINT) AS pending \
              FROM articles a JOIN sections s ON s.id = a.section_id WHERE {clause} \
              ORDER BY a.updated_at DESC, a.id DESC LIMIT ${} OFFSET ${}",
             next + 1,
@@ -145,6 +148,7 @@ impl SqlStore {
                     authors: names.remove(&id).unwrap_or_default(),
                     updated_at: from_unix(row.try_get("updated_at")?),
                     published_at: row.try_get::<Option<i64>, _>("published_at")?.map(from_unix),
+                    pending: row.try_get::<i64, _>("pending")? != 0,
                 })
             })
             .collect::<Result<Vec<_>>>()?;

@@ -13,6 +13,7 @@ mod catalog;
 mod comments;
 mod connect;
 mod editorial;
+mod live_edits;
 mod media;
 mod rows;
 mod search;
@@ -31,6 +32,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub(crate) use article_writer::{ArticleWrite, Written};
+pub(crate) use live_edits::pending_content;
 
 /// A write transaction on either database.
 pub(crate) type Tx = Transaction<'static, Any>;

@@ -122,6 +122,46 @@ where
     }
 }
 
+/// The same as [`CsrfForm`], whose body may also be a JSON object with the same fields (the
+/// editor's scripts send either): `Content-Type: application/json` reads it as JSON, anything
+/// else as a form. The token is checked before the other fields are read, either way.
+#[derive(Debug)]
+pub struct CsrfFormOrJson<T> {
+    pub viewer: Viewer,
+    pub form: T,
+}
+
+impl<S, T> FromRequest<S> for CsrfFormOrJson<T>
+where
+    S: Send + Sync,
+    AppState: FromRef<S>,
+    T: DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let json = request
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim_start().starts_with("application/json"));
+        if !json {
+            let CsrfForm { viewer, form } = CsrfForm::from_request(request, state).await?;
+            return Ok(Self { viewer, form });
+        }
+        let (mut parts, body) = request.into_parts();
+        let viewer = Viewer::from_request_parts(&mut parts, state).await?;
+        let bytes = Bytes::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(|rejection| unreadable(rejection.status(), &rejection.body_text()))?;
+        let bad = |e: serde_json::Error| unreadable(StatusCode::BAD_REQUEST, &e.to_string());
+        let token: Token = serde_json::from_slice(&bytes).map_err(bad)?;
+        viewer.check_csrf(&token.csrf)?;
+        let form = serde_json::from_slice(&bytes).map_err(bad)?;
+        Ok(Self { viewer, form })
+    }
+}
+
 /// A file sent from the admin's file pickers (the media library, the profile's picture).
 #[derive(Debug)]
 pub struct Upload {

@@ -8,6 +8,7 @@
 
 mod articles;
 mod comments;
+mod flash;
 mod forms;
 mod local_names;
 mod media;
@@ -53,21 +54,41 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/media/{id}/delete", post(media::delete))
         .route("/admin/comments/{id}/reply", post(comments::reply))
         .route("/admin/people", get(people::list).post(people::add))
-        .route("/admin/preview", post(articles::editor::preview))
+        .route("/admin/preview", post(articles::preview::live_preview).layer(editor_limit()))
         .route("/admin/people/{id}/role", post(people::change_role))
         .route("/admin/people/{id}/sign-out", post(sessions::sign_out_person))
         .route("/admin/articles", get(articles::desk::list))
         .route(
             "/admin/articles/new",
-            get(articles::editor::new_article).post(articles::editor::create),
+            get(articles::editor::new_article).post(articles::editor::create).layer(editor_limit()),
         )
-        .route("/admin/articles/{id}", get(articles::editor::edit).post(articles::editor::update))
+        .route(
+            "/admin/articles/{id}",
+            get(articles::editor::edit).post(articles::editor::update).layer(editor_limit()),
+        )
+        .route(
+            "/admin/articles/new/autosave",
+            post(articles::autosave::autosave_new).layer(editor_limit()),
+        )
+        .route(
+            "/admin/articles/{id}/autosave",
+            post(articles::autosave::autosave).layer(editor_limit()),
+        )
+        .route("/admin/articles/{id}/preview", get(articles::preview::show))
+        .route("/admin/articles/{id}/preview-links", post(articles::preview::share))
+        .route("/admin/articles/{id}/preview-links/{link}/revoke", post(articles::preview::revoke))
         .route("/admin/articles/{id}/revisions", get(articles::revisions::revisions))
         .route("/admin/articles/{id}/restore", get(articles::revisions::restore))
+        .layer(axum::middleware::from_fn(flash::spend))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
+}
+
+/// The editor's forms carry a whole article (up to 500 kB of Markdown, percent-encoded).
+fn editor_limit() -> axum::extract::DefaultBodyLimit {
+    articles::autosave::body_limit()
 }
 
 /// The language the newsroom speaks to `viewer`: the one they chose on their profile, else
@@ -133,6 +154,8 @@ struct AdminLayout {
     user: Option<UserView>,
     csrf: String,
     pending_comments: u64,
+    /// What the last action did, said once after its redirect.
+    flash: Option<flash::FlashView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -175,6 +198,9 @@ async fn render(
         }),
         csrf: viewer.map(|v| v.csrf.clone()).unwrap_or_default(),
         pending_comments,
+        flash: viewer
+            .and_then(|v| v.flash.as_ref())
+            .map(|f| f.view(state, &language_of(state, viewer))),
     };
     let lang = language_of(state, viewer);
     Ok(state.templates.render(

@@ -21,6 +21,8 @@ pub struct Viewer {
     /// The language the newsroom speaks to them: their choice if the theme ships it, else
     /// the site's default.
     pub language: String,
+    /// The message an action left for the page after its redirect ("Published").
+    pub flash: Option<super::flash::Flash>,
 }
 
 impl Viewer {
@@ -81,9 +83,10 @@ where
             return Ok(Self(None));
         };
         let session = state.accounts.session(&token).await?;
+        let flash = super::flash::read(&state, &parts.headers);
         Ok(Self(session.map(|(user, csrf)| {
             let language = newsroom_language(&state, &user);
-            Viewer { user, csrf, token, language }
+            Viewer { user, csrf, token, language, flash }
         })))
     }
 }

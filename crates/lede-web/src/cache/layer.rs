@@ -14,8 +14,9 @@ use std::sync::Arc;
 /// streamed body, is rendered for each request.
 const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 
-/// Paths whose answers are personal, have their own caching, or change with every query.
-const NEVER: [&str; 6] = ["/admin", "/api", "/static", "/media", "/healthz", "/search"];
+/// Paths whose answers are personal, have their own caching, or change with every query;
+/// `/preview` shows drafts through secret links, which no cache may keep.
+const NEVER: [&str; 7] = ["/admin", "/api", "/static", "/media", "/healthz", "/search", "/preview"];
 
 pub async fn serve_cached(
     State(cache): State<Arc<PageCache>>,

@@ -29,6 +29,9 @@ pub enum Dep {
     /// The page lists every public article with its date (sitemaps): any change to any
     /// article changes it.
     EveryArticle,
+    /// The page lists recent corrections: a new one, or a corrected article that appeared or
+    /// disappeared, changes it.
+    Corrections,
 }
 
 /// The lists of articles pages draw from.

@@ -63,19 +63,25 @@ fn alternates(
 }
 
 #[derive(Debug, Serialize)]
-struct ArticleView {
+pub struct ArticleView {
     url: String,
-    headline: String,
+    pub(crate) headline: String,
     standfirst: String,
-    lang: String,
+    pub(crate) lang: String,
     dir: &'static str,
     section: Link,
     published: DateView,
+    /// When it last changed, for machines (`dt-updated`).
     updated: DateView,
-    was_updated: bool,
+    /// "Updated …" in the byline: the time an editor ticked "Show as updated"; for an
+    /// article that never had that, the day of a change on a later day than it went live.
+    shown_updated: Option<DateView>,
     reading_minutes: u32,
+    pub(crate) word_count: u32,
     image: Option<ImageView>,
     body_html: String,
+    /// Corrections and update notes, oldest first, each dated.
+    notes: Vec<NoteView>,
     tags: Vec<Link>,
     authors: Vec<AuthorView>,
     related: Vec<ArticleCard>,
@@ -84,7 +90,19 @@ struct ArticleView {
     comment_count: usize,
     /// The same story in the site's other languages.
     translations: Vec<TranslationLink>,
-    form: CommentFormView,
+    /// The comment form; a preview has none.
+    form: Option<CommentFormView>,
+    /// A preview for the newsroom or a shared link, not the public page: it says so, and
+    /// shows no lists or comments.
+    preview: bool,
+}
+
+/// A correction or update note as the article shows it.
+#[derive(Debug, Serialize)]
+struct NoteView {
+    kind: &'static str,
+    text: String,
+    at: DateView,
 }
 
 #[derive(Debug, Deserialize)]
@@ -107,6 +125,122 @@ pub async fn show_article(
 /// A published article by slug, or a 404.
 pub async fn published_article(state: &AppState, slug: &str) -> AppResult<Article> {
     state.newsroom.store().published_article(slug).await?.ok_or(AppError::NotFound)
+}
+
+/// What the top of an article page shows (headline, standfirst, byline, image, body and its
+/// notes, tags and author boxes), its sections, tags and authors named in its language and
+/// leading to its language's edition. Lists and comments are the public page's to add.
+async fn article_view(state: &AppState, article: &Article) -> AppResult<ArticleView> {
+    let store = state.newsroom.store();
+    // The featured image and the body's images that belong to the library, in one query.
+    let body_images = lede_core::markdown::image::images_in(&article.body_html);
+    let mut paths: Vec<&str> = article
+        .summary
+        .featured_image
+        .iter()
+        .map(|image| image.src.as_str())
+        .chain(body_images.iter().map(|image| image.src.as_str()))
+        .filter(|path| lede_store::MediaLibrary::may_hold(path))
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let library = store.media_by_paths(&paths).await?;
+    let summary = &article.summary;
+    let zone = &state.settings.time_zone;
+    let language = summary.language.as_str();
+    // The story's section, tags and authors in its readers' edition.
+    let edition = super::Edition::of_language(state, language);
+    let here = |mut link: Link| {
+        link.url = edition.path(&link.url);
+        link
+    };
+    // Updated on a later day of the site's calendar, not of UTC's.
+    let later_day = zone.civil(summary.updated_at).date() > zone.civil(summary.published_at).date();
+    Ok(ArticleView {
+        url: urls::article(&summary.slug),
+        headline: summary.headline.clone(),
+        standfirst: summary.standfirst.clone(),
+        lang: summary.language.clone(),
+        dir: if is_right_to_left(&summary.language) { "rtl" } else { "ltr" },
+        section: here(Link::section(&summary.section)),
+        published: DateView::new(summary.published_at, language, zone),
+        updated: DateView::new(summary.updated_at, language, zone),
+        shown_updated: match article.shown_updated_at {
+            Some(at) => Some(DateView::with_time(at, language, zone)),
+            None => later_day.then(|| DateView::new(summary.updated_at, language, zone)),
+        },
+        reading_minutes: article.reading_minutes_at(&state.settings.reading_speeds),
+        word_count: article.word_count,
+        image: summary.featured_image.as_ref().map(|image| {
+            let view = ImageView::from(image);
+            match library.iter().find(|item| item.path == image.src) {
+                Some(item) => view.with_library(item),
+                None => view,
+            }
+        }),
+        body_html: super::body_images::with_variants(
+            &article.body_html,
+            &library,
+            summary.featured_image.is_some(),
+        ),
+        notes: article
+            .notes
+            .iter()
+            .map(|note| NoteView {
+                kind: note.kind.as_str(),
+                text: note.text.clone(),
+                at: DateView::with_time(note.at, language, zone),
+            })
+            .collect(),
+        tags: article.tags.iter().map(|t| here(Link::tag(t))).collect(),
+        authors: article
+            .authors
+            .iter()
+            .map(|a| AuthorView {
+                url: edition.path(&urls::author(&a.slug)),
+                ..AuthorView::from(a)
+            })
+            .collect(),
+        related: Vec::new(),
+        more_from_author: Vec::new(),
+        comments: Vec::new(),
+        comment_count: 0,
+        translations: Vec::new(),
+        form: None,
+        preview: false,
+    })
+}
+
+/// An article as a preview shows it: the page's own view, with no lists or comments, its
+/// section, tags and authors named in its language as on the public page.
+pub(crate) async fn preview_view(state: &AppState, mut article: Article) -> AppResult<ArticleView> {
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    catalog.names(&article.summary.language).article(&mut article);
+    let mut view = article_view(state, &article).await?;
+    view.preview = true;
+    Ok(view)
+}
+
+/// A whole article page for a preview (the newsroom's, or a shared link's): the real
+/// template in the site's layout, never indexed, never kept by any cache, and never telling
+/// the sites its links lead to where the reader came from (a shared link's address is its
+/// secret).
+pub(crate) async fn render_preview(state: &AppState, article: Article) -> AppResult<Response> {
+    let (headline, standfirst) =
+        (article.summary.headline.clone(), article.summary.standfirst.clone());
+    let view = preview_view(state, article).await?;
+    let edition = super::Edition::of_language(state, &view.lang);
+    let layout = Layout::load(state, headline, standfirst)
+        .await?
+        .in_edition(state, &edition)
+        .showing([view.lang.as_str()]);
+    let page = render(state, "article.html", &layout, &view)?;
+    let headers = [
+        (header::CACHE_CONTROL, "no-store"),
+        (header::HeaderName::from_static("x-robots-tag"), "noindex, nofollow"),
+        (header::REFERRER_POLICY, "no-referrer"),
+    ];
+    Ok((headers, page).into_response())
 }
 
 /// Renders an article page; the comment handler calls it too, to show the form again with the
@@ -145,60 +279,10 @@ pub async fn render_article(
         shown::record(Dep::Article(other.id));
     }
     let summary = &article.summary;
-    // The featured image and the body's images that belong to the library, in one query.
-    let body_images = lede_core::markdown::image::images_in(&article.body_html);
-    let mut paths: Vec<&str> = summary
-        .featured_image
-        .iter()
-        .map(|image| image.src.as_str())
-        .chain(body_images.iter().map(|image| image.src.as_str()))
-        .filter(|path| lede_store::MediaLibrary::may_hold(path))
-        .collect();
-    paths.sort_unstable();
-    paths.dedup();
-    let library = store.media_by_paths(&paths).await?;
     let zone = &state.settings.time_zone;
     let language = summary.language.as_str();
-    // The story's section, tags and authors in its readers' edition.
     let edition = super::Edition::of_language(state, language);
-    let here = |mut link: Link| {
-        link.url = edition.path(&link.url);
-        link
-    };
     let view = ArticleView {
-        url: urls::article(&summary.slug),
-        headline: summary.headline.clone(),
-        standfirst: summary.standfirst.clone(),
-        lang: summary.language.clone(),
-        dir: if is_right_to_left(&summary.language) { "rtl" } else { "ltr" },
-        section: here(Link::section(&summary.section)),
-        published: DateView::new(summary.published_at, language, zone),
-        updated: DateView::new(summary.updated_at, language, zone),
-        // Updated on a later day of the site's calendar, not of UTC's.
-        was_updated: zone.civil(summary.updated_at).date()
-            > zone.civil(summary.published_at).date(),
-        reading_minutes: article.reading_minutes_at(&state.settings.reading_speeds),
-        image: summary.featured_image.as_ref().map(|image| {
-            let view = ImageView::from(image);
-            match library.iter().find(|item| item.path == image.src) {
-                Some(item) => view.with_library(item),
-                None => view,
-            }
-        }),
-        body_html: super::body_images::with_variants(
-            &article.body_html,
-            &library,
-            summary.featured_image.is_some(),
-        ),
-        tags: article.tags.iter().map(|t| here(Link::tag(t))).collect(),
-        authors: article
-            .authors
-            .iter()
-            .map(|a| AuthorView {
-                url: edition.path(&urls::author(&a.slug)),
-                ..AuthorView::from(a)
-            })
-            .collect(),
         related: cards(&related, zone, super::edition_prefix(state)),
         more_from_author: cards(&more_from_author, zone, super::edition_prefix(state)),
         comment_count: comments.len(),
@@ -213,8 +297,10 @@ pub async fn render_article(
                 label: state.say_in(&t.language, "article-read-in-language", &[]),
             })
             .collect(),
-        form,
+        form: Some(form),
+        ..article_view(state, &article).await?
     };
+    let held = view.form.as_ref().is_some_and(|f| f.held_for_moderation);
     let mut layout = Layout::load(state, &summary.headline, &summary.standfirst)
         .await?
         .at(state, &view.url)
@@ -233,7 +319,7 @@ pub async fn render_article(
     let page = render(state, "article.html", &layout, &view)?;
     // A page that speaks to one reader (their comment's notice, their input to fix) is theirs:
     // no cache may keep it or show it to anyone else.
-    if view.form.held_for_moderation || status != StatusCode::OK {
+    if held || status != StatusCode::OK {
         let private = [(header::CACHE_CONTROL, "private, no-store")];
         return Ok((status, private, page).into_response());
     }

@@ -60,7 +60,14 @@ fn editioned(rest: &str) -> bool {
     let first = rest.trim_start_matches('/').split('/').next().unwrap_or("");
     matches!(
         first,
-        "" | "articles" | "section" | "tag" | "author" | "archive" | "search" | "search.json"
+        "" | "articles"
+            | "section"
+            | "tag"
+            | "author"
+            | "archive"
+            | "search"
+            | "search.json"
+            | "corrections"
     ) && !(first == "articles" && rest.trim_start_matches('/').contains('/'))
         || matches!(first, "rss.xml" | "atom.xml" | "feed.json")
 }

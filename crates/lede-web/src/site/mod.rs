@@ -1,13 +1,15 @@
 //! The reader-facing site: routes, and the layout every page shares.
 
-mod article;
+pub(crate) mod article;
 mod body_images;
 pub(crate) mod edition;
 pub use edition::Edition;
 pub(crate) mod comments;
+mod corrections;
 mod home;
 mod lists;
 mod pages;
+pub(crate) mod preview;
 mod search;
 
 pub use pages::{error_page, health, redirect_for};
@@ -31,6 +33,8 @@ pub fn routes() -> Router<AppState> {
             "/articles/{slug}/comments",
             post(comments::post_comment).layer(comments::body_limit()),
         )
+        .route("/corrections", get(corrections::corrections_page))
+        .route("/preview/{token}", get(preview::shared_preview))
         .route("/search", get(search::search_page))
         .route("/search.json", get(search::search_json))
         .route("/section/{slug}", get(lists::section_articles))
@@ -70,6 +74,8 @@ pub struct Layout {
     pub home: String,
     pub all_articles: String,
     pub search: String,
+    /// The edition's corrections page, linked from every page's footer.
+    pub corrections: String,
     /// The site's other editions, each named in its own language, for the language switch.
     pub editions: Vec<EditionLink>,
     /// The page in other languages (`<link rel="alternate" hreflang>`): a translated story.
@@ -156,6 +162,7 @@ impl Layout {
             home: urls::HOME.to_owned(),
             all_articles: urls::ARTICLES.to_owned(),
             search: urls::SEARCH.to_owned(),
+            corrections: urls::CORRECTIONS.to_owned(),
             editions: Vec::new(),
             alternates: Vec::new(),
             fonts: Vec::new(),
@@ -189,6 +196,7 @@ impl Layout {
         self.home = edition.path(urls::HOME);
         self.all_articles = edition.path(urls::ARTICLES);
         self.search = edition.path(urls::SEARCH);
+        self.corrections = edition.path(urls::CORRECTIONS);
         for link in &mut self.sections {
             link.url = edition.path(&link.url);
         }

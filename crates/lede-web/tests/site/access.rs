@@ -94,7 +94,7 @@ const ADMIN: [Expect; 4] = [No, No, No, Ok];
 const ADMIN_DO: [Expect; 4] = [No, No, No, Done];
 
 /// Placeholders: `{article}` someone else's published article, `{draft}` someone else's
-/// draft, `{comment}` a pending comment, `{media}` an unused library image someone else
+/// draft, `{link}` a live preview link of that draft, `{comment}` a pending comment, `{media}` an unused library image someone else
 /// uploaded, `{mine}` one the account uploaded itself, `{section}` a
 /// section, `{empty}` an empty section, `{other}` another account, `{me}` the account itself,
 /// `{session}` another session of the same account. `{role}` keeps names unique. Rows run in
@@ -109,6 +109,7 @@ const TABLE: &[Row] = &[
     get("/admin/articles/{article}/revisions", EDITORS, SignIn),
     get("/admin/articles/{article}/restore?version=1", EDITORS, SignIn),
     get("/admin/articles/{draft}", EDITORS, SignIn),
+    get("/admin/articles/{draft}/preview", EDITORS, SignIn),
     get("/admin/media", ALL, SignIn),
     get("/admin/profile", ALL, SignIn),
     // Editors moderate comments.
@@ -137,6 +138,15 @@ const TABLE: &[Row] = &[
     ),
     // Writing: everyone drafts and submits; publishing their own takes an author.
     post("/admin/preview", Token, &[("body", "**Bold**")], ALL, SignIn),
+    // Everyone's own autosave slot; another person's article only for editors.
+    post("/admin/articles/new/autosave", Token, &[("headline", "Half a thought")], ALL, SignIn),
+    post(
+        "/admin/articles/{draft}/autosave",
+        Token,
+        &[("headline", "Half a thought")],
+        EDITORS,
+        SignIn,
+    ),
     post(
         "/admin/articles/new",
         Token,
@@ -162,10 +172,29 @@ const TABLE: &[Row] = &[
     post(
         "/admin/articles/{article}",
         Token,
-        &[("action", "save"), ("headline", "Council budget vote passes"), ("authors", "maya-chen")],
+        &[
+            ("action", "update"),
+            ("headline", "Council budget vote passes"),
+            ("authors", "maya-chen"),
+        ],
         EDITORS_DO,
         SignIn,
     ),
+    post(
+        "/admin/articles/{article}",
+        Token,
+        &[
+            ("action", "later"),
+            ("headline", "Council budget vote passes"),
+            ("authors", "maya-chen"),
+        ],
+        EDITORS_DO,
+        SignIn,
+    ),
+    post("/admin/articles/{article}", Token, &[("action", "discard")], EDITORS_DO, SignIn),
+    // Preview links of someone else's draft: editors make and revoke them.
+    post("/admin/articles/{draft}/preview-links", Token, &[], EDITORS_DO, SignIn),
+    post("/admin/articles/{draft}/preview-links/{link}/revoke", Token, &[], EDITORS_DO, SignIn),
     post(
         "/admin/articles/{draft}",
         Token,
@@ -290,6 +319,11 @@ const ROUTES: &[&str] = &[
     "POST /admin/articles/{id}",
     "GET /admin/articles/{id}/revisions",
     "GET /admin/articles/{id}/restore",
+    "GET /admin/articles/{id}/preview",
+    "POST /admin/articles/new/autosave",
+    "POST /admin/articles/{id}/autosave",
+    "POST /admin/articles/{id}/preview-links",
+    "POST /admin/articles/{id}/preview-links/{id}/revoke",
 ];
 
 /// A route's shape: placeholders made `{id}`, the query dropped.
@@ -396,6 +430,12 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
         .create_user("target@example.com", "Tess Target", Role::Contributor, PASSWORD)
         .await
         .expect("account");
+    accounts
+        .create_user("links@example.com", "Lin Maker", Role::Editor, PASSWORD)
+        .await
+        .expect("account");
+    let link_maker =
+        store.user_by_email("links@example.com").await.expect("query").expect("the link maker");
     let id_of = |slug: &'static str| {
         let store = store.clone();
         async move { store.article_state(slug).await.expect("query").expect("article").0.0.to_string() }
@@ -456,6 +496,9 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
         draft.headline = format!("Draft for the {name}");
         let draft = site.newsroom.save_article(None, draft).await.expect("draft");
         values.insert("draft", draft.0.to_string());
+        site.newsroom.share_preview(&link_maker, draft).await.expect("a preview link");
+        let links = site.newsroom.live_preview_links(draft).await.expect("links");
+        values.insert("link", links[0].id.to_string());
         values.insert("role", name.to_owned());
         values.insert("me", user.0.to_string());
         values.insert("session", session.to_owned());

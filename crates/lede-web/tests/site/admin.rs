@@ -508,7 +508,7 @@ async fn two_people_saving_the_same_article_do_not_overwrite_each_other(db: &Tes
     let version = get_as(&site, &url, &first).await.attr("input[name=version]", "value");
     assert_eq!(get_as(&site, &url, &second).await.attr("input[name=version]", "value"), version);
     let mut mine =
-        editor_fields(&first_csrf, "save", "Music festival returns to Old Quay", "First text.");
+        editor_fields(&first_csrf, "update", "Music festival returns to Old Quay", "First text.");
     mine.retain(|(k, _)| !matches!(*k, "slug" | "section"));
     mine.extend([
         ("version", version.as_str()),
@@ -519,7 +519,7 @@ async fn two_people_saving_the_same_article_do_not_overwrite_each_other(db: &Tes
     assert_eq!(post_as(&site, &url, &first, &mine).await.status, StatusCode::SEE_OTHER);
     let mut theirs = editor_fields(
         &second_csrf,
-        "save",
+        "update",
         "Music festival returns to Old Quay",
         "Second text, typed at length.",
     );
@@ -556,7 +556,7 @@ async fn revisions_are_listed_compared_and_restored(db: &TestDb) {
     let version = get_as(&site, &url, &cookie).await.attr("input[name=version]", "value");
     let mut fields = editor_fields(
         &csrf,
-        "save",
+        "update",
         "Volunteers clean up the river banks",
         "A new first line.\nBags of litter.",
     );
@@ -585,7 +585,7 @@ async fn revisions_are_listed_compared_and_restored(db: &TestDb) {
         restored.text("#body").starts_with("The river rose"),
         "the old text is back in the editor"
     );
-    assert!(restored.text(".form-errors").contains("save to make it the current text"));
+    assert!(restored.text(".notice").contains("it becomes the current text once you save it"));
 }
 
 async fn the_article_list_filters_and_counts(db: &TestDb) {

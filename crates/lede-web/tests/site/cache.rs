@@ -19,6 +19,7 @@ lede_store::on_both_databases!(
     cached_pages_come_in_every_encoding_with_an_etag,
     personal_pages_are_never_kept,
     a_content_edit_purges_the_pages_showing_the_article_and_nothing_else,
+    a_correction_purges_its_article_and_the_corrections_page,
     a_publish_purges_the_lists_it_enters_and_not_the_others,
     comments_purge_only_their_article_once_approved,
     drafts_purge_nothing_and_catalog_changes_purge_everything,
@@ -29,7 +30,7 @@ lede_store::on_both_databases!(
 );
 
 /// Public pages of the fixture site, one of each kind.
-const PAGES: [&str; 24] = [
+const PAGES: [&str; 25] = [
     "/",
     "/articles",
     "/section/news",
@@ -53,6 +54,7 @@ const PAGES: [&str; 24] = [
     "/author/jonas-berg/feed.json",
     "/sitemap.xml",
     "/sitemaps/articles-1.xml",
+    "/corrections",
     "/archive/2026",
 ];
 
@@ -273,6 +275,50 @@ async fn a_content_edit_purges_the_pages_showing_the_article_and_nothing_else(db
         site.get("/articles/festival-returns").await.body.contains("cancelled after all"),
         "the next request sees the edit"
     );
+}
+
+/// An update with a correction changes the article's page, everything that shows it, and the
+/// corrections page, which lists it now.
+async fn a_correction_purges_its_article_and_the_corrections_page(db: &TestDb) {
+    use lede_core::content::UpdateNotes;
+    use lede_core::workflow::Step;
+    let site = site(db).await;
+    let store = site.newsroom.store();
+    // The account first: its byline is new in the catalog, which purges every page.
+    lede_store::Accounts::new(&site.newsroom)
+        .create_user(
+            "ed@example.com",
+            "Ed Itor",
+            lede_core::account::Role::Editor,
+            "a long enough password",
+        )
+        .await
+        .expect("account");
+    let editor = store.user_by_email("ed@example.com").await.expect("query").expect("user");
+    let before = warm(&site).await;
+    let id = article_id(&site, "festival-returns").await;
+    let opened = store.editable_article(id).await.expect("query").expect("article");
+    let mut input = opened.input;
+    input.headline = "Music festival returns to Old Quay for three days".into();
+    let edit = lede_store::Edit {
+        id: Some(id),
+        input,
+        tag_names: Vec::new(),
+        expected_version: Some(opened.version),
+        step: Step::Update,
+        schedule_at: None,
+        notes: UpdateNotes {
+            correction: "The festival lasts three days, not two.".into(),
+            ..Default::default()
+        },
+    };
+    site.newsroom.edit_article(&editor, edit).await.expect("updated");
+    let purged = purged_exactly(db, &site, &before).await;
+    let mut expected = showing(&before, "festival-returns");
+    expected.insert("/sitemaps/articles-1.xml".to_owned());
+    expected.insert("/corrections".to_owned());
+    assert_eq!(purged, expected);
+    assert!(site.get("/corrections").await.body.contains("three days, not two"));
 }
 
 async fn a_publish_purges_the_lists_it_enters_and_not_the_others(db: &TestDb) {

@@ -171,12 +171,15 @@ async fn only_editors_credit_others_on_an_article(db: &TestDb) {
         (&["maya-chen"][..], StatusCode::FORBIDDEN),
         (&["jonas-berg", "maya-chen"][..], StatusCode::SEE_OTHER),
     ] {
-        let fields = crediting(
+        let mut fields = crediting(
             &maya_csrf,
             "flood-barrier-plan",
             "Flood barrier plan for Saltmarsh",
             authors,
         );
+        // A live article's changes go live with "Update".
+        fields.retain(|(k, _)| *k != "action");
+        fields.push(("action", "update"));
         let page = post_as(&site, &path, &maya, &fields).await;
         assert_eq!(page.status, status, "{authors:?}");
     }

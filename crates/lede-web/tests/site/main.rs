@@ -4,6 +4,7 @@ mod access;
 mod admin;
 mod cache;
 mod comments;
+mod desk;
 mod discovery;
 mod forms;
 mod hardening;

@@ -29,6 +29,8 @@ nav-home = Home
 # Accessible name of the footer links.
 footer-nav-label = About this site
 footer-all-articles = All articles
+# The footer's link to the corrections page.
+footer-corrections = Corrections
 # The tagline a new site starts with, until the newsroom sets its own.
 site-default-tagline = Independent news
 
@@ -58,6 +60,14 @@ article-min-read =
     }
 # Heading read by screen readers only.
 article-tags-heading = Tags
+# Heading read by screen readers only, above an article's corrections and update notes.
+article-notes-heading = Corrections and updates
+# Labels a dated correction printed with an article, and on the corrections page.
+article-note-correction = Correction
+# Labels a dated update note printed with an article.
+article-note-update = Update
+# Above a preview of an article: readers do not see this version (yet).
+article-preview-banner = Preview: readers do not see this version.
 article-about-author = About the author
 article-author-website = Website
 related-heading = You May Also Like
@@ -113,6 +123,10 @@ list-kind-tag = Tag
 list-kind-archive = Archive
 # The browser title of page 2 and later of a list.
 list-title-page = { $heading } – page { $page }
+# The corrections page (corrections.html, site/corrections.rs).
+corrections-heading = Corrections
+corrections-description = Mistakes we have put right in our articles, newest first.
+corrections-none = No corrections yet.
 list-tag-description = Articles tagged { $tag }
 # $period is an archive heading: a year, a month or a day.
 list-archive-description = Articles published in { $period }
@@ -292,6 +306,8 @@ admin-articles-col-status = Status
 admin-articles-col-authors = Authors
 admin-articles-col-updated = Updated
 admin-articles-view = view
+# Marks an article whose changes were saved for later and are not live yet.
+admin-articles-pending = changes pending
 
 ## Newsroom: the article editor (admin/editor.html, admin/articles.rs, static/editor.js)
 
@@ -343,7 +359,49 @@ admin-editor-submit = Submit for review
 admin-editor-publish = Publish
 admin-editor-schedule = Schedule
 admin-editor-unpublish = Unpublish
-admin-editor-showing-revision = Showing revision { $version }: save to make it the current text.
+# The buttons of a published article: its changes go live at once, or wait beside it.
+admin-editor-update = Update
+admin-editor-save-for-later = Save for later
+admin-editor-discard = Discard changes
+# Saves a scheduled article, which stays scheduled.
+admin-editor-save = Save
+admin-editor-open-preview = Preview as readers see it
+# $time is a date and time, $name a person's name (or admin-revision-system).
+admin-editor-pending = Showing changes saved for later on { $time } by { $name }. Readers still see the published version: “Update” puts these changes live, “Discard changes” drops them.
+admin-editor-pending-stale = The published article changed after these changes were saved; compare them with it before updating.
+# $time is a date and time.
+admin-editor-restore-autosave = Restore autosaved version from { $time }
+admin-editor-showing-autosave = Showing your autosaved version from { $time }. Nothing is saved until you press one of the buttons below.
+# Shown beside the body after an autosave; $time is hours and minutes.
+admin-editor-autosaved = Saved automatically at { $time }
+admin-editor-autosave-failed = Not saved automatically; your text is still here.
+# The browser asks before leaving the page with this (many browsers show their own words).
+admin-editor-unsaved = You have changes that are not saved.
+# Under the body, updated as one types.
+admin-editor-word-count =
+    { $words ->
+        [one] { $words } word
+       *[other] { $words } words
+    } · { $minutes ->
+        [one] { $minutes } min read
+       *[other] { $minutes } min read
+    }
+# Fields shown for a published article only.
+admin-editor-tell-readers = Tell readers what changed
+admin-editor-correction = Correction
+admin-editor-correction-hint = Printed with the article, dated, and listed on the corrections page. Kept in every later version.
+admin-editor-update-note = Update note
+admin-editor-update-note-hint = New information since the article was published; printed with the article, dated.
+admin-editor-show-updated = Show as updated (the byline says “Updated” with the date and time)
+admin-editor-notes-so-far = Already printed with the article
+# Preview links for people without accounts.
+admin-editor-share-heading = Share a preview
+admin-editor-share-hint = A link that shows this article as it stands to anyone who has it, without an account, for 7 days, until you revoke it.
+# $created and $expires are dates and times, $name a person's name.
+admin-editor-share-line = Made { $created } by { $name }; works until { $expires }
+admin-editor-share-revoke = Revoke
+admin-editor-share-create = Make a preview link
+admin-editor-showing-revision = Showing revision { $version }: it becomes the current text once you save it (“Update” on a published article).
 # editor.js builds the toolbar; these need passing to it (data attributes, say).
 admin-editor-toolbar-label = Formatting
 admin-editor-toolbar-bold = Bold
@@ -363,6 +421,21 @@ admin-editor-error-section = Choose a section.
 admin-editor-error-tag = A tag needs letters or digits.
 admin-editor-error-date = Give the date and time as 2026-12-01T09:30.
 admin-editor-error-no-action = Press one of the editor's buttons: save, submit, publish or preview.
+
+## Newsroom: the message after an action (admin/layout.html, admin/flash.rs)
+
+admin-flash-saved = Saved
+admin-flash-submitted = Submitted for review
+admin-flash-published = Published
+admin-flash-updated = Updated: the live article shows your changes.
+# $when is a date and time, $zone the site's time zone.
+admin-flash-scheduled = Scheduled for { $when } ({ $zone })
+admin-flash-unpublished = Unpublished: readers no longer see the article.
+admin-flash-later = Saved for later: the live article is unchanged.
+admin-flash-discarded = Changes discarded.
+admin-flash-preview-link = Preview link made: anyone who has it can read this article for 7 days, or until you revoke it. Copy it now; it is not shown again.
+admin-flash-preview-link-label = Preview link
+admin-flash-link-revoked = Preview link revoked: it no longer works.
 
 ## Newsroom: revisions (admin/revisions.html)
 
@@ -558,6 +631,7 @@ validation-image-alt-inline =
     }
 validation-page-slug-reserved = /{ $slug } is reserved by the site
 validation-article-status-unknown = unknown article status "{ $status }"
+validation-note-kind-unknown = unknown kind of note "{ $kind }"
 validation-comment-status-unknown = unknown comment status "{ $status }"
 validation-email = Give a valid email address, like name@example.com.
 validation-comment-links = A comment may carry at most { $max } links; this one has { $links }.
@@ -601,6 +675,10 @@ workflow-locked = This article is scheduled or published; ask an editor to chang
 workflow-submit-drafts-only = Only drafts can be submitted for review.
 workflow-already-published = This article is already published.
 workflow-unpublish-only-live = Only published or scheduled articles can be unpublished.
+workflow-live-save = This article is live: “Update” puts your changes on the site now, “Save for later” keeps them without touching the live page.
+workflow-notes-live-only = Corrections and update notes are for published articles.
+workflow-update-live-only = Only a published article can be updated; publish it instead.
+workflow-later-live-only = Only changes to a published article are saved for later; save this one as a draft.
 
 ## Importing from another system: shown by the lede import command (lede-core: transfer.rs; lede-store: sql/transfer.rs)
 

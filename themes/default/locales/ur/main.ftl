@@ -28,6 +28,8 @@ nav-home = صفحۂ اول
 # Accessible name of the footer links.
 footer-nav-label = اس ویب سائٹ کے بارے میں
 footer-all-articles = تمام خبریں
+# The footer's link to the corrections page.
+footer-corrections = تصحیحات
 # The tagline a new site starts with, until the newsroom sets its own.
 site-default-tagline = آزاد خبریں
 
@@ -57,6 +59,14 @@ article-min-read =
     }
 # Heading read by screen readers only.
 article-tags-heading = ٹیگ
+# Heading read by screen readers only, above an article's corrections and update notes.
+article-notes-heading = تصحیحات اور تازہ کاریاں
+# Labels a dated correction printed with an article, and on the corrections page.
+article-note-correction = تصحیح
+# Labels a dated update note printed with an article.
+article-note-update = تازہ کاری
+# Above a preview of an article: readers do not see this version (yet).
+article-preview-banner = پیش منظر: قارئین کو خبر کا یہ نسخہ نظر نہیں آتا۔
 article-about-author = مصنف کا تعارف
 article-author-website = ویب سائٹ
 related-heading = یہ بھی پڑھیں
@@ -112,6 +122,10 @@ list-kind-tag = ٹیگ
 list-kind-archive = آرکائیو
 # The browser title of page 2 and later of a list.
 list-title-page = { $heading } – صفحہ { $page }
+# The corrections page (corrections.html, site/corrections.rs).
+corrections-heading = تصحیحات
+corrections-description = ہماری خبروں میں جو غلطیاں درست کی گئیں، تازہ ترین پہلے۔
+corrections-none = ابھی تک کوئی تصحیح نہیں۔
 list-tag-description = { $tag } سے متعلق خبریں
 # $period is an archive heading: a year, a month or a day.
 list-archive-description = { $period } میں شائع ہونے والی خبریں
@@ -291,6 +305,8 @@ admin-articles-col-status = حیثیت
 admin-articles-col-authors = مصنفین
 admin-articles-col-updated = آخری تبدیلی
 admin-articles-view = دیکھیں
+# Marks an article whose changes were saved for later and are not live yet.
+admin-articles-pending = تبدیلیاں زیرِ التوا
 
 ## Newsroom: the article editor (admin/editor.html, admin/articles.rs, static/editor.js)
 
@@ -342,7 +358,49 @@ admin-editor-submit = نظرِ ثانی کے لیے بھیجیں
 admin-editor-publish = شائع کریں
 admin-editor-schedule = وقت مقرر کریں
 admin-editor-unpublish = اشاعت سے ہٹائیں
-admin-editor-showing-revision = نسخہ { $version } دکھایا جا رہا ہے: اسے موجودہ متن بنانے کے لیے محفوظ کریں۔
+# The buttons of a published article: its changes go live at once, or wait beside it.
+admin-editor-update = اپ ڈیٹ کریں
+admin-editor-save-for-later = بعد کے لیے محفوظ کریں
+admin-editor-discard = تبدیلیاں رد کریں
+# Saves a scheduled article, which stays scheduled.
+admin-editor-save = محفوظ کریں
+admin-editor-open-preview = قارئین کی نظر سے پیش منظر
+# $time is a date and time, $name a person's name (or admin-revision-system).
+admin-editor-pending = { $time } کو { $name } کی بعد کے لیے محفوظ کی گئی تبدیلیاں دکھائی جا رہی ہیں۔ قارئین کو اب بھی شائع شدہ نسخہ نظر آتا ہے: ”اپ ڈیٹ کریں“ ان تبدیلیوں کو شائع کر دیتا ہے، ”تبدیلیاں رد کریں“ انہیں ختم کر دیتا ہے۔
+admin-editor-pending-stale = یہ تبدیلیاں محفوظ ہونے کے بعد شائع شدہ خبر بدل چکی ہے؛ اپ ڈیٹ کرنے سے پہلے دونوں کا موازنہ کر لیں۔
+# $time is a date and time.
+admin-editor-restore-autosave = { $time } کا خودکار محفوظ شدہ نسخہ بحال کریں
+admin-editor-showing-autosave = آپ کا { $time } کا خودکار محفوظ شدہ نسخہ دکھایا جا رہا ہے۔ جب تک آپ نیچے کوئی بٹن نہ دبائیں، کچھ محفوظ نہیں ہوگا۔
+# Shown beside the body after an autosave; $time is hours and minutes.
+admin-editor-autosaved = { $time } پر خود بخود محفوظ ہو گیا
+admin-editor-autosave-failed = خود بخود محفوظ نہیں ہو سکا؛ آپ کا متن یہیں موجود ہے۔
+# The browser asks before leaving the page with this (many browsers show their own words).
+admin-editor-unsaved = آپ کی کچھ تبدیلیاں ابھی محفوظ نہیں ہوئیں۔
+# Under the body, updated as one types.
+admin-editor-word-count =
+    { $words ->
+        [one] { $words } لفظ
+       *[other] { $words } الفاظ
+    } · { $minutes ->
+        [one] { $minutes } منٹ کی پڑھائی
+       *[other] { $minutes } منٹ کی پڑھائی
+    }
+# Fields shown for a published article only.
+admin-editor-tell-readers = قارئین کو بتائیں کہ کیا بدلا
+admin-editor-correction = تصحیح
+admin-editor-correction-hint = خبر کے ساتھ تاریخ سمیت شائع ہوگی اور تصحیحات کے صفحے پر درج ہوگی۔ بعد کے ہر نسخے میں برقرار رہے گی۔
+admin-editor-update-note = تازہ کاری کا نوٹ
+admin-editor-update-note-hint = خبر شائع ہونے کے بعد کی نئی معلومات؛ خبر کے ساتھ تاریخ سمیت شائع ہوگی۔
+admin-editor-show-updated = تازہ کاری ظاہر کریں (مصنف کے نام کے ساتھ تاریخ اور وقت سمیت ”تازہ ترین“ لکھا جائے گا)
+admin-editor-notes-so-far = خبر کے ساتھ پہلے سے شائع شدہ
+# Preview links for people without accounts.
+admin-editor-share-heading = پیش منظر شیئر کریں
+admin-editor-share-hint = ایک ربط جس سے یہ خبر اپنی موجودہ حالت میں کسی کو بھی، اکاؤنٹ کے بغیر، 7 دن تک یا آپ کے منسوخ کرنے تک نظر آئے گی۔
+# $created and $expires are dates and times, $name a person's name.
+admin-editor-share-line = { $name } نے { $created } کو بنایا؛ { $expires } تک کارآمد
+admin-editor-share-revoke = منسوخ کریں
+admin-editor-share-create = پیش منظر کا ربط بنائیں
+admin-editor-showing-revision = نسخہ { $version } دکھایا جا رہا ہے: محفوظ کرنے پر یہ موجودہ متن بن جائے گا (شائع شدہ خبر پر ”اپ ڈیٹ کریں“)۔
 # editor.js builds the toolbar; these need passing to it (data attributes, say).
 admin-editor-toolbar-label = فارمیٹنگ
 admin-editor-toolbar-bold = جلی
@@ -362,6 +420,21 @@ admin-editor-error-section = کوئی حصہ منتخب کریں۔
 admin-editor-error-tag = ٹیگ میں حروف یا ہندسے ہونا ضروری ہیں۔
 admin-editor-error-date = تاریخ اور وقت اس طرح لکھیں: 2026-12-01T09:30
 admin-editor-error-no-action = ایڈیٹر کا کوئی ایک بٹن دبائیں: مسودہ محفوظ کریں، نظرِ ثانی کے لیے بھیجیں، شائع کریں یا پیش منظر دیکھیں۔
+
+## Newsroom: the message after an action (admin/layout.html, admin/flash.rs)
+
+admin-flash-saved = محفوظ ہو گیا
+admin-flash-submitted = نظرِ ثانی کے لیے بھیج دیا گیا
+admin-flash-published = شائع ہو گیا
+admin-flash-updated = اپ ڈیٹ ہو گیا: شائع شدہ خبر میں آپ کی تبدیلیاں نظر آ رہی ہیں۔
+# $when is a date and time, $zone the site's time zone.
+admin-flash-scheduled = { $when } ({ $zone }) کے لیے وقت مقرر ہو گیا
+admin-flash-unpublished = اشاعت سے ہٹا دیا گیا: قارئین کو اب یہ خبر نظر نہیں آتی۔
+admin-flash-later = بعد کے لیے محفوظ ہو گیا: شائع شدہ خبر میں کوئی تبدیلی نہیں۔
+admin-flash-discarded = تبدیلیاں رد کر دی گئیں۔
+admin-flash-preview-link = پیش منظر کا ربط بن گیا: جس کے پاس بھی یہ ربط ہو، وہ 7 دن تک یا آپ کے منسوخ کرنے تک یہ خبر پڑھ سکتا ہے۔ اسے ابھی کاپی کر لیں؛ یہ دوبارہ نہیں دکھایا جائے گا۔
+admin-flash-preview-link-label = پیش منظر کا ربط
+admin-flash-link-revoked = پیش منظر کا ربط منسوخ ہو گیا: اب یہ کام نہیں کرتا۔
 
 ## Newsroom: revisions (admin/revisions.html)
 
@@ -557,6 +630,7 @@ validation-image-alt-inline =
     }
 validation-page-slug-reserved = /{ $slug } ویب سائٹ کے اپنے استعمال کے لیے مخصوص ہے
 validation-article-status-unknown = خبر کی نامعلوم حیثیت "{ $status }"
+validation-note-kind-unknown = نوٹ کی نامعلوم قسم "{ $kind }"
 validation-comment-status-unknown = تبصرے کی نامعلوم حیثیت "{ $status }"
 validation-email = درست ای میل ایڈریس لکھیں، جیسے name@example.com
 validation-comment-links = ایک تبصرے میں زیادہ سے زیادہ { $max } لنک ہو سکتے ہیں؛ اس میں { $links } ہیں۔
@@ -600,6 +674,10 @@ workflow-locked = یہ خبر شائع ہو چکی ہے یا اس کی اشاع�
 workflow-submit-drafts-only = صرف مسودے ہی نظرِ ثانی کے لیے بھیجے جا سکتے ہیں۔
 workflow-already-published = یہ خبر پہلے ہی شائع ہو چکی ہے۔
 workflow-unpublish-only-live = صرف شائع شدہ یا طے شدہ خبریں ہی اشاعت سے ہٹائی جا سکتی ہیں۔
+workflow-live-save = یہ خبر شائع شدہ ہے: ”اپ ڈیٹ کریں“ آپ کی تبدیلیاں ابھی ویب سائٹ پر لے آتا ہے، ”بعد کے لیے محفوظ کریں“ انہیں شائع شدہ صفحہ چھیڑے بغیر رکھ لیتا ہے۔
+workflow-notes-live-only = تصحیحات اور تازہ کاری کے نوٹ صرف شائع شدہ خبروں کے لیے ہیں۔
+workflow-update-live-only = صرف شائع شدہ خبر اپ ڈیٹ ہو سکتی ہے؛ اسے شائع کریں۔
+workflow-later-live-only = صرف شائع شدہ خبر کی تبدیلیاں بعد کے لیے محفوظ ہوتی ہیں؛ اسے مسودے کے طور پر محفوظ کریں۔
 
 ## Importing from another system: shown by the lede import command (lede-core: transfer.rs; lede-store: sql/transfer.rs)
 

@@ -37,6 +37,8 @@ struct DeskLine {
     section: String,
     authors: String,
     updated: String,
+    /// Changes saved for later wait beside the live article.
+    pending: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -96,6 +98,7 @@ pub async fn list(
                 section: row.section.clone(),
                 authors: row.authors.join(", "),
                 updated: minutes(&state.settings.time_zone, row.updated_at),
+                pending: row.pending,
             })
             .collect(),
         sections,

@@ -1,22 +1,26 @@
-//! The editor: a new article or an existing one in any status, whose buttons save a draft,
-//! submit for review, publish, schedule or unpublish, and preview without JavaScript; and the
-//! live preview behind `editor.js`. A save made against an older version is refused with the
-//! writer's text kept; every save keeps a revision.
+//! The editor: a new article or an existing one in any status. Its buttons follow the
+//! article's state: a draft is saved, submitted, published or scheduled; a published article
+//! is updated (live at once), saved for later (a pending version beside it, which the editor
+//! shows until it goes live or is discarded) or unpublished. "Preview" shows the article as
+//! readers will see it, without JavaScript too. A save made against an older version is
+//! refused with the writer's text kept; every save keeps a revision, and a flash message
+//! after the redirect says what happened.
 
-use super::choices;
+use super::editor_page::{Showing, editor_page};
 use super::form::{EditorAction, EditorForm, schedule_time, to_input};
-use crate::admin::forms::CsrfForm;
-use crate::admin::{Viewer, render};
+use crate::admin::Viewer;
+use crate::admin::flash::{self, Flash};
+use crate::admin::forms::{AdminQuery, CsrfForm};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use lede_core::account::Action;
-use lede_core::content::{ArticleId, ArticleStatus};
-use lede_core::{urls, workflow};
+use axum::response::Response;
+use lede_core::content::ArticleId;
+use lede_core::workflow;
+use lede_core::workflow::Step;
 use lede_store::{Edit, EditableArticle};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// An article in any status and the editor's form filled from it, or a 404; a 403 for
 /// someone who may not open it (`workflow::may_open`: another person's article, unless they
@@ -32,145 +36,88 @@ pub(super) async fn open_article(
     if !workflow::may_open(viewer.user.role, own) {
         return Err(AppError::Forbidden("admin-article-not-yours".into()));
     }
-    let tags: Vec<(String, String)> =
-        store.tags().await?.into_iter().map(|t| (t.slug.to_string(), t.name)).collect();
-    let form = EditorForm::from_article(&article, &tags, &state.settings.time_zone);
+    let form =
+        EditorForm::from_article(&article, &tag_names(state).await?, &state.settings.time_zone);
     Ok((article, form))
 }
 
-#[derive(Debug, Serialize)]
-struct EditorView {
-    id: Option<i64>,
-    status: &'static str,
-    public_url: Option<String>,
-    form: EditorForm,
-    error: Option<String>,
-    field: Option<&'static str>,
-    preview_html: Option<String>,
-    sections: Vec<(String, String)>,
-    authors: Vec<(String, String)>,
-    tag_names: Vec<String>,
-    /// The site's languages (tag, name in its own language), the default first.
-    languages: Vec<(String, String)>,
-    /// Recent images of the media library, offered for the featured image and to insert
-    /// into the body.
-    library: Vec<LibraryChoice>,
-    can_publish: bool,
-    /// The IANA name of the site's time zone, which "Publish at" is read in.
-    time_zone: String,
+/// Every tag as (slug, name).
+async fn tag_names(state: &AppState) -> AppResult<Vec<(String, String)>> {
+    Ok(state
+        .newsroom
+        .store()
+        .tags()
+        .await?
+        .into_iter()
+        .map(|t| (t.slug.to_string(), t.name))
+        .collect())
 }
 
-/// An image of the media library as the editor's picker offers it: what choosing it as the
-/// featured image fills in (the article keeps its own copy), and the Markdown "Insert" puts
-/// in the body.
-#[derive(Debug, Serialize)]
-struct LibraryChoice {
-    path: String,
-    name: String,
-    thumbnail: String,
-    alt: String,
-    caption: String,
-    credit: String,
-    markdown: String,
+/// `?restore=autosave` opens the editor with the person's autosaved fields.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EditorQuery {
+    restore: String,
 }
 
-impl From<lede_store::MediaItem> for LibraryChoice {
-    fn from(item: lede_store::MediaItem) -> Self {
-        let description = &item.description;
-        Self {
-            thumbnail: item.widths.first().map_or(item.path.clone(), |w| item.variant(*w, "webp")),
-            markdown: lede_core::markdown::image::markdown(
-                &item.path,
-                &description.alt,
-                &description.caption,
-                &description.credit,
-            ),
-            alt: description.alt.clone(),
-            caption: description.caption.clone(),
-            credit: description.credit.clone(),
-            path: item.path,
-            name: item.original_name,
-        }
-    }
-}
-
-pub(super) async fn editor_page(
+/// The form from `viewer`'s autosave for `id`, with a notice saying so; `None` without one.
+async fn restored(
     state: &AppState,
     viewer: &Viewer,
     id: Option<ArticleId>,
-    form: EditorForm,
-    problem: Option<(StatusCode, String, Option<&'static str>)>,
-    preview: bool,
-) -> AppResult<Response> {
-    let store = state.newsroom.store();
-    let current = match id {
-        Some(id) => store.editable_article(id).await?,
-        None => None,
+) -> AppResult<Option<(EditorForm, String)>> {
+    let Some(autosave) = state.newsroom.store().autosave(viewer.user.id, id).await? else {
+        return Ok(None);
     };
-    let own = current
-        .as_ref()
-        .is_none_or(|c| viewer.user.author.is_some_and(|a| c.author_ids.contains(&a)));
-    let (sections, mut authors) = choices(state).await?;
-    if !viewer.user.role.may(Action::EditOthers) {
-        // Only editors credit others (`workflow::check_byline`): offer the others no choice.
-        let byline = match viewer.user.author {
-            Some(id) => store.authors().await?.into_iter().find(|a| a.id == id).map(|a| a.slug),
-            None => None,
-        };
-        let credited = current.as_ref().map(|c| c.input.authors.clone()).unwrap_or_default();
-        authors.retain(|(slug, _)| {
-            byline.as_ref().is_some_and(|b| b.as_str() == slug)
-                || credited.iter().any(|c| c.as_str() == slug)
-        });
-    }
-    let view = EditorView {
-        id: id.map(|i| i.0),
-        status: current.as_ref().map_or("new", |c| c.status.as_str()),
-        public_url: current
-            .as_ref()
-            .filter(|c| c.status == ArticleStatus::Published)
-            .map(|c| urls::article(&c.input.slug)),
-        preview_html: preview.then(|| lede_core::markdown::render(&form.body)),
-        form,
-        error: problem.as_ref().map(|(_, m, _)| m.clone()),
-        field: problem.as_ref().and_then(|(_, _, f)| *f),
-        sections,
-        authors,
-        tag_names: store.tags().await?.into_iter().map(|t| t.name).collect(),
-        languages: state
-            .newsroom
-            .languages()
-            .all()
-            .iter()
-            .map(|l| (l.clone(), state.translations.message(l, "language-autonym", None)))
-            .collect(),
-        library: store.media("", 100).await?.into_iter().map(LibraryChoice::from).collect(),
-        can_publish: viewer.user.role.may(Action::EditOthers)
-            || own && viewer.user.role.may(Action::PublishOwn),
-        time_zone: state.settings.time_zone.name().to_owned(),
+    // A slot written by an older editor that no longer reads is simply not offered.
+    let Ok(form) = serde_json::from_str::<EditorForm>(&autosave.content) else {
+        return Ok(None);
     };
-    let status = problem.map_or(StatusCode::OK, |(s, _, _)| s);
-    let title = if view.form.headline.is_empty() {
-        crate::admin::say(state, Some(viewer), "admin-new-article", &[])
-    } else {
-        view.form.headline.clone()
-    };
-    Ok((status, render(state, Some(viewer), "admin/editor.html", &title, view).await?)
-        .into_response())
+    let time = state.settings.time_zone.long_date_time(autosave.saved_at, &viewer.language);
+    let notice =
+        crate::admin::say(state, Some(viewer), "admin-editor-showing-autosave", &[("time", &time)]);
+    Ok(Some((form, notice)))
 }
 
-pub async fn new_article(State(state): State<AppState>, viewer: Viewer) -> AppResult<Response> {
-    let form = EditorForm { language: "en".into(), ..Default::default() };
-    editor_page(&state, &viewer, None, form, None, false).await
+pub async fn new_article(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    AdminQuery(query): AdminQuery<EditorQuery>,
+) -> AppResult<Response> {
+    if query.restore == "autosave"
+        && let Some((form, notice)) = restored(&state, &viewer, None).await?
+    {
+        let showing = Showing { notice: Some(notice), ..Default::default() };
+        return editor_page(&state, &viewer, None, form, showing).await;
+    }
+    let language = state.newsroom.languages().default_language().to_owned();
+    let form = EditorForm { language, ..Default::default() };
+    let showing = Showing { offer_autosave: true, ..Default::default() };
+    editor_page(&state, &viewer, None, form, showing).await
 }
 
 pub async fn edit(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
+    AdminQuery(query): AdminQuery<EditorQuery>,
 ) -> AppResult<Response> {
     let (_, form) = open_article(&state, &viewer, id).await?;
-    editor_page(&state, &viewer, Some(ArticleId(id)), form, None, false).await
+    let id = ArticleId(id);
+    if query.restore == "autosave"
+        && let Some((form, notice)) = restored(&state, &viewer, Some(id)).await?
+    {
+        let showing = Showing { notice: Some(notice), ..Default::default() };
+        return editor_page(&state, &viewer, Some(id), form, showing).await;
+    }
+    // Changes saved for later are what the editor works on until they go live or are
+    // dropped; the live version is one click away ("View published").
+    let form = match state.newsroom.store().pending_version(id).await? {
+        Some(pending) => form.with_pending(&pending, &tag_names(&state).await?),
+        None => form,
+    };
+    let showing = Showing { offer_autosave: true, ..Default::default() };
+    editor_page(&state, &viewer, Some(id), form, showing).await
 }
 
 pub async fn create(state: State<AppState>, form: CsrfForm<EditorForm>) -> AppResult<Response> {
@@ -193,62 +140,65 @@ async fn submit(
     let step = match form.action {
         Some(EditorAction::Step(step)) => step,
         Some(EditorAction::Preview) => {
-            return editor_page(&state, &viewer, id, form, None, true).await;
+            let showing = Showing { preview: true, ..Default::default() };
+            return editor_page(&state, &viewer, id, form, showing).await;
         }
         None => {
             return Err(AppError::BadRequest("admin-editor-error-no-action".into()));
         }
     };
+    let schedule_at = match schedule_time(&form.publish_at, &state.settings.time_zone) {
+        Ok(at) => at,
+        Err(invalid) => return refused(&state, &viewer, id, form, invalid.into()).await,
+    };
     let attempt = async {
-        let (input, tag_names) = to_input(&form)?;
+        let (input, tag_names) = match (step, id) {
+            // Discarding drops what was kept for later, whatever the form holds now.
+            (Step::DiscardPending, Some(id)) => {
+                let stored = state.newsroom.store().editable_article(id).await?;
+                (stored.ok_or(lede_store::Error::NotFound("article"))?.input, Vec::new())
+            }
+            _ => to_input(&form)?,
+        };
         let edit = Edit {
             id,
             input,
             tag_names,
             expected_version: form.version,
             step,
-            schedule_at: schedule_time(&form.publish_at, &state.settings.time_zone)?,
+            schedule_at,
+            notes: form.notes(),
         };
         state.newsroom.edit_article(&viewer.user, edit).await
     };
     match attempt.await {
         Ok(saved) => {
-            Ok(Redirect::to(&format!("/admin/articles/{}?saved={}", saved.0, step.as_str()))
-                .into_response())
+            let to = format!("/admin/articles/{}?saved={}", saved.0, step.as_str());
+            Ok(flash::redirect(&state, &to, &Flash::after(step, schedule_at)))
         }
-        Err(lede_store::Error::Invalid(invalid)) => {
-            let message = crate::admin::tell(&state, Some(&viewer), &invalid.message);
-            let problem = (StatusCode::UNPROCESSABLE_ENTITY, message, Some(invalid.field));
-            editor_page(&state, &viewer, id, form, Some(problem), false).await
-        }
-        Err(lede_store::Error::Conflict(message)) => {
-            editor_page(
-                &state,
-                &viewer,
-                id,
-                form,
-                Some((
-                    StatusCode::CONFLICT,
-                    crate::admin::tell(&state, Some(&viewer), &message),
-                    None,
-                )),
-                false,
-            )
-            .await
-        }
-        Err(other) => Err(other.into()),
+        Err(error) => refused(&state, &viewer, id, form, error).await,
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct PreviewForm {
-    body: String,
-}
-
-/// The live preview's HTML: the body rendered and sanitised exactly as a save would.
-pub async fn preview(
-    CsrfForm { form, .. }: CsrfForm<PreviewForm>,
-) -> AppResult<axum::response::Html<String>> {
-    Ok(axum::response::Html(lede_core::markdown::render(&form.body)))
+/// The editor again with the writer's text, saying why the save was refused: what to fix
+/// (422), or that someone saved first (409). Other refusals are error pages.
+async fn refused(
+    state: &AppState,
+    viewer: &Viewer,
+    id: Option<ArticleId>,
+    form: EditorForm,
+    error: lede_store::Error,
+) -> AppResult<Response> {
+    let problem = match error {
+        lede_store::Error::Invalid(invalid) => {
+            let message = crate::admin::tell(state, Some(viewer), &invalid.message);
+            (StatusCode::UNPROCESSABLE_ENTITY, message, Some(invalid.field))
+        }
+        lede_store::Error::Conflict(message) => {
+            (StatusCode::CONFLICT, crate::admin::tell(state, Some(viewer), &message), None)
+        }
+        other => return Err(other.into()),
+    };
+    let showing = Showing { problem: Some(problem), ..Default::default() };
+    editor_page(state, viewer, id, form, showing).await
 }

@@ -2,7 +2,7 @@
 //! turned into the article input the newsroom saves.
 
 use crate::dates::SiteZone;
-use lede_core::content::{ArticleInput, ArticleStatus, FeaturedImage};
+use lede_core::content::{ArticleInput, ArticleStatus, FeaturedImage, UpdateNotes};
 use lede_core::workflow::Step;
 use lede_core::{Invalid, Slug};
 use lede_store::EditableArticle;
@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 /// What the editor's buttons ask for: the text shown again with a preview, or a step of the
-/// workflow (`save`, `submit`, `publish`…, read by serde into [`Step`]).
+/// workflow (`save`, `submit`, `publish`, `update`, `later`…, read by serde into [`Step`]).
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(super) enum EditorAction {
@@ -48,6 +48,12 @@ pub struct EditorForm {
     pub(super) partner_only: String,
     /// The slug of the article this one translates; empty for none.
     pub(super) translation_of: String,
+    /// A correction to print with a published article, dated when it goes live.
+    pub(super) correction: String,
+    /// An update note, likewise.
+    pub(super) update_note: String,
+    /// "on" when the byline is to say "Updated" with the time of this update.
+    pub(super) show_updated: String,
 }
 
 impl EditorForm {
@@ -61,7 +67,16 @@ impl EditorForm {
         tag_names: &[(String, String)],
         zone: &SiteZone,
     ) -> Self {
-        let input = &article.input;
+        let publish_at = article
+            .published_at
+            .filter(|_| article.status == ArticleStatus::Scheduled)
+            .map(|at| zone.civil(at).strftime("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_default();
+        Self { publish_at, ..Self::from_input(&article.input, article.version, tag_names) }
+    }
+
+    /// The fields of `input`, saved at `version`, with its tags by the names `tag_names` give.
+    fn from_input(input: &ArticleInput, version: i64, tag_names: &[(String, String)]) -> Self {
         let image = input.featured_image.clone().unwrap_or_default();
         let tags = input
             .tags
@@ -76,7 +91,7 @@ impl EditorForm {
             .join(", ");
         Self {
             action: None,
-            version: Some(article.version),
+            version: Some(version),
             headline: input.headline.clone(),
             standfirst: input.standfirst.clone(),
             body: input.body_markdown.clone(),
@@ -96,11 +111,39 @@ impl EditorForm {
                 .as_ref()
                 .map(ToString::to_string)
                 .unwrap_or_default(),
-            publish_at: article
-                .published_at
-                .filter(|_| article.status == ArticleStatus::Scheduled)
-                .map(|at| zone.civil(at).strftime("%Y-%m-%dT%H:%M").to_string())
-                .unwrap_or_default(),
+            publish_at: String::new(),
+            correction: String::new(),
+            update_note: String::new(),
+            show_updated: String::new(),
+        }
+    }
+
+    /// The form with a pending version's fields (its tags named as it names them), based on
+    /// the version the pending one was made from, so an "Update" over a newer live version
+    /// is refused as a conflict rather than silently undoing it.
+    pub(super) fn with_pending(
+        self,
+        pending: &lede_store::PendingVersion,
+        tag_names: &[(String, String)],
+    ) -> Self {
+        let mut names = tag_names.to_vec();
+        names.extend(pending.tag_names.iter().map(|(s, n)| (s.to_string(), n.clone())));
+        let form = Self::from_input(&pending.input, pending.base_version, &names);
+        Self {
+            correction: pending.notes.correction.clone(),
+            update_note: pending.notes.update.clone(),
+            show_updated: if pending.notes.show_updated { "on".into() } else { String::new() },
+            publish_at: self.publish_at,
+            ..form
+        }
+    }
+
+    /// The correction, update note and "Show as updated" the form sends.
+    pub(super) fn notes(&self) -> UpdateNotes {
+        UpdateNotes {
+            correction: self.correction.clone(),
+            update: self.update_note.clone(),
+            show_updated: self.show_updated == "on",
         }
     }
 }
@@ -154,6 +197,52 @@ pub(super) fn to_input(
         },
     };
     Ok((input, tag_names))
+}
+
+/// The form as a preview shows it, however unfinished: a slug, section, tag or author that
+/// does not read yet is left out (or made up) rather than refused, since nothing is saved;
+/// with no byline yet, `byline` (the writer's own) stands in.
+pub(super) fn preview_input(
+    form: &EditorForm,
+    byline: Option<Slug>,
+) -> (ArticleInput, Vec<(Slug, String)>) {
+    let stand_in = || Slug::parse("preview").expect("a valid slug");
+    let tag_names: Vec<(Slug, String)> = form
+        .tags
+        .split(',')
+        .map(str::trim)
+        .filter_map(|name| Slug::from_title(name).map(|slug| (slug, name.to_owned())))
+        .collect();
+    let mut authors: Vec<Slug> = form.authors.iter().filter_map(|a| Slug::parse(a).ok()).collect();
+    if authors.is_empty() {
+        authors.extend(byline);
+    }
+    let input = ArticleInput {
+        slug: Slug::parse(form.slug.trim())
+            .ok()
+            .or_else(|| Slug::from_title(&form.headline))
+            .unwrap_or_else(stand_in),
+        headline: form.headline.trim().to_owned(),
+        standfirst: form.standfirst.trim().to_owned(),
+        body_markdown: form.body.clone(),
+        language: match form.language.trim() {
+            "" => "en".to_owned(),
+            language => language.to_owned(),
+        },
+        section: Slug::parse(form.section.trim()).unwrap_or_else(|_| stand_in()),
+        tags: tag_names.iter().map(|(slug, _)| slug.clone()).collect(),
+        authors,
+        featured_image: (!form.image_src.trim().is_empty()).then(|| FeaturedImage {
+            src: form.image_src.trim().to_owned(),
+            alt: form.image_alt.trim().to_owned(),
+            caption: form.image_caption.trim().to_owned(),
+            credit: form.image_credit.trim().to_owned(),
+            decorative: form.image_decorative == "on",
+        }),
+        partner_only: form.partner_only == "on",
+        translation_of: None,
+    };
+    (input, tag_names)
 }
 
 /// The instant "Publish at" names: the text is a wall-clock time in the site's zone.

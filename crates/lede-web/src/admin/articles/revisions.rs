@@ -1,14 +1,14 @@
 //! An article's revisions: each saved version with who saved it and its differences from
 //! the current text, and restoring one into the editor (nothing changes until it is saved).
 
-use super::editor::{editor_page, open_article};
+use super::editor::open_article;
+use super::editor_page::{Showing, editor_page};
 use super::minutes;
 use crate::admin::forms::AdminQuery;
 use crate::admin::{Viewer, render};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use lede_core::content::ArticleId;
 use serde::{Deserialize, Serialize};
@@ -111,13 +111,6 @@ pub async fn restore(
         "admin-editor-showing-revision",
         &[("version", &revision.version.to_string())],
     );
-    editor_page(
-        &state,
-        &viewer,
-        Some(ArticleId(id)),
-        form,
-        Some((StatusCode::OK, notice, None)),
-        false,
-    )
-    .await
+    let showing = Showing { notice: Some(notice), ..Default::default() };
+    editor_page(&state, &viewer, Some(ArticleId(id)), form, showing).await
 }
