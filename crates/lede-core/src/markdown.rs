@@ -225,3 +225,115 @@ mod tests {
         assert_eq!(text.split_whitespace().collect::<Vec<_>>(), ["Bold", "and", "link"]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use scraper::{Html, Node};
+
+    /// Pieces of hostile HTML and Markdown, to be mixed with each other and with any text.
+    const HOSTILE: &[&str] = &[
+        "<script>alert(1)</script>",
+        "<script",
+        "<img src=x onerror=alert(1)>",
+        "<a href=\"javascript:alert(1)\">",
+        "<a href=\"&#106;avascript:alert(1)\">",
+        "<a href=\" java\tscript:alert(1)\">",
+        "<a href=\"data:text/html,<script>alert(1)</script>\">",
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "![x](vbscript:msgbox(1))",
+        "<svg onload=alert(1)>",
+        "<math><mi xlink:href=\"javascript:alert(1)\">",
+        "<iframe srcdoc=\"<script>alert(1)</script>\">",
+        "<div style=\"x:expression(alert(1))\" onclick=\"x()\">",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        "<form><button formaction=javascript:alert(1)>",
+        "<table><tr><td>",
+        "</td></tr><tfoot><tr><td>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "`",
+        "\n\n",
+        "    ",
+        "| a | b |\n|---|---|\n",
+        "[^1]",
+        "\n[^1]: ",
+        "<https://example.com>",
+        "**",
+        "&",
+        "&#x3c;",
+    ];
+
+    fn body() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => proptest::sample::select(HOSTILE).prop_map(str::to_owned),
+            1 => "\\PC{0,12}",
+            1 => "[a-z =\"'<>/:]{0,12}",
+        ];
+        proptest::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
+    }
+
+    /// Whether a browser parsing `html` meets an element that runs script, an event handler,
+    /// a `style` attribute, or a URL whose scheme is not http(s) or mailto.
+    fn runs_script(html: &str) -> Option<String> {
+        let unsafe_elements =
+            ["script", "style", "iframe", "svg", "math", "form", "button", "noscript"];
+        for node in Html::parse_fragment(html).tree.values() {
+            let Node::Element(element) = node else { continue };
+            if unsafe_elements.contains(&element.name()) {
+                return Some(format!("<{}>", element.name()));
+            }
+            for (name, value) in element.attrs() {
+                if name.starts_with("on") || name == "style" || name == "srcdoc" {
+                    return Some(format!("{name}="));
+                }
+                let cleaned: String = value
+                    .trim_matches(|c: char| c <= ' ')
+                    .chars()
+                    .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                let scheme = cleaned.split_once(':').map(|(scheme, _)| scheme).filter(|s| {
+                    s.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && s.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                });
+                if let Some(scheme) = scheme
+                    && !["http", "https", "mailto"].contains(&scheme)
+                {
+                    return Some(format!("{name}={value}"));
+                }
+            }
+        }
+        None
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn rendered_and_sanitised_bodies_run_no_script(body in body()) {
+            let rendered = render(&body);
+            prop_assert_eq!(runs_script(&rendered), None, "{:?} rendered as {:?}", body, rendered);
+            let sanitized = sanitize(&body);
+            prop_assert_eq!(runs_script(&sanitized), None, "{:?} sanitised as {:?}", body, sanitized);
+        }
+
+        /// Imports and exports sanitise stored bodies again: that changes nothing.
+        #[test]
+        fn sanitising_is_idempotent(body in body()) {
+            let rendered = render(&body);
+            prop_assert_eq!(sanitize(&rendered), rendered.clone());
+            let sanitized = sanitize(&body);
+            prop_assert_eq!(sanitize(&sanitized), sanitized.clone());
+        }
+    }
+}
