@@ -276,9 +276,10 @@ pub fn to_text(html: &str) -> String {
     out
 }
 
-/// Text on one line (titles, names).
+/// Text on one line (titles, names), without white space of any kind at either end, as the
+/// newsroom keeps it: a title of only non-breaking spaces is no title.
 pub fn to_line(html: &str) -> String {
-    to_text(html).split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    to_text(html).split_ascii_whitespace().collect::<Vec<_>>().join(" ").trim().to_owned()
 }
 
 /// Decodes HTML entities (named, decimal and hex); unknown ones stay as written.
