@@ -7,6 +7,8 @@
 pub(super) mod desk;
 pub(super) mod editor;
 mod form;
+
+pub(crate) use form::read_for_fuzzing;
 pub(super) mod revisions;
 
 use crate::error::AppResult;
