@@ -706,3 +706,63 @@ mod tests {
         assert!(!is_right_to_left("en") && !is_right_to_left("uk"));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text with control characters of every kind (C0, DEL, C1), line breaks and tabs mixed
+    /// into letters of several scripts, and any text at all.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[\u{0}-\u{1f}\u{7f}-\u{9f} a-zA-Z\u{0627}-\u{064A}\u{a0}\u{2028}]{0,30}",
+            any::<String>(),
+        ]
+    }
+
+    fn has_refused(text: &str, lines: Lines) -> bool {
+        text.chars().any(|c| !allowed_char(c, lines))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// A one-line field takes no control character at all, a text of several lines only
+        /// tabs and line breaks; what is accepted is trimmed and holds none of the others.
+        #[test]
+        fn text_fields_refuse_control_characters(text in text()) {
+            match optional("name", &text, 1000) {
+                Ok(value) => {
+                    prop_assert!(!has_refused(&value, Lines::One), "{value:?}");
+                    prop_assert_eq!(value.trim(), value.as_str());
+                }
+                Err(refused) => {
+                    prop_assert_eq!(refused.field, "name");
+                    prop_assert!(has_refused(text.trim(), Lines::One));
+                }
+            }
+            match optional_text("bio", &text, 1000) {
+                Ok(value) => prop_assert!(!has_refused(&value, Lines::Many), "{value:?}"),
+                Err(_) => prop_assert!(has_refused(text.trim(), Lines::Many)),
+            }
+            if let Ok(address) = web_address("website", &text) {
+                prop_assert!(!address.chars().any(|c| c.is_control() || c.is_whitespace()));
+            }
+        }
+
+        /// Stripping (for imported text) leaves only allowed characters, says whether it
+        /// changed anything, and a second pass changes nothing.
+        #[test]
+        fn stripping_control_characters_is_complete_and_idempotent(text in text()) {
+            for lines in [Lines::One, Lines::Many] {
+                let mut stripped = text.clone();
+                let changed = strip_controls(&mut stripped, lines);
+                prop_assert_eq!(changed, has_refused(&text, lines));
+                prop_assert_eq!(changed, stripped != text);
+                prop_assert!(no_controls("text", &stripped, lines).is_ok(), "{stripped:?}");
+                prop_assert!(!strip_controls(&mut stripped.clone(), lines));
+            }
+        }
+    }
+}

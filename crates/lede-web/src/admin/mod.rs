@@ -22,6 +22,8 @@ mod sign_in;
 
 pub use session::Viewer;
 
+pub(crate) use articles::read_for_fuzzing as read_editor_form_for_fuzzing;
+
 use crate::error::AppResult;
 use crate::state::AppState;
 use axum::Router;

@@ -260,6 +260,25 @@ pub(super) fn schedule_time(
         .ok_or_else(|| Invalid::new("publish_at", "admin-editor-error-date"))
 }
 
+/// What a save makes of an editor form's body before the newsroom sees it, for the fuzz
+/// target (see [`crate::fuzzing`]): the body read as the route reads it (`None`: a 400), then
+/// the article input with the tags it names, and the "Publish at" time on `zone`'s clock.
+pub(crate) fn read_for_fuzzing(body: &[u8], zone: &SiteZone) -> Option<crate::fuzzing::Editor> {
+    use axum::extract::FromRequest;
+    let request = crate::fuzzing::form_request(body);
+    let form = crate::fuzzing::at_once(super::super::forms::AdminForm::<EditorForm>::from_request(
+        request,
+        &(),
+    ))
+    .ok()?
+    .0;
+    Some(crate::fuzzing::Editor {
+        previewed: matches!(form.action, Some(EditorAction::Preview)),
+        input: to_input(&form),
+        schedule: schedule_time(&form.publish_at, zone),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,8 @@ mod form;
 pub(super) mod preview;
 pub(super) mod revisions;
 
+pub(crate) use form::read_for_fuzzing;
+
 use crate::error::AppResult;
 use crate::state::AppState;
 use time::OffsetDateTime;
