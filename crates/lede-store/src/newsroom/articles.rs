@@ -6,8 +6,9 @@ use super::{ArticleChange, Change, Newsroom};
 use crate::sql::{ArticleWrite, Written};
 use crate::{Error, Placement, Result, SaveContext};
 use lede_core::Slug;
-use lede_core::account::User;
+use lede_core::account::{Action, User};
 use lede_core::content::*;
+use lede_core::presentation::{Curation, Presentation, SearchAndSocial};
 use lede_core::related;
 use lede_core::transfer::{ImportBatch, ImportOutcome};
 use lede_core::workflow::{self, Refusal, Step};
@@ -43,7 +44,8 @@ impl Newsroom {
         id: Option<ArticleId>,
         input: ArticleInput,
     ) -> Result<ArticleId> {
-        self.write_content(id, input, Vec::new(), None, SaveContext::default()).await
+        let keep = Presentation::default();
+        self.write_content(id, input, Vec::new(), None, SaveContext::default(), keep).await
     }
 
     /// Checks and writes an article's content with its status change (if any), creating the
@@ -55,9 +57,12 @@ impl Newsroom {
         tag_names: Vec<(Slug, String)>,
         status: Option<(ArticleStatus, Option<OffsetDateTime>)>,
         context: SaveContext,
+        mut presentation: Presentation,
     ) -> Result<ArticleId> {
         input.language = self.languages().check(&input.language)?;
         let checked = input.check()?;
+        presentation.search_and_social =
+            presentation.search_and_social.map(SearchAndSocial::check).transpose()?;
         let signature = signature_of(&checked);
         let new_tags: Vec<_> =
             tag_names.into_iter().filter(|(slug, _)| checked.input.tags.contains(slug)).collect();
@@ -74,6 +79,7 @@ impl Newsroom {
                 new_tags: &new_tags,
                 status,
                 context,
+                presentation: &presentation,
                 stamp: now,
                 now,
             })
@@ -114,8 +120,32 @@ impl Newsroom {
                 new_tags: &[],
                 status: Some(status),
                 context: SaveContext::default(),
+                presentation: &Presentation::default(),
                 stamp,
                 now: self.now(),
+            })
+            .await?;
+        self.announce_article(written, before).await
+    }
+
+    /// Pins, unpins or features an article, for the operator's tools (the demo loader); the
+    /// newsroom's editors choose through [`Self::edit_article_presented`]. Pinning one article
+    /// unpins the top story of its language.
+    pub async fn curate_article(&self, id: ArticleId, curation: Curation) -> Result<()> {
+        let before = self.placement(Some(id)).await?;
+        let presentation = Presentation { curation: Some(curation), search_and_social: None };
+        let now = self.now();
+        let written = self
+            .store
+            .write_article(ArticleWrite {
+                id: Some(id),
+                content: None,
+                new_tags: &[],
+                status: None,
+                context: SaveContext::default(),
+                presentation: &presentation,
+                stamp: now,
+                now,
             })
             .await?;
         self.announce_article(written, before).await
@@ -149,18 +179,36 @@ impl Newsroom {
     /// Saves an article from the editor on behalf of `user` and takes the edit's workflow
     /// step, if the user's role and the article's state allow it. The content, the new
     /// status, the revision, new tags, a redirect, related lists and the search entry are
-    /// written in one transaction; a refused step writes nothing at all.
+    /// written in one transaction; a refused step writes nothing at all. What the article's
+    /// presentation was (its front-page flags, search and social fields) stays as it is.
     pub async fn edit_article(&self, user: &User, edit: Edit) -> Result<ArticleId> {
+        self.edit_article_presented(user, edit, Presentation::default()).await
+    }
+
+    /// [`Self::edit_article`] with the presentation the editor's form sends, written in the
+    /// same transaction. Only editors and admins change the front page's flags
+    /// (`Action::CurateFrontPage`); anyone else's edit that would is refused whole.
+    pub async fn edit_article_presented(
+        &self,
+        user: &User,
+        edit: Edit,
+        presentation: Presentation,
+    ) -> Result<ArticleId> {
         let Edit { id, mut input, tag_names, expected_version, step, schedule_at } = edit;
-        let (from, own, credited) = match id {
+        let (from, own, credited, curation) = match id {
             Some(id) => {
                 let current =
                     self.store.editable_article(id).await?.ok_or(Error::NotFound("article"))?;
                 let own = user.author.is_some_and(|a| current.author_ids.contains(&a));
-                (current.status, own, current.input.authors)
+                (current.status, own, current.input.authors, current.curation)
             }
-            None => (ArticleStatus::Draft, true, Vec::new()),
+            None => (ArticleStatus::Draft, true, Vec::new(), Curation::default()),
         };
+        if presentation.curation.is_some_and(|wanted| wanted != curation)
+            && !user.role.may(Action::CurateFrontPage)
+        {
+            return Err(Error::Forbidden("store-curation-editors-only".into()));
+        }
         let byline = self.byline_slug(user).await?;
         if id.is_none()
             && input.authors.is_empty()
@@ -190,7 +238,7 @@ impl Newsroom {
             other => Some((other, None)),
         };
         let context = SaveContext { expected_version, saved_by: Some(user.id) };
-        self.write_content(id, input, tag_names, status, context).await
+        self.write_content(id, input, tag_names, status, context, presentation).await
     }
 
     async fn byline_slug(&self, user: &User) -> Result<Option<Slug>> {
@@ -230,7 +278,7 @@ impl Newsroom {
             self.announce(Change::Catalog);
         }
         for id in &outcome.new_articles {
-            let written = Written { id: *id, created_tags: false };
+            let written = Written { id: *id, created_tags: false, front_page: false };
             self.announce_article(written, None).await?;
         }
         Ok(outcome)
@@ -252,7 +300,8 @@ impl Newsroom {
         }
         let id = written.id;
         let after = self.store.placement(id).await?;
-        if before.is_none() && after.is_none() {
+        // A draft pinned as top story unpinned the public one: the front page changed.
+        if before.is_none() && after.is_none() && !written.front_page {
             return Ok(());
         }
         let related_to =
@@ -260,7 +309,14 @@ impl Newsroom {
         let translations = self.store.translations(id).await?.into_iter().map(|t| t.id).collect();
         let moved =
             if before == after { Vec::new() } else { before.into_iter().chain(after).collect() };
-        self.announce(Change::Article(ArticleChange { id, moved, related_to, translations }));
+        let front_page = written.front_page;
+        self.announce(Change::Article(ArticleChange {
+            id,
+            moved,
+            related_to,
+            translations,
+            front_page,
+        }));
         Ok(())
     }
 }

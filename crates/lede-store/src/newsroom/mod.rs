@@ -17,8 +17,10 @@ use time::OffsetDateTime;
 use tokio::sync::broadcast;
 
 mod articles;
+mod front;
 mod site;
 pub use articles::Edit;
+pub use front::PageSettings;
 pub use site::{Direction, OUTSIDE_CHANGE_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
 
 /// What a write changed in what readers see, for whatever keeps derived copies (the page
@@ -46,10 +48,12 @@ pub struct ArticleChange {
     /// differ (it was published, unpublished, re-dated, moved or retagged). Empty when only its
     /// content changed, which changes only the pages that show it.
     pub moved: Vec<Placement>,
-    /// Articles whose "You May Also Like" list now holds it.
+    /// Articles whose "You May Also Like" cards now show it.
     pub related_to: Vec<ArticleId>,
     /// Its versions in other languages, whose pages link to it (or now must, or must not).
     pub translations: Vec<ArticleId>,
+    /// Whether the write changed the front page's top story or featured articles.
+    pub front_page: bool,
 }
 
 #[derive(Clone)]

@@ -79,10 +79,29 @@ impl SqlStore {
         row.as_ref().map(item).transpose()
     }
 
+    /// The library's records of `paths` (those it holds), in one query: the images of a
+    /// page's cards.
+    pub async fn media_by_paths(&self, paths: &[&str]) -> Result<Vec<MediaItem>> {
+        if paths.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {MEDIA_COLUMNS} FROM media WHERE path IN ({})",
+            super::placeholders(1, paths.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for path in paths {
+            query = query.bind(*path);
+        }
+        let rows = query.fetch_all(&self.read).await?;
+        rows.iter().map(item).collect()
+    }
+
     pub async fn media_used_by(&self, path: &str) -> Result<Option<String>> {
         let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
         let headline: Option<String> = sqlx::query_scalar(
-            "SELECT headline FROM articles WHERE image_src = $1 OR body_markdown LIKE $2 ORDER BY id LIMIT 1",
+            "SELECT headline FROM articles WHERE image_src = $1 OR social_image = $1 \
+             OR body_markdown LIKE $2 ORDER BY id LIMIT 1",
         )
         .bind(path)
         .bind(format!("%{}%", stem.replace(['%', '_'], "")))

@@ -13,6 +13,7 @@ mod catalog;
 mod comments;
 mod connect;
 mod editorial;
+mod front_page;
 mod media;
 mod rows;
 mod search;
@@ -21,6 +22,8 @@ pub use search::{MARK_END, MARK_START};
 mod transfer;
 
 pub use connect::Backend;
+pub use front_page::FrontPage;
+pub(crate) use front_page::{RELATED_COUNT_KEY, SHARE_IMAGE_KEY, SITE_LOGO_KEY};
 
 use crate::Result;
 
