@@ -103,7 +103,8 @@ const SCHEDULE_TICK: Duration = Duration::from_secs(15);
 const OUTSIDE_CHANGE_TICK: Duration = Duration::from_secs(2);
 
 /// Drops the rendered pages when a `lede` command changed content from outside this server
-/// (it leaves a mark through `Newsroom::mark_outside_change`).
+/// (it leaves a mark through `Newsroom::mark_outside_change`), or when a breaking-news banner
+/// they show has expired.
 fn spawn_outside_change_watch(state: AppState) {
     tokio::spawn(async move {
         let store = state.newsroom.store().clone();
@@ -111,6 +112,7 @@ fn spawn_outside_change_watch(state: AppState) {
         let mut tick = tokio::time::interval(OUTSIDE_CHANGE_TICK);
         loop {
             tick.tick().await;
+            state.expire_breaking_news().await;
             match store.setting(OUTSIDE_CHANGE_KEY).await {
                 Ok(now) if now != seen => {
                     tracing::info!("content changed by another process: pages will render anew");

@@ -1,6 +1,7 @@
 //! Which cached pages a change makes stale. An article change purges the pages that show the
 //! article, the articles that now offer it as related, and, when it entered, left or moved
-//! between lists, the first pages of those lists (and archives of its dates). An approved
+//! between lists, the first pages of those lists (and archives of its dates); when its top
+//! story or featured flag changed, the front pages. An approved
 //! comment purges its article's page. A catalog change (a section, tag, author, page or the
 //! site's name: things named on nearly every page) purges everything; they are rare.
 
@@ -24,6 +25,9 @@ fn article(change: &ArticleChange) -> Vec<Dep> {
     deps.extend(change.related_to.iter().chain(&change.translations).map(|id| Dep::RelatedOf(*id)));
     if !change.moved.is_empty() {
         deps.push(Dep::List(ListKey::All));
+    }
+    if change.front_page {
+        deps.push(Dep::FrontPage);
     }
     for placement in &change.moved {
         deps.extend(placement.sections.iter().map(|s| Dep::List(ListKey::Section(*s))));

@@ -29,6 +29,9 @@ pub enum Dep {
     /// The page lists every public article with its date (sitemaps): any change to any
     /// article changes it.
     EveryArticle,
+    /// The page shows an edition's top story and featured articles (the front page): pinning,
+    /// unpinning or featuring any article changes it.
+    FrontPage,
 }
 
 /// The lists of articles pages draw from.

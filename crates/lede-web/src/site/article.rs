@@ -3,7 +3,7 @@
 //! "More From Author", and comments with the "Add yours" form.
 
 use super::comments::CommentFormView;
-use super::{Layout, render};
+use super::{Layout, card_images, illustrate, render};
 use crate::cache::shown::{self, Dep};
 use crate::error::{AppError, AppResult};
 use crate::seo;
@@ -132,9 +132,11 @@ pub async fn render_article(
         }
         None => 0,
     };
-    let (mut related, mut more_from_author) = store.article_lists(id, &filter, more_limit).await?;
-    // Sections, tags and authors are named in the article's language, around it as in it.
     let catalog = state.catalog.get(&state.newsroom).await?;
+    let related_count = catalog.page.related_count;
+    let (mut related, mut more_from_author) =
+        store.article_lists(id, &filter, related_count, more_limit).await?;
+    // Sections, tags and authors are named in the article's language, around it as in it.
     let names = catalog.names(&article.summary.language);
     names.article(&mut article);
     names.summaries(&mut related);
@@ -153,7 +155,7 @@ pub async fn render_article(
         link.url = edition.path(&link.url);
         link
     };
-    let view = ArticleView {
+    let mut view = ArticleView {
         url: urls::article(&summary.slug),
         headline: summary.headline.clone(),
         standfirst: summary.standfirst.clone(),
@@ -166,21 +168,7 @@ pub async fn render_article(
         was_updated: zone.civil(summary.updated_at).date()
             > zone.civil(summary.published_at).date(),
         reading_minutes: article.reading_minutes_at(&state.settings.reading_speeds),
-        image: match &summary.featured_image {
-            Some(image) => {
-                let view = ImageView::from(image);
-                let library = if lede_store::MediaLibrary::may_hold(&image.src) {
-                    store.media_by_path(&image.src).await?
-                } else {
-                    None
-                };
-                Some(match library {
-                    Some(item) => view.with_library(&item),
-                    None => view,
-                })
-            }
-            None => None,
-        },
+        image: summary.featured_image.as_ref().map(ImageView::from),
         body_html: article.body_html.clone(),
         tags: article.tags.iter().map(|t| here(Link::tag(t))).collect(),
         authors: article
@@ -207,7 +195,17 @@ pub async fn render_article(
             .collect(),
         form,
     };
-    let mut layout = Layout::load(state, &summary.headline, &summary.standfirst)
+    // The article's image and its cards' thumbnails, from the media library at once.
+    let mut images = card_images(view.related.iter_mut().chain(&mut view.more_from_author));
+    images.extend(view.image.as_mut());
+    illustrate(state, images).await?;
+    // Search engines and browser tabs read the SEO title and description, where the newsroom
+    // wrote them.
+    let shown = &article.search_and_social;
+    let title = if shown.title.is_empty() { &summary.headline } else { &shown.title };
+    let description =
+        if shown.description.is_empty() { &summary.standfirst } else { &shown.description };
+    let mut layout = Layout::load(state, title, description)
         .await?
         .at(state, &view.url)
         .in_edition(state, &edition)
@@ -219,9 +217,15 @@ pub async fn render_article(
         }
     }
     layout.alternates = alternates(state, &article, &translations);
-    layout.social = Some(seo::article_social(&state.settings, &article, &translations));
-    layout.json_ld =
-        seo::article_json_ld(&state.settings, &state.identity().name, &article, &translations);
+    let images = &catalog.page.images;
+    layout.social = Some(seo::article_social(&state.settings, &article, &translations, images));
+    layout.json_ld = seo::article_json_ld(
+        &state.settings,
+        &state.identity().name,
+        &article,
+        &translations,
+        images,
+    );
     let page = render(state, "article.html", &layout, &view)?;
     // A page that speaks to one reader (their comment's notice, their input to fix) is theirs:
     // no cache may keep it or show it to anyone else.

@@ -6,6 +6,7 @@ mod cache;
 mod comments;
 mod discovery;
 mod forms;
+mod front_page;
 mod hardening;
 mod names;
 mod newsroom;

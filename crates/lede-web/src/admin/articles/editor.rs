@@ -5,6 +5,7 @@
 
 use super::choices;
 use super::form::{EditorAction, EditorForm, schedule_time, to_input};
+use super::share::SharePreview;
 use crate::admin::forms::CsrfForm;
 use crate::admin::{Viewer, render};
 use crate::error::{AppError, AppResult};
@@ -57,6 +58,10 @@ struct EditorView {
     can_publish: bool,
     /// The IANA name of the site's time zone, which "Publish at" is read in.
     time_zone: String,
+    /// Whether the front page's choices (top story, featured) are offered: editors and admins.
+    can_curate: bool,
+    /// How the article looks in search results and on a share card.
+    share: SharePreview,
 }
 
 pub(super) async fn editor_page(
@@ -88,7 +93,16 @@ pub(super) async fn editor_page(
                 || credited.iter().any(|c| c.as_str() == slug)
         });
     }
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    let share = SharePreview::of(
+        &form,
+        &state.identity().name,
+        &state.settings.base_url,
+        catalog.page.images.share_image.clone(),
+    );
     let view = EditorView {
+        can_curate: viewer.user.role.may(Action::CurateFrontPage),
+        share,
         id: id.map(|i| i.0),
         status: current.as_ref().map_or("new", |c| c.status.as_str()),
         public_url: current
@@ -179,7 +193,8 @@ async fn submit(
             step,
             schedule_at: schedule_time(&form.publish_at, &state.settings.time_zone)?,
         };
-        state.newsroom.edit_article(&viewer.user, edit).await
+        let presentation = form.presentation(viewer.user.role.may(Action::CurateFrontPage));
+        state.newsroom.edit_article_presented(&viewer.user, edit, presentation).await
     };
     match attempt.await {
         Ok(saved) => {

@@ -3,6 +3,7 @@
 
 use crate::dates::SiteZone;
 use lede_core::content::{ArticleInput, ArticleStatus, FeaturedImage};
+use lede_core::presentation::{Curation, Presentation, SearchAndSocial};
 use lede_core::workflow::Step;
 use lede_core::{Invalid, Slug};
 use lede_store::EditableArticle;
@@ -46,6 +47,14 @@ pub struct EditorForm {
     pub(super) partner_only: String,
     /// The slug of the article this one translates; empty for none.
     pub(super) translation_of: String,
+    /// "on" to pin it as its edition's top story, or feature it (editors and admins).
+    pub(super) top_story: String,
+    pub(super) featured: String,
+    /// What search results and share cards show instead of the headline, standfirst and
+    /// featured image; empty for those.
+    pub(super) seo_title: String,
+    pub(super) meta_description: String,
+    pub(super) social_image: String,
 }
 
 impl EditorForm {
@@ -98,8 +107,34 @@ impl EditorForm {
                 .filter(|_| article.status == ArticleStatus::Scheduled)
                 .map(|at| zone.civil(at).strftime("%Y-%m-%dT%H:%M").to_string())
                 .unwrap_or_default(),
+            top_story: checked(article.curation.top_story),
+            featured: checked(article.curation.featured),
+            seo_title: article.search_and_social.title.clone(),
+            meta_description: article.search_and_social.description.clone(),
+            social_image: article.search_and_social.image.clone().unwrap_or_default(),
         }
     }
+
+    /// What the form says of the article's presentation: its search and social fields, and,
+    /// when the person was offered them (`curates`), the front page's flags.
+    pub(super) fn presentation(&self, curates: bool) -> Presentation {
+        Presentation {
+            curation: curates.then(|| Curation {
+                top_story: self.top_story == "on",
+                featured: self.featured == "on",
+            }),
+            search_and_social: Some(SearchAndSocial {
+                title: self.seo_title.clone(),
+                description: self.meta_description.clone(),
+                image: Some(self.social_image.clone()),
+            }),
+        }
+    }
+}
+
+/// A checkbox's value as the form sends it when ticked.
+fn checked(on: bool) -> String {
+    if on { "on".into() } else { String::new() }
 }
 
 /// Turns the form into an article input, with the display names of the tags it names (the

@@ -8,6 +8,7 @@ pub(super) mod desk;
 pub(super) mod editor;
 mod form;
 pub(super) mod revisions;
+mod share;
 
 use crate::error::AppResult;
 use crate::state::AppState;
