@@ -1,10 +1,11 @@
 // Phones in a real browser (Debian's headless Chromium, driven by playwright-core): every kind
 // of reader page and every admin page, signed in as an admin, is loaded at a 360 px viewport
-// and must not be wider than the screen (document scrollWidth <= 360: nothing scrolls
-// sideways). On a 390x844 phone the site's header must be at most 120 px tall, and an
-// article's featured image or first paragraph must start within the first screen. Prints one
-// line a page (scrollWidth, header height) and fails naming the pages at fault. Screenshots
-// of each page at 390 px and 1280 px go to the folder printed at the end: look at them.
+// with a breaking-news banner up, and must not be wider than the screen (document
+// scrollWidth <= 360: nothing scrolls sideways). On a 390x844 phone the site's header must be
+// at most 120 px tall, and an article's featured image or first paragraph must start within
+// the first screen. Prints one line a page (scrollWidth, header height) and fails naming the
+// pages at fault and what sticks out. Screenshots of each page at 390 px (whole, and its
+// first screen) and 1280 px go to the folder printed at the end: look at them.
 // Usage: node phone-widths.mjs [path/to/lede]
 import { chromium } from "playwright-core";
 import { spawn, execFileSync } from "node:child_process";
@@ -162,6 +163,18 @@ try {
   await signIn.getByLabel("Password").fill(password);
   await signIn.getByRole("button", { name: "Sign in" }).click();
   await signIn.waitForURL(`${base}/admin`);
+  // A breaking-news banner in each edition, long enough to wrap on a phone: reader pages are
+  // measured with it.
+  for (const [language, text] of [
+    ["en", "Flood warning: the River Aln is rising at Old Quay; keep away from the quayside until the barrier is closed"],
+    ["ur", "سیلاب کی وارننگ: اولڈ کی پر دریائے ایلن کا پانی بڑھ رہا ہے؛ بیراج بند ہونے تک کنارے سے دور رہیں"],
+  ]) {
+    await signIn.goto(`${base}/admin/breaking`);
+    await signIn.locator(`#text-${language}`).fill(text);
+    await signIn.locator(`#link-${language}`).fill("/search?q=flood");
+    await signIn.locator(`form:has(#text-${language}) button[type=submit]`).click();
+    await signIn.waitForURL(`${base}/admin/breaking`);
+  }
   const cookies = await contexts.narrow.cookies();
   for (const context of [contexts.phone, contexts.desktop]) await context.addCookies(cookies);
   const pages = [...(await readerPages(signIn)), ...(await adminPages(signIn))];

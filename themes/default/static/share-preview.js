@@ -12,15 +12,17 @@
     return letters.length <= max ? text : letters.slice(0, max - 1).join("").trimEnd() + "…";
   };
   const show = (selector, text) => box.querySelectorAll(selector).forEach((e) => { e.textContent = text; });
-  const { baseUrl, siteName, defaultImage, titleMax, descriptionMax } = box.dataset;
+  const { baseUrl, siteName, defaultImage, titleMax, cardTitleMax, descriptionMax } = box.dataset;
   const host = baseUrl.split("://")[1] ?? baseUrl;
   const card = box.querySelector(".share-card");
 
   function update() {
-    const title = clip(`${value("seo_title") || value("headline")} | ${siteName}`, Number(titleMax));
+    const title = value("seo_title") || value("headline");
     const description = clip(value("meta_description") || value("standfirst"), Number(descriptionMax));
     const slug = value("slug");
-    show(".search-preview-title, .share-card-title", title);
+    // Search results add the site's name to the title; share cards show it on its own.
+    show(".search-preview-title", clip(`${title} | ${siteName}`, Number(titleMax)));
+    show(".share-card-title", clip(title, Number(cardTitleMax)));
     show(".search-preview-description, .share-card-description", description);
     show(".search-preview-url", slug ? `${host} › articles › ${slug}` : host);
     const src = value("social_image") || value("image_src") || defaultImage;

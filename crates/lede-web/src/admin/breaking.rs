@@ -99,10 +99,17 @@ async fn breaking_page(
                     link: b.link.clone(),
                     until: zone.civil(b.expires_at).strftime("%Y-%m-%d %H:%M").to_string(),
                 }),
-                form: mine.map_or_else(
-                    || BreakingForm { language: language.clone(), ..fresh.clone() },
-                    |(form, _)| form.clone(),
-                ),
+                // The form holds what was sent (refused), else the banner up now, to change.
+                form: match (mine, current) {
+                    (Some((form, _)), _) => form.clone(),
+                    (None, Some(b)) => BreakingForm {
+                        language: language.clone(),
+                        text: b.text.clone(),
+                        link: b.link.clone().unwrap_or_default(),
+                        until: field_time(zone, b.expires_at),
+                    },
+                    (None, None) => BreakingForm { language: language.clone(), ..fresh.clone() },
+                },
                 error: mine
                     .map(|(_, invalid)| crate::admin::tell(state, Some(viewer), &invalid.message)),
                 field: mine.map(|(_, invalid)| invalid.field),

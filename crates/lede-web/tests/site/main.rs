@@ -11,6 +11,7 @@ mod hardening;
 mod names;
 mod newsroom;
 mod pages;
+mod sharing;
 mod support;
 mod urdu;
 mod user_files;

@@ -9,6 +9,8 @@ use serde::Serialize;
 
 /// About as many characters of a title as search results show.
 pub(super) const TITLE_SHOWN: usize = 60;
+/// About as many characters of a title as share cards show.
+pub(super) const CARD_TITLE_SHOWN: usize = 100;
 /// About as many characters of a description as search results show.
 pub(super) const DESCRIPTION_SHOWN: usize = 160;
 
@@ -16,6 +18,8 @@ pub(super) const DESCRIPTION_SHOWN: usize = 160;
 pub(super) struct SharePreview {
     /// The page's title as search results show it (with the site's name, clipped).
     title: String,
+    /// The title as share cards show it (`og:title`: without the site's name).
+    card_title: String,
     description: String,
     /// The address as search results show it: the host and path.
     url: String,
@@ -27,6 +31,7 @@ pub(super) struct SharePreview {
     /// The site's default share image, for articles with no image of their own.
     default_image: Option<String>,
     title_max: usize,
+    card_title_max: usize,
     description_max: usize,
 }
 
@@ -52,6 +57,7 @@ impl SharePreview {
         let slug = form.slug.trim();
         Self {
             title: clip(&format!("{title} | {site_name}"), TITLE_SHOWN),
+            card_title: clip(&title, CARD_TITLE_SHOWN),
             description: clip(&or(&form.meta_description, &form.standfirst), DESCRIPTION_SHOWN),
             url: if slug.is_empty() {
                 host.clone()
@@ -64,6 +70,7 @@ impl SharePreview {
             image,
             default_image,
             title_max: TITLE_SHOWN,
+            card_title_max: CARD_TITLE_SHOWN,
             description_max: DESCRIPTION_SHOWN,
         }
     }
