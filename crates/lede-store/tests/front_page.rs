@@ -97,6 +97,8 @@ async fn a_top_story_leads_until_unpinned_or_replaced_one_per_language(db: &Test
     assert_eq!(front.top_story.map(|s| s.id), Some(urdu));
     // Unpinned, the newest leads again; a pinned story taken down leads nothing.
     newsroom.curate_article(budget, Curation::default()).await.expect("unpin");
+    let missing = newsroom.curate_article(ArticleId(9999), TOP).await;
+    assert!(matches!(missing, Err(Error::NotFound(_))), "{missing:?}");
     assert_eq!(store.front_page(&english(), 4, 3).await.expect("front").top_story, None);
     newsroom.curate_article(oldest, TOP).await.expect("pin again");
     newsroom.unpublish_article(oldest).await.expect("unpublish");

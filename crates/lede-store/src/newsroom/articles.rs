@@ -132,6 +132,9 @@ impl Newsroom {
     /// newsroom's editors choose through [`Self::edit_article_presented`]. Pinning one article
     /// unpins the top story of its language.
     pub async fn curate_article(&self, id: ArticleId, curation: Curation) -> Result<()> {
+        if self.store.editable_article(id).await?.is_none() {
+            return Err(Error::NotFound("article"));
+        }
         let before = self.placement(Some(id)).await?;
         let presentation = Presentation { curation: Some(curation), search_and_social: None };
         let now = self.now();
