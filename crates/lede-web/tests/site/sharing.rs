@@ -232,8 +232,8 @@ async fn the_sites_logo_and_share_image_give_every_article_an_image(db: &TestDb)
     }
     let page = site.get("/articles/river-clean-up").await;
     let share_url = format!("http://127.0.0.1:8080{share_path}");
-    assert_eq!(meta(&page, "og:image"), [share_url.clone()]);
-    assert_eq!(meta(&page, "twitter:image"), [share_url.clone()]);
+    assert_eq!(meta(&page, "og:image"), std::slice::from_ref(&share_url));
+    assert_eq!(meta(&page, "twitter:image"), std::slice::from_ref(&share_url));
     let news = news_article(&page);
     assert_eq!(news["image"], serde_json::json!([share_url]));
     assert_eq!(news["publisher"]["logo"]["url"], format!("http://127.0.0.1:8080{logo_path}"));
