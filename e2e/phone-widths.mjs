@@ -151,11 +151,12 @@ try {
   for (const [name, viewport] of Object.entries({ narrow: NARROW, phone: PHONE, desktop: DESKTOP })) {
     contexts[name] = await browser.newContext({ viewport });
   }
+  console.log(`${"page".padEnd(24)} ${"width".padStart(5)} ${"header".padStart(7)} ${"story".padStart(6)}  path (width at 360 px; header and where the story starts at 390x844)`);
   const signIn = await contexts.narrow.newPage();
   await signIn.goto(`${base}/admin`);
   {
     const signedOut = await measure(signIn);
-    console.log(`${"admin sign-in".padEnd(24)} ${String(signedOut.scrollWidth).padStart(5)} ${String(signedOut.header).padStart(7)}  /admin (signed out)`);
+    console.log(`${"admin sign-in".padEnd(24)} ${String(signedOut.scrollWidth).padStart(5)} ${String(signedOut.header).padStart(7)} ${"".padStart(6)}  /admin (signed out)`);
     if (signedOut.scrollWidth > NARROW.width) faults.push(`admin sign-in is ${signedOut.scrollWidth} px wide at 360 px`);
     await signIn.screenshot({ path: join(shots, "admin-sign-in-360.png"), fullPage: true });
   }
@@ -181,7 +182,6 @@ try {
   const narrow = signIn;
   const phone = await contexts.phone.newPage();
   const desktop = await contexts.desktop.newPage();
-  console.log(`${"page".padEnd(24)} ${"width".padStart(5)} ${"header".padStart(7)}  path (360 px; header at 390 px)`);
   for (const [label, path] of pages) {
     const file = label.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "").toLowerCase();
     await narrow.goto(base + path);
@@ -192,7 +192,8 @@ try {
     await phone.screenshot({ path: join(shots, `${file}-390-first-screen.png`) });
     await desktop.goto(base + path);
     await desktop.screenshot({ path: join(shots, `${file}-1280.png`), fullPage: true });
-    console.log(`${label.padEnd(24)} ${String(at360.scrollWidth).padStart(5)} ${String(at390.header).padStart(7)}  ${decodeURI(path)}`);
+    const story = at390.firstContent === null ? "" : String(at390.firstContent);
+    console.log(`${label.padEnd(24)} ${String(at360.scrollWidth).padStart(5)} ${String(at390.header).padStart(7)} ${story.padStart(6)}  ${decodeURI(path)}`);
     if (at360.scrollWidth > NARROW.width) {
       faults.push(`${label} (${path}) is ${at360.scrollWidth} px wide at 360 px: ${at360.culprits.join(", ")}`);
     }
