@@ -110,6 +110,8 @@ pub struct Article {
     pub authors: Vec<Author>,
     /// When the article was first saved (syndication formats give it as the first version).
     pub created_at: OffsetDateTime,
+    /// What search results and share cards say of it, where the newsroom chose.
+    pub search_and_social: crate::presentation::SearchAndSocial,
     /// Its corrections and update notes, oldest first: kept through every later change.
     pub notes: Vec<ArticleNote>,
     /// When an editor last asked readers to be told it was updated ("Show as updated"); the
@@ -354,7 +356,7 @@ impl AuthorInput {
 
 /// A file under the site's `/media/`, with nothing in its path that could leave that
 /// folder or break out of an HTML attribute.
-fn is_media_path(path: &str) -> bool {
+pub(crate) fn is_media_path(path: &str) -> bool {
     path.starts_with("/media/")
         && path.len() <= 300
         && !path.contains("..")
@@ -704,5 +706,65 @@ mod tests {
     fn right_to_left_languages() {
         assert!(is_right_to_left("ur") && is_right_to_left("ar-EG"));
         assert!(!is_right_to_left("en") && !is_right_to_left("uk"));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text with control characters of every kind (C0, DEL, C1), line breaks and tabs mixed
+    /// into letters of several scripts, and any text at all.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[\u{0}-\u{1f}\u{7f}-\u{9f} a-zA-Z\u{0627}-\u{064A}\u{a0}\u{2028}]{0,30}",
+            any::<String>(),
+        ]
+    }
+
+    fn has_refused(text: &str, lines: Lines) -> bool {
+        text.chars().any(|c| !allowed_char(c, lines))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// A one-line field takes no control character at all, a text of several lines only
+        /// tabs and line breaks; what is accepted is trimmed and holds none of the others.
+        #[test]
+        fn text_fields_refuse_control_characters(text in text()) {
+            match optional("name", &text, 1000) {
+                Ok(value) => {
+                    prop_assert!(!has_refused(&value, Lines::One), "{value:?}");
+                    prop_assert_eq!(value.trim(), value.as_str());
+                }
+                Err(refused) => {
+                    prop_assert_eq!(refused.field, "name");
+                    prop_assert!(has_refused(text.trim(), Lines::One));
+                }
+            }
+            match optional_text("bio", &text, 1000) {
+                Ok(value) => prop_assert!(!has_refused(&value, Lines::Many), "{value:?}"),
+                Err(_) => prop_assert!(has_refused(text.trim(), Lines::Many)),
+            }
+            if let Ok(address) = web_address("website", &text) {
+                prop_assert!(!address.chars().any(|c| c.is_control() || c.is_whitespace()));
+            }
+        }
+
+        /// Stripping (for imported text) leaves only allowed characters, says whether it
+        /// changed anything, and a second pass changes nothing.
+        #[test]
+        fn stripping_control_characters_is_complete_and_idempotent(text in text()) {
+            for lines in [Lines::One, Lines::Many] {
+                let mut stripped = text.clone();
+                let changed = strip_controls(&mut stripped, lines);
+                prop_assert_eq!(changed, has_refused(&text, lines));
+                prop_assert_eq!(changed, stripped != text);
+                prop_assert!(no_controls("text", &stripped, lines).is_ok(), "{stripped:?}");
+                prop_assert!(!strip_controls(&mut stripped.clone(), lines));
+            }
+        }
     }
 }

@@ -130,3 +130,31 @@ mod tests {
         assert_eq!(configured.rate("fr"), 1, "a zero rate cannot divide by zero");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// More words never read faster, at any rate, and nothing reads in under a minute.
+        #[test]
+        fn minutes_grow_with_words(a in any::<usize>(), b in any::<usize>(), rate in any::<u32>()) {
+            let (few, many) = (a.min(b), a.max(b));
+            prop_assert!(minutes_for(few) <= minutes_for(many));
+            let speeds = ReadingSpeeds::default().with("xx", rate);
+            prop_assert!(1 <= speeds.minutes(few, "xx"));
+            prop_assert!(speeds.minutes(few, "xx") <= speeds.minutes(many, "xx"));
+        }
+
+        /// Text added after a body never lowers its word count.
+        #[test]
+        fn more_text_has_at_least_as_many_words(a in "\\PC{0,60}", b in "\\PC{0,60}") {
+            let longer = format!("{a} {b}");
+            prop_assert!(word_count(&longer) >= word_count(&a), "{:?}", longer);
+            prop_assert!(word_count(&a) <= a.chars().count());
+        }
+    }
+}

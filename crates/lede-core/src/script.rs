@@ -78,3 +78,27 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::fold;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Folding once gives the one spelling: folding it again changes nothing, and no
+        /// mark, stretch, joiner or Arabic-Indic digit is left.
+        #[test]
+        fn folding_is_idempotent(text in "[\u{0600}-\u{06FF}\u{200C}\u{200D} a-z0-9]{0,40}|\\PC{0,40}") {
+            let once = fold(&text);
+            prop_assert_eq!(fold(&once), once.clone());
+            prop_assert!(once.chars().count() <= text.chars().count());
+            let left = once.chars().find(|c| {
+                matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0660}'..='\u{0669}'
+                    | '\u{06F0}'..='\u{06F9}' | '\u{200C}' | '\u{200D}')
+            });
+            prop_assert_eq!(left, None);
+        }
+    }
+}

@@ -47,19 +47,23 @@ impl Slug {
         Ok(Self(text.to_owned()))
     }
 
-    /// Proposes a slug from a title: Latin accents are folded where a plain letter exists,
-    /// Arabic-script spellings are folded to one ([`crate::script::fold`]: digits to ASCII,
-    /// vowel marks dropped), letters of other scripts are kept lowercased, and every other run
-    /// of characters becomes one hyphen. A title with no letters or digits gives `None`, so the
-    /// caller chooses a fallback rather than getting an empty slug.
+    /// Proposes a slug from a title: letters are lowercased, then Latin accents are folded
+    /// where a plain letter exists (whether the accent is part of the letter or a combining
+    /// mark after it), Arabic-script spellings are folded to one ([`crate::script::fold`]:
+    /// digits to ASCII, vowel marks dropped), letters of other scripts are kept, and every
+    /// other run of characters becomes one hyphen. Proposing again from the slug gives it
+    /// back. A title with no letters or digits gives `None`, so the caller chooses a fallback
+    /// rather than getting an empty slug.
     pub fn from_title(title: &str) -> Option<Self> {
         let mut out = String::with_capacity(title.len());
-        for c in fold(title).chars().flat_map(fold_accent) {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            } else if !c.is_ascii() && c.is_alphanumeric() {
-                out.extend(c.to_lowercase());
-            } else if c != '\'' && c != '’' && !out.ends_with('-') && !out.is_empty() {
+        // Lowercasing comes first: `Ā` becomes `ā`, which folds to `a` (folding first would
+        // keep `ā`, and a second proposal would fold it), and `İ` becomes `i` and a dot.
+        for c in fold(title).chars().flat_map(char::to_lowercase).flat_map(fold_accent) {
+            if c != '-' && slug_char(c) {
+                out.push(c);
+            } else if combining_accent(c) || c == '\'' || c == '’' {
+                // An accent belongs to the letter before it, an apostrophe to its word.
+            } else if !out.ends_with('-') && !out.is_empty() {
                 out.push('-');
             }
         }
@@ -152,6 +156,14 @@ fn push_class_char(class: &mut String, c: char) {
     }
 }
 
+/// Combining accents (the blocks of combining diacritical marks): text typed or pasted in
+/// decomposed form writes `é` as `e` and U+0301, and `İ` lowercases to `i` and U+0307. They
+/// are dropped like the accents [`fold_accent`] folds away, rather than splitting the word.
+fn combining_accent(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// Folds the common Latin accented letters to their base letter (é → e, ß → ss).
 fn fold_accent(c: char) -> impl Iterator<Item = char> {
     let folded: &str = match c {
@@ -232,6 +244,24 @@ mod tests {
         }
     }
 
+    /// Found by the slug properties: `İ` lowercases to `i` and a combining dot, which made
+    /// any title with it give no slug at all; letters folded before lowercasing (`Ā`) gave a
+    /// slug that proposed another; decomposed accents split words.
+    #[test]
+    fn titles_in_any_case_and_form_propose_one_slug() {
+        let cases = [
+            ("İstanbul'da seçim", "istanbulda-secim"),
+            ("İa", "ia"),
+            ("Āli ĒVANS", "ali-evans"),
+            ("Re\u{301}sume\u{301} of Zoe\u{308}", "resume-of-zoe"),
+        ];
+        for (title, expected) in cases {
+            let slug = Slug::from_title(title).expect("a slug");
+            assert_eq!(slug.as_str(), expected, "title {title:?}");
+            assert_eq!(Slug::from_title(slug.as_str()), Some(slug), "again from {title:?}");
+        }
+    }
+
     #[test]
     fn parses_only_url_safe_slugs() {
         for good in ["a", "tram-line-2", "2026", "شہر-میں-بارش", "москва"] {
@@ -281,5 +311,65 @@ mod tests {
         let slug = Slug::from_title(&"word ".repeat(60)).expect("slug");
         assert!(slug.as_str().len() <= MAX_LEN);
         assert!(slug.as_str().ends_with("word"));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Titles as newsrooms write them (Latin with accents, Turkish, Cyrillic, Urdu and Arabic
+    /// with their marks and digits, punctuation), and any text at all.
+    fn title() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[A-Za-z0-9À-ɏ ,.:;!?'’\"()&/-]{0,80}",
+            "[A-Za-zİıŞşĞğ ]{0,40}",
+            "[А-Яа-яЁё0-9 ,.:-]{0,40}",
+            "[\u{0600}-\u{06FF}\u{200C} ۔،؟0-9]{0,60}",
+            any::<String>(),
+        ]
+    }
+
+    /// Slugs in any script, as `Slug::parse` accepts them.
+    fn slug() -> impl Strategy<Value = Slug> {
+        "[a-z0-9\u{0627}-\u{063A}\u{0641}-\u{064A}\u{06A9}\u{06CC}а-я]{1,12}(-[a-z0-9\u{06A9}\u{06CC}]{1,12}){0,9}"
+            .prop_filter_map("at most 120 characters", |text| Slug::parse(&text).ok())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn a_proposed_slug_is_valid_and_proposes_itself(title in title()) {
+            match Slug::from_title(&title) {
+                Some(slug) => {
+                    prop_assert_eq!(Slug::parse(slug.as_str()), Ok(slug.clone()));
+                    prop_assert_eq!(Slug::from_title(slug.as_str()), Some(slug));
+                }
+                None => prop_assert!(!title.chars().any(|c| c.is_ascii_alphanumeric()), "{title:?}"),
+            }
+            let forced = Slug::from_title_or(&title, "post-1");
+            prop_assert!(Slug::parse(forced.as_str()).is_ok());
+        }
+
+        #[test]
+        fn valid_slugs_survive_parsing_numbering_and_addresses(slug in slug(), n in any::<u32>()) {
+            prop_assert_eq!(Slug::parse(slug.as_str()), Ok(slug.clone()));
+            let numbered = slug.numbered(n);
+            prop_assert!(Slug::parse(numbered.as_str()).is_ok(), "{numbered}");
+            let suffix = format!("-{n}");
+            prop_assert!(numbered.as_str().ends_with(&suffix));
+            let encoded = slug.url_encoded();
+            prop_assert_eq!(crate::uri::decode_path(&encoded), slug.as_str());
+        }
+
+        #[test]
+        fn any_text_is_a_slug_or_a_refusal_naming_the_slug(text in any::<String>()) {
+            match Slug::parse(&text) {
+                Ok(slug) => prop_assert_eq!(slug.as_str(), text),
+                Err(refused) => prop_assert_eq!(refused.field, "slug"),
+            }
+        }
     }
 }

@@ -230,7 +230,8 @@ fn attribute(attrs: &str, key: &str) -> Option<String> {
 
 /// Plain text from a field that may hold HTML and entities (a title, an excerpt, a comment):
 /// tags dropped, paragraphs and line breaks kept as line breaks, entities decoded, spaces
-/// within a line collapsed.
+/// within a line collapsed. Only HTML's white space (ASCII) collapses, as in a browser: a
+/// non-breaking or thin space is text the writer chose, and is kept.
 pub fn to_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
@@ -256,7 +257,7 @@ pub fn to_text(html: &str) -> String {
     let lines: Vec<String> = decoded
         .replace("\r\n", "\n")
         .split('\n')
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|line| line.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     // At most one blank line between paragraphs.
     let mut out = String::new();
@@ -275,9 +276,10 @@ pub fn to_text(html: &str) -> String {
     out
 }
 
-/// Text on one line (titles, names).
+/// Text on one line (titles, names), without white space of any kind at either end, as the
+/// newsroom keeps it: a title of only non-breaking spaces is no title.
 pub fn to_line(html: &str) -> String {
-    to_text(html).split_whitespace().collect::<Vec<_>>().join(" ")
+    to_text(html).split_ascii_whitespace().collect::<Vec<_>>().join(" ").trim().to_owned()
 }
 
 /// Decodes HTML entities (named, decimal and hex); unknown ones stay as written.
@@ -387,5 +389,15 @@ mod tests {
         assert_eq!(to_text("<p>One</p>\n<p>Two<br>three</p>"), "One\n\nTwo\nthree");
         assert_eq!(decode_entities("a &bogus; &amp b"), "a &bogus; &amp b");
         assert_eq!(shorten("one two three four", 10), "one two…");
+    }
+
+    /// Found by the WXR round-trip property: a headline with a non-breaking space (`10\u{a0}km`)
+    /// came back from Lede's own export with an ordinary space, since every Unicode space
+    /// collapsed. Only HTML's white space collapses now.
+    #[test]
+    fn non_breaking_spaces_are_text() {
+        assert_eq!(to_line("10\u{a0}km &nbsp;walk \t\n  home"), "10\u{a0}km \u{a0}walk home");
+        assert_eq!(to_line("A\u{2009}:\u{a0}B"), "A\u{2009}:\u{a0}B");
+        assert_eq!(to_text("« Oui\u{a0}»\n\nNon"), "« Oui\u{a0}»\n\nNon");
     }
 }

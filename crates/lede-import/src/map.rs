@@ -185,13 +185,27 @@ fn strip_controls(batch: &mut ImportBatch) -> Vec<String> {
     labels
 }
 
-/// Names the export's site, so a second import of it is recognised.
+/// Whether a text shows anything once its control characters are gone (they are removed
+/// before the batch is checked): a name or title that does not is no name, and its fallback
+/// is used, rather than the rules refusing the whole import for it.
+fn shows(text: &str) -> bool {
+    text.chars().any(|c| !c.is_control() && !c.is_whitespace())
+}
+
+/// Names the export's site, so a second import of it is recognised: one line of at most 300
+/// characters, as the newsroom keeps it, whatever the export's header holds.
 fn source_name(export: &Export) -> String {
+    let one_line = |text: &str| {
+        let mut text = text.to_owned();
+        lede_core::content::strip_controls(&mut text, Lines::One);
+        text.trim().to_owned()
+    };
     let site = [&export.base_blog_url, &export.link, &export.base_site_url, &export.title]
         .into_iter()
-        .find(|s| !s.trim().is_empty())
-        .map_or("unnamed site", |s| s.trim().trim_end_matches('/'));
-    format!("wordpress {site}")
+        .map(|s| one_line(s))
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| "unnamed site".to_owned());
+    shorten(&format!("wordpress {}", site.trim_end_matches('/')), 300)
 }
 
 /// The post meta in which Lede's WXR export keeps an article's language.
@@ -309,8 +323,8 @@ impl Mapper<'_> {
             let name = [a.display_name.as_str(), full_name.trim(), a.login.as_str()]
                 .into_iter()
                 .map(to_line)
-                .find(|n| !n.is_empty())
-                .unwrap_or_default();
+                .find(|n| shows(n))
+                .unwrap_or_else(|| "Unknown author".to_owned());
             let slug = unique(slug_for(&a.login, &name, &format!("author-{}", n + 1)), &mut taken);
             self.add_author(&a.login, slug, name);
         }
@@ -339,7 +353,7 @@ impl Mapper<'_> {
             return slug.clone();
         }
         let name = to_line(creator);
-        let name = if name.is_empty() { "Unknown author".to_owned() } else { name };
+        let name = if shows(&name) { name } else { "Unknown author".to_owned() };
         let slug = slug_for(creator, &name, "unknown-author");
         if let Some(known) = self.author_slugs.get(slug.as_str()) {
             let known = known.clone();
@@ -406,8 +420,11 @@ impl Mapper<'_> {
         if c.nicename.is_empty() || self.section_slugs.contains_key(&c.nicename) {
             return;
         }
-        let name = shorten(&to_line(&c.name), 100);
-        let name = if name.is_empty() { c.nicename.clone() } else { name };
+        let name = [&c.name, &c.nicename]
+            .map(|n| to_line(n))
+            .into_iter()
+            .find(|n| shows(n))
+            .map_or_else(|| "Category".to_owned(), |n| shorten(&n, 100));
         let slug = unique(slug_for(&c.nicename, &name, "category"), taken);
         let depth = parent.as_ref().and_then(|p| self.section_depth.get(p)).map_or(0, |d| d + 1);
         self.section_depth.insert(c.nicename.clone(), depth);
@@ -443,11 +460,8 @@ impl Mapper<'_> {
         if let Some(slug) = self.tag_slugs.get(nicename) {
             return Some(slug.clone());
         }
-        let name = shorten(&to_line(name), 100);
-        let name = if name.is_empty() { nicename.to_owned() } else { name };
-        if name.is_empty() {
-            return None;
-        }
+        let name = [name, nicename].map(to_line).into_iter().find(|n| shows(n))?;
+        let name = shorten(&name, 100);
         let mut taken: HashSet<Slug> = self.tag_slugs.values().cloned().collect();
         let slug = unique(slug_for(nicename, &name, "tag"), &mut taken);
         self.tag_slugs.insert(nicename.to_owned(), slug.clone());
@@ -649,7 +663,7 @@ impl Mapper<'_> {
         }
         let label = Self::label(item);
         let title = shorten(&to_line(&item.title), 200);
-        let title = if title.is_empty() { format!("Page {}", item.id) } else { title };
+        let title = if shows(&title) { title } else { format!("Page {}", item.id) };
         let wanted = slug_for(&item.name, &title, &format!("page-{}", item.id));
         let free = if RESERVED_PAGE_SLUGS.contains(&wanted.as_str()) {
             let renamed =
@@ -689,7 +703,7 @@ impl Mapper<'_> {
                 self.skipped.add("pingback or trackback (not a reader's comment)", item);
                 continue;
             }
-            if to_text(&c.content).is_empty() {
+            if !shows(&to_text(&c.content)) {
                 self.skipped.add("empty comment", item);
                 continue;
             }
@@ -727,7 +741,7 @@ impl Mapper<'_> {
             _ => CommentStatus::Pending,
         };
         let name = shorten(&to_line(&c.author), MAX_NAME_CHARS);
-        let name = if name.is_empty() { "Anonymous".to_owned() } else { name };
+        let name = if shows(&name) { name } else { "Anonymous".to_owned() };
         let website =
             (!c.url.trim().is_empty()).then(|| web_address("website", c.url.trim()).ok()).flatten();
         self.batch.comments.push(ImportComment {
@@ -760,16 +774,17 @@ impl Mapper<'_> {
 /// A post's title as plain text, or, for a post without one, the start of its text.
 fn headline(item: &Item, body: &str) -> String {
     let title = to_line(&item.title);
-    if !title.is_empty() {
+    if shows(&title) {
         return shorten(&title, MAX_HEADLINE_CHARS);
     }
     let text = to_line(body);
-    let words: Vec<&str> = text.split_whitespace().take(10).collect();
+    let all = || text.split_whitespace().filter(|w| shows(w));
+    let words: Vec<&str> = all().take(10).collect();
     if words.is_empty() {
         return format!("Untitled post {}", item.id);
     }
     let mut start = words.join(" ");
-    if text.split_whitespace().count() > words.len() {
+    if all().count() > words.len() {
         start.push('…');
     }
     shorten(&start, MAX_HEADLINE_CHARS)
@@ -816,6 +831,70 @@ mod tests {
         assert_eq!(url_path("https://old.example/2010/05/x/").as_deref(), Some("/2010/05/x/"));
         assert_eq!(url_path("https://old.example/?p=12").as_deref(), Some("/?p=12"));
         assert_eq!(url_path("https://old.example").as_deref(), None);
+    }
+
+    /// Found by the WXR fuzz target: an export that reads must map to a batch the rules
+    /// accept. A control character or 300 characters in the site's title made the import's
+    /// source unacceptable; names and titles of nothing but control characters, markup or
+    /// non-breaking spaces became empty once cleaned, and the rules refused the whole import
+    /// for one of them.
+    #[test]
+    fn odd_texts_map_to_a_batch_the_rules_accept() {
+        let post = |id: i64, title: &str, content: &str| Item {
+            id,
+            title: title.into(),
+            content: content.into(),
+            status: "publish".into(),
+            post_type: "post".into(),
+            creator: "<b></b>".into(),
+            terms: vec![
+                ("category".into(), "\u{1}".into(), "\u{1}".into()),
+                ("post_tag".into(), "\u{7}".into(), "&nbsp;".into()),
+            ],
+            comments: vec![
+                wxr::Comment {
+                    id: id * 10,
+                    author: "\u{1b}".into(),
+                    content: "Hi".into(),
+                    ..Default::default()
+                },
+                wxr::Comment {
+                    id: id * 10 + 1,
+                    author: "Ann".into(),
+                    content: "\u{8}".into(),
+                    ..Default::default()
+                },
+            ],
+            ..Item::default()
+        };
+        let exports = [
+            Export { title: "Old\u{0} times".into(), ..Export::default() },
+            Export {
+                link: format!("https://old.example/{}", "a".repeat(400)),
+                ..Export::default()
+            },
+            Export {
+                authors: vec![wxr::Author { login: "<i></i>".into(), ..Default::default() }],
+                categories: vec![wxr::Category {
+                    nicename: "\u{2}".into(),
+                    name: "\u{a0}".into(),
+                    ..Default::default()
+                }],
+                items: vec![
+                    post(1, "\u{7}", "\u{1}"),
+                    post(2, "\u{a0}", "<p>\u{7}</p>"),
+                    Item { post_type: "page".into(), ..post(3, "\u{1}", "") },
+                ],
+                ..Export::default()
+            },
+        ];
+        for export in exports {
+            let plan = plan(&export, None, time::macros::datetime!(2026-12-01 12:00 UTC));
+            let checked = plan.batch.check(b"secret").expect("the rules accept the batch");
+            for article in &checked.articles {
+                assert!(article.article.input.headline.starts_with("Untitled post"));
+            }
+        }
     }
 
     #[test]

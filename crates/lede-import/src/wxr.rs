@@ -12,6 +12,11 @@ use quick_xml::name::ResolveResult;
 /// some hosts write it with https).
 const VERSIONS: [&str; 3] = ["1.0", "1.1", "1.2"];
 const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
+/// How deep elements may nest below `<channel>`. WordPress writes four levels at most (an
+/// item's comment's meta's key); the nodes held for one item are dropped recursively, so a
+/// file nesting tens of thousands of elements would overflow the stack instead of being
+/// refused.
+const MAX_DEPTH: usize = 64;
 const DC_NS: &str = "http://purl.org/dc/elements/1.1/";
 
 /// The export as WordPress wrote it.
@@ -256,6 +261,15 @@ pub fn parse(text: &str, mut progress: impl FnMut(u64)) -> Result<Export, ParseE
                     }
                     outer.push((name, line));
                 } else {
+                    if nodes.len() == MAX_DEPTH {
+                        return Err(ParseError {
+                            line,
+                            message: format!(
+                                "elements nest more than {MAX_DEPTH} deep inside <channel>; \
+                                 a WordPress export nests four"
+                            ),
+                        });
+                    }
                     let mut attrs = Vec::new();
                     for attr in start.attributes() {
                         let attr = attr.map_err(|e| ParseError {
@@ -539,6 +553,25 @@ mod tests {
         assert_eq!(item.content, "<p>Body</p>");
         assert_eq!(item.terms[0], ("category".into(), "news".into(), "News".into()));
         assert_eq!(item.comments[0].content, "Hi");
+    }
+
+    /// Found while writing the WXR fuzz target (its inputs are too small to reach it): a file
+    /// of 60,000 nested elements (420 kB) overflowed the stack when the item holding them was
+    /// dropped, aborting the import.
+    #[test]
+    fn deep_nesting_is_refused_not_a_crash() {
+        let depth = 60_000;
+        let items = format!("<item>\n{}{}</item>\n", "<x>".repeat(depth), "</x>".repeat(depth));
+        let error =
+            parse(&wxr("http://wordpress.org/export/1.2/", &items), |_| {}).expect_err("too deep");
+        assert_eq!(error.line, 7, "{error}");
+        assert!(error.message.contains("nest"), "{error}");
+        let fine = format!(
+            "<item>\n{}{}<wp:post_id>1</wp:post_id></item>\n",
+            "<x>".repeat(60),
+            "</x>".repeat(60)
+        );
+        assert!(parse(&wxr("http://wordpress.org/export/1.2/", &fine), |_| {}).is_ok());
     }
 
     #[test]

@@ -146,6 +146,9 @@ pub struct EditableArticle {
     pub published_at: Option<OffsetDateTime>,
     pub updated_at: OffsetDateTime,
     pub author_ids: Vec<lede_core::content::AuthorId>,
+    /// Whether it is its edition's top story, and featured.
+    pub curation: lede_core::presentation::Curation,
+    pub search_and_social: lede_core::presentation::SearchAndSocial,
     /// Its corrections and update notes so far, oldest first.
     pub notes: Vec<lede_core::content::ArticleNote>,
 }

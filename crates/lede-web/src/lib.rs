@@ -11,6 +11,8 @@ pub mod dates;
 mod error;
 mod feeds;
 mod form_token;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 mod middleware;
 mod origin;

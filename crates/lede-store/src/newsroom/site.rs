@@ -38,7 +38,7 @@ pub enum Direction {
 
 /// Refuses anyone but an admin: the web pages check first, and this keeps every other caller
 /// to the same rule.
-fn may_manage_site(by: &User) -> Result<()> {
+pub(super) fn may_manage_site(by: &User) -> Result<()> {
     if by.role.may(Action::ManageSite) {
         Ok(())
     } else {

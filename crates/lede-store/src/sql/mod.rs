@@ -14,6 +14,7 @@ mod comments;
 mod connect;
 mod editorial;
 mod live_edits;
+mod front_page;
 mod media;
 mod rows;
 mod search;
@@ -24,6 +25,8 @@ mod transfer;
 
 pub use connect::Backend;
 pub use servers::StartLock;
+pub use front_page::FrontPage;
+pub(crate) use front_page::{RELATED_COUNT_KEY, SHARE_IMAGE_KEY, SITE_LOGO_KEY};
 
 use crate::Result;
 

@@ -195,3 +195,47 @@ mod tests {
         assert!(decode_id(Kind::Authors, &tag_cursor).is_err(), "a tag's cursor for authors");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Every position a list can give out comes back from its cursor, as itself.
+        #[test]
+        fn cursors_round_trip(
+            at in time::UtcDateTime::MIN.unix_timestamp()..=time::UtcDateTime::MAX.unix_timestamp(),
+            id in any::<i64>(),
+        ) {
+            let position = ArticleCursor {
+                published_at: OffsetDateTime::from_unix_timestamp(at).expect("in range"),
+                id: ArticleId(id),
+            };
+            let cursor = encode_article(position);
+            prop_assert!(cursor.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+            prop_assert_eq!(decode_article(&cursor).ok(), Some(position));
+            for kind in [Kind::Authors, Kind::Tags] {
+                prop_assert_eq!(decode_id(kind, &encode_id(kind, id)).ok(), Some(id));
+            }
+        }
+
+        /// Any text a client sends as a cursor is a position or a 400 naming `cursor`.
+        #[test]
+        fn any_cursor_is_a_position_or_a_bad_parameter(
+            text in prop_oneof!["\\PC{0,40}", "(a1|u1|t1)(\\.[-+]?[0-9]{1,20}){0,3}".prop_map(|t| URL_SAFE_NO_PAD.encode(t))],
+        ) {
+            match decode_article(&text) {
+                Ok(position) => prop_assert_eq!(decode_article(&encode_article(position)).ok(), Some(position)),
+                Err(AppError::BadParameter { name, .. }) => prop_assert_eq!(name, "cursor"),
+                Err(other) => prop_assert!(false, "{other:?}"),
+            }
+            if let Err(error) = decode_id(Kind::Tags, &text) {
+                let refused_the_cursor = matches!(error, AppError::BadParameter { name: "cursor", .. });
+                prop_assert!(refused_the_cursor, "{:?}", error);
+            }
+        }
+    }
+}

@@ -42,6 +42,26 @@ pub struct CommentFields {
     pub homepage: String,
 }
 
+impl CommentFields {
+    /// What the reader sent, for the comment rules; a `parent` that is not a comment id is a
+    /// form the page never showed (400).
+    pub fn input(&self) -> AppResult<CommentInput> {
+        let parent = match self.parent.trim() {
+            "" => None,
+            id => Some(CommentId(
+                id.parse().map_err(|_| AppError::BadRequest("comments-error-bad-parent".into()))?,
+            )),
+        };
+        Ok(CommentInput {
+            name: self.name.clone(),
+            email: self.email.clone(),
+            website: self.website.clone(),
+            text: self.text.clone(),
+            parent,
+        })
+    }
+}
+
 /// The fields a reader fills in, which may each carry an error message.
 const FIELDS: [&str; 5] = ["name", "email", "website", "text", "parent"];
 
@@ -119,21 +139,7 @@ pub async fn post_comment(
     // Refusals from here on are said in the article's language, like its page.
     let language = article.summary.language.clone();
     let speak = |error: AppError| error.in_language(&language);
-    let parent = match fields.parent.trim() {
-        "" => None,
-        id => Some(CommentId(
-            id.parse()
-                .map_err(|_| speak(AppError::BadRequest("comments-error-bad-parent".into())))?,
-        )),
-    };
-    let input = CommentInput {
-        name: fields.name.clone(),
-        email: fields.email.clone(),
-        website: fields.website.clone(),
-        text: fields.text.clone(),
-        parent,
-    };
-    let checked = input.check();
+    let checked = fields.input().map_err(speak)?.check();
     // A form sends one comment: its token is spent once the comment is about to be stored,
     // and the article's cached page goes, so the next reader gets a token of their own.
     // (Two readers who opened the same cached page share its token: the second is asked to
