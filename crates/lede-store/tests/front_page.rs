@@ -57,6 +57,7 @@ async fn edit_of(db: &TestDb, id: ArticleId, step: Step) -> Edit {
         expected_version: None,
         step,
         schedule_at: None,
+        notes: Default::default(),
     }
 }
 

@@ -118,7 +118,7 @@ impl SqlStore {
         set_status(&mut tx, id, ArticleStatus::Published, None, now).await?;
         settle(&mut tx, self.backend, &[id], now).await?;
         tx.commit().await?;
-        Ok(Some(Written { id, created_tags: false, corrected: false }))
+        Ok(Some(Written { id, created_tags: false, corrected: false, front_page: false }))
     }
     /// Keeps `content` (a pending version, serialised) beside a published article, replacing
     /// the one it had, unless the article changed after the version the editor opened

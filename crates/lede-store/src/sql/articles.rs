@@ -455,6 +455,7 @@ impl SqlStore {
             word_count: text.word_count,
             created_at: at("created_at")?.unwrap_or(now),
             shown_updated_at: at("shown_updated_at")?,
+            search_and_social: Default::default(),
             notes: match id {
                 Some(id) => self.article_notes(id).await?,
                 None => Vec::new(),
