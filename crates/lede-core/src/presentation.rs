@@ -7,10 +7,11 @@
 use crate::content::{is_media_path, optional, required, web_address};
 use crate::related::MAX_RELATED;
 use crate::{Invalid, Message, Result};
+use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
 /// An editor's choices for the front page, stored on the article.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Curation {
     /// The lead of its edition's front page, whatever is published after it, until an editor
     /// unpins it or pins another story of the same language: one per language.
@@ -21,7 +22,7 @@ pub struct Curation {
 
 /// What search results and share cards show of an article in place of its headline,
 /// standfirst and featured image. Each empty field falls back to those.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchAndSocial {
     /// The page's `<title>` and the share card's title.
     pub title: String,
@@ -51,7 +52,8 @@ impl SearchAndSocial {
 
 /// What an edit from the newsroom says about an article's presentation; `None` leaves what is
 /// stored as it is (a save by someone who was not offered the choice).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Presentation {
     pub curation: Option<Curation>,
     pub search_and_social: Option<SearchAndSocial>,

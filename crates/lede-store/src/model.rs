@@ -161,6 +161,9 @@ pub struct PendingVersion {
     /// Display names of tags it names, by slug, for those that do not exist yet.
     pub tag_names: Vec<(lede_core::Slug, String)>,
     pub notes: lede_core::content::UpdateNotes,
+    /// Front-page flags and search and social fields sent with it; `None` in either keeps
+    /// what the article has.
+    pub presentation: lede_core::presentation::Presentation,
     /// The article's version it was made from: an "Update" from it after the live article
     /// changed again is refused as a conflict, like any save against an older version.
     pub base_version: i64,

@@ -123,7 +123,7 @@ async fn only_editors_and_admins_choose_the_front_page(db: &TestDb) {
     let own = id_of(db, "budget-vote-passes").await;
     let version = store.editable_article(own).await.expect("query").expect("article").version;
     // An author may not pin their own story: refused whole, nothing written.
-    let mut edit = edit_of(db, own, Step::SaveDraft).await;
+    let mut edit = edit_of(db, own, Step::Update).await;
     edit.input.headline = "Pinned by its author".into();
     let pin = Presentation { curation: Some(TOP), search_and_social: None };
     let refused = newsroom.edit_article_presented(&author, edit.clone(), pin.clone()).await;
@@ -134,15 +134,15 @@ async fn only_editors_and_admins_choose_the_front_page(db: &TestDb) {
     // An editor may; the author's later save (which offers no choice) keeps the pin, and so
     // does one that sends the flags as they stand.
     newsroom.edit_article_presented(&editor, edit.clone(), pin).await.expect("an editor pins");
-    newsroom.edit_article(&author, edit_of(db, own, Step::SaveDraft).await).await.expect("save");
+    newsroom.edit_article(&author, edit_of(db, own, Step::Update).await).await.expect("save");
     let unchanged = Presentation { curation: Some(TOP), search_and_social: None };
-    let edit = edit_of(db, own, Step::SaveDraft).await;
+    let edit = edit_of(db, own, Step::Update).await;
     newsroom.edit_article_presented(&author, edit, unchanged).await.expect("same flags");
     let after = store.editable_article(own).await.expect("query").expect("article");
     assert_eq!(after.curation, TOP);
     // Unpinning is a choice too.
     let unpin = Presentation { curation: Some(Curation::default()), search_and_social: None };
-    let edit = edit_of(db, own, Step::SaveDraft).await;
+    let edit = edit_of(db, own, Step::Update).await;
     let refused = newsroom.edit_article_presented(&author, edit, unpin).await;
     assert!(matches!(refused, Err(Error::Forbidden(_))), "{refused:?}");
 }
@@ -183,7 +183,7 @@ async fn search_and_social_fields_are_saved_with_the_article(db: &TestDb) {
         image: Some("https://images.example.com/budget.jpg".into()),
     };
     let presentation = Presentation { curation: None, search_and_social: Some(shown) };
-    let edit = edit_of(db, own, Step::SaveDraft).await;
+    let edit = edit_of(db, own, Step::Update).await;
     newsroom.edit_article_presented(&author, edit, presentation).await.expect("an author may");
     let page = store.published_article("budget-vote-passes").await.expect("query").expect("public");
     let expected = SearchAndSocial {
@@ -199,7 +199,7 @@ async fn search_and_social_fields_are_saved_with_the_article(db: &TestDb) {
     let page = store.published_article("budget-vote-passes").await.expect("query").expect("public");
     assert_eq!(page.search_and_social, expected);
     let bad = SearchAndSocial { image: Some("ftp://x.example.com/a.png".into()), ..expected };
-    let mut edit = edit_of(db, own, Step::SaveDraft).await;
+    let mut edit = edit_of(db, own, Step::Update).await;
     edit.input.headline = "Never saved".into();
     let presentation = Presentation { curation: None, search_and_social: Some(bad) };
     let refused = newsroom.edit_article_presented(&author, edit, presentation).await;

@@ -54,6 +54,14 @@ struct Origin<'a> {
     presentation: Presentation,
 }
 
+/// An edit kept for later ("Save for later"): all it carries besides the article's id.
+struct Later {
+    input: ArticleInput,
+    tag_names: Vec<(Slug, String)>,
+    notes: UpdateNotes,
+    presentation: Presentation,
+}
+
 impl Newsroom {
     /// Saves an article's content (new ones start as drafts), keeping its status. A published
     /// article's lists, related articles and search entry are brought up to date with it.
@@ -269,7 +277,8 @@ impl Newsroom {
         }
         if step == Step::SaveForLater {
             let id = id.ok_or(Error::NotFound("article"))?;
-            return self.keep_for_later(user, id, input, tag_names, notes, expected_version).await;
+            let later = Later { input, tag_names, notes, presentation };
+            return self.keep_for_later(user, id, later, expected_version).await;
         }
         let now = self.now();
         if step == Step::Schedule && schedule_at.is_none_or(|at| at <= now) {
@@ -304,19 +313,21 @@ impl Newsroom {
         &self,
         user: &User,
         id: ArticleId,
-        mut input: ArticleInput,
-        tag_names: Vec<(Slug, String)>,
-        notes: UpdateNotes,
+        later: Later,
         expected_version: Option<i64>,
     ) -> Result<ArticleId> {
+        let Later { mut input, tag_names, notes, mut presentation } = later;
         input.language = self.languages().check(&input.language)?;
         let checked = input.check()?;
+        presentation.search_and_social =
+            presentation.search_and_social.map(SearchAndSocial::check).transpose()?;
         for (_, name) in &tag_names {
             lede_core::content::required("tags", name, 100)?;
         }
         let tag_names: Vec<_> =
             tag_names.into_iter().filter(|(slug, _)| checked.input.tags.contains(slug)).collect();
-        let content = crate::sql::pending_content(&checked.input, &tag_names, &notes)?;
+        let content =
+            crate::sql::pending_content(&checked.input, &tag_names, &notes, &presentation)?;
         self.store.keep_pending(id, expected_version, &content, self.now(), Some(user.id)).await?;
         Ok(id)
     }
@@ -363,7 +374,8 @@ impl Newsroom {
             self.announce(Change::Catalog);
         }
         for id in &outcome.new_articles {
-            let written = Written { id: *id, created_tags: false, corrected: false, front_page: false };
+            let written =
+                Written { id: *id, created_tags: false, corrected: false, front_page: false };
             self.announce_article(written, None).await?;
         }
         Ok(outcome)

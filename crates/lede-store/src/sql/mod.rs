@@ -13,8 +13,8 @@ mod catalog;
 mod comments;
 mod connect;
 mod editorial;
-mod live_edits;
 mod front_page;
+mod live_edits;
 mod media;
 mod rows;
 mod search;
@@ -24,9 +24,9 @@ pub use search::{MARK_END, MARK_START};
 mod transfer;
 
 pub use connect::Backend;
-pub use servers::StartLock;
 pub use front_page::FrontPage;
 pub(crate) use front_page::{RELATED_COUNT_KEY, SHARE_IMAGE_KEY, SITE_LOGO_KEY};
+pub use servers::StartLock;
 
 use crate::Result;
 

@@ -52,7 +52,7 @@ async fn save_with(
 ) -> Page {
     let (id, fields) = fields_of(site, slug).await;
     let mut all: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    all.extend([("csrf", csrf), ("action", "save")]);
+    all.extend([("csrf", csrf), ("action", "update")]);
     all.extend(extra);
     post_as(site, &format!("/admin/articles/{id}"), cookie, &all).await
 }

@@ -67,7 +67,7 @@ async fn send_budget_story(
 
 /// [`send_budget_story`] with the button that saves.
 async fn save_budget_story(site: &Site, cookie: &str, csrf: &str, extra: &[(&str, &str)]) -> Page {
-    send_budget_story(site, cookie, csrf, "save", extra).await
+    send_budget_story(site, cookie, csrf, "update", extra).await
 }
 
 async fn an_articles_own_search_and_social_fields_reach_its_page(db: &TestDb) {

@@ -81,15 +81,13 @@ impl EditorForm {
             .filter(|_| article.status == ArticleStatus::Scheduled)
             .map(|at| zone.civil(at).strftime("%Y-%m-%dT%H:%M").to_string())
             .unwrap_or_default();
-        Self {
-            publish_at,
-            top_story: checked(article.curation.top_story),
-            featured: checked(article.curation.featured),
-            seo_title: article.search_and_social.title.clone(),
-            meta_description: article.search_and_social.description.clone(),
-            social_image: article.search_and_social.image.clone().unwrap_or_default(),
-            ..Self::from_input(&article.input, article.version, tag_names)
-        }
+        let mut form =
+            Self { publish_at, ..Self::from_input(&article.input, article.version, tag_names) };
+        form.show_presentation(&Presentation {
+            curation: Some(article.curation),
+            search_and_social: Some(article.search_and_social.clone()),
+        });
+        form
     }
 
     /// The fields of `input`, saved at `version`, with its tags by the names `tag_names` give.
@@ -143,12 +141,10 @@ impl EditorForm {
         let mut names = tag_names.to_vec();
         names.extend(pending.tag_names.iter().map(|(s, n)| (s.to_string(), n.clone())));
         let form = Self::from_input(&pending.input, pending.base_version, &names);
-        Self {
+        let mut kept = Self {
             correction: pending.notes.correction.clone(),
             update_note: pending.notes.update.clone(),
             show_updated: checked(pending.notes.show_updated),
-            // The pending version keeps text and fields; how the article is presented is
-            // written with each save and shows as it is now.
             publish_at: self.publish_at,
             top_story: self.top_story,
             featured: self.featured,
@@ -156,6 +152,21 @@ impl EditorForm {
             meta_description: self.meta_description,
             social_image: self.social_image,
             ..form
+        };
+        kept.show_presentation(&pending.presentation);
+        kept
+    }
+
+    /// Shows what `presentation` says, leaving the fields it says nothing of.
+    fn show_presentation(&mut self, presentation: &Presentation) {
+        if let Some(curation) = presentation.curation {
+            self.top_story = checked(curation.top_story);
+            self.featured = checked(curation.featured);
+        }
+        if let Some(shown) = &presentation.search_and_social {
+            self.seo_title = shown.title.clone();
+            self.meta_description = shown.description.clone();
+            self.social_image = shown.image.clone().unwrap_or_default();
         }
     }
 
