@@ -16,6 +16,7 @@ mod editorial;
 mod front_page;
 mod live_edits;
 mod media;
+mod rate_limits;
 mod rows;
 mod search;
 mod servers;
@@ -26,6 +27,7 @@ mod transfer;
 pub use connect::Backend;
 pub use front_page::FrontPage;
 pub(crate) use front_page::{RELATED_COUNT_KEY, SHARE_IMAGE_KEY, SITE_LOGO_KEY};
+pub use rate_limits::Allowance;
 pub use servers::StartLock;
 
 use crate::Result;
