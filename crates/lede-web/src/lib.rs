@@ -36,6 +36,7 @@ use axum::routing::get;
 pub fn router(state: AppState) -> Router {
     let mut routes = Router::new()
         .route("/healthz", get(site::health))
+        .route("/readyz", get(site::ready))
         .route("/static/{*file}", get(assets::serve))
         .merge(feeds::routes())
         .merge(sitemaps::routes())
