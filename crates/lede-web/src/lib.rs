@@ -14,6 +14,7 @@ mod form_token;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+pub mod metrics;
 mod middleware;
 mod origin;
 pub mod proxy;
@@ -37,6 +38,7 @@ pub fn router(state: AppState) -> Router {
     let mut routes = Router::new()
         .route("/healthz", get(site::health))
         .route("/readyz", get(site::ready))
+        .route("/metrics", get(metrics::metrics))
         .route("/static/{*file}", get(assets::serve))
         .merge(feeds::routes())
         .merge(sitemaps::routes())

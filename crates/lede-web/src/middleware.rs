@@ -43,6 +43,7 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
     };
     let cache = state.page_cache.clone();
     let newsroom = state.newsroom.clone();
+    let metrics = state.clone();
     let rendered = router
         .layer(from_fn_with_state(state.clone(), render_error_pages))
         .layer(from_fn_with_state(state, redirect_old_query_links))
@@ -55,6 +56,8 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
     };
     // Outside the page cache, so a cached page leaves with the policy of the moment.
     served
+        // Outside the cache, so that hits are counted and timed too.
+        .layer(from_fn_with_state(metrics, crate::metrics::record))
         .layer(from_fn_with_state(newsroom, content_security_policy))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))

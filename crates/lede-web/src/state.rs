@@ -49,6 +49,8 @@ pub struct SiteSettings {
     pub image_memory: MemoryBudget,
     /// Reverse proxies whose reports of the client's address and host are believed.
     pub trusted_proxies: crate::proxy::TrustedProxies,
+    /// What a client that is not on this machine gives to read `/metrics`; none: nobody.
+    pub metrics_token: Option<String>,
 }
 
 /// Sign-in attempts per client, on every server together: ten at once, then one every
@@ -90,6 +92,7 @@ impl Default for SiteSettings {
             image_decodes_at_once: ImageDecoding::default_at_once(),
             image_memory: MemoryBudget::DEFAULT,
             trusted_proxies: Default::default(),
+            metrics_token: None,
         }
     }
 }
@@ -112,6 +115,8 @@ pub struct AppState {
     pub(crate) translations: Arc<Translations>,
     /// Rendered public pages; `None` when the operator turned the cache off.
     pub page_cache: Option<Arc<PageCache>>,
+    /// What `/metrics` reports.
+    pub metrics: Arc<crate::metrics::Metrics>,
     /// Sections and pages, which every layout names.
     pub(crate) catalog: Arc<CatalogCache>,
     /// The one set of image-decoding slots every upload of this server shares.
@@ -164,6 +169,7 @@ impl AppState {
             identity: Arc::new(RwLock::new(identity)),
             image_decoding,
             catalog: CatalogCache::watching(&newsroom),
+            metrics: Arc::new(crate::metrics::Metrics::new(page_cache.as_deref())),
             page_cache,
             accounts: Accounts::new(&newsroom),
             newsroom,

@@ -66,6 +66,9 @@ struct FileConfig {
     trusted_proxies: Option<Vec<String>>,
     /// Connections this server keeps to PostgreSQL (16), or SQLite readers (8).
     database_pool_size: Option<u32>,
+    /// What a client not on this machine must send (`Authorization: Bearer …`) to read
+    /// `/metrics`; without it only loopback clients may.
+    metrics_token: Option<String>,
 }
 
 /// What feeds carry: the whole article, or only its standfirst.
@@ -104,6 +107,8 @@ pub struct Config {
     pub trusted_proxies: TrustedProxies,
     /// Connections to the database, when not the default.
     pub database_pool_size: Option<u32>,
+    /// The token `/metrics` asks of clients not on this machine (none: loopback only).
+    pub metrics_token: Option<String>,
 }
 
 /// Never print a database password in logs or errors.
@@ -220,6 +225,10 @@ impl Config {
                 .map_or(MemoryBudget::DEFAULT, MemoryBudget::megabytes),
             trusted_proxies,
             database_pool_size,
+            metrics_token: std::env::var("LEDE_METRICS_TOKEN")
+                .ok()
+                .or(file.metrics_token)
+                .filter(|token| !token.trim().is_empty()),
         };
         if config.comment_min_seconds < 0 {
             bail!("comment_min_seconds in lede.toml must be 0 or more");

@@ -14,16 +14,16 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("LEDE_LOG").unwrap_or_else(
-            |_| {
-                // html5ever (under the HTML sanitiser) warns about markup it repairs, such
-                // as text inside tables in imported posts: noise, not the operator's problem.
-                tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn,html5ever=error")
-            },
-        ))
-        .with_writer(std::io::stderr)
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("LEDE_LOG").unwrap_or_else(|_| {
+        // html5ever (under the HTML sanitiser) warns about markup it repairs, such as text
+        // inside tables in imported posts: noise, not the operator's problem.
+        tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn,html5ever=error")
+    });
+    let logs = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match cli.log_format {
+        cli::LogFormat::Text => logs.init(),
+        cli::LogFormat::Json => logs.json().init(),
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {

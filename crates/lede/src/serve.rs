@@ -55,6 +55,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         image_decodes_at_once: config.image_decodes_at_once,
         image_memory: config.image_memory,
         trusted_proxies: config.trusted_proxies.clone(),
+        metrics_token: config.metrics_token.clone(),
     };
     // A new site's first admin is whoever gives this code on the setup page: only someone who
     // can read the server's log, not whoever reaches the site first.
@@ -66,8 +67,8 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
             config.base_url
         );
     }
-    spawn_scheduler(newsroom.clone());
     let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;
+    spawn_scheduler(state.newsroom.clone(), state.metrics.clone());
     spawn_outside_change_watch(state.clone());
     if let Some(heard) = heard {
         spawn_hearing(state.clone(), heard);
@@ -175,14 +176,18 @@ pub fn watch_changes(newsroom: &Newsroom) -> Arc<AtomicBool> {
 
 /// Publishes scheduled articles when their time comes, and at once on start for any whose
 /// time passed while the server was down.
-fn spawn_scheduler(newsroom: lede_store::Newsroom) {
+fn spawn_scheduler(newsroom: lede_store::Newsroom, metrics: Arc<lede_web::metrics::Metrics>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(SCHEDULE_TICK);
         loop {
             tick.tick().await;
+            metrics.scheduler_runs.inc();
             match newsroom.publish_due().await {
                 Ok(0) => {}
-                Ok(count) => tracing::info!(count, "published scheduled articles"),
+                Ok(count) => {
+                    metrics.scheduled_published.inc_by(count as u64);
+                    tracing::info!(count, "published scheduled articles");
+                }
                 Err(error) => tracing::error!(%error, "publishing scheduled articles failed"),
             }
             if let Err(error) = newsroom.forget_whole_allowances().await {

@@ -59,9 +59,32 @@ pub struct SqlStore {
     listen_url: Option<servers::ListenUrl>,
 }
 
+/// The connections a store holds to its database, for the operator's metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolUse {
+    pub open: u32,
+    pub idle: u32,
+    pub max: u32,
+}
+
 impl SqlStore {
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// Connections open, idle and allowed (SQLite's writer and readers together; PostgreSQL's
+    /// one pool).
+    pub fn pool_use(&self) -> PoolUse {
+        let pools: &[&AnyPool] = match self.backend {
+            Backend::Sqlite => &[&self.read, &self.write],
+            Backend::Postgres => &[&self.write],
+        };
+        let idle = |pool: &AnyPool| u32::try_from(pool.num_idle()).unwrap_or(u32::MAX);
+        PoolUse {
+            open: pools.iter().map(|p| p.size()).sum(),
+            idle: pools.iter().map(|p| idle(p)).sum(),
+            max: pools.iter().map(|p| p.options().get_max_connections()).sum(),
+        }
     }
 
     /// How many write transactions this store (and its clones) has begun.

@@ -17,8 +17,9 @@ const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Paths whose answers are personal, have their own caching, or change with every query;
 /// `/preview` shows drafts through secret links, which no cache may keep.
-const NEVER: [&str; 8] =
-    ["/admin", "/api", "/static", "/media", "/healthz", "/readyz", "/search", "/preview"];
+const NEVER: [&str; 9] = [
+    "/admin", "/api", "/static", "/media", "/healthz", "/readyz", "/metrics", "/search", "/preview",
+];
 
 pub async fn serve_cached(
     State(cache): State<Arc<PageCache>>,
@@ -34,14 +35,17 @@ pub async fn serve_cached(
         return next.run(request).await;
     };
     if let Some(entry) = cache.get(key) {
+        cache.hits.inc();
         return entry.respond(request.headers(), head);
     }
     let key = key.to_owned();
     // One render of a page at a time: who waited is answered with what it rendered.
     let _seat = cache.flights.board(&key).await;
     if let Some(entry) = cache.get(&key) {
+        cache.hits.inc();
         return entry.respond(request.headers(), head);
     }
+    cache.misses.inc();
     let epoch = cache.epoch();
     let (mut parts, body) = request.into_parts();
     let client = parts.headers.clone();

@@ -21,6 +21,7 @@ pub use layer::serve_cached;
 
 use entry::Entry;
 use hashlink::LruCache;
+use prometheus_client::metrics::counter::Counter;
 use shown::Dep;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -38,6 +39,11 @@ pub struct PageCache {
     epoch: AtomicU64,
     /// Renders under way, so that a page is rendered once however many ask for it at once.
     pub(crate) flights: flight::Flights,
+    /// Requests answered from the cache, requests that rendered, and pages purged (the
+    /// operator's metrics read them).
+    pub(crate) hits: Counter,
+    pub(crate) misses: Counter,
+    pub(crate) purged: Counter,
 }
 
 #[derive(Debug)]
@@ -59,6 +65,9 @@ impl PageCache {
             }),
             epoch: AtomicU64::new(0),
             flights: flight::Flights::default(),
+            hits: Counter::default(),
+            misses: Counter::default(),
+            purged: Counter::default(),
         }
     }
 
@@ -116,6 +125,7 @@ impl PageCache {
         for key in &keys {
             inner.remove(key);
         }
+        self.purged.inc_by(keys.len() as u64);
         keys.len()
     }
 
@@ -138,6 +148,7 @@ impl PageCache {
     pub fn clear(&self) {
         let mut inner = self.lock();
         self.epoch.fetch_add(1, Ordering::AcqRel);
+        self.purged.inc_by(inner.pages.len() as u64);
         inner.pages.clear();
         inner.by_dep.clear();
         inner.bytes = 0;
