@@ -15,8 +15,8 @@ pub struct Flights(Mutex<HashMap<String, Arc<Turn<()>>>>);
 pub struct Seat<'a> {
     flights: &'a Flights,
     key: String,
-    turn: Arc<Turn<()>>,
-    _held: OwnedMutexGuard<()>,
+    /// Holds the key's turn (and one reference to it).
+    held: OwnedMutexGuard<()>,
 }
 
 impl Flights {
@@ -26,8 +26,8 @@ impl Flights {
             let mut flights = self.0.lock().unwrap_or_else(PoisonError::into_inner);
             flights.entry(key.to_owned()).or_default().clone()
         };
-        let held = turn.clone().lock_owned().await;
-        Seat { flights: self, key: key.to_owned(), turn, _held: held }
+        let held = turn.lock_owned().await;
+        Seat { flights: self, key: key.to_owned(), held }
     }
 
     /// Whether no render is under way or waiting.
@@ -40,9 +40,9 @@ impl Flights {
 impl Drop for Seat<'_> {
     fn drop(&mut self) {
         let mut flights = self.flights.0.lock().unwrap_or_else(PoisonError::into_inner);
-        // The map's copy and this one: nobody waits, so the key goes (waiters hold a copy,
-        // taken under this same lock, and find the turn free once this seat is gone).
-        if Arc::strong_count(&self.turn) <= 2 {
+        // The map's reference and this seat's: nobody waits, so the key goes. (A waiter holds
+        // one too, taken under this same lock, and finds the turn free once this seat goes.)
+        if Arc::strong_count(OwnedMutexGuard::mutex(&self.held)) <= 2 {
             flights.remove(&self.key);
         }
     }
