@@ -15,6 +15,7 @@ mod newsroom;
 mod pages;
 mod sharing;
 mod support;
+mod trash;
 mod urdu;
 mod user_files;
 mod write_path;
