@@ -168,6 +168,9 @@ async fn empty_trash_asks_first_then_deletes_for_good(db: &TestDb) {
     assert_eq!(after.text(".flash p"), "2 articles deleted for good.");
     assert_eq!(after.count(".desk tbody tr"), 0);
     assert!(after.texts(".status-tabs a").contains(&"Trash (0)".to_owned()));
+    let nothing = get_as(&site, "/admin/articles/trash/empty", &cookie).await;
+    assert_eq!(nothing.text("main .empty"), "The trash is empty: there is nothing to delete.");
+    assert_eq!(nothing.count("form.confirm"), 0);
     let store = site.newsroom.store();
     assert!(store.article_state("river-floods-saltmarsh").await.expect("query").is_none());
     assert_eq!(site.get("/articles/festival-returns").await.status, StatusCode::NOT_FOUND);

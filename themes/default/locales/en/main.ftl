@@ -460,6 +460,7 @@ admin-trash-confirm-text =
        *[other] These { $count } articles will be deleted for good, with their revisions and comments. This cannot be undone.
     }
 admin-trash-confirm-cancel = Cancel
+admin-trash-confirm-nothing = The trash is empty: there is nothing to delete.
 admin-editor-showing-revision = Showing revision { $version }: it becomes the current text once you save it (“Update” on a published article).
 # editor.js builds the toolbar; these need passing to it (data attributes, say).
 admin-editor-toolbar-label = Formatting

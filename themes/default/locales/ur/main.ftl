@@ -459,6 +459,7 @@ admin-trash-confirm-text =
        *[other] یہ { $count } خبریں اپنے نسخوں اور تبصروں سمیت ہمیشہ کے لیے حذف ہو جائیں گی۔ یہ عمل واپس نہیں ہو سکتا۔
     }
 admin-trash-confirm-cancel = منسوخ کریں
+admin-trash-confirm-nothing = ردی کی ٹوکری خالی ہے: حذف کرنے کو کچھ نہیں۔
 admin-editor-showing-revision = نسخہ { $version } دکھایا جا رہا ہے: محفوظ کرنے پر یہ موجودہ متن بن جائے گا (شائع شدہ خبر پر ”اپ ڈیٹ کریں“)۔
 # editor.js builds the toolbar; these need passing to it (data attributes, say).
 admin-editor-toolbar-label = فارمیٹنگ
