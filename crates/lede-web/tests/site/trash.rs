@@ -245,14 +245,14 @@ async fn the_desk_sorts_by_its_column_headers_and_keeps_the_filters(db: &TestDb)
     let site = site(db).await;
     let (cookie, _) = signed_in(&site, Role::Editor).await;
     let desk = get_as(&site, "/admin/articles?section=news", &cookie).await;
-    let newest: Vec<String> = desk.texts(".desk tbody td.headline a:first-child");
+    let newest: Vec<String> = desk.texts(".desk tbody td.desk-headline a:first-child");
     // Newest first by default, and the date column says so.
     assert_eq!(desk.attr(".desk th[aria-sort]", "aria-sort"), "descending");
     let by_headline = desk.attr(".desk thead th:nth-child(2) a", "href");
     assert!(by_headline.contains("section=news"), "{by_headline}");
     assert!(by_headline.contains("sort=headline") && by_headline.contains("order=asc"));
     let sorted = get_as(&site, &by_headline, &cookie).await;
-    let headlines = sorted.texts(".desk tbody td.headline a:first-child");
+    let headlines = sorted.texts(".desk tbody td.desk-headline a:first-child");
     let mut expected = newest.clone();
     expected.sort_by_key(|h| h.to_lowercase());
     assert_eq!(headlines, expected);
@@ -262,12 +262,12 @@ async fn the_desk_sorts_by_its_column_headers_and_keeps_the_filters(db: &TestDb)
     assert!(reversed.contains("order=desc"));
     let z_to_a = get_as(&site, &reversed, &cookie).await;
     expected.reverse();
-    assert_eq!(z_to_a.texts(".desk tbody td.headline a:first-child"), expected);
+    assert_eq!(z_to_a.texts(".desk tbody td.desk-headline a:first-child"), expected);
     assert_eq!(sorted.attr(".search-filters input[name=sort]", "value"), "headline");
     // By status: drafts first.
     let by_status = get_as(&site, "/admin/articles?sort=status&order=asc", &cookie).await;
     assert_eq!(
-        by_status.text(".desk tbody tr:first-child td.headline a"),
+        by_status.text(".desk tbody tr:first-child td.desk-headline a"),
         "A draft nobody may see"
     );
     // "Select all" ticks every line, without JavaScript.
