@@ -122,6 +122,9 @@ async function adminPages(page) {
   return [
     ["admin dashboard", "/admin"],
     ["admin articles", "/admin/articles"],
+    ["admin articles sorted", "/admin/articles?sort=headline&order=asc&select=all"],
+    ["admin trash", "/admin/articles?view=trash"],
+    ["admin empty trash", "/admin/articles/trash/empty"],
     ["admin new article", "/admin/articles/new"],
     ["admin editor", editor],
     ["admin revisions", `${editor}/revisions`],

@@ -123,6 +123,26 @@ pub fn next_status(
     }
 }
 
+/// Whether `role` may move an article in status `from` to the trash, or bring it back: as for
+/// unpublishing, contributors only their own articles that are not live or on their way there,
+/// authors also their own live ones (they may take those down), editors and admins anyone's.
+pub fn may_trash(role: Role, own: bool, from: ArticleStatus) -> std::result::Result<(), Refusal> {
+    let may_edit = own && role.may(Action::WriteDrafts) || role.may(Action::EditOthers);
+    if !may_edit {
+        return Err(Refusal::Forbidden("workflow-not-author".into()));
+    }
+    let may_publish = role.may(Action::EditOthers) || own && role.may(Action::PublishOwn);
+    if !may_publish && matches!(from, ArticleStatus::Scheduled | ArticleStatus::Published) {
+        return Err(Refusal::Forbidden("workflow-locked".into()));
+    }
+    Ok(())
+}
+
+/// Whether `role` may delete trashed articles for good ("Empty trash"): editors and admins.
+pub fn may_empty_trash(role: Role) -> bool {
+    role.may(Action::EditOthers)
+}
+
 /// Whether `role` may open an article in the newsroom (the editor, its revisions): its own
 /// authors may, and editors and admins; nobody else reads another person's drafts there.
 pub fn may_open(role: Role, own: bool) -> bool {
@@ -313,6 +333,17 @@ mod tests {
         assert!(may_open(Role::Contributor, true) && may_open(Role::Author, true));
         assert!(!may_open(Role::Contributor, false) && !may_open(Role::Author, false));
         assert!(may_open(Role::Editor, false) && may_open(Role::Admin, false));
+    }
+
+    #[test]
+    fn who_may_trash_what() {
+        let ok = |role, own, from| may_trash(role, own, from).is_ok();
+        assert!(ok(Role::Contributor, true, Draft) && ok(Role::Contributor, true, InReview));
+        assert!(!ok(Role::Contributor, true, Published) && !ok(Role::Contributor, false, Draft));
+        assert!(ok(Role::Author, true, Published) && !ok(Role::Author, false, Draft));
+        assert!(ok(Role::Editor, false, Published) && ok(Role::Admin, false, Scheduled));
+        assert!(!may_empty_trash(Role::Author) && may_empty_trash(Role::Editor));
+        assert!(may_empty_trash(Role::Admin) && !may_empty_trash(Role::Contributor));
     }
 
     #[test]

@@ -151,6 +151,8 @@ pub struct EditableArticle {
     pub search_and_social: lede_core::presentation::SearchAndSocial,
     /// Its corrections and update notes so far, oldest first.
     pub notes: Vec<lede_core::content::ArticleNote>,
+    /// When it was moved to the trash, if it is there (a trashed article is a draft).
+    pub trashed_at: Option<OffsetDateTime>,
 }
 
 /// Changes to a published article kept beside it ("Save for later"): the live page stays as
@@ -215,6 +217,23 @@ pub struct DeskFilter {
     pub author: Option<lede_core::content::AuthorId>,
     /// Words the headline contains.
     pub headline: Option<String>,
+    /// The trash instead of the articles outside it.
+    pub trash: bool,
+    pub sort: DeskSort,
+    /// Oldest, or A to Z, first.
+    pub ascending: bool,
+}
+
+/// What the newsroom's article list is sorted by; ties go newest first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeskSort {
+    /// When it last changed (in the trash: when it was trashed).
+    #[default]
+    Date,
+    Headline,
+    /// In the workflow's order: draft, in review, scheduled, published, unpublished.
+    Status,
 }
 
 /// One line of the newsroom's article list.
@@ -230,6 +249,13 @@ pub struct DeskRow {
     pub published_at: Option<OffsetDateTime>,
     /// Whether changes to it wait beside it, saved for later.
     pub pending: bool,
+    pub language: String,
+    /// Words in its body.
+    pub words: usize,
+    /// Comments readers see under it (approved).
+    pub comments: u64,
+    /// When it went to the trash, and the status it had then.
+    pub trashed: Option<(OffsetDateTime, lede_core::content::ArticleStatus)>,
 }
 
 /// A saved state of an article's text.

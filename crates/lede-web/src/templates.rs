@@ -43,6 +43,7 @@ pub(crate) const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "admin/preview.html",
     "admin/media_picker.html",
     "admin/revisions.html",
+    "admin/trash_confirm.html",
     "admin/media.html",
     "admin/people.html",
     "admin/sections.html",

@@ -27,12 +27,21 @@ impl<S: tracing::Subscriber> Layer<S> for CountStatements {
 /// The statements one request for `path` runs: the fewest of three requests, since a pool's
 /// own upkeep (connecting, setting up a new connection) may run statements meanwhile.
 async fn statements_for(app: &axum::Router, path: &str) -> usize {
+    statements_as(app, path, None).await
+}
+
+/// The same for a signed-in person (`cookie` carries their session).
+async fn statements_as(app: &axum::Router, path: &str, cookie: Option<&str>) -> usize {
     let mut fewest = usize::MAX;
     for _ in 0..3 {
         let before = STATEMENTS.load(Ordering::SeqCst);
+        let mut request = Request::get(path);
+        if let Some(cookie) = cookie {
+            request = request.header(axum::http::header::COOKIE, cookie);
+        }
         let response = app
             .clone()
-            .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+            .oneshot(request.body(Body::empty()).expect("request"))
             .await
             .expect("answer");
         assert_eq!(response.status(), StatusCode::OK, "{path}");
@@ -99,6 +108,17 @@ async fn pages_cost_the_same_whatever_they_show(db: &TestDb) {
     for path in paths {
         small.push(statements_for(&app, path).await);
     }
+    // The newsroom's article list, with its word and comment counts, costs the same too.
+    let accounts = lede_store::Accounts::new(&newsroom);
+    let password = "a long enough password";
+    accounts
+        .create_user("ed@example.com", "Ed Itor", lede_core::account::Role::Editor, password)
+        .await
+        .expect("account");
+    let session = accounts.sign_in("ed@example.com", password).await.expect("signed in");
+    let cookie = format!("lede_session={}", session.token);
+    let desk = "/admin/articles?sort=headline&order=asc";
+    let desk_small = statements_as(&app, desk, Some(&cookie)).await;
     // Then the site grows: four more sections with articles, an article with many tags,
     // authors and comments, replies included.
     for n in 0..4 {
@@ -166,4 +186,7 @@ async fn pages_cost_the_same_whatever_they_show(db: &TestDb) {
         assert_eq!(before, after, "{path} costs more with more content");
         assert!(after <= 8, "{path} costs {after} statements");
     }
+    let desk_after = statements_as(&app, desk, Some(&cookie)).await;
+    println!("{desk}: {desk_small} statements, {desk_after} with more content");
+    assert_eq!(desk_small, desk_after, "the desk costs more with more content");
 }

@@ -239,6 +239,9 @@ impl Newsroom {
             Some(id) => {
                 let current =
                     self.store.editable_article(id).await?.ok_or(Error::NotFound("article"))?;
+                if current.trashed_at.is_some() {
+                    return Err(lede_core::Invalid::new("status", "store-article-trashed").into());
+                }
                 let own = user.author.is_some_and(|a| current.author_ids.contains(&a));
                 (current.status, own, current.input.authors, current.curation)
             }
@@ -391,7 +394,11 @@ impl Newsroom {
     /// Announces a write to an article that was listed at `before`, if readers can see any
     /// of it: an article that was not public and still is not changes no public page (but
     /// tags it created are new in the catalog either way).
-    async fn announce_article(&self, written: Written, before: Option<Placement>) -> Result<()> {
+    pub(super) async fn announce_article(
+        &self,
+        written: Written,
+        before: Option<Placement>,
+    ) -> Result<()> {
         if written.created_tags {
             self.announce(Change::Catalog);
         }

@@ -23,6 +23,7 @@ mod desk;
 mod front;
 mod servers;
 mod site;
+mod trash;
 pub use articles::Edit;
 pub use desk::PREVIEW_LINK_LIFETIME;
 pub use front::PageSettings;

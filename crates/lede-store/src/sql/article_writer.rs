@@ -120,6 +120,117 @@ impl SqlStore {
         tx.commit().await?;
         Ok(Some(Written { id, created_tags: false, corrected: false, front_page: false }))
     }
+    /// Moves an article to the trash in one transaction: it becomes a draft that remembers
+    /// when it was trashed and the status it had, leaves every list, related list and the
+    /// search index, and its preview links stop working (they would show it). Everything else
+    /// it has (revisions, comments, tags, notes) stays for a restore.
+    pub(crate) async fn trash_article(
+        &self,
+        id: ArticleId,
+        now: OffsetDateTime,
+    ) -> Result<Written> {
+        let mut tx = self.begin().await?;
+        let row = sqlx::query(
+            "SELECT status, trashed_at, top_story, featured FROM articles WHERE id = $1",
+        )
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(Error::NotFound("article"))?;
+        if row.try_get::<Option<i64>, _>("trashed_at")?.is_some() {
+            return Err(Invalid::new("status", "store-article-trashed").into());
+        }
+        let status: String = row.try_get("status")?;
+        let curated =
+            row.try_get::<i64, _>("top_story")? != 0 || row.try_get::<i64, _>("featured")? != 0;
+        sqlx::query(
+            "UPDATE articles SET status = 'draft', trashed_at = $1, trashed_from = $2, \
+             updated_at = $1 WHERE id = $3",
+        )
+        .bind(to_unix(now))
+        .bind(&status)
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM preview_links WHERE article_id = $1")
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        settle(&mut tx, self.backend, &[id], now).await?;
+        tx.commit().await?;
+        // A live top story or featured article leaves the front page's choices.
+        let front_page = curated && status == ArticleStatus::Published.as_str();
+        Ok(Written { id, created_tags: false, corrected: false, front_page })
+    }
+
+    /// Takes an article out of the trash, as a draft, in one transaction.
+    pub(crate) async fn restore_article(
+        &self,
+        id: ArticleId,
+        now: OffsetDateTime,
+    ) -> Result<Written> {
+        let mut tx = self.begin().await?;
+        let done = sqlx::query(
+            "UPDATE articles SET trashed_at = NULL, trashed_from = NULL, status = 'draft', \
+             updated_at = $1 WHERE id = $2 AND trashed_at IS NOT NULL",
+        )
+        .bind(to_unix(now))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(Invalid::new("status", "store-article-not-trashed").into());
+        }
+        tx.commit().await?;
+        Ok(Written { id, created_tags: false, corrected: false, front_page: false })
+    }
+
+    /// Deletes a trashed article for good, in one transaction: its row and all that hangs on
+    /// it (revisions, comments, tags, notes, related lists), the redirects to its address and
+    /// the autosaved editors of it. Its translations stay one group around the oldest of them.
+    /// Refused for an article outside the trash.
+    pub(crate) async fn delete_trashed(&self, id: ArticleId) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let slug: Option<String> = sqlx::query_scalar(
+            "SELECT slug FROM articles WHERE id = $1 AND trashed_at IS NOT NULL",
+        )
+        .bind(id.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(slug) = slug else {
+            return Err(Invalid::new("status", "store-article-not-trashed").into());
+        };
+        let translations: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM articles WHERE translation_of = $1 ORDER BY id")
+                .bind(id.0)
+                .fetch_all(&mut *tx)
+                .await?;
+        if let Some((root, others)) = translations.split_first() {
+            sqlx::query("UPDATE articles SET translation_of = NULL WHERE id = $1")
+                .bind(root)
+                .execute(&mut *tx)
+                .await?;
+            for other in others {
+                sqlx::query("UPDATE articles SET translation_of = $1 WHERE id = $2")
+                    .bind(root)
+                    .bind(other)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        sqlx::query("DELETE FROM redirects WHERE to_path = $1")
+            .bind(article_path(&Slug::parse(&slug)?))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM autosaves WHERE article_key = $1")
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM articles WHERE id = $1").bind(id.0).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Keeps `content` (a pending version, serialised) beside a published article, replacing
     /// the one it had, unless the article changed after the version the editor opened
     /// (`expected_version`): then nothing is written and the save is refused as a conflict.

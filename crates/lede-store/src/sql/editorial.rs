@@ -4,7 +4,7 @@
 use super::articles::bind_all;
 use super::rows::{self, from_unix, to_unix};
 use super::{SqlStore, placeholders};
-use crate::{DeskFilter, DeskRow, EditableArticle, PageRequest, Paged, Result, Revision};
+use crate::{DeskFilter, DeskRow, DeskSort, EditableArticle, PageRequest, Paged, Result, Revision};
 use lede_core::content::*;
 use lede_core::presentation::Curation;
 use sqlx::any::AnyArguments;
@@ -27,7 +27,7 @@ impl SqlStore {
         let row = sqlx::query(
             "SELECT a.slug, a.headline, a.standfirst, a.body_markdown, a.language, a.status, a.version, \
              a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, \
-             a.image_decorative, a.partner_only, \
+             a.image_decorative, a.partner_only, a.trashed_at, \
              a.top_story, a.featured, a.seo_title, a.meta_description, a.social_image, \
              s.slug AS section_slug, o.slug AS original_slug FROM articles a \
              JOIN sections s ON s.id = a.section_id LEFT JOIN articles o ON o.id = a.translation_of \
@@ -83,11 +83,16 @@ impl SqlStore {
                 featured: row.try_get::<i64, _>("featured")? != 0,
             },
             search_and_social: rows::search_and_social(&row)?,
+            trashed_at: row.try_get::<Option<i64>, _>("trashed_at")?.map(from_unix),
         }))
     }
 
     pub async fn desk(&self, filter: &DeskFilter, page: PageRequest) -> Result<Paged<DeskRow>> {
-        let mut conditions = vec!["1 = 1".to_owned()];
+        let mut conditions = vec![if filter.trash {
+            "a.trashed_at IS NOT NULL".to_owned()
+        } else {
+            "a.trashed_at IS NULL".to_owned()
+        }];
         let mut ints: Vec<i64> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
         // Text values come first ($1, $2), then the ids.
@@ -116,12 +121,29 @@ impl SqlStore {
         let count_sql = format!("SELECT COUNT(*) FROM articles a WHERE {clause}");
         let total: i64 =
             bind_desk(&count_sql, &texts, &ints).fetch_one(&self.read).await?.try_get(0)?;
+        let direction = if filter.ascending { "ASC" } else { "DESC" };
+        let order = match filter.sort {
+            DeskSort::Date if filter.trash => format!("a.trashed_at {direction}, a.id {direction}"),
+            DeskSort::Date => format!("a.updated_at {direction}, a.id {direction}"),
+            DeskSort::Headline => {
+                format!("LOWER(a.headline) {direction}, a.updated_at DESC, a.id DESC")
+            }
+            DeskSort::Status => format!(
+                "CASE a.status WHEN 'draft' THEN 0 WHEN 'in_review' THEN 1 WHEN 'scheduled' THEN 2 \
+                 WHEN 'published' THEN 3 ELSE 4 END {direction}, a.updated_at DESC, a.id DESC"
+            ),
+        };
+        // One statement for the page's lines, their comment counts and their text (its words
+        // are counted here); the authors' names come in one more.
         let list_sql = format!(
-            "SELECT a.id, a.slug, a.headline, a.status, a.updated_at, a.published_at, s.name AS section_name, \
+            "SELECT a.id, a.slug, a.headline, a.status, a.updated_at, a.published_at, a.language, \
+             a.body_text, a.trashed_at, a.trashed_from, s.name AS section_name, \
              CAST(CASE WHEN EXISTS (SELECT 1 FROM pending_versions p WHERE p.article_id = a.id) \
-             THEN 1 ELSE 0 END AS BIGINT) AS pending \
+             THEN 1 ELSE 0 END AS BIGINT) AS pending, \
+             (SELECT COUNT(*) FROM comments c WHERE c.article_id = a.id AND c.status = 'approved') \
+             AS comments \
              FROM articles a JOIN sections s ON s.id = a.section_id WHERE {clause} \
-             ORDER BY a.updated_at DESC, a.id DESC LIMIT ${} OFFSET ${}",
+             ORDER BY {order} LIMIT ${} OFFSET ${}",
             next + 1,
             next + 2
         );
@@ -156,6 +178,21 @@ impl SqlStore {
                     updated_at: from_unix(row.try_get("updated_at")?),
                     published_at: row.try_get::<Option<i64>, _>("published_at")?.map(from_unix),
                     pending: row.try_get::<i64, _>("pending")? != 0,
+                    language: row.try_get("language")?,
+                    words: lede_core::reading_time::word_count(
+                        &row.try_get::<String, _>("body_text")?,
+                    ),
+                    comments: u64::try_from(row.try_get::<i64, _>("comments")?).unwrap_or(0),
+                    trashed: match (
+                        row.try_get::<Option<i64>, _>("trashed_at")?,
+                        row.try_get::<Option<String>, _>("trashed_from")?,
+                    ) {
+                        (Some(at), from) => Some((
+                            from_unix(at),
+                            from.map_or(Ok(ArticleStatus::Draft), |f| ArticleStatus::parse(&f))?,
+                        )),
+                        (None, _) => None,
+                    },
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -164,7 +201,8 @@ impl SqlStore {
 
     pub async fn desk_counts(&self) -> Result<Vec<(ArticleStatus, u64)>> {
         let rows = sqlx::query(
-            "SELECT status, COUNT(*) AS n FROM articles GROUP BY status ORDER BY status",
+            "SELECT status, COUNT(*) AS n FROM articles WHERE trashed_at IS NULL \
+             GROUP BY status ORDER BY status",
         )
         .fetch_all(&self.read)
         .await?;
@@ -174,6 +212,36 @@ impl SqlStore {
                 Ok((status, u64::try_from(r.try_get::<i64, _>("n")?).unwrap_or(0)))
             })
             .collect()
+    }
+
+    /// How many articles are in the trash.
+    pub async fn trashed_count(&self) -> Result<u64> {
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM articles WHERE trashed_at IS NOT NULL")
+                .fetch_one(&self.read)
+                .await?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// Every trashed article's id, oldest trashed first.
+    pub async fn trashed_ids(&self) -> Result<Vec<ArticleId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM articles WHERE trashed_at IS NOT NULL ORDER BY trashed_at, id",
+        )
+        .fetch_all(&self.write)
+        .await?;
+        Ok(ids.into_iter().map(ArticleId).collect())
+    }
+
+    /// Whether the article at `slug` is in the trash (its address answers 410 Gone).
+    pub async fn is_trashed(&self, slug: &str) -> Result<bool> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM articles WHERE slug = $1 AND trashed_at IS NOT NULL",
+        )
+        .bind(slug)
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(found.is_some())
     }
 
     pub async fn revisions(&self, id: ArticleId) -> Result<Vec<Revision>> {

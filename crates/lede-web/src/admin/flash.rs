@@ -35,6 +35,9 @@ pub enum Flash {
     /// A preview link was made: the token, shown this once (only its hash is stored).
     PreviewLink(String),
     LinkRevoked,
+    /// Lines said in the person's language when the action was done (a bulk action's count,
+    /// then what it refused and why): the first is the message, the others its details.
+    Lines(Vec<String>),
 }
 
 impl Flash {
@@ -66,6 +69,11 @@ impl Flash {
             Self::Discarded => "discarded".into(),
             Self::PreviewLink(token) => format!("link:{token}"),
             Self::LinkRevoked => "revoked".into(),
+            Self::Lines(lines) => {
+                use base64::Engine;
+                let json = serde_json::to_string(lines).unwrap_or_default();
+                format!("lines:{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json))
+            }
         }
     }
 
@@ -86,6 +94,16 @@ impl Flash {
                 Self::PreviewLink(argument.to_owned())
             }
             "revoked" => Self::LinkRevoked,
+            "lines" => {
+                use base64::Engine;
+                let json =
+                    base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(argument).ok()?;
+                let lines: Vec<String> = serde_json::from_slice(&json).ok()?;
+                if lines.is_empty() {
+                    return None;
+                }
+                Self::Lines(lines)
+            }
             _ => return None,
         })
     }
@@ -95,6 +113,10 @@ impl Flash {
     pub fn view(&self, state: &AppState, language: &str) -> FlashView {
         let say = |id: &str, args: &[(&str, &str)]| state.say_in(language, id, args);
         let zone = &state.settings.time_zone;
+        if let Self::Lines(lines) = self {
+            let (first, rest) = lines.split_first().map_or(("", &[][..]), |(f, r)| (f.as_str(), r));
+            return FlashView { text: first.to_owned(), link: None, details: rest.to_vec() };
+        }
         let (text, link) = match self {
             Self::Saved => (say("admin-flash-saved", &[]), None),
             Self::Submitted => (say("admin-flash-submitted", &[]), None),
@@ -112,8 +134,9 @@ impl Flash {
                 Some(state.settings.absolute(&lede_core::urls::shared_preview(token))),
             ),
             Self::LinkRevoked => (say("admin-flash-link-revoked", &[]), None),
+            Self::Lines(_) => (String::new(), None),
         };
-        FlashView { text, link }
+        FlashView { text, link, details: Vec::new() }
     }
 }
 
@@ -123,6 +146,8 @@ pub struct FlashView {
     pub text: String,
     /// An address to copy (a new preview link).
     pub link: Option<String>,
+    /// Lines under the message (what a bulk action refused, and why).
+    pub details: Vec<String>,
 }
 
 fn signature(secret: &[u8], payload: &str, expires: i64) -> String {
@@ -217,6 +242,7 @@ mod tests {
             Flash::Discarded,
             Flash::PreviewLink("0a1b2c".into()),
             Flash::LinkRevoked,
+            Flash::Lines(vec!["3 articles moved to the trash".into(), "«Budget» — نہیں".into()]),
         ] {
             assert_eq!(Flash::decode(&flash.encode()), Some(flash));
         }

@@ -69,6 +69,12 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/people/{id}/role", post(people::change_role))
         .route("/admin/people/{id}/sign-out", post(sessions::sign_out_person))
         .route("/admin/articles", get(articles::desk::list))
+        .route("/admin/articles/bulk", post(articles::bulk::bulk))
+        .route(
+            "/admin/articles/trash/empty",
+            get(articles::bulk::confirm_empty).post(articles::bulk::empty),
+        )
+        .route("/admin/articles/{id}/trash", post(articles::bulk::trash_one))
         .route(
             "/admin/articles/new",
             get(articles::editor::new_article).post(articles::editor::create).layer(editor_limit()),

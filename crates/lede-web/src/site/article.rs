@@ -124,7 +124,16 @@ pub async fn show_article(
 
 /// A published article by slug, or a 404.
 pub async fn published_article(state: &AppState, slug: &str) -> AppResult<Article> {
-    state.newsroom.store().published_article(slug).await?.ok_or(AppError::NotFound)
+    let store = state.newsroom.store();
+    match store.published_article(slug).await? {
+        Some(article) => Ok(article),
+        // A trashed article is gone on purpose: 410 tells search engines to drop it.
+        None if store.is_trashed(slug).await? => Err(AppError::Rejected {
+            status: axum::http::StatusCode::GONE,
+            message: "error-gone".into(),
+        }),
+        None => Err(AppError::NotFound),
+    }
 }
 
 /// What the top of an article page shows (headline, standfirst, byline, image, body and its

@@ -74,6 +74,7 @@ struct ErrorView {
 pub async fn error_page(state: &AppState, page: &ErrorPage, language: &str) -> Response {
     let heading_id = match page.status {
         StatusCode::NOT_FOUND => "error-not-found-title",
+        StatusCode::GONE => "error-gone-title",
         StatusCode::UNPROCESSABLE_ENTITY => "error-unprocessable-title",
         StatusCode::PAYLOAD_TOO_LARGE => "error-too-large-title",
         StatusCode::TOO_MANY_REQUESTS => "error-too-many-title",

@@ -216,6 +216,26 @@ const TABLE: &[Row] = &[
         EDITORS_DO,
         SignIn,
     ),
+    // The desk's bulk actions: anyone sends them, each article is refused or done under the
+    // workflow's rules (a 303 with the message either way); deleting for good asks editors
+    // first and refuses the others. Editors trash someone else's draft, and restore it.
+    post(
+        "/admin/articles/bulk",
+        Token,
+        &[("action", "delete"), ("ids", "{draft}")],
+        [No, No, Ok, Ok],
+        SignIn,
+    ),
+    post("/admin/articles/{draft}/trash", Token, &[], EDITORS_DO, SignIn),
+    post(
+        "/admin/articles/bulk",
+        Token,
+        &[("action", "restore"), ("ids", "{draft}")],
+        ALL_DO,
+        SignIn,
+    ),
+    get("/admin/articles/trash/empty", EDITORS, SignIn),
+    post("/admin/articles/trash/empty", Token, &[("confirm", "yes")], EDITORS_DO, SignIn),
     // Media: everyone who writes uploads, and deletes their own; editors delete any.
     post("/admin/media", Upload, &[], ALL_DO, SignIn),
     post("/admin/media/{mine}", Token, &[("alt", "A harbour at dawn")], ALL_DO, SignIn),
@@ -344,6 +364,10 @@ const ROUTES: &[&str] = &[
     "POST /admin/articles/{id}/autosave",
     "POST /admin/articles/{id}/preview-links",
     "POST /admin/articles/{id}/preview-links/{id}/revoke",
+    "POST /admin/articles/bulk",
+    "POST /admin/articles/{id}/trash",
+    "GET /admin/articles/trash/empty",
+    "POST /admin/articles/trash/empty",
 ];
 
 /// A route's shape: placeholders made `{id}`, the query dropped.

@@ -16,6 +16,7 @@ mod operations;
 mod pages;
 mod sharing;
 mod support;
+mod trash;
 mod urdu;
 mod user_files;
 mod write_path;

@@ -200,6 +200,8 @@ error-forbidden-title = Not allowed
 error-bad-request-title = We could not understand that request
 error-generic-title = Something went wrong
 error-not-found = We could not find that page. It may have moved, or the address may be mistyped.
+error-gone-title = Article removed
+error-gone = This article has been removed and is no longer available.
 error-sign-in-first = Sign in at /admin first.
 error-method-not-allowed = This address does not accept that method.
 error-internal = Something went wrong on our side. Please try again shortly.
@@ -318,6 +320,28 @@ admin-articles-col-updated = Updated
 admin-articles-view = view
 # Marks an article whose changes were saved for later and are not live yet.
 admin-articles-pending = changes pending
+# The trash's view of the desk, and its tab beside the status counts ("Trash (3)").
+admin-articles-trash-heading = Trash
+admin-articles-trash-tab = Trash
+admin-articles-empty-trash = Empty trash
+admin-articles-bulk-label = Bulk actions:
+admin-articles-restore = Restore
+admin-articles-delete-permanently = Delete permanently
+admin-articles-move = Move to section
+admin-articles-trash = Trash
+admin-articles-move-to = Section to move to
+admin-articles-apply = Apply
+# Links that tick, or untick, every line's checkbox (they work without JavaScript).
+admin-articles-select-all = Select all
+admin-articles-select-none = Select none
+admin-articles-col-select = Select
+admin-articles-select = Select “{ $headline }”
+admin-articles-col-language = Language
+admin-articles-col-words = Words
+admin-articles-col-comments = Comments
+admin-articles-col-trashed = Trashed
+# In the trash: the status the article had before ($status is a status's name).
+admin-articles-was = was { $status }
 
 ## Newsroom: the article editor (admin/editor.html, admin/articles.rs, static/editor.js)
 
@@ -426,6 +450,18 @@ admin-editor-share-hint = A link that shows this article as it stands to anyone 
 admin-editor-share-line = Made { $created } by { $name }; works until { $expires }
 admin-editor-share-revoke = Revoke
 admin-editor-share-create = Make a preview link
+# The editor of a trashed article, and its "Move to trash" button.
+admin-editor-trashed = This article is in the trash: readers cannot see it. Restore it (as a draft) to edit it again.
+admin-editor-trash = Move to trash
+# Before deleting trashed articles for good (admin/trash_confirm.html).
+admin-trash-confirm-heading = Delete permanently?
+admin-trash-confirm-text =
+    { $count ->
+        [one] This article will be deleted for good, with its revisions and comments. This cannot be undone.
+       *[other] These { $count } articles will be deleted for good, with their revisions and comments. This cannot be undone.
+    }
+admin-trash-confirm-cancel = Cancel
+admin-trash-confirm-nothing = The trash is empty: there is nothing to delete.
 admin-editor-showing-revision = Showing revision { $version }: it becomes the current text once you save it (“Update” on a published article).
 # editor.js builds the toolbar; these need passing to it (data attributes, say).
 admin-editor-toolbar-label = Formatting
@@ -461,6 +497,46 @@ admin-flash-discarded = Changes discarded.
 admin-flash-preview-link = Preview link made: anyone who has it can read this article for 7 days, or until you revoke it. Copy it now; it is not shown again.
 admin-flash-preview-link-label = Preview link
 admin-flash-link-revoked = Preview link revoked: it no longer works.
+# After a bulk action on the desk ($count articles; $section the section's name).
+admin-bulk-published =
+    { $count ->
+        [one] One article published.
+       *[other] { $count } articles published.
+    }
+admin-bulk-unpublished =
+    { $count ->
+        [one] One article unpublished.
+       *[other] { $count } articles unpublished.
+    }
+admin-bulk-moved =
+    { $count ->
+        [one] One article moved to { $section }.
+       *[other] { $count } articles moved to { $section }.
+    }
+admin-bulk-trashed =
+    { $count ->
+        [one] One article moved to the trash.
+       *[other] { $count } articles moved to the trash.
+    }
+admin-bulk-restored =
+    { $count ->
+        [one] One article restored from the trash, as a draft.
+       *[other] { $count } articles restored from the trash, as drafts.
+    }
+admin-bulk-deleted =
+    { $count ->
+        [one] One article deleted for good.
+       *[other] { $count } articles deleted for good.
+    }
+# One line per article a bulk action refused.
+admin-bulk-refused = Not done for “{ $headline }”: { $reason }
+admin-bulk-refused-more =
+    { $count ->
+        [one] …and one more article was refused.
+       *[other] …and { $count } more articles were refused.
+    }
+admin-bulk-none-selected = Select at least one article first.
+admin-bulk-no-section = Choose the section to move the articles to.
 
 ## Newsroom: revisions (admin/revisions.html)
 
@@ -732,6 +808,7 @@ workflow-role-cannot-publish = A { $role } cannot publish, schedule or unpublish
 workflow-locked = This article is scheduled or published; ask an editor to change it.
 workflow-submit-drafts-only = Only drafts can be submitted for review.
 workflow-already-published = This article is already published.
+workflow-empty-trash-editors = Only editors and admins delete articles for good.
 workflow-unpublish-only-live = Only published or scheduled articles can be unpublished.
 workflow-live-save = This article is live: “Update” puts your changes on the site now, “Save for later” keeps them without touching the live page.
 workflow-notes-live-only = Corrections and update notes are for published articles.
@@ -779,6 +856,8 @@ store-no-section = There is no section "{ $slug }".
 # $field is section, author or tag.
 store-no-such = There is no { $field } "{ $slug }".
 store-slug-taken = Another article already uses the slug “{ $slug }”; choose another.
+store-article-trashed = This article is in the trash; restore it first.
+store-article-not-trashed = This article is not in the trash.
 store-edit-conflict = Someone else saved this article after you opened it. Your text is kept below: compare it with the latest version before saving again.
 store-reply-other-article = The comment you reply to is not on this article.
 store-no-original = There is no article “{ $slug }” to translate.

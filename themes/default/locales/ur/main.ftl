@@ -199,6 +199,8 @@ error-forbidden-title = اجازت نہیں
 error-bad-request-title = ہم آپ کی درخواست نہیں سمجھ سکے
 error-generic-title = کچھ غلط ہو گیا
 error-not-found = ہمیں یہ صفحہ نہیں ملا۔ ہو سکتا ہے یہ کہیں اور منتقل ہو گیا ہو، یا پتا غلط لکھا گیا ہو۔
+error-gone-title = خبر ہٹا دی گئی
+error-gone = یہ خبر ہٹا دی گئی ہے اور اب دستیاب نہیں۔
 error-sign-in-first = پہلے /admin پر سائن اِن کریں۔
 error-method-not-allowed = یہ پتا اس طریقے کی درخواست قبول نہیں کرتا۔
 error-internal = ہماری طرف کوئی خرابی پیش آ گئی۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
@@ -317,6 +319,28 @@ admin-articles-col-updated = آخری تبدیلی
 admin-articles-view = دیکھیں
 # Marks an article whose changes were saved for later and are not live yet.
 admin-articles-pending = تبدیلیاں زیرِ التوا
+# The trash's view of the desk, and its tab beside the status counts ("Trash (3)").
+admin-articles-trash-heading = ردی کی ٹوکری
+admin-articles-trash-tab = ردی کی ٹوکری
+admin-articles-empty-trash = ٹوکری خالی کریں
+admin-articles-bulk-label = منتخب خبروں کے ساتھ:
+admin-articles-restore = واپس لائیں
+admin-articles-delete-permanently = ہمیشہ کے لیے حذف کریں
+admin-articles-move = دوسرے حصے میں منتقل کریں
+admin-articles-trash = ردی کی ٹوکری میں ڈالیں
+admin-articles-move-to = منتقلی کا حصہ
+admin-articles-apply = لاگو کریں
+# Links that tick, or untick, every line's checkbox (they work without JavaScript).
+admin-articles-select-all = سب منتخب کریں
+admin-articles-select-none = کوئی منتخب نہ کریں
+admin-articles-col-select = انتخاب
+admin-articles-select = “{ $headline }” منتخب کریں
+admin-articles-col-language = زبان
+admin-articles-col-words = الفاظ
+admin-articles-col-comments = تبصرے
+admin-articles-col-trashed = ٹوکری میں ڈالی گئی
+# In the trash: the status the article had before ($status is a status's name).
+admin-articles-was = پہلے: { $status }
 
 ## Newsroom: the article editor (admin/editor.html, admin/articles.rs, static/editor.js)
 
@@ -425,6 +449,18 @@ admin-editor-share-hint = ایک ربط جس سے یہ خبر اپنی موجو�
 admin-editor-share-line = { $name } نے { $created } کو بنایا؛ { $expires } تک کارآمد
 admin-editor-share-revoke = منسوخ کریں
 admin-editor-share-create = پیش منظر کا ربط بنائیں
+# The editor of a trashed article, and its "Move to trash" button.
+admin-editor-trashed = یہ خبر ردی کی ٹوکری میں ہے: قارئین اسے نہیں دیکھ سکتے۔ دوبارہ ترمیم کے لیے اسے (مسودے کے طور پر) واپس لائیں۔
+admin-editor-trash = ردی کی ٹوکری میں ڈالیں
+# Before deleting trashed articles for good (admin/trash_confirm.html).
+admin-trash-confirm-heading = ہمیشہ کے لیے حذف کریں؟
+admin-trash-confirm-text =
+    { $count ->
+        [one] یہ خبر اپنے نسخوں اور تبصروں سمیت ہمیشہ کے لیے حذف ہو جائے گی۔ یہ عمل واپس نہیں ہو سکتا۔
+       *[other] یہ { $count } خبریں اپنے نسخوں اور تبصروں سمیت ہمیشہ کے لیے حذف ہو جائیں گی۔ یہ عمل واپس نہیں ہو سکتا۔
+    }
+admin-trash-confirm-cancel = منسوخ کریں
+admin-trash-confirm-nothing = ردی کی ٹوکری خالی ہے: حذف کرنے کو کچھ نہیں۔
 admin-editor-showing-revision = نسخہ { $version } دکھایا جا رہا ہے: محفوظ کرنے پر یہ موجودہ متن بن جائے گا (شائع شدہ خبر پر ”اپ ڈیٹ کریں“)۔
 # editor.js builds the toolbar; these need passing to it (data attributes, say).
 admin-editor-toolbar-label = فارمیٹنگ
@@ -460,6 +496,46 @@ admin-flash-discarded = تبدیلیاں رد کر دی گئیں۔
 admin-flash-preview-link = پیش منظر کا ربط بن گیا: جس کے پاس بھی یہ ربط ہو، وہ 7 دن تک یا آپ کے منسوخ کرنے تک یہ خبر پڑھ سکتا ہے۔ اسے ابھی کاپی کر لیں؛ یہ دوبارہ نہیں دکھایا جائے گا۔
 admin-flash-preview-link-label = پیش منظر کا ربط
 admin-flash-link-revoked = پیش منظر کا ربط منسوخ ہو گیا: اب یہ کام نہیں کرتا۔
+# After a bulk action on the desk ($count articles; $section the section's name).
+admin-bulk-published =
+    { $count ->
+        [one] ایک خبر شائع ہو گئی۔
+       *[other] { $count } خبریں شائع ہو گئیں۔
+    }
+admin-bulk-unpublished =
+    { $count ->
+        [one] ایک خبر اشاعت سے ہٹا دی گئی۔
+       *[other] { $count } خبریں اشاعت سے ہٹا دی گئیں۔
+    }
+admin-bulk-moved =
+    { $count ->
+        [one] ایک خبر { $section } میں منتقل ہو گئی۔
+       *[other] { $count } خبریں { $section } میں منتقل ہو گئیں۔
+    }
+admin-bulk-trashed =
+    { $count ->
+        [one] ایک خبر ردی کی ٹوکری میں ڈال دی گئی۔
+       *[other] { $count } خبریں ردی کی ٹوکری میں ڈال دی گئیں۔
+    }
+admin-bulk-restored =
+    { $count ->
+        [one] ایک خبر ٹوکری سے مسودے کے طور پر واپس آ گئی۔
+       *[other] { $count } خبریں ٹوکری سے مسودوں کے طور پر واپس آ گئیں۔
+    }
+admin-bulk-deleted =
+    { $count ->
+        [one] ایک خبر ہمیشہ کے لیے حذف ہو گئی۔
+       *[other] { $count } خبریں ہمیشہ کے لیے حذف ہو گئیں۔
+    }
+# One line per article a bulk action refused.
+admin-bulk-refused = “{ $headline }” پر عمل نہیں ہوا: { $reason }
+admin-bulk-refused-more =
+    { $count ->
+        [one] …اور ایک مزید خبر پر عمل سے انکار ہوا۔
+       *[other] …اور { $count } مزید خبروں پر عمل سے انکار ہوا۔
+    }
+admin-bulk-none-selected = پہلے کم از کم ایک خبر منتخب کریں۔
+admin-bulk-no-section = وہ حصہ چنیں جس میں خبریں منتقل کرنی ہیں۔
 
 ## Newsroom: revisions (admin/revisions.html)
 
@@ -731,6 +807,7 @@ workflow-role-cannot-publish = { $role } کے طور پر آپ خبر شائع،
 workflow-locked = یہ خبر شائع ہو چکی ہے یا اس کی اشاعت کا وقت طے ہے؛ تبدیلی کے لیے کسی ایڈیٹر سے کہیں۔
 workflow-submit-drafts-only = صرف مسودے ہی نظرِ ثانی کے لیے بھیجے جا سکتے ہیں۔
 workflow-already-published = یہ خبر پہلے ہی شائع ہو چکی ہے۔
+workflow-empty-trash-editors = خبریں ہمیشہ کے لیے صرف ایڈیٹر اور منتظم حذف کر سکتے ہیں۔
 workflow-unpublish-only-live = صرف شائع شدہ یا طے شدہ خبریں ہی اشاعت سے ہٹائی جا سکتی ہیں۔
 workflow-live-save = یہ خبر شائع شدہ ہے: ”اپ ڈیٹ کریں“ آپ کی تبدیلیاں ابھی ویب سائٹ پر لے آتا ہے، ”بعد کے لیے محفوظ کریں“ انہیں شائع شدہ صفحہ چھیڑے بغیر رکھ لیتا ہے۔
 workflow-notes-live-only = تصحیحات اور تازہ کاری کے نوٹ صرف شائع شدہ خبروں کے لیے ہیں۔
@@ -778,6 +855,8 @@ store-no-section = "{ $slug }" نام کا کوئی حصہ موجود نہیں۔
 # $field is section, author or tag.
 store-no-such = { $field } "{ $slug }" موجود نہیں۔
 store-slug-taken = ایک اور خبر پہلے ہی سلگ “{ $slug }” استعمال کر رہی ہے؛ کوئی دوسرا سلگ چنیں۔
+store-article-trashed = یہ خبر ردی کی ٹوکری میں ہے؛ پہلے اسے واپس لائیں۔
+store-article-not-trashed = یہ خبر ردی کی ٹوکری میں نہیں ہے۔
 store-edit-conflict = آپ کے یہ خبر کھولنے کے بعد کسی اور نے اس میں تبدیلی محفوظ کر دی۔ آپ کا متن نیچے محفوظ ہے: دوبارہ محفوظ کرنے سے پہلے اس کا تازہ ترین نسخے سے موازنہ کر لیں۔
 store-reply-other-article = آپ جس تبصرے کا جواب دے رہے ہیں وہ اس خبر پر نہیں ہے۔
 store-no-original = “{ $slug }” نام کی کوئی خبر موجود نہیں جس کا ترجمہ کیا جائے۔

@@ -68,6 +68,10 @@ struct EditorView {
     /// into the body.
     library: Vec<LibraryChoice>,
     can_publish: bool,
+    /// Whether the article is in the trash (its buttons are "Restore"), and whether this
+    /// person may move it there (`workflow::may_trash`).
+    trashed: bool,
+    can_trash: bool,
     /// The IANA name of the site's time zone, which "Publish at" is read in.
     time_zone: String,
     pending: Option<PendingView>,
@@ -246,6 +250,10 @@ pub(super) async fn editor_page(
         library: store.media("", 100).await?.into_iter().map(LibraryChoice::from).collect(),
         can_publish: viewer.user.role.may(Action::EditOthers)
             || own && viewer.user.role.may(Action::PublishOwn),
+        trashed: current.as_ref().is_some_and(|c| c.trashed_at.is_some()),
+        can_trash: current.as_ref().is_some_and(|c| {
+            lede_core::workflow::may_trash(viewer.user.role, own, c.status).is_ok()
+        }),
         time_zone: zone.name().to_owned(),
         pending: pending.as_ref().map(|p| PendingView {
             saved: when(p.saved_at),

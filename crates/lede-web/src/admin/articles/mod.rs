@@ -1,11 +1,12 @@
 //! The newsroom's articles, by what each page serves: the desk (the list, filtered by
-//! status, section and author, searched by headline, with counts per status and changes
-//! waiting), the editor (new, edit, save through the workflow's steps, update a live article
+//! status, section and author, searched by headline, sorted, with counts per status and changes
+//! waiting; its bulk actions and the trash), the editor (new, edit, save through the workflow's steps, update a live article
 //! or keep changes for later), previews (live, full page, shared links), autosave, and the
 //! revisions (list with differences, restore into the editor). Every role writes, so being signed in is enough to
 //! open them; what a save may do is the workflow's rule, applied by the newsroom.
 
 pub(super) mod autosave;
+pub(super) mod bulk;
 pub(super) mod desk;
 pub(super) mod editor;
 pub(super) mod editor_page;
