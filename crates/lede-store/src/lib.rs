@@ -38,7 +38,7 @@ pub use error::{Error, Result};
 pub use media::{ImageDecoding, MediaLibrary};
 pub use model::*;
 pub use newsroom::{
-    ArticleChange, Change, Direction, Edit, Newsroom, OUTSIDE_CHANGE_KEY, SITE_NAME_KEY,
+    ArticleChange, Change, Direction, Edit, Import, Newsroom, OUTSIDE_CHANGE_KEY, SITE_NAME_KEY,
     SITE_TAGLINE_KEY,
 };
-pub use sql::SqlStore;
+pub use sql::{ImportPace, SqlStore};

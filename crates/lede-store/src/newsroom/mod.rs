@@ -17,8 +17,10 @@ use time::OffsetDateTime;
 use tokio::sync::broadcast;
 
 mod articles;
+mod import;
 mod site;
 pub use articles::Edit;
+pub use import::Import;
 pub use site::{Direction, OUTSIDE_CHANGE_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
 
 /// What a write changed in what readers see, for whatever keeps derived copies (the page
