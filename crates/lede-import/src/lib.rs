@@ -45,6 +45,8 @@ pub struct ImportOptions {
     pub media_source: Option<PathBuf>,
     /// The site's media directory (`DATA/media`); imported files go to its `imported/`.
     pub media_dir: PathBuf,
+    /// How much each of the import's transactions writes (the default suits a live site).
+    pub pace: ImportPace,
 }
 
 /// Reads an export file as text, refusing bytes that are not UTF-8 (WXR always is) with the
@@ -79,7 +81,7 @@ pub async fn import_wordpress(
         .map_err(|problem| Error::Parse { path: path.to_owned(), problem })?;
     drop(text);
     let plan = map::plan(&export, options.media_source.clone(), newsroom.now());
-    let mut import = newsroom.start_import(plan.batch, ImportPace::default()).await?;
+    let mut import = newsroom.start_import(plan.batch, options.pace).await?;
     progress.stage("Writing", import.articles());
     while !import.is_done() {
         import = import.write_batch().await?;
