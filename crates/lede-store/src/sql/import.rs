@@ -637,12 +637,13 @@ impl SqlStore {
         run: &mut ImportRun,
         pace: ImportPace,
     ) -> Result<()> {
+        let ImportRun { plan, done } = run;
+        let mut tx = self.begin().await?;
+        // Counted from the moment the writer is ours, not while waiting for it.
         let started = Instant::now();
         let room = |items: usize| {
             items < pace.items.max(1) && (items == 0 || started.elapsed() < pace.hold)
         };
-        let ImportRun { plan, done } = run;
-        let mut tx = self.begin().await?;
         let mut items = 0;
         let first = done.next_article;
         while done.next_article < plan.articles.len() && room(items) {
