@@ -7,14 +7,17 @@
 # running when the writes ended (so every write met it), and the writers' figures: failures
 # and the median and 99th percentile time of each kind of write.
 # Usage: bench/import-live.sh [K] [SECONDS]   (default: 40 copies, 30 s)
+#        LEDE=/path/to/lede bench/import-live.sh   (another build, e.g. an earlier commit's)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 K=${1:-40}
 SECONDS_EACH=${2:-30}
 CORPUS=${CORPUS:-../shared/bench-corpus/articles.json}
 PORT=18084
-cargo build --release -p lede --quiet
-LEDE=$(realpath target/release/lede)
+if [ -z "${LEDE:-}" ]; then
+  cargo build --release -p lede --quiet
+  LEDE=$(realpath target/release/lede)
+fi
 work=$(mktemp -d)
 pids=()
 cleanup() {

@@ -822,7 +822,8 @@ impl Progress for Recorded {
 /// The writing stage's bar counts articles, moving after every batch, up to all of them.
 async fn the_progress_bar_counts_articles_batch_by_batch(db: &TestDb) {
     let newsroom = db.newsroom().await;
-    let pace = ImportPace { items: 20, hold: std::time::Duration::from_secs(3600) };
+    let pace =
+        ImportPace { items: 20, hold: std::time::Duration::from_secs(3600), ..Default::default() };
     let options = ImportOptions { media_source: None, media_dir: scratch("media"), pace };
     let mut recorded = Recorded::default();
     let report = lede_import::import_wordpress(&newsroom, &theme_data(), &options, &mut recorded)

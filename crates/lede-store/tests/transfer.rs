@@ -299,7 +299,7 @@ async fn an_export_reads_every_article_with_its_comments(db: &TestDb) {
 
 /// A pace that closes batches by their size only, so that tests know where they end.
 fn items(items: usize) -> ImportPace {
-    ImportPace { items, hold: Duration::from_secs(3600) }
+    ImportPace { items, hold: Duration::from_secs(3600), ..ImportPace::default() }
 }
 
 /// Runs an import to its end at `pace`.

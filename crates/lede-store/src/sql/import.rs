@@ -18,7 +18,7 @@
 //!    lock for [`ImportPace::hold`]. A batch writes its articles whole: row, byline, tags,
 //!    first revision, translation link, old addresses' redirects, search entry, the related
 //!    rows assigned to it, and the `import_refs` row saying the article is here. Between two
-//!    batches other writers get the lock.
+//!    batches other writers get the lock ([`ImportPace::rest`]).
 //!
 //! Articles are written originals first ([`lede_core::transfer::originals_first`]), so a
 //! translation is never committed before the original it links to. A kill leaves committed
@@ -50,13 +50,19 @@ pub struct ImportPace {
     /// How long a transaction may keep the write lock: once it has, it commits after the item
     /// it is writing, and other writers (readers' comments, editors' saves) get their turn.
     pub hold: Duration,
+    /// How long the import leaves the lock to others between two batches, on SQLite. A writer
+    /// kept waiting there does not queue: it sleeps and tries again, after up to 100 ms once
+    /// it has waited a while, so an import that took the lock again at once could keep
+    /// missing it for one batch after another. (PostgreSQL queues row locks: no rest there.)
+    pub rest: Duration,
 }
 
 impl Default for ImportPace {
-    /// A few hundred items, a quarter of a second: a comment sent during an import waits at
-    /// most about that long, far below SQLite's busy timeout (5 s).
+    /// A few hundred items, a quarter of a second, then a tenth of a second for others: a
+    /// comment sent during an import waits about one batch, far below SQLite's busy timeout
+    /// (5 s), and the import spends most of its time writing.
     fn default() -> Self {
-        Self { items: 250, hold: Duration::from_millis(250) }
+        Self { items: 250, hold: Duration::from_millis(250), rest: Duration::from_millis(100) }
     }
 }
 
@@ -360,6 +366,8 @@ struct Done {
     next_article: usize,
     next_page: usize,
     next_comment: usize,
+    /// Batches begun.
+    batches: usize,
     out: ImportOutcome,
 }
 
@@ -638,6 +646,10 @@ impl SqlStore {
         pace: ImportPace,
     ) -> Result<()> {
         let ImportRun { plan, done } = run;
+        if done.batches > 0 && self.backend == Backend::Sqlite {
+            tokio::time::sleep(pace.rest).await;
+        }
+        done.batches += 1;
         let mut tx = self.begin().await?;
         // Counted from the moment the writer is ours, not while waiting for it.
         let started = Instant::now();
