@@ -19,10 +19,12 @@ use tokio::sync::{broadcast, mpsc};
 
 mod articles;
 mod desk;
+mod import;
 mod servers;
 mod site;
 pub use articles::Edit;
 pub use desk::PREVIEW_LINK_LIFETIME;
+pub use import::Import;
 pub use servers::{CHANNEL, Heard};
 pub use site::{Direction, OUTSIDE_CHANGE_KEY, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
 

@@ -13,6 +13,7 @@ mod catalog;
 mod comments;
 mod connect;
 mod editorial;
+mod import;
 mod live_edits;
 mod media;
 mod rows;
@@ -23,6 +24,8 @@ pub use search::{MARK_END, MARK_START};
 mod transfer;
 
 pub use connect::Backend;
+pub use import::ImportPace;
+pub(crate) use import::ImportRun;
 pub use servers::StartLock;
 
 use crate::Result;
@@ -65,7 +68,7 @@ impl SqlStore {
     }
 
     /// Begins a write transaction, counted: a use case that writes more than one statement
-    /// (an article save, an import, a comment with its checks) writes them all in one, so it
+    /// (an article save, a batch of an import, a comment with its checks) writes them all in one, so it
     /// commits together or not at all.
     /// One statement with text parameters, for `test_support` only: writes past the rules.
     #[cfg(any(test, feature = "test-support"))]
