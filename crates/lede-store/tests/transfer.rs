@@ -22,6 +22,7 @@ lede_store::on_both_databases!(
     an_imported_translation_finds_its_original_wherever_it_comes,
     an_interrupted_import_is_finished_by_running_it_again,
     readers_and_editors_write_while_an_import_runs,
+    a_batch_lets_the_writer_go_once_it_held_it_long_enough,
 );
 
 fn article(id: &str, slug_text: &str, status: ArticleStatus, tags: &[&str]) -> ImportArticle {
@@ -566,4 +567,34 @@ async fn readers_and_editors_write_while_an_import_runs(db: &TestDb) {
     let editable = site.store().editable_article(id).await.expect("q").expect("editable");
     assert_eq!(editable.input.standfirst, format!("Saved {saves} times during the import"));
     site.store().close().await;
+}
+
+/// However many items a batch may hold, it commits once it has kept the writer for its time
+/// (`hold`), after the item it is writing: here none, so every batch is one article. On
+/// SQLite the import then leaves the writer to others for `rest` before the next batch;
+/// PostgreSQL queues writers, so it goes on at once.
+async fn a_batch_lets_the_writer_go_once_it_held_it_long_enough(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    let rest = Duration::from_millis(300);
+    let pace = ImportPace { items: 1000, hold: Duration::ZERO, rest };
+    let mut import = newsroom.start_import(archive(), pace).await.expect("checked");
+    let mut done = Vec::new();
+    let mut waits = Vec::new();
+    while !import.is_done() {
+        let started = std::time::Instant::now();
+        import = import.write_batch().await.expect("a batch");
+        waits.push(started.elapsed());
+        done.push(import.articles_done());
+    }
+    assert_eq!(done[..15], (1..=15).collect::<Vec<u64>>(), "one article a batch: {done:?}");
+    assert_eq!(import.finish().created.articles, 15);
+    let rested = waits[1..].iter().all(|w| *w >= rest);
+    match newsroom.store().backend() {
+        lede_store::sql::Backend::Sqlite => assert!(rested, "{waits:?}"),
+        lede_store::sql::Backend::Postgres => {
+            let quick = waits.iter().filter(|w| **w < rest).count();
+            assert!(quick > waits.len() / 2, "no rest on PostgreSQL: {waits:?}");
+        }
+    }
 }
