@@ -55,7 +55,7 @@ impl Role {
         let needed = match action {
             Action::WriteDrafts => Role::Contributor,
             Action::PublishOwn => Role::Author,
-            Action::EditOthers | Action::ModerateComments => Role::Editor,
+            Action::EditOthers | Action::ModerateComments | Action::CurateFrontPage => Role::Editor,
             Action::ManageAccounts | Action::ManageSite => Role::Admin,
         };
         self >= needed
@@ -81,6 +81,8 @@ pub enum Action {
     PublishOwn,
     EditOthers,
     ModerateComments,
+    /// Choose the front page's top story and featured articles, and its breaking-news banner.
+    CurateFrontPage,
     ManageAccounts,
     ManageSite,
 }
@@ -131,13 +133,20 @@ mod tests {
     fn each_role_may_do_what_the_one_before_it_may() {
         use Action::*;
         let table = [
-            (Role::Contributor, [true, false, false, false, false, false]),
-            (Role::Author, [true, true, false, false, false, false]),
-            (Role::Editor, [true, true, true, true, false, false]),
-            (Role::Admin, [true, true, true, true, true, true]),
+            (Role::Contributor, [true, false, false, false, false, false, false]),
+            (Role::Author, [true, true, false, false, false, false, false]),
+            (Role::Editor, [true, true, true, true, true, false, false]),
+            (Role::Admin, [true, true, true, true, true, true, true]),
         ];
-        let actions =
-            [WriteDrafts, PublishOwn, EditOthers, ModerateComments, ManageAccounts, ManageSite];
+        let actions = [
+            WriteDrafts,
+            PublishOwn,
+            EditOthers,
+            ModerateComments,
+            CurateFrontPage,
+            ManageAccounts,
+            ManageSite,
+        ];
         for (role, allowed) in table {
             for (action, expected) in actions.iter().zip(allowed) {
                 assert_eq!(role.may(*action), expected, "{role:?} {action:?}");

@@ -110,6 +110,8 @@ pub struct Article {
     pub authors: Vec<Author>,
     /// When the article was first saved (syndication formats give it as the first version).
     pub created_at: OffsetDateTime,
+    /// What search results and share cards say of it, where the newsroom chose.
+    pub search_and_social: crate::presentation::SearchAndSocial,
     /// Its corrections and update notes, oldest first: kept through every later change.
     pub notes: Vec<ArticleNote>,
     /// When an editor last asked readers to be told it was updated ("Show as updated"); the
@@ -354,7 +356,7 @@ impl AuthorInput {
 
 /// A file under the site's `/media/`, with nothing in its path that could leave that
 /// folder or break out of an HTML attribute.
-fn is_media_path(path: &str) -> bool {
+pub(crate) fn is_media_path(path: &str) -> bool {
     path.starts_with("/media/")
         && path.len() <= 300
         && !path.contains("..")

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod media;
 pub mod message;
 pub mod names;
+pub mod presentation;
 pub mod reading_time;
 pub mod related;
 pub mod script;

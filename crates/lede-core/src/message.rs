@@ -148,6 +148,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("validation-required", "This field is required."),
     ("validation-too-long", "At most { $max } characters, please."),
     ("validation-web-address", "Give a web address starting with https:// or http://."),
+    // The front page, search and social (presentation.rs).
+    ("validation-related-count", "Give a number from 1 to { $max }."),
+    ("validation-breaking-expired", "Give an end time in the future."),
+    ("validation-breaking-too-long", "A banner stays up for at most a week."),
     ("validation-language", "Give a language code such as en or ur."),
     (
         "validation-language-tag",
@@ -285,6 +289,16 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("store-sign-in-locked", "too many failed attempts: the account is locked until { $until }"),
     ("store-email-taken", "an account with the email { $email } exists already"),
     ("store-image-in-use", "This image is used by “{ $headline }”; change that article first."),
+    (
+        "store-image-is-site-image",
+        "This image is the site's logo or default share image; choose another in the settings first.",
+    ),
+    ("store-not-in-library", "Choose an image of the media library."),
+    ("store-breaking-editors-only", "Only editors and admins set the breaking-news banner."),
+    (
+        "store-curation-editors-only",
+        "Only editors and admins choose the top story and the featured articles.",
+    ),
     (
         "store-future-publish",
         "Publishing in the future is scheduling, which needs the newsroom admin.",

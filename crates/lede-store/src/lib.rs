@@ -39,6 +39,6 @@ pub use media::{ExistingImage, ImageDecoding, MediaLibrary};
 pub use model::*;
 pub use newsroom::{
     ArticleChange, CHANNEL, Change, Direction, Edit, Heard, Import, Newsroom, OUTSIDE_CHANGE_KEY,
-    PREVIEW_LINK_LIFETIME, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY,
+    PREVIEW_LINK_LIFETIME, PageSettings, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY,
 };
-pub use sql::{ImportPace, SqlStore, StartLock};
+pub use sql::{FrontPage, ImportPace, SqlStore, StartLock};

@@ -251,6 +251,9 @@ impl MediaLibrary {
         if !account::may_delete_media(by.role, item.uploaded_by == Some(by.id)) {
             return Err(Error::Forbidden("store-media-not-yours".into()));
         }
+        if self.store.is_site_image(&item.path).await? {
+            return Err(Error::Conflict("store-image-is-site-image".into()));
+        }
         if let Some(headline) = self.store.media_used_by(&item.path).await? {
             return Err(Error::Conflict(
                 lede_core::Message::new("store-image-in-use").text("headline", headline),

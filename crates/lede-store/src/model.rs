@@ -146,6 +146,9 @@ pub struct EditableArticle {
     pub published_at: Option<OffsetDateTime>,
     pub updated_at: OffsetDateTime,
     pub author_ids: Vec<lede_core::content::AuthorId>,
+    /// Whether it is its edition's top story, and featured.
+    pub curation: lede_core::presentation::Curation,
+    pub search_and_social: lede_core::presentation::SearchAndSocial,
     /// Its corrections and update notes so far, oldest first.
     pub notes: Vec<lede_core::content::ArticleNote>,
 }
@@ -158,6 +161,9 @@ pub struct PendingVersion {
     /// Display names of tags it names, by slug, for those that do not exist yet.
     pub tag_names: Vec<(lede_core::Slug, String)>,
     pub notes: lede_core::content::UpdateNotes,
+    /// Front-page flags and search and social fields sent with it; `None` in either keeps
+    /// what the article has.
+    pub presentation: lede_core::presentation::Presentation,
     /// The article's version it was made from: an "Update" from it after the live article
     /// changed again is refused as a conflict, like any save against an older version.
     pub base_version: i64,

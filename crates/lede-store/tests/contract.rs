@@ -1452,7 +1452,7 @@ mod images {
         let live = store.published_article("harbour-reopens").await.expect("query").expect("live");
         let image = live.summary.featured_image.expect("image");
         assert!(image.decorative && image.alt.is_empty(), "{image:?}");
-        // Saving the live article with an undescribed body image is refused; the page stays.
+        // Updating the live article with an undescribed body image is refused; the page stays.
         let opened = store.editable_article(id).await.expect("query").expect("live");
         let mut changed = opened.input.clone();
         changed.body_markdown =
@@ -1461,7 +1461,7 @@ mod images {
             id: Some(id),
             input: changed.clone(),
             expected_version: Some(opened.version),
-            step: Step::SaveDraft,
+            step: Step::Update,
             ..edit.clone()
         };
         let refused = newsroom.edit_article(&editor, save.clone()).await;

@@ -55,6 +55,7 @@ const SOURCES: &[Source] = &[
     theme_file!("favicon.svg", "image/svg+xml"),
     theme_file!("editor.js", "text/javascript; charset=utf-8"),
     theme_file!("media-picker.js", "text/javascript; charset=utf-8"),
+    theme_file!("share-preview.js", "text/javascript; charset=utf-8"),
 ];
 
 /// The faces Urdu text is set in (Nastaliq: body and headlines), worth preloading on a page

@@ -1,15 +1,18 @@
 //! The site's sections and static pages, which every page's layout names (menu and footer),
-//! and the names of sections, tags and authors in the site's other languages, held in memory
-//! and read again from the store only after the newsroom announces a catalog change. This
-//! takes three queries off every page render, and lets a page name things in its language
-//! without one more.
+//! the breaking-news banners, logo and share image every page may show, and the names of
+//! sections, tags and authors in the site's other languages, held in memory and read again
+//! from the store only after the newsroom announces a catalog change. This takes several
+//! queries off every page render, and lets a page name things in its language without one
+//! more.
 
 use crate::error::AppResult;
 use lede_core::content::{NamedRef, Section};
 use lede_core::names::{LocalNames, Names};
-use lede_store::{Change, Newsroom};
+use lede_core::presentation::BreakingNews;
+use lede_store::{Change, Newsroom, PageSettings};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
+use time::OffsetDateTime;
 
 #[derive(Debug)]
 pub struct Catalog {
@@ -19,6 +22,10 @@ pub struct Catalog {
     pub names: LocalNames,
     /// The site's tagline in languages other than the default, where it has one.
     pub taglines: Vec<(String, String)>,
+    /// The breaking-news banners that were live when the catalog was read, by language.
+    pub breaking: Vec<BreakingNews>,
+    /// The site's logo, default share image and number of "You May Also Like" cards.
+    pub page: PageSettings,
 }
 
 impl Catalog {
@@ -31,6 +38,17 @@ impl Catalog {
     /// The tagline for pages in `language`, if that language has its own.
     pub fn tagline(&self, language: &str) -> Option<&str> {
         self.taglines.iter().find(|(l, _)| l == language).map(|(_, t)| t.as_str())
+    }
+
+    /// The banner over pages in `language` at `now`, while it is live.
+    pub fn breaking(&self, language: &str, now: OffsetDateTime) -> Option<&BreakingNews> {
+        self.breaking.iter().find(|b| b.language == language && b.is_live(now))
+    }
+
+    /// Whether a banner this catalog holds has expired by `now`: pages rendered with it must
+    /// go.
+    pub fn breaking_expired(&self, now: OffsetDateTime) -> bool {
+        self.breaking.iter().any(|b| !b.is_live(now))
     }
 }
 
@@ -57,6 +75,11 @@ impl CatalogCache {
         cache
     }
 
+    /// The catalog held now, if one is (without reading it).
+    pub fn held(&self) -> Option<Arc<Catalog>> {
+        self.current.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
     /// Reads the catalog from the store again on next use.
     pub fn forget(&self) {
         self.version.fetch_add(1, Ordering::AcqRel);
@@ -76,6 +99,13 @@ impl CatalogCache {
             pages: store.pages().await?,
             names: store.local_names().await?,
             taglines: newsroom.site_taglines().await?,
+            breaking: {
+                let now = newsroom.now();
+                let mut banners = store.breaking_news().await?;
+                banners.retain(|b| b.is_live(now));
+                banners
+            },
+            page: newsroom.page_settings().await?,
         });
         let mut current = self.current.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         if self.version.load(Ordering::Acquire) == version {

@@ -5,6 +5,7 @@
 
 use crate::state::SiteSettings;
 use lede_core::content::{Article, Author, NoteKind};
+use lede_core::presentation::SiteImages;
 use lede_core::urls;
 use lede_store::Translation;
 use serde::Serialize;
@@ -54,18 +55,40 @@ fn absolute_media(settings: &SiteSettings, src: &str) -> String {
     }
 }
 
+/// The image an article is shared with: its own share image, else its featured image, else
+/// the site's default share image (so every article has one).
+fn share_image(article: &Article, images: &SiteImages) -> Option<String> {
+    let shown = &article.search_and_social;
+    shown
+        .image
+        .clone()
+        .or_else(|| article.summary.featured_image.as_ref().map(|i| i.src.clone()))
+        .or_else(|| images.share_image.clone())
+}
+
+/// The text an article is shared with: the newsroom's own for search and social, else the
+/// headline and standfirst.
+fn shared_text(article: &Article) -> (&str, &str) {
+    let (s, shown) = (&article.summary, &article.search_and_social);
+    let title = if shown.title.is_empty() { &s.headline } else { &shown.title };
+    let description = if shown.description.is_empty() { &s.standfirst } else { &shown.description };
+    (title, description)
+}
+
 pub fn article_social(
     settings: &SiteSettings,
     article: &Article,
     translations: &[Translation],
+    images: &SiteImages,
 ) -> SocialMeta {
     let s = &article.summary;
+    let (title, description) = shared_text(article);
     SocialMeta {
         kind: "article",
-        title: s.headline.clone(),
-        description: s.standfirst.clone(),
+        title: title.to_owned(),
+        description: description.to_owned(),
         url: settings.absolute(&urls::article(&s.slug)),
-        image: s.featured_image.as_ref().map(|i| absolute_media(settings, &i.src)),
+        image: share_image(article, images).map(|src| absolute_media(settings, &src)),
         published_time: Some(rfc3339(s.published_at)),
         modified_time: Some(rfc3339(s.updated_at)),
         authors: s.authors.iter().map(|a| settings.absolute(&urls::author(&a.slug))).collect(),
@@ -93,12 +116,18 @@ pub fn profile_social(settings: &SiteSettings, author: &Author) -> SocialMeta {
     }
 }
 
-fn publisher(settings: &SiteSettings, site_name: &str) -> Value {
+/// The site as the publisher of its articles, with its logo (the theme's icon until an admin
+/// gives the site one).
+fn publisher(settings: &SiteSettings, site_name: &str, images: &SiteImages) -> Value {
+    let logo = match &images.logo {
+        Some(logo) => absolute_media(settings, logo),
+        None => settings.absolute(&crate::assets::urls()["favicon.svg"]),
+    };
     json!({
         "@type": "NewsMediaOrganization",
         "name": site_name,
         "url": settings.absolute(urls::HOME),
-        "logo": { "@type": "ImageObject", "url": settings.absolute(&crate::assets::urls()["favicon.svg"]) },
+        "logo": { "@type": "ImageObject", "url": logo },
     })
 }
 
@@ -124,18 +153,20 @@ pub fn article_json_ld(
     site_name: &str,
     article: &Article,
     translations: &[Translation],
+    images: &SiteImages,
 ) -> Vec<String> {
     let s = &article.summary;
     let url = settings.absolute(&urls::article(&s.slug));
+    let (_, description) = shared_text(article);
     let mut news = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": s.headline,
-        "description": s.standfirst,
+        "description": description,
         "datePublished": rfc3339(s.published_at),
         "dateModified": rfc3339(s.updated_at),
         "author": article.authors.iter().map(|a| person(settings, a)).collect::<Vec<_>>(),
-        "publisher": publisher(settings, site_name),
+        "publisher": publisher(settings, site_name, images),
         "mainEntityOfPage": { "@type": "WebPage", "@id": url },
         "url": url,
         "articleSection": s.section.name,
@@ -143,8 +174,15 @@ pub fn article_json_ld(
         "inLanguage": s.language,
         "wordCount": article.word_count,
     });
-    if let Some(image) = &s.featured_image {
-        news["image"] = json!([absolute_media(settings, &image.src)]);
+    // Its featured image first (what the page shows), then its share image where that is
+    // another; the site's default share image when it has neither.
+    let mut pictures: Vec<String> = s.featured_image.iter().map(|i| i.src.clone()).collect();
+    if let Some(shared) = share_image(article, images).filter(|src| !pictures.contains(src)) {
+        pictures.push(shared);
+    }
+    if !pictures.is_empty() {
+        let pictures: Vec<String> = pictures.iter().map(|p| absolute_media(settings, p)).collect();
+        news["image"] = json!(pictures);
     }
     // Corrections, as schema.org asks news publishers to mark them; `dateModified` (the last
     // published change) is never older than the newest of them, which was made with it.

@@ -213,6 +213,21 @@ impl AppState {
         Ok(())
     }
 
+    /// Drops every rendered page once a breaking-news banner they may show has expired, and
+    /// removes it from the store. Cheap when none has (nothing but a look at the catalog in
+    /// memory), so `lede serve` calls it every few seconds. The pages are dropped here even
+    /// when another server removed the banner first and this one heard nothing of it.
+    pub async fn expire_breaking_news(&self) {
+        let now = self.newsroom.now();
+        if !self.catalog.held().is_some_and(|catalog| catalog.breaking_expired(now)) {
+            return;
+        }
+        if let Err(error) = self.newsroom.expire_breaking_news().await {
+            tracing::warn!(%error, "removing an expired breaking-news banner failed");
+        }
+        self.forget_rendered();
+    }
+
     /// The site's name and tagline as they are now.
     pub fn identity(&self) -> SiteIdentity {
         // A writer that panicked left a whole value behind (it only assigns), so use it.

@@ -48,6 +48,7 @@ pub(crate) const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "admin/sections.html",
     "admin/section.html",
     "admin/settings.html",
+    "admin/breaking.html",
     "feeds/rss.xml",
     "feeds/atom.xml",
     "sitemaps/index.xml",

@@ -68,15 +68,42 @@ pub struct ImageView {
     /// `srcset` lists of the resized variants (empty for images outside the library).
     pub srcset: String,
     pub srcset_webp: String,
+    /// The small version cards show: the 480-pixel variant (the image itself when it is
+    /// narrower), sized. Known for library images only.
+    pub thumbnail: Option<Thumbnail>,
 }
 
+/// A card's image: one small file, in WebP too where the library made one.
+#[derive(Debug, Serialize)]
+pub struct Thumbnail {
+    pub src: String,
+    pub webp: Option<String>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The width of the variant cards show.
+const THUMBNAIL_WIDTH: u32 = 480;
+
 impl ImageView {
-    /// Adds what the media library knows: size and resized variants.
-    pub fn with_library(mut self, item: &lede_store::MediaItem) -> Self {
+    /// Adds what the media library knows: size, resized variants and the thumbnail.
+    pub fn add_library(&mut self, item: &lede_store::MediaItem) {
+        let extension = item.path.rsplit('.').next().unwrap_or("jpg");
         self.width = Some(item.width);
         self.height = Some(item.height);
+        self.thumbnail = Some(if item.widths.contains(&THUMBNAIL_WIDTH) {
+            let height =
+                u64::from(item.height) * u64::from(THUMBNAIL_WIDTH) / u64::from(item.width.max(1));
+            Thumbnail {
+                src: item.variant(THUMBNAIL_WIDTH, extension),
+                webp: (extension != "webp").then(|| item.variant(THUMBNAIL_WIDTH, "webp")),
+                width: THUMBNAIL_WIDTH,
+                height: u32::try_from(height).unwrap_or(u32::MAX).max(1),
+            }
+        } else {
+            Thumbnail { src: item.path.clone(), webp: None, width: item.width, height: item.height }
+        });
         (self.srcset, self.srcset_webp) = srcsets(item);
-        self
     }
 }
 
@@ -109,6 +136,7 @@ impl From<&FeaturedImage> for ImageView {
             height: None,
             srcset: String::new(),
             srcset_webp: String::new(),
+            thumbnail: None,
         }
     }
 }

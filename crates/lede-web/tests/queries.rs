@@ -59,13 +59,14 @@ async fn pages_cost_the_same_whatever_they_show(db: &TestDb) {
     let state = lede_web::AppState::new(newsroom.clone(), settings).expect("templates");
     let app = lede_web::router(state);
     // The article shows a library image at the top and one in its body; later it shows more,
-    // and its page still costs the same (one query for all its library images).
+    // and its page still costs the same (one query for all its library images). Its card
+    // shows the image on each list from the start (one query for all the cards' images).
     let river = |images: &[&str]| {
         let mut input = article(
             "river-clean-up",
             "Volunteers clean up the river banks",
             "news",
-            &["jonas-berg"],
+            &["jonas-berg", "maya-chen"],
             &["river"],
             "The river banks were cleaned.",
         );

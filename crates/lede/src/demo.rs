@@ -10,6 +10,7 @@ use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::*;
 use lede_core::language::SiteLanguages;
 use lede_core::names::{LocalName, Named};
+use lede_core::presentation::{Curation, SiteImage};
 use lede_store::{ExistingImage, MediaLibrary, Newsroom};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -62,6 +63,21 @@ const IMAGE_FILES: [(&str, &[u8]); 8] = [
         "solar-cooperative-launches-community-share-offer.svg",
         include_bytes!("../demo/images/solar-cooperative-launches-community-share-offer.svg"),
     ),
+];
+
+/// The Courier's logo and the picture its articles are shared with when they have none of
+/// their own (made for the demo; uploaded through the media library like anyone's).
+const LOGO: &[u8] = include_bytes!("../demo/images/northbridge-courier-logo.png");
+const SHARE_IMAGE: &[u8] = include_bytes!("../demo/images/northbridge-courier-share.png");
+
+/// The stories the front pages feature: illustrated English ones, and two of the Urdu edition.
+const FEATURED: [&str; 6] = [
+    "council-approves-saltmarsh-tram-line",
+    "millbank-playhouse-reopens-after-restoration",
+    "chandlery-hub-opens-first-start-ups",
+    "solar-cooperative-launches-community-share-offer",
+    "سیلاب-کی-وارننگ-اب-اردو-سمیت-آٹھ-زبانوں-میں",
+    "سینٹرل-لائبریری-میں-مشاعرہ-دریا-اور-سیلاب-پر-اشعار",
 ];
 
 #[derive(Deserialize)]
@@ -346,10 +362,36 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
     for comments in [site.comment, urdu.comment] {
         add_comments(newsroom, comments, &published_at).await?;
     }
+    for slug in FEATURED {
+        let &(id, _) = published_at
+            .get(slug)
+            .with_context(|| format!("the demo features {slug}, which is not there"))?;
+        newsroom.curate_article(id, Curation { top_story: false, featured: true }).await?;
+    }
+    set_site_images(newsroom, media_dir).await?;
     if let Some(unused) = images.keys().next() {
         anyhow::bail!("demo/images.toml names an article that does not exist: {unused}");
     }
     Ok(articles.len())
+}
+
+/// Uploads the Courier's logo and default share image to the media library (which checks
+/// and re-encodes them like any upload) and makes them the site's.
+async fn set_site_images(newsroom: &Newsroom, media_dir: &Path) -> Result<()> {
+    let library = MediaLibrary::new(
+        newsroom.store().clone(),
+        media_dir.to_owned(),
+        lede_store::ImageDecoding::default(),
+    );
+    let now = newsroom.now();
+    for (image, bytes, name) in [
+        (SiteImage::Logo, LOGO, "northbridge-courier-logo.png"),
+        (SiteImage::ShareImage, SHARE_IMAGE, "northbridge-courier-share.png"),
+    ] {
+        let item = library.upload(bytes, name, None, now).await.with_context(|| name.to_owned())?;
+        newsroom.set_site_image(image, Some(&item.path)).await?;
+    }
+    Ok(())
 }
 
 /// Adds one file's comments, approved; `reply_to` counts within the file.
@@ -414,9 +456,12 @@ mod tests {
             assert!(missing.is_empty(), "{}: {missing:?}", summary.slug);
         }
         assert!(body_images >= 2, "the demo shows images in bodies too");
+        // The articles' images, and the site's logo and share image (which need no alt text:
+        // the site's name goes with the logo, and a share image is a social network's).
         let library = store.media("", 100).await.expect("library");
-        assert_eq!(library.len(), IMAGE_FILES.len());
-        for item in &library {
+        assert_eq!(library.len(), IMAGE_FILES.len() + 2);
+        let site_images = ["northbridge-courier-logo.png", "northbridge-courier-share.png"];
+        for item in library.iter().filter(|i| !site_images.contains(&i.original_name.as_str())) {
             let d = &item.description;
             assert!(!d.alt.is_empty() && !d.caption.is_empty() && !d.credit.is_empty(), "{item:?}");
             assert_eq!((item.width, item.height), (1600, 900), "{}", item.path);

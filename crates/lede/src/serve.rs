@@ -128,8 +128,9 @@ fn spawn_hearing(state: AppState, mut heard: tokio::sync::mpsc::Receiver<Heard>)
 }
 
 /// Drops the rendered pages when a `lede` command changed content from outside this server
-/// (it leaves a mark through `Newsroom::mark_outside_change`). On PostgreSQL it is also the
-/// fallback while the connection that hears the other servers is down.
+/// (it leaves a mark through `Newsroom::mark_outside_change`), or when a breaking-news banner
+/// they show has expired. On PostgreSQL it is also the fallback while the connection that
+/// hears the other servers is down.
 fn spawn_outside_change_watch(state: AppState) {
     tokio::spawn(async move {
         let store = state.newsroom.store().clone();
@@ -137,6 +138,7 @@ fn spawn_outside_change_watch(state: AppState) {
         let mut tick = tokio::time::interval(OUTSIDE_CHANGE_TICK);
         loop {
             tick.tick().await;
+            state.expire_breaking_news().await;
             match store.setting(OUTSIDE_CHANGE_KEY).await {
                 Ok(now) if now != seen => {
                     tracing::info!("content changed by another process: pages will render anew");

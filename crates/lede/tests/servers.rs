@@ -282,7 +282,7 @@ async fn what_one_server_changes_the_other_shows_within_two_seconds() {
             assert_eq!(b.page("/", None).status, 200);
         }
 
-        edit(&a, &cookie, &editor, &[("headline", "Harbour wall rebuilt overnight")], "save");
+        edit(&a, &cookie, &editor, &[("headline", "Harbour wall rebuilt overnight")], "update");
         assert!(
             b.shows_within_deadline(&public, |r| r.body.contains("Harbour wall rebuilt overnight")),
             "an edit through A shows on B"

@@ -7,8 +7,9 @@ use super::{ArticleChange, Change, Newsroom};
 use crate::sql::{ArticleWrite, Written};
 use crate::{Error, Placement, Result, SaveContext};
 use lede_core::Slug;
-use lede_core::account::User;
+use lede_core::account::{Action, User};
 use lede_core::content::*;
+use lede_core::presentation::{Curation, Presentation, SearchAndSocial};
 use lede_core::related;
 use lede_core::workflow::{self, Refusal, Step};
 use time::OffsetDateTime;
@@ -39,7 +40,7 @@ pub struct Edit {
 }
 
 /// How a write to an article came about, beyond its content and status.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct Origin<'a> {
     context: SaveContext,
     notes: Option<&'a UpdateNotes>,
@@ -48,6 +49,17 @@ struct Origin<'a> {
     /// Content that is or will be live must also describe every image it shows
     /// (`lede_core::alt_text`).
     going_live: bool,
+    /// The front-page flags and search and social fields the editor sends; `None` in either
+    /// keeps what the article has.
+    presentation: Presentation,
+}
+
+/// An edit kept for later ("Save for later"): all it carries besides the article's id.
+struct Later {
+    input: ArticleInput,
+    tag_names: Vec<(Slug, String)>,
+    notes: UpdateNotes,
+    presentation: Presentation,
 }
 
 impl Newsroom {
@@ -69,13 +81,15 @@ impl Newsroom {
         mut input: ArticleInput,
         tag_names: Vec<(Slug, String)>,
         status: Option<(ArticleStatus, Option<OffsetDateTime>)>,
-        origin: Origin<'_>,
+        mut origin: Origin<'_>,
     ) -> Result<ArticleId> {
         input.language = self.languages().check(&input.language)?;
         let checked = input.check()?;
         if origin.going_live {
             lede_core::alt_text::check(&checked)?;
         }
+        origin.presentation.search_and_social =
+            origin.presentation.search_and_social.map(SearchAndSocial::check).transpose()?;
         let signature = signature_of(&checked);
         let new_tags: Vec<_> =
             tag_names.into_iter().filter(|(slug, _)| checked.input.tags.contains(slug)).collect();
@@ -93,6 +107,7 @@ impl Newsroom {
                 new_tags: &new_tags,
                 status,
                 context: origin.context,
+                presentation: &origin.presentation,
                 stamp: now,
                 now,
                 notes: origin.notes.unwrap_or(&no_notes),
@@ -135,8 +150,37 @@ impl Newsroom {
                 new_tags: &[],
                 status: Some(status),
                 context: SaveContext::default(),
+                presentation: &Presentation::default(),
                 stamp,
                 now: self.now(),
+                notes: &UpdateNotes::default(),
+                from_editor: None,
+            })
+            .await?;
+        self.announce_article(written, before).await
+    }
+
+    /// Pins, unpins or features an article, for the operator's tools (the demo loader); the
+    /// newsroom's editors choose through [`Self::edit_article_presented`]. Pinning one article
+    /// unpins the top story of its language.
+    pub async fn curate_article(&self, id: ArticleId, curation: Curation) -> Result<()> {
+        if self.store.editable_article(id).await?.is_none() {
+            return Err(Error::NotFound("article"));
+        }
+        let before = self.placement(Some(id)).await?;
+        let presentation = Presentation { curation: Some(curation), search_and_social: None };
+        let now = self.now();
+        let written = self
+            .store
+            .write_article(ArticleWrite {
+                id: Some(id),
+                content: None,
+                new_tags: &[],
+                status: None,
+                context: SaveContext::default(),
+                presentation: &presentation,
+                stamp: now,
+                now,
                 notes: &UpdateNotes::default(),
                 from_editor: None,
             })
@@ -175,18 +219,36 @@ impl Newsroom {
     /// update's notes are written in one transaction, which also drops what the save
     /// supersedes (the pending version, the person's autosave); a refused step writes nothing
     /// at all. "Save for later" keeps the edit as the article's pending version instead, and
-    /// "discard" drops that: neither touches what readers see.
+    /// "discard" drops that: neither touches what readers see. What the article's
+    /// presentation was (its front-page flags, search and social fields) stays as it is.
     pub async fn edit_article(&self, user: &User, edit: Edit) -> Result<ArticleId> {
+        self.edit_article_presented(user, edit, Presentation::default()).await
+    }
+
+    /// [`Self::edit_article`] with the presentation the editor's form sends, written in the
+    /// same transaction. Only editors and admins change the front page's flags
+    /// (`Action::CurateFrontPage`); anyone else's edit that would is refused whole.
+    pub async fn edit_article_presented(
+        &self,
+        user: &User,
+        edit: Edit,
+        presentation: Presentation,
+    ) -> Result<ArticleId> {
         let Edit { id, mut input, tag_names, expected_version, step, schedule_at, notes } = edit;
-        let (from, own, credited) = match id {
+        let (from, own, credited, curation) = match id {
             Some(id) => {
                 let current =
                     self.store.editable_article(id).await?.ok_or(Error::NotFound("article"))?;
                 let own = user.author.is_some_and(|a| current.author_ids.contains(&a));
-                (current.status, own, current.input.authors)
+                (current.status, own, current.input.authors, current.curation)
             }
-            None => (ArticleStatus::Draft, true, Vec::new()),
+            None => (ArticleStatus::Draft, true, Vec::new(), Curation::default()),
         };
+        if presentation.curation.is_some_and(|wanted| wanted != curation)
+            && !user.role.may(Action::CurateFrontPage)
+        {
+            return Err(Error::Forbidden("store-curation-editors-only".into()));
+        }
         let byline = self.byline_slug(user).await?;
         if id.is_none()
             && input.authors.is_empty()
@@ -215,7 +277,8 @@ impl Newsroom {
         }
         if step == Step::SaveForLater {
             let id = id.ok_or(Error::NotFound("article"))?;
-            return self.keep_for_later(user, id, input, tag_names, notes, expected_version).await;
+            let later = Later { input, tag_names, notes, presentation };
+            return self.keep_for_later(user, id, later, expected_version).await;
         }
         let now = self.now();
         if step == Step::Schedule && schedule_at.is_none_or(|at| at <= now) {
@@ -238,6 +301,7 @@ impl Newsroom {
             // What is or will be live describes its images: a publish, a schedule, and a save
             // of an article that stays published or scheduled.
             going_live: matches!(to, ArticleStatus::Published | ArticleStatus::Scheduled),
+            presentation,
         };
         self.write_content(id, input, tag_names, status, origin).await
     }
@@ -249,19 +313,21 @@ impl Newsroom {
         &self,
         user: &User,
         id: ArticleId,
-        mut input: ArticleInput,
-        tag_names: Vec<(Slug, String)>,
-        notes: UpdateNotes,
+        later: Later,
         expected_version: Option<i64>,
     ) -> Result<ArticleId> {
+        let Later { mut input, tag_names, notes, mut presentation } = later;
         input.language = self.languages().check(&input.language)?;
         let checked = input.check()?;
+        presentation.search_and_social =
+            presentation.search_and_social.map(SearchAndSocial::check).transpose()?;
         for (_, name) in &tag_names {
             lede_core::content::required("tags", name, 100)?;
         }
         let tag_names: Vec<_> =
             tag_names.into_iter().filter(|(slug, _)| checked.input.tags.contains(slug)).collect();
-        let content = crate::sql::pending_content(&checked.input, &tag_names, &notes)?;
+        let content =
+            crate::sql::pending_content(&checked.input, &tag_names, &notes, &presentation)?;
         self.store.keep_pending(id, expected_version, &content, self.now(), Some(user.id)).await?;
         Ok(id)
     }
@@ -307,7 +373,8 @@ impl Newsroom {
         }
         let id = written.id;
         let after = self.store.placement(id).await?;
-        if before.is_none() && after.is_none() {
+        // A draft pinned as top story unpinned the public one: the front page changed.
+        if before.is_none() && after.is_none() && !written.front_page {
             return Ok(());
         }
         let related_to =
@@ -324,6 +391,7 @@ impl Newsroom {
             related_to,
             translations,
             corrections,
+            front_page: written.front_page,
         }));
         Ok(())
     }

@@ -19,11 +19,13 @@ use tokio::sync::{broadcast, mpsc};
 
 mod articles;
 mod desk;
+mod front;
 mod import;
 mod servers;
 mod site;
 pub use articles::Edit;
 pub use desk::PREVIEW_LINK_LIFETIME;
+pub use front::PageSettings;
 pub use import::Import;
 pub use servers::{CHANNEL, Heard};
 pub use site::{Direction, OUTSIDE_CHANGE_KEY, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
@@ -53,13 +55,15 @@ pub struct ArticleChange {
     /// differ (it was published, unpublished, re-dated, moved or retagged). Empty when only its
     /// content changed, which changes only the pages that show it.
     pub moved: Vec<Placement>,
-    /// Articles whose "You May Also Like" list now holds it.
+    /// Articles whose "You May Also Like" cards now show it.
     pub related_to: Vec<ArticleId>,
     /// Its versions in other languages, whose pages link to it (or now must, or must not).
     pub translations: Vec<ArticleId>,
     /// Whether the corrections page changed: a correction was added, or a corrected article
     /// appeared or disappeared.
     pub corrections: bool,
+    /// Whether the write changed the front page's top story or featured articles.
+    pub front_page: bool,
 }
 
 #[derive(Clone)]

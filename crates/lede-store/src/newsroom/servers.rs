@@ -62,6 +62,9 @@ enum WireChange {
         /// Whether the corrections page changed.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         corrections: bool,
+        /// Whether the front page's top story or featured articles changed.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        front_page: bool,
     },
     #[serde(rename = "c")]
     Comments { id: ArticleId },
@@ -96,6 +99,7 @@ impl From<&Change> for WireChange {
                 related_to: a.related_to.clone(),
                 translations: a.translations.clone(),
                 corrections: a.corrections,
+                front_page: a.front_page,
             },
             Change::Comments(id) => Self::Comments { id: *id },
             Change::Catalog => Self::Catalog,
@@ -106,7 +110,7 @@ impl From<&Change> for WireChange {
 impl WireChange {
     fn into_change(self) -> Option<Change> {
         Some(match self {
-            Self::Article { id, moved, related_to, translations, corrections } => {
+            Self::Article { id, moved, related_to, translations, corrections, front_page } => {
                 let moved = moved
                     .into_iter()
                     .map(|p| {
@@ -118,7 +122,14 @@ impl WireChange {
                         })
                     })
                     .collect::<Option<_>>()?;
-                Change::Article(ArticleChange { id, moved, related_to, translations, corrections })
+                Change::Article(ArticleChange {
+                    id,
+                    moved,
+                    related_to,
+                    translations,
+                    corrections,
+                    front_page,
+                })
             }
             Self::Comments { id } => Change::Comments(id),
             Self::Catalog => Change::Catalog,
@@ -264,6 +275,7 @@ mod tests {
             related_to: vec![ArticleId(8)],
             translations: vec![ArticleId(9)],
             corrections: true,
+            front_page: true,
         });
         for change in [article, Change::Comments(ArticleId(5)), Change::Catalog] {
             let payload = encode(42, &change);
@@ -275,6 +287,7 @@ mod tests {
             related_to: (0..5000).map(ArticleId).collect(),
             translations: Vec::new(),
             corrections: false,
+            front_page: false,
         });
         let payload = encode(42, &huge);
         assert!(payload.len() < MAX_PAYLOAD, "{} bytes", payload.len());

@@ -38,7 +38,7 @@ pub enum Direction {
 
 /// Refuses anyone but an admin: the web pages check first, and this keeps every other caller
 /// to the same rule.
-fn may_manage_site(by: &User) -> Result<()> {
+pub(super) fn may_manage_site(by: &User) -> Result<()> {
     if by.role.may(Action::ManageSite) {
         Ok(())
     } else {
@@ -285,13 +285,12 @@ impl Newsroom {
     }
 
     /// [`Self::save_remote_images`] for the operator's own tools, which act without an
-    /// account. The header that carries the choice is added to every response as it leaves,
-    /// cached page or not; the change is announced as a catalog change only so that other
-    /// servers read the setting again.
+    /// account. Announces nothing: what pages show is unchanged, and the header that carries
+    /// the choice is added to every response as it leaves, cached page or not. Other servers
+    /// read it again with the site's settings (on a catalog change or a missed notification).
     pub async fn set_remote_images(&self, allowed: bool) -> Result<()> {
         self.store.put_setting(REMOTE_IMAGES_KEY, if allowed { "on" } else { "off" }).await?;
         self.remote_images.store(allowed, Ordering::Relaxed);
-        self.announce(Change::Catalog);
         Ok(())
     }
 

@@ -14,6 +14,7 @@ use super::{Backend, SqlStore, Tx};
 use crate::{Error, Result, SaveContext};
 use lede_core::account::UserId;
 use lede_core::content::*;
+use lede_core::presentation::Presentation;
 use lede_core::related::{self, Candidate, MAX_RELATED, Scorer};
 use lede_core::{Invalid, Message, Slug};
 use sqlx::{AnyConnection, Row};
@@ -34,6 +35,9 @@ pub(crate) struct ArticleWrite<'a> {
     /// one); `None` keeps the status as it is.
     pub status: Option<(ArticleStatus, Option<OffsetDateTime>)>,
     pub context: SaveContext,
+    /// The front page's choices and what search and social networks are told, checked;
+    /// `None` fields keep what is stored.
+    pub presentation: &'a Presentation,
     /// The time recorded as the article's last change (earlier for back-dated content).
     pub stamp: OffsetDateTime,
     /// The present, for scoring related articles by recency.
@@ -55,6 +59,9 @@ pub(crate) struct Written {
     pub created_tags: bool,
     /// Whether it added a correction (the corrections page changes).
     pub corrected: bool,
+    /// Whether it changed which article is a top story or featured (this one's flags, or
+    /// another one's that this one's pin replaced): the front page changes.
+    pub front_page: bool,
 }
 
 impl SqlStore {
@@ -76,9 +83,10 @@ impl SqlStore {
         if let Some(user) = write.from_editor {
             supersede(&mut tx, id, user, write.id.is_none()).await?;
         }
+        let front_page = write_presentation(&mut tx, id, write.presentation).await?;
         settle(&mut tx, self.backend, &[id], write.now).await?;
         tx.commit().await?;
-        Ok(Written { id, created_tags, corrected })
+        Ok(Written { id, created_tags, corrected, front_page })
     }
 
     /// Publishes a scheduled article if it is still scheduled and no other transaction holds
@@ -110,7 +118,7 @@ impl SqlStore {
         set_status(&mut tx, id, ArticleStatus::Published, None, now).await?;
         settle(&mut tx, self.backend, &[id], now).await?;
         tx.commit().await?;
-        Ok(Some(Written { id, created_tags: false, corrected: false }))
+        Ok(Some(Written { id, created_tags: false, corrected: false, front_page: false }))
     }
     /// Keeps `content` (a pending version, serialised) beside a published article, replacing
     /// the one it had, unless the article changed after the version the editor opened
@@ -496,6 +504,49 @@ async fn set_status(
         return Err(Error::NotFound("article"));
     }
     Ok(())
+}
+
+/// Writes what an edit says of an article's presentation, and keeps one top story per
+/// language: an article pinned now (or a pinned one whose language changed) unpins the other.
+/// Returns whether a top story or featured flag changed, this article's or another's.
+async fn write_presentation(
+    tx: &mut Tx,
+    id: ArticleId,
+    presentation: &Presentation,
+) -> Result<bool> {
+    let mut changed = false;
+    if let Some(curation) = presentation.curation {
+        let done = sqlx::query(
+            "UPDATE articles SET top_story = $1, featured = $2 \
+             WHERE id = $3 AND (top_story <> $1 OR featured <> $2)",
+        )
+        .bind(i64::from(curation.top_story))
+        .bind(i64::from(curation.featured))
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+        changed = done.rows_affected() > 0;
+    }
+    if let Some(shown) = &presentation.search_and_social {
+        sqlx::query(
+            "UPDATE articles SET seo_title = $1, meta_description = $2, social_image = $3 \
+             WHERE id = $4",
+        )
+        .bind(shown.title.as_str())
+        .bind(shown.description.as_str())
+        .bind(shown.image.as_deref())
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    }
+    let unpinned = sqlx::query(
+        "UPDATE articles SET top_story = 0 WHERE top_story = 1 AND id <> $1 \
+         AND language = (SELECT language FROM articles WHERE id = $1 AND top_story = 1)",
+    )
+    .bind(id.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(changed || unpinned.rows_affected() > 0)
 }
 
 /// Replaces an article's byline (in order) and tags.

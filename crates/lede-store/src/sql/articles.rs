@@ -1,7 +1,7 @@
 //! Articles: the reader's lists and pages, saving, publishing and related lists.
 
 use super::rows::{self, AUTHOR_COLUMNS, SUMMARY_COLUMNS, from_unix, to_unix};
-use super::{SqlStore, placeholders};
+use super::{RELATED_COUNT_KEY, SqlStore, placeholders};
 use crate::{
     ArticleFilter, Audience, FeedEntry, PageRequest, Paged, Placement, Result, SitemapArticle,
 };
@@ -295,7 +295,8 @@ impl SqlStore {
     ) -> Result<Option<Article>> {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS}, a.status, a.body_html, a.word_count, a.created_at, \
-             a.shown_updated_at FROM articles a JOIN sections s ON s.id = a.section_id \
+             a.shown_updated_at, a.seo_title, a.meta_description, a.social_image \
+             FROM articles a JOIN sections s ON s.id = a.section_id \
              WHERE a.slug = $1 AND a.status = 'published'{}",
             audience_clause(audience)
         );
@@ -345,6 +346,7 @@ impl SqlStore {
             word_count: u32::try_from(row.try_get::<i64, _>("word_count")?).unwrap_or(0),
             created_at: from_unix(row.try_get("created_at")?),
             shown_updated_at: row.try_get::<Option<i64>, _>("shown_updated_at")?.map(from_unix),
+            search_and_social: rows::search_and_social(&row)?,
             summary,
             tags,
             authors,
@@ -453,6 +455,7 @@ impl SqlStore {
             word_count: text.word_count,
             created_at: at("created_at")?.unwrap_or(now),
             shown_updated_at: at("shown_updated_at")?,
+            search_and_social: Default::default(),
             notes: match id {
                 Some(id) => self.article_notes(id).await?,
                 None => Vec::new(),
@@ -576,12 +579,18 @@ impl SqlStore {
         self.summaries(&rows).await
     }
 
+    /// The two lists under an article, in one round trip: its `related` best related
+    /// articles ("You May Also Like"), and the `limit` newest of the list `filter` selects
+    /// ("More From Author"), leaving out any the first list shows, so no article appears in
+    /// both: the second list reads that many more to fill up to `limit` without them.
     pub async fn article_lists(
         &self,
         id: ArticleId,
         filter: &ArticleFilter,
+        related: u32,
         limit: u32,
     ) -> Result<(Vec<ArticleSummary>, Vec<ArticleSummary>)> {
+        let related = related.min(MAX_RELATED as u32);
         let (clause, binds) = newest_first_clause_from(filter, 4);
         let sql = format!(
             "SELECT * FROM (SELECT 1 AS list, {SUMMARY_COLUMNS} FROM related_articles r \
@@ -593,7 +602,9 @@ impl SqlStore {
                JOIN sections s ON s.id = a.section_id WHERE {clause} \
                ORDER BY a.published_at DESC, a.id DESC LIMIT $3) AS more"
         );
-        let query = sqlx::query(&sql).bind(id.0).bind(MAX_RELATED as i64).bind(i64::from(limit));
+        let more_limit = if limit == 0 { 0 } else { limit + related };
+        let query =
+            sqlx::query(&sql).bind(id.0).bind(i64::from(related)).bind(i64::from(more_limit));
         let rows = bind_all(query, &binds).fetch_all(&self.read).await?;
         let summaries = self.summaries(&rows).await?;
         let (mut related, mut more) = (Vec::new(), Vec::new());
@@ -604,6 +615,8 @@ impl SqlStore {
                 more.push(summary);
             }
         }
+        more.retain(|m| related.iter().all(|r| r.id != m.id));
+        more.truncate(limit as usize);
         Ok((related, more))
     }
 
@@ -685,11 +698,21 @@ impl SqlStore {
             .collect()
     }
 
+    /// The articles whose pages show `id` among their "You May Also Like" cards: those whose
+    /// related list ranks it within the number of cards the site shows (the list keeps more).
     pub async fn listed_as_related(&self, id: ArticleId) -> Result<Vec<ArticleId>> {
-        let rows = sqlx::query("SELECT article_id FROM related_articles WHERE related_id = $1")
-            .bind(id.0)
-            .fetch_all(&self.write)
-            .await?;
+        // An entry's rank is the number of entries of its list that come before it in the
+        // order article pages read them (score, then the newer id).
+        let rows = sqlx::query(&format!(
+            "SELECT r.article_id FROM related_articles r WHERE r.related_id = $1 \
+             AND (SELECT COUNT(*) FROM related_articles b WHERE b.article_id = r.article_id \
+                  AND (b.score > r.score OR (b.score = r.score AND b.related_id > r.related_id))) \
+             < COALESCE((SELECT CAST(value AS BIGINT) FROM settings WHERE key = '{RELATED_COUNT_KEY}'), $2)"
+        ))
+        .bind(id.0)
+        .bind(i64::from(lede_core::presentation::DEFAULT_RELATED_COUNT))
+        .fetch_all(&self.write)
+        .await?;
         rows.iter().map(|row| Ok(ArticleId(row.try_get("article_id")?))).collect()
     }
 }

@@ -6,6 +6,7 @@ use super::rows::{self, from_unix, to_unix};
 use super::{SqlStore, placeholders};
 use crate::{DeskFilter, DeskRow, EditableArticle, PageRequest, Paged, Result, Revision};
 use lede_core::content::*;
+use lede_core::presentation::Curation;
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::{Any, Row};
@@ -27,6 +28,7 @@ impl SqlStore {
             "SELECT a.slug, a.headline, a.standfirst, a.body_markdown, a.language, a.status, a.version, \
              a.published_at, a.updated_at, a.image_src, a.image_alt, a.image_caption, a.image_credit, \
              a.image_decorative, a.partner_only, \
+             a.top_story, a.featured, a.seo_title, a.meta_description, a.social_image, \
              s.slug AS section_slug, o.slug AS original_slug FROM articles a \
              JOIN sections s ON s.id = a.section_id LEFT JOIN articles o ON o.id = a.translation_of \
              WHERE a.id = $1",
@@ -76,6 +78,11 @@ impl SqlStore {
                 .map(|a| Ok(AuthorId(a.try_get("id")?)))
                 .collect::<Result<_>>()?,
             notes: self.article_notes(id).await?,
+            curation: Curation {
+                top_story: row.try_get::<i64, _>("top_story")? != 0,
+                featured: row.try_get::<i64, _>("featured")? != 0,
+            },
+            search_and_social: rows::search_and_social(&row)?,
         }))
     }
 

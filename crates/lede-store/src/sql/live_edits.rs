@@ -13,6 +13,7 @@ use crate::{
 use lede_core::Slug;
 use lede_core::account::UserId;
 use lede_core::content::*;
+use lede_core::presentation::Presentation;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use time::OffsetDateTime;
@@ -23,6 +24,9 @@ struct PendingContent {
     input: ArticleInput,
     tag_names: Vec<(Slug, String)>,
     notes: UpdateNotes,
+    /// Absent from versions kept before presentations were (they keep what the article has).
+    #[serde(default)]
+    presentation: Presentation,
 }
 
 /// Serialises a pending version's content for [`SqlStore::keep_pending`].
@@ -30,11 +34,13 @@ pub(crate) fn pending_content(
     input: &ArticleInput,
     tag_names: &[(Slug, String)],
     notes: &UpdateNotes,
+    presentation: &Presentation,
 ) -> Result<String> {
     let content = PendingContent {
         input: input.clone(),
         tag_names: tag_names.to_vec(),
         notes: notes.clone(),
+        presentation: presentation.clone(),
     };
     serde_json::to_string(&content).map_err(|e| Error::Config(e.to_string()))
 }
@@ -161,6 +167,7 @@ impl SqlStore {
             input: content.input,
             tag_names: content.tag_names,
             notes: content.notes,
+            presentation: content.presentation,
             base_version: row.try_get("base_version")?,
             saved_at: from_unix(row.try_get("saved_at")?),
             saved_by: row.try_get("saved_by_name")?,

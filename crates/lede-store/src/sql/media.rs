@@ -128,7 +128,8 @@ impl SqlStore {
     pub async fn media_used_by(&self, path: &str) -> Result<Option<String>> {
         let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
         let headline: Option<String> = sqlx::query_scalar(
-            "SELECT headline FROM articles WHERE image_src = $1 OR body_markdown LIKE $2 ORDER BY id LIMIT 1",
+            "SELECT headline FROM articles WHERE image_src = $1 OR social_image = $1 \
+             OR body_markdown LIKE $2 ORDER BY id LIMIT 1",
         )
         .bind(path)
         .bind(format!("%{}%", stem.replace(['%', '_'], "")))

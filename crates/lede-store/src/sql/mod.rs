@@ -13,6 +13,7 @@ mod catalog;
 mod comments;
 mod connect;
 mod editorial;
+mod front_page;
 mod import;
 mod live_edits;
 mod media;
@@ -24,6 +25,8 @@ pub use search::{MARK_END, MARK_START};
 mod transfer;
 
 pub use connect::Backend;
+pub use front_page::FrontPage;
+pub(crate) use front_page::{RELATED_COUNT_KEY, SHARE_IMAGE_KEY, SITE_LOGO_KEY};
 pub use import::ImportPace;
 pub(crate) use import::ImportRun;
 pub use servers::StartLock;

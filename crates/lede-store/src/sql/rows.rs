@@ -75,3 +75,13 @@ pub fn author(row: &AnyRow) -> Result<Author> {
 }
 
 pub const AUTHOR_COLUMNS: &str = "au.id, au.slug, au.name, au.bio, au.website, au.avatar";
+
+/// The search and social columns of an article row (`seo_title`, `meta_description`,
+/// `social_image`).
+pub fn search_and_social(row: &AnyRow) -> Result<lede_core::presentation::SearchAndSocial> {
+    Ok(lede_core::presentation::SearchAndSocial {
+        title: row.try_get("seo_title")?,
+        description: row.try_get("meta_description")?,
+        image: row.try_get("social_image")?,
+    })
+}

@@ -1,12 +1,13 @@
 //! The newsroom admin under `/admin`: sign-in, the one-time setup of the first account, the
-//! dashboard, articles, media, comment moderation, profiles and sessions, and for admins
-//! people, sections and site settings. Every response is personal, so none may be cached.
-//! The types say who gets in: a handler that takes a [`Viewer`] is only reached signed in
+//! dashboard, articles, media, comment moderation, the breaking-news banner, profiles and
+//! sessions, and for admins people, sections and site settings. Every response is personal,
+//! so none may be cached. The types say who gets in: a handler that takes a [`Viewer`] is only reached signed in
 //! (others are sent to the sign-in form), one that takes a `CsrfForm` or `CsrfUpload` only
 //! with the session's CSRF token (403 without it); a role that does not allow a page gets a
 //! 403 page from [`Viewer::require`].
 
 mod articles;
+mod breaking;
 mod comments;
 mod flash;
 mod forms;
@@ -51,6 +52,14 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/sections/{id}/move", post(sections::move_section))
         .route("/admin/sections/{id}/delete", post(sections::delete))
         .route("/admin/settings", get(settings::edit).post(settings::save))
+        .route("/admin/settings/logo", post(settings::upload_logo).layer(media::body_limit()))
+        .route(
+            "/admin/settings/share-image",
+            post(settings::upload_share_image).layer(media::body_limit()),
+        )
+        .route("/admin/settings/image/remove", post(settings::remove_image))
+        .route("/admin/breaking", get(breaking::edit).post(breaking::set))
+        .route("/admin/breaking/clear", post(breaking::clear))
         .route("/admin/media", get(media::list).post(media::upload).layer(media::body_limit()))
         .route("/admin/media/{id}", post(media::describe))
         .route("/admin/media/{id}/delete", post(media::delete))
@@ -165,6 +174,8 @@ struct UserView {
     name: String,
     role: &'static str,
     moderates: bool,
+    /// May set the breaking-news banner (and the front page's choices in the editor).
+    curates: bool,
     manages: bool,
     /// May change sections and the site's settings.
     runs_site: bool,
@@ -195,6 +206,7 @@ async fn render(
             name: v.user.name.clone(),
             role: v.user.role.as_str(),
             moderates: v.user.role.may(lede_core::account::Action::ModerateComments),
+            curates: v.user.role.may(lede_core::account::Action::CurateFrontPage),
             manages: v.user.role.may(lede_core::account::Action::ManageAccounts),
             runs_site: v.user.role.may(lede_core::account::Action::ManageSite),
         }),

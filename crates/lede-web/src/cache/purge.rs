@@ -1,7 +1,8 @@
 //! Which cached pages a change makes stale. An article change purges the pages that show the
 //! article, the articles that now offer it as related, and, when it entered, left or moved
-//! between lists, the first pages of those lists (and archives of its dates), and the
-//! corrections pages when it was corrected (or a corrected article came or went). An approved
+//! between lists, the first pages of those lists (and archives of its dates), the
+//! corrections pages when it was corrected (or a corrected article came or went), and the
+//! front pages when its top story or featured flag changed. An approved
 //! comment purges its article's page. A catalog change (a section, tag, author, page or the
 //! site's name: things named on nearly every page) purges everything; they are rare.
 
@@ -28,6 +29,9 @@ fn article(change: &ArticleChange) -> Vec<Dep> {
     }
     if change.corrections {
         deps.push(Dep::Corrections);
+    }
+    if change.front_page {
+        deps.push(Dep::FrontPage);
     }
     for placement in &change.moved {
         deps.extend(placement.sections.iter().map(|s| Dep::List(ListKey::Section(*s))));

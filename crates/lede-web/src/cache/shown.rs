@@ -32,6 +32,9 @@ pub enum Dep {
     /// The page lists recent corrections: a new one, or a corrected article that appeared or
     /// disappeared, changes it.
     Corrections,
+    /// The page shows an edition's top story and featured articles (the front page): pinning,
+    /// unpinning or featuring any article changes it.
+    FrontPage,
 }
 
 /// The lists of articles pages draw from.

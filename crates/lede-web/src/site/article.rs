@@ -3,7 +3,7 @@
 //! "More From Author", and comments with the "Add yours" form.
 
 use super::comments::CommentFormView;
-use super::{Layout, render};
+use super::{Layout, card_images, illustrate, render};
 use crate::cache::shown::{self, Dep};
 use crate::error::{AppError, AppResult};
 use crate::seo;
@@ -172,11 +172,11 @@ async fn article_view(state: &AppState, article: &Article) -> AppResult<ArticleV
         reading_minutes: article.reading_minutes_at(&state.settings.reading_speeds),
         word_count: article.word_count,
         image: summary.featured_image.as_ref().map(|image| {
-            let view = ImageView::from(image);
-            match library.iter().find(|item| item.path == image.src) {
-                Some(item) => view.with_library(item),
-                None => view,
+            let mut view = ImageView::from(image);
+            if let Some(item) = library.iter().find(|item| item.path == image.src) {
+                view.add_library(item);
             }
+            view
         }),
         body_html: super::body_images::with_variants(
             &article.body_html,
@@ -266,9 +266,11 @@ pub async fn render_article(
         }
         None => 0,
     };
-    let (mut related, mut more_from_author) = store.article_lists(id, &filter, more_limit).await?;
-    // Sections, tags and authors are named in the article's language, around it as in it.
     let catalog = state.catalog.get(&state.newsroom).await?;
+    let related_count = catalog.page.related_count;
+    let (mut related, mut more_from_author) =
+        store.article_lists(id, &filter, related_count, more_limit).await?;
+    // Sections, tags and authors are named in the article's language, around it as in it.
     let names = catalog.names(&article.summary.language);
     names.article(&mut article);
     names.summaries(&mut related);
@@ -282,7 +284,7 @@ pub async fn render_article(
     let zone = &state.settings.time_zone;
     let language = summary.language.as_str();
     let edition = super::Edition::of_language(state, language);
-    let view = ArticleView {
+    let mut view = ArticleView {
         related: cards(&related, zone, super::edition_prefix(state)),
         more_from_author: cards(&more_from_author, zone, super::edition_prefix(state)),
         comment_count: comments.len(),
@@ -301,7 +303,17 @@ pub async fn render_article(
         ..article_view(state, &article).await?
     };
     let held = view.form.as_ref().is_some_and(|f| f.held_for_moderation);
-    let mut layout = Layout::load(state, &summary.headline, &summary.standfirst)
+    // The cards' thumbnails, from the media library at once (the article's own images came
+    // with its view).
+    illustrate(state, card_images(view.related.iter_mut().chain(&mut view.more_from_author)))
+        .await?;
+    // Search engines and browser tabs read the SEO title and description, where the newsroom
+    // wrote them.
+    let shown = &article.search_and_social;
+    let title = if shown.title.is_empty() { &summary.headline } else { &shown.title };
+    let description =
+        if shown.description.is_empty() { &summary.standfirst } else { &shown.description };
+    let mut layout = Layout::load(state, title, description)
         .await?
         .at(state, &view.url)
         .in_edition(state, &edition)
@@ -313,9 +325,15 @@ pub async fn render_article(
         }
     }
     layout.alternates = alternates(state, &article, &translations);
-    layout.social = Some(seo::article_social(&state.settings, &article, &translations));
-    layout.json_ld =
-        seo::article_json_ld(&state.settings, &state.identity().name, &article, &translations);
+    let images = &catalog.page.images;
+    layout.social = Some(seo::article_social(&state.settings, &article, &translations, images));
+    layout.json_ld = seo::article_json_ld(
+        &state.settings,
+        &state.identity().name,
+        &article,
+        &translations,
+        images,
+    );
     let page = render(state, "article.html", &layout, &view)?;
     // A page that speaks to one reader (their comment's notice, their input to fix) is theirs:
     // no cache may keep it or show it to anyone else.

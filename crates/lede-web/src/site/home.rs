@@ -1,7 +1,8 @@
-//! The home page: the lead story, the latest articles, and the latest of each section.
+//! The home page: the lead story (the edition's top story when an editor pinned one, else the
+//! newest), the featured articles, the latest articles, and the latest of each section.
 
-use super::{Edition, Layout, render};
-use crate::cache::shown;
+use super::{Edition, Layout, card_images, illustrate, render};
+use crate::cache::shown::{self, Dep};
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::views::{ArticleCard, Link, cards};
@@ -15,6 +16,8 @@ use serde::Serialize;
 /// Articles under the lead story; the rest are one click away on /articles.
 const LATEST: u32 = 10;
 const PER_SECTION: u32 = 4;
+/// Featured articles in their row under the lead.
+const FEATURED: u32 = 4;
 
 #[derive(Debug, Serialize)]
 struct SectionBlock {
@@ -25,6 +28,7 @@ struct SectionBlock {
 #[derive(Debug, Serialize)]
 struct HomeView {
     lead: Option<ArticleCard>,
+    featured: Vec<ArticleCard>,
     latest: Vec<ArticleCard>,
     sections: Vec<SectionBlock>,
     more_url: Option<String>,
@@ -34,20 +38,30 @@ pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppRe
     let store = state.newsroom.store();
     let everything = ArticleFilter { language: edition.filter_language(), ..Default::default() };
     shown::list(&everything);
-    // The lead, the latest, and one more to know whether there are older ones.
-    let mut latest = store.latest_articles(&everything, LATEST + 2).await?;
+    shown::record(Dep::FrontPage);
+    // The lead, the latest, and one more to know whether there are older ones; with a top
+    // story the lead is not among the latest, which then show one more.
+    let mut front = store.front_page(&everything, FEATURED + 1, LATEST + 2).await?;
     let catalog = state.catalog.get(&state.newsroom).await?;
     let names = catalog.names(&edition.language);
-    names.summaries(&mut latest);
-    let has_more = latest.len() > LATEST as usize + 1;
+    names.summaries(&mut front.latest);
+    names.summaries(&mut front.featured);
+    let lead = match front.top_story {
+        Some(mut pinned) => {
+            names.summaries(std::slice::from_mut(&mut pinned));
+            Some(pinned)
+        }
+        None if front.latest.is_empty() => None,
+        None => Some(front.latest.remove(0)),
+    };
+    let lead_id = lead.as_ref().map(|l| l.id);
+    front.latest.retain(|a| Some(a.id) != lead_id);
+    front.featured.retain(|a| Some(a.id) != lead_id);
+    front.featured.truncate(FEATURED as usize);
+    let has_more = front.latest.len() > LATEST as usize;
+    front.latest.truncate(LATEST as usize);
     let zone = &state.settings.time_zone;
-    let mut latest_cards = cards(
-        &latest[..latest.len().min(LATEST as usize + 1)],
-        zone,
-        super::edition_prefix(&state),
-    )
-    .into_iter();
-    let lead = latest_cards.next();
+    let prefix = super::edition_prefix(&state);
     let top_level: Vec<_> = catalog.sections.iter().filter(|s| s.parent.is_none()).collect();
     let ids: Vec<_> = top_level.iter().map(|s| s.id).collect();
     let mut sections = Vec::new();
@@ -63,23 +77,37 @@ pub async fn show_home(State(state): State<AppState>, edition: Edition) -> AppRe
                     url: edition.path(&urls::section(&section.slug)),
                     name: names.name(Named::Section, &section.slug, &section.name).to_owned(),
                 },
-                articles: cards(&articles, zone, super::edition_prefix(&state)),
+                articles: cards(&articles, zone, &prefix),
             });
         }
     }
-    let view = HomeView {
-        lead,
-        latest: latest_cards.collect(),
+    let mut view = HomeView {
+        lead: cards(lead.as_slice(), zone, &prefix).pop(),
+        featured: cards(&front.featured, zone, &prefix),
+        latest: cards(&front.latest, zone, &prefix),
         sections,
         more_url: has_more.then(|| edition.path("/articles?page=2")),
     };
-    let cards =
-        view.lead.iter().chain(&view.latest).chain(view.sections.iter().flat_map(|s| &s.articles));
+    let every_card = view
+        .lead
+        .iter_mut()
+        .chain(&mut view.featured)
+        .chain(&mut view.latest)
+        .chain(view.sections.iter_mut().flat_map(|s| &mut s.articles));
+    illustrate(&state, card_images(every_card)).await?;
+    let languages: Vec<String> = view
+        .lead
+        .iter()
+        .chain(&view.featured)
+        .chain(&view.latest)
+        .chain(view.sections.iter().flat_map(|s| &s.articles))
+        .map(|card| card.lang.clone())
+        .collect();
     let mut layout = Layout::load(&state, "", "")
         .await?
         .at(&state, &edition.path(urls::HOME))
         .in_edition(&state, &edition)
-        .showing(cards.map(|card| card.lang.as_str()));
+        .showing(languages.iter().map(String::as_str));
     // The front page describes itself by the tagline, in the edition's language.
     layout.description = layout.tagline.clone();
     render(&state, "home.html", &layout, view)

@@ -93,10 +93,9 @@ async fn one_page(
         return Err(AppError::NotFound);
     }
     state.catalog.get(&state.newsroom).await?.names(&edition.language).summaries(&mut list.items);
-    Ok((
-        cards(&list.items, &state.settings.time_zone, super::edition_prefix(state)),
-        Pagination::new(&list, &edition.path(base)),
-    ))
+    let mut cards = cards(&list.items, &state.settings.time_zone, super::edition_prefix(state));
+    super::illustrate(state, super::card_images(&mut cards)).await?;
+    Ok((cards, Pagination::new(&list, &edition.path(base))))
 }
 
 pub async fn all_articles(

@@ -83,6 +83,8 @@ pub struct Layout {
     /// Web fonts the page's own text needs at once (Nastaliq on a page showing Urdu), to
     /// `<link rel="preload">`; empty on pages that show none.
     pub fonts: Vec<String>,
+    /// The site's logo, shown beside its name, if the site has one.
+    pub logo: Option<String>,
     /// The catalog the menu was named from, to name it again in the page's language.
     #[serde(skip)]
     catalog: std::sync::Arc<crate::catalog::Catalog>,
@@ -166,6 +168,7 @@ impl Layout {
             editions: Vec::new(),
             alternates: Vec::new(),
             fonts: Vec::new(),
+            logo: catalog.page.images.logo.clone(),
             catalog,
         })
     }
@@ -233,6 +236,42 @@ pub fn edition_prefix(state: &AppState) -> impl Fn(&str) -> String + '_ {
     |language| edition::prefix(state, language)
 }
 
+/// Gives `images` (a page's cards', its article's) what the media library knows of them:
+/// sizes, resized variants and thumbnails, in one query for the whole page, whatever it shows.
+/// (A list, not an iterator: a handler's future must not hold iterator closures.)
+pub async fn illustrate(
+    state: &AppState,
+    mut images: Vec<&mut crate::views::ImageView>,
+) -> AppResult<()> {
+    images.retain(|i| lede_store::MediaLibrary::may_hold(&i.src));
+    if images.is_empty() {
+        return Ok(());
+    }
+    let paths: Vec<String> = images.iter().map(|i| i.src.clone()).collect();
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let items = state.newsroom.store().media_by_paths(&paths).await?;
+    for image in images {
+        if let Some(item) = items.iter().find(|m| m.path == image.src) {
+            image.add_library(item);
+        }
+    }
+    Ok(())
+}
+
+/// The images of `cards`, for [`illustrate`].
+pub fn card_images<'a>(
+    cards: impl IntoIterator<Item = &'a mut crate::views::ArticleCard>,
+) -> Vec<&'a mut crate::views::ImageView> {
+    cards.into_iter().filter_map(|card| card.image.as_mut()).collect()
+}
+
+/// The breaking-news banner a page shows, in its language.
+#[derive(Debug, Serialize)]
+pub struct BreakingView {
+    pub text: String,
+    pub link: Option<String>,
+}
+
 /// Renders a template with the layout and the page's own view.
 pub fn render(
     state: &AppState,
@@ -240,9 +279,15 @@ pub fn render(
     layout: &Layout,
     page: impl Serialize,
 ) -> AppResult<Html<String>> {
+    // The banner of the page's edition, while it is live: the catalog keeps those that were
+    // when it was read, and pages rendered after one expires leave it out at once.
+    let breaking = layout
+        .catalog
+        .breaking(&layout.lang, state.newsroom.now())
+        .map(|b| BreakingView { text: b.text.clone(), link: b.link.clone() });
     Ok(state.templates.render(
         template,
-        minijinja::context! { site => layout, page => page, lang => layout.lang },
+        minijinja::context! { site => layout, page => page, lang => layout.lang, breaking => breaking },
     )?)
 }
 

@@ -163,7 +163,7 @@ pub async fn search_page(
     let names = catalog.names(&edition.language);
     let mut summaries: Vec<_> = results.items.iter().map(|h| h.summary.clone()).collect();
     names.summaries(&mut summaries);
-    let view = SearchView {
+    let mut view = SearchView {
         searched: !params.q.trim().is_empty(),
         total: results.total,
         results: cards(&summaries, &state.settings.time_zone, super::edition_prefix(&state))
@@ -191,6 +191,8 @@ pub async fn search_page(
             .collect(),
         params,
     };
+    super::illustrate(&state, super::card_images(view.results.iter_mut().map(|r| &mut r.card)))
+        .await?;
     let title = if view.searched {
         state.say_in(&edition.language, "search-page-title", &[("query", view.params.q.trim())])
     } else {

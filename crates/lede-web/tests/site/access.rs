@@ -4,8 +4,9 @@
 //!
 //! - a contributor writes drafts and submits them for review;
 //! - an author also publishes their own;
-//! - an editor edits, schedules and publishes anyone's, and moderates comments;
-//! - an admin also manages accounts, sections and site settings;
+//! - an editor edits, schedules and publishes anyone's, moderates comments and sets the
+//!   breaking-news banner;
+//! - an admin also manages accounts, sections and site settings (its logo and share image too);
 //! - nobody changes their own role.
 //!
 //! Every signed-in request is sent twice: first without the CSRF token (always a 403 page,
@@ -112,8 +113,9 @@ const TABLE: &[Row] = &[
     get("/admin/articles/{draft}/preview", EDITORS, SignIn),
     get("/admin/media", ALL, SignIn),
     get("/admin/profile", ALL, SignIn),
-    // Editors moderate comments.
+    // Editors moderate comments and set the breaking-news banner.
     get("/admin/comments", EDITORS, SignIn),
+    get("/admin/breaking", EDITORS, SignIn),
     // Admins manage accounts, sections and settings.
     get("/admin/people", ADMIN, SignIn),
     get("/admin/sections", ADMIN, SignIn),
@@ -239,6 +241,14 @@ const TABLE: &[Row] = &[
         SignIn,
     ),
     post("/admin/comments/{comment}/reply", Token, &[("text", "Thank you.")], EDITORS_DO, SignIn),
+    post(
+        "/admin/breaking",
+        Token,
+        &[("language", "en"), ("text", "Roads shut by the {role}"), ("until", "2026-11-28T18:00")],
+        EDITORS_DO,
+        SignIn,
+    ),
+    post("/admin/breaking/clear", Token, &[("language", "en")], EDITORS_DO, SignIn),
     // Accounts: admins, and nobody changes their own role.
     post(
         "/admin/people",
@@ -273,6 +283,10 @@ const TABLE: &[Row] = &[
         ADMIN_DO,
         SignIn,
     ),
+    // The site's logo and default share image: admins, through the media library.
+    post("/admin/settings/logo", Upload, &[], ADMIN_DO, SignIn),
+    post("/admin/settings/share-image", Upload, &[], ADMIN_DO, SignIn),
+    post("/admin/settings/image/remove", Token, &[("image", "logo")], ADMIN_DO, SignIn),
     // Everyone's own sessions, then signing out.
     post("/admin/profile/sessions/{session}/sign-out", Token, &[], ALL_DO, SignIn),
     post("/admin/profile/sessions/sign-out-others", Token, &[], ALL_DO, SignIn),
@@ -302,6 +316,12 @@ const ROUTES: &[&str] = &[
     "POST /admin/sections/{id}/delete",
     "GET /admin/settings",
     "POST /admin/settings",
+    "POST /admin/settings/logo",
+    "POST /admin/settings/share-image",
+    "POST /admin/settings/image/remove",
+    "GET /admin/breaking",
+    "POST /admin/breaking",
+    "POST /admin/breaking/clear",
     "GET /admin/media",
     "POST /admin/media",
     "POST /admin/media/{id}",

@@ -270,6 +270,14 @@ async fn a_content_edit_purges_the_pages_showing_the_article_and_nothing_else(db
     // The article sitemap gives every article's date of change (the index only the newest's).
     let mut expected = showing;
     expected.insert("/sitemaps/articles-1.xml".to_owned());
+    // Article pages show their three best related articles of the few more their lists keep:
+    // those whose cards show it now (its new words rank it higher there) changed as well.
+    let fresh = uncached(db, &site).await;
+    let mut now = BTreeMap::new();
+    for path in before.keys() {
+        now.insert(path.clone(), fresh.get(path).await.body);
+    }
+    expected.extend(self::showing(&now, "festival-returns"));
     assert_eq!(purged, expected);
     assert!(
         site.get("/articles/festival-returns").await.body.contains("cancelled after all"),

@@ -159,15 +159,21 @@ async fn changes_saved_for_later_wait_beside_the_live_article(db: &TestDb) {
     let url = format!("/admin/articles/{id}");
     let live = "/articles/budget-row-deepens";
     let standfirst = site.get(live).await.text(".standfirst");
+    let title = site.get(live).await.text("title");
     let editor = get_as(&site, &url, &cookie).await;
     let later = with(
         &editor_form(&editor),
-        &[("action", "later"), ("standfirst", "Libraries will close on Sundays.")],
+        &[
+            ("action", "later"),
+            ("standfirst", "Libraries will close on Sundays."),
+            ("seo_title", "Sunday library closures"),
+        ],
     );
     let kept = post_fields(&site, &url, &cookie, &later).await;
     let after = follow(&site, &kept, &cookie).await;
     assert_eq!(after.text(".flash"), "Saved for later: the live article is unchanged.");
     assert_eq!(site.get(live).await.text(".standfirst"), standfirst, "the live page is unchanged");
+    assert_eq!(site.get(live).await.text("title"), title, "its title too");
     // Shown as pending to editors: on the desk and in the editor, which works on them.
     let desk = get_as(&site, "/admin/articles", &cookie).await;
     let row = desk
@@ -184,6 +190,7 @@ async fn changes_saved_for_later_wait_beside_the_live_article(db: &TestDb) {
         after.text(".pending-notice")
     );
     assert_eq!(after.text("#standfirst"), "Libraries will close on Sundays.");
+    assert_eq!(after.attr("#seo_title", "value"), "Sunday library closures", "kept with them");
     assert_eq!(
         buttons(&after),
         ["Preview", "Update", "Save for later", "Discard changes", "Unpublish"]
@@ -197,6 +204,7 @@ async fn changes_saved_for_later_wait_beside_the_live_article(db: &TestDb) {
     let after = follow(&site, &done, &cookie).await;
     assert_eq!(after.text(".flash"), "Updated: the live article shows your changes.");
     assert_eq!(site.get(live).await.text(".standfirst"), "Libraries will close on Sundays.");
+    assert!(site.get(live).await.text("title").starts_with("Sunday library closures"));
     assert_eq!(after.count(".pending-notice"), 0);
     // Kept again, then discarded: the editor is back on the live text.
     let later = with(&editor_form(&after), &[("action", "later"), ("standfirst", "Not this.")]);

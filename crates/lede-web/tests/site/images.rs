@@ -180,7 +180,7 @@ async fn publishing_an_image_without_alt_text_is_refused_with_the_text_kept(db: 
     // live page stays as it was.
     let version = reopened.attr("input[name=version]", "value");
     let undescribed = format!("{body}\n\n![](/media/uploads/2026/11/crane.jpg \"A crane\")");
-    let mut fields = with_image(&csrf, "save", &undescribed, &[("image_decorative", "on")]);
+    let mut fields = with_image(&csrf, "update", &undescribed, &[("image_decorative", "on")]);
     fields.push(("version", &version));
     let refused = post_as(&site, &editor, &cookie, &fields).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -197,7 +197,7 @@ async fn publishing_an_image_without_alt_text_is_refused_with_the_text_kept(db: 
     let described = format!(
         "{body}\n\n![A crane lifts a pontoon](/media/uploads/2026/11/crane.jpg \"A crane\")"
     );
-    let mut fields = with_image(&csrf, "save", &described, &[("image_decorative", "on")]);
+    let mut fields = with_image(&csrf, "update", &described, &[("image_decorative", "on")]);
     fields.push(("version", &version));
     assert_eq!(post_as(&site, &editor, &cookie, &fields).await.status, StatusCode::SEE_OTHER);
     let page = site.get("/articles/harbour-reopens-after-the-storm").await;

@@ -108,6 +108,14 @@ home-lead-label = Lead story
 home-empty = Nothing has been published yet.
 home-latest = Latest
 home-more = More articles →
+# The row of articles editors marked "Featured".
+home-featured = Featured
+
+## Reader site: the breaking-news banner over every page of an edition (base.html)
+
+# The banner's accessible name, and the word before its text.
+breaking-label = Breaking news
+breaking-kicker = Breaking
 
 ## Reader site: lists of articles and archives (list.html, site/lists.rs)
 
@@ -221,6 +229,7 @@ admin-nav-articles = Articles
 admin-new-article = New article
 admin-nav-media = Media
 admin-nav-comments = Comments
+admin-nav-breaking = Breaking news
 admin-nav-people = People
 admin-nav-sections = Sections
 admin-nav-settings = Site settings
@@ -352,6 +361,21 @@ admin-editor-picker-insert = Insert
 admin-editor-picker-feature = Use as featured image
 admin-editor-picker-markdown = Markdown to copy
 admin-editor-partner-only = Partner only (syndication partners with an API key; never on the public site)
+# The front page's choices, offered to editors and admins.
+admin-editor-front-page = Front page
+admin-editor-top-story = Top story
+admin-editor-top-story-hint = Leads its edition's front page, whatever is published after it, until you untick it or make another story the top story.
+admin-editor-featured = Featured
+# What search engines and social networks show of the article; $max is a number of characters.
+admin-editor-search-social = Search and social
+admin-editor-seo-title = SEO title
+admin-editor-seo-title-hint = The title in search results and browser tabs, if not the headline. About { $max } characters show.
+admin-editor-meta-description = Meta description
+admin-editor-meta-description-hint = The text under the title in search results and on share cards, if not the standfirst. About { $max } characters show.
+admin-editor-social-image = Social image
+admin-editor-social-image-hint = The picture on share cards, if not the featured image; without either, the site's default share image.
+admin-editor-search-preview = In search results
+admin-editor-share-preview = When shared
 admin-editor-publish-at = Publish at ({ $zone })
 admin-editor-preview = Preview
 admin-editor-save-draft = Save draft
@@ -582,6 +606,36 @@ admin-settings-site-name = Site name
 admin-settings-tagline = Tagline
 admin-settings-tagline-in = Tagline in { $language }
 admin-settings-save = Save settings
+admin-settings-related-count = “You May Also Like” cards
+admin-settings-related-count-hint = How many related articles each article page shows.
+admin-settings-images-heading = Logo and share image
+admin-settings-images-intro = Search engines show the logo with every article; social networks show the share image with articles that have no picture of their own.
+admin-settings-logo = Logo
+admin-settings-logo-hint = Shown beside the site's name and as the publisher's logo: square or wide, at least 112 pixels high.
+admin-settings-share-image = Default share image
+admin-settings-share-image-hint = Shown on share cards of articles without a picture: 1200 × 630 pixels suits every network.
+admin-settings-image-none = None yet.
+admin-settings-image-remove = Remove
+admin-settings-error-image = There is no such image setting.
+
+## Newsroom: the breaking-news banner (admin/breaking.html)
+
+admin-breaking-heading = Breaking news
+admin-breaking-intro = A banner across the top of every page of an edition, until the time you give. Readers see a change at once.
+# $language is the edition's language, named in itself (English, اردو).
+admin-breaking-edition = { $language } edition
+admin-breaking-up-now = Up now:
+# $time is a date and time on the site's clock.
+admin-breaking-until = Comes down at { $time }.
+admin-breaking-none = No banner is up.
+admin-breaking-take-down = Take down now
+admin-breaking-text = Banner text
+admin-breaking-link = Link
+admin-breaking-link-hint = Optional: an address on this site (/articles/…) or a full web address.
+# $zone is the site's time zone, such as Asia/Karachi.
+admin-breaking-until-field = Until ({ $zone })
+admin-breaking-put-up = Put up banner
+admin-breaking-replace = Replace banner
 
 ## Newsroom: first-time setup and signing in (admin/setup.html, admin/sign_in.html, admin/sign_in.rs, admin/session.rs)
 
@@ -613,6 +667,9 @@ admin-error-csrf = This form has expired or did not come from this site. Go back
 validation-required = This field is required.
 validation-too-long = At most { $max } characters, please.
 validation-web-address = Give a web address starting with https:// or http://.
+validation-related-count = Give a number from 1 to { $max }.
+validation-breaking-expired = Give an end time in the future.
+validation-breaking-too-long = A banner stays up for at most a week.
 validation-language = Give a language code such as en or ur.
 validation-language-tag = “{ $text }” is not a language tag: give one such as en, ur or pt-BR.
 # $languages lists the site's language tags, such as en, ur.
@@ -701,6 +758,10 @@ store-sign-in-wrong = the email or the password is wrong
 store-sign-in-locked = too many failed attempts: the account is locked until { $until }
 store-email-taken = an account with the email { $email } exists already
 store-image-in-use = This image is used by “{ $headline }”; change that article first.
+store-image-is-site-image = This image is the site's logo or default share image; choose another in the settings first.
+store-not-in-library = Choose an image of the media library.
+store-curation-editors-only = Only editors and admins choose the top story and the featured articles.
+store-breaking-editors-only = Only editors and admins set the breaking-news banner.
 store-future-publish = Publishing in the future is scheduling, which needs the newsroom admin.
 store-schedule-future = Give a date and time in the future to schedule for.
 store-admin-only-sections = Only an admin changes sections and the site's settings.

@@ -107,6 +107,14 @@ home-lead-label = سب سے اہم خبر
 home-empty = ابھی کچھ شائع نہیں ہوا۔
 home-latest = تازہ ترین
 home-more = مزید خبریں ←
+# The row of articles editors marked "Featured".
+home-featured = نمایاں خبریں
+
+## Reader site: the breaking-news banner over every page of an edition (base.html)
+
+# The banner's accessible name, and the word before its text.
+breaking-label = تازہ ترین اہم خبر
+breaking-kicker = بریکنگ نیوز
 
 ## Reader site: lists of articles and archives (list.html, site/lists.rs)
 
@@ -220,6 +228,7 @@ admin-nav-articles = خبریں
 admin-new-article = نئی خبر
 admin-nav-media = میڈیا
 admin-nav-comments = تبصرے
+admin-nav-breaking = بریکنگ نیوز
 admin-nav-people = افراد
 admin-nav-sections = حصے
 admin-nav-settings = ویب سائٹ کی ترتیبات
@@ -351,6 +360,21 @@ admin-editor-picker-insert = متن میں شامل کریں
 admin-editor-picker-feature = نمایاں تصویر بنائیں
 admin-editor-picker-markdown = نقل کرنے کے لیے مارک ڈاؤن
 admin-editor-partner-only = صرف شراکت داروں کے لیے (API کلید رکھنے والے اشاعتی شراکت دار؛ عوامی ویب سائٹ پر کبھی نہیں)
+# The front page's choices, offered to editors and admins.
+admin-editor-front-page = صفحۂ اول
+admin-editor-top-story = سرِ فہرست خبر
+admin-editor-top-story-hint = یہ خبر اپنے ایڈیشن کے صفحۂ اول پر سب سے اوپر رہے گی، چاہے بعد میں کچھ بھی شائع ہو، جب تک آپ نشان نہ ہٹائیں یا کسی اور خبر کو سرِ فہرست نہ بنائیں۔
+admin-editor-featured = نمایاں خبروں میں شامل
+# What search engines and social networks show of the article; $max is a number of characters.
+admin-editor-search-social = سرچ اور سوشل میڈیا
+admin-editor-seo-title = SEO عنوان
+admin-editor-seo-title-hint = سرچ کے نتائج اور براؤزر کے ٹیب میں دکھایا جانے والا عنوان، اگر سرخی کے بجائے کچھ اور ہو۔ تقریباً { $max } حروف نظر آتے ہیں۔
+admin-editor-meta-description = میٹا تفصیل
+admin-editor-meta-description-hint = سرچ کے نتائج اور شیئر کارڈ پر عنوان کے نیچے کا متن، اگر خلاصے کے بجائے کچھ اور ہو۔ تقریباً { $max } حروف نظر آتے ہیں۔
+admin-editor-social-image = سوشل تصویر
+admin-editor-social-image-hint = شیئر کارڈ پر دکھائی جانے والی تصویر، اگر نمایاں تصویر کے بجائے کوئی اور ہو؛ دونوں نہ ہوں تو ویب سائٹ کی طے شدہ شیئر تصویر۔
+admin-editor-search-preview = سرچ کے نتائج میں
+admin-editor-share-preview = شیئر کرنے پر
 admin-editor-publish-at = اشاعت کا وقت ({ $zone })
 admin-editor-preview = پیش منظر دیکھیں
 admin-editor-save-draft = مسودہ محفوظ کریں
@@ -581,6 +605,36 @@ admin-settings-site-name = ویب سائٹ کا نام
 admin-settings-tagline = ٹیگ لائن
 admin-settings-tagline-in = { $language } میں ٹیگ لائن
 admin-settings-save = ترتیبات محفوظ کریں
+admin-settings-related-count = “یہ بھی پڑھیں” کارڈ
+admin-settings-related-count-hint = ہر خبر کے صفحے پر کتنی متعلقہ خبریں دکھائی جائیں۔
+admin-settings-images-heading = لوگو اور شیئر تصویر
+admin-settings-images-intro = سرچ انجن ہر خبر کے ساتھ لوگو دکھاتے ہیں؛ سوشل نیٹ ورک شیئر تصویر ان خبروں کے ساتھ دکھاتے ہیں جن کی اپنی کوئی تصویر نہ ہو۔
+admin-settings-logo = لوگو
+admin-settings-logo-hint = ویب سائٹ کے نام کے ساتھ اور ناشر کے لوگو کے طور پر دکھایا جاتا ہے: مربع یا چوڑا، کم از کم 112 پکسل اونچا۔
+admin-settings-share-image = طے شدہ شیئر تصویر
+admin-settings-share-image-hint = بغیر تصویر والی خبروں کے شیئر کارڈ پر دکھائی جاتی ہے: 1200 × 630 پکسل ہر نیٹ ورک کے لیے موزوں ہے۔
+admin-settings-image-none = ابھی کوئی نہیں۔
+admin-settings-image-remove = ہٹائیں
+admin-settings-error-image = تصویر کی ایسی کوئی ترتیب نہیں۔
+
+## Newsroom: the breaking-news banner (admin/breaking.html)
+
+admin-breaking-heading = بریکنگ نیوز
+admin-breaking-intro = ایک پٹی جو کسی ایڈیشن کے ہر صفحے کے اوپر آپ کے دیے ہوئے وقت تک دکھائی دیتی ہے۔ قارئین کو تبدیلی فوراً نظر آتی ہے۔
+# $language is the edition's language, named in itself (English, اردو).
+admin-breaking-edition = { $language } ایڈیشن
+admin-breaking-up-now = اس وقت لگی ہوئی:
+# $time is a date and time on the site's clock.
+admin-breaking-until = { $time } پر ہٹ جائے گی۔
+admin-breaking-none = کوئی پٹی نہیں لگی۔
+admin-breaking-take-down = ابھی ہٹائیں
+admin-breaking-text = پٹی کا متن
+admin-breaking-link = لنک
+admin-breaking-link-hint = اختیاری: اس ویب سائٹ کا پتا (/articles/…) یا مکمل ویب پتا۔
+# $zone is the site's time zone, such as Asia/Karachi.
+admin-breaking-until-field = کب تک ({ $zone })
+admin-breaking-put-up = پٹی لگائیں
+admin-breaking-replace = پٹی بدلیں
 
 ## Newsroom: first-time setup and signing in (admin/setup.html, admin/sign_in.html, admin/sign_in.rs, admin/session.rs)
 
@@ -612,6 +666,9 @@ admin-error-csrf = اس فارم کی مدت ختم ہو چکی ہے یا یہ �
 validation-required = یہ خانہ پُر کرنا ضروری ہے۔
 validation-too-long = براہِ کرم زیادہ سے زیادہ { $max } حروف۔
 validation-web-address = ایسا ویب پتا لکھیں جو https:// یا http:// سے شروع ہو۔
+validation-related-count = 1 سے { $max } تک کوئی عدد لکھیں۔
+validation-breaking-expired = ختم ہونے کا وقت آئندہ کا ہونا چاہیے۔
+validation-breaking-too-long = کوئی پٹی زیادہ سے زیادہ ایک ہفتہ لگی رہ سکتی ہے۔
 validation-language = زبان کا کوڈ لکھیں، جیسے en یا ur۔
 validation-language-tag = “{ $text }” زبان کا ٹیگ نہیں ہے: en، ur یا pt-BR جیسا ٹیگ لکھیں۔
 # $languages lists the site's language tags, such as en, ur.
@@ -700,6 +757,10 @@ store-sign-in-wrong = ای میل یا پاس ورڈ غلط ہے
 store-sign-in-locked = بہت زیادہ ناکام کوششیں: اکاؤنٹ { $until } تک بند ہے
 store-email-taken = { $email } ای میل والا اکاؤنٹ پہلے سے موجود ہے
 store-image-in-use = یہ تصویر “{ $headline }” میں استعمال ہو رہی ہے؛ پہلے اس خبر میں تبدیلی کریں۔
+store-image-is-site-image = یہ تصویر ویب سائٹ کا لوگو یا طے شدہ شیئر تصویر ہے؛ پہلے ترتیبات میں کوئی اور تصویر چنیں۔
+store-not-in-library = میڈیا لائبریری میں سے کوئی تصویر چنیں۔
+store-curation-editors-only = سرِ فہرست اور نمایاں خبریں صرف ایڈیٹر اور ایڈمن چنتے ہیں۔
+store-breaking-editors-only = بریکنگ نیوز کی پٹی صرف ایڈیٹر اور ایڈمن لگاتے ہیں۔
 store-future-publish = آئندہ کسی وقت اشاعت کا مطلب وقت طے کرنا ہے، جس کے لیے نیوز روم کا ایڈمن صفحہ استعمال کریں۔
 store-schedule-future = اشاعت کا وقت طے کرنے کے لیے آئندہ کی کوئی تاریخ اور وقت لکھیں۔
 store-admin-only-sections = حصوں اور ویب سائٹ کی ترتیبات میں تبدیلی صرف منتظم کر سکتا ہے۔

@@ -16,6 +16,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use lede_core::account::Action;
 use lede_core::content::ArticleId;
 use lede_core::workflow;
 use lede_core::workflow::Step;
@@ -169,7 +170,8 @@ async fn submit(
             schedule_at,
             notes: form.notes(),
         };
-        state.newsroom.edit_article(&viewer.user, edit).await
+        let presentation = form.presentation(viewer.user.role.may(Action::CurateFrontPage));
+        state.newsroom.edit_article_presented(&viewer.user, edit, presentation).await
     };
     match attempt.await {
         Ok(saved) => {

@@ -5,6 +5,7 @@
 
 use super::choices;
 use super::form::{EditorForm, preview_input};
+use super::share::SharePreview;
 use crate::admin::{Viewer, render};
 use crate::error::AppResult;
 use crate::site::article::{ArticleView, preview_view};
@@ -81,6 +82,10 @@ struct EditorView {
     preview_links: Vec<LinkLine>,
     /// "N words · M min read" for the body as it stands.
     word_count: String,
+    /// Whether the front page's choices (top story, featured) are offered: editors and admins.
+    can_curate: bool,
+    /// How the article looks in search results and on a share card.
+    share: SharePreview,
 }
 
 /// How the editor page is shown besides its form.
@@ -207,7 +212,16 @@ pub(super) async fn editor_page(
         Some(id) => state.newsroom.live_preview_links(id).await?,
         None => Vec::new(),
     };
+    let catalog = state.catalog.get(&state.newsroom).await?;
+    let share = SharePreview::of(
+        &form,
+        &state.identity().name,
+        &state.settings.base_url,
+        catalog.page.images.share_image.clone(),
+    );
     let view = EditorView {
+        can_curate: viewer.user.role.may(Action::CurateFrontPage),
+        share,
         id: id.map(|i| i.0),
         status: current.as_ref().map_or("new", |c| c.status.as_str()),
         public_url: current

@@ -3,6 +3,7 @@
 
 use crate::dates::SiteZone;
 use lede_core::content::{ArticleInput, ArticleStatus, FeaturedImage, UpdateNotes};
+use lede_core::presentation::{Curation, Presentation, SearchAndSocial};
 use lede_core::workflow::Step;
 use lede_core::{Invalid, Slug};
 use lede_store::EditableArticle;
@@ -54,6 +55,14 @@ pub struct EditorForm {
     pub(super) update_note: String,
     /// "on" when the byline is to say "Updated" with the time of this update.
     pub(super) show_updated: String,
+    /// "on" to pin it as its edition's top story, or feature it (editors and admins).
+    pub(super) top_story: String,
+    pub(super) featured: String,
+    /// What search results and share cards show instead of the headline, standfirst and
+    /// featured image; empty for those.
+    pub(super) seo_title: String,
+    pub(super) meta_description: String,
+    pub(super) social_image: String,
 }
 
 impl EditorForm {
@@ -72,7 +81,13 @@ impl EditorForm {
             .filter(|_| article.status == ArticleStatus::Scheduled)
             .map(|at| zone.civil(at).strftime("%Y-%m-%dT%H:%M").to_string())
             .unwrap_or_default();
-        Self { publish_at, ..Self::from_input(&article.input, article.version, tag_names) }
+        let mut form =
+            Self { publish_at, ..Self::from_input(&article.input, article.version, tag_names) };
+        form.show_presentation(&Presentation {
+            curation: Some(article.curation),
+            search_and_social: Some(article.search_and_social.clone()),
+        });
+        form
     }
 
     /// The fields of `input`, saved at `version`, with its tags by the names `tag_names` give.
@@ -104,17 +119,14 @@ impl EditorForm {
             image_alt: image.alt,
             image_caption: image.caption,
             image_credit: image.credit,
-            image_decorative: if image.decorative { "on".into() } else { String::new() },
-            partner_only: if input.partner_only { "on".into() } else { String::new() },
+            image_decorative: checked(image.decorative),
+            partner_only: checked(input.partner_only),
             translation_of: input
                 .translation_of
                 .as_ref()
                 .map(ToString::to_string)
                 .unwrap_or_default(),
-            publish_at: String::new(),
-            correction: String::new(),
-            update_note: String::new(),
-            show_updated: String::new(),
+            ..Self::default()
         }
     }
 
@@ -129,12 +141,32 @@ impl EditorForm {
         let mut names = tag_names.to_vec();
         names.extend(pending.tag_names.iter().map(|(s, n)| (s.to_string(), n.clone())));
         let form = Self::from_input(&pending.input, pending.base_version, &names);
-        Self {
+        let mut kept = Self {
             correction: pending.notes.correction.clone(),
             update_note: pending.notes.update.clone(),
-            show_updated: if pending.notes.show_updated { "on".into() } else { String::new() },
+            show_updated: checked(pending.notes.show_updated),
             publish_at: self.publish_at,
+            top_story: self.top_story,
+            featured: self.featured,
+            seo_title: self.seo_title,
+            meta_description: self.meta_description,
+            social_image: self.social_image,
             ..form
+        };
+        kept.show_presentation(&pending.presentation);
+        kept
+    }
+
+    /// Shows what `presentation` says, leaving the fields it says nothing of.
+    fn show_presentation(&mut self, presentation: &Presentation) {
+        if let Some(curation) = presentation.curation {
+            self.top_story = checked(curation.top_story);
+            self.featured = checked(curation.featured);
+        }
+        if let Some(shown) = &presentation.search_and_social {
+            self.seo_title = shown.title.clone();
+            self.meta_description = shown.description.clone();
+            self.social_image = shown.image.clone().unwrap_or_default();
         }
     }
 
@@ -146,6 +178,27 @@ impl EditorForm {
             show_updated: self.show_updated == "on",
         }
     }
+
+    /// What the form says of the article's presentation: its search and social fields, and,
+    /// when the person was offered them (`curates`), the front page's flags.
+    pub(super) fn presentation(&self, curates: bool) -> Presentation {
+        Presentation {
+            curation: curates.then(|| Curation {
+                top_story: self.top_story == "on",
+                featured: self.featured == "on",
+            }),
+            search_and_social: Some(SearchAndSocial {
+                title: self.seo_title.clone(),
+                description: self.meta_description.clone(),
+                image: Some(self.social_image.clone()),
+            }),
+        }
+    }
+}
+
+/// A checkbox's value as the form sends it when ticked.
+fn checked(on: bool) -> String {
+    if on { "on".into() } else { String::new() }
 }
 
 /// Turns the form into an article input, with the display names of the tags it names (the

@@ -12,6 +12,7 @@ pub(super) mod editor_page;
 mod form;
 pub(super) mod preview;
 pub(super) mod revisions;
+mod share;
 
 pub(crate) use form::read_for_fuzzing;
 

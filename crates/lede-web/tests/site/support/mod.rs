@@ -19,6 +19,8 @@ pub struct Site {
     pub newsroom: lede_store::Newsroom,
     /// The router's page cache (every test site has one unless its settings turn it off).
     pub cache: Option<std::sync::Arc<lede_web::cache::PageCache>>,
+    /// The router's state, for what `lede serve` does beside answering requests.
+    pub state: AppState,
 }
 
 pub struct Page {
@@ -100,7 +102,7 @@ pub async fn site_with(
     settings: SiteSettings,
 ) -> Site {
     let state = AppState::new(newsroom.clone(), settings).expect("templates compile");
-    Site { cache: state.page_cache.clone(), app: lede_web::router(state), newsroom }
+    Site { cache: state.page_cache.clone(), app: lede_web::router(state.clone()), newsroom, state }
 }
 
 impl Site {
