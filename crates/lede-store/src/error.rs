@@ -34,4 +34,21 @@ impl From<sqlx::Error> for Error {
     }
 }
 
+impl Error {
+    /// Whether the database could not be reached or gave no connection in time (as opposed
+    /// to refusing a statement): the request may well succeed a few seconds later.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            Self::Database(
+                sqlx::Error::PoolTimedOut
+                    | sqlx::Error::PoolClosed
+                    | sqlx::Error::Io(_)
+                    | sqlx::Error::Tls(_)
+                    | sqlx::Error::WorkerCrashed
+            )
+        )
+    }
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;

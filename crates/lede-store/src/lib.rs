@@ -41,4 +41,4 @@ pub use newsroom::{
     ArticleChange, CHANNEL, Change, Direction, Edit, Heard, Import, Newsroom, OUTSIDE_CHANGE_KEY,
     PREVIEW_LINK_LIFETIME, PageSettings, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY,
 };
-pub use sql::{FrontPage, ImportPace, SqlStore, StartLock};
+pub use sql::{Allowance, FrontPage, ImportPace, SqlStore, StartLock};

@@ -158,6 +158,10 @@ impl AppError {
                 ErrorText::Said(problems.iter().map(|p| p.message.clone()).collect()),
             ),
             Self::Store(Store::Conflict(m)) => (StatusCode::CONFLICT, ErrorText::said(m.clone())),
+            Self::Store(error) if error.is_unavailable() => {
+                tracing::warn!(%error, "the database is unavailable");
+                (StatusCode::SERVICE_UNAVAILABLE, ErrorText::said("error-unavailable"))
+            }
             Self::Store(_) | Self::Template(_) | Self::InLanguage { .. } => {
                 tracing::error!(error = %self, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, ErrorText::said("error-internal"))
@@ -175,6 +179,9 @@ impl IntoResponse for AppError {
         let page = self.page();
         // A plain body until the middleware renders the page in its layout and language.
         let mut response = (page.status, page.message.english()).into_response();
+        if page.status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
         if let Self::Unauthorized(_) = self {
             // RFC 6750: say which scheme would work.
             response.headers_mut().insert(

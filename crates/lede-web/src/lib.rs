@@ -16,6 +16,7 @@ pub mod fuzzing;
 pub mod i18n;
 mod middleware;
 mod origin;
+pub mod proxy;
 mod seo;
 mod site;
 mod sitemaps;
@@ -35,6 +36,7 @@ use axum::routing::get;
 pub fn router(state: AppState) -> Router {
     let mut routes = Router::new()
         .route("/healthz", get(site::health))
+        .route("/readyz", get(site::ready))
         .route("/static/{*file}", get(assets::serve))
         .merge(feeds::routes())
         .merge(sitemaps::routes())
@@ -46,6 +48,9 @@ pub fn router(state: AppState) -> Router {
     }
     let app = middleware::wrap(routes.with_state(state.clone()), state.clone());
     // Editions are routed as their plain addresses: the rewrite must come before routing.
-    let editions = axum::middleware::from_fn_with_state(state, site::edition::route_edition);
-    Router::new().fallback_service(tower::Layer::layer(&editions, app))
+    let editions =
+        axum::middleware::from_fn_with_state(state.clone(), site::edition::route_edition);
+    // Outermost: everything after sees the client and host a trusted proxy reported.
+    let proxies = axum::middleware::from_fn_with_state(state, proxy::see_through_proxies);
+    Router::new().fallback_service(tower::Layer::layer(&editions, app)).layer(proxies)
 }

@@ -1,18 +1,15 @@
 //! What every handler can reach: the newsroom (and through it the store), the compiled
-//! templates, the site's settings and the comment rate limiter. Passed as axum `State`; no
-//! globals.
+//! templates, the site's settings, the page cache and the catalog. Passed as axum `State`;
+//! no globals.
 
 use crate::cache::PageCache;
 use crate::catalog::CatalogCache;
 use crate::dates::SiteZone;
 use crate::i18n::Translations;
 use crate::templates::Templates;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use lede_core::media::MemoryBudget;
 use lede_core::reading_time::ReadingSpeeds;
-use lede_store::{Accounts, Change, Heard, ImageDecoding, Newsroom};
-use std::net::IpAddr;
-use std::num::NonZeroU32;
+use lede_store::{Accounts, Allowance, Change, Heard, ImageDecoding, Newsroom};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -50,9 +47,25 @@ pub struct SiteSettings {
     pub image_decodes_at_once: usize,
     /// The most memory one image may take once decoded; larger ones are refused unread.
     pub image_memory: MemoryBudget,
+    /// Reverse proxies whose reports of the client's address and host are believed.
+    pub trusted_proxies: crate::proxy::TrustedProxies,
 }
 
+/// Sign-in attempts per client, on every server together: ten at once, then one every
+/// ninety seconds.
+const SIGN_IN_ALLOWANCE: Allowance = Allowance { burst: 10, period: Duration::from_secs(90) };
+
 impl SiteSettings {
+    /// Comments one client may send, on every server together.
+    pub fn comment_allowance(&self) -> Allowance {
+        Allowance { burst: self.comment_burst, period: self.comment_refill }
+    }
+
+    /// Sign-in and setup attempts one client may make, on every server together.
+    pub fn sign_in_allowance(&self) -> Allowance {
+        SIGN_IN_ALLOWANCE
+    }
+
     /// The absolute URL of a path on this site.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{path}", self.base_url)
@@ -76,6 +89,7 @@ impl Default for SiteSettings {
             reading_speeds: ReadingSpeeds::default(),
             image_decodes_at_once: ImageDecoding::default_at_once(),
             image_memory: MemoryBudget::DEFAULT,
+            trusted_proxies: Default::default(),
         }
     }
 }
@@ -96,9 +110,6 @@ pub struct AppState {
     pub(crate) templates: Arc<Templates>,
     /// Interface strings in every shipped language, for what Rust writes (error pages).
     pub(crate) translations: Arc<Translations>,
-    pub(crate) comment_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
-    /// Sign-in attempts per client: ten at once, then one every ninety seconds.
-    pub(crate) sign_in_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
     /// Rendered public pages; `None` when the operator turned the cache off.
     pub page_cache: Option<Arc<PageCache>>,
     /// Sections and pages, which every layout names.
@@ -129,19 +140,12 @@ impl AppState {
         self.translations.message(language, id, args.as_ref())
     }
 
-    /// Compiles the templates once and sets up the limiter; fails on a broken site template.
+    /// Compiles the templates once; fails on a broken site template.
     pub fn new(newsroom: Newsroom, settings: SiteSettings) -> Result<Self, minijinja::Error> {
         let translations = Translations::shipped().map_err(|e| {
             minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
         })?;
         let templates = Templates::new(settings.template_dir.clone(), translations.clone())?;
-        let burst = NonZeroU32::new(settings.comment_burst).unwrap_or(NonZeroU32::MIN);
-        let quota = Quota::with_period(settings.comment_refill)
-            .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
-            .allow_burst(burst);
-        let sign_in_quota = Quota::with_period(Duration::from_secs(90))
-            .unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN))
-            .allow_burst(NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN));
         let identity =
             SiteIdentity { name: settings.name.clone(), tagline: settings.tagline.clone() };
         let page_cache = (settings.page_cache_bytes > 0).then(|| {
@@ -162,12 +166,10 @@ impl AppState {
             catalog: CatalogCache::watching(&newsroom),
             page_cache,
             accounts: Accounts::new(&newsroom),
-            sign_in_limiter: Arc::new(RateLimiter::keyed(sign_in_quota)),
             newsroom,
             settings: Arc::new(settings),
             templates: Arc::new(templates),
             translations,
-            comment_limiter: Arc::new(RateLimiter::keyed(quota)),
         })
     }
 

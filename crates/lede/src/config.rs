@@ -11,6 +11,7 @@ use lede_core::reading_time::ReadingSpeeds;
 use lede_store::sql::SqlStore;
 use lede_store::{ImageDecoding, Newsroom};
 use lede_web::dates::SiteZone;
+use lede_web::proxy::TrustedProxies;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -60,6 +61,11 @@ struct FileConfig {
     image_decodes_at_once: Option<usize>,
     /// The most memory one image may take once decoded, in MiB.
     image_memory_mb: Option<u64>,
+    /// Reverse proxies (addresses or CIDRs) whose `X-Forwarded-For`/`Forwarded` and
+    /// `X-Forwarded-Host` are believed (`["127.0.0.1/32"]` behind a local nginx).
+    trusted_proxies: Option<Vec<String>>,
+    /// Connections this server keeps to PostgreSQL (16), or SQLite readers (8).
+    database_pool_size: Option<u32>,
 }
 
 /// What feeds carry: the whole article, or only its standfirst.
@@ -94,6 +100,10 @@ pub struct Config {
     /// Images decoded at once, and the memory each may take.
     pub image_decodes_at_once: usize,
     pub image_memory: MemoryBudget,
+    /// The proxies whose reports of the client's address and host are believed.
+    pub trusted_proxies: TrustedProxies,
+    /// Connections to the database, when not the default.
+    pub database_pool_size: Option<u32>,
 }
 
 /// Never print a database password in logs or errors.
@@ -167,6 +177,24 @@ impl Config {
                 bail!("{key} in lede.toml must be 1 or more");
             }
         }
+        // `LEDE_TRUSTED_PROXIES=10.0.0.0/8,127.0.0.1` over the file's list.
+        let proxies = match std::env::var("LEDE_TRUSTED_PROXIES") {
+            Ok(list) => {
+                list.split(',').map(str::to_owned).filter(|p| !p.trim().is_empty()).collect()
+            }
+            Err(_) => file.trusted_proxies.unwrap_or_default(),
+        };
+        let trusted_proxies =
+            TrustedProxies::parse(&proxies).map_err(|e| anyhow::anyhow!("trusted_proxies: {e}"))?;
+        let database_pool_size = match std::env::var("LEDE_DATABASE_POOL_SIZE") {
+            Ok(size) => Some(size.trim().parse::<u32>().map_err(|_| {
+                anyhow::anyhow!("LEDE_DATABASE_POOL_SIZE must be a number, not {size:?}")
+            })?),
+            Err(_) => file.database_pool_size,
+        };
+        if database_pool_size.is_some_and(|size| size < 2) {
+            bail!("database_pool_size must be 2 or more");
+        }
         if file.image_decodes_at_once == Some(0) {
             bail!("image_decodes_at_once in lede.toml must be 1 or more");
         }
@@ -190,6 +218,8 @@ impl Config {
             image_memory: file
                 .image_memory_mb
                 .map_or(MemoryBudget::DEFAULT, MemoryBudget::megabytes),
+            trusted_proxies,
+            database_pool_size,
         };
         if config.comment_min_seconds < 0 {
             bail!("comment_min_seconds in lede.toml must be 0 or more");
@@ -199,7 +229,7 @@ impl Config {
 
     /// Connects to the database (applying migrations) and returns the newsroom over it.
     pub async fn open_newsroom(&self) -> Result<Newsroom> {
-        let store = SqlStore::open(&self.database_url)
+        let store = SqlStore::open_with_pool(&self.database_url, self.database_pool_size)
             .await
             .with_context(|| format!("cannot open the database {}", redact(&self.database_url)))?;
         Ok(Newsroom::new(store, Arc::new(SystemClock)).await?)

@@ -54,6 +54,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         reading_speeds: config.reading_speeds.clone(),
         image_decodes_at_once: config.image_decodes_at_once,
         image_memory: config.image_memory,
+        trusted_proxies: config.trusted_proxies.clone(),
     };
     // A new site's first admin is whoever gives this code on the setup page: only someone who
     // can read the server's log, not whoever reaches the site first.
@@ -221,6 +222,9 @@ fn spawn_scheduler(newsroom: lede_store::Newsroom) {
                 Ok(0) => {}
                 Ok(count) => tracing::info!(count, "published scheduled articles"),
                 Err(error) => tracing::error!(%error, "publishing scheduled articles failed"),
+            }
+            if let Err(error) = newsroom.forget_whole_allowances().await {
+                tracing::warn!(%error, "clearing spent rate limits failed");
             }
         }
     });

@@ -17,6 +17,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 use time::OffsetDateTime;
 use tokio::sync::{broadcast, mpsc};
 
+mod allowances;
 mod articles;
 mod desk;
 mod front;

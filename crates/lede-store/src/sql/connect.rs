@@ -11,7 +11,12 @@ static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// Reader connections on SQLite; WAL lets them all read while the one writer writes.
 const SQLITE_READERS: u32 = 8;
+/// Connections per server on PostgreSQL unless the operator says (`database_pool_size`): six
+/// servers at 16 fill PostgreSQL's default of 100, so larger clusters set fewer.
 const POSTGRES_CONNECTIONS: u32 = 16;
+/// How long a request waits for a PostgreSQL connection before the page fails with 503: a
+/// database that is down must not hold readers for long.
+const POSTGRES_ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -37,19 +42,26 @@ impl Backend {
 impl SqlStore {
     /// Connects, applies pending migrations, and returns a store ready to serve.
     pub async fn open(url: &str) -> Result<Self> {
+        Self::open_with_pool(url, None).await
+    }
+
+    /// [`Self::open`] with `connections` to the database (PostgreSQL's pool, or SQLite's
+    /// readers beside its one writer) instead of the default.
+    pub async fn open_with_pool(url: &str, connections: Option<u32>) -> Result<Self> {
         sqlx::any::install_default_drivers();
         let backend = Backend::from_url(url)?;
         let store = match backend {
             Backend::Sqlite => {
                 let write = sqlite_pool(url, 1, false).await?;
                 SQLITE_MIGRATIONS.run(&write).await?;
-                let read = sqlite_pool(url, SQLITE_READERS, true).await?;
+                let readers = connections.unwrap_or(SQLITE_READERS).max(1);
+                let read = sqlite_pool(url, readers, true).await?;
                 Self { read, write, backend, transactions: Default::default(), listen_url: None }
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
-                    .max_connections(POSTGRES_CONNECTIONS)
-                    .acquire_timeout(Duration::from_secs(10))
+                    .max_connections(connections.unwrap_or(POSTGRES_CONNECTIONS).max(2))
+                    .acquire_timeout(POSTGRES_ACQUIRE_TIMEOUT)
                     .connect(url)
                     .await?;
                 POSTGRES_MIGRATIONS.run(&pool).await?;

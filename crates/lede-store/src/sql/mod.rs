@@ -17,6 +17,7 @@ mod front_page;
 mod import;
 mod live_edits;
 mod media;
+mod rate_limits;
 mod rows;
 mod search;
 mod servers;
@@ -29,6 +30,7 @@ pub use front_page::FrontPage;
 pub(crate) use front_page::{RELATED_COUNT_KEY, SHARE_IMAGE_KEY, SITE_LOGO_KEY};
 pub use import::ImportPace;
 pub(crate) use import::ImportRun;
+pub use rate_limits::Allowance;
 pub use servers::StartLock;
 
 use crate::Result;

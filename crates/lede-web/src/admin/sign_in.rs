@@ -92,10 +92,8 @@ pub async fn sign_in(
     jar: CookieJar,
     AdminForm(form): AdminForm<SignInForm>,
 ) -> AppResult<Response> {
-    check_origin(&headers)?;
-    if state.sign_in_limiter.check_key(&client).is_err() {
-        return Err(AppError::TooManyRequests(Message::new("admin-sign-in-rate-limited")));
-    }
+    check_origin(&headers, &state.settings.base_url)?;
+    sign_in_allowance(&state, client).await?;
     match state.accounts.sign_in_from(&form.email, &form.password, user_agent(&headers)).await {
         Ok(signed_in) => {
             let cookie = session_cookie(&state, signed_in.token, time::Duration::days(14));
@@ -203,13 +201,11 @@ pub async fn setup(
     jar: CookieJar,
     AdminForm(form): AdminForm<SetupForm>,
 ) -> AppResult<Response> {
-    check_origin(&headers)?;
+    check_origin(&headers, &state.settings.base_url)?;
     if !state.accounts.needs_setup().await? {
         return Err(AppError::NotFound);
     }
-    if state.sign_in_limiter.check_key(&client).is_err() {
-        return Err(AppError::TooManyRequests("admin-sign-in-rate-limited".into()));
-    }
+    sign_in_allowance(&state, client).await?;
     let code = form.setup_code.trim();
     match state.accounts.set_up(code, &form.email, &form.name, &form.password).await {
         Ok(_) => {}
@@ -241,4 +237,14 @@ pub async fn setup(
         })?;
     let cookie = session_cookie(&state, signed_in.token, time::Duration::days(14));
     Ok((jar.add(cookie), Redirect::to("/admin")).into_response())
+}
+
+/// Counts a sign-in or setup attempt against its client's allowance, on every server together.
+async fn sign_in_allowance(state: &AppState, client: std::net::IpAddr) -> AppResult<()> {
+    let allowance = state.settings.sign_in_allowance();
+    if state.newsroom.take_allowance("sign-in", client, allowance).await? {
+        Ok(())
+    } else {
+        Err(AppError::TooManyRequests(Message::new("admin-sign-in-rate-limited")))
+    }
 }

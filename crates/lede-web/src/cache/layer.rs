@@ -1,6 +1,7 @@
 //! The cache in the request path: public GET and HEAD requests are answered from the cache
 //! when it holds the page; otherwise the page is rendered (recording what it shows), kept if
-//! it may be, and answered from the new entry. Everything else passes straight through.
+//! it may be, and answered from the new entry, one render of a page at a time (others asking
+//! meanwhile wait for it). Everything else passes straight through.
 
 use super::entry::Entry;
 use super::{PageCache, shown};
@@ -16,7 +17,8 @@ const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Paths whose answers are personal, have their own caching, or change with every query;
 /// `/preview` shows drafts through secret links, which no cache may keep.
-const NEVER: [&str; 7] = ["/admin", "/api", "/static", "/media", "/healthz", "/search", "/preview"];
+const NEVER: [&str; 8] =
+    ["/admin", "/api", "/static", "/media", "/healthz", "/readyz", "/search", "/preview"];
 
 pub async fn serve_cached(
     State(cache): State<Arc<PageCache>>,
@@ -35,6 +37,11 @@ pub async fn serve_cached(
         return entry.respond(request.headers(), head);
     }
     let key = key.to_owned();
+    // One render of a page at a time: who waited is answered with what it rendered.
+    let _seat = cache.flights.board(&key).await;
+    if let Some(entry) = cache.get(&key) {
+        return entry.respond(request.headers(), head);
+    }
     let epoch = cache.epoch();
     let (mut parts, body) = request.into_parts();
     let client = parts.headers.clone();

@@ -11,6 +11,7 @@
 //! its validity.
 
 mod entry;
+mod flight;
 mod layer;
 pub mod purge;
 pub mod shown;
@@ -35,6 +36,8 @@ pub struct PageCache {
     inner: Mutex<Inner>,
     /// Bumped by every purge; a render that saw another value when it began is not kept.
     epoch: AtomicU64,
+    /// Renders under way, so that a page is rendered once however many ask for it at once.
+    pub(crate) flights: flight::Flights,
 }
 
 #[derive(Debug)]
@@ -55,6 +58,7 @@ impl PageCache {
                 bytes: 0,
             }),
             epoch: AtomicU64::new(0),
+            flights: flight::Flights::default(),
         }
     }
 

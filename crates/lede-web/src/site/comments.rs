@@ -119,7 +119,7 @@ pub async fn post_comment(
     headers: HeaderMap,
     form: Result<Form<CommentFields>, FormRejection>,
 ) -> AppResult<Response> {
-    crate::origin::check_origin(&headers)?;
+    crate::origin::check_origin(&headers, &state.settings.base_url)?;
     let Form(fields) = form?;
     let article = published_article(&state, &slug).await?;
     let newsroom = &state.newsroom;
@@ -154,7 +154,7 @@ pub async fn post_comment(
     if !fields.homepage.is_empty() {
         // A bot: answer as if all went well, and keep what it sent as spam for the record.
         if let (Ok(comment), None) = (&checked, &problem) {
-            rate_limit(&state, client).map_err(speak)?;
+            rate_limit(&state, client).await.map_err(speak)?;
             newsroom
                 .submit_comment(article.summary.id, comment, CommentStatus::Spam)
                 .await
@@ -164,7 +164,7 @@ pub async fn post_comment(
     }
     match (checked, problem) {
         (Ok(comment), None) => {
-            rate_limit(&state, client).map_err(speak)?;
+            rate_limit(&state, client).await.map_err(speak)?;
             newsroom
                 .submit_comment(article.summary.id, &comment, CommentStatus::Pending)
                 .await
@@ -185,13 +185,16 @@ pub async fn post_comment(
     }
 }
 
-/// Counts a comment against its client's allowance. Only comments about to be stored count,
-/// so a reader correcting a mistake in the form is never locked out.
-fn rate_limit(state: &AppState, client: IpAddr) -> AppResult<()> {
-    state
-        .comment_limiter
-        .check_key(&client)
-        .map_err(|_| AppError::TooManyRequests("comments-error-rate-limited".into()))
+/// Counts a comment against its client's allowance (shared by every server on the database).
+/// Only comments about to be stored count, so a reader correcting a mistake in the form is
+/// never locked out.
+async fn rate_limit(state: &AppState, client: IpAddr) -> AppResult<()> {
+    let allowance = state.settings.comment_allowance();
+    if state.newsroom.take_allowance("comments", client, allowance).await? {
+        Ok(())
+    } else {
+        Err(AppError::TooManyRequests("comments-error-rate-limited".into()))
+    }
 }
 
 /// Back to the article, which thanks the reader and says the comment awaits moderation.

@@ -12,7 +12,7 @@ mod pages;
 pub(crate) mod preview;
 mod search;
 
-pub use pages::{error_page, health, redirect_for};
+pub use pages::{error_page, health, ready, redirect_for};
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;

@@ -100,12 +100,27 @@ pub async fn error_page(state: &AppState, page: &ErrorPage, language: &str) -> R
     }
 }
 
-/// 200 once the database answers; load balancers and the README's checks use it.
-pub async fn health(State(state): State<AppState>) -> Response {
-    match state.newsroom.store().ping().await {
-        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
-        Err(error) => {
-            tracing::warn!(%error, "health check failed");
+/// Liveness: 200 at once while the process serves requests, whatever the database does
+/// (a load balancer or supervisor that restarted a server for a database outage would only
+/// add restarts to the outage). The README's checks use it.
+pub async fn health() -> Response {
+    (StatusCode::OK, "ok\n").into_response()
+}
+
+/// How long readiness waits for the database.
+const READY_WITHIN: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Readiness: 200 once the database answers, 503 within 2 s when it does not, so a load
+/// balancer sends readers to servers that can render pages.
+pub async fn ready(State(state): State<AppState>) -> Response {
+    match tokio::time::timeout(READY_WITHIN, state.newsroom.store().ping()).await {
+        Ok(Ok(())) => (StatusCode::OK, "ready\n").into_response(),
+        Ok(Err(error)) => {
+            tracing::warn!(%error, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+        }
+        Err(_) => {
+            tracing::warn!("readiness check: the database did not answer within 2 s");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
         }
     }

@@ -27,6 +27,7 @@ lede_store::on_both_databases!(
     theme_assets_are_immutable_and_precompressed,
     fonts_are_immutable_and_served_as_they_are,
     describing_a_library_image_changes_no_page_and_purges_none,
+    without_its_database_the_site_serves_what_it_holds_and_says_503,
 );
 
 /// Public pages of the fixture site, one of each kind.
@@ -502,4 +503,28 @@ async fn describing_a_library_image_changes_no_page_and_purges_none(db: &TestDb)
     assert_eq!(page.attr(".prose figure img", "alt"), "The crowd");
     assert_eq!(page.text(".prose figcaption"), "Thousands came Photo: AP");
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The database gone (its connections closed, as when it is unreachable): pages the cache
+/// holds are still served, any other page is a 503 saying to try again shortly, liveness
+/// answers and readiness does not.
+async fn without_its_database_the_site_serves_what_it_holds_and_says_503(db: &TestDb) {
+    let site = site(db).await;
+    assert_eq!(site.get("/").await.status, StatusCode::OK);
+    assert_eq!(site.get("/readyz").await.status, StatusCode::OK);
+    site.newsroom.store().close().await;
+    let home = site.get("/").await;
+    assert_eq!(home.status, StatusCode::OK, "served from the cache");
+    let uncached = site.get("/articles/flood-barrier-plan").await;
+    assert_eq!(uncached.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(uncached.headers[header::RETRY_AFTER], "5");
+    assert!(
+        uncached.body.contains("cannot reach its database just now"),
+        "said so: {}",
+        uncached.body
+    );
+    let api = site.get("/api/articles").await;
+    assert_eq!(api.status, StatusCode::SERVICE_UNAVAILABLE, "the API too");
+    assert_eq!(site.get("/healthz").await.status, StatusCode::OK, "alive");
+    assert_eq!(site.get("/readyz").await.status, StatusCode::SERVICE_UNAVAILABLE, "not ready");
 }

@@ -13,6 +13,7 @@ lede_store::on_both_databases!(
     oversized_bodies_get_413,
     each_client_is_rate_limited,
     cross_site_posts_are_forbidden,
+    behind_a_trusted_proxy_each_reader_has_their_own_allowance,
     replies_are_shown_under_their_comment,
     a_theme_s_own_article_page_takes_comments_through_the_include,
     urdu_comments_read_right_to_left_with_the_name_isolated,
@@ -250,6 +251,73 @@ async fn cross_site_posts_are_forbidden(db: &TestDb) {
         .post_raw(ACTION, body, &[("host", "news.example"), ("origin", "https://news.example")])
         .await;
     assert_eq!(own.status, StatusCode::SEE_OTHER);
+}
+
+/// A comment POST as nginx's plain `proxy_pass` hands it on: from the proxy's own address,
+/// with `Host` rewritten to the upstream's name and the reader's headers kept.
+async fn through_proxy(site: &Site, peer: &str, forwarded_for: &str, token: &str) -> StatusCode {
+    // Each comment says something new (the same words twice are refused as a repeat).
+    let text = format!("From behind a proxy, as {forwarded_for} ({})", &token[token.len() - 8..]);
+    let body: String = fields(token, "Ann", "ann@example.com", &text)
+        .iter()
+        .map(|(k, v)| format!("{k}={}&", encode(v)))
+        .collect();
+    let peer: std::net::SocketAddr = format!("{peer}:40000").parse().expect("address");
+    let request = axum::http::Request::post(ACTION)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("host", "lede_backend")
+        .header("origin", "https://news.example")
+        .header("x-forwarded-for", forwarded_for)
+        .extension(axum::extract::ConnectInfo(peer))
+        .body(axum::body::Body::from(body))
+        .expect("request");
+    site.send(request).await.status
+}
+
+/// Tokens for `count` comments sent at once, after the reader's minimum delay (each form
+/// loaded a second apart, so each has a token of its own).
+async fn tokens(site: &Site, db: &TestDb, count: usize) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for _ in 0..count {
+        tokens.push(site.get(ARTICLE).await.attr("form.comment-form input[name=token]", "value"));
+        db.clock.advance(time::Duration::seconds(1));
+    }
+    db.clock.advance(time::Duration::seconds(30));
+    tokens
+}
+
+async fn behind_a_trusted_proxy_each_reader_has_their_own_allowance(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    let proxied = lede_web::SiteSettings {
+        base_url: "https://news.example".into(),
+        trusted_proxies: lede_web::proxy::TrustedProxies::parse(&["127.0.0.1/32"]).expect("ok"),
+        // Every form its own token (a cached page would hand one token to every reader).
+        page_cache_bytes: 0,
+        ..settings()
+    };
+    let site = site_with(db, newsroom, proxied).await;
+    // Twenty readers behind the proxy, at once: each has a whole allowance.
+    let mut statuses = Vec::new();
+    for (n, token) in tokens(&site, db, 20).await.iter().enumerate() {
+        statuses.push(through_proxy(&site, "127.0.0.1", &format!("203.0.113.{n}"), token).await);
+    }
+    assert_eq!(statuses, [StatusCode::SEE_OTHER; 20]);
+    // One reader's burst: five, then 429, whatever address they claim further left.
+    let mut statuses = Vec::new();
+    for token in tokens(&site, db, 6).await {
+        statuses.push(through_proxy(&site, "127.0.0.1", "1.2.3.4, 198.51.100.7", &token).await);
+    }
+    assert_eq!(statuses[..5], [StatusCode::SEE_OTHER; 5]);
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS);
+    // A peer that is not a trusted proxy is the client, whatever it forwards.
+    let mut statuses = Vec::new();
+    for (n, token) in tokens(&site, db, 6).await.iter().enumerate() {
+        statuses.push(through_proxy(&site, "192.0.2.44", &format!("203.0.113.{n}"), token).await);
+    }
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+    let pending = site.newsroom.store().list_comments(CommentStatus::Pending, 100).await;
+    assert_eq!(pending.expect("queue").len(), 20 + 5 + 5);
 }
 
 async fn replies_are_shown_under_their_comment(db: &TestDb) {

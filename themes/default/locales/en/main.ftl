@@ -203,6 +203,7 @@ error-not-found = We could not find that page. It may have moved, or the address
 error-sign-in-first = Sign in at /admin first.
 error-method-not-allowed = This address does not accept that method.
 error-internal = Something went wrong on our side. Please try again shortly.
+error-unavailable = The site cannot reach its database just now. Please try again in a few seconds.
 # The content API's 404; the path stays as it is.
 error-api-not-found = Nothing is at this address: the resource does not exist or is not public. See /api/openapi.json for the API's routes.
 # $detail comes from the web framework, in English.

@@ -202,6 +202,7 @@ error-not-found = ہمیں یہ صفحہ نہیں ملا۔ ہو سکتا ہے ی
 error-sign-in-first = پہلے /admin پر سائن اِن کریں۔
 error-method-not-allowed = یہ پتا اس طریقے کی درخواست قبول نہیں کرتا۔
 error-internal = ہماری طرف کوئی خرابی پیش آ گئی۔ براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں۔
+error-unavailable = سائٹ اس وقت اپنے ڈیٹا بیس تک نہیں پہنچ پا رہی۔ براہِ کرم چند سیکنڈ بعد دوبارہ کوشش کریں۔
 # The content API's 404; the path stays as it is.
 error-api-not-found = اس پتے پر کچھ موجود نہیں: یا تو یہ چیز موجود نہیں یا عوامی نہیں۔ API کے راستوں کے لیے /api/openapi.json دیکھیں۔
 # $detail comes from the web framework, in English.
