@@ -293,6 +293,38 @@ fn check_article(a: ImportArticle) -> Result<CheckedImportArticle> {
     })
 }
 
+/// The order in which to write a batch's articles: the file's order, except that a
+/// translation whose original comes later in the batch waits for it and follows it at once.
+/// An import written in several transactions then never commits a translation before the
+/// original it links to, so a kill between two of them leaves no link to make later.
+/// Articles caught in a cycle of translations keep their place at the end (the store refuses
+/// the cycle before writing anything).
+pub fn originals_first(articles: &[CheckedImportArticle]) -> Vec<usize> {
+    let position: std::collections::HashMap<&str, usize> =
+        articles.iter().enumerate().map(|(i, a)| (a.foreign_id.as_str(), i)).collect();
+    let mut waiting: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
+    let mut placed = vec![false; articles.len()];
+    let mut order = Vec::with_capacity(articles.len());
+    for (i, article) in articles.iter().enumerate() {
+        let original = article.translation_of.as_deref().and_then(|o| position.get(o)).copied();
+        match original {
+            Some(o) if o != i && !placed[o] => waiting.entry(o).or_default().push(i),
+            _ => {
+                let mut ready = vec![i];
+                while let Some(next) = ready.pop() {
+                    placed[next] = true;
+                    order.push(next);
+                    // Reversed, so that waiting translations follow in the file's order.
+                    ready.extend(waiting.remove(&next).unwrap_or_default().into_iter().rev());
+                }
+            }
+        }
+    }
+    order.extend((0..articles.len()).filter(|i| !placed[*i]));
+    order
+}
+
 /// Refuses a batch that names the same foreign id twice for one kind of item.
 fn unique<'a>(kind: &str, ids: impl Iterator<Item = &'a String>) -> Result<()> {
     let mut seen = HashSet::new();
@@ -565,6 +597,30 @@ mod tests {
             let error = b.check(b"secret").expect_err("invalid");
             assert!(error.message.to_string().contains(expected), "{error}");
         }
+    }
+
+    #[test]
+    fn translations_follow_their_originals() {
+        let checked = batch().check(b"secret").expect("valid");
+        let article = |id: &str, of: Option<&str>| {
+            let mut a = checked.articles[0].clone();
+            a.foreign_id = id.to_owned();
+            a.translation_of = of.map(str::to_owned);
+            a
+        };
+        let articles = vec![
+            article("ur", Some("en")),
+            article("fr", Some("ur")),
+            article("other", None),
+            article("en", None),
+            article("elsewhere", Some("not-in-the-batch")),
+            article("self", Some("self")),
+            article("loop-a", Some("loop-b")),
+            article("loop-b", Some("loop-a")),
+        ];
+        let order: Vec<&str> =
+            originals_first(&articles).iter().map(|i| articles[*i].foreign_id.as_str()).collect();
+        assert_eq!(order, ["other", "en", "ur", "fr", "elsewhere", "self", "loop-a", "loop-b"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Moving a site into and out of Lede. In: a WordPress WXR export is read whole and checked
 //! ([`wxr`]), mapped to Lede's content ([`map`]) and handed to the newsroom as one batch,
-//! which writes all of it in one transaction or nothing; media come from a local copy of
+//! which checks all of it before writing anything, then writes it in batches of its own
+//! transactions (a killed import is finished by running it again); media come from a local copy of
 //! `wp-content/uploads` ([`media`]), never from the network. Out: the whole site as WXR that
 //! WordPress's importer reads, or as JSON ([`export`]).
 
@@ -16,7 +17,7 @@ pub use error::{Error, ParseError, Result};
 pub use export::Format;
 pub use report::Report;
 
-use lede_store::Newsroom;
+use lede_store::{ImportPace, Newsroom};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -44,6 +45,8 @@ pub struct ImportOptions {
     pub media_source: Option<PathBuf>,
     /// The site's media directory (`DATA/media`); imported files go to its `imported/`.
     pub media_dir: PathBuf,
+    /// How much each of the import's transactions writes (the default suits a live site).
+    pub pace: ImportPace,
 }
 
 /// Reads an export file as text, refusing bytes that are not UTF-8 (WXR always is) with the
@@ -62,7 +65,9 @@ pub fn read_export(path: &Path) -> Result<String> {
 }
 
 /// Imports a WordPress export file into the newsroom's site: nothing is written unless the
-/// whole file reads and checks; running it again changes nothing.
+/// whole file reads and checks; then the articles are written batch by batch, `progress`
+/// hearing how many are done after each. Running it again changes nothing, or finishes an
+/// import that was interrupted.
 pub async fn import_wordpress(
     newsroom: &Newsroom,
     path: &Path,
@@ -76,8 +81,13 @@ pub async fn import_wordpress(
         .map_err(|problem| Error::Parse { path: path.to_owned(), problem })?;
     drop(text);
     let plan = map::plan(&export, options.media_source.clone(), newsroom.now());
-    progress.stage("Writing", 0);
-    let outcome = newsroom.import(plan.batch).await?;
+    let mut import = newsroom.start_import(plan.batch, options.pace).await?;
+    progress.stage("Writing", import.articles());
+    while !import.is_done() {
+        import = import.write_batch().await?;
+        progress.advance(import.articles_done());
+    }
+    let outcome = import.finish();
     progress.stage("Copying media", plan.media.count() as u64);
     let media_copied =
         plan.media.copy_into(&options.media_dir, |done| progress.advance(done as u64))?;

@@ -9,10 +9,10 @@ use lede_core::comment::CommentStatus;
 use lede_core::content::ArticleStatus;
 use lede_core::transfer::ArticleRecord;
 use lede_import::export::{self, SiteInfo};
-use lede_import::{Format, ImportOptions, Quiet, Report, wxr};
-use lede_store::Newsroom;
+use lede_import::{Format, ImportOptions, Progress, Quiet, Report, wxr};
 use lede_store::sql::Backend;
 use lede_store::test_support::TestDb;
+use lede_store::{ImportPace, Newsroom};
 use lede_web::{AppState, SiteSettings};
 use sqlx::Row;
 use std::collections::BTreeMap;
@@ -29,6 +29,7 @@ lede_store::on_both_databases!(
     private_posts_reserved_slugs_and_comment_states,
     only_images_audio_video_and_pdfs_come_across,
     control_characters_typeless_items_and_errors_said_once,
+    the_progress_bar_counts_articles_batch_by_batch,
 );
 
 /// The theme unit test data, from the shared folder beside the repository.
@@ -55,7 +56,8 @@ fn rand_suffix() -> u32 {
 }
 
 async fn import(newsroom: &Newsroom, file: &Path) -> lede_import::Result<Report> {
-    let options = ImportOptions { media_source: None, media_dir: scratch("media") };
+    let options =
+        ImportOptions { media_source: None, media_dir: scratch("media"), pace: Default::default() };
     lede_import::import_wordpress(newsroom, file, &options, &mut Quiet).await
 }
 
@@ -660,8 +662,11 @@ async fn only_images_audio_video_and_pdfs_come_across(db: &TestDb) {
     let file = dir.join("media.xml");
     std::fs::write(&file, HOSTILE_MEDIA).expect("write");
     let media_dir = dir.join("site-media");
-    let options =
-        ImportOptions { media_source: Some(dir.join("uploads")), media_dir: media_dir.clone() };
+    let options = ImportOptions {
+        media_source: Some(dir.join("uploads")),
+        media_dir: media_dir.clone(),
+        pace: Default::default(),
+    };
     let report = lede_import::import_wordpress(&newsroom, &file, &options, &mut Quiet)
         .await
         .expect("the import succeeds");
@@ -803,4 +808,40 @@ async fn control_characters_typeless_items_and_errors_said_once(db: &TestDb) {
     assert!(problem.starts_with("line 12:"), "{message}");
     assert_eq!(chain.matches(problem).count(), 1, "{chain}");
     std::fs::remove_dir_all(dir).ok();
+}
+
+/// What a progress bar was told: each stage with its total, and the positions it was moved to.
+#[derive(Default)]
+struct Recorded(Vec<(&'static str, u64, Vec<u64>)>);
+
+impl Progress for Recorded {
+    fn stage(&mut self, name: &'static str, total: u64) {
+        self.0.push((name, total, Vec::new()));
+    }
+
+    fn advance(&mut self, done: u64) {
+        if let Some((_, _, positions)) = self.0.last_mut() {
+            positions.push(done);
+        }
+    }
+
+    fn finish(&mut self) {}
+}
+
+/// The writing stage's bar counts articles, moving after every batch, up to all of them.
+async fn the_progress_bar_counts_articles_batch_by_batch(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let pace =
+        ImportPace { items: 20, hold: std::time::Duration::from_secs(3600), ..Default::default() };
+    let options = ImportOptions { media_source: None, media_dir: scratch("media"), pace };
+    let mut recorded = Recorded::default();
+    let report = lede_import::import_wordpress(&newsroom, &theme_data(), &options, &mut recorded)
+        .await
+        .expect("the import succeeds");
+    let (_, total, positions) =
+        recorded.0.iter().find(|(name, _, _)| *name == "Writing").expect("a writing stage");
+    assert_eq!(*total, report.outcome.created.articles);
+    assert_eq!(*total, 58);
+    assert_eq!(positions[..3], [20, 40, 58], "{positions:?}");
+    assert!(positions[3..].iter().all(|p| *p == 58), "then pages and comments: {positions:?}");
 }

@@ -38,7 +38,7 @@ pub use error::{Error, Result};
 pub use media::{ExistingImage, ImageDecoding, MediaLibrary};
 pub use model::*;
 pub use newsroom::{
-    ArticleChange, CHANNEL, Change, Direction, Edit, Heard, Newsroom, OUTSIDE_CHANGE_KEY,
+    ArticleChange, CHANNEL, Change, Direction, Edit, Heard, Import, Newsroom, OUTSIDE_CHANGE_KEY,
     PREVIEW_LINK_LIFETIME, PageSettings, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY,
 };
-pub use sql::{Allowance, FrontPage, PoolUse, SqlStore, StartLock};
+pub use sql::{Allowance, FrontPage, ImportPace, PoolUse, SqlStore, StartLock};

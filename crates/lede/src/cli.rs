@@ -198,12 +198,17 @@ pub async fn run(cli: Cli) -> Result<()> {
             let config = Config::resolve(&site, None, None)?;
             let newsroom = config.open_newsroom().await?;
             let changed = serve::watch_changes(&newsroom);
-            match source {
+            // An import commits batch by batch: running servers hear of each as it lands,
+            // and of what landed even when a later batch fails.
+            let telling = serve::keep_telling_running_servers(&newsroom, &changed);
+            let imported = match source {
                 ImportSource::Wordpress { file, media_dir } => {
-                    transfer::import_wordpress(&newsroom, &config, &file, media_dir).await?
+                    transfer::import_wordpress(&newsroom, &config, &file, media_dir).await
                 }
-            }
-            serve::tell_running_servers(&newsroom, &changed).await
+            };
+            telling.stop().await;
+            serve::tell_running_servers(&newsroom, &changed).await?;
+            imported
         }
         Command::Export { site, format, output } => {
             let config = Config::resolve(&site, None, None)?;

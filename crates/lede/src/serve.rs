@@ -166,6 +166,44 @@ pub async fn tell_running_servers(newsroom: &Newsroom, changed: &AtomicBool) -> 
     Ok(())
 }
 
+/// Tells running servers, every [`OUTSIDE_CHANGE_TICK`] while a long command runs, of the
+/// changes it announced since the last time; [`Telling::stop`] ends it.
+pub fn keep_telling_running_servers(newsroom: &Newsroom, changed: &Arc<AtomicBool>) -> Telling {
+    let (stop, mut stopped) = tokio::sync::oneshot::channel::<()>();
+    let (newsroom, changed) = (newsroom.clone(), changed.clone());
+    let task = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(OUTSIDE_CHANGE_TICK);
+        loop {
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = &mut stopped => return,
+            }
+            if changed.swap(false, Ordering::AcqRel)
+                && let Err(error) = newsroom.mark_outside_change().await
+            {
+                tracing::warn!(%error, "telling running servers of changes failed");
+                changed.store(true, Ordering::Release);
+            }
+        }
+    });
+    Telling { stop, task }
+}
+
+/// The task of [`keep_telling_running_servers`].
+pub struct Telling {
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Telling {
+    /// Stops telling, after a mark being written (if any) is written: what is left untold is
+    /// still in the flag, for [`tell_running_servers`].
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        let _ = self.task.await;
+    }
+}
+
 /// A flag that turns true when `newsroom` announces a change readers can see.
 pub fn watch_changes(newsroom: &Newsroom) -> Arc<AtomicBool> {
     let changed = Arc::new(AtomicBool::new(false));

@@ -10,7 +10,8 @@ use lede_store::Newsroom;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// An indicatif bar: bytes while reading, a spinner while writing, files while copying.
+/// An indicatif bar: bytes while reading, articles while writing (advancing batch by batch),
+/// files while copying; a spinner for a stage without a total.
 struct Bar(Option<ProgressBar>);
 
 impl Progress for Bar {
@@ -24,10 +25,10 @@ impl Progress for Bar {
             bar
         } else {
             let bar = ProgressBar::new(total);
-            let style = if name == "Reading" {
-                "{msg:>14} [{bar:40}] {bytes}/{total_bytes}"
-            } else {
-                "{msg:>14} [{bar:40}] {pos}/{len}"
+            let style = match name {
+                "Reading" => "{msg:>14} [{bar:40}] {bytes}/{total_bytes}",
+                "Writing" => "{msg:>14} [{bar:40}] {human_pos}/{human_len} articles, {eta} left",
+                _ => "{msg:>14} [{bar:40}] {pos}/{len}",
             };
             if let Ok(style) = ProgressStyle::with_template(style) {
                 bar.set_style(style.progress_chars("=> "));
@@ -60,7 +61,11 @@ pub async fn import_wordpress(
     if let Some(dir) = &media_source {
         anyhow::ensure!(dir.is_dir(), "--media-dir {} is not a directory", dir.display());
     }
-    let options = ImportOptions { media_source, media_dir: config.data_dir.join("media") };
+    let options = ImportOptions {
+        media_source,
+        media_dir: config.data_dir.join("media"),
+        pace: Default::default(),
+    };
     let mut bar = Bar(None);
     let mut quiet = Quiet;
     let progress: &mut dyn Progress =

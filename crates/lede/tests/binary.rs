@@ -665,3 +665,168 @@ async fn acknowledged_writes_survive_kill_9_on_postgres() {
     .await
     .expect("the test ran");
 }
+
+/// A WordPress export of `posts` published posts in one category, each with a word of its own
+/// and one it shares with the three others of its group of four (so that each post's related
+/// list is those three), the rest of its words on hundreds of posts.
+fn large_export(posts: usize) -> String {
+    let mut wxr = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" \
+         xmlns:excerpt=\"http://wordpress.org/export/1.2/excerpt/\" \
+         xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+         xmlns:wp=\"http://wordpress.org/export/1.2/\">\n<channel>\n<title>Big</title>\n\
+         <link>https://big.example</link>\n<language>en</language>\n\
+         <wp:wxr_version>1.2</wp:wxr_version>\n\
+         <wp:base_site_url>https://big.example</wp:base_site_url>\n\
+         <wp:base_blog_url>https://big.example</wp:base_blog_url>\n\
+         <wp:author><wp:author_id>1</wp:author_id><wp:author_login>ann</wp:author_login>\
+         <wp:author_email>ann@big.example</wp:author_email>\
+         <wp:author_display_name>Ann</wp:author_display_name></wp:author>\n\
+         <wp:category><wp:term_id>1</wp:term_id><wp:category_nicename>news</wp:category_nicename>\
+         <wp:category_parent></wp:category_parent><wp:cat_name>News</wp:cat_name></wp:category>\n",
+    );
+    let subjects = ["river flood barrier", "council budget vote", "music festival quay"];
+    for n in 0..posts {
+        let subject = subjects[n % subjects.len()];
+        let day = 1 + n % 28;
+        let group = n / 4;
+        wxr.push_str(&format!(
+            "<item><title>Story {n} about the {subject}</title>\
+             <dc:creator>ann</dc:creator><content:encoded><![CDATA[<p>The {subject} story \
+             number {n}, with its own word storyword{n} and its group's groupword{group}.</p>\
+             <p>{subject} {subject}.</p>]]>\
+             </content:encoded><excerpt:encoded></excerpt:encoded>\
+             <wp:post_id>{id}</wp:post_id><wp:post_date>2024-03-{day:02} 10:00:00</wp:post_date>\
+             <wp:post_date_gmt>2024-03-{day:02} 10:00:00</wp:post_date_gmt>\
+             <wp:post_modified_gmt>2024-03-{day:02} 10:00:00</wp:post_modified_gmt>\
+             <wp:post_name>story-{n}</wp:post_name><wp:status>publish</wp:status>\
+             <wp:post_parent>0</wp:post_parent><wp:post_type>post</wp:post_type>\
+             <category domain=\"category\" nicename=\"news\">News</category></item>\n",
+            id = 1000 + n,
+        ));
+    }
+    wxr.push_str("</channel>\n</rss>\n");
+    wxr
+}
+
+/// How many rows `sql` counts in the site's database, or `None` while it cannot be read (not
+/// created yet). A SQLite database is opened read-only, so that polling never creates it.
+fn count_in(runtime: &tokio::runtime::Runtime, database_url: &str, sql: &str) -> Option<i64> {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    runtime.block_on(async {
+        let url = match database_url.strip_prefix("sqlite://") {
+            Some(path) => format!("sqlite://{}?mode=ro", path.split('?').next().unwrap_or(path)),
+            None => database_url.to_owned(),
+        };
+        let mut db = sqlx::AnyConnection::connect(&url).await.ok()?;
+        let n = sqlx::query_scalar::<_, i64>(sql).fetch_one(&mut db).await.ok();
+        let _ = db.close().await;
+        n
+    })
+}
+
+/// `lede import wordpress` killed (`kill -9`) once its first batches are in: every article
+/// in the database is whole (recorded as imported, with its first revision and its search
+/// entry), and the same command run again imports the rest, reports what it found already
+/// there, and leaves every post published, searchable and with its full related list (the
+/// lists of the posts written before the kill take in those written after it).
+fn an_import_killed_midway_is_finished_by_running_it_again(
+    data: &Path,
+    database_url: &str,
+    site_args: &[&str],
+) {
+    const POSTS: i64 = 2500;
+    let file = data.join("large.wxr");
+    std::fs::write(&file, large_export(POSTS as usize)).expect("the export");
+    let site = data.join("site");
+    let args = |file: &Path| -> Vec<String> {
+        let (file, site) = (file.to_str().expect("utf-8"), site.to_str().expect("utf-8"));
+        ["import", "wordpress", file, "--data", site]
+            .iter()
+            .chain(site_args)
+            .map(|arg| arg.to_string())
+            .collect()
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("rt");
+    let mut import = Command::new(LEDE)
+        .args(args(&file))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("lede import");
+    let articles = "SELECT COUNT(*) FROM articles";
+    loop {
+        if count_in(&runtime, database_url, articles).is_some_and(|n| n > 0) {
+            import.kill().expect("kill -9");
+            break;
+        }
+        assert!(import.try_wait().expect("wait").is_none(), "the import ended before its kill");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let status = import.wait().expect("the import ends");
+    assert!(!status.success(), "killed before it finished (make the export larger if not)");
+
+    let count = |sql: &str| count_in(&runtime, database_url, sql).expect(sql);
+    let written = count(articles);
+    assert!(written > 0 && written < POSTS, "{written}");
+    assert_eq!(count("SELECT COUNT(*) FROM import_refs WHERE kind = 'article'"), written);
+    assert_eq!(count("SELECT COUNT(*) FROM revisions"), written);
+    assert_eq!(count("SELECT COUNT(*) FROM article_search"), written);
+
+    let again = lede(&args(&file).iter().map(String::as_str).collect::<Vec<_>>());
+    let report = String::from_utf8_lossy(&again.stdout);
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    let imported = format!("Imported:         {} articles", POSTS - written);
+    assert!(report.contains(&imported), "{imported} in {report}");
+    assert!(report.contains(&format!("Already imported: {written} articles")), "{report}");
+    assert_eq!(count("SELECT COUNT(*) FROM articles WHERE status = 'published'"), POSTS);
+    assert_eq!(count("SELECT COUNT(*) FROM article_search"), POSTS);
+    assert_eq!(count("SELECT COUNT(*) FROM revisions"), POSTS);
+    // Each post's list is the three others of its group, across the kill too.
+    assert_eq!(count("SELECT COUNT(DISTINCT article_id) FROM related_articles"), POSTS);
+    assert_eq!(count("SELECT COUNT(*) FROM related_articles"), 3 * POSTS);
+    let strangers = "SELECT COUNT(*) FROM related_articles r \
+         JOIN articles a ON a.id = r.article_id JOIN articles b ON b.id = r.related_id \
+         JOIN import_refs x ON x.local_id = a.id AND x.kind = 'article' \
+         JOIN import_refs y ON y.local_id = b.id AND y.kind = 'article' \
+         WHERE (CAST(x.foreign_id AS INTEGER) - 1000) / 4 <> (CAST(y.foreign_id AS INTEGER) - 1000) / 4";
+    assert_eq!(count(strangers), 0, "only posts of one group are related");
+
+    let store = runtime.block_on(lede_store::SqlStore::open(database_url)).expect("the database");
+    for word in ["storyword0", "storyword2499"] {
+        let query = lede_store::SearchQuery { text: word.into(), ..Default::default() };
+        let found = runtime
+            .block_on(store.search(&query, lede_store::PageRequest::first(10)))
+            .expect("search");
+        assert_eq!(found.items.len(), 1, "{word} finds its post");
+    }
+    runtime.block_on(store.close());
+}
+
+#[test]
+fn an_import_killed_midway_is_finished_by_running_it_again_on_sqlite() {
+    let data = TempDir::new("import-kill");
+    let url = format!("sqlite://{}/site/lede.db?mode=rwc", data.0.display());
+    an_import_killed_midway_is_finished_by_running_it_again(&data.0, &url, &[]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_import_killed_midway_is_finished_by_running_it_again_on_postgres() {
+    let Some(db) = lede_store::test_support::TestDb::postgres().await else {
+        return;
+    };
+    db.store.close().await;
+    let data = TempDir::new("import-kill-postgres");
+    let url = db.url.clone();
+    tokio::task::spawn_blocking(move || {
+        an_import_killed_midway_is_finished_by_running_it_again(
+            &data.0,
+            &url,
+            &["--database-url", &url],
+        )
+    })
+    .await
+    .expect("the test ran");
+}

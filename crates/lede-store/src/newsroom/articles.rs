@@ -1,6 +1,7 @@
 //! Article changes: saves, the editor's workflow steps, publishing (now, back-dated, or when a
-//! schedule comes due) and imports. Each applies the rules first, then is one call to the
-//! store's article writer, one transaction, and finally announces what readers can see change.
+//! schedule comes due). Each applies the rules first, then is one call to the store's article
+//! writer, one transaction, and finally announces what readers can see change. (Imports,
+//! written in batches, are in `import.rs`.)
 
 use super::{ArticleChange, Change, Newsroom};
 use crate::sql::{ArticleWrite, Written};
@@ -10,7 +11,6 @@ use lede_core::account::{Action, User};
 use lede_core::content::*;
 use lede_core::presentation::{Curation, Presentation, SearchAndSocial};
 use lede_core::related;
-use lede_core::transfer::{ImportBatch, ImportOutcome};
 use lede_core::workflow::{self, Refusal, Step};
 use time::OffsetDateTime;
 
@@ -358,30 +358,6 @@ impl Newsroom {
             }
         }
         Ok(published)
-    }
-
-    /// Imports a whole batch from another system (a WordPress export): every item passes the
-    /// domain rules before anything is written, and the store writes it all, related lists
-    /// and search entries included, in one transaction. Items imported before from the same
-    /// source are left as they are, so running the same import again changes nothing.
-    pub async fn import(&self, mut batch: ImportBatch) -> Result<ImportOutcome> {
-        let languages = self.languages();
-        for item in &mut batch.articles {
-            item.article.language = languages
-                .check(&item.article.language)
-                .map_err(|e| lede_core::transfer::labelled(&item.label, e))?;
-        }
-        let checked = batch.check(&self.secret)?;
-        let outcome = self.store.write_import(&checked, self.now()).await?;
-        if outcome.created != Default::default() {
-            self.announce(Change::Catalog);
-        }
-        for id in &outcome.new_articles {
-            let written =
-                Written { id: *id, created_tags: false, corrected: false, front_page: false };
-            self.announce_article(written, None).await?;
-        }
-        Ok(outcome)
     }
 
     pub(super) async fn placement(&self, id: Option<ArticleId>) -> Result<Option<Placement>> {

@@ -21,12 +21,14 @@ mod allowances;
 mod articles;
 mod desk;
 mod front;
+mod import;
 mod servers;
 mod site;
 mod trash;
 pub use articles::Edit;
 pub use desk::PREVIEW_LINK_LIFETIME;
 pub use front::PageSettings;
+pub use import::Import;
 pub use servers::{CHANNEL, Heard};
 pub use site::{Direction, OUTSIDE_CHANGE_KEY, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
 

@@ -17,7 +17,7 @@ use lede_core::content::*;
 use lede_core::presentation::Presentation;
 use lede_core::related::{self, Candidate, MAX_RELATED, Scorer};
 use lede_core::{Invalid, Message, Slug};
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 use std::collections::{HashMap, HashSet};
 use time::OffsetDateTime;
 
@@ -383,11 +383,7 @@ async fn save_content(
             .fetch_optional(&mut **tx)
             .await?;
     if taken.is_some() {
-        return Err(Invalid::new(
-            "slug",
-            Message::new("store-slug-taken").text("slug", &input.slug),
-        )
-        .into());
+        return Err(slug_taken(&input.slug));
     }
     let id = match id {
         None => {
@@ -401,7 +397,7 @@ async fn save_content(
                 created_at: stamp,
                 updated_at: stamp,
             };
-            insert_row(tx, &row).await?
+            insert_row(tx, &row).await?.ok_or_else(|| slug_taken(&input.slug))?
         }
         Some(id) => {
             update_row(tx, id, article, section, signature, stamp, context.expected_version).await?
@@ -415,6 +411,10 @@ async fn save_content(
     write_links(tx, id, &authors, &tags).await?;
     write_revision(tx, id, stamp, context).await?;
     Ok(id)
+}
+
+fn slug_taken(slug: &Slug) -> Error {
+    Invalid::new("slug", Message::new("store-slug-taken").text("slug", slug)).into()
 }
 
 /// The id of the original an article translates, if it names one: the original of a
@@ -500,8 +500,9 @@ pub(super) struct NewRow<'a> {
     pub updated_at: OffsetDateTime,
 }
 
-/// Inserts a new article's row; returns its id.
-pub(super) async fn insert_row(tx: &mut Tx, row: &NewRow<'_>) -> Result<ArticleId> {
+/// Inserts a new article's row; returns its id, or `None` when its slug is taken (by an
+/// article written since the caller looked).
+pub(super) async fn insert_row(tx: &mut Tx, row: &NewRow<'_>) -> Result<Option<ArticleId>> {
     let input = &row.article.input;
     let image = input.featured_image.clone().unwrap_or_default();
     let id = sqlx::query_scalar(
@@ -510,7 +511,7 @@ pub(super) async fn insert_row(tx: &mut Tx, row: &NewRow<'_>) -> Result<ArticleI
          image_credit, signature, status, published_at, created_at, updated_at, body_text, \
          partner_only, image_decorative) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
-         RETURNING id",
+         ON CONFLICT (slug) DO NOTHING RETURNING id",
     )
     .bind(row.slug.as_str())
     .bind(input.headline.as_str())
@@ -532,9 +533,9 @@ pub(super) async fn insert_row(tx: &mut Tx, row: &NewRow<'_>) -> Result<ArticleI
     .bind(row.article.body_text.as_str())
     .bind(i64::from(input.partner_only))
     .bind(i64::from(image.decorative))
-    .fetch_one(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await?;
-    Ok(ArticleId(id))
+    Ok(id.map(ArticleId))
 }
 
 /// Updates an article's content, refusing the save (a conflict) when someone saved it after
@@ -762,19 +763,19 @@ pub(super) async fn settle(
 }
 
 /// Every published public article as the related-article scorer needs it.
-async fn candidates(tx: &mut Tx) -> Result<Vec<Candidate>> {
+pub(super) async fn candidates(conn: &mut AnyConnection) -> Result<Vec<Candidate>> {
     let rows = sqlx::query(
         "SELECT id, section_id, published_at, signature FROM articles \
          WHERE status = 'published' AND partner_only = 0 ORDER BY id",
     )
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *conn)
     .await?;
     let tag_rows = sqlx::query(
         "SELECT at.article_id, at.tag_id FROM article_tags at \
          JOIN articles a ON a.id = at.article_id \
          WHERE a.status = 'published' AND a.partner_only = 0",
     )
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *conn)
     .await?;
     let mut tags: HashMap<i64, Vec<TagId>> = HashMap::new();
     for row in &tag_rows {
@@ -809,23 +810,67 @@ async fn store_related(
         .bind(id.0)
         .execute(&mut **tx)
         .await?;
-    let upsert = "INSERT INTO related_articles (article_id, related_id, score) VALUES ($1, $2, $3) \
-                  ON CONFLICT (article_id, related_id) DO UPDATE SET score = excluded.score";
     for (related, score) in list {
-        sqlx::query(upsert).bind(id.0).bind(related.0).bind(*score).execute(&mut **tx).await?;
+        sqlx::query(UPSERT_RELATED)
+            .bind(id.0)
+            .bind(related.0)
+            .bind(*score)
+            .execute(&mut **tx)
+            .await?;
     }
     offers.sort_unstable_by_key(|(other, _)| *other);
     for (other, score) in offers.iter() {
-        sqlx::query(upsert).bind(other.0).bind(id.0).bind(*score).execute(&mut **tx).await?;
-        sqlx::query(
-            "DELETE FROM related_articles WHERE article_id = $1 AND related_id NOT IN \
-             (SELECT related_id FROM related_articles WHERE article_id = $1 \
-              ORDER BY score DESC, related_id DESC LIMIT $2)",
-        )
-        .bind(other.0)
-        .bind(MAX_RELATED as i64)
-        .execute(&mut **tx)
-        .await?;
+        sqlx::query(UPSERT_RELATED)
+            .bind(other.0)
+            .bind(id.0)
+            .bind(*score)
+            .execute(&mut **tx)
+            .await?;
+        trim_related(tx, other.0).await?;
+    }
+    Ok(())
+}
+
+const UPSERT_RELATED: &str = "INSERT INTO related_articles (article_id, related_id, score) \
+    VALUES ($1, $2, $3) \
+    ON CONFLICT (article_id, related_id) DO UPDATE SET score = excluded.score";
+
+/// Keeps only the best entries of `article`'s related list.
+async fn trim_related(tx: &mut Tx, article: i64) -> Result<()> {
+    sqlx::query(
+        "DELETE FROM related_articles WHERE article_id = $1 AND related_id NOT IN \
+         (SELECT related_id FROM related_articles WHERE article_id = $1 \
+          ORDER BY score DESC, related_id DESC LIMIT $2)",
+    )
+    .bind(article)
+    .bind(MAX_RELATED as i64)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Writes related-list rows `(article, related, score)` computed elsewhere (an import's
+/// plan), then trims the lists of the `trimmed` articles to their best entries. Rows are
+/// written in the order of their articles' ids, as [`store_related`] writes offers, so an
+/// import and concurrent publishes lock rows in one order.
+pub(super) async fn store_related_rows(
+    tx: &mut Tx,
+    rows: &mut [(i64, i64, f64)],
+    trimmed: &mut Vec<i64>,
+) -> Result<()> {
+    rows.sort_unstable_by_key(|(article, related, _)| (*article, *related));
+    for (article, related, score) in rows.iter() {
+        sqlx::query(UPSERT_RELATED)
+            .bind(article)
+            .bind(related)
+            .bind(score)
+            .execute(&mut **tx)
+            .await?;
+    }
+    trimmed.sort_unstable();
+    trimmed.dedup();
+    for article in trimmed.iter() {
+        trim_related(tx, *article).await?;
     }
     Ok(())
 }

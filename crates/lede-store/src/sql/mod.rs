@@ -14,6 +14,7 @@ mod comments;
 mod connect;
 mod editorial;
 mod front_page;
+mod import;
 mod live_edits;
 mod media;
 mod rate_limits;
@@ -27,6 +28,8 @@ mod transfer;
 pub use connect::Backend;
 pub use front_page::FrontPage;
 pub(crate) use front_page::{RELATED_COUNT_KEY, SHARE_IMAGE_KEY, SITE_LOGO_KEY};
+pub use import::ImportPace;
+pub(crate) use import::ImportRun;
 pub use rate_limits::Allowance;
 pub use servers::StartLock;
 
@@ -93,7 +96,7 @@ impl SqlStore {
     }
 
     /// Begins a write transaction, counted: a use case that writes more than one statement
-    /// (an article save, an import, a comment with its checks) writes them all in one, so it
+    /// (an article save, a batch of an import, a comment with its checks) writes them all in one, so it
     /// commits together or not at all.
     /// One statement with text parameters, for `test_support` only: writes past the rules.
     #[cfg(any(test, feature = "test-support"))]
