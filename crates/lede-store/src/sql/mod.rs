@@ -16,6 +16,7 @@ mod editorial;
 mod front_page;
 mod live_edits;
 mod media;
+mod pages;
 mod rows;
 mod search;
 mod servers;
@@ -36,6 +37,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 pub(crate) use article_writer::{ArticleWrite, Written};
 pub(crate) use live_edits::pending_content;
+pub(crate) use pages::PageWrite;
 
 /// A write transaction on either database.
 pub(crate) type Tx = Transaction<'static, Any>;

@@ -35,6 +35,17 @@ pub enum Flash {
     /// A preview link was made: the token, shown this once (only its hash is stored).
     PreviewLink(String),
     LinkRevoked,
+    /// A static page saved as a draft, published, updated while live, unpublished, restored
+    /// to an earlier version, deleted.
+    PageSaved,
+    PagePublished,
+    PageUpdated,
+    PageUnpublished,
+    PageRestored,
+    PageDeleted,
+    /// A menu saved, or given back to the default.
+    MenuSaved,
+    MenuReset,
 }
 
 impl Flash {
@@ -66,6 +77,14 @@ impl Flash {
             Self::Discarded => "discarded".into(),
             Self::PreviewLink(token) => format!("link:{token}"),
             Self::LinkRevoked => "revoked".into(),
+            Self::PageSaved => "page-saved".into(),
+            Self::PagePublished => "page-published".into(),
+            Self::PageUpdated => "page-updated".into(),
+            Self::PageUnpublished => "page-unpublished".into(),
+            Self::PageRestored => "page-restored".into(),
+            Self::PageDeleted => "page-deleted".into(),
+            Self::MenuSaved => "menu-saved".into(),
+            Self::MenuReset => "menu-reset".into(),
         }
     }
 
@@ -86,6 +105,14 @@ impl Flash {
                 Self::PreviewLink(argument.to_owned())
             }
             "revoked" => Self::LinkRevoked,
+            "page-saved" => Self::PageSaved,
+            "page-published" => Self::PagePublished,
+            "page-updated" => Self::PageUpdated,
+            "page-unpublished" => Self::PageUnpublished,
+            "page-restored" => Self::PageRestored,
+            "page-deleted" => Self::PageDeleted,
+            "menu-saved" => Self::MenuSaved,
+            "menu-reset" => Self::MenuReset,
             _ => return None,
         })
     }
@@ -112,6 +139,14 @@ impl Flash {
                 Some(state.settings.absolute(&lede_core::urls::shared_preview(token))),
             ),
             Self::LinkRevoked => (say("admin-flash-link-revoked", &[]), None),
+            Self::PageSaved => (say("admin-flash-page-saved", &[]), None),
+            Self::PagePublished => (say("admin-flash-page-published", &[]), None),
+            Self::PageUpdated => (say("admin-flash-page-updated", &[]), None),
+            Self::PageUnpublished => (say("admin-flash-page-unpublished", &[]), None),
+            Self::PageRestored => (say("admin-flash-page-restored", &[]), None),
+            Self::PageDeleted => (say("admin-flash-page-deleted", &[]), None),
+            Self::MenuSaved => (say("admin-flash-menu-saved", &[]), None),
+            Self::MenuReset => (say("admin-flash-menu-reset", &[]), None),
         };
         FlashView { text, link }
     }
@@ -217,6 +252,14 @@ mod tests {
             Flash::Discarded,
             Flash::PreviewLink("0a1b2c".into()),
             Flash::LinkRevoked,
+            Flash::PageSaved,
+            Flash::PagePublished,
+            Flash::PageUpdated,
+            Flash::PageUnpublished,
+            Flash::PageRestored,
+            Flash::PageDeleted,
+            Flash::MenuSaved,
+            Flash::MenuReset,
         ] {
             assert_eq!(Flash::decode(&flash.encode()), Some(flash));
         }

@@ -12,6 +12,7 @@ mod hardening;
 mod images;
 mod names;
 mod newsroom;
+mod page_desk;
 mod pages;
 mod sharing;
 mod support;
