@@ -156,7 +156,8 @@ mod tests {
 
     #[test]
     fn a_link_needs_a_label_a_section_does_not() {
-        let link = MenuItem { target: MenuTarget::Link("https://x.example".into()), label: " ".into() };
+        let link =
+            MenuItem { target: MenuTarget::Link("https://x.example".into()), label: " ".into() };
         assert!(link.check().is_err());
         let section = MenuItem {
             target: MenuTarget::Section(Slug::parse("news").expect("slug")),

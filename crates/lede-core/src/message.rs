@@ -352,7 +352,10 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ),
     ("validation-menu-too-long", "A menu holds at most { $max } links."),
     ("store-pages-editors-only", "Only editors and admins write and publish pages."),
-    ("store-page-address-taken", "Another page already uses the address /{ $slug }; choose another."),
+    (
+        "store-page-address-taken",
+        "Another page already uses the address /{ $slug }; choose another.",
+    ),
     ("store-no-page", "There is no page \"{ $slug }\"."),
 ];
 

@@ -27,7 +27,10 @@ async fn fixture(db: &TestDb) -> Newsroom {
 
 async fn person(newsroom: &Newsroom, email: &str, role: Role) -> User {
     let accounts = lede_store::Accounts::new(newsroom);
-    accounts.create_user(email, "Pat Person", role, "a long enough password").await.expect("account");
+    accounts
+        .create_user(email, "Pat Person", role, "a long enough password")
+        .await
+        .expect("account");
     newsroom.store().user_by_email(email).await.expect("query").expect("user")
 }
 
@@ -82,7 +85,8 @@ async fn a_page_is_a_draft_until_published_and_keeps_every_version(db: &TestDb) 
     assert!(newsroom.set_page_status(&editor, id, PageStatus::Draft).await.expect("unpublished"));
     assert!(!newsroom.set_page_status(&editor, id, PageStatus::Draft).await.expect("no change"));
     assert!(store.page_by_slug("about").await.expect("query").is_none());
-    let risky = "<script>alert(1)</script>\n\n[x](javascript:alert(2)) <img src=x onerror=alert(3)>";
+    let risky =
+        "<script>alert(1)</script>\n\n[x](javascript:alert(2)) <img src=x onerror=alert(3)>";
     newsroom
         .update_page(&editor, id, edit("about", "About", risky, PageStatus::Published))
         .await
@@ -138,7 +142,10 @@ async fn a_deleted_page_leaves_the_menus(db: &TestDb) {
     assert!(store.editable_page(id).await.expect("query").is_none());
     assert!(store.page_revisions(id).await.expect("query").is_empty());
     let menus = store.menus().await.expect("query");
-    assert_eq!(menus[0].items, [item(MenuTarget::Link("https://example.org/".into()), "Elsewhere")]);
+    assert_eq!(
+        menus[0].items,
+        [item(MenuTarget::Link("https://example.org/".into()), "Elsewhere")]
+    );
     assert!(matches!(newsroom.delete_page(&admin, id).await, Err(Error::NotFound(_))));
 }
 
@@ -254,14 +261,15 @@ async fn page_addresses_are_checked(db: &TestDb) {
         .create_page(&editor, edit("about", "About", "", PageStatus::Draft))
         .await
         .expect("created");
-    for (address, why) in [
-        ("about", "another page's"),
-        ("admin", "a route's"),
-        ("ur", "an edition's"),
-    ] {
+    for (address, why) in
+        [("about", "another page's"), ("admin", "a route's"), ("ur", "an edition's")]
+    {
         let refused =
             newsroom.create_page(&editor, edit(address, "Clash", "", PageStatus::Draft)).await;
-        assert!(matches!(refused, Err(Error::Invalid(ref i)) if i.field == "slug"), "{why}: {refused:?}");
+        assert!(
+            matches!(refused, Err(Error::Invalid(ref i)) if i.field == "slug"),
+            "{why}: {refused:?}"
+        );
     }
     let mut urdu = edit("hamare-bare-mein", "ہمارے بارے میں", "", PageStatus::Published);
     urdu.language = Some("ur".into());

@@ -170,13 +170,11 @@ impl SqlStore {
         .execute(&mut *tx)
         .await?;
         if before.slug != page.input.slug {
-            sqlx::query(
-                "UPDATE menu_items SET target = $1 WHERE kind = 'page' AND target = $2",
-            )
-            .bind(page.input.slug.as_str())
-            .bind(before.slug.as_str())
-            .execute(&mut *tx)
-            .await?;
+            sqlx::query("UPDATE menu_items SET target = $1 WHERE kind = 'page' AND target = $2")
+                .bind(page.input.slug.as_str())
+                .bind(before.slug.as_str())
+                .execute(&mut *tx)
+                .await?;
             let from = lede_core::urls::page(&before.slug);
             let to = lede_core::urls::page(&page.input.slug);
             super::article_writer::record_redirect(&mut tx, &from, &to).await?;
@@ -348,4 +346,3 @@ async fn add_revision(tx: &mut Tx, id: PageId, page: &PageWrite<'_>) -> Result<(
     .await?;
     Ok(())
 }
-

@@ -154,9 +154,12 @@ async fn form_page(
         field,
     };
     let title = match page {
-        Some(page) => {
-            super::say(state, Some(viewer), "admin-pages-edit-title", &[("title", &page.input.title)])
-        }
+        Some(page) => super::say(
+            state,
+            Some(viewer),
+            "admin-pages-edit-title",
+            &[("title", &page.input.title)],
+        ),
         None => super::say(state, Some(viewer), "admin-pages-new", &[]),
     };
     let html = render(state, Some(viewer), "admin/page_editor.html", &title, view).await?;
@@ -366,9 +369,7 @@ pub async fn confirm_delete(
     let view =
         DeleteView { id, url: urls::page(&page.input.slug), title: page.input.title.clone() };
     let title = super::say(&state, Some(&viewer), "admin-pages-delete-question", &[]);
-    Ok(render(&state, Some(&viewer), "admin/page_delete.html", &title, view)
-        .await?
-        .into_response())
+    Ok(render(&state, Some(&viewer), "admin/page_delete.html", &title, view).await?.into_response())
 }
 
 pub async fn delete(

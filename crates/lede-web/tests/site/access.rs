@@ -323,7 +323,13 @@ const TABLE: &[Row] = &[
         ADMIN_DO,
         SignIn,
     ),
-    post("/admin/menus/{menu}/move", Token, &[("index", "1"), ("direction", "up")], ADMIN_DO, SignIn),
+    post(
+        "/admin/menus/{menu}/move",
+        Token,
+        &[("index", "1"), ("direction", "up")],
+        ADMIN_DO,
+        SignIn,
+    ),
     post("/admin/menus/{menu}/remove", Token, &[("index", "0")], ADMIN_DO, SignIn),
     post("/admin/menus/{menu}/reset", Token, &[], ADMIN_DO, SignIn),
     // Everyone's own sessions, then signing out.

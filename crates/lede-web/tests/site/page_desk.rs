@@ -4,7 +4,7 @@
 //! reorders the header, which every page then shows, per language; who may do which.
 
 use crate::support::{Page, Site, get_as, post_as, signed_in, site};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use lede_core::account::Role;
 use lede_store::test_support::TestDb;
 
@@ -16,10 +16,19 @@ lede_store::on_both_databases!(
     only_admins_change_menus_and_only_editors_write_pages,
 );
 
-/// Follows a 303 with the same session, as a browser would.
+/// Follows a 303 with the same session and the message cookie it set, as a browser would.
 async fn follow(site: &Site, page: &Page, cookie: &str) -> Page {
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    get_as(site, page.location(), cookie).await
+    let flash = page
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("lede_flash="))
+        .and_then(|c| c.split(';').next())
+        .expect("the action leaves a message")
+        .to_owned();
+    get_as(site, page.location(), &format!("{cookie}; {flash}")).await
 }
 
 fn page_fields<'a>(
@@ -57,7 +66,9 @@ async fn an_editor_writes_publishes_restores_and_deletes_a_page(db: &TestDb) {
     assert_eq!(site.get("/contact-us").await.status, StatusCode::NOT_FOUND);
 
     // Published from its form, it answers at its address and joins the footer.
-    let fields = page_fields(&csrf, "Contact us", "Write to **us**.", "published");
+    // The form sends the address it shows.
+    let mut fields = page_fields(&csrf, "Contact us", "Write to **us**.", "published");
+    fields[2] = ("slug", "contact-us");
     let saved = post_as(&site, &path, &cookie, &fields).await;
     let editor = follow(&site, &saved, &cookie).await;
     assert_eq!(editor.text(".flash p"), "Page published: readers see it at its address.");
@@ -65,13 +76,19 @@ async fn an_editor_writes_publishes_restores_and_deletes_a_page(db: &TestDb) {
     assert_eq!(live.status, StatusCode::OK);
     assert_eq!(live.text(".static-page h1"), "Contact us");
     assert_eq!(live.text(".prose strong"), "us");
-    assert!(site.get("/").await.attrs(".site-footer a", "href").contains(&"/contact-us".to_owned()));
+    assert!(
+        site.get("/").await.attrs(".site-footer a", "href").contains(&"/contact-us".to_owned())
+    );
 
     // Kept by the page cache, then edited: the change shows at once.
     site.get("/contact-us").await;
-    let fields = page_fields(&csrf, "Contact", "Call us on Monday.", "published");
+    let mut fields = page_fields(&csrf, "Contact", "Call us on Monday.", "published");
+    fields[2] = ("slug", "contact-us");
     let saved = post_as(&site, &path, &cookie, &fields).await;
-    assert_eq!(follow(&site, &saved, &cookie).await.text(".flash p"), "Page updated: readers see your changes.");
+    assert_eq!(
+        follow(&site, &saved, &cookie).await.text(".flash p"),
+        "Page updated: readers see your changes."
+    );
     let live = site.get("/contact-us").await;
     assert_eq!(live.text(".static-page h1"), "Contact");
     assert_eq!(live.text(".prose"), "Call us on Monday.");
@@ -82,9 +99,11 @@ async fn an_editor_writes_publishes_restores_and_deletes_a_page(db: &TestDb) {
     assert_eq!(revisions.count("li.revision"), 3);
     assert_eq!(revisions.count("li.revision form"), 2, "the current version needs no restore");
     let restore = format!("{path}/restore");
-    let restored =
-        post_as(&site, &restore, &cookie, &[("csrf", &csrf), ("version", "1")]).await;
-    assert_eq!(follow(&site, &restored, &cookie).await.text(".flash p"), "Earlier version restored.");
+    let restored = post_as(&site, &restore, &cookie, &[("csrf", &csrf), ("version", "1")]).await;
+    assert_eq!(
+        follow(&site, &restored, &cookie).await.text(".flash p"),
+        "Earlier version restored."
+    );
     let live = site.get("/contact-us").await;
     assert_eq!(live.text(".static-page h1"), "Contact us");
     assert_eq!(live.text(".prose strong"), "us");
@@ -206,10 +225,17 @@ async fn an_admin_orders_the_menus_and_every_page_follows(db: &TestDb) {
     assert_eq!(footer.texts(".site-footer a")[..2], ["About us", "Who we are"]);
 
     // Back to the default.
-    let reset =
-        post_as(&site, "/admin/menus/header/reset", &cookie, &[("csrf", &csrf), ("language", "en")])
-            .await;
-    assert_eq!(follow(&site, &reset, &cookie).await.text(".flash p"), "Menu reset: the site shows its default links.");
+    let reset = post_as(
+        &site,
+        "/admin/menus/header/reset",
+        &cookie,
+        &[("csrf", &csrf), ("language", "en")],
+    )
+    .await;
+    assert_eq!(
+        follow(&site, &reset, &cookie).await.text(".flash p"),
+        "Menu reset: the site shows its default links."
+    );
     assert_eq!(header(&site, "/").await, ["News", "Culture"]);
 }
 
