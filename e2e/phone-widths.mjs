@@ -119,6 +119,7 @@ async function readerPages(page) {
 async function adminPages(page) {
   const editor = await firstLink(page, "/admin/articles", ".queue a[href^='/admin/articles/']");
   const section = await firstLink(page, "/admin/sections", ".queue a[href^='/admin/sections/']");
+  const staticPage = await firstLink(page, "/admin/pages", ".pages-list a.page-title");
   return [
     ["admin dashboard", "/admin"],
     ["admin articles", "/admin/articles"],
@@ -135,6 +136,13 @@ async function adminPages(page) {
     ["admin sections", "/admin/sections"],
     ["admin section", section],
     ["admin settings", "/admin/settings"],
+    ["admin pages", "/admin/pages"],
+    ["admin new page", "/admin/pages/new"],
+    ["admin page", staticPage],
+    ["admin page revisions", `${staticPage}/revisions`],
+    ["admin delete page", `${staticPage}/delete`],
+    ["admin menus", "/admin/menus"],
+    ["admin menus (ur)", "/admin/menus?language=ur"],
     ["admin breaking news", "/admin/breaking"],
     ["admin profile", "/admin/profile"],
   ];

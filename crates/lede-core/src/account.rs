@@ -55,7 +55,10 @@ impl Role {
         let needed = match action {
             Action::WriteDrafts => Role::Contributor,
             Action::PublishOwn => Role::Author,
-            Action::EditOthers | Action::ModerateComments | Action::CurateFrontPage => Role::Editor,
+            Action::EditOthers
+            | Action::ModerateComments
+            | Action::CurateFrontPage
+            | Action::ManagePages => Role::Editor,
             Action::ManageAccounts | Action::ManageSite => Role::Admin,
         };
         self >= needed
@@ -83,6 +86,9 @@ pub enum Action {
     ModerateComments,
     /// Choose the front page's top story and featured articles, and its breaking-news banner.
     CurateFrontPage,
+    /// Write, publish and delete static pages (About, Contact): editors, as on WordPress,
+    /// since a page is content; the menus that link them stay the admins' (`ManageSite`).
+    ManagePages,
     ManageAccounts,
     ManageSite,
 }
@@ -133,10 +139,10 @@ mod tests {
     fn each_role_may_do_what_the_one_before_it_may() {
         use Action::*;
         let table = [
-            (Role::Contributor, [true, false, false, false, false, false, false]),
-            (Role::Author, [true, true, false, false, false, false, false]),
-            (Role::Editor, [true, true, true, true, true, false, false]),
-            (Role::Admin, [true, true, true, true, true, true, true]),
+            (Role::Contributor, [true, false, false, false, false, false, false, false]),
+            (Role::Author, [true, true, false, false, false, false, false, false]),
+            (Role::Editor, [true, true, true, true, true, true, false, false]),
+            (Role::Admin, [true, true, true, true, true, true, true, true]),
         ];
         let actions = [
             WriteDrafts,
@@ -144,6 +150,7 @@ mod tests {
             EditOthers,
             ModerateComments,
             CurateFrontPage,
+            ManagePages,
             ManageAccounts,
             ManageSite,
         ];

@@ -397,6 +397,67 @@ pub struct Page {
     pub title: String,
     pub body_html: String,
     pub updated_at: OffsetDateTime,
+    /// The language it is written in; `None` for the site's default.
+    pub language: Option<String>,
+    pub status: PageStatus,
+}
+
+/// Whether readers see a static page: a draft answers 404 at its address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageStatus {
+    Draft,
+    Published,
+}
+
+impl PageStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Draft => "draft",
+            Self::Published => "published",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Self> {
+        match text {
+            "draft" => Ok(Self::Draft),
+            "published" => Ok(Self::Published),
+            _ => Err(Invalid::new("status", "validation-page-status")),
+        }
+    }
+}
+
+/// What the newsroom writes when a page is saved from its form: the page itself, the
+/// language it is in (`None`: the site's default) and whether readers see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageEdit {
+    pub page: PageInput,
+    pub language: Option<String>,
+    pub status: PageStatus,
+}
+
+/// A page as the newsroom edits it: its Markdown source and the version its last save made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditablePage {
+    pub id: PageId,
+    pub input: PageInput,
+    pub language: Option<String>,
+    pub status: PageStatus,
+    pub updated_at: OffsetDateTime,
+    /// The latest revision's number (0 for a page no newsroom save has touched).
+    pub version: i64,
+}
+
+/// One saved version of a page, kept on every save so that any can be restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageRevision {
+    pub version: i64,
+    pub saved_at: OffsetDateTime,
+    /// The name of who saved it, while their account exists (`None`: the site's own tools).
+    pub saved_by: Option<String>,
+    pub slug: Slug,
+    pub title: String,
+    pub body_markdown: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

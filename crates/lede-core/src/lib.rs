@@ -12,6 +12,7 @@ pub mod error;
 pub mod language;
 pub mod markdown;
 pub mod media;
+pub mod menu;
 pub mod message;
 pub mod names;
 pub mod presentation;

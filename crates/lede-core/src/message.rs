@@ -342,6 +342,21 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "Articles are written in “{ $language }”, so it stays among the site's languages.",
     ),
     ("store-duplicate", "This would duplicate something already saved: { $detail }"),
+    // Static pages and menus (content.rs, menu.rs, newsroom/pages.rs).
+    ("validation-page-status", "Choose Draft or Published."),
+    ("validation-menu-unknown", "There is no menu by that name."),
+    ("validation-menu-kind", "Choose a section, a page or a link."),
+    (
+        "validation-menu-address",
+        "Give an address that starts with https://, or a path on this site that starts with /.",
+    ),
+    ("validation-menu-too-long", "A menu holds at most { $max } links."),
+    ("store-pages-editors-only", "Only editors and admins write and publish pages."),
+    (
+        "store-page-address-taken",
+        "Another page already uses the address /{ $slug }; choose another.",
+    ),
+    ("store-no-page", "There is no page \"{ $slug }\"."),
 ];
 
 #[cfg(test)]

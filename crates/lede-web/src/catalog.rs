@@ -1,4 +1,5 @@
-//! The site's sections and static pages, which every page's layout names (menu and footer),
+//! The site's sections, static pages and saved menus, which every page's layout names (header
+//! and footer),
 //! the breaking-news banners, logo and share image every page may show, and the names of
 //! sections, tags and authors in the site's other languages, held in memory and read again
 //! from the store only after the newsroom announces a catalog change. This takes several
@@ -7,6 +8,7 @@
 
 use crate::error::AppResult;
 use lede_core::content::{NamedRef, Section};
+use lede_core::menu::{Menu, MenuName};
 use lede_core::names::{LocalNames, Names};
 use lede_core::presentation::BreakingNews;
 use lede_store::{Change, Newsroom, PageSettings};
@@ -17,7 +19,10 @@ use time::OffsetDateTime;
 #[derive(Debug)]
 pub struct Catalog {
     pub sections: Vec<Section>,
+    /// The published static pages.
     pub pages: Vec<NamedRef>,
+    /// The header and footer menus admins saved, per language (none: the default menus).
+    pub menus: Vec<Menu>,
     /// Sections', tags' and authors' names in languages other than the default.
     pub names: LocalNames,
     /// The site's tagline in languages other than the default, where it has one.
@@ -33,6 +38,11 @@ impl Catalog {
     /// language's own where that language has none).
     pub fn names(&self, language: &str) -> Names<'_> {
         self.names.language(language)
+    }
+
+    /// The menu saved as `name` for pages in `language`, if an admin saved one.
+    pub fn menu(&self, name: MenuName, language: &str) -> Option<&Menu> {
+        self.menus.iter().find(|m| m.name == name && m.language == language)
     }
 
     /// The tagline for pages in `language`, if that language has its own.
@@ -97,6 +107,7 @@ impl CatalogCache {
         let catalog = Arc::new(Catalog {
             sections: store.sections().await?,
             pages: store.pages().await?,
+            menus: store.menus().await?,
             names: store.local_names().await?,
             taglines: newsroom.site_taglines().await?,
             breaking: {

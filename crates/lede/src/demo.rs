@@ -273,6 +273,29 @@ async fn install_images(
     Ok(featured)
 }
 
+/// The footer's links to About, Contact and Privacy, saved as each edition's footer menu
+/// (the Urdu one names them in Urdu), as an admin would on /admin/menus.
+async fn footer_menus(newsroom: &Newsroom) -> Result<()> {
+    use lede_core::menu::{Menu, MenuItem, MenuName, MenuTarget};
+    let pages = ["about", "contact", "privacy"];
+    let editions = [("en", ["", "", ""]), ("ur", ["ہمارے بارے میں", "رابطہ", "رازداری"])];
+    for (language, labels) in editions {
+        if !newsroom.languages().all().iter().any(|l| l == language) {
+            continue;
+        }
+        let items = pages
+            .iter()
+            .zip(labels)
+            .map(|(slug, label)| {
+                Ok(MenuItem { target: MenuTarget::Page(Slug::parse(slug)?), label: label.into() })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let menu = Menu { name: MenuName::Footer, language: language.to_owned(), items };
+        newsroom.set_menu(menu).await?;
+    }
+    Ok(())
+}
+
 /// Loads the demo site, its images into `media_dir`; returns how many articles were published.
 pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
     let mut images = install_images(newsroom, media_dir).await?;
@@ -314,6 +337,7 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
             .save_page(PageInput { slug: p.slug, title: p.title, body_markdown: p.body })
             .await?;
     }
+    footer_menus(newsroom).await?;
 
     let now = newsroom.now();
     let mut articles: Vec<DemoArticle> = Vec::new();

@@ -22,6 +22,7 @@ mod articles;
 mod desk;
 mod front;
 mod import;
+mod pages;
 mod servers;
 mod site;
 mod trash;
@@ -213,10 +214,23 @@ impl Newsroom {
         Ok(id)
     }
 
+    /// Saves a published page in the site's default language by its slug, added or
+    /// overwritten, for the operator's tools (the demo); the newsroom's forms use
+    /// [`Self::create_page`] and [`Self::update_page`], which check who asks.
     pub async fn save_page(&self, input: PageInput) -> Result<PageId> {
         let input = input.check()?;
         let html = lede_core::markdown::render(&input.body_markdown);
-        let id = self.store.upsert_page(&input, &html, self.now()).await?;
+        let id = self
+            .store
+            .upsert_page(&crate::sql::PageWrite {
+                input: &input,
+                body_html: &html,
+                language: None,
+                status: PageStatus::Published,
+                by: None,
+                now: self.now(),
+            })
+            .await?;
         self.announce(Change::Catalog);
         Ok(id)
     }

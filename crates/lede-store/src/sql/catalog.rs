@@ -133,31 +133,6 @@ impl SqlStore {
         rows.iter().map(rows::author).collect()
     }
 
-    pub async fn page_by_slug(&self, slug: &str) -> Result<Option<Page>> {
-        let row =
-            sqlx::query("SELECT id, slug, title, body_html, updated_at FROM pages WHERE slug = $1")
-                .bind(slug)
-                .fetch_optional(&self.read)
-                .await?;
-        row.map(|r| {
-            Ok(Page {
-                id: PageId(r.try_get("id")?),
-                slug: rows::slug(&r, "slug")?,
-                title: r.try_get("title")?,
-                body_html: r.try_get("body_html")?,
-                updated_at: from_unix(r.try_get("updated_at")?),
-            })
-        })
-        .transpose()
-    }
-
-    pub async fn pages(&self) -> Result<Vec<NamedRef>> {
-        let rows = sqlx::query("SELECT slug, title FROM pages ORDER BY title")
-            .fetch_all(&self.read)
-            .await?;
-        rows.iter().map(|r| rows::named(r, "slug", "title")).collect()
-    }
-
     pub async fn list_pages(&self) -> Result<Vec<ListPage>> {
         let rows = sqlx::query(
             "SELECT CAST('section' AS TEXT) AS kind, s.slug, MAX(a.updated_at) AS lastmod \
@@ -378,28 +353,6 @@ impl SqlStore {
         }
         tx.commit().await?;
         Ok(())
-    }
-
-    pub(crate) async fn upsert_page(
-        &self,
-        page: &PageInput,
-        body_html: &str,
-        now: OffsetDateTime,
-    ) -> Result<PageId> {
-        let id = sqlx::query_scalar(
-            "INSERT INTO pages (slug, title, body_markdown, body_html, updated_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (slug) DO UPDATE SET title = excluded.title, \
-             body_markdown = excluded.body_markdown, body_html = excluded.body_html, \
-             updated_at = excluded.updated_at RETURNING id",
-        )
-        .bind(page.slug.as_str())
-        .bind(page.title.as_str())
-        .bind(page.body_markdown.as_str())
-        .bind(body_html)
-        .bind(to_unix(now))
-        .fetch_one(&self.write)
-        .await?;
-        Ok(PageId(id))
     }
 }
 

@@ -17,6 +17,7 @@ mod front_page;
 mod import;
 mod live_edits;
 mod media;
+mod pages;
 mod rate_limits;
 mod rows;
 mod search;
@@ -41,6 +42,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 pub(crate) use article_writer::{ArticleWrite, Written};
 pub(crate) use live_edits::pending_content;
+pub(crate) use pages::PageWrite;
 
 /// A write transaction on either database.
 pub(crate) type Tx = Transaction<'static, Any>;

@@ -86,7 +86,8 @@ impl SqlStore {
             .fetch_all(&self.read)
             .await?;
         let page_rows = sqlx::query(
-            "SELECT id, slug, title, body_markdown, body_html, updated_at FROM pages ORDER BY id",
+            "SELECT id, slug, title, body_markdown, body_html, updated_at, language, status \
+             FROM pages ORDER BY id",
         )
         .fetch_all(&self.read)
         .await?;
@@ -126,6 +127,8 @@ impl SqlStore {
                             title: r.try_get("title")?,
                             body_html: r.try_get("body_html")?,
                             updated_at: from_unix(r.try_get("updated_at")?),
+                            language: r.try_get("language")?,
+                            status: PageStatus::parse(&r.try_get::<String, _>("status")?)?,
                         },
                         body_markdown: r.try_get("body_markdown")?,
                     })

@@ -38,6 +38,17 @@ pub enum Flash {
     /// Lines said in the person's language when the action was done (a bulk action's count,
     /// then what it refused and why): the first is the message, the others its details.
     Lines(Vec<String>),
+    /// A static page saved as a draft, published, updated while live, unpublished, restored
+    /// to an earlier version, deleted.
+    PageSaved,
+    PagePublished,
+    PageUpdated,
+    PageUnpublished,
+    PageRestored,
+    PageDeleted,
+    /// A menu saved, or given back to the default.
+    MenuSaved,
+    MenuReset,
 }
 
 impl Flash {
@@ -74,6 +85,14 @@ impl Flash {
                 let json = serde_json::to_string(lines).unwrap_or_default();
                 format!("lines:{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json))
             }
+            Self::PageSaved => "page-saved".into(),
+            Self::PagePublished => "page-published".into(),
+            Self::PageUpdated => "page-updated".into(),
+            Self::PageUnpublished => "page-unpublished".into(),
+            Self::PageRestored => "page-restored".into(),
+            Self::PageDeleted => "page-deleted".into(),
+            Self::MenuSaved => "menu-saved".into(),
+            Self::MenuReset => "menu-reset".into(),
         }
     }
 
@@ -104,6 +123,14 @@ impl Flash {
                 }
                 Self::Lines(lines)
             }
+            "page-saved" => Self::PageSaved,
+            "page-published" => Self::PagePublished,
+            "page-updated" => Self::PageUpdated,
+            "page-unpublished" => Self::PageUnpublished,
+            "page-restored" => Self::PageRestored,
+            "page-deleted" => Self::PageDeleted,
+            "menu-saved" => Self::MenuSaved,
+            "menu-reset" => Self::MenuReset,
             _ => return None,
         })
     }
@@ -135,6 +162,14 @@ impl Flash {
             ),
             Self::LinkRevoked => (say("admin-flash-link-revoked", &[]), None),
             Self::Lines(_) => (String::new(), None),
+            Self::PageSaved => (say("admin-flash-page-saved", &[]), None),
+            Self::PagePublished => (say("admin-flash-page-published", &[]), None),
+            Self::PageUpdated => (say("admin-flash-page-updated", &[]), None),
+            Self::PageUnpublished => (say("admin-flash-page-unpublished", &[]), None),
+            Self::PageRestored => (say("admin-flash-page-restored", &[]), None),
+            Self::PageDeleted => (say("admin-flash-page-deleted", &[]), None),
+            Self::MenuSaved => (say("admin-flash-menu-saved", &[]), None),
+            Self::MenuReset => (say("admin-flash-menu-reset", &[]), None),
         };
         FlashView { text, link, details: Vec::new() }
     }
@@ -243,6 +278,14 @@ mod tests {
             Flash::PreviewLink("0a1b2c".into()),
             Flash::LinkRevoked,
             Flash::Lines(vec!["3 articles moved to the trash".into(), "«Budget» — نہیں".into()]),
+            Flash::PageSaved,
+            Flash::PagePublished,
+            Flash::PageUpdated,
+            Flash::PageUnpublished,
+            Flash::PageRestored,
+            Flash::PageDeleted,
+            Flash::MenuSaved,
+            Flash::MenuReset,
         ] {
             assert_eq!(Flash::decode(&flash.encode()), Some(flash));
         }

@@ -1,6 +1,6 @@
 //! The newsroom admin under `/admin`: sign-in, the one-time setup of the first account, the
-//! dashboard, articles, media, comment moderation, the breaking-news banner, profiles and
-//! sessions, and for admins people, sections and site settings. Every response is personal,
+//! dashboard, articles, media, comment moderation, the breaking-news banner, static pages,
+//! profiles and sessions, and for admins people, sections, menus and site settings. Every response is personal,
 //! so none may be cached. The types say who gets in: a handler that takes a [`Viewer`] is only reached signed in
 //! (others are sent to the sign-in form), one that takes a `CsrfForm` or `CsrfUpload` only
 //! with the session's CSRF token (403 without it); a role that does not allow a page gets a
@@ -13,6 +13,8 @@ mod flash;
 mod forms;
 mod local_names;
 mod media;
+mod menus;
+mod pages;
 mod people;
 mod profile;
 mod sections;
@@ -58,6 +60,18 @@ pub fn routes() -> Router<AppState> {
             post(settings::upload_share_image).layer(media::body_limit()),
         )
         .route("/admin/settings/image/remove", post(settings::remove_image))
+        .route("/admin/pages", get(pages::list))
+        .route("/admin/pages/new", get(pages::new_page).post(pages::create).layer(editor_limit()))
+        .route("/admin/pages/{id}", get(pages::edit).post(pages::update).layer(editor_limit()))
+        .route("/admin/pages/{id}/status", post(pages::set_status))
+        .route("/admin/pages/{id}/revisions", get(pages::revisions))
+        .route("/admin/pages/{id}/restore", post(pages::restore))
+        .route("/admin/pages/{id}/delete", get(pages::confirm_delete).post(pages::delete))
+        .route("/admin/menus", get(menus::show))
+        .route("/admin/menus/{menu}/add", post(menus::add))
+        .route("/admin/menus/{menu}/move", post(menus::move_item))
+        .route("/admin/menus/{menu}/remove", post(menus::remove))
+        .route("/admin/menus/{menu}/reset", post(menus::reset))
         .route("/admin/breaking", get(breaking::edit).post(breaking::set))
         .route("/admin/breaking/clear", post(breaking::clear))
         .route("/admin/media", get(media::list).post(media::upload).layer(media::body_limit()))
@@ -185,6 +199,8 @@ struct UserView {
     manages: bool,
     /// May change sections and the site's settings.
     runs_site: bool,
+    /// May write, publish and delete static pages.
+    pages: bool,
 }
 
 async fn render(
@@ -215,6 +231,7 @@ async fn render(
             curates: v.user.role.may(lede_core::account::Action::CurateFrontPage),
             manages: v.user.role.may(lede_core::account::Action::ManageAccounts),
             runs_site: v.user.role.may(lede_core::account::Action::ManageSite),
+            pages: v.user.role.may(lede_core::account::Action::ManagePages),
         }),
         csrf: viewer.map(|v| v.csrf.clone()).unwrap_or_default(),
         pending_comments,

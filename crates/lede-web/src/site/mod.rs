@@ -20,6 +20,7 @@ use crate::views::Link;
 use axum::Router;
 use axum::response::Html;
 use axum::routing::{get, post};
+use lede_core::menu::{MenuName, MenuTarget};
 use lede_core::names::Named;
 use lede_core::urls;
 use serde::Serialize;
@@ -90,16 +91,61 @@ pub struct Layout {
     catalog: std::sync::Arc<crate::catalog::Catalog>,
 }
 
-/// The section menu: the top-level sections, named in `language`.
-fn menu(catalog: &crate::catalog::Catalog, language: &str) -> Vec<Link> {
+/// The header menu of pages in `language`: the one an admin saved for it, else the
+/// top-level sections. Section links lead into the edition at `prefix` (`/ur`).
+fn menu(catalog: &crate::catalog::Catalog, language: &str, prefix: &str) -> Vec<Link> {
+    if let Some(menu) = catalog.menu(MenuName::Header, language) {
+        return menu_links(catalog, menu, language, prefix);
+    }
     let names = catalog.names(language);
     catalog
         .sections
         .iter()
         .filter(|s| s.parent.is_none())
         .map(|s| Link {
-            url: urls::section(&s.slug),
+            url: format!("{prefix}{}", urls::section(&s.slug)),
             name: names.name(Named::Section, &s.slug, &s.name).to_owned(),
+        })
+        .collect()
+}
+
+/// The footer's links of pages in `language`: the saved footer menu, else the published
+/// static pages.
+fn footer(catalog: &crate::catalog::Catalog, language: &str, prefix: &str) -> Vec<Link> {
+    match catalog.menu(MenuName::Footer, language) {
+        Some(menu) => menu_links(catalog, menu, language, prefix),
+        None => catalog.pages.iter().map(Link::page).collect(),
+    }
+}
+
+/// A saved menu's links: a section named in `language` (or by the item's label), a
+/// published page by its title (or the label), an external link by its label. Links to a
+/// section or page that is gone, or a page unpublished, are left out.
+fn menu_links(
+    catalog: &crate::catalog::Catalog,
+    menu: &lede_core::menu::Menu,
+    language: &str,
+    prefix: &str,
+) -> Vec<Link> {
+    let names = catalog.names(language);
+    let label = |label: &str, name: &str| {
+        if label.is_empty() { name.to_owned() } else { label.to_owned() }
+    };
+    menu.items
+        .iter()
+        .filter_map(|item| match &item.target {
+            MenuTarget::Section(slug) => {
+                catalog.sections.iter().find(|s| &s.slug == slug).map(|s| Link {
+                    url: format!("{prefix}{}", urls::section(slug)),
+                    name: label(&item.label, names.name(Named::Section, slug, &s.name)),
+                })
+            }
+            MenuTarget::Page(slug) => catalog
+                .pages
+                .iter()
+                .find(|p| &p.slug == slug)
+                .map(|p| Link { url: urls::page(slug), name: label(&item.label, &p.name) }),
+            MenuTarget::Link(url) => Some(Link { url: url.clone(), name: item.label.clone() }),
         })
         .collect()
 }
@@ -147,12 +193,14 @@ impl Layout {
     ) -> AppResult<Self> {
         let catalog = state.catalog.get(&state.newsroom).await?;
         let identity = state.identity();
+        // Until a page names its language, it takes the default edition's menus.
+        let default_language = state.newsroom.languages().default_language().to_owned();
         Ok(Self {
             feeds: feed_links(state, urls::HOME, &identity.name),
             site_name: identity.name,
             tagline: identity.tagline,
-            sections: menu(&catalog, crate::i18n::FALLBACK),
-            footer: catalog.pages.iter().map(Link::page).collect(),
+            sections: menu(&catalog, &default_language, ""),
+            footer: footer(&catalog, &default_language, ""),
             assets: crate::assets::urls(),
             title: title.into(),
             description: description.into(),
@@ -174,9 +222,10 @@ impl Layout {
     }
 
     /// Sets the language the page's interface speaks (an article's, an edition's), and
-    /// names the sections in the menu in it.
+    /// takes its menus (names the sections in them in it).
     pub fn in_language(mut self, language: &str) -> Self {
-        self.sections = menu(&self.catalog, language);
+        self.sections = menu(&self.catalog, language, "");
+        self.footer = footer(&self.catalog, language, "");
         if let Some(tagline) = self.catalog.tagline(language) {
             self.tagline = tagline.to_owned();
         }
@@ -200,9 +249,8 @@ impl Layout {
         self.all_articles = edition.path(urls::ARTICLES);
         self.search = edition.path(urls::SEARCH);
         self.corrections = edition.path(urls::CORRECTIONS);
-        for link in &mut self.sections {
-            link.url = edition.path(&link.url);
-        }
+        self.sections = menu(&self.catalog, &edition.language, &edition.prefix);
+        self.footer = footer(&self.catalog, &edition.language, &edition.prefix);
         for feed in &mut self.feeds {
             feed.url = edition.path(&feed.url);
         }

@@ -20,8 +20,17 @@ pub async fn static_page(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
+    // Drafts answer 404 like any address with nothing published there.
     let page = state.newsroom.store().page_by_slug(&slug).await?.ok_or(AppError::NotFound)?;
-    let layout = Layout::load(&state, &page.title, "").await?.at(&state, &urls::page(&page.slug));
+    let language = page
+        .language
+        .clone()
+        .unwrap_or_else(|| state.newsroom.languages().default_language().to_owned());
+    let layout = Layout::load(&state, &page.title, "")
+        .await?
+        .in_edition(&state, &super::Edition::of_language(&state, &language))
+        .showing([language.as_str()])
+        .at(&state, &urls::page(&page.slug));
     let view = PageView { title: page.title, body_html: page.body_html };
     Ok(render(&state, "page.html", &layout, view)?.into_response())
 }

@@ -4,9 +4,10 @@
 //!
 //! - a contributor writes drafts and submits them for review;
 //! - an author also publishes their own;
-//! - an editor edits, schedules and publishes anyone's, moderates comments and sets the
-//!   breaking-news banner;
-//! - an admin also manages accounts, sections and site settings (its logo and share image too);
+//! - an editor edits, schedules and publishes anyone's, moderates comments, sets the
+//!   breaking-news banner, and writes, publishes and deletes static pages;
+//! - an admin also manages accounts, sections, menus and site settings (its logo and share
+//!   image too);
 //! - nobody changes their own role.
 //!
 //! Every signed-in request is sent twice: first without the CSRF token (always a 403 page,
@@ -98,7 +99,8 @@ const ADMIN_DO: [Expect; 4] = [No, No, No, Done];
 /// draft, `{link}` a live preview link of that draft, `{comment}` a pending comment, `{media}` an unused library image someone else
 /// uploaded, `{mine}` one the account uploaded itself, `{section}` a
 /// section, `{empty}` an empty section, `{other}` another account, `{me}` the account itself,
-/// `{session}` another session of the same account. `{role}` keeps names unique. Rows run in
+/// `{session}` another session of the same account, `{page}` a static page, `{menu}` the
+/// header menu. `{role}` keeps names unique. Rows run in
 /// this order; those that end sessions come last.
 const TABLE: &[Row] = &[
     // Everyone signed in: the dashboard, their articles, media and profile.
@@ -121,6 +123,14 @@ const TABLE: &[Row] = &[
     get("/admin/sections", ADMIN, SignIn),
     get("/admin/sections/{section}", ADMIN, SignIn),
     get("/admin/settings", ADMIN, SignIn),
+    // Static pages: editors and admins.
+    get("/admin/pages", EDITORS, SignIn),
+    get("/admin/pages/new", EDITORS, SignIn),
+    get("/admin/pages/{page}", EDITORS, SignIn),
+    get("/admin/pages/{page}/revisions", EDITORS, SignIn),
+    get("/admin/pages/{page}/delete", EDITORS, SignIn),
+    // Menus: admins.
+    get("/admin/menus", ADMIN, SignIn),
     // Setup is gone once the site has an account.
     get("/admin/setup", [Gone; 4], Gone),
     post(
@@ -307,6 +317,41 @@ const TABLE: &[Row] = &[
     post("/admin/settings/logo", Upload, &[], ADMIN_DO, SignIn),
     post("/admin/settings/share-image", Upload, &[], ADMIN_DO, SignIn),
     post("/admin/settings/image/remove", Token, &[("image", "logo")], ADMIN_DO, SignIn),
+    // Static pages: editors and admins write, publish, restore and delete them.
+    post(
+        "/admin/pages/new",
+        Token,
+        &[("title", "Page by {role}"), ("body", "Words."), ("status", "draft")],
+        EDITORS_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/pages/{page}",
+        Token,
+        &[("title", "Team"), ("slug", "team-{role}"), ("body", "Us."), ("status", "published")],
+        EDITORS_DO,
+        SignIn,
+    ),
+    post("/admin/pages/{page}/status", Token, &[("status", "draft")], EDITORS_DO, SignIn),
+    post("/admin/pages/{page}/restore", Token, &[("version", "1")], EDITORS_DO, SignIn),
+    post("/admin/pages/{page}/delete", Token, &[], EDITORS_DO, SignIn),
+    // Menus: admins.
+    post(
+        "/admin/menus/{menu}/add",
+        Token,
+        &[("kind", "link"), ("label", "Shop of the {role}"), ("url", "https://shop.example.com/")],
+        ADMIN_DO,
+        SignIn,
+    ),
+    post(
+        "/admin/menus/{menu}/move",
+        Token,
+        &[("index", "1"), ("direction", "up")],
+        ADMIN_DO,
+        SignIn,
+    ),
+    post("/admin/menus/{menu}/remove", Token, &[("index", "0")], ADMIN_DO, SignIn),
+    post("/admin/menus/{menu}/reset", Token, &[], ADMIN_DO, SignIn),
     // Everyone's own sessions, then signing out.
     post("/admin/profile/sessions/{session}/sign-out", Token, &[], ALL_DO, SignIn),
     post("/admin/profile/sessions/sign-out-others", Token, &[], ALL_DO, SignIn),
@@ -368,6 +413,21 @@ const ROUTES: &[&str] = &[
     "POST /admin/articles/{id}/trash",
     "GET /admin/articles/trash/empty",
     "POST /admin/articles/trash/empty",
+    "GET /admin/pages",
+    "GET /admin/pages/new",
+    "POST /admin/pages/new",
+    "GET /admin/pages/{id}",
+    "POST /admin/pages/{id}",
+    "POST /admin/pages/{id}/status",
+    "GET /admin/pages/{id}/revisions",
+    "POST /admin/pages/{id}/restore",
+    "GET /admin/pages/{id}/delete",
+    "POST /admin/pages/{id}/delete",
+    "GET /admin/menus",
+    "POST /admin/menus/{id}/add",
+    "POST /admin/menus/{id}/move",
+    "POST /admin/menus/{id}/remove",
+    "POST /admin/menus/{id}/reset",
 ];
 
 /// A route's shape: placeholders made `{id}`, the query dropped.
@@ -550,6 +610,17 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
         values.insert("media", media.id.to_string());
         values.insert("mine", mine.id.to_string());
         values.insert("empty", empty.0.to_string());
+        let page = site
+            .newsroom
+            .save_page(lede_core::content::PageInput {
+                slug: lede_core::Slug::parse(&format!("page-{name}")).expect("slug"),
+                title: format!("Page of the {name}"),
+                body_markdown: "Words.".into(),
+            })
+            .await
+            .expect("page");
+        values.insert("page", page.0.to_string());
+        values.insert("menu", "header".to_owned());
         for row in TABLE {
             let path = fill(row.path, &values);
             let fields = form(row, &values);
@@ -599,6 +670,12 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
         assert!(store.user_by_email(&email).await.expect("query").is_none(), "{email}");
     }
     assert!(store.section_by_slug("desk-of-the-admin").await.expect("query").is_some());
+    for (name, made) in [("contributor", false), ("author", false), ("editor", true)] {
+        let page = store.page_id_by_slug(&format!("page-by-{name}")).await.expect("query");
+        assert_eq!(page.is_some(), made, "{name}'s page");
+        let kept = store.page_id_by_slug(&format!("page-{name}")).await.expect("query");
+        assert_eq!(kept.is_some(), !made, "{name} deletes a page only as an editor");
+    }
     assert!(
         store.article_state("published-by-contributor").await.expect("query").is_none(),
         "a contributor cannot publish"

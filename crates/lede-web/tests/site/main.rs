@@ -13,6 +13,7 @@ mod images;
 mod names;
 mod newsroom;
 mod operations;
+mod page_desk;
 mod pages;
 mod sharing;
 mod support;

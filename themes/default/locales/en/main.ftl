@@ -886,3 +886,75 @@ admin-settings-remote-images-hint = Off (the default): pages show only images st
 article-read-in-language = Read this in English
 # The editor's field naming the article this one translates (its slug).
 admin-editor-translation-of = Translation of
+
+## Newsroom: static pages and menus (admin/pages.html, page_editor.html, page_revisions.html,
+## page_delete.html, menus.html, admin/pages.rs, admin/menus.rs)
+
+admin-nav-pages = Pages
+admin-nav-menus = Menus
+admin-pages-heading = Pages
+admin-pages-intro = Static pages such as About, Contact and Privacy. A draft is seen only here; a published page answers at its address.
+admin-pages-new = New page
+admin-pages-col-title = Title
+admin-pages-status-draft = Draft
+admin-pages-status-published = Published
+admin-pages-publish = Publish
+admin-pages-unpublish = Unpublish
+admin-pages-none = No pages yet.
+admin-pages-edit-title = Edit page { $title }
+admin-pages-view = View page
+# $count is how many revisions the page has.
+admin-pages-revisions = Revisions ({ $count })
+admin-pages-back = All pages
+admin-pages-address-hint = The page lives at / followed by this. Leave it empty to make it from the title.
+admin-pages-body = Text
+admin-pages-body-hint = Markdown: **bold**, *italic*, [a link](https://example.com), ## a heading.
+admin-pages-save = Save
+admin-pages-delete = Delete this page
+admin-pages-delete-question = Delete this page?
+# $address is the page's path, such as /about.
+admin-pages-delete-explain = “{ $title }” ({ $address }) and all its revisions will be deleted, and its links leave the menus. This cannot be undone.
+admin-pages-delete-confirm = Delete
+admin-pages-delete-cancel = Keep it
+admin-pages-back-to-page = Back to the page
+admin-pages-current-version = This is the current version.
+admin-page-revisions = Revisions of { $title }
+admin-pages-error-address = Give the page an address: letters, digits and hyphens.
+admin-flash-page-saved = Page saved as a draft: readers do not see it.
+admin-flash-page-published = Page published: readers see it at its address.
+admin-flash-page-updated = Page updated: readers see your changes.
+admin-flash-page-unpublished = Page unpublished: its address no longer answers.
+admin-flash-page-restored = Earlier version restored.
+admin-flash-page-deleted = Page deleted.
+admin-flash-menu-saved = Menu saved.
+admin-flash-menu-reset = Menu reset: the site shows its default links.
+admin-menus-heading = Menus
+admin-menus-intro = The links in the site's header and footer, in order: sections, pages and addresses elsewhere. Each language has its own menus.
+admin-menus-languages = Menus by language
+admin-menus-header = Header menu
+admin-menus-footer = Footer menu
+admin-menus-default = Not saved yet: the site shows these default links. Any change saves the menu.
+admin-menus-kind-section = Section
+admin-menus-kind-page = Page
+admin-menus-kind-link = Link
+admin-menus-hidden = hidden while the page is a draft
+admin-menus-remove = Remove
+admin-menus-empty = No links.
+admin-menus-add = Add a link
+admin-menus-label-optional = Label (optional)
+admin-menus-add-section = Add section
+admin-menus-add-page = Add page
+admin-menus-label = Label
+admin-menus-url = Address
+admin-menus-url-hint = https://… for another site, or a path on this one such as /corrections.
+admin-menus-add-link = Add link
+admin-menus-reset = Use the default links
+admin-menus-draft-page = { $title } (draft)
+validation-page-status = Choose Draft or Published.
+validation-menu-unknown = There is no menu by that name.
+validation-menu-kind = Choose a section, a page or a link.
+validation-menu-address = Give an address that starts with https://, or a path on this site that starts with /.
+validation-menu-too-long = A menu holds at most { $max } links.
+store-pages-editors-only = Only editors and admins write and publish pages.
+store-page-address-taken = Another page already uses the address /{ $slug }; choose another.
+store-no-page = There is no page "{ $slug }".

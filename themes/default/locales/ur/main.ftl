@@ -885,3 +885,75 @@ admin-settings-remote-images-hint = بند (پہلے سے طے شدہ): صفحا
 article-read-in-language = یہ خبر اردو میں پڑھیں
 # The editor's field naming the article this one translates (its slug).
 admin-editor-translation-of = کس خبر کا ترجمہ
+
+## Newsroom: static pages and menus (admin/pages.html, page_editor.html, page_revisions.html,
+## page_delete.html, menus.html, admin/pages.rs, admin/menus.rs)
+
+admin-nav-pages = صفحات
+admin-nav-menus = مینو
+admin-pages-heading = صفحات
+admin-pages-intro = مستقل صفحات، جیسے ہمارے بارے میں، رابطہ اور رازداری۔ مسودہ صرف یہیں نظر آتا ہے؛ شائع شدہ صفحہ اپنے پتے پر کھلتا ہے۔
+admin-pages-new = نیا صفحہ
+admin-pages-col-title = عنوان
+admin-pages-status-draft = مسودہ
+admin-pages-status-published = شائع شدہ
+admin-pages-publish = شائع کریں
+admin-pages-unpublish = اشاعت سے ہٹائیں
+admin-pages-none = ابھی کوئی صفحہ نہیں۔
+admin-pages-edit-title = صفحے { $title } میں ترمیم
+admin-pages-view = صفحہ دیکھیں
+# $count is how many revisions the page has.
+admin-pages-revisions = پچھلے نسخے ({ $count })
+admin-pages-back = تمام صفحات
+admin-pages-address-hint = صفحہ / کے بعد اس پتے پر ہوگا۔ خالی چھوڑیں تو عنوان سے بنا لیا جائے گا۔
+admin-pages-body = متن
+admin-pages-body-hint = مارک ڈاؤن: **جلی**، *ترچھا*، [ربط](https://example.com)، ## سرخی۔
+admin-pages-save = محفوظ کریں
+admin-pages-delete = یہ صفحہ حذف کریں
+admin-pages-delete-question = کیا یہ صفحہ حذف کر دیا جائے؟
+# $address is the page's path, such as /about.
+admin-pages-delete-explain = “{ $title }” ({ $address }) اور اس کے تمام پچھلے نسخے حذف ہو جائیں گے، اور مینو سے اس کے ربط ہٹ جائیں گے۔ یہ عمل واپس نہیں ہو سکتا۔
+admin-pages-delete-confirm = حذف کریں
+admin-pages-delete-cancel = رہنے دیں
+admin-pages-back-to-page = صفحے پر واپس جائیں
+admin-pages-current-version = یہ موجودہ نسخہ ہے۔
+admin-page-revisions = { $title } کے پچھلے نسخے
+admin-pages-error-address = صفحے کا پتہ لکھیں: حروف، ہندسے اور ہائفن۔
+admin-flash-page-saved = صفحہ مسودے کے طور پر محفوظ ہو گیا: قارئین کو یہ نظر نہیں آتا۔
+admin-flash-page-published = صفحہ شائع ہو گیا: قارئین اسے اس کے پتے پر دیکھ سکتے ہیں۔
+admin-flash-page-updated = صفحہ اپ ڈیٹ ہو گیا: قارئین کو آپ کی تبدیلیاں نظر آ رہی ہیں۔
+admin-flash-page-unpublished = صفحہ اشاعت سے ہٹا دیا گیا: اب اس کا پتہ نہیں کھلتا۔
+admin-flash-page-restored = پچھلا نسخہ بحال ہو گیا۔
+admin-flash-page-deleted = صفحہ حذف ہو گیا۔
+admin-flash-menu-saved = مینو محفوظ ہو گیا۔
+admin-flash-menu-reset = مینو پہلے جیسا ہو گیا: ویب سائٹ پر طے شدہ ربط نظر آ رہے ہیں۔
+admin-menus-heading = مینو
+admin-menus-intro = ویب سائٹ کے اوپر اور نیچے والے ربط، ترتیب سے: حصے، صفحات اور دوسری ویب سائٹوں کے پتے۔ ہر زبان کے اپنے مینو ہیں۔
+admin-menus-languages = زبان کے لحاظ سے مینو
+admin-menus-header = اوپر کا مینو
+admin-menus-footer = نیچے کا مینو
+admin-menus-default = ابھی محفوظ نہیں ہوا: ویب سائٹ پر یہ طے شدہ ربط نظر آ رہے ہیں۔ کوئی بھی تبدیلی مینو کو محفوظ کر دے گی۔
+admin-menus-kind-section = حصہ
+admin-menus-kind-page = صفحہ
+admin-menus-kind-link = ربط
+admin-menus-hidden = صفحہ مسودہ رہنے تک چھپا ہوا
+admin-menus-remove = ہٹائیں
+admin-menus-empty = کوئی ربط نہیں۔
+admin-menus-add = ربط شامل کریں
+admin-menus-label-optional = نام (اختیاری)
+admin-menus-add-section = حصہ شامل کریں
+admin-menus-add-page = صفحہ شامل کریں
+admin-menus-label = نام
+admin-menus-url = پتہ
+admin-menus-url-hint = کسی دوسری ویب سائٹ کے لیے https://…، یا اسی ویب سائٹ کا کوئی راستہ، جیسے /corrections۔
+admin-menus-add-link = ربط شامل کریں
+admin-menus-reset = طے شدہ ربط استعمال کریں
+admin-menus-draft-page = { $title } (مسودہ)
+validation-page-status = مسودہ یا شائع شدہ میں سے ایک منتخب کریں۔
+validation-menu-unknown = اس نام کا کوئی مینو نہیں۔
+validation-menu-kind = کوئی حصہ، صفحہ یا ربط منتخب کریں۔
+validation-menu-address = ایسا پتہ لکھیں جو https:// سے شروع ہو، یا اس ویب سائٹ کا کوئی راستہ جو / سے شروع ہو۔
+validation-menu-too-long = ایک مینو میں زیادہ سے زیادہ { $max } ربط ہو سکتے ہیں۔
+store-pages-editors-only = صفحات صرف ایڈیٹر اور ایڈمن لکھتے اور شائع کرتے ہیں۔
+store-page-address-taken = پتہ /{ $slug } پہلے ہی کسی اور صفحے کا ہے؛ کوئی دوسرا منتخب کریں۔
+store-no-page = "{ $slug }" نام کا کوئی صفحہ نہیں۔
