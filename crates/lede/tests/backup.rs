@@ -285,7 +285,9 @@ fn round_trip(data: &TempDir, site: &[&str], restore_site: &[&str]) -> (f64, f64
     let png = png();
     let uploaded = server.upload(&cookie, &png);
     assert!(uploaded.starts_with("/media/uploads/"), "{uploaded}");
-    assert_eq!(server.body(&uploaded), (200, png.clone()), "the upload is served");
+    // The library stores its own encoding (metadata stripped): that is what must come back.
+    let served = server.body(&uploaded);
+    assert!(served.0 == 200 && served.1.starts_with(b"\x89PNG"), "the upload is served");
     assert!(server.publish(&cookie, "before-the-backup"), "published");
 
     // A backup while the server publishes: whole, and holding everything acknowledged before.
@@ -347,7 +349,7 @@ fn round_trip(data: &TempDir, site: &[&str], restore_site: &[&str]) -> (f64, f64
 
     let restored = Server::start(&new.0, restore_site);
     assert_eq!(site_view(&restored), before, "the restored site is the same site");
-    assert_eq!(restored.body(&uploaded), (200, png), "the upload, byte for byte");
+    assert!(restored.body(&uploaded) == served, "the upload comes back byte for byte");
     let (status, _) = restored.get("/articles/before-the-backup");
     assert_eq!(status, 200, "the article published before the backup");
     let cookie = restored.sign_in();
