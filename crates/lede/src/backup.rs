@@ -191,7 +191,7 @@ pub async fn backup(config: &Config, output: &Path, force: bool) -> Result<()> {
         .with_context(|| format!("cannot write {}", output.display()))?;
     let size = std::fs::metadata(output)?.len();
     println!(
-        "Backed up the {} database (schema {}) and {} media files to {} ({}) in {:.1} s.",
+        "Backed up the {} database (schema {}) and {} media files to {} ({}) in {:.2} s.",
         manifest.backend,
         schema_version,
         manifest.media_files - skipped,
@@ -254,7 +254,10 @@ pub async fn restore(config: &Config, file: &Path, force: bool) -> Result<()> {
         bail!(
             "the site in {} already holds {}: restore would replace it. Restore into a new \
              --data directory (or an empty database), or add --force to replace it",
-            config.data_dir.display(),
+            match target {
+                Backend::Sqlite => config.data_dir.display().to_string(),
+                Backend::Postgres => crate::config::redact(url),
+            },
             match (existing_database, existing_media) {
                 (true, 0) => "content".to_owned(),
                 (false, n) => format!("{n} media files"),
@@ -339,7 +342,7 @@ pub async fn restore(config: &Config, file: &Path, force: bool) -> Result<()> {
     }
     println!(
         "Restored the {} site backed up at {} by Lede {} (schema {}) and {} media files into \
-         {} in {:.1} s.",
+         {} in {:.2} s.",
         manifest.backend,
         manifest.created_at,
         manifest.lede_version,
