@@ -1,7 +1,7 @@
 //! The command line: subcommands and the options that choose a site.
 
 use crate::config::{Config, SiteOptions};
-use crate::{api_keys, demo, serve, transfer};
+use crate::{api_keys, backup, demo, serve, transfer};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use lede_core::account::Role;
@@ -89,6 +89,27 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(long)]
         output: Option<PathBuf>,
+    },
+    /// Copy the whole site (database and media) into one file, while it keeps serving.
+    Backup {
+        #[command(flatten)]
+        site: SiteOptions,
+        /// The backup file to write (a tar: manifest.json, the database, media/).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Replace FILE when it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Restore a file made by `lede backup` into the site --data or --database-url names.
+    Restore {
+        #[command(flatten)]
+        site: SiteOptions,
+        /// The backup file.
+        file: PathBuf,
+        /// Replace the site there when it already has content (stop its servers first).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -218,6 +239,14 @@ pub async fn run(cli: Cli) -> Result<()> {
                 ExportFormat::Json => lede_import::Format::Json,
             };
             transfer::export(&newsroom, &config, format, output.as_deref()).await
+        }
+        Command::Backup { site, output, force } => {
+            let config = Config::resolve(&site, None, None)?;
+            backup::backup(&config, &output, force).await
+        }
+        Command::Restore { site, file, force } => {
+            let config = Config::resolve(&site, None, None)?;
+            backup::restore(&config, &file, force).await
         }
         Command::Comments { site, action } => {
             let config = Config::resolve(&site, None, None)?;

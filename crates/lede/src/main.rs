@@ -2,6 +2,7 @@
 //! work on the same site from the command line.
 
 mod api_keys;
+mod backup;
 mod cli;
 mod config;
 mod demo;

@@ -6,8 +6,8 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::{Executor, migrate::Migrator};
 use std::time::Duration;
 
-static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
-static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+pub(super) static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+pub(super) static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// Reader connections on SQLite; WAL lets them all read while the one writer writes.
 const SQLITE_READERS: u32 = 8;

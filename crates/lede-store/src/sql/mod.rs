@@ -9,6 +9,7 @@ mod accounts;
 mod api;
 mod article_writer;
 mod articles;
+pub mod backup;
 mod catalog;
 mod comments;
 mod connect;
