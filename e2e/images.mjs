@@ -102,7 +102,8 @@ try {
     written,
     `Residents of Ferry Lane are still drying out their homes.\n\n![${alt}](${imagePath} "Ferry Lane on the morning after the Aln burst its banks. | Photo: Sana Mirza")\n\nThe council says 243 properties flooded.`,
   );
-  await page.locator(".live-preview figure figcaption .credit", { hasText: "Photo: Sana Mirza" }).waitFor({ timeout: 10000 });
+  // The body's figure (the live preview shows the featured image too, with the same credit).
+  await page.locator(".live-preview .prose figure figcaption .credit", { hasText: "Photo: Sana Mirza" }).waitFor({ timeout: 10000 });
   await page.locator(".media-picker").evaluate((el) => el.scrollIntoView());
   await shoot(page, "editor-picker");
 
