@@ -622,8 +622,10 @@ mod tests {
         for target in [&all[0], &all[300], &all[all.len() - 1]] {
             let ranked = scorer.rank(target);
             assert_eq!(ranked.len(), MAX_RELATED, "article {}: {ranked:?}", target.id.0);
-            let days = |id: &ArticleId| (id.0 - target.id.0).abs();
-            assert!(ranked.iter().all(|(id, _)| days(id) <= 16), "{}: {ranked:?}", target.id.0);
+            // Among the thirty nearest in time (the oldest has none older), the newer first.
+            let days = |id: &ArticleId| (id.0 - target.id.0).unsigned_abs() as usize;
+            let near = ranked.iter().all(|(id, _)| days(id) <= COMMON_NEAREST);
+            assert!(near, "{}: {ranked:?}", target.id.0);
         }
         let only_tagged: Vec<Candidate> = (0..3 * COMMON_WORD_ARTICLES as i64)
             .map(|i| candidate(i, 1, &[9], i, &format!("w{i}a w{i}b")))
