@@ -41,9 +41,9 @@ pub const CARRIED_SETTINGS: &[&str] = &[
 ];
 
 /// Whether a setting travels with a copy of the site: [`CARRIED_SETTINGS`] and the taglines
-/// of the site's other languages (`site_tagline_ur`).
+/// of the site's other languages (`site_tagline:ur`).
 pub fn carried_setting(key: &str) -> bool {
-    CARRIED_SETTINGS.contains(&key) || key.starts_with("site_tagline_")
+    CARRIED_SETTINGS.contains(&key) || key.starts_with("site_tagline:")
 }
 
 /// Everything but the articles, which are read (and written) a page at a time.

@@ -138,10 +138,10 @@ fn check(copy: &SiteCopy) -> Result<(), String> {
     ) -> Result<HashSet<T>, String> {
         let mut seen = HashSet::new();
         for item in items {
-            let message = format!("{what} {item:?} appears twice");
-            if !seen.insert(item) {
-                return Err(message);
+            if seen.contains(&item) {
+                return Err(format!("{what} {item:?} appears twice"));
             }
+            seen.insert(item);
         }
         Ok(seen)
     }

@@ -320,7 +320,7 @@ async fn a_site_survives_export_and_restore(db: &TestDb) {
             .is_some_and(|r| r.iter().any(|r| r["from"] == "/articles/quay-works"))
     );
     assert_eq!(exported["settings"]["site_name"], "Northbridge Gazette");
-    assert_eq!(exported["settings"]["site_tagline_ur"], "دریا کی سب خبریں");
+    assert_eq!(exported["settings"]["site_tagline:ur"], "دریا کی سب خبریں");
 
     // People sign in with their old passwords; keys keep their partners' access.
     let signed_in =

@@ -44,18 +44,16 @@ pub async fn write(store: &SqlStore, site: &SiteInfo, out: &mut dyn Write) -> Re
             language: site.language.clone(),
         },
     };
-    // The envelope and the catalog are objects of named lists; written as one object with
-    // the articles' list left open at its end.
-    let mut head = serde_json::to_value(&envelope)?;
-    let serde_json::Value::Object(catalog_fields) = serde_json::to_value(&catalog)? else {
-        unreachable!("a struct serialises as an object")
-    };
+    // One object: the envelope's fields (what the file is first), the catalog's lists, and
+    // the articles' list left open at the end.
+    let envelope = serde_json::to_value(&envelope)?;
+    let catalog_fields = serde_json::to_value(&catalog)?;
     write!(out, "{{")?;
     let mut first = true;
-    for (key, value) in head.as_object_mut().into_iter().flatten() {
-        write_field(out, &mut first, key, value)?;
+    for key in ["format", "version", "exported_at", "site"] {
+        write_field(out, &mut first, key, &envelope[key])?;
     }
-    for (key, value) in &catalog_fields {
+    for (key, value) in catalog_fields.as_object().into_iter().flatten() {
         write_field(out, &mut first, key, value)?;
     }
     write!(out, ",\n\"articles\":[")?;

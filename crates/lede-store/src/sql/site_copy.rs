@@ -6,6 +6,7 @@ use super::article_writer::settle;
 use super::rows::{from_unix, to_unix};
 use super::{Backend, SqlStore, Tx, placeholders};
 use crate::{Error, Result};
+use lede_core::comment::CommentStatus;
 use lede_core::content::{ArticleId, ArticleStatus, FeaturedImage, NoteKind};
 use lede_core::site_copy::*;
 use lede_core::{Invalid, Message, Slug, markdown, related};
@@ -28,6 +29,15 @@ fn slug(row: &AnyRow, column: &str) -> Result<Slug> {
 
 fn maybe_slug(row: &AnyRow, column: &str) -> Result<Option<Slug>> {
     Ok(row.try_get::<Option<String>, _>(column)?.map(|s| Slug::parse(&s)).transpose()?)
+}
+
+/// Runs `sql` with `ids` bound to its `$1…$n` placeholders.
+async fn rows_for(pool: &sqlx::AnyPool, sql: &str, ids: &[i64]) -> Result<Vec<AnyRow>> {
+    let mut query = sqlx::query(sql);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    Ok(query.fetch_all(pool).await?)
 }
 
 fn flag(row: &AnyRow, column: &str) -> Result<bool> {
@@ -88,7 +98,7 @@ impl SqlStore {
                     LocalText { name: row.try_get("name")?, text: row.try_get("text")? },
                 );
             }
-            Result::Ok(by_id)
+            Ok::<_, Error>(by_id)
         };
         let mut author_names =
             names("SELECT author_id AS id, language, name, bio AS text FROM author_profiles")
@@ -334,18 +344,9 @@ impl SqlStore {
         let ids: Vec<i64> = articles.iter().map(|a| a.id).collect();
         let index: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let list = placeholders(1, ids.len());
-        let fetch = |sql: String| {
-            let ids = &ids;
-            async move {
-                let mut query = sqlx::query(&sql);
-                for id in ids {
-                    query = query.bind(*id);
-                }
-                Result::Ok(query.fetch_all(pool).await?)
-            }
-        };
-        let mut each = |rows: Vec<AnyRow>,
-                        mut put: Box<dyn FnMut(&mut ArticleCopy, &AnyRow) -> Result<()>>|
+        let attach = |articles: &mut [ArticleCopy],
+                      rows: Vec<AnyRow>,
+                      put: fn(&mut ArticleCopy, &AnyRow) -> Result<()>|
          -> Result<()> {
             for row in &rows {
                 if let Some(&at) = index.get(&row.try_get::<i64, _>("article_id")?) {
@@ -354,96 +355,82 @@ impl SqlStore {
             }
             Ok(())
         };
-        each(
-            fetch(format!(
-                "SELECT aa.article_id, au.slug FROM article_authors aa \
-                 JOIN authors au ON au.id = aa.author_id \
-                 WHERE aa.article_id IN ({list}) ORDER BY aa.article_id, aa.position"
-            ))
-            .await?,
-            Box::new(|a, row| Ok(a.authors.push(slug(row, "slug")?))),
-        )?;
-        each(
-            fetch(format!(
-                "SELECT x.article_id, t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id \
-                 WHERE x.article_id IN ({list}) ORDER BY x.article_id, t.slug"
-            ))
-            .await?,
-            Box::new(|a, row| Ok(a.tags.push(slug(row, "slug")?))),
-        )?;
-        each(
-            fetch(format!(
-                "SELECT article_id, kind, body, created_at, created_by, version FROM article_notes \
-                 WHERE article_id IN ({list}) ORDER BY article_id, created_at, id"
-            ))
-            .await?,
-            Box::new(|a, row| {
-                a.notes.push(NoteRecord {
-                    kind: NoteKind::parse(&row.try_get::<String, _>("kind")?)?,
-                    body: row.try_get("body")?,
-                    created_at: time(row, "created_at")?,
-                    created_by: row.try_get("created_by")?,
-                    version: row.try_get("version")?,
-                });
-                Ok(())
-            }),
-        )?;
-        each(
-            fetch(format!(
-                "SELECT article_id, version, saved_at, saved_by, headline, standfirst, \
-                 body_markdown FROM revisions \
-                 WHERE article_id IN ({list}) ORDER BY article_id, version, id"
-            ))
-            .await?,
-            Box::new(|a, row| {
-                a.revisions.push(RevisionRecord {
-                    version: row.try_get("version")?,
-                    saved_at: time(row, "saved_at")?,
-                    saved_by: row.try_get("saved_by")?,
-                    headline: row.try_get("headline")?,
-                    standfirst: row.try_get("standfirst")?,
-                    body_markdown: row.try_get("body_markdown")?,
-                });
-                Ok(())
-            }),
-        )?;
-        each(
-            fetch(format!(
-                "SELECT article_id, base_version, content, saved_at, saved_by \
-                 FROM pending_versions WHERE article_id IN ({list})"
-            ))
-            .await?,
-            Box::new(|a, row| {
-                a.pending = Some(PendingRecord {
-                    base_version: row.try_get("base_version")?,
-                    content: row.try_get("content")?,
-                    saved_at: time(row, "saved_at")?,
-                    saved_by: row.try_get("saved_by")?,
-                });
-                Ok(())
-            }),
-        )?;
-        each(
-            fetch(format!(
-                "SELECT id, article_id, parent_id, name, website, body, status, created_at \
-                 FROM comments WHERE article_id IN ({list}) ORDER BY created_at, id"
-            ))
-            .await?,
-            Box::new(|a, row| {
-                a.comments.push(CommentRecord {
-                    id: row.try_get("id")?,
-                    parent: row.try_get("parent_id")?,
-                    name: row.try_get("name")?,
-                    website: row.try_get("website")?,
-                    text: row.try_get("body")?,
-                    status: lede_core::comment::CommentStatus::parse(
-                        &row.try_get::<String, _>("status")?,
-                    )?,
-                    created_at: time(row, "created_at")?,
-                });
-                Ok(())
-            }),
-        )?;
+        let sql = format!(
+            "SELECT aa.article_id, au.slug FROM article_authors aa \
+             JOIN authors au ON au.id = aa.author_id \
+             WHERE aa.article_id IN ({list}) ORDER BY aa.article_id, aa.position"
+        );
+        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+            a.authors.push(slug(row, "slug")?);
+            Ok(())
+        })?;
+        let sql = format!(
+            "SELECT x.article_id, t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id \
+             WHERE x.article_id IN ({list}) ORDER BY x.article_id, t.slug"
+        );
+        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+            a.tags.push(slug(row, "slug")?);
+            Ok(())
+        })?;
+        let sql = format!(
+            "SELECT article_id, kind, body, created_at, created_by, version FROM article_notes \
+             WHERE article_id IN ({list}) ORDER BY article_id, created_at, id"
+        );
+        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+            a.notes.push(NoteRecord {
+                kind: NoteKind::parse(&row.try_get::<String, _>("kind")?)?,
+                body: row.try_get("body")?,
+                created_at: time(row, "created_at")?,
+                created_by: row.try_get("created_by")?,
+                version: row.try_get("version")?,
+            });
+            Ok(())
+        })?;
+        let sql = format!(
+            "SELECT article_id, version, saved_at, saved_by, headline, standfirst, \
+             body_markdown FROM revisions \
+             WHERE article_id IN ({list}) ORDER BY article_id, version, id"
+        );
+        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+            a.revisions.push(RevisionRecord {
+                version: row.try_get("version")?,
+                saved_at: time(row, "saved_at")?,
+                saved_by: row.try_get("saved_by")?,
+                headline: row.try_get("headline")?,
+                standfirst: row.try_get("standfirst")?,
+                body_markdown: row.try_get("body_markdown")?,
+            });
+            Ok(())
+        })?;
+        let sql = format!(
+            "SELECT article_id, base_version, content, saved_at, saved_by \
+             FROM pending_versions WHERE article_id IN ({list})"
+        );
+        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+            a.pending = Some(PendingRecord {
+                base_version: row.try_get("base_version")?,
+                content: row.try_get("content")?,
+                saved_at: time(row, "saved_at")?,
+                saved_by: row.try_get("saved_by")?,
+            });
+            Ok(())
+        })?;
+        let sql = format!(
+            "SELECT id, article_id, parent_id, name, website, body, status, created_at \
+             FROM comments WHERE article_id IN ({list}) ORDER BY created_at, id"
+        );
+        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+            a.comments.push(CommentRecord {
+                id: row.try_get("id")?,
+                parent: row.try_get("parent_id")?,
+                name: row.try_get("name")?,
+                website: row.try_get("website")?,
+                text: row.try_get("body")?,
+                status: CommentStatus::parse(&row.try_get::<String, _>("status")?)?,
+                created_at: time(row, "created_at")?,
+            });
+            Ok(())
+        })?;
         Ok(articles)
     }
 

@@ -69,7 +69,7 @@ async fn metrics_count_requests_cache_hits_and_connections_for_the_operator(db: 
 
 /// The Prometheus text parsed: each sample line's name with its labels, and its value. Every
 /// line that is not a comment must be a sample, or the text is broken.
-fn samples(text: &str) -> std::collections::HashMap<String, f64> {
+fn parse_samples(text: &str) -> std::collections::HashMap<String, f64> {
     text.lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(|line| {
@@ -131,7 +131,7 @@ async fn metrics_show_how_much_work_waits_in_each_queue(db: &TestDb) {
     let page = metrics_from(&site, "127.0.0.1:5000", None).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("# TYPE lede_queue_depth gauge"), "{}", page.body);
-    let samples = samples(&page.body);
+    let samples = parse_samples(&page.body);
     let depth =
         |queue: &str| samples.get(&format!("lede_queue_depth{{queue=\"{queue}\"}}")).copied();
     assert_eq!(depth("scheduled_articles"), Some(2.0), "{}", page.body);
@@ -144,7 +144,7 @@ async fn metrics_show_how_much_work_waits_in_each_queue(db: &TestDb) {
     let pending = db.store().list_comments(CommentStatus::Pending, 10).await.expect("query");
     newsroom.moderate_comment(pending[0].id, CommentStatus::Approved).await.expect("written");
     let page = metrics_from(&site, "127.0.0.1:5000", None).await;
-    let samples = samples(&page.body);
+    let samples = parse_samples(&page.body);
     let depth =
         |queue: &str| samples.get(&format!("lede_queue_depth{{queue=\"{queue}\"}}")).copied();
     assert_eq!(depth("scheduled_articles"), Some(1.0), "{}", page.body);
