@@ -23,6 +23,7 @@ use tower::ServiceExt;
 lede_store::on_both_databases!(
     a_site_survives_export_and_restore,
     broken_newer_and_misplaced_files_write_nothing,
+    an_imported_wordpress_site_survives_export_and_restore,
 );
 
 const PASSWORD: &str = "correct horse battery staple";
@@ -437,4 +438,38 @@ async fn broken_newer_and_misplaced_files_write_nothing(db: &TestDb) {
     // And the file itself restores.
     restore(&exported).await.expect("restored");
     assert_eq!(export_json(&empty).await, exported);
+}
+
+/// WordPress's theme unit test data (HTML bodies, threaded comments, nested pages, old
+/// permalinks) imported, exported, restored and exported again: the same file.
+async fn an_imported_wordpress_site_survives_export_and_restore(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/wordpress/themeunittestdata.wordpress.xml");
+    let media = std::env::temp_dir().join(format!("lede-restore-media-{}", std::process::id()));
+    let options = lede_import::ImportOptions {
+        media_source: None,
+        media_dir: media.clone(),
+        pace: lede_store::ImportPace::default(),
+    };
+    lede_import::import_wordpress(&newsroom, &data, &options, &mut lede_import::Quiet)
+        .await
+        .expect("imported");
+    let exported = export_json(&newsroom).await;
+    assert!(exported["redirects"].as_array().is_some_and(|r| r.len() > 50), "old permalinks");
+    assert!(exported["import_refs"].as_array().is_some_and(|r| !r.is_empty()));
+    let fresh_db = another(db).await;
+    let fresh = fresh_db.newsroom().await;
+    let file = TempFile::new("wordpress.json", &serde_json::to_vec(&exported).expect("JSON"));
+    let report = lede_import::import_lede(&fresh, &file.0).await.expect("restored");
+    assert_eq!(report.counts.articles, exported["articles"].as_array().map_or(0, Vec::len));
+    assert_eq!(export_json(&fresh).await, exported);
+    assert_eq!(related_rows(&fresh_db).await, related_rows(db).await);
+    // Importing the same WordPress file into the restored site changes nothing.
+    let outcome = lede_import::import_wordpress(&fresh, &data, &options, &mut lede_import::Quiet)
+        .await
+        .expect("imported again");
+    assert_eq!(outcome.outcome.created.articles, 0, "{outcome}");
+    assert_eq!(export_json(&fresh).await, exported);
+    std::fs::remove_dir_all(media).ok();
 }
