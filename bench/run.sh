@@ -153,14 +153,19 @@ save() { mkdir -p "$(dirname "$work/www$1.html")"; curl -sf "http://127.0.0.1:$L
 save "$ARTICLE"
 while read -r path; do save "$path"; done < "$work/paths.txt"
 for path in "${PAGES[@]}"; do save "$path"; done
+# The reference as Debian ships it (/etc/nginx/nginx.conf): a worker per core, sendfile and
+# tcp_nopush on; only the access log is off and keep-alive unbounded, as a benchmark's nginx
+# runs. Runs before 2026-12-06 used one worker and no sendfile: their ratios flatter Lede.
 cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
+worker_processes auto;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;
 events { worker_connections 1024; }
 http {
+  sendfile on;
+  tcp_nopush on;
   access_log off;
-  keepalive_requests 100000;
+  keepalive_requests 1000000;
   types { text/html html; }
   server {
     listen 127.0.0.1:$NGINX_PORT;

@@ -6,6 +6,11 @@
 //! "city", count for little), plus a bonus for shared tags and section, scaled so recent articles
 //! are favoured. Lists are computed when an article is published and stored, so reader pages
 //! never pay for this.
+//!
+//! An article is compared only with those sharing a word or a tag with it: every one for a
+//! rare word, and for a word or tag on many articles the few of them published nearest in time
+//! to it. So a story gets a list even when all it shares with others is common (short posts, a
+//! site of a few broad tags), and scoring it costs the same however large the archive grows.
 
 use crate::content::{ArticleId, SectionId, TagId};
 use std::collections::{HashMap, HashSet};
@@ -90,13 +95,18 @@ pub struct Candidate {
     pub signature: Signature,
 }
 
-/// A word or a tag in more articles than this says too little to find related ones by: an
-/// article is compared only with those sharing a rarer word or tag (a word or tag this common
-/// still counts in the score of those). Keeps publishing and importing linear in the
-/// archive's size: however large it grows, an article is compared with at most this many per
-/// word and tag of its own. Below this many articles, every article sharing any word or tag
-/// is compared.
+/// A word or a tag in more articles than this is too common to compare an article with every
+/// article that has it: it proposes only the [`COMMON_NEAREST`] of them nearest in time to the
+/// article (for one just published, the newest), and still counts in the score of every
+/// article found. Keeps publishing and importing linear in the archive's size: however large
+/// it grows, an article is compared with at most this many per word and tag of its own. Below
+/// this many articles, every article sharing any word or tag is compared.
 const COMMON_WORD_ARTICLES: usize = 200;
+
+/// How many articles a word or tag too common to search by proposes: enough that an article
+/// whose every shared word is common (short posts, a site of a few broad tags, an archive of
+/// many similar stories) still gets a full list, of stories from about its own time.
+const COMMON_NEAREST: usize = 30;
 
 /// Scores articles against each other over one set of candidates (their vocabulary gives the
 /// document frequencies). Built once per publish or import: each candidate's signature is
@@ -112,9 +122,11 @@ pub struct Scorer<'a> {
     /// The candidates using each term not too common to search by, with their weight for it,
     /// by term id; a common term's list is empty.
     postings: Vec<Vec<(u32, f64)>>,
-    /// Which terms are too common to search by.
-    common: Vec<bool>,
-    /// The candidates with each tag not too common to search by.
+    /// The candidates using each term too common to search by, oldest first
+    /// ([`Scorer::nearest_in_time`] takes the few it proposes), by term id; a rarer term's
+    /// list is empty.
+    common: Vec<Vec<u32>>,
+    /// The candidates with each tag, oldest first.
     by_tag: HashMap<TagId, Vec<u32>>,
     /// Each candidate's weight for its age ([`Scorer::recency`]).
     recency: Vec<f64>,
@@ -122,14 +134,16 @@ pub struct Scorer<'a> {
 }
 
 /// What scoring one article against the others needs besides the scorer, kept from one
-/// article to the next: buffers as long as the archive, of which only the entries an
-/// article touched are cleared after it. Clearing them whole for each article of a large
-/// import would cost time in the square of its size.
+/// article to the next: buffers as long as the archive (or its vocabulary), of which only the
+/// entries an article touched are cleared after it. Clearing them whole for each article of a
+/// large import would cost time in the square of its size.
 #[derive(Debug, Default)]
 struct Scratch {
     similarity: Vec<f64>,
     seen: Vec<bool>,
     found: Vec<u32>,
+    /// The article's weights for its common terms, by term id (0 for any other term).
+    common_weight: Vec<f64>,
 }
 
 /// Best first; equal scores in a fixed order (the newer article first).
@@ -148,6 +162,18 @@ fn best(mut scored: Vec<Scored>, k: usize) -> Vec<Scored> {
     }
     scored.sort_unstable_by(best_first);
     scored
+}
+
+/// The order of articles in time: by publication, then by id.
+fn age_key(c: &Candidate) -> (OffsetDateTime, ArticleId) {
+    (c.published_at, c.id)
+}
+
+/// Marks a candidate found, once.
+fn visit(seen: &mut [bool], found: &mut Vec<u32>, index: u32) {
+    if !std::mem::replace(&mut seen[index as usize], true) {
+        found.push(index);
+    }
 }
 
 impl<'a> Scorer<'a> {
@@ -171,26 +197,70 @@ impl<'a> Scorer<'a> {
             terms,
             vectors: Vec::new(),
             postings: vec![Vec::new(); searchable.len()],
-            common: searchable.iter().map(|s| !s).collect(),
+            common: vec![Vec::new(); searchable.len()],
             by_tag: HashMap::new(),
             recency: Vec::new(),
             now,
         };
         scorer.vectors = candidates.iter().map(|c| scorer.vector(&c.signature)).collect();
         scorer.recency = candidates.iter().map(|c| scorer.recency(c.published_at)).collect();
-        for (index, (c, vector)) in candidates.iter().zip(&scorer.vectors).enumerate() {
-            let index = u32::try_from(index).unwrap_or(u32::MAX);
-            for (term, weight) in vector {
-                if searchable[*term as usize] {
-                    scorer.postings[*term as usize].push((index, *weight));
+        // Oldest first, so that every list below is in time order too. Stored articles come
+        // mostly in that order already, which a stable sort finds in linear time.
+        let mut by_age: Vec<u32> =
+            (0..candidates.len()).map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect();
+        by_age.sort_by_key(|i| age_key(&candidates[*i as usize]));
+        for index in by_age {
+            let i = index as usize;
+            for (term, weight) in &scorer.vectors[i] {
+                let term = *term as usize;
+                if searchable[term] {
+                    scorer.postings[term].push((index, *weight));
+                } else {
+                    scorer.common[term].push(index);
                 }
             }
-            for tag in &c.tags {
+            for tag in &candidates[i].tags {
                 scorer.by_tag.entry(*tag).or_default().push(index);
             }
         }
-        scorer.by_tag.retain(|_, tagged| tagged.len() <= COMMON_WORD_ARTICLES);
         scorer
+    }
+
+    /// The [`COMMON_NEAREST`] articles of `list` (oldest first) published nearest in time to
+    /// `target`, itself left out; of two as near, the newer. Found by halving the list, so a
+    /// common word costs the same however many articles use it.
+    fn nearest_in_time(&self, list: &[u32], target: &Candidate, mut visit: impl FnMut(u32)) {
+        let at = |index: u32| &self.candidates[index as usize];
+        let key = age_key(target);
+        let split = list.partition_point(|index| age_key(at(*index)) < key);
+        let (mut older, mut newer) = (split, split);
+        let mut taken = 0;
+        while taken < COMMON_NEAREST {
+            let before = older.checked_sub(1).map(|o| list[o]);
+            let after = list.get(newer).copied();
+            let index = match (before, after) {
+                (None, None) => break,
+                (Some(before), Some(after))
+                    if target.published_at - at(before).published_at
+                        < at(after).published_at - target.published_at =>
+                {
+                    older -= 1;
+                    before
+                }
+                (_, Some(after)) => {
+                    newer += 1;
+                    after
+                }
+                (Some(before), None) => {
+                    older -= 1;
+                    before
+                }
+            };
+            if at(index).id != target.id {
+                visit(index);
+                taken += 1;
+            }
+        }
     }
 
     /// A signature weighted by the terms' rarity, of length 1, sorted by term id (a term the
@@ -218,34 +288,39 @@ impl<'a> Scorer<'a> {
         vector
     }
 
-    /// The candidates sharing a searchable tag or word with `target`, by index, with their
-    /// similarity plus the tag and section bonus (0 excluded), `target` itself left out.
+    /// The candidates sharing a tag or word with `target`, by index, with their similarity
+    /// plus the tag and section bonus (0 excluded), `target` itself left out: all those
+    /// sharing a rarer one, and those nearest in time among the many sharing a common one.
     fn neighbours(&self, target: &Candidate, scratch: &mut Scratch) -> Vec<(usize, f64)> {
         let vector = self.vector(&target.signature);
         if scratch.seen.len() != self.candidates.len() {
             scratch.similarity = vec![0.0; self.candidates.len()];
             scratch.seen = vec![false; self.candidates.len()];
         }
-        let Scratch { similarity, seen, found } = scratch;
+        if scratch.common_weight.len() != self.common.len() {
+            scratch.common_weight = vec![0.0; self.common.len()];
+        }
+        let Scratch { similarity, seen, found, common_weight } = scratch;
         // Similarities add up term by term along the index (in term order, as a merge of the
         // two vectors would), so only the articles sharing something are ever touched.
         for (term, weight) in &vector {
-            for (index, theirs) in &self.postings[*term as usize] {
-                let i = *index as usize;
-                if !std::mem::replace(&mut seen[i], true) {
-                    found.push(*index);
-                }
-                similarity[i] += weight * theirs;
+            let term = *term as usize;
+            for (index, theirs) in &self.postings[term] {
+                visit(seen, found, *index);
+                similarity[*index as usize] += weight * theirs;
+            }
+            if !self.common[term].is_empty() {
+                common_weight[term] = *weight;
+                self.nearest_in_time(&self.common[term], target, |i| visit(seen, found, i));
             }
         }
-        for index in target.tags.iter().filter_map(|tag| self.by_tag.get(tag)).flatten() {
-            if !std::mem::replace(&mut seen[*index as usize], true) {
-                found.push(*index);
+        for tagged in target.tags.iter().filter_map(|tag| self.by_tag.get(tag)) {
+            if tagged.len() > COMMON_WORD_ARTICLES {
+                self.nearest_in_time(tagged, target, |i| visit(seen, found, i));
+            } else {
+                tagged.iter().for_each(|i| visit(seen, found, *i));
             }
         }
-        // Words too common to search by still count in the scores of the articles found.
-        let common: Vec<&(u32, f64)> =
-            vector.iter().filter(|(term, _)| self.common[*term as usize]).collect();
         let scored = found
             .iter()
             .filter_map(|index| {
@@ -254,15 +329,10 @@ impl<'a> Scorer<'a> {
                 if other.id == target.id {
                     return None;
                 }
-                let theirs = &self.vectors[i];
-                let similarity = similarity[i]
-                    + common
-                        .iter()
-                        .filter_map(|(term, weight)| {
-                            let at = theirs.binary_search_by_key(term, |(t, _)| *t).ok()?;
-                            Some(weight * theirs[at].1)
-                        })
-                        .sum::<f64>();
+                // Words too common to search by count in the scores of every article found.
+                let common: f64 =
+                    self.vectors[i].iter().map(|(t, w)| common_weight[*t as usize] * w).sum();
+                let similarity = similarity[i] + common;
                 let shared_tags = other.tags.iter().filter(|t| target.tags.contains(t)).count();
                 if similarity <= 0.0 && shared_tags == 0 {
                     return None;
@@ -275,6 +345,9 @@ impl<'a> Scorer<'a> {
         for index in found.drain(..) {
             similarity[index as usize] = 0.0;
             seen[index as usize] = false;
+        }
+        for (term, _) in &vector {
+            common_weight[*term as usize] = 0.0;
         }
         scored
     }
@@ -482,20 +555,38 @@ mod tests {
         }
     }
 
-    /// A word in more than [`COMMON_WORD_ARTICLES`] articles finds nobody, but still counts
-    /// in the score of the articles a rarer word found.
+    /// The ids of `ranked`, in order.
+    fn ids(ranked: &[Scored]) -> Vec<i64> {
+        ranked.iter().map(|(id, _)| id.0).collect()
+    }
+
+    /// A word in more than [`COMMON_WORD_ARTICLES`] articles proposes only the
+    /// [`COMMON_NEAREST`] of them nearest in time, and counts in the score of every article
+    /// found, whatever found it.
     #[test]
-    fn common_words_count_in_scores_without_finding_articles() {
+    fn common_words_find_the_articles_nearest_in_time_and_count_in_every_score() {
         let words = |i: usize| format!("city w{i}a w{i}b w{i}c");
+        // Two days apart; the target comes an hour after the one 100 days old, so no two are
+        // as near to it as each other.
         let mut all: Vec<Candidate> = (0..COMMON_WORD_ARTICLES + 1)
-            .map(|i| candidate(i as i64, 1, &[], 1, &words(i)))
+            .map(|i| candidate(i as i64, 1, &[], 2 * i as i64, &words(i)))
             .collect();
-        all.push(candidate(5000, 2, &[], 1, "city harbour quay"));
-        all.push(candidate(5001, 3, &[], 1, "city harbour crane"));
+        let mut target = candidate(5000, 2, &[], 100, "city harbour quay");
+        target.published_at += time::Duration::hours(1);
+        all.push(target.clone());
+        all.push(candidate(5001, 3, &[], 400, "city harbour crane"));
         let scorer = Scorer::new(&all, NOW);
-        let target = &all[all.len() - 2];
-        let ranked = scorer.rank(target);
-        assert_eq!(ranked.iter().map(|(id, _)| id.0).collect::<Vec<_>>(), [5001], "not the others");
+        let (ranked, offers) = scorer.lists(&target);
+        let mut found = ids(&offers);
+        found.sort_unstable();
+        // Fifteen older (100, 102, … 128 days old), fifteen newer (98, 96, … 70 days old),
+        // and the one sharing "harbour", however old.
+        let mut nearest: Vec<i64> = (35..=64).collect();
+        nearest.push(5001);
+        assert_eq!(COMMON_NEAREST, 30);
+        assert_eq!(found, nearest, "the nearest in time and the harbour story");
+        assert_eq!(ranked[0].0, ArticleId(5001), "the closest words first: {ranked:?}");
+        assert_eq!(ranked.len(), MAX_RELATED);
         let weight = |term: &str| {
             let d = all.iter().filter(|c| c.signature.iter().any(|(t, _)| t == term)).count();
             (1.0 + all.len() as f64 / d as f64).ln()
@@ -509,22 +600,59 @@ mod tests {
         assert!(signature_weights.windows(2).all(|w| w[0] == w[1]), "equal weights: {target:?}");
         let recency = scorer.recency(all[all.len() - 1].published_at);
         assert!((ranked[0].1 - expected * recency).abs() < 1e-9, "{} {}", ranked[0].1, expected);
+        // One found only through "city" scores by it alone.
+        let (w, other) = (weight("w50a"), &all[50]);
+        let expected = city * city
+            / ((city * city + harbour * harbour + quay * quay).sqrt()
+                * (city * city + 3.0 * w * w).sqrt());
+        let score = offers.iter().find(|(id, _)| *id == other.id).expect("found").1;
+        let recency = scorer.recency(target.published_at);
+        assert!((score - expected * recency).abs() < 1e-9, "{score} {expected}");
     }
 
-    /// A tag on more than [`COMMON_WORD_ARTICLES`] articles finds nobody (else every
-    /// article would be compared with a share of the whole archive), but still adds its bonus
-    /// to the articles a rarer word found.
+    /// An article whose only words and tags in common with others are common ones still gets
+    /// a full list (it got none when common ones proposed nobody), of articles from its own
+    /// time; one just published, of the newest.
     #[test]
-    fn common_tags_count_in_scores_without_finding_articles() {
+    fn an_article_sharing_only_common_words_and_tags_gets_a_list() {
+        let all: Vec<Candidate> = (0..3 * COMMON_WORD_ARTICLES as i64)
+            .map(|i| candidate(i, i % 2, &[9], i, &format!("council w{i}a w{i}b")))
+            .collect();
+        let scorer = Scorer::new(&all, NOW);
+        for target in [&all[0], &all[300], &all[all.len() - 1]] {
+            let ranked = scorer.rank(target);
+            assert_eq!(ranked.len(), MAX_RELATED, "article {}: {ranked:?}", target.id.0);
+            // Among the thirty nearest in time (the oldest has none older), the newer first.
+            let days = |id: &ArticleId| (id.0 - target.id.0).unsigned_abs() as usize;
+            let near = ranked.iter().all(|(id, _)| days(id) <= COMMON_NEAREST);
+            assert!(near, "{}: {ranked:?}", target.id.0);
+        }
+        let only_tagged: Vec<Candidate> = (0..3 * COMMON_WORD_ARTICLES as i64)
+            .map(|i| candidate(i, 1, &[9], i, &format!("w{i}a w{i}b")))
+            .collect();
+        let ranked = Scorer::new(&only_tagged, NOW).rank(&only_tagged[0]);
+        assert_eq!(ids(&ranked), [1, 2, 3, 4, 5, 6], "the newest with the tag: {ranked:?}");
+    }
+
+    /// A tag on more than [`COMMON_WORD_ARTICLES`] articles proposes only those nearest in
+    /// time (else every article would be compared with a share of the whole archive), and
+    /// adds its bonus to every article found.
+    #[test]
+    fn common_tags_find_the_articles_nearest_in_time_and_count_in_every_score() {
         let mut all: Vec<Candidate> = (0..COMMON_WORD_ARTICLES as i64 + 1)
-            .map(|i| candidate(i, 1, &[9], 1, &format!("w{i}a w{i}b")))
+            .map(|i| candidate(i, 1, &[9], 10 + i, &format!("w{i}a w{i}b")))
             .collect();
         all.push(candidate(5000, 2, &[9], 1, "harbour quay"));
-        all.push(candidate(5001, 3, &[9], 1, "harbour crane"));
+        all.push(candidate(5001, 3, &[9], 400, "harbour crane"));
         let scorer = Scorer::new(&all, NOW);
         let target = &all[all.len() - 2];
-        let ranked = scorer.rank(target);
-        assert_eq!(ranked.iter().map(|(id, _)| id.0).collect::<Vec<_>>(), [5001], "not the others");
+        let (ranked, offers) = scorer.lists(target);
+        let mut found = ids(&offers);
+        found.sort_unstable();
+        let mut nearest: Vec<i64> = (0..COMMON_NEAREST as i64).collect();
+        nearest.push(5001);
+        assert_eq!(found, nearest, "the newest tagged and the harbour story");
+        assert_eq!(ranked[0].0, ArticleId(5001), "{ranked:?}");
         let alone = Scorer::new(&all[all.len() - 2..], NOW).rank(target);
         assert!(ranked[0].1 > 0.0 && alone[0].0 == ranked[0].0, "{ranked:?} {alone:?}");
         let mut untagged = all[all.len() - 1].clone();
@@ -570,8 +698,9 @@ mod tests {
 
     /// An import costs the same per article however large it is: an archive four times
     /// larger takes about four times as long, not sixteen (the audit's 4,004 posts took 15
-    /// times as long as 1,001). Articles are found through their rarer words, never through
-    /// a tag or words that a share of the whole archive has, however large that share.
+    /// times as long as 1,001). Articles are found through their rarer words, and through a
+    /// tag or words that a share of the whole archive has only among the few nearest in time,
+    /// however large that share.
     #[test]
     fn scoring_an_import_costs_the_same_per_article_at_any_size() {
         let small = seconds_per_article(2_000);

@@ -1,12 +1,14 @@
 //! The store's part of the "Hardening" findings, on SQLite and PostgreSQL alike: one admin
 //! from any number of setups sent at once, lockouts per address whether it has an account or
 //! not, comment form tokens spent once for every server, bylines only editors change, and
-//! editors publishing at once (no deadlock, every acknowledged publish searchable).
+//! editors publishing at once (no deadlock, every acknowledged publish searchable), and related
+//! lists for articles whose only words and tags in common with others are common ones.
 
 use lede_core::account::Role;
-use lede_core::content::{ArticleId, ArticleStatus};
+use lede_core::content::{ArticleId, ArticleStatus, AuthorInput, SectionInput};
+use lede_core::transfer::{ImportArticle, ImportAuthor, ImportBatch, ImportSection, ImportTag};
 use lede_core::workflow::Step;
-use lede_store::test_support::{TestDb, article, load_fixture, slug};
+use lede_store::test_support::{NOW, TestDb, article, load_fixture, slug};
 use lede_store::{
     Accounts, ArticleFilter, Edit, Error, PageRequest, SearchQuery, SetupError, SignInError,
 };
@@ -17,6 +19,7 @@ lede_store::on_both_databases!(
     a_form_token_is_spent_once_for_every_server,
     bylines_are_the_newsroom_s_rule_not_the_form_s,
     four_editors_publishing_at_once_never_deadlock,
+    articles_sharing_only_common_words_get_the_nearest_in_time_as_related,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -229,4 +232,109 @@ async fn four_editors_publishing_at_once_never_deadlock(db: &TestDb) {
             assert_eq!(tags.iter().filter(|t| t.slug.as_str() == tag).count(), 1, "{tag}");
         }
     }
+}
+
+/// The audit's follow-up: a word or tag on more than 200 articles proposed no related ones, so
+/// on a large archive of similar stories most articles had no "You May Also Like" list. Here
+/// 220 imported stories share nothing but such words and a tag: each gets the newest of the
+/// stories published nearest in time to it, on the import's path and on a publish's, where
+/// the new story's nearest are the newest, and it enters their lists.
+async fn articles_sharing_only_common_words_get_the_nearest_in_time_as_related(db: &TestDb) {
+    const STORIES: usize = 220;
+    let newsroom = db.newsroom().await;
+    let store = db.store();
+    let story = |n: usize| ImportArticle {
+        foreign_id: n.to_string(),
+        label: format!("post {n}"),
+        article: article(
+            &format!("harbour-{n}"),
+            "Harbour notes",
+            "local",
+            &["maya-chen"],
+            &["port"],
+            "",
+        ),
+        body_html: format!("<p>Cranes on the quay. Only here: own{n}x and own{n}y.</p>"),
+        status: ArticleStatus::Published,
+        published_at: Some(NOW - time::Duration::days(n as i64 + 1)),
+        updated_at: NOW - time::Duration::days(n as i64 + 1),
+        old_paths: Vec::new(),
+        translation_of: None,
+    };
+    let batch = ImportBatch {
+        source: "wordpress https://old.example".to_owned(),
+        authors: vec![ImportAuthor {
+            foreign_id: "maya".to_owned(),
+            author: AuthorInput {
+                slug: slug("maya-chen"),
+                name: "Maya Chen".to_owned(),
+                bio: String::new(),
+                website: None,
+                avatar: None,
+            },
+        }],
+        sections: vec![ImportSection {
+            foreign_id: "local".to_owned(),
+            section: SectionInput {
+                slug: slug("local"),
+                name: "Local".to_owned(),
+                description: String::new(),
+                parent: None,
+            },
+        }],
+        tags: vec![ImportTag {
+            foreign_id: "port".to_owned(),
+            slug: slug("port"),
+            name: "Port".to_owned(),
+        }],
+        articles: (0..STORIES).map(story).collect(),
+        pages: Vec::new(),
+        comments: Vec::new(),
+    };
+    newsroom.import(batch).await.expect("import");
+    let related_slugs = |id: ArticleId| {
+        let store = store.clone();
+        async move {
+            let related = store.related_articles(id).await.expect("related");
+            related.into_iter().map(|a| a.slug.as_str().to_owned()).collect::<Vec<_>>()
+        }
+    };
+    let slugs = |range: std::ops::RangeInclusive<usize>| -> Vec<String> {
+        range.map(|n| format!("harbour-{n}")).collect()
+    };
+    let id_of = |slug_text: &'static str| {
+        let store = store.clone();
+        async move { store.article_state(slug_text).await.expect("query").expect("stored").0 }
+    };
+    // Story 100 finds the thirty published nearest its time (85 to 115 days back); as alike
+    // as each other, the newest six of them lead.
+    let hundred = id_of("harbour-100").await;
+    assert_eq!(related_slugs(hundred).await, slugs(85..=90), "the import's list");
+    let oldest = id_of("harbour-219").await;
+    assert_eq!(related_slugs(oldest).await, slugs(189..=194), "the oldest story's list");
+
+    let accounts = Accounts::new(&newsroom);
+    accounts.create_user("ed@example.com", "Ed Itor", Role::Editor, PASSWORD).await.expect("ed");
+    let editor = store.user_by_email("ed@example.com").await.expect("query").expect("user");
+    let input = article(
+        "harbour-today",
+        "Harbour notes",
+        "local",
+        &["maya-chen"],
+        &["port"],
+        "Cranes on the quay. Only here: todayx and todayy.",
+    );
+    let edit = Edit {
+        id: None,
+        input,
+        tag_names: Vec::new(),
+        expected_version: None,
+        step: Step::Publish,
+        schedule_at: None,
+        notes: Default::default(),
+    };
+    let today = newsroom.edit_article(&editor, edit).await.expect("publish");
+    assert_eq!(related_slugs(today).await, slugs(0..=5), "a publish's list: the newest");
+    let newest = id_of("harbour-0").await;
+    assert_eq!(related_slugs(newest).await.first().map(String::as_str), Some("harbour-today"));
 }

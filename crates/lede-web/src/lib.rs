@@ -11,6 +11,7 @@ pub mod dates;
 mod error;
 mod feeds;
 mod form_token;
+mod front_door;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
@@ -28,10 +29,16 @@ mod views;
 
 pub use api::paths as api_paths;
 pub use error::AppError;
+pub use front_door::{Answer, Site};
 pub use state::{AppState, SiteIdentity, SiteSettings};
 
 use axum::Router;
 use axum::routing::get;
+
+/// The whole site: cached pages answered at the front door, the rest routed.
+pub fn site(state: AppState) -> Site {
+    Site::new(&state, router(state.clone()))
+}
 
 /// Every route of the site, wrapped in the middleware every response needs.
 pub fn router(state: AppState) -> Router {

@@ -7,7 +7,7 @@
 use crate::cache::PageCache;
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, MatchedPath, Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::EncodeLabelSet;
@@ -147,14 +147,35 @@ pub async fn record(State(state): State<AppState>, request: Request, next: Next)
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(|| "unmatched".to_owned(), |m| m.as_str().to_owned());
-    let method = request.method().as_str().to_owned();
+    let method = request.method().clone();
     let started = Instant::now();
     let response = next.run(request).await;
-    let metrics = &state.metrics;
-    let status = response.status().as_u16();
-    metrics.requests.get_or_create(&RequestLabels { route: route.clone(), method, status }).inc();
-    metrics.latency.get_or_create(&RouteLabels { route }).observe(started.elapsed().as_secs_f64());
+    state.metrics.observe(route, &method, response.status(), started);
     response
+}
+
+impl Metrics {
+    /// Everything registered, in Prometheus' text format.
+    pub fn text(&self) -> String {
+        let mut text = String::new();
+        // Writing to a String cannot fail.
+        let _ = prometheus_client::encoding::prometheus_text::encode(&mut text, &self.registry);
+        text
+    }
+
+    /// Counts one answered request and its time since `started`, under its route's pattern.
+    pub(crate) fn observe(
+        &self,
+        route: String,
+        method: &Method,
+        status: StatusCode,
+        started: Instant,
+    ) {
+        let method = method.as_str().to_owned();
+        let status = status.as_u16();
+        self.requests.get_or_create(&RequestLabels { route: route.clone(), method, status }).inc();
+        self.latency.get_or_create(&RouteLabels { route }).observe(started.elapsed().as_secs_f64());
+    }
 }
 
 /// `GET /metrics`.
@@ -171,10 +192,7 @@ pub async fn metrics(State(state): State<AppState>, request: Request) -> Respons
     metrics.connections_idle.set(i64::from(pool.idle));
     metrics.connections_max.set(i64::from(pool.max));
     read_queues(&state).await;
-    let mut text = String::new();
-    if prometheus_client::encoding::prometheus_text::encode(&mut text, &metrics.registry).is_err() {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    }
+    let text = metrics.text();
     let content_type = prometheus_client::encoding::prometheus_text::CONTENT_TYPE;
     ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-store")], text)
         .into_response()

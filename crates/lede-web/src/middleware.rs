@@ -6,12 +6,11 @@ use crate::error::{ErrorFormat, ErrorPage, problem_response};
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 /// No inline scripts or styles, nothing from other origins: reader pages make no third-party
@@ -38,9 +37,6 @@ const REMOTE_IMAGES_TOO: &str = content_security_policy!("'self' data: https:");
 const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
-    let header = |name: HeaderName, value: &'static str| {
-        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
-    };
     let cache = state.page_cache.clone();
     let newsroom = state.newsroom.clone();
     let metrics = state.clone();
@@ -54,31 +50,39 @@ pub fn wrap(router: Router<()>, state: AppState) -> Router<()> {
         Some(cache) => rendered.layer(from_fn_with_state(cache, crate::cache::serve_cached)),
         None => rendered,
     };
-    // Outside the page cache, so a cached page leaves with the policy of the moment.
+    // Outside the page cache, so a cached page leaves with the policy of the moment. Pages
+    // the cache holds are mostly answered before routing (`front_door`), with these same
+    // headers and metrics; this path serves the rest.
     served
         // Outside the cache, so that hits are counted and timed too.
         .layer(from_fn_with_state(metrics, crate::metrics::record))
-        .layer(from_fn_with_state(newsroom, content_security_policy))
-        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(header(header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .layer(from_fn_with_state(newsroom, site_headers))
         .layer(TraceLayer::new_for_http())
 }
 
-/// Adds the `Content-Security-Policy` that the site's settings call for now (an admin may
-/// allow remote images while the site runs), unless the response has its own (`/media/` files
-/// carry `sandbox`).
-async fn content_security_policy(
+/// Adds the site's own headers to a response that lacks them: the `Content-Security-Policy`
+/// the site's settings call for now (an admin may allow remote images while the site runs;
+/// `/media/` files carry their own `sandbox`), `nosniff` and the referrer policy.
+async fn site_headers(
     State(newsroom): State<lede_store::Newsroom>,
     request: Request,
     next: Next,
 ) -> Response {
     let mut response = next.run(request).await;
-    let policy = if newsroom.remote_images() { REMOTE_IMAGES_TOO } else { OWN_IMAGES_ONLY };
+    add_site_headers(response.headers_mut(), newsroom.remote_images());
     response
-        .headers_mut()
-        .entry(header::CONTENT_SECURITY_POLICY)
-        .or_insert(HeaderValue::from_static(policy));
-    response
+}
+
+/// What [`site_headers`] adds, for the front door's answers too.
+pub(crate) fn add_site_headers(headers: &mut HeaderMap, remote_images: bool) {
+    let policy = if remote_images { REMOTE_IMAGES_TOO } else { OWN_IMAGES_ONLY };
+    for (name, value) in [
+        (header::CONTENT_SECURITY_POLICY, policy),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+    ] {
+        headers.entry(name).or_insert(HeaderValue::from_static(value));
+    }
 }
 
 /// What the compression layer compresses: the default (text, not images), and not fonts,

@@ -17,7 +17,6 @@
 //! HTTP/2 without TLS would need timeouts of its own. A proxy in front may speak HTTP/2 to
 //! readers.
 
-use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
@@ -91,7 +90,7 @@ pub fn max_connections(open_files: u64) -> usize {
 /// in flight finish for `limits.shutdown_grace` at most.
 pub async fn serve(
     listener: TcpListener,
-    app: Router,
+    app: lede_web::Site,
     limits: Limits,
     max_connections: usize,
     shutdown: impl Future<Output = ()>,
@@ -166,7 +165,7 @@ pub async fn serve(
 async fn serve_connection(
     stream: tokio::net::TcpStream,
     remote: SocketAddr,
-    app: Router,
+    app: lede_web::Site,
     limits: Limits,
     mut stopping: watch::Receiver<bool>,
 ) {

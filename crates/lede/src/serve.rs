@@ -73,7 +73,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     if let Some(heard) = heard {
         spawn_hearing(state.clone(), heard);
     }
-    let app = lede_web::router(state);
+    let app = lede_web::site(state);
     let max_connections = listen::max_connections(open_files);
     tracing::info!(
         addr = %config.addr,

@@ -41,17 +41,17 @@ pub struct Edit {
 
 /// How a write to an article came about, beyond its content and status.
 #[derive(Debug, Clone, Default)]
-struct Origin<'a> {
-    context: SaveContext,
-    notes: Option<&'a UpdateNotes>,
+pub(super) struct Origin<'a> {
+    pub context: SaveContext,
+    pub notes: Option<&'a UpdateNotes>,
     /// The person whose editor sent it (see [`ArticleWrite::from_editor`]).
-    from_editor: Option<lede_core::account::UserId>,
+    pub from_editor: Option<lede_core::account::UserId>,
     /// Content that is or will be live must also describe every image it shows
     /// (`lede_core::alt_text`).
-    going_live: bool,
+    pub going_live: bool,
     /// The front-page flags and search and social fields the editor sends; `None` in either
     /// keeps what the article has.
-    presentation: Presentation,
+    pub presentation: Presentation,
 }
 
 /// An edit kept for later ("Save for later"): all it carries besides the article's id.
@@ -75,7 +75,7 @@ impl Newsroom {
 
     /// Checks and writes an article's content with its status change (if any), creating the
     /// named tags it lacks, in one transaction, and announces what readers see change.
-    async fn write_content(
+    pub(super) async fn write_content(
         &self,
         id: Option<ArticleId>,
         mut input: ArticleInput,

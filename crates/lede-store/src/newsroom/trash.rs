@@ -5,7 +5,8 @@
 //! editor's, so one refused article leaves the others done and itself untouched.
 
 use super::Newsroom;
-use crate::{Error, Result};
+use super::articles::Origin;
+use crate::{Error, Result, SaveContext};
 use lede_core::Slug;
 use lede_core::account::User;
 use lede_core::content::*;
@@ -87,28 +88,38 @@ impl Newsroom {
         self.edit_article(user, edit).await.map(|_| ())
     }
 
-    /// Moves an article to another section (the desk's bulk "Move to section"): saved as the
-    /// editor would save it, a live article with "Update", so the same rules apply.
+    /// Moves an article to another section (the desk's bulk "Move to section") on behalf of
+    /// `user`, who must be allowed to change it as it stands (as to save a draft, or to update
+    /// what is live or scheduled). Only the section changes: never the status (a move is not
+    /// a workflow step: an unpublished article saved as the editor's "save" would have become
+    /// a draft), and not what the editor keeps beside the article (its pending version, the
+    /// person's autosave), which a move does not supersede: someone's unsaved work is not lost
+    /// to a desk action, and the pending version, now older than the article, cannot go live
+    /// without its editor seeing the conflict (it would move the article back). Written as
+    /// every change is, with a revision, in one transaction.
     pub async fn move_to_section(&self, user: &User, id: ArticleId, section: &Slug) -> Result<()> {
         let current = self.store.editable_article(id).await?.ok_or(Error::NotFound("article"))?;
+        if current.trashed_at.is_some() {
+            return Err(lede_core::Invalid::new("status", "store-article-trashed").into());
+        }
         if &current.input.section == section {
             return Ok(());
         }
-        let step = match current.status {
-            ArticleStatus::Published => Step::Update,
-            _ => Step::SaveDraft,
-        };
+        let own = user.author.is_some_and(|a| current.author_ids.contains(&a));
+        let live = matches!(current.status, ArticleStatus::Published | ArticleStatus::Scheduled);
+        let step =
+            if current.status == ArticleStatus::Published { Step::Update } else { Step::SaveDraft };
+        workflow::next_status(user.role, own, current.status, step).map_err(refused)?;
         let mut input = current.input;
         input.section = section.clone();
-        let edit = super::Edit {
-            id: Some(id),
-            input,
-            tag_names: Vec::new(),
-            expected_version: Some(current.version),
-            step,
-            schedule_at: None,
-            notes: UpdateNotes::default(),
+        let origin = Origin {
+            context: SaveContext {
+                expected_version: Some(current.version),
+                saved_by: Some(user.id),
+            },
+            going_live: live,
+            ..Origin::default()
         };
-        self.edit_article(user, edit).await.map(|_| ())
+        self.write_content(Some(id), input, Vec::new(), None, origin).await.map(|_| ())
     }
 }

@@ -30,6 +30,8 @@ pub struct Entry {
     headers: HeaderMap,
     pub deps: Vec<Dep>,
     pub born: Instant,
+    /// The pattern of the route that rendered it, which the metrics count its hits under.
+    pub route: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +43,7 @@ pub enum Encoding {
 
 impl Entry {
     /// Compresses and fingerprints a rendered page.
-    pub fn new(body: Bytes, mut headers: HeaderMap, deps: Vec<Dep>) -> Self {
+    pub fn new(body: Bytes, mut headers: HeaderMap, deps: Vec<Dep>, route: String) -> Self {
         for name in [header::CONTENT_LENGTH, header::CONTENT_ENCODING, header::TRANSFER_ENCODING] {
             headers.remove(name);
         }
@@ -63,6 +65,7 @@ impl Entry {
             headers,
             deps,
             born: Instant::now(),
+            route,
         }
     }
 

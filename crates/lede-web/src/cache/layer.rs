@@ -5,7 +5,7 @@
 
 use super::entry::Entry;
 use super::{PageCache, shown};
-use axum::extract::{Request, State};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -49,6 +49,8 @@ pub async fn serve_cached(
     let epoch = cache.epoch();
     let (mut parts, body) = request.into_parts();
     let client = parts.headers.clone();
+    let route = parts.extensions.get::<MatchedPath>().map_or("unmatched", MatchedPath::as_str);
+    let route = route.to_owned();
     // The page itself, whole and uncompressed: the entry makes the encodings and answers
     // conditional requests. HEAD is rendered as GET so that the entry has a body to keep.
     for name in
@@ -66,13 +68,13 @@ pub async fn serve_cached(
         // Rendered pages are whole in memory; a failing body is a bug, not a reader's fault.
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    cache.insert(key, Entry::new(bytes, parts.headers, deps), epoch).respond(&client, head)
+    cache.insert(key, Entry::new(bytes, parts.headers, deps, route), epoch).respond(&client, head)
 }
 
 /// The key a request's page is kept under: its path, and its page number for lists (taken as
 /// it stands in the request, so a hit allocates nothing). Other queries (a reader's own comment
 /// notice, tracking parameters) are rendered every time.
-fn cache_key(uri: &Uri) -> Option<&str> {
+pub(crate) fn cache_key(uri: &Uri) -> Option<&str> {
     let path = uri.path();
     if NEVER.iter().any(|prefix| {
         path.strip_prefix(prefix)

@@ -17,6 +17,7 @@ pub mod purge;
 pub mod shown;
 
 pub use entry::{Encoding, brotli, gzip, preferred};
+pub(crate) use layer::cache_key;
 pub use layer::serve_cached;
 
 use entry::Entry;
@@ -79,7 +80,7 @@ impl PageCache {
         self.epoch.load(Ordering::Acquire)
     }
 
-    fn get(&self, key: &str) -> Option<Arc<Entry>> {
+    pub(crate) fn get(&self, key: &str) -> Option<Arc<Entry>> {
         let mut inner = self.lock();
         let entry = inner.pages.get(key)?.clone();
         if entry.born.elapsed() > MAX_AGE {

@@ -17,6 +17,7 @@ use tower::ServiceExt;
 
 lede_store::on_both_databases!(
     cached_pages_come_in_every_encoding_with_an_etag,
+    a_hit_answers_exactly_as_the_render_did,
     personal_pages_are_never_kept,
     a_content_edit_purges_the_pages_showing_the_article_and_nothing_else,
     a_correction_purges_its_article_and_the_corrections_page,
@@ -123,6 +124,50 @@ async fn send(site: &Site, request: Request<Body>) -> (StatusCode, axum::http::H
     let headers = response.headers().clone();
     let body = response.into_body().collect().await.expect("body").to_bytes();
     (status, headers, body.to_vec())
+}
+
+/// Hits are answered at the front door, before routing and its middleware (issue 15): what
+/// a reader gets must not tell which path answered. Each page's first answer is rendered
+/// through the router; its second comes from the cache, and the two are the same, headers
+/// and all, and the hit is counted under the route that rendered the page.
+async fn a_hit_answers_exactly_as_the_render_did(db: &TestDb) {
+    let site = site(db).await;
+    let cache = site.cache.clone().expect("the fixture site caches");
+    for path in PAGES {
+        let rendered = site.get(path).await;
+        assert_eq!(rendered.status, StatusCode::OK, "{path}");
+        assert!(cache.keys().iter().any(|key| key == path), "{path} is kept");
+        let hit = site.get(path).await;
+        assert_eq!(hit.status, rendered.status, "{path}");
+        assert_eq!(hit.body, rendered.body, "{path}");
+        let names = |page: &crate::support::Page| {
+            page.headers
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.as_bytes().to_vec()))
+                .collect::<BTreeMap<_, _>>()
+        };
+        assert_eq!(names(&hit), names(&rendered), "{path}: the hit's headers");
+        for name in [
+            header::CONTENT_SECURITY_POLICY,
+            header::X_CONTENT_TYPE_OPTIONS,
+            header::REFERRER_POLICY,
+        ] {
+            assert!(hit.headers.contains_key(&name), "{path}: {name}");
+        }
+    }
+    let metrics = site.state.metrics.text();
+    let article_hits = metrics
+        .lines()
+        .find(|line| {
+            line.starts_with("lede_http_requests_total{")
+                && line.contains(r#"route="/articles/{slug}""#)
+                && line.contains(r#"method="GET""#)
+                && line.contains(r#"status="200""#)
+        })
+        .unwrap_or_else(|| panic!("no article requests counted:\n{metrics}"));
+    let counted: u64 = article_hits.rsplit(' ').next().and_then(|n| n.parse().ok()).expect("count");
+    let articles = PAGES.iter().filter(|p| p.starts_with("/articles/")).count() as u64;
+    assert_eq!(counted, 2 * articles, "renders and hits both counted under the route");
 }
 
 async fn cached_pages_come_in_every_encoding_with_an_etag(db: &TestDb) {

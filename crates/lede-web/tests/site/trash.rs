@@ -1,5 +1,6 @@
 //! The desk's article list through the real router, on both databases: bulk actions with
-//! the message that counts them and names what was refused, the trash (a trashed article's
+//! the message that counts them and names what was refused, "Move to section" changing only
+//! the section (a draft or an unpublished article stays as it was), the trash (a trashed article's
 //! address answers 410 Gone, "Restore" brings it back as a draft, "Empty trash" asks first,
 //! then deletes for good), sorting by column headers, and the language, word and comment
 //! columns.
@@ -8,7 +9,9 @@ use crate::support::*;
 use axum::http::{StatusCode, header};
 use lede_core::account::Role;
 use lede_core::comment::{CommentInput, CommentStatus};
-use lede_store::test_support::TestDb;
+use lede_core::content::{ArticleId, ArticleStatus};
+use lede_core::workflow::Step;
+use lede_store::test_support::{NOW, TestDb, article};
 
 lede_store::on_both_databases!(
     bulk_trash_takes_articles_off_the_site_and_restore_brings_them_back,
@@ -16,6 +19,7 @@ lede_store::on_both_databases!(
     bulk_actions_refuse_what_the_role_does_not_allow_and_say_why,
     the_desk_sorts_by_its_column_headers_and_keeps_the_filters,
     the_desk_shows_language_words_and_comments,
+    bulk_move_keeps_every_status_and_records_a_revision,
 );
 
 async fn id_of(site: &Site, slug: &str) -> i64 {
@@ -310,4 +314,87 @@ async fn the_desk_shows_language_words_and_comments(db: &TestDb) {
     assert_eq!(desk.text(".desk tbody td.language"), "en");
     assert_eq!(desk.text(".desk tbody td.words"), "130");
     assert_eq!(desk.text(".desk tbody td.comments"), "3");
+}
+
+/// Issue 10: "Move to section" on an unpublished article made it a draft (the move was saved
+/// as the editor's "save"). A move changes the section and nothing else, whatever the status,
+/// and is recorded as every change is: a revision by the person who moved it. What the editor
+/// keeps beside a live article (its pending version) stays too.
+async fn bulk_move_keeps_every_status_and_records_a_revision(db: &TestDb) {
+    let site = site(db).await;
+    let (cookie, csrf) = signed_in(&site, Role::Editor).await;
+    let newsroom = &site.newsroom;
+    let store = newsroom.store();
+    let editor = store.user_by_email("editor@example.com").await.expect("q").expect("editor");
+    let draft = id_of(&site, "secret-draft").await;
+    let unpublished = id_of(&site, "budget-row-deepens").await;
+    let done = bulk(&site, &cookie, &csrf, "unpublish", &[unpublished], &[]).await;
+    assert_eq!(follow(&site, &done, &cookie).await.text(".flash p"), "One article unpublished.");
+    let live = id_of(&site, "river-clean-up").await;
+    let new = |slug_text: &str, step: Step, schedule_at| lede_store::Edit {
+        id: None,
+        input: article(slug_text, "Harbour works", "news", &["maya-chen"], &[], "Cranes."),
+        tag_names: Vec::new(),
+        expected_version: None,
+        step,
+        schedule_at,
+        notes: Default::default(),
+    };
+    let in_review =
+        newsroom.edit_article(&editor, new("in-review", Step::SubmitForReview, None)).await;
+    let at = NOW + time::Duration::days(2);
+    let scheduled =
+        newsroom.edit_article(&editor, new("scheduled", Step::Schedule, Some(at))).await;
+    let (in_review, scheduled) = (in_review.expect("submit").0, scheduled.expect("schedule").0);
+    let opened = store.editable_article(ArticleId(live)).await.expect("q").expect("live");
+    let mut later = opened.input.clone();
+    later.standfirst = "Volunteers will be back in spring.".to_owned();
+    let keep = lede_store::Edit {
+        id: Some(ArticleId(live)),
+        input: later,
+        tag_names: Vec::new(),
+        expected_version: Some(opened.version),
+        step: Step::SaveForLater,
+        schedule_at: None,
+        notes: Default::default(),
+    };
+    newsroom.edit_article(&editor, keep).await.expect("saved for later");
+
+    let ids = [draft, unpublished, in_review, scheduled, live];
+    let mut before = Vec::new();
+    for id in ids {
+        let a = store.editable_article(ArticleId(id)).await.expect("q").expect("article");
+        let revisions = store.revisions(ArticleId(id)).await.expect("revisions").len();
+        before.push((a.status, a.published_at, a.version, revisions));
+    }
+    assert_eq!(
+        before.iter().map(|b| b.0).collect::<Vec<_>>(),
+        [
+            ArticleStatus::Draft,
+            ArticleStatus::Unpublished,
+            ArticleStatus::InReview,
+            ArticleStatus::Scheduled,
+            ArticleStatus::Published
+        ]
+    );
+    let done = bulk(&site, &cookie, &csrf, "move", &ids, &[("section", "culture")]).await;
+    let after = follow(&site, &done, &cookie).await;
+    assert_eq!(after.text(".flash p"), "5 articles moved to Culture.");
+    assert_eq!(after.count(".flash-details li"), 0, "none refused");
+    for (id, (status, published_at, version, revisions)) in ids.into_iter().zip(before) {
+        let a = store.editable_article(ArticleId(id)).await.expect("q").expect("article");
+        assert_eq!(a.input.section.as_str(), "culture", "article {id} moved");
+        assert_eq!((a.status, a.published_at), (status, published_at), "article {id}: as it was");
+        assert_eq!(a.version, version + 1, "article {id}: one change");
+        let history = store.revisions(ArticleId(id)).await.expect("revisions");
+        assert_eq!(history.len(), revisions + 1, "article {id}: a revision of the move");
+        assert_eq!(history[0].version, a.version);
+        assert_eq!(history[0].saved_by.as_deref(), Some("The editor"), "article {id}");
+    }
+    // The desk lists each under its old status still.
+    let desk = get_as(&site, "/admin/articles?status=unpublished", &cookie).await;
+    assert!(desk.text(".desk tbody").contains("Budget row deepens"), "{}", desk.text(".desk"));
+    let pending = store.pending_version(ArticleId(live)).await.expect("q").expect("kept");
+    assert_eq!(pending.input.standfirst, "Volunteers will be back in spring.", "it stays");
+    assert_eq!(site.get("/articles/river-clean-up").await.status, StatusCode::OK, "still live");
 }

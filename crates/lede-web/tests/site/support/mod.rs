@@ -5,7 +5,6 @@ mod admin;
 
 pub use admin::*;
 
-use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
@@ -15,7 +14,8 @@ use scraper::{Html, Selector};
 use tower::ServiceExt;
 
 pub struct Site {
-    pub app: Router,
+    /// The whole site, front door included, as `lede serve` runs it.
+    pub app: lede_web::Site,
     pub newsroom: lede_store::Newsroom,
     /// The router's page cache (every test site has one unless its settings turn it off).
     pub cache: Option<std::sync::Arc<lede_web::cache::PageCache>>,
@@ -102,7 +102,7 @@ pub async fn site_with(
     settings: SiteSettings,
 ) -> Site {
     let state = AppState::new(newsroom.clone(), settings).expect("templates compile");
-    Site { cache: state.page_cache.clone(), app: lede_web::router(state.clone()), newsroom, state }
+    Site { cache: state.page_cache.clone(), app: lede_web::site(state.clone()), newsroom, state }
 }
 
 impl Site {
