@@ -19,6 +19,7 @@ pub mod presentation;
 pub mod reading_time;
 pub mod related;
 pub mod script;
+pub mod site_copy;
 pub mod slug;
 pub mod transfer;
 pub mod uri;

@@ -325,6 +325,15 @@ pub const ENGLISH: &[(&str, &str)] = &[
     ("store-section-not-empty", "This section still holds articles or subsections."),
     ("store-no-section", "There is no section \"{ $slug }\"."),
     ("store-no-such", "There is no { $field } \"{ $slug }\"."),
+    (
+        "store-restore-not-empty",
+        "This site already has content (its { $table } table is not empty): a Lede export is \
+         restored only into an empty site.",
+    ),
+    (
+        "store-restore-unknown",
+        "Article “{ $article }” names { $field } “{ $slug }”, which the file does not have.",
+    ),
     ("store-slug-taken", "Another article already uses the slug “{ $slug }”; choose another."),
     (
         "store-edit-conflict",

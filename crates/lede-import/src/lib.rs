@@ -3,7 +3,8 @@
 //! which checks all of it before writing anything, then writes it in batches of its own
 //! transactions (a killed import is finished by running it again); media come from a local copy of
 //! `wp-content/uploads` ([`media`]), never from the network. Out: the whole site as WXR that
-//! WordPress's importer reads, or as JSON ([`export`]).
+//! WordPress's importer reads, or as JSON ([`export`]), which [`restore`] writes back into an
+//! empty site.
 
 pub mod error;
 pub mod export;
@@ -11,11 +12,13 @@ pub mod html;
 pub mod map;
 pub mod media;
 pub mod report;
+pub mod restore;
 pub mod wxr;
 
 pub use error::{Error, ParseError, Result};
 pub use export::Format;
 pub use report::Report;
+pub use restore::{RestoreReport, import_lede};
 
 use lede_store::{ImportPace, Newsroom};
 use std::path::{Path, PathBuf};

@@ -736,9 +736,9 @@ mod local_names {
         };
         let politics = find("sections", "politics");
         assert_eq!(politics["names"]["ur"]["name"], "سیاست");
-        assert_eq!(politics["names"]["ur"]["description"], "شہر کی سیاست");
+        assert_eq!(politics["names"]["ur"]["text"], "شہر کی سیاست");
         assert_eq!(find("tags", "river")["names"]["ur"], serde_json::json!({ "name": "دریا" }));
-        assert_eq!(find("authors", "maya-chen")["names"]["ur"]["bio"], "مایا شہر پر لکھتی ہیں۔");
+        assert_eq!(find("authors", "maya-chen")["names"]["ur"]["text"], "مایا شہر پر لکھتی ہیں۔");
         assert_eq!(find("sections", "news")["names"], serde_json::json!({}), "none given");
     }
 }

@@ -41,4 +41,6 @@ pub use newsroom::{
     ArticleChange, CHANNEL, Change, Direction, Edit, Heard, Import, Newsroom, OUTSIDE_CHANGE_KEY,
     PREVIEW_LINK_LIFETIME, PageSettings, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY,
 };
-pub use sql::{Allowance, FrontPage, ImportPace, PoolUse, SqlStore, StartLock};
+pub use sql::{
+    Allowance, FrontPage, ImportPace, PoolUse, QueueDepths, RestoreCounts, SqlStore, StartLock,
+};

@@ -1,6 +1,6 @@
 //! `/metrics`, in Prometheus' text format: requests by route and status, their latency, the
-//! page cache's hits, misses and purges, the database connections in use, and the
-//! scheduler's runs. Answered to loopback clients (a Prometheus or agent on the machine) and
+//! page cache's hits, misses and purges, the database connections in use, the scheduler's
+//! runs, and the depth of the background queues (read from the database at each scrape). Answered to loopback clients (a Prometheus or agent on the machine) and
 //! to others only with `Authorization: Bearer` and the configured `metrics_token`: what a
 //! site serves and how fast is the operator's business.
 
@@ -33,6 +33,11 @@ struct RouteLabels {
     route: String,
 }
 
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct QueueLabels {
+    queue: &'static str,
+}
+
 /// From half a millisecond to about 8 s.
 fn latency_histogram() -> Histogram {
     Histogram::new(exponential_buckets(0.0005, 2.0, 15))
@@ -47,6 +52,8 @@ pub struct Metrics {
     connections_open: Gauge,
     connections_idle: Gauge,
     connections_max: Gauge,
+    /// Work waiting, by queue (`lede_queue_depth{queue="comments_pending"}`).
+    queues: Family<QueueLabels, Gauge>,
     /// The scheduler's runs and the articles it published (`lede serve` counts them).
     pub scheduler_runs: Counter,
     pub scheduled_published: Counter,
@@ -102,6 +109,13 @@ impl Metrics {
             "Database connections allowed",
             connections_max.clone(),
         );
+        let queues = Family::<QueueLabels, Gauge>::default();
+        registry.register(
+            "queue_depth",
+            "Work waiting, by queue: scheduled articles (all, and overdue), articles in review, \
+             changes saved for later, comments awaiting moderation",
+            queues.clone(),
+        );
         let (scheduler_runs, scheduled_published) = (Counter::default(), Counter::default());
         registry.register(
             "scheduler_runs",
@@ -120,6 +134,7 @@ impl Metrics {
             connections_open,
             connections_idle,
             connections_max,
+            queues,
             scheduler_runs,
             scheduled_published,
         }
@@ -176,10 +191,34 @@ pub async fn metrics(State(state): State<AppState>, request: Request) -> Respons
     metrics.connections_open.set(i64::from(pool.open));
     metrics.connections_idle.set(i64::from(pool.idle));
     metrics.connections_max.set(i64::from(pool.max));
+    read_queues(&state).await;
     let text = metrics.text();
     let content_type = prometheus_client::encoding::prometheus_text::CONTENT_TYPE;
     ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-store")], text)
         .into_response()
+}
+
+/// Sets the queue gauges from one read of the database. When the read fails the gauges are
+/// left out of the answer rather than showing old depths as current.
+async fn read_queues(state: &AppState) {
+    let queues = &state.metrics.queues;
+    match state.newsroom.store().queue_depths(state.newsroom.now()).await {
+        Ok(depths) => {
+            for (queue, depth) in [
+                ("scheduled_articles", depths.scheduled),
+                ("scheduled_overdue_articles", depths.scheduled_overdue),
+                ("articles_in_review", depths.in_review),
+                ("changes_saved_for_later", depths.pending_versions),
+                ("comments_pending", depths.comments_pending),
+            ] {
+                queues.get_or_create(&QueueLabels { queue }).set(depth);
+            }
+        }
+        Err(error) => {
+            tracing::warn!(%error, "cannot read the queues' depths for /metrics");
+            queues.clear();
+        }
+    }
 }
 
 /// Whether the request carries `Authorization: Bearer <token>` with the configured token

@@ -83,7 +83,8 @@ enum Command {
     Export {
         #[command(flatten)]
         site: SiteOptions,
-        /// wxr: WordPress's export format, which its importer reads; json: everything Lede keeps.
+        /// wxr: WordPress's export format, which its importer reads; json: everything Lede keeps,
+        /// which `lede import lede` restores.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Write here instead of standard output.
@@ -123,6 +124,13 @@ enum ImportSource {
         /// A local copy of the old site's wp-content/uploads, for featured images and media.
         #[arg(long)]
         media_dir: Option<PathBuf>,
+    },
+    /// A Lede JSON export (`lede export --format json`), restored whole into an empty site:
+    /// accounts with their passwords, API keys, articles with their revisions, pages,
+    /// settings. Media files are not in it: copy DATA/media across (or use `lede backup`).
+    Lede {
+        /// The export file (.json).
+        file: PathBuf,
     },
 }
 
@@ -226,6 +234,7 @@ pub async fn run(cli: Cli) -> Result<()> {
                 ImportSource::Wordpress { file, media_dir } => {
                     transfer::import_wordpress(&newsroom, &config, &file, media_dir).await
                 }
+                ImportSource::Lede { file } => transfer::import_lede(&newsroom, &file).await,
             };
             telling.stop().await;
             serve::tell_running_servers(&newsroom, &changed).await?;

@@ -1,4 +1,4 @@
-//! `lede import wordpress` and `lede export`: the command-line ends of `lede-import`, with a
+//! `lede import wordpress`, `lede import lede` and `lede export`: the command-line ends of `lede-import`, with a
 //! progress bar when a person is watching (standard error is a terminal).
 
 use crate::config::Config;
@@ -73,6 +73,16 @@ pub async fn import_wordpress(
     let report = lede_import::import_wordpress(newsroom, file, &options, progress)
         .await
         .with_context(|| format!("importing {}", file.display()))?;
+    println!("{report}");
+    Ok(())
+}
+
+/// Restores a Lede JSON export into the (empty) site: one transaction, so there is nothing
+/// to show progress of, and nothing written when it fails.
+pub async fn import_lede(newsroom: &Newsroom, file: &Path) -> Result<()> {
+    let report = lede_import::import_lede(newsroom, file)
+        .await
+        .with_context(|| format!("restoring {}", file.display()))?;
     println!("{report}");
     Ok(())
 }

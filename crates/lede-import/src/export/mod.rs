@@ -1,7 +1,8 @@
-//! Writing the whole site out: as WXR 1.2, which WordPress's own importer reads, or as JSON.
+//! Writing the whole site out: as WXR 1.2, which WordPress's own importer reads, or as JSON,
+//! which carries everything and `lede import lede` restores.
 //! Articles are read in pages of [`PAGE`], so a large archive is never all in memory at once.
 
-mod json;
+pub mod json;
 mod wxr;
 
 use crate::error::Result;
@@ -30,7 +31,8 @@ pub struct SiteInfo {
     pub exported_at: time::OffsetDateTime,
 }
 
-/// What an export wrote.
+/// What an export wrote (for JSON, `media` counts the library's records; for WXR, the
+/// featured images written as attachments).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ExportCounts {
     pub articles: usize,
@@ -46,15 +48,13 @@ pub async fn export(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<ExportCounts> {
+    if format == Format::Json {
+        return json::write(store, site, out).await;
+    }
     let catalog = store.export_catalog().await?;
-    let mut xml_safe;
-    let (mut writer, out): (Box<dyn Writer>, &mut dyn Write) = match format {
-        Format::Wxr => {
-            xml_safe = XmlChars(out);
-            (Box::new(wxr::WxrWriter::new(site, &catalog)), &mut xml_safe)
-        }
-        Format::Json => (Box::new(json::JsonWriter::new(site)), out),
-    };
+    let mut xml_safe = XmlChars(out);
+    let out: &mut dyn Write = &mut xml_safe;
+    let mut writer = wxr::WxrWriter::new(site, &catalog);
     let mut counts = ExportCounts { pages: catalog.pages.len(), ..ExportCounts::default() };
     writer.start(out, &catalog)?;
     let mut after = None;

@@ -23,6 +23,7 @@ mod desk;
 mod front;
 mod import;
 mod pages;
+mod restore;
 mod servers;
 mod site;
 mod trash;

@@ -19,10 +19,12 @@ mod import;
 mod live_edits;
 mod media;
 mod pages;
+mod queues;
 mod rate_limits;
 mod rows;
 mod search;
 mod servers;
+mod site_copy;
 
 pub use search::{MARK_END, MARK_START};
 mod transfer;
@@ -32,8 +34,10 @@ pub use front_page::FrontPage;
 pub(crate) use front_page::{RELATED_COUNT_KEY, SHARE_IMAGE_KEY, SITE_LOGO_KEY};
 pub use import::ImportPace;
 pub(crate) use import::ImportRun;
+pub use queues::QueueDepths;
 pub use rate_limits::Allowance;
 pub use servers::StartLock;
+pub use site_copy::RestoreCounts;
 
 use crate::Result;
 

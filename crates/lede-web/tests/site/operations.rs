@@ -5,10 +5,17 @@ use crate::support::{Site, settings, site_with};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
-use lede_store::test_support::{TestDb, load_fixture};
+use lede_core::account::Role;
+use lede_core::comment::{CommentInput, CommentStatus};
+use lede_core::workflow::Step;
+use lede_store::test_support::{NOW, TestDb, article, load_fixture};
+use lede_store::{Accounts, Edit};
 use std::net::SocketAddr;
 
-lede_store::on_both_databases!(metrics_count_requests_cache_hits_and_connections_for_the_operator,);
+lede_store::on_both_databases!(
+    metrics_count_requests_cache_hits_and_connections_for_the_operator,
+    metrics_show_how_much_work_waits_in_each_queue,
+);
 
 async fn metrics_from(site: &Site, peer: &str, token: Option<&str>) -> crate::support::Page {
     let peer: SocketAddr = peer.parse().expect("address");
@@ -58,4 +65,89 @@ async fn metrics_count_requests_cache_hits_and_connections_for_the_operator(db: 
     let again = metrics_from(&site, "127.0.0.1:5000", None).await;
     assert!(sample(&again.body, route).is_some_and(|n| n >= 3.0));
     assert!(!site.cache.as_deref().expect("cache").keys().iter().any(|k| k == "/metrics"));
+}
+
+/// The Prometheus text parsed: each sample line's name with its labels, and its value. Every
+/// line that is not a comment must be a sample, or the text is broken.
+fn parse_samples(text: &str) -> std::collections::HashMap<String, f64> {
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let (name, value) = line.rsplit_once(' ').expect("a sample: name and value");
+            (name.to_owned(), value.parse().unwrap_or_else(|_| panic!("a number: {line}")))
+        })
+        .collect()
+}
+
+async fn metrics_show_how_much_work_waits_in_each_queue(db: &TestDb) {
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    let accounts = Accounts::new(&newsroom);
+    accounts
+        .create_user("ed@example.com", "Ed", Role::Editor, "a long passphrase")
+        .await
+        .expect("account");
+    let editor =
+        db.store().user_by_email("ed@example.com").await.expect("query").expect("the editor");
+    let step = |slug: &str, step: Step, at: Option<time::OffsetDateTime>| Edit {
+        id: None,
+        input: article(slug, "A story on the river", "news", &["maya-chen"], &[], "Words."),
+        tag_names: vec![],
+        expected_version: None,
+        step,
+        schedule_at: at,
+        notes: Default::default(),
+    };
+    let soon = NOW + time::Duration::minutes(10);
+    let later = NOW + time::Duration::hours(5);
+    newsroom
+        .edit_article(&editor, step("due-soon", Step::Schedule, Some(soon)))
+        .await
+        .expect("written");
+    newsroom
+        .edit_article(&editor, step("due-later", Step::Schedule, Some(later)))
+        .await
+        .expect("written");
+    newsroom
+        .edit_article(&editor, step("for-review", Step::SubmitForReview, None))
+        .await
+        .expect("written");
+    let (on, _) =
+        db.store().article_state("river-floods-saltmarsh").await.expect("query").expect("id");
+    for text in ["First!", "Second."] {
+        let comment = CommentInput {
+            name: "Reader".into(),
+            email: "reader@example.com".into(),
+            website: String::new(),
+            text: text.into(),
+            parent: None,
+        };
+        let comment = comment.check().expect("a valid comment");
+        newsroom.submit_comment(on, &comment, CommentStatus::Pending).await.expect("written");
+    }
+    // The first schedule's time passes with no scheduler running: it is overdue.
+    db.clock.advance(time::Duration::minutes(30));
+    let site = site_with(db, newsroom.clone(), settings()).await;
+    let page = metrics_from(&site, "127.0.0.1:5000", None).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("# TYPE lede_queue_depth gauge"), "{}", page.body);
+    let samples = parse_samples(&page.body);
+    let depth =
+        |queue: &str| samples.get(&format!("lede_queue_depth{{queue=\"{queue}\"}}")).copied();
+    assert_eq!(depth("scheduled_articles"), Some(2.0), "{}", page.body);
+    assert_eq!(depth("scheduled_overdue_articles"), Some(1.0), "{}", page.body);
+    assert_eq!(depth("articles_in_review"), Some(1.0), "{}", page.body);
+    assert_eq!(depth("changes_saved_for_later"), Some(0.0), "{}", page.body);
+    assert_eq!(depth("comments_pending"), Some(2.0), "{}", page.body);
+    // Read at each scrape: once the scheduler ran and a comment was approved, they are less.
+    assert_eq!(newsroom.publish_due().await.expect("published"), 1);
+    let pending = db.store().list_comments(CommentStatus::Pending, 10).await.expect("query");
+    newsroom.moderate_comment(pending[0].id, CommentStatus::Approved).await.expect("written");
+    let page = metrics_from(&site, "127.0.0.1:5000", None).await;
+    let samples = parse_samples(&page.body);
+    let depth =
+        |queue: &str| samples.get(&format!("lede_queue_depth{{queue=\"{queue}\"}}")).copied();
+    assert_eq!(depth("scheduled_articles"), Some(1.0), "{}", page.body);
+    assert_eq!(depth("scheduled_overdue_articles"), Some(0.0), "{}", page.body);
+    assert_eq!(depth("comments_pending"), Some(1.0), "{}", page.body);
 }

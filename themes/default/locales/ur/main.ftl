@@ -854,6 +854,8 @@ store-section-not-empty = اس حصے میں ابھی خبریں یا ذیلی �
 store-no-section = "{ $slug }" نام کا کوئی حصہ موجود نہیں۔
 # $field is section, author or tag.
 store-no-such = { $field } "{ $slug }" موجود نہیں۔
+store-restore-not-empty = اس سائٹ میں پہلے سے مواد موجود ہے (اس کی { $table } جدول خالی نہیں): لیڈ کی برآمد صرف خالی سائٹ میں بحال کی جاتی ہے۔
+store-restore-unknown = خبر “{ $article }” میں { $field } “{ $slug }” کا ذکر ہے، جو فائل میں موجود نہیں۔
 store-slug-taken = ایک اور خبر پہلے ہی سلگ “{ $slug }” استعمال کر رہی ہے؛ کوئی دوسرا سلگ چنیں۔
 store-article-trashed = یہ خبر ردی کی ٹوکری میں ہے؛ پہلے اسے واپس لائیں۔
 store-article-not-trashed = یہ خبر ردی کی ٹوکری میں نہیں ہے۔
