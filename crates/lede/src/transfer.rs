@@ -63,7 +63,7 @@ pub async fn import_wordpress(
     }
     let options = ImportOptions {
         media_source,
-        media_dir: config.data_dir.join("media"),
+        media: config.media_store()?,
         pace: Default::default(),
     };
     let mut bar = Bar(None);
