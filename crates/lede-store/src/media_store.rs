@@ -88,9 +88,13 @@ pub enum Fetched {
     /// No file by that key.
     Missing,
     /// The file still has an `ETag` the client named.
-    NotModified { etag: Option<String> },
+    NotModified {
+        etag: Option<String>,
+    },
     /// A range the file does not have.
-    Unsatisfiable { size: u64 },
+    Unsatisfiable {
+        size: u64,
+    },
     Found(MediaFile),
 }
 
@@ -257,7 +261,10 @@ impl MediaStore {
             };
             let etag = meta.e_tag.as_deref().map(quoted);
             if let (Some(etag), Some(asked)) = (&etag, if_none_match)
-                && asked.split(',').map(|t| t.trim().trim_start_matches("W/")).any(|t| t == etag || t == "*")
+                && asked
+                    .split(',')
+                    .map(|t| t.trim().trim_start_matches("W/"))
+                    .any(|t| t == etag || t == "*")
             {
                 return Ok(Fetched::NotModified { etag: Some(etag.clone()) });
             }
@@ -327,7 +334,10 @@ mod tests {
 
     #[test]
     fn only_paths_under_media_have_keys() {
-        assert_eq!(MediaStore::key_of("/media/uploads/2026/11/a.jpg"), Some("uploads/2026/11/a.jpg"));
+        assert_eq!(
+            MediaStore::key_of("/media/uploads/2026/11/a.jpg"),
+            Some("uploads/2026/11/a.jpg")
+        );
         assert_eq!(MediaStore::key_of("/media/imported/café.jpg"), Some("imported/café.jpg"));
         for bad in ["/media/", "/media/../lede.db", "/media/a//b", "/static/a.css", "/media/a/"] {
             assert_eq!(MediaStore::key_of(bad), None, "{bad}");

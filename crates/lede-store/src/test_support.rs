@@ -308,8 +308,7 @@ fn test_s3_server() -> &'static std::result::Result<crate::S3Settings, String> {
         std::sync::OnceLock::new();
     SERVER.get_or_init(|| {
         let from_env = |name: &str| std::env::var(format!("LEDE_TEST_S3_{name}")).ok();
-        let values: std::collections::HashMap<String, String> = if from_env("ENDPOINT").is_some()
-        {
+        let values: std::collections::HashMap<String, String> = if from_env("ENDPOINT").is_some() {
             ["ENDPOINT", "BUCKET", "REGION", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"]
                 .iter()
                 .filter_map(|name| Some((name.to_string(), from_env(name)?)))
@@ -317,9 +316,8 @@ fn test_s3_server() -> &'static std::result::Result<crate::S3Settings, String> {
         } else {
             start_s3_server()?
         };
-        let value = |name: &str| {
-            values.get(name).cloned().ok_or_else(|| format!("{name} is not given"))
-        };
+        let value =
+            |name: &str| values.get(name).cloned().ok_or_else(|| format!("{name} is not given"));
         Ok(crate::S3Settings {
             endpoint: Some(value("ENDPOINT")?),
             bucket: value("BUCKET")?,

@@ -16,10 +16,10 @@ impl TempDir {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
-        Self(std::env::temp_dir().join(format!(
-            "lede-media-store-{label}-{}-{nanos}",
-            std::process::id()
-        )))
+        Self(
+            std::env::temp_dir()
+                .join(format!("lede-media-store-{label}-{}-{nanos}", std::process::id())),
+        )
     }
 }
 
@@ -51,9 +51,13 @@ async fn keeps_reads_and_deletes(media: &MediaStore) {
     media.put("imported/2019/05/café au lait.jpg", &b"jpeg"[..]).await.expect("a name to escape");
     assert_eq!(media.size("uploads/2026/11/ab12.png").await.expect("head"), Some(1000));
     assert_eq!(media.size("uploads/2026/11/none.png").await.expect("head"), None);
-    assert_eq!(media.read("imported/2019/05/café au lait.jpg").await.expect("get"), Some(b"jpeg"[..].into()));
+    assert_eq!(
+        media.read("imported/2019/05/café au lait.jpg").await.expect("get"),
+        Some(b"jpeg"[..].into())
+    );
 
-    let whole = body_of(media.fetch("uploads/2026/11/ab12.png", None, None).await.expect("get")).await;
+    let whole =
+        body_of(media.fetch("uploads/2026/11/ab12.png", None, None).await.expect("get")).await;
     assert_eq!(whole.bytes, bytes, "the same bytes");
     assert_eq!((whole.size, whole.range), (1000, 0..1000));
     let etag = whole.etag.expect("an ETag");
@@ -64,7 +68,10 @@ async fn keeps_reads_and_deletes(media: &MediaStore) {
     assert!(matches!(changed, Ok(Fetched::Found(_))), "another ETag gets the file");
 
     let part = body_of(
-        media.fetch("uploads/2026/11/ab12.png", Some(ByteRange::Between(10, 19)), None).await.expect("get"),
+        media
+            .fetch("uploads/2026/11/ab12.png", Some(ByteRange::Between(10, 19)), None)
+            .await
+            .expect("get"),
     )
     .await;
     assert_eq!((part.bytes.as_slice(), part.range), (&bytes[10..20], 10..20));
@@ -83,7 +90,10 @@ async fn keeps_reads_and_deletes(media: &MediaStore) {
     let listed = media.list().await.expect("list");
     assert_eq!(
         listed,
-        [("imported/2019/05/café au lait.jpg".to_owned(), 4), ("uploads/2026/11/ab12.png".to_owned(), 1000)]
+        [
+            ("imported/2019/05/café au lait.jpg".to_owned(), 4),
+            ("uploads/2026/11/ab12.png".to_owned(), 1000)
+        ]
     );
     media.delete("uploads/2026/11/ab12.png").await.expect("delete");
     media.delete("uploads/2026/11/ab12.png").await.expect("a file already gone is no error");
@@ -95,7 +105,10 @@ async fn the_data_directory_keeps_reads_and_deletes_files() {
     let dir = TempDir::new("local");
     let media = MediaStore::local(&dir.0).expect("a media folder");
     keeps_reads_and_deletes(&media).await;
-    assert!(dir.0.join("imported/2019/05/café au lait.jpg").is_file(), "files keep their names on disk");
+    assert!(
+        dir.0.join("imported/2019/05/café au lait.jpg").is_file(),
+        "files keep their names on disk"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -160,12 +173,11 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 async fn the_library_writes_and_deletes_its_files_in_the_bucket(db: &TestDb) {
     let Some(bucket) = s3_media_store("library") else { return };
     let newsroom = db.newsroom().await;
-    let library = MediaLibrary::new(newsroom.store(), bucket.clone(), Default::default());
+    let library = MediaLibrary::new(newsroom.store().clone(), bucket.clone(), Default::default());
     let item = library.upload(&png(1200, 600), "harbour.png", None, NOW).await.expect("upload");
     let key = MediaStore::key_of(&item.path).expect("a key").to_owned();
     assert!(key.starts_with("uploads/2026/11/"), "{key}");
-    let variants: Vec<String> =
-        item.widths.iter().map(|w| item.variant(*w, "webp")).collect();
+    let variants: Vec<String> = item.widths.iter().map(|w| item.variant(*w, "webp")).collect();
     assert!(!variants.is_empty(), "a wide image has variants");
     assert!(bucket.size(&key).await.expect("head").is_some(), "the original is in the bucket");
     for variant in &variants {

@@ -14,8 +14,8 @@ mod form_token;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
-pub mod metrics;
 mod media_files;
+pub mod metrics;
 mod middleware;
 mod origin;
 pub mod proxy;

@@ -42,7 +42,8 @@ async fn serve(
     let file = match media.fetch(&key, range, if_none_match).await? {
         Fetched::Missing => return Err(AppError::NotFound),
         Fetched::NotModified { etag } => {
-            let mut response = (StatusCode::NOT_MODIFIED, [(header::CACHE_CONTROL, kept)]).into_response();
+            let mut response =
+                (StatusCode::NOT_MODIFIED, [(header::CACHE_CONTROL, kept)]).into_response();
             if let Some(etag) = etag.and_then(|e| HeaderValue::from_str(&e).ok()) {
                 response.headers_mut().insert(header::ETAG, etag);
             }

@@ -166,6 +166,7 @@ impl Config {
     ) -> Result<Self> {
         prepare_data_dir(&site.data)?;
         let file = read_file_config(&site.data.join("lede.toml"))?;
+        let s3 = s3_settings(&file)?;
         let database_url = site.database_url.clone().or(file.database_url).unwrap_or_else(|| {
             format!("sqlite://{}?mode=rwc", site.data.join("lede.db").display())
         });
@@ -222,7 +223,6 @@ impl Config {
         if database_pool_size.is_some_and(|size| size < 2) {
             bail!("database_pool_size must be 2 or more");
         }
-        let s3 = s3_settings(&file)?;
         if file.image_decodes_at_once == Some(0) {
             bail!("image_decodes_at_once in lede.toml must be 1 or more");
         }

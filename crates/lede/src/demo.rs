@@ -238,7 +238,7 @@ async fn install_images(
     media: &MediaStore,
 ) -> Result<BTreeMap<String, FeaturedImage>> {
     for (name, bytes) in IMAGE_FILES {
-        media.put(&format!("demo/{name}"), *bytes).await?;
+        media.put(&format!("demo/{name}"), bytes).await?;
     }
     let images: Images = toml::from_str(IMAGE_LIST).context("demo/images.toml")?;
     let library = MediaLibrary::new(newsroom.store().clone(), media.clone(), Default::default());
