@@ -100,6 +100,11 @@ stop() {
   rm -f "$STATE/pid"
 }
 
+# One caller at a time: tests in parallel processes may all ask for the server at once.
+mkdir -p "$CACHE"
+exec 9>"$CACHE/s3-server.lock"
+flock 9
+
 case "${1:-}" in
   install) install ;;
   start) start ;;
