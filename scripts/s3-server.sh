@@ -69,6 +69,8 @@ TOML
     sleep 0.2
   done
   [ -n "$node" ] || { cat "$STATE/server.log" >&2; echo "Garage did not start" >&2; exit 1; }
+  # The node's key exists before its RPC answers: wait for the latter too.
+  for _ in $(seq 1 100); do garage status >/dev/null 2>&1 && break; sleep 0.2; done
   if ! garage layout show 2>/dev/null | grep -q "Current cluster layout version: [1-9]"; then
     garage layout assign -z dc1 -c 1G "$node" >/dev/null
     garage layout apply --version 1 >/dev/null
