@@ -85,10 +85,11 @@ async function editorsDay({ browser, site, shots, photo, language, viewport }) {
   // Sign in.
   const desk = await signIn(browser, site, "ed@example.com", { viewport });
   const context = desk.context();
+  const menu = desk.getByRole("navigation", { name: "Newsroom" });
   await shoot(desk, "dashboard");
 
   // Upload the photo in the media library; it has no alt text yet.
-  await desk.getByRole("link", { name: "Media", exact: true }).click();
+  await menu.getByRole("link", { name: "Media", exact: true }).click();
   const file = `${language}-${viewport.width}-footbridge.png`;
   await desk.getByLabel("Upload an image").setInputFiles({ name: file, mimeType: "image/png", buffer: photo });
   await desk.getByRole("button", { name: "Upload", exact: true }).click();
@@ -99,7 +100,7 @@ async function editorsDay({ browser, site, shots, photo, language, viewport }) {
   await shoot(desk, "media-uploaded");
 
   // Write the article, the new photo as its featured image.
-  await desk.getByRole("link", { name: "New article" }).first().click();
+  await menu.getByRole("link", { name: "New article" }).click();
   await desk.getByLabel("Headline").fill(text.headline);
   await desk.getByLabel("Standfirst").fill(text.standfirst);
   await desk.getByLabel("Body").fill(text.body);
@@ -202,7 +203,7 @@ async function editorsDay({ browser, site, shots, photo, language, viewport }) {
   await desk.waitForURL(/saved=update/);
   assert.equal(await flash(desk), "Updated: the live article shows your changes.");
   assert.ok(await desk.getByLabel("Top story").isChecked());
-  await desk.getByRole("link", { name: "New article" }).first().click();
+  await menu.getByRole("link", { name: "New article" }).click();
   await desk.getByLabel("Headline").fill(text.newer);
   await desk.getByLabel("Standfirst").fill(text.standfirst);
   await desk.getByLabel("Body").fill(text.body);
@@ -219,7 +220,7 @@ async function editorsDay({ browser, site, shots, photo, language, viewport }) {
   await shoot(reader, "front-page-top-story");
 
   // Trash it from the article list: its address answers 410 Gone. Then restore it.
-  await desk.getByRole("link", { name: "Articles", exact: true }).click();
+  await menu.getByRole("link", { name: "Articles", exact: true }).click();
   await desk.getByLabel("Headline").fill(text.headline);
   await desk.getByRole("button", { name: "Filter" }).click();
   await desk.getByRole("checkbox", { name: `Select “${text.headline}”` }).check();
