@@ -42,16 +42,23 @@ const writing = {
 await run("editor's day", "screenshots/editors-day", async ({ shots }) => {
   const site = await startLede({ users: [{ email: "ed@example.com", name: "Ed Itor", role: "editor" }] });
   const browser = await launchBrowser();
-  // A real photo: the featured image of one of the demo's articles, as a PNG.
-  const photo = await (async () => {
+  // Real photos: the featured image of one of the demo's articles, as PNGs cut a little
+  // differently each day (the library keeps one copy of the same bytes).
+  const photos = await (async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(site.url("/articles/river-aln-bursts-banks-old-quay-saltmarsh"));
-    const png = await page.locator(".featured-image img").screenshot({ type: "png" });
+    const box = await page.locator(".featured-image img").boundingBox();
+    const cuts = [];
+    for (let day = 0; day < 4; day++) {
+      const clip = { x: box.x + day * 8, y: box.y, width: box.width - day * 16, height: box.height };
+      cuts.push(await page.screenshot({ type: "png", clip }));
+    }
     await page.close();
-    return png;
+    return cuts;
   })();
   for (const language of ["en", "ur"]) {
     for (const viewport of [DESKTOP, PHONE]) {
+      const photo = photos.shift();
       await editorsDay({ browser, site, shots, photo, language, viewport });
       console.log(`  the day in ${language} at ${viewport.width} px: done`);
     }
