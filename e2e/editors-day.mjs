@@ -101,6 +101,8 @@ async function editorsDay({ browser, site, shots, photo, language, viewport }) {
   await desk.getByLabel("Upload an image").setInputFiles({ name: file, mimeType: "image/png", buffer: photo });
   await desk.getByRole("button", { name: "Upload", exact: true }).click();
   await desk.waitForURL(/admin\/media/);
+  assert.equal(await desk.locator(".notice").textContent(),
+    `Uploaded “${file}”. Describe it below: its alt text is offered to each article that uses it.`);
   const item = desk.locator(".media-item", { hasText: file });
   assert.equal(await item.locator(".no-alt").textContent(), "No alt text yet");
   const imagePath = await item.locator(".media-path").inputValue();
@@ -128,11 +130,29 @@ async function editorsDay({ browser, site, shots, photo, language, viewport }) {
   assert.equal(await desk.getByLabel("Body").inputValue(), text.body);
   await desk.locator(".form-errors").scrollIntoViewIfNeeded();
   await shoot(desk, "publish-refused-without-alt-text");
+  // The message leads to the field, screens below on a phone.
+  await desk.locator(".form-errors").getByRole("link", { name: "Go to the field" }).click();
+  assert.ok(await desk.getByLabel("Alt text").isVisible());
+  // On screen once the (smooth) scroll ends.
+  await desk.waitForFunction(() => {
+    const box = document.getElementById("image_alt").getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  }, null, { timeout: 5000 });
   await desk.getByLabel("Alt text").fill(text.alt);
   await desk.getByRole("button", { name: "Save draft" }).click();
   await desk.waitForURL(/\/admin\/articles\/\d+/);
   assert.equal(await flash(desk), "Saved");
   const editorUrl = desk.url().split("?")[0];
+  await desk.locator(".live-preview .headline").waitFor();
+  const layout = await desk.evaluate(() => {
+    const box = (selector) => document.querySelector(selector).getBoundingClientRect();
+    const signOut = box(".sign-out button");
+    return { preview: box(".live-preview").top, side: box(".editor-side").bottom, signOut: signOut.height };
+  });
+  if (viewport.width > 960) {
+    assert.ok(layout.preview < layout.side, "on a desktop the live preview sits beside the side column, under the body");
+  }
+  assert.ok(layout.signOut < 48, `"Sign out" stays on one line (${layout.signOut} px tall)`);
   await shoot(desk, "draft-saved");
 
   // The full-page preview: the article once, as readers will see it, marked a preview.
@@ -238,7 +258,9 @@ async function editorsDay({ browser, site, shots, photo, language, viewport }) {
   await shoot(desk, "trashed");
   const gone = await reader.goto(site.url(live));
   assert.equal(gone.status(), 410);
-  assert.match(await reader.locator("main").innerText(), language === "en" ? /Article removed/ : /\S/);
+  // Said in the article's language, as its page was.
+  assert.equal(await reader.getAttribute("html", "lang"), language);
+  assert.match(await reader.locator("main h1").innerText(), language === "en" ? /^Article removed$/ : /^خبر ہٹا دی گئی$/);
   await fits(reader, "the removed article's page");
   await shoot(reader, "trashed-article-gone");
   await desk.getByRole("link", { name: /^Trash \(\d+\)$/ }).click();

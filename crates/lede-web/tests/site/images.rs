@@ -185,11 +185,13 @@ async fn publishing_an_image_without_alt_text_is_refused_with_the_text_kept(db: 
     let refused = post_as(&site, &editor, &cookie, &fields).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
-        refused.text(".form-errors"),
+        refused.text(".form-errors p"),
         "An image in the body has no alt text: /media/uploads/2026/11/crane.jpg. Describe it \
          between its brackets, ![what it shows](…), or write ![\"\"](…) if it is decorative."
     );
     assert_eq!(refused.count(".has-error #body"), 1);
+    // The message links to the field, which on a phone is screens away.
+    assert_eq!(refused.attr(".form-errors a", "href"), "#body");
     let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(refused.text("#body"), words(&undescribed), "the editor's text is kept");
     assert!(!site.get("/articles/harbour-reopens-after-the-storm").await.body.contains("crane"));
