@@ -19,7 +19,8 @@ async fn upload(site: &Site, cookie: &str, csrf: &str, name: &str) -> (String, S
     let page =
         upload_file(site, "/admin/media", cookie, csrf, name, &png(2000, 1000), "text/html").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    let id = page.location().rsplit('=').next().unwrap_or_default().to_owned();
+    // "/admin/media?uploaded=ID#media-ID": back in the library, at the new image.
+    let id = page.location().rsplit('-').next().unwrap_or_default().to_owned();
     let library = get_as(site, &format!("/admin/media?q={name}"), cookie).await;
     (id, library.attr(".media-path", "value"))
 }
