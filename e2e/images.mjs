@@ -5,58 +5,16 @@
 // refused with the text kept; described again, the article publishes, and readers see both
 // images with their variants, captions and credits. Screenshots at 1280 and 390 pixels go to
 // the folder printed at the end. Usage: node images.mjs [path/to/lede]
-import { chromium } from "playwright-core";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import assert from "node:assert/strict";
+import { run, startLede, launchBrowser, signIn, shootWidths } from "./lib.mjs";
 
-const lede = resolve(process.argv[2] ?? "../target/debug/lede");
-const shots = resolve("screenshots");
-const port = 18800 + Math.floor(Math.random() * 500);
-const base = `http://127.0.0.1:${port}`;
-const data = mkdtempSync(join(tmpdir(), "lede-e2e-images-"));
-const password = "a long enough password";
-
-mkdirSync(shots, { recursive: true });
-execFileSync(lede, ["user", "add", "--data", data, "--email", "maya@example.com", "--name", "Maya Chen", "--role", "author"], { input: password + "\n" });
-const server = spawn(lede, ["serve", "--demo", "--data", data, "--addr", `127.0.0.1:${port}`], { stdio: "ignore" });
-
-async function waitForHealth() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("lede did not become healthy");
-}
-
-/// Screenshots of the page at a desktop's and a phone's width.
-async function shoot(page, name) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-let failed = false;
-try {
-  await waitForHealth();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${base}/admin`);
-  await page.getByLabel("Email").fill("maya@example.com");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${base}/admin`);
+await run("images flow", "screenshots", async ({ shots }) => {
+  const site = await startLede({ users: [{ email: "maya@example.com", name: "Maya Chen", role: "author" }] });
+  const base = site.base;
+  const browser = await launchBrowser();
+  const page = await signIn(browser, site, "maya@example.com");
+  const context = page.context();
+  const shoot = (page, name) => shootWidths(page, shots, name);
 
   // Upload a photo (a real PNG: a screenshot of the demo's home page) and describe it.
   const photoPage = await context.newPage();
@@ -135,14 +93,4 @@ try {
   const chosen = await inline.evaluate((el) => el.currentSrc);
   assert.match(chosen, /-(480|960|1600)\.webp$/, chosen);
   await shoot(reader, "article-inline-image");
-  console.log("images flow passed");
-} catch (error) {
-  failed = true;
-  console.error("images flow FAILED:", error);
-} finally {
-  await browser.close();
-  server.kill("SIGTERM");
-  rmSync(data, { recursive: true, force: true });
-  console.log(`screenshots: ${shots}`);
-}
-process.exit(failed ? 1 : 0);
+});

@@ -3,61 +3,24 @@
 // reader finds it on the home page and comments; an editor approves the comment; the reader
 // sees it. Screenshots of the editor and the published article go to the folder printed at
 // the end. Usage: node newsroom-flow.mjs [path/to/lede]
-import { chromium } from "playwright-core";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import assert from "node:assert/strict";
+import { run, startLede, launchBrowser, signIn, PHONE } from "./lib.mjs";
 
-const lede = resolve(process.argv[2] ?? "../target/debug/lede");
-const shots = resolve("screenshots");
-const port = 18200 + Math.floor(Math.random() * 500);
-const base = `http://127.0.0.1:${port}`;
-const data = mkdtempSync(join(tmpdir(), "lede-e2e-"));
-const password = "a long enough password";
-
-mkdirSync(shots, { recursive: true });
-writeFileSync(join(data, "lede.toml"), "comment_min_seconds = 2\n");
-for (const [email, name, role] of [["maya@example.com", "Maya Chen", "author"], ["ed@example.com", "Ed Itor", "editor"]]) {
-  // Accounts before the server starts; the demo loads into the still-empty site afterwards.
-  execFileSync(lede, ["user", "add", "--data", data, "--email", email, "--name", name, "--role", role], { input: password + "\n" });
-}
-const server = spawn(lede, ["serve", "--demo", "--data", data, "--addr", `127.0.0.1:${port}`], { stdio: "ignore" });
-
-async function waitForHealth() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("lede did not become healthy");
-}
-
-async function signIn(browser, email) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${base}/admin`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${base}/admin`);
-  return page;
-}
-
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-let failed = false;
-try {
-  await waitForHealth();
+await run("newsroom flow", "screenshots", async ({ shots }) => {
+  const site = await startLede({
+    config: "comment_min_seconds = 2\n",
+    users: [
+      { email: "maya@example.com", name: "Maya Chen", role: "author" },
+      { email: "ed@example.com", name: "Ed Itor", role: "editor" },
+    ],
+  });
+  const base = site.base;
+  const browser = await launchBrowser();
   const headline = "Ferry service returns to the Aln after twenty years";
 
   // The author uploads a photo with the file picker, then writes and publishes.
-  const author = await signIn(browser, "maya@example.com");
+  const author = await signIn(browser, site, "maya@example.com");
   await author.getByRole("link", { name: "Media" }).click();
   const photo = await author.screenshot({ type: "png" }); // any real PNG will do
   await author.getByLabel("Upload an image").setInputFiles({ name: "ferry.png", mimeType: "image/png", buffer: photo });
@@ -85,7 +48,7 @@ try {
   await author.waitForURL(/saved=publish/);
 
   // A reader finds it on the home page and comments.
-  const readerContext = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  const readerContext = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
   const reader = await readerContext.newPage();
   await reader.goto(base);
   assert.equal((await reader.locator(".lead .card-title").textContent()).trim(), headline);
@@ -104,7 +67,7 @@ try {
   assert.equal(await reader.locator(".no-comments").textContent(), "There are no comments");
 
   // An editor approves it.
-  const editor = await signIn(browser, "ed@example.com");
+  const editor = await signIn(browser, site, "ed@example.com");
   await editor.getByRole("link", { name: /Comments/ }).click();
   const row = editor.locator("tr", { hasText: "Sam Reader" });
   await row.getByRole("button", { name: "Approve" }).click();
@@ -115,14 +78,4 @@ try {
   assert.equal(await reader.locator(".comment-author").first().textContent(), "Sam Reader");
   assert.match(await reader.locator(".comment-text").first().textContent(), /Wonderful news/);
   await reader.screenshot({ path: join(shots, "approved-comment.png"), fullPage: true });
-  console.log("newsroom flow passed");
-} catch (error) {
-  failed = true;
-  console.error("newsroom flow FAILED:", error);
-} finally {
-  await browser.close();
-  server.kill("SIGTERM");
-  rmSync(data, { recursive: true, force: true });
-  console.log(`screenshots: ${shots}`);
-}
-process.exit(failed ? 1 : 0);
+});

@@ -7,36 +7,12 @@
 // pages at fault and what sticks out. Screenshots of each page at 390 px (whole, and its
 // first screen) and 1280 px go to the folder printed at the end: look at them.
 // Usage: node phone-widths.mjs [path/to/lede]
-import { chromium } from "playwright-core";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { run, startLede, launchBrowser, signInOn, PHONE, DESKTOP } from "./lib.mjs";
 
-const lede = resolve(process.argv[2] ?? "../target/debug/lede");
-const shots = resolve("screenshots/phone-widths");
-const port = 19200 + Math.floor(Math.random() * 500);
-const base = `http://127.0.0.1:${port}`;
-const data = mkdtempSync(join(tmpdir(), "lede-e2e-phone-"));
-const password = "a long enough password";
 const NARROW = { width: 360, height: 740 };
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 const MAX_HEADER = 120;
-
-mkdirSync(shots, { recursive: true });
-execFileSync(lede, ["user", "add", "--data", data, "--email", "ada@example.com", "--name", "Ada Admin", "--role", "admin"], { input: password + "\n" });
-const server = spawn(lede, ["serve", "--demo", "--data", data, "--addr", `127.0.0.1:${port}`], { stdio: "ignore" });
-
-async function waitForHealth() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("lede did not become healthy");
-}
+let base; // the site's address, once it runs
 
 /// What a page measures once loaded: its width, its header's height, and where the
 /// article's featured image or first paragraph starts (null on other pages).
@@ -148,15 +124,11 @@ async function adminPages(page) {
   ];
 }
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-const faults = [];
-let failed = false;
-try {
-  await waitForHealth();
+await run("phone widths", "screenshots/phone-widths", async ({ shots }) => {
+  const site = await startLede({ users: [{ email: "ada@example.com", name: "Ada Admin", role: "admin" }] });
+  base = site.base;
+  const browser = await launchBrowser();
+  const faults = [];
   // One signed-in browser context per width, sharing the admin's session cookie.
   const contexts = {};
   for (const [name, viewport] of Object.entries({ narrow: NARROW, phone: PHONE, desktop: DESKTOP })) {
@@ -171,10 +143,7 @@ try {
     if (signedOut.scrollWidth > NARROW.width) faults.push(`admin sign-in is ${signedOut.scrollWidth} px wide at 360 px`);
     await signIn.screenshot({ path: join(shots, "admin-sign-in-360.png"), fullPage: true });
   }
-  await signIn.getByLabel("Email").fill("ada@example.com");
-  await signIn.getByLabel("Password").fill(password);
-  await signIn.getByRole("button", { name: "Sign in" }).click();
-  await signIn.waitForURL(`${base}/admin`);
+  await signInOn(signIn, site, "ada@example.com");
   // A breaking-news banner in each edition, long enough to wrap on a phone: reader pages are
   // measured with it.
   for (const [language, text] of [
@@ -214,14 +183,5 @@ try {
     }
   }
   if (faults.length) throw new Error(`${faults.length} pages do not fit a phone:\n  ${faults.join("\n  ")}`);
-  console.log(`phone widths passed: ${pages.length + 1} pages`);
-} catch (error) {
-  failed = true;
-  console.error("phone widths FAILED:", error.message ?? error);
-} finally {
-  await browser.close();
-  server.kill("SIGTERM");
-  rmSync(data, { recursive: true, force: true });
-  console.log(`screenshots: ${shots}`);
-}
-process.exit(failed ? 1 : 0);
+  console.log(`${pages.length + 1} pages fit a phone`);
+});

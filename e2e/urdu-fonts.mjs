@@ -7,34 +7,13 @@
 // the Urdu edition, a list mixing Urdu and English cards, Urdu search results and the home page, on a
 // phone (390×844) and a desktop (1280×900), go to the folder printed at the end: look at them.
 // Usage: node urdu-fonts.mjs [path/to/lede]
-import { chromium } from "playwright-core";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import assert from "node:assert/strict";
+import { run, startLede, launchBrowser, PHONE, DESKTOP } from "./lib.mjs";
 
-const lede = resolve(process.argv[2] ?? "../target/debug/lede");
-const shots = resolve("screenshots/urdu-fonts");
-const port = 18700 + Math.floor(Math.random() * 500);
-const base = `http://127.0.0.1:${port}`;
-const data = mkdtempSync(join(tmpdir(), "lede-e2e-urdu-"));
 const urdu = "/articles/saltmarsh-volunteers-urdu-flood-warnings";
-const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
-
-mkdirSync(shots, { recursive: true });
-writeFileSync(join(data, "lede.toml"), "comment_min_seconds = 2\n");
-const server = spawn(lede, ["serve", "--demo", "--data", data, "--addr", `127.0.0.1:${port}`], { stdio: "ignore" });
-
-async function waitForHealth() {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("lede did not become healthy");
-}
+const viewports = { phone: PHONE, desktop: DESKTOP };
+let base; // the site's address, once it runs
 
 /// A page that remembers every request it makes, fonts apart.
 async function openPage(browser, viewport) {
@@ -77,14 +56,10 @@ function assertOwnOrigin(page, path) {
   assert.deepEqual(foreign, [], `${path}: requests to another origin`);
 }
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-let failed = false;
-try {
-  await waitForHealth();
+await run("urdu fonts", "screenshots/urdu-fonts", async ({ shots }) => {
+  const site = await startLede({ config: "comment_min_seconds = 2\n" });
+  base = site.base;
+  const browser = await launchBrowser();
 
   // A reader leaves an Urdu comment; it is approved from the command line.
   const reader = await openPage(browser, viewports.phone);
@@ -98,10 +73,10 @@ try {
   await reader.waitForTimeout(2500); // the form refuses instant posts
   await reader.locator(".comment-form button[type=submit]").click();
   assert.match(await reader.locator(".notice").textContent(), /شکریہ/, "thanked in Urdu");
-  const pending = execFileSync(lede, ["comments", "list", "--data", data], { encoding: "utf8" });
+  const pending = site.cli("comments", "list");
   const ids = [...pending.matchAll(/^#(\d+)/gm)].map((m) => m[1]);
   assert.ok(ids.length > 0, pending);
-  execFileSync(lede, ["comments", "approve", "--data", data, ...ids]);
+  site.cli("comments", "approve", ...ids);
   await reader.waitForTimeout(2500); // the server drops its rendered pages after an outside change
 
   for (const [name, viewport] of Object.entries(viewports)) {
@@ -171,14 +146,4 @@ try {
       await page.context().close();
     }
   }
-  console.log("urdu fonts passed");
-} catch (error) {
-  failed = true;
-  console.error("urdu fonts FAILED:", error);
-} finally {
-  await browser.close();
-  server.kill("SIGTERM");
-  rmSync(data, { recursive: true, force: true });
-  console.log(`screenshots: ${shots}`);
-}
-process.exit(failed ? 1 : 0);
+});

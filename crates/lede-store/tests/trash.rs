@@ -77,6 +77,10 @@ async fn a_trashed_article_leaves_the_site_whole_and_comes_back_as_a_draft(db: &
     assert_eq!(store.transactions_begun() - begun, 1, "one transaction");
     assert!(store.published_article("river-floods-saltmarsh").await.expect("query").is_none());
     assert!(store.is_trashed("river-floods-saltmarsh").await.expect("query"));
+    assert_eq!(
+        store.trashed_language("river-floods-saltmarsh").await.expect("query").as_deref(),
+        Some("en")
+    );
     assert!(!search_slugs(db, "saltmarsh").await.contains(&"river-floods-saltmarsh".to_owned()));
     let listed = store.list_articles(&ArticleFilter::default(), PageRequest::first(50)).await;
     assert!(listed.expect("list").items.iter().all(|a| a.id != id), "gone from the lists");
@@ -139,6 +143,7 @@ async fn only_trashed_articles_are_deleted_and_only_by_editors(db: &TestDb) {
     newsroom.delete_trashed(&editor, id).await.expect("delete");
     assert!(store.editable_article(id).await.expect("query").is_none(), "gone for good");
     assert!(!store.is_trashed("budget-vote-passes").await.expect("query"));
+    assert_eq!(store.trashed_language("budget-vote-passes").await.expect("query"), None);
     assert_eq!(newsroom.empty_trash(&editor).await.expect("empty"), 1);
     assert!(store.editable_article(other).await.expect("query").is_none());
     assert_eq!(store.trashed_count().await.expect("count"), 0);

@@ -244,6 +244,17 @@ impl SqlStore {
         Ok(found.is_some())
     }
 
+    /// The language of the trashed article at `slug`, if one is there: its 410 page speaks
+    /// it, as its page did, whatever the address implies.
+    pub async fn trashed_language(&self, slug: &str) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT language FROM articles WHERE slug = $1 AND trashed_at IS NOT NULL",
+        )
+        .bind(slug)
+        .fetch_optional(&self.read)
+        .await?)
+    }
+
     pub async fn revisions(&self, id: ArticleId) -> Result<Vec<Revision>> {
         let rows = sqlx::query(
             "SELECT r.version, r.saved_at, u.name AS saved_by, r.headline, r.standfirst, r.body_markdown \

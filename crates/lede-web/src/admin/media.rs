@@ -36,6 +36,8 @@ pub struct LibraryQuery {
     q: String,
     /// The image whose description was just saved, to say so.
     described: Option<i64>,
+    /// The image just uploaded, to say so and ask for its description.
+    uploaded: Option<i64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -128,12 +130,17 @@ pub async fn list(
     viewer: Viewer,
     AdminQuery(query): AdminQuery<LibraryQuery>,
 ) -> AppResult<Response> {
-    let notice = match query.described {
+    let (id, message) = match (query.described, query.uploaded) {
+        (Some(id), _) => (Some(id), "admin-media-described"),
+        (None, Some(id)) => (Some(id), "admin-media-uploaded"),
+        (None, None) => (None, ""),
+    };
+    let notice = match id {
         Some(id) => state.newsroom.store().media_by_id(id).await?.map(|item| {
             crate::admin::say(
                 &state,
                 Some(&viewer),
-                "admin-media-described",
+                message,
                 &[("name", item.original_name.as_str())],
             )
         }),
@@ -215,7 +222,10 @@ pub async fn upload(
         });
     }
     match uploaded {
-        Ok(item) => Ok(Redirect::to(&format!("/admin/media?uploaded={}", item.id)).into_response()),
+        Ok(item) => {
+            Ok(Redirect::to(&format!("/admin/media?uploaded={0}#media-{0}", item.id))
+                .into_response())
+        }
         Err(lede_store::Error::Invalid(invalid)) => {
             library_page(
                 &state,

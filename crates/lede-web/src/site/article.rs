@@ -127,12 +127,16 @@ pub async fn published_article(state: &AppState, slug: &str) -> AppResult<Articl
     let store = state.newsroom.store();
     match store.published_article(slug).await? {
         Some(article) => Ok(article),
-        // A trashed article is gone on purpose: 410 tells search engines to drop it.
-        None if store.is_trashed(slug).await? => Err(AppError::Rejected {
-            status: axum::http::StatusCode::GONE,
-            message: "error-gone".into(),
-        }),
-        None => Err(AppError::NotFound),
+        // A trashed article is gone on purpose: 410 tells search engines to drop it, and its
+        // readers are told in the article's language.
+        None => match store.trashed_language(slug).await? {
+            Some(language) => Err(AppError::Rejected {
+                status: axum::http::StatusCode::GONE,
+                message: "error-gone".into(),
+            }
+            .in_language(&language)),
+            None => Err(AppError::NotFound),
+        },
     }
 }
 

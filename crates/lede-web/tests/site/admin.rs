@@ -655,7 +655,15 @@ async fn images_are_uploaded_resized_served_with_srcset_and_kept_while_used(db: 
     assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE);
     let ok = upload(&site, &cookie, &csrf, "harbour.png", &png(2000, 1000)).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
-    let library = get_as(&site, "/admin/media", &cookie).await;
+    // Back in the library, at the new image, which asks for its description.
+    let (address, anchor) = ok.location().split_once('#').expect("an anchor");
+    let library = get_as(&site, address, &cookie).await;
+    assert_eq!(
+        library.text(".notice"),
+        "Uploaded “harbour.png”. Describe it below: its alt text is offered to each article that \
+         uses it."
+    );
+    assert_eq!(library.count(&format!(".media-item#{anchor}")), 1);
     assert!(library.text(".media-name").starts_with("harbour.png · 2000×1000"));
     let path = library.attr(".media-path", "value");
     assert!(path.starts_with("/media/uploads/") && path.ends_with(".png"), "{path}");

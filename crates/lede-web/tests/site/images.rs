@@ -19,7 +19,8 @@ async fn upload(site: &Site, cookie: &str, csrf: &str, name: &str) -> (String, S
     let page =
         upload_file(site, "/admin/media", cookie, csrf, name, &png(2000, 1000), "text/html").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    let id = page.location().rsplit('=').next().unwrap_or_default().to_owned();
+    // "/admin/media?uploaded=ID#media-ID": back in the library, at the new image.
+    let id = page.location().rsplit('-').next().unwrap_or_default().to_owned();
     let library = get_as(site, &format!("/admin/media?q={name}"), cookie).await;
     (id, library.attr(".media-path", "value"))
 }
@@ -185,11 +186,13 @@ async fn publishing_an_image_without_alt_text_is_refused_with_the_text_kept(db: 
     let refused = post_as(&site, &editor, &cookie, &fields).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
-        refused.text(".form-errors"),
+        refused.text(".form-errors p"),
         "An image in the body has no alt text: /media/uploads/2026/11/crane.jpg. Describe it \
          between its brackets, ![what it shows](…), or write ![\"\"](…) if it is decorative."
     );
     assert_eq!(refused.count(".has-error #body"), 1);
+    // The message links to the field, which on a phone is screens away.
+    assert_eq!(refused.attr(".form-errors a", "href"), "#body");
     let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(refused.text("#body"), words(&undescribed), "the editor's text is kept");
     assert!(!site.get("/articles/harbour-reopens-after-the-storm").await.body.contains("crane"));

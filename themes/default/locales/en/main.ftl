@@ -378,6 +378,8 @@ admin-editor-caption = Caption
 # Who took or owns the image.
 admin-editor-credit = Credit
 admin-editor-alt-hint = Describe what the image shows for readers who cannot see it; publishing asks for it.
+# A link from the editor's error message to the field it is about.
+admin-editor-error-go-to-field = Go to the field
 admin-editor-decorative = Decorative image: a reader who cannot see it misses nothing
 # The editor's media picker (admin/media_picker.html, media-picker.js): $count images.
 admin-editor-picker = Media library ({ $count })
@@ -605,6 +607,7 @@ admin-media-alt-hint = What the image shows, for readers who cannot see it. Offe
 admin-media-save = Save description
 # Articles keep their own copy of an image's alt text, caption and credit.
 admin-media-described = Saved the description of “{ $name }”. Articles that already show it keep their own.
+admin-media-uploaded = Uploaded “{ $name }”. Describe it below: its alt text is offered to each article that uses it.
 
 ## Newsroom: people and accounts (admin/people.html)
 

@@ -377,6 +377,8 @@ admin-editor-caption = کیپشن
 # Who took or owns the image.
 admin-editor-credit = بشکریہ
 admin-editor-alt-hint = جو قارئین تصویر نہیں دیکھ سکتے، ان کے لیے بتائیں کہ اس میں کیا دکھایا گیا ہے؛ اشاعت سے پہلے یہ ضروری ہے۔
+# A link from the editor's error message to the field it is about.
+admin-editor-error-go-to-field = اس خانے پر جائیں
 admin-editor-decorative = آرائشی تصویر: جو قاری اسے نہیں دیکھ سکتا وہ کچھ نہیں کھوتا
 # The editor's media picker (admin/media_picker.html, media-picker.js): $count images.
 admin-editor-picker = میڈیا لائبریری ({ $count })
@@ -604,6 +606,7 @@ admin-media-alt-hint = تصویر میں کیا دکھایا گیا ہے، ان 
 admin-media-save = تفصیل محفوظ کریں
 # Articles keep their own copy of an image's alt text, caption and credit.
 admin-media-described = “{ $name }” کی تفصیل محفوظ ہو گئی۔ جو خبریں اسے پہلے سے دکھا رہی ہیں ان کی اپنی تفصیل برقرار رہے گی۔
+admin-media-uploaded = “{ $name }” اپ لوڈ ہو گئی۔ نیچے اس کی تفصیل لکھیں: اس کا متبادل متن ہر اس خبر کو پیش کیا جاتا ہے جو یہ تصویر استعمال کرے۔
 
 ## Newsroom: people and accounts (admin/people.html)
 
