@@ -6,6 +6,7 @@
 #
 #   bench/profile-hit.sh                  # 10 s under wrk -t2 -c64
 #   SECONDS_EACH=5 TOP=60 bench/profile-hit.sh
+#   LEDE=target/release/lede bench/profile-hit.sh   # a binary already built
 #
 # Installs wrk and perf (Debian's linux-perf) when missing. Raw data stays in $OUT_DIR
 # (default a temporary directory it names), so `perf report -i $OUT_DIR/perf.data` can dig on.
@@ -22,9 +23,12 @@ need wrk wrk
 need perf linux-perf
 need curl curl
 
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
-cargo build --release -p lede --quiet
-LEDE=$(realpath "$CARGO_TARGET_DIR/release/lede")
+# LEDE=path/to/lede profiles that binary instead of building the release one.
+if [ -z "${LEDE:-}" ]; then
+  export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
+  cargo build --release -p lede --quiet
+  LEDE=$(realpath "$CARGO_TARGET_DIR/release/lede")
+fi
 
 data=$(mktemp -d)
 "$LEDE" serve --demo --data "$data" --addr "127.0.0.1:$PORT" > "$OUT_DIR/lede.log" 2>&1 &

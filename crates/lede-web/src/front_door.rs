@@ -25,11 +25,11 @@ use tower::Service;
 /// The router with the page cache in front of it.
 #[derive(Clone)]
 pub struct Site {
-    front: Option<FrontDoor>,
+    /// Shared, not cloned per request: a connection clones the site for every request.
+    front: Option<Arc<FrontDoor>>,
     router: Router,
 }
 
-#[derive(Clone)]
 struct FrontDoor {
     cache: Arc<PageCache>,
     newsroom: Newsroom,
@@ -38,10 +38,12 @@ struct FrontDoor {
 
 impl Site {
     pub(crate) fn new(state: &AppState, router: Router) -> Self {
-        let front = state.page_cache.clone().map(|cache| FrontDoor {
-            cache,
-            newsroom: state.newsroom.clone(),
-            metrics: state.metrics.clone(),
+        let front = state.page_cache.clone().map(|cache| {
+            Arc::new(FrontDoor {
+                cache,
+                newsroom: state.newsroom.clone(),
+                metrics: state.metrics.clone(),
+            })
         });
         Self { front, router }
     }
