@@ -22,13 +22,12 @@ pub enum Error {
     /// error's source: printing the chain of causes (`lede: {error:#}`) would say it twice.
     #[error("{}: {problem}", path.display())]
     Parse { path: PathBuf, problem: ParseError },
-    /// Reading the local copy or writing the site's media store failed.
-    #[error("cannot copy the media file {} to the media store as {to}", from.display())]
+    #[error("cannot copy the media file {} to {}", from.display(), to.display())]
     Media {
         from: PathBuf,
-        to: String,
+        to: PathBuf,
         #[source]
-        source: Box<dyn std::error::Error + Send + Sync>,
+        source: std::io::Error,
     },
     #[error("the import was refused, nothing was written")]
     Store(#[from] lede_store::Error),

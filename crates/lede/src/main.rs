@@ -7,7 +7,6 @@ mod cli;
 mod config;
 mod demo;
 mod listen;
-mod media;
 mod serve;
 mod transfer;
 
