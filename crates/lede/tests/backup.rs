@@ -2,128 +2,33 @@
 //! restored into a new site is the same site (articles, pages, media bytes, accounts), a
 //! backup made while a server publishes is whole, and restore refuses what would lose data.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+mod support;
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use support::{LEDE, Server, TempDir};
 
-const LEDE: &str = env!("CARGO_BIN_EXE_lede");
 const PASSWORD: &str = "a long enough password";
 /// The same public address for every server, so pages and the API match byte for byte.
 const BASE_URL: &str = "http://news.example";
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> Self {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
-        let dir = std::env::temp_dir().join(format!(
-            "lede-backup-{name}-{}-{:x}",
-            std::process::id(),
-            nanos
-        ));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        Self(dir)
-    }
-
-    fn join(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
+/// A server on `data` with the shared public address and `site`'s options.
+fn serve(data: &Path, site: &[&str]) -> Server {
+    Server::start(data, &[&["--base-url", BASE_URL][..], site].concat())
 }
 
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-struct Server {
-    child: Child,
-    addr: String,
-}
-
+/// What these tests ask of a server as the admin: media bytes, signing in, uploads, publishes.
 impl Server {
-    fn start(data: &Path, site: &[&str]) -> Self {
-        let port = TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr");
-        let addr = format!("127.0.0.1:{}", port.port());
-        let child = Command::new(LEDE)
-            .args(["serve", "--demo", "--addr", &addr, "--base-url", BASE_URL, "--data"])
-            .arg(data)
-            .args(site)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start lede");
-        let server = Self { child, addr };
-        let deadline = Instant::now() + Duration::from_secs(120);
-        while Instant::now() < deadline {
-            if server.send("GET", "/healthz", "", &[], "").is_some_and(|(status, _)| status == 200)
-            {
-                return server;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!("lede did not answer /healthz within two minutes");
-    }
-
-    /// One HTTP/1.1 exchange: the status and the whole response as bytes.
-    fn send(
-        &self,
-        method: &str,
-        path: &str,
-        cookie: &str,
-        headers: &[(&str, String)],
-        body: impl AsRef<[u8]>,
-    ) -> Option<(u16, Vec<u8>)> {
-        let body = body.as_ref();
-        let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
-            self.addr,
-            body.len()
-        );
-        if !cookie.is_empty() {
-            head.push_str(&format!("Cookie: {cookie}\r\n"));
-        }
-        for (name, value) in headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str("\r\n");
-        let mut stream = TcpStream::connect(&self.addr).ok()?;
-        stream.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
-        stream.write_all(head.as_bytes()).ok()?;
-        stream.write_all(body).ok()?;
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).ok()?;
-        let text = String::from_utf8_lossy(&response[..response.len().min(64)]).into_owned();
-        let status = text.split_whitespace().nth(1)?.parse().ok()?;
-        Some((status, response))
-    }
-
-    fn get(&self, path: &str) -> (u16, String) {
-        let (status, bytes) =
-            self.send("GET", path, "", &[], "").unwrap_or_else(|| panic!("GET {path}"));
-        (status, String::from_utf8_lossy(&bytes).into_owned())
-    }
-
     /// The response body of a GET, as bytes (media files).
     fn body(&self, path: &str) -> (u16, Vec<u8>) {
         let (status, bytes) =
             self.send("GET", path, "", &[], "").unwrap_or_else(|| panic!("GET {path}"));
         let split = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("a head") + 4;
         (status, bytes[split..].to_vec())
-    }
-
-    fn form(&self, path: &str, cookie: &str, form: &str) -> (u16, String) {
-        let headers = [("Content-Type", "application/x-www-form-urlencoded".to_owned())];
-        let (status, bytes) =
-            self.send("POST", path, cookie, &headers, form).unwrap_or_else(|| panic!("{path}"));
-        (status, String::from_utf8_lossy(&bytes).into_owned())
     }
 
     /// Signs the admin in; the session cookie (`name=value`).
@@ -184,13 +89,6 @@ impl Server {
         );
         let headers = [("Content-Type", "application/x-www-form-urlencoded".to_owned())];
         matches!(self.send("POST", "/admin/articles/new", cookie, &headers, form), Some((303, _)))
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -280,7 +178,7 @@ fn round_trip(data: &TempDir, site: &[&str], restore_site: &[&str]) -> (f64, f64
     let source_site = with_data(site);
     let source_site: Vec<&str> = source_site.iter().map(String::as_str).collect();
     add_admin(&source_site);
-    let server = Arc::new(Server::start(&data.0, site));
+    let server = Arc::new(serve(&data.0, site));
     let cookie = server.sign_in();
     let png = png();
     let uploaded = server.upload(&cookie, &png);
@@ -347,7 +245,7 @@ fn round_trip(data: &TempDir, site: &[&str], restore_site: &[&str]) -> (f64, f64
     forced.push("--force");
     ok(&lede(&["restore", file.to_str().expect("utf-8")], &forced));
 
-    let restored = Server::start(&new.0, restore_site);
+    let restored = serve(&new.0, restore_site);
     assert_eq!(site_view(&restored), before, "the restored site is the same site");
     assert!(restored.body(&uploaded) == served, "the upload comes back byte for byte");
     let (status, _) = restored.get("/articles/before-the-backup");
@@ -363,7 +261,7 @@ fn round_trip(data: &TempDir, site: &[&str], restore_site: &[&str]) -> (f64, f64
         let during_site = TempDir::new("during");
         let during_dir = during_site.0.to_str().expect("utf-8");
         ok(&lede(&["restore", during.to_str().expect("utf-8"), "--data", during_dir], &[]));
-        let server = Server::start(&during_site.0, &[]);
+        let server = serve(&during_site.0, &[]);
         let (status, _) = server.get("/articles/before-the-backup");
         assert_eq!(status, 200, "published before the backup began");
         let (status, api) = server.get("/api/articles?limit=100");

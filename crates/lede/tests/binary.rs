@@ -1,91 +1,18 @@
 //! The `lede` binary as an operator runs it: start-up, demo content, clean shutdown, clear
 //! start-up errors, and comments that survive the process being killed.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+mod support;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+use support::{LEDE, Server, TempDir, free_port, request};
 
-const LEDE: &str = env!("CARGO_BIN_EXE_lede");
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!(
-            "lede-bin-{name}-{}-{:x}",
-            std::process::id(),
-            rand_u32()
-        ));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        Self(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn rand_u32() -> u32 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    nanos ^ std::process::id()
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
-}
-
-struct Server {
-    child: Child,
-    addr: String,
-}
-
+/// What only these tests ask of a server: a form without a session, a signal, its exit.
 impl Server {
-    fn start(data: &Path, extra: &[&str]) -> Self {
-        let addr = format!("127.0.0.1:{}", free_port());
-        let child = Command::new(LEDE)
-            .args(["serve", "--demo", "--addr", &addr, "--data"])
-            .arg(data)
-            .args(extra)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start lede");
-        let server = Self { child, addr };
-        let deadline = Instant::now() + Duration::from_secs(120);
-        while Instant::now() < deadline {
-            if server.try_get("/healthz").is_some_and(|(status, _)| status == 200) {
-                return server;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!("lede did not answer /healthz within two minutes");
-    }
-
-    fn try_get(&self, path: &str) -> Option<(u16, String)> {
-        request(
-            &self.addr,
-            &format!("GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.addr),
-        )
-    }
-
-    fn get(&self, path: &str) -> (u16, String) {
-        self.try_get(path).unwrap_or_else(|| panic!("GET {path} failed"))
-    }
-
     fn post_form(&self, path: &str, body: &str) -> (u16, String) {
-        let head = format!(
-            "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            self.addr,
-            body.len()
-        );
-        request(&self.addr, &head).unwrap_or_else(|| panic!("POST {path} failed"))
+        self.form(path, "", body)
     }
 
     fn signal(&self, signal: &str) {
@@ -106,24 +33,6 @@ impl Server {
             std::thread::sleep(Duration::from_millis(50));
         }
     }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// One HTTP/1.1 exchange; returns the status and the whole response text.
-fn request(addr: &str, raw: &str) -> Option<(u16, String)> {
-    let mut stream = TcpStream::connect(addr).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
-    stream.write_all(raw.as_bytes()).ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).ok()?;
-    let status = response.split_whitespace().nth(1)?.parse().ok()?;
-    Some((status, response))
 }
 
 fn lede(args: &[&str]) -> Output {

@@ -60,29 +60,6 @@ async fn post_fields(site: &Site, path: &str, cookie: &str, fields: &[(String, S
     post_as(site, path, cookie, &pairs).await
 }
 
-/// The `name=value` of a cookie a response sets (empty when it sets none).
-fn set_cookie(page: &Page, name: &str) -> String {
-    page.headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with(&format!("{name}=")))
-        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
-        .unwrap_or_default()
-}
-
-/// Follows an action's redirect as a browser does, with the message cookie it set.
-async fn follow(site: &Site, page: &Page, cookie: &str) -> Page {
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    let flash = set_cookie(page, "lede_flash");
-    assert!(!flash.is_empty(), "the action leaves a message");
-    get_as(site, page.location(), &format!("{cookie}; {flash}")).await
-}
-
-async fn id_of(site: &Site, slug: &str) -> i64 {
-    site.newsroom.store().article_state(slug).await.expect("query").expect("article").0.0
-}
-
 fn buttons(page: &Page) -> Vec<String> {
     page.texts("form.editor .editor-actions button")
 }
@@ -112,7 +89,7 @@ async fn a_live_article_is_updated_at_once_and_the_editor_says_so(db: &TestDb) {
     let after = follow(&site, &updated, &cookie).await;
     assert_eq!(after.text(".flash"), "Updated: the live article shows your changes.");
     assert!(
-        set_cookie(&after, "lede_flash") == "lede_flash=",
+        cookie_set(&after, "lede_flash") == "lede_flash=",
         "the page that shows the message spends it"
     );
     assert_eq!(get_as(&site, &url, &cookie).await.count(".flash"), 0, "said once");

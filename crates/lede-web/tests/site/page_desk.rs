@@ -3,8 +3,8 @@
 //! purged), a revision is restored, it is deleted after "Delete this page?"; /admin/menus
 //! reorders the header, which every page then shows, per language; who may do which.
 
-use crate::support::{Page, Site, get_as, post_as, signed_in, site};
-use axum::http::{StatusCode, header};
+use crate::support::{Site, follow, get_as, post_as, signed_in, site};
+use axum::http::StatusCode;
 use lede_core::account::Role;
 use lede_store::test_support::TestDb;
 
@@ -15,21 +15,6 @@ lede_store::on_both_databases!(
     each_edition_has_its_own_menus,
     only_admins_change_menus_and_only_editors_write_pages,
 );
-
-/// Follows a 303 with the same session and the message cookie it set, as a browser would.
-async fn follow(site: &Site, page: &Page, cookie: &str) -> Page {
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    let flash = page
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("lede_flash="))
-        .and_then(|c| c.split(';').next())
-        .expect("the action leaves a message")
-        .to_owned();
-    get_as(site, page.location(), &format!("{cookie}; {flash}")).await
-}
 
 fn page_fields<'a>(
     csrf: &'a str,

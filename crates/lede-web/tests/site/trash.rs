@@ -6,7 +6,7 @@
 //! columns.
 
 use crate::support::*;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use lede_core::account::Role;
 use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::{ArticleId, ArticleStatus};
@@ -21,25 +21,6 @@ lede_store::on_both_databases!(
     the_desk_shows_language_words_and_comments,
     bulk_move_keeps_every_status_and_records_a_revision,
 );
-
-async fn id_of(site: &Site, slug: &str) -> i64 {
-    site.newsroom.store().article_state(slug).await.expect("query").expect("article").0.0
-}
-
-/// Follows an action's redirect as a browser does, with the message cookie it set.
-async fn follow(site: &Site, page: &Page, cookie: &str) -> Page {
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    let flash = page
-        .headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("lede_flash="))
-        .and_then(|c| c.split(';').next())
-        .expect("the action leaves a message")
-        .to_owned();
-    get_as(site, page.location(), &format!("{cookie}; {flash}")).await
-}
 
 /// Posts the desk's bulk form with `action` for the articles `ids`.
 async fn bulk(

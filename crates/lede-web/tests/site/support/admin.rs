@@ -16,16 +16,35 @@ pub fn form_body(fields: &[(&str, &str)]) -> String {
     fields.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
 }
 
-/// The `name=value` of the session cookie a response sets.
-pub fn session_cookie(page: &Page) -> String {
+/// The `name=value` of the cookie `name` a response sets, empty when it sets none.
+pub fn cookie_set(page: &Page, name: &str) -> String {
     page.headers
         .get_all(header::SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("lede_session="))
+        .find(|c| c.strip_prefix(name).is_some_and(|rest| rest.starts_with('=')))
         .and_then(|c| c.split(';').next())
         .unwrap_or_default()
         .to_owned()
+}
+
+/// The `name=value` of the session cookie a response sets.
+pub fn session_cookie(page: &Page) -> String {
+    cookie_set(page, "lede_session")
+}
+
+/// The id of the article at `slug`.
+pub async fn id_of(site: &Site, slug: &str) -> i64 {
+    site.newsroom.store().article_state(slug).await.expect("query").expect("article").0.0
+}
+
+/// Follows an action's 303 as a browser does: with the session and the message cookie the
+/// action set.
+pub async fn follow(site: &Site, page: &Page, cookie: &str) -> Page {
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let flash = cookie_set(page, "lede_flash");
+    assert!(!flash.is_empty(), "the action leaves a message");
+    get_as(site, page.location(), &format!("{cookie}; {flash}")).await
 }
 
 pub async fn get_as(site: &Site, path: &str, cookie: &str) -> Page {
