@@ -228,12 +228,10 @@ async fn change(
     };
     match attempt.await {
         Ok(()) => Ok(flash::redirect(state, &menus_path(state, &language), &Flash::MenuSaved)),
-        Err(lede_store::Error::Invalid(invalid)) => {
-            let message = super::tell(state, Some(viewer), &invalid.message);
-            menus_page(state, viewer, &language, Some(message), StatusCode::UNPROCESSABLE_ENTITY)
-                .await
+        Err(error) => {
+            let (message, _, status) = super::refusal(state, viewer, error)?;
+            menus_page(state, viewer, &language, Some(message), status).await
         }
-        Err(other) => Err(other.into()),
     }
 }
 

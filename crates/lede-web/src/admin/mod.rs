@@ -149,6 +149,28 @@ pub(crate) fn tell(state: &AppState, viewer: Option<&Viewer>, message: &Message)
     state.translations.say(&language_of(state, viewer), message)
 }
 
+/// A change the newsroom refused, as a form shows it again: why, in the viewer's language,
+/// the field to mark (none for a conflict), and the status: 422 for what to fix, 409 when
+/// another change came first. Any other error is for the error pages.
+pub(crate) fn refusal(
+    state: &AppState,
+    viewer: &Viewer,
+    error: lede_store::Error,
+) -> AppResult<(String, Option<&'static str>, axum::http::StatusCode)> {
+    use axum::http::StatusCode;
+    match error {
+        lede_store::Error::Invalid(invalid) => Ok((
+            tell(state, Some(viewer), &invalid.message),
+            Some(invalid.field),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )),
+        lede_store::Error::Conflict(message) => {
+            Ok((tell(state, Some(viewer), &message), None, StatusCode::CONFLICT))
+        }
+        other => Err(other.into()),
+    }
+}
+
 /// Whether `path` is one of the newsroom's pages.
 pub(crate) fn is_newsroom(path: &str) -> bool {
     path == "/admin" || path.starts_with("/admin/")

@@ -170,22 +170,6 @@ fn edit_path(id: PageId) -> String {
     format!("/admin/pages/{}", id.0)
 }
 
-/// The form again with what to correct, or the error for the error pages.
-fn refused(
-    state: &AppState,
-    viewer: &Viewer,
-    error: lede_store::Error,
-) -> AppResult<(String, &'static str, StatusCode)> {
-    let say = |message| super::tell(state, Some(viewer), message);
-    match error {
-        lede_store::Error::Invalid(invalid) => {
-            Ok((say(&invalid.message), invalid.field, StatusCode::UNPROCESSABLE_ENTITY))
-        }
-        lede_store::Error::Conflict(message) => Ok((say(&message), "slug", StatusCode::CONFLICT)),
-        other => Err(other.into()),
-    }
-}
-
 async fn open(state: &AppState, viewer: &Viewer, id: i64) -> AppResult<EditablePage> {
     viewer.require(Action::ManagePages)?;
     Ok(state.newsroom.page_for_editing(&viewer.user, PageId(id)).await?)
@@ -221,7 +205,8 @@ pub async fn create(
             Ok(flash::redirect(&state, &edit_path(id), &said))
         }
         Err(error) => {
-            let (message, field, status) = refused(&state, &viewer, error)?;
+            let (message, field, status) = super::refusal(&state, &viewer, error)?;
+            let field = field.unwrap_or("slug");
             form_page(&state, &viewer, None, form, Some((message, field)), status).await
         }
     }
@@ -262,7 +247,8 @@ pub async fn update(
     match attempt.await {
         Ok(flash) => Ok(flash::redirect(&state, &edit_path(page.id), &flash)),
         Err(error) => {
-            let (message, field, status) = refused(&state, &viewer, error)?;
+            let (message, field, status) = super::refusal(&state, &viewer, error)?;
+            let field = field.unwrap_or("slug");
             form_page(&state, &viewer, Some(&page), form, Some((message, field)), status).await
         }
     }

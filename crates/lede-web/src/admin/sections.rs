@@ -170,22 +170,6 @@ fn placement(form: &SectionForm, sections: &[Section]) -> Result<(Option<Slug>, 
     Ok((parent, position))
 }
 
-/// Turns the newsroom's answer into a redirect, or the form again with what to correct.
-fn refused(
-    state: &AppState,
-    viewer: &Viewer,
-    error: lede_store::Error,
-) -> AppResult<(String, &'static str, StatusCode)> {
-    let say = |message| crate::admin::tell(state, Some(viewer), message);
-    match error {
-        lede_store::Error::Invalid(invalid) => {
-            Ok((say(&invalid.message), invalid.field, StatusCode::UNPROCESSABLE_ENTITY))
-        }
-        lede_store::Error::Conflict(message) => Ok((say(&message), "", StatusCode::CONFLICT)),
-        other => Err(other.into()),
-    }
-}
-
 pub async fn create(
     State(state): State<AppState>,
     CsrfForm { viewer, form }: CsrfForm<SectionForm>,
@@ -210,7 +194,8 @@ pub async fn create(
     match attempt.await {
         Ok(_) => Ok(Redirect::to("/admin/sections").into_response()),
         Err(error) => {
-            let (message, field, status) = refused(&state, &viewer, error)?;
+            let (message, field, status) = super::refusal(&state, &viewer, error)?;
+            let field = field.unwrap_or("");
             sections_page(&state, &viewer, form, Some((message, field)), status).await
         }
     }
@@ -308,7 +293,8 @@ pub async fn update(
     match attempt.await {
         Ok(_) => Ok(Redirect::to("/admin/sections").into_response()),
         Err(error) => {
-            let (message, field, status) = refused(&state, &viewer, error)?;
+            let (message, field, status) = super::refusal(&state, &viewer, error)?;
+            let field = field.unwrap_or("");
             edit_page(&state, &viewer, id, Some(form), Some((message, field)), status).await
         }
     }
@@ -352,7 +338,8 @@ pub async fn delete(
     match state.newsroom.delete_section(&viewer.user, SectionId(id)).await {
         Ok(()) => Ok(Redirect::to("/admin/sections").into_response()),
         Err(error) => {
-            let (message, field, status) = refused(&state, &viewer, error)?;
+            let (message, field, status) = super::refusal(&state, &viewer, error)?;
+            let field = field.unwrap_or("");
             let form = SectionForm::default();
             sections_page(&state, &viewer, form, Some((message, field)), status).await
         }

@@ -14,7 +14,6 @@ use crate::admin::forms::{AdminQuery, CsrfForm};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use lede_core::account::Action;
 use lede_core::content::ArticleId;
@@ -191,16 +190,8 @@ async fn refused(
     form: EditorForm,
     error: lede_store::Error,
 ) -> AppResult<Response> {
-    let problem = match error {
-        lede_store::Error::Invalid(invalid) => {
-            let message = crate::admin::tell(state, Some(viewer), &invalid.message);
-            (StatusCode::UNPROCESSABLE_ENTITY, message, Some(invalid.field))
-        }
-        lede_store::Error::Conflict(message) => {
-            (StatusCode::CONFLICT, crate::admin::tell(state, Some(viewer), &message), None)
-        }
-        other => return Err(other.into()),
-    };
+    let (message, field, status) = crate::admin::refusal(state, viewer, error)?;
+    let problem = (status, message, field);
     let showing = Showing { problem: Some(problem), ..Default::default() };
     editor_page(state, viewer, id, form, showing).await
 }
