@@ -1,7 +1,8 @@
-//! The cache in the request path: public GET and HEAD requests are answered from the cache
-//! when it holds the page; otherwise the page is rendered (recording what it shows), kept if
-//! it may be, and answered from the new entry, one render of a page at a time (others asking
-//! meanwhile wait for it). Everything else passes straight through.
+//! The cache in the request path, behind the front door that answers what the cache held when
+//! the request came: a public GET or HEAD takes its page's one seat, is answered from the
+//! cache if a render finished meanwhile, and otherwise renders the page (recording what it
+//! shows), keeps it if it may, and is answered from the new entry; others asking meanwhile
+//! wait for it. Everything else passes straight through.
 
 use super::entry::Entry;
 use super::{PageCache, shown};
@@ -34,12 +35,9 @@ pub async fn serve_cached(
     else {
         return next.run(request).await;
     };
-    if let Some(entry) = cache.get(key) {
-        cache.hits.inc();
-        return entry.respond(request.headers(), head);
-    }
+    // The front door (`front_door.rs`) has looked already; here a page is looked up once a
+    // request holds the page's one seat, so who waited is answered with what it rendered.
     let key = key.to_owned();
-    // One render of a page at a time: who waited is answered with what it rendered.
     let _seat = cache.flights.board(&key).await;
     if let Some(entry) = cache.get(&key) {
         cache.hits.inc();
