@@ -387,58 +387,6 @@ pub struct Renamed {
     pub to: Slug,
 }
 
-/// Everything around the articles, as an export writes it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SiteCatalog {
-    pub authors: Vec<Author>,
-    /// Parents before their children.
-    pub sections: Vec<Section>,
-    pub tags: Vec<Tag>,
-    pub pages: Vec<PageRecord>,
-    /// The authors', sections' and tags' names in the site's other languages.
-    pub names: crate::names::LocalNames,
-}
-
-/// A static page with its source.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageRecord {
-    pub page: Page,
-    /// Empty for pages whose body came in as HTML.
-    pub body_markdown: String,
-}
-
-/// The original a translation points to: its id (stable within one site's export) and slug.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Original {
-    pub id: ArticleId,
-    pub slug: Slug,
-}
-
-/// An article in any status, with its comments in any status: all an export needs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleRecord {
-    pub id: ArticleId,
-    pub slug: Slug,
-    pub headline: String,
-    pub standfirst: String,
-    /// Empty for articles whose body came in as HTML.
-    pub body_markdown: String,
-    pub body_html: String,
-    pub language: String,
-    pub status: ArticleStatus,
-    pub section: Slug,
-    pub authors: Vec<Slug>,
-    pub tags: Vec<Slug>,
-    pub featured_image: Option<FeaturedImage>,
-    pub published_at: Option<OffsetDateTime>,
-    pub created_at: OffsetDateTime,
-    pub updated_at: OffsetDateTime,
-    /// The article this one translates, if any.
-    pub translation_of: Option<Original>,
-    /// Oldest first, so a reply always follows what it answers.
-    pub comments: Vec<crate::comment::Comment>,
-}
-
 /// The path to store for a redirect from `old` (a path, or `/?p=ID`) to `new`, or `None` when
 /// there is nothing to redirect. Paths are kept as lookups will see them: repeated slashes
 /// collapsed and the trailing slash dropped, except when dropping it would point a path at

@@ -6,7 +6,6 @@ pub mod json;
 mod wxr;
 
 use crate::error::Result;
-use lede_core::transfer::{ArticleRecord, SiteCatalog};
 use lede_store::SqlStore;
 use std::io::Write;
 
@@ -51,17 +50,17 @@ pub async fn export(
     if format == Format::Json {
         return json::write(store, site, out).await;
     }
-    let catalog = store.export_catalog().await?;
+    let catalog = store.copy_catalog().await?;
     let mut xml_safe = XmlChars(out);
     let out: &mut dyn Write = &mut xml_safe;
     let mut writer = wxr::WxrWriter::new(site, &catalog);
     let mut counts = ExportCounts { pages: catalog.pages.len(), ..ExportCounts::default() };
     writer.start(out, &catalog)?;
-    let mut after = None;
+    let mut after = 0;
     loop {
-        let articles = store.export_articles(after, PAGE).await?;
+        let articles = store.copy_articles(after, PAGE).await?;
         let Some(last) = articles.last() else { break };
-        after = Some(last.id);
+        after = last.id;
         for article in &articles {
             counts.articles += 1;
             counts.comments += article.comments.len();
@@ -69,16 +68,9 @@ pub async fn export(
             writer.article(out, article)?;
         }
     }
-    writer.finish(out, &catalog)?;
+    writer.finish(out)?;
     out.flush()?;
     Ok(counts)
-}
-
-/// One export format: the catalog first, then articles as they are read, then the rest.
-trait Writer {
-    fn start(&mut self, out: &mut dyn Write, catalog: &SiteCatalog) -> Result<()>;
-    fn article(&mut self, out: &mut dyn Write, article: &ArticleRecord) -> Result<()>;
-    fn finish(&mut self, out: &mut dyn Write, catalog: &SiteCatalog) -> Result<()>;
 }
 
 /// Drops the control characters XML 1.0 does not allow (all below U+0020 but tab, line feed

@@ -3,11 +3,11 @@
 //! images (as attachments WordPress fetches from the running site), and pages.
 //! WordPress has one author per post: the byline's first author is the one exported.
 
-use super::{SiteInfo, Writer, absolute};
+use super::{SiteInfo, absolute};
 use crate::error::Result;
 use lede_core::comment::CommentStatus;
 use lede_core::content::ArticleStatus;
-use lede_core::transfer::{ArticleRecord, SiteCatalog};
+use lede_core::site_copy::{ArticleCopy, SiteCatalogCopy};
 use lede_core::urls;
 use quick_xml::escape::escape;
 use std::collections::HashMap;
@@ -29,10 +29,13 @@ pub struct WxrWriter {
     site: SiteInfo,
     sections: HashMap<String, String>,
     tags: HashMap<String, String>,
+    /// The ids of the articles written so far, by slug: a translation names its original by
+    /// slug, WXR by post id, and originals come first.
+    written: HashMap<String, i64>,
 }
 
 impl WxrWriter {
-    pub fn new(site: &SiteInfo, catalog: &SiteCatalog) -> Self {
+    pub fn new(site: &SiteInfo, catalog: &SiteCatalogCopy) -> Self {
         Self {
             site: site.clone(),
             sections: catalog
@@ -41,6 +44,7 @@ impl WxrWriter {
                 .map(|s| (s.slug.to_string(), s.name.clone()))
                 .collect(),
             tags: catalog.tags.iter().map(|t| (t.slug.to_string(), t.name.clone())).collect(),
+            written: HashMap::new(),
         }
     }
 }
@@ -66,8 +70,9 @@ fn wp_date(time: Option<OffsetDateTime>) -> String {
     time.and_then(|t| t.format(format).ok()).unwrap_or_else(|| "0000-00-00 00:00:00".to_owned())
 }
 
-impl Writer for WxrWriter {
-    fn start(&mut self, out: &mut dyn Write, catalog: &SiteCatalog) -> Result<()> {
+/// The catalog first, then articles as they are read, then the end of the file.
+impl WxrWriter {
+    pub fn start(&mut self, out: &mut dyn Write, catalog: &SiteCatalogCopy) -> Result<()> {
         let base = &self.site.base_url;
         writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>")?;
         writeln!(out, "<!-- generator=\"Lede\" -->")?;
@@ -95,23 +100,19 @@ impl Writer for WxrWriter {
                 "\t<wp:author><wp:author_id>{}</wp:author_id><wp:author_login>{}</wp:author_login>\
                  <wp:author_email></wp:author_email><wp:author_display_name>{}</wp:author_display_name>\
                  <wp:author_first_name></wp:author_first_name><wp:author_last_name></wp:author_last_name></wp:author>",
-                a.id.0,
+                a.id,
                 cdata(a.slug.as_str()),
                 cdata(&a.name)
             )?;
         }
         for s in &catalog.sections {
-            let parent = s
-                .parent
-                .and_then(|p| catalog.sections.iter().find(|x| x.id == p))
-                .map(|p| p.slug.to_string())
-                .unwrap_or_default();
+            let parent = s.parent.as_ref().map(ToString::to_string).unwrap_or_default();
             writeln!(
                 out,
                 "\t<wp:category><wp:term_id>{}</wp:term_id><wp:category_nicename>{}</wp:category_nicename>\
                  <wp:category_parent>{}</wp:category_parent><wp:cat_name>{}</wp:cat_name>\
                  <wp:category_description>{}</wp:category_description></wp:category>",
-                s.id.0,
+                s.id,
                 s.slug,
                 parent,
                 cdata(&s.name),
@@ -122,20 +123,21 @@ impl Writer for WxrWriter {
             writeln!(
                 out,
                 "\t<wp:tag><wp:term_id>{}</wp:term_id><wp:tag_slug>{}</wp:tag_slug><wp:tag_name>{}</wp:tag_name></wp:tag>",
-                t.id.0,
+                t.id,
                 t.slug,
                 cdata(&t.name)
             )?;
         }
         for p in &catalog.pages {
-            let id = post_id(PAGE, p.page.id.0);
-            let date = wp_date(Some(p.page.updated_at));
+            let id = post_id(PAGE, p.id);
+            let date = wp_date(Some(p.updated_at));
+            let status = if p.status == "published" { "publish" } else { "draft" };
             writeln!(out, "\t<item>")?;
-            writeln!(out, "\t\t<title>{}</title>", cdata(&html_text(&p.page.title)))?;
+            writeln!(out, "\t\t<title>{}</title>", cdata(&html_text(&p.title)))?;
             writeln!(
                 out,
                 "\t\t<link>{}</link>",
-                escape(absolute(base, &urls::page(&p.page.slug)).as_str())
+                escape(absolute(base, &urls::page(&p.slug)).as_str())
             )?;
             writeln!(
                 out,
@@ -151,7 +153,7 @@ impl Writer for WxrWriter {
             writeln!(
                 out,
                 "\t\t<content:encoded>{}</content:encoded>",
-                cdata(&html_block(&p.page.body_html))
+                cdata(&html_block(&p.body_html))
             )?;
             writeln!(out, "\t\t<excerpt:encoded><![CDATA[]]></excerpt:encoded>")?;
             writeln!(
@@ -160,19 +162,22 @@ impl Writer for WxrWriter {
                  <wp:post_date_gmt>{date}</wp:post_date_gmt><wp:post_modified>{date}</wp:post_modified>\
                  <wp:post_modified_gmt>{date}</wp:post_modified_gmt><wp:comment_status>closed</wp:comment_status>\
                  <wp:ping_status>closed</wp:ping_status><wp:post_name>{}</wp:post_name>\
-                 <wp:status>publish</wp:status><wp:post_parent>0</wp:post_parent><wp:menu_order>0</wp:menu_order>\
+                 <wp:status>{status}</wp:status><wp:post_parent>0</wp:post_parent><wp:menu_order>0</wp:menu_order>\
                  <wp:post_type>page</wp:post_type><wp:post_password></wp:post_password><wp:is_sticky>0</wp:is_sticky>",
-                p.page.slug
+                p.slug
             )?;
             writeln!(out, "\t</item>")?;
         }
         Ok(())
     }
 
-    fn article(&mut self, out: &mut dyn Write, a: &ArticleRecord) -> Result<()> {
+    pub fn article(&mut self, out: &mut dyn Write, a: &ArticleCopy) -> Result<()> {
         let base = &self.site.base_url;
-        let id = post_id(ARTICLE, a.id.0);
+        let id = post_id(ARTICLE, a.id);
+        self.written.insert(a.slug.to_string(), a.id);
         let status = match a.status {
+            // WordPress has a trash too; an importer must not bring a trashed article back.
+            _ if a.trashed_at.is_some() => "trash",
             ArticleStatus::Published => "publish",
             ArticleStatus::Scheduled => "future",
             ArticleStatus::InReview => "pending",
@@ -243,11 +248,13 @@ impl Writer for WxrWriter {
             )
         };
         writeln!(out, "{}", meta(crate::map::LANGUAGE_META, &a.language))?;
-        if let Some(original) = &a.translation_of {
-            let original = post_id(ARTICLE, original.id.0).to_string();
+        if let Some(&original) =
+            a.translation_of.as_ref().and_then(|o| self.written.get(o.as_str()))
+        {
+            let original = post_id(ARTICLE, original).to_string();
             writeln!(out, "{}", meta(crate::map::TRANSLATION_OF_META, &original))?;
         }
-        let image_id = post_id(ATTACHMENT, a.id.0);
+        let image_id = post_id(ATTACHMENT, a.id);
         if a.featured_image.is_some() {
             writeln!(
                 out,
@@ -270,11 +277,11 @@ impl Writer for WxrWriter {
                  <wp:comment_date_gmt>{when}</wp:comment_date_gmt><wp:comment_content>{}</wp:comment_content>\
                  <wp:comment_approved>{approved}</wp:comment_approved><wp:comment_type>comment</wp:comment_type>\
                  <wp:comment_parent>{}</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>",
-                c.id.0,
+                c.id,
                 cdata(&c.name),
                 escape(c.website.as_deref().unwrap_or("")),
                 cdata(&html_text(&c.text)),
-                c.parent.map_or(0, |p| p.0)
+                c.parent.unwrap_or(0)
             )?;
         }
         writeln!(out, "\t</item>")?;
@@ -320,7 +327,7 @@ impl Writer for WxrWriter {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, _: &SiteCatalog) -> Result<()> {
+    pub fn finish(&mut self, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "</channel>")?;
         writeln!(out, "</rss>")?;
         Ok(())
@@ -332,7 +339,7 @@ mod properties {
     use super::*;
     use crate::export::XmlChars;
     use lede_core::Slug;
-    use lede_core::content::{ArticleId, Author, AuthorId, Section, SectionId};
+    use lede_core::site_copy::{AuthorRecord, SectionRecord};
     use proptest::prelude::*;
     use time::macros::datetime;
 
@@ -354,43 +361,56 @@ mod properties {
             language: "en".into(),
             exported_at: datetime!(2026-12-01 12:00 UTC),
         };
-        let catalog = SiteCatalog {
-            authors: vec![Author {
-                id: AuthorId(1),
+        let at = datetime!(2026-11-29 08:00 UTC);
+        let catalog = SiteCatalogCopy {
+            authors: vec![AuthorRecord {
+                id: 1,
                 slug: slug("ada"),
                 name: "Ada".into(),
                 bio: String::new(),
                 website: None,
                 avatar: None,
+                created_at: at,
+                names: Default::default(),
             }],
-            sections: vec![Section {
-                id: SectionId(1),
+            sections: vec![SectionRecord {
+                id: 1,
                 slug: slug("news"),
                 name: "News".into(),
                 description: String::new(),
                 parent: None,
                 position: 0,
+                names: Default::default(),
             }],
-            ..SiteCatalog::default()
+            ..SiteCatalogCopy::default()
         };
         let body_html = lede_core::markdown::render(markdown);
-        let article = ArticleRecord {
-            id: ArticleId(1),
+        let article = ArticleCopy {
+            id: 1,
             slug: slug("story"),
             headline: headline.to_owned(),
             standfirst: standfirst.to_owned(),
             body_markdown: markdown.to_owned(),
             body_html: body_html.clone(),
             language: "en".into(),
+            translation_of: None,
             status: ArticleStatus::Published,
             section: slug("news"),
             authors: vec![slug("ada")],
             tags: Vec::new(),
             featured_image: None,
+            partner_only: false,
+            version: 1,
             published_at: Some(datetime!(2026-11-30 08:00 UTC)),
-            created_at: datetime!(2026-11-29 08:00 UTC),
+            created_at: at,
             updated_at: datetime!(2026-11-30 09:00 UTC),
-            translation_of: None,
+            shown_updated_at: None,
+            trashed_at: None,
+            trashed_from: None,
+            presentation: Default::default(),
+            notes: Vec::new(),
+            revisions: Vec::new(),
+            pending: None,
             comments: Vec::new(),
         };
         let mut file = Vec::new();
@@ -398,7 +418,7 @@ mod properties {
         let mut out = XmlChars(&mut file);
         writer.start(&mut out, &catalog).expect("written");
         writer.article(&mut out, &article).expect("written");
-        writer.finish(&mut out, &catalog).expect("written");
+        writer.finish(&mut out).expect("written");
         let text = String::from_utf8(file).expect("UTF-8");
         let export = crate::wxr::parse(&text, |_| {}).expect("Lede's export reads");
         let plan = crate::map::plan(&export, None, site.exported_at);

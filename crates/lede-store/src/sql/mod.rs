@@ -27,7 +27,6 @@ mod servers;
 mod site_copy;
 
 pub use search::{MARK_END, MARK_START};
-mod transfer;
 
 pub use connect::Backend;
 pub use front_page::FrontPage;
@@ -131,4 +130,13 @@ impl SqlStore {
 /// `$start, $start+1, …` for `count` values, for `IN (…)` lists.
 fn placeholders(start: usize, count: usize) -> String {
     (start..start + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Runs `sql` with `ids` bound to its `$1…$n` placeholders.
+async fn rows_for(pool: &sqlx::AnyPool, sql: &str, ids: &[i64]) -> Result<Vec<sqlx::any::AnyRow>> {
+    let mut query = sqlx::query(sql);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    Ok(query.fetch_all(pool).await?)
 }

@@ -20,6 +20,24 @@ pub fn slug(row: &AnyRow, column: &str) -> Result<Slug> {
     Ok(Slug::parse(&row.try_get::<String, _>(column)?)?)
 }
 
+pub fn maybe_slug(row: &AnyRow, column: &str) -> Result<Option<Slug>> {
+    Ok(row.try_get::<Option<String>, _>(column)?.map(|s| Slug::parse(&s)).transpose()?)
+}
+
+/// A stored time (Unix seconds).
+pub fn time(row: &AnyRow, column: &str) -> Result<OffsetDateTime> {
+    Ok(from_unix(row.try_get(column)?))
+}
+
+pub fn maybe_time(row: &AnyRow, column: &str) -> Result<Option<OffsetDateTime>> {
+    Ok(row.try_get::<Option<i64>, _>(column)?.map(from_unix))
+}
+
+/// A stored flag (0 or 1, as both databases keep booleans here).
+pub fn flag(row: &AnyRow, column: &str) -> Result<bool> {
+    Ok(row.try_get::<i64, _>(column)? != 0)
+}
+
 pub fn named(row: &AnyRow, slug_column: &str, name_column: &str) -> Result<NamedRef> {
     Ok(NamedRef { slug: slug(row, slug_column)?, name: row.try_get(name_column)? })
 }

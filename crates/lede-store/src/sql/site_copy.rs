@@ -3,46 +3,17 @@
 //! the search index and related lists rebuilt from what was written.
 
 use super::article_writer::settle;
-use super::rows::{from_unix, to_unix};
+use super::rows::{flag, maybe_slug, maybe_time, slug, time, to_unix};
 use super::{Backend, SqlStore, Tx, placeholders};
 use crate::{Error, Result};
 use lede_core::comment::CommentStatus;
-use lede_core::content::{ArticleId, ArticleStatus, FeaturedImage, NoteKind};
+use lede_core::content::{ArticleId, ArticleStatus, NoteKind};
 use lede_core::site_copy::*;
 use lede_core::{Invalid, Message, Slug, markdown, related};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
-
-fn time(row: &AnyRow, column: &str) -> Result<OffsetDateTime> {
-    Ok(from_unix(row.try_get(column)?))
-}
-
-fn maybe_time(row: &AnyRow, column: &str) -> Result<Option<OffsetDateTime>> {
-    Ok(row.try_get::<Option<i64>, _>(column)?.map(from_unix))
-}
-
-fn slug(row: &AnyRow, column: &str) -> Result<Slug> {
-    Ok(Slug::parse(&row.try_get::<String, _>(column)?)?)
-}
-
-fn maybe_slug(row: &AnyRow, column: &str) -> Result<Option<Slug>> {
-    Ok(row.try_get::<Option<String>, _>(column)?.map(|s| Slug::parse(&s)).transpose()?)
-}
-
-/// Runs `sql` with `ids` bound to its `$1…$n` placeholders.
-async fn rows_for(pool: &sqlx::AnyPool, sql: &str, ids: &[i64]) -> Result<Vec<AnyRow>> {
-    let mut query = sqlx::query(sql);
-    for id in ids {
-        query = query.bind(*id);
-    }
-    Ok(query.fetch_all(pool).await?)
-}
-
-fn flag(row: &AnyRow, column: &str) -> Result<bool> {
-    Ok(row.try_get::<i64, _>(column)? != 0)
-}
 
 /// What a restore wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -360,7 +331,7 @@ impl SqlStore {
              JOIN authors au ON au.id = aa.author_id \
              WHERE aa.article_id IN ({list}) ORDER BY aa.article_id, aa.position"
         );
-        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+        attach(&mut articles, super::rows_for(pool, &sql, &ids).await?, |a, row| {
             a.authors.push(slug(row, "slug")?);
             Ok(())
         })?;
@@ -368,7 +339,7 @@ impl SqlStore {
             "SELECT x.article_id, t.slug FROM article_tags x JOIN tags t ON t.id = x.tag_id \
              WHERE x.article_id IN ({list}) ORDER BY x.article_id, t.slug"
         );
-        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+        attach(&mut articles, super::rows_for(pool, &sql, &ids).await?, |a, row| {
             a.tags.push(slug(row, "slug")?);
             Ok(())
         })?;
@@ -376,7 +347,7 @@ impl SqlStore {
             "SELECT article_id, kind, body, created_at, created_by, version FROM article_notes \
              WHERE article_id IN ({list}) ORDER BY article_id, created_at, id"
         );
-        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+        attach(&mut articles, super::rows_for(pool, &sql, &ids).await?, |a, row| {
             a.notes.push(NoteRecord {
                 kind: NoteKind::parse(&row.try_get::<String, _>("kind")?)?,
                 body: row.try_get("body")?,
@@ -391,7 +362,7 @@ impl SqlStore {
              body_markdown FROM revisions \
              WHERE article_id IN ({list}) ORDER BY article_id, version, id"
         );
-        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+        attach(&mut articles, super::rows_for(pool, &sql, &ids).await?, |a, row| {
             a.revisions.push(RevisionRecord {
                 version: row.try_get("version")?,
                 saved_at: time(row, "saved_at")?,
@@ -406,7 +377,7 @@ impl SqlStore {
             "SELECT article_id, base_version, content, saved_at, saved_by \
              FROM pending_versions WHERE article_id IN ({list})"
         );
-        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+        attach(&mut articles, super::rows_for(pool, &sql, &ids).await?, |a, row| {
             a.pending = Some(PendingRecord {
                 base_version: row.try_get("base_version")?,
                 content: row.try_get("content")?,
@@ -419,7 +390,7 @@ impl SqlStore {
             "SELECT id, article_id, parent_id, name, website, body, status, created_at \
              FROM comments WHERE article_id IN ({list}) ORDER BY created_at, id"
         );
-        attach(&mut articles, rows_for(pool, &sql, &ids).await?, |a, row| {
+        attach(&mut articles, super::rows_for(pool, &sql, &ids).await?, |a, row| {
             a.comments.push(CommentRecord {
                 id: row.try_get("id")?,
                 parent: row.try_get("parent_id")?,
@@ -563,17 +534,7 @@ fn parents_first(mut sections: Vec<SectionRecord>) -> Vec<SectionRecord> {
 }
 
 fn article_copy(row: &AnyRow) -> Result<ArticleCopy> {
-    let image_src: Option<String> = row.try_get("image_src")?;
-    let featured_image = match image_src {
-        Some(src) if !src.is_empty() => Some(FeaturedImage {
-            src,
-            alt: row.try_get("image_alt")?,
-            caption: row.try_get("image_caption")?,
-            credit: row.try_get("image_credit")?,
-            decorative: flag(row, "image_decorative")?,
-        }),
-        _ => None,
-    };
+    let featured_image = super::rows::featured_image(row)?;
     Ok(ArticleCopy {
         id: row.try_get("id")?,
         slug: slug(row, "slug")?,
