@@ -36,9 +36,12 @@ need curl curl
 need taskset util-linux
 [ -r "$CORPUS" ] || { echo "the corpus is missing: $CORPUS" >&2; exit 1; }
 
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
-cargo build --release -p lede --quiet
-LEDE=$(realpath "$CARGO_TARGET_DIR/release/lede")
+# LEDE=path/to/lede measures that binary instead of building the release one.
+if [ -z "${LEDE:-}" ]; then
+  export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
+  cargo build --release -p lede --quiet
+  LEDE=$(realpath "$CARGO_TARGET_DIR/release/lede")
+fi
 export LEDE
 
 work=$(mktemp -d)
