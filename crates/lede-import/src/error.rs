@@ -22,12 +22,13 @@ pub enum Error {
     /// error's source: printing the chain of causes (`lede: {error:#}`) would say it twice.
     #[error("{}: {problem}", path.display())]
     Parse { path: PathBuf, problem: ParseError },
-    #[error("cannot copy the media file {} to {}", from.display(), to.display())]
+    /// Reading the local copy or writing the site's media store failed.
+    #[error("cannot copy the media file {} to the media store as {to}", from.display())]
     Media {
         from: PathBuf,
-        to: PathBuf,
+        to: String,
         #[source]
-        source: std::io::Error,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     #[error("the import was refused, nothing was written")]
     Store(#[from] lede_store::Error),

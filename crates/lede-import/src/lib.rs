@@ -20,7 +20,7 @@ pub use export::Format;
 pub use report::Report;
 pub use restore::{RestoreReport, import_lede};
 
-use lede_store::{ImportPace, Newsroom};
+use lede_store::{ImportPace, MediaStore, Newsroom};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -46,8 +46,8 @@ impl Progress for Quiet {
 pub struct ImportOptions {
     /// A local copy of the old site's `wp-content/uploads`, if the operator has one.
     pub media_source: Option<PathBuf>,
-    /// The site's media directory (`DATA/media`); imported files go to its `imported/`.
-    pub media_dir: PathBuf,
+    /// The site's media store; imported files go to its `imported/`.
+    pub media: MediaStore,
     /// How much each of the import's transactions writes (the default suits a live site).
     pub pace: ImportPace,
 }
@@ -93,7 +93,7 @@ pub async fn import_wordpress(
     let outcome = import.finish();
     progress.stage("Copying media", plan.media.count() as u64);
     let media_copied =
-        plan.media.copy_into(&options.media_dir, |done| progress.advance(done as u64))?;
+        plan.media.copy_into(&options.media, |done| progress.advance(done as u64)).await?;
     progress.finish();
     let mut renamed = plan.reserved_renames;
     renamed.extend(outcome.renamed.iter().cloned());

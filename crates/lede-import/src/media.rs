@@ -1,5 +1,5 @@
 //! Media from a local copy of `wp-content/uploads`: finding the file an upload URL names, and
-//! copying it into the site's `media/imported/`. Nothing is ever fetched from the network: an
+//! copying it into the site's media store under `imported/`. Nothing is ever fetched from the network: an
 //! upload that is not in the local copy is reported, not downloaded. Only images, audio,
 //! video and PDFs come across, the kind read from the file's first bytes (never its name): an
 //! HTML page, an SVG drawing or a script served from the site's own origin could run script
@@ -7,6 +7,7 @@
 
 use crate::error::{Error, Result};
 use lede_core::urls;
+use lede_store::MediaStore;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
@@ -116,23 +117,26 @@ impl Media {
         self.wanted.len()
     }
 
-    /// Copies every wanted file into `media_dir/imported/`, skipping files already there with
-    /// the same size (a second import copies nothing). Returns how many were copied.
-    pub fn copy_into(&self, media_dir: &Path, mut progress: impl FnMut(usize)) -> Result<usize> {
-        let target = media_dir.join(IMPORTED_DIR);
+    /// Copies every wanted file into the media store under `imported/`, skipping files
+    /// already there with the same size (a second import copies nothing). Returns how many
+    /// were copied.
+    pub async fn copy_into(
+        &self,
+        media: &MediaStore,
+        mut progress: impl FnMut(usize),
+    ) -> Result<usize> {
         let mut copied = 0;
         for (done, (relative, from)) in self.wanted.iter().enumerate() {
-            let to = target.join(relative);
-            let same = match (std::fs::metadata(from), std::fs::metadata(&to)) {
-                (Ok(a), Ok(b)) => a.len() == b.len(),
-                _ => false,
+            let to = format!("{IMPORTED_DIR}/{relative}");
+            let fail = |source: Box<dyn std::error::Error + Send + Sync>| Error::Media {
+                from: from.clone(),
+                to: to.clone(),
+                source,
             };
-            if !same {
-                let fail = |source| Error::Media { from: from.clone(), to: to.clone(), source };
-                if let Some(parent) = to.parent() {
-                    std::fs::create_dir_all(parent).map_err(fail)?;
-                }
-                std::fs::copy(from, &to).map_err(fail)?;
+            let size = std::fs::metadata(from).map_err(|e| fail(e.into()))?.len();
+            if media.size(&to).await.map_err(|e| fail(e.into()))? != Some(size) {
+                let bytes = std::fs::read(from).map_err(|e| fail(e.into()))?;
+                media.put(&to, bytes).await.map_err(|e| fail(e.into()))?;
                 copied += 1;
             }
             progress(done + 1);
@@ -190,8 +194,8 @@ pub fn decode_percent(text: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn finds_and_rewrites_local_uploads_only() {
+    #[tokio::test]
+    async fn finds_and_rewrites_local_uploads_only() {
         let dir = std::env::temp_dir().join(format!("lede-media-test-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("2024/05")).expect("dir");
         std::fs::write(dir.join("2024/05/cat.jpg"), b"\xFF\xD8\xFF\xE0 a JPEG").expect("file");
@@ -206,8 +210,9 @@ mod tests {
         assert!(rewritten.contains("etc/passwd"), "paths leaving the copy are refused");
         assert_eq!(media.count(), 1);
         let site = dir.join("site-media");
-        assert_eq!(media.copy_into(&site, |_| {}).expect("copy"), 1);
-        assert_eq!(media.copy_into(&site, |_| {}).expect("again"), 0, "copied once");
+        let store = MediaStore::local(&site).expect("a media folder");
+        assert_eq!(media.copy_into(&store, |_| {}).await.expect("copy"), 1);
+        assert_eq!(media.copy_into(&store, |_| {}).await.expect("again"), 0, "copied once");
         assert!(site.join("imported/2024/05/cat.jpg").is_file());
         std::fs::remove_dir_all(dir).ok();
     }

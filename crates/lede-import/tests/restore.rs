@@ -449,7 +449,7 @@ async fn an_imported_wordpress_site_survives_export_and_restore(db: &TestDb) {
     let media = std::env::temp_dir().join(format!("lede-restore-media-{}", std::process::id()));
     let options = lede_import::ImportOptions {
         media_source: None,
-        media_dir: media.clone(),
+        media: lede_store::MediaStore::local(&media).expect("a media folder"),
         pace: lede_store::ImportPace::default(),
     };
     lede_import::import_wordpress(&newsroom, &data, &options, &mut lede_import::Quiet)

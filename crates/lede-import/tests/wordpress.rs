@@ -12,7 +12,7 @@ use lede_import::export::{self, SiteInfo};
 use lede_import::{Format, ImportOptions, Progress, Quiet, Report, wxr};
 use lede_store::sql::Backend;
 use lede_store::test_support::TestDb;
-use lede_store::{ImportPace, Newsroom};
+use lede_store::{ImportPace, MediaStore, Newsroom};
 use lede_web::{AppState, SiteSettings};
 use sqlx::Row;
 use std::collections::BTreeMap;
@@ -56,8 +56,11 @@ fn rand_suffix() -> u32 {
 }
 
 async fn import(newsroom: &Newsroom, file: &Path) -> lede_import::Result<Report> {
-    let options =
-        ImportOptions { media_source: None, media_dir: scratch("media"), pace: Default::default() };
+    let options = ImportOptions {
+        media_source: None,
+        media: MediaStore::local(scratch("media")).expect("a media folder"),
+        pace: Default::default(),
+    };
     lede_import::import_wordpress(newsroom, file, &options, &mut Quiet).await
 }
 
@@ -664,7 +667,7 @@ async fn only_images_audio_video_and_pdfs_come_across(db: &TestDb) {
     let media_dir = dir.join("site-media");
     let options = ImportOptions {
         media_source: Some(dir.join("uploads")),
-        media_dir: media_dir.clone(),
+        media: MediaStore::local(&media_dir).expect("a media folder"),
         pace: Default::default(),
     };
     let report = lede_import::import_wordpress(&newsroom, &file, &options, &mut Quiet)
@@ -833,7 +836,8 @@ async fn the_progress_bar_counts_articles_batch_by_batch(db: &TestDb) {
     let newsroom = db.newsroom().await;
     let pace =
         ImportPace { items: 20, hold: std::time::Duration::from_secs(3600), ..Default::default() };
-    let options = ImportOptions { media_source: None, media_dir: scratch("media"), pace };
+    let media = MediaStore::local(scratch("media")).expect("a media folder");
+    let options = ImportOptions { media_source: None, media, pace };
     let mut recorded = Recorded::default();
     let report = lede_import::import_wordpress(&newsroom, &theme_data(), &options, &mut recorded)
         .await

@@ -259,11 +259,11 @@ impl Accounts {
         let author = self.profile(user).await?.ok_or(Error::NotFound("profile"))?;
         let path = library.save_avatar(author.id, image).await?;
         if let Err(error) = self.replace_avatar(author.clone(), Some(path.clone())).await {
-            library.remove_avatar(&path);
+            forget_picture(library, &path).await;
             return Err(error);
         }
         if let Some(old) = author.avatar.filter(|old| *old != path) {
-            library.remove_avatar(&old);
+            forget_picture(library, &old).await;
         }
         Ok(())
     }
@@ -274,7 +274,7 @@ impl Accounts {
         let old = author.avatar.clone();
         self.replace_avatar(author, None).await?;
         if let Some(old) = old {
-            library.remove_avatar(&old);
+            forget_picture(library, &old).await;
         }
         Ok(())
     }
@@ -460,4 +460,12 @@ async fn hash_password(password: &str) -> Result<String, lede_core::Invalid> {
 async fn verify_password(password: &str, stored: String) -> bool {
     let password = password.to_owned();
     cpu_bound(move || account::verify_password(&password, &stored)).await
+}
+
+/// Deletes a picture no byline shows any more. The byline is already saved, so a store that
+/// fails leaves only wasted space: said in the log, not to the person.
+async fn forget_picture(library: &MediaLibrary, path: &str) {
+    if let Err(error) = library.remove_avatar(path).await {
+        tracing::warn!(%error, "an old author's picture stays in the media store");
+    }
 }

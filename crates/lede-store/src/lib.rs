@@ -27,6 +27,7 @@
 mod accounts;
 mod error;
 mod media;
+mod media_store;
 pub mod model;
 mod newsroom;
 pub mod sql;
@@ -36,6 +37,7 @@ pub mod test_support;
 pub use accounts::{Accounts, ActiveSession, SetupError, SignInError, SignedIn};
 pub use error::{Error, Result};
 pub use media::{ExistingImage, ImageDecoding, MediaLibrary};
+pub use media_store::{ByteRange, CopyCounts, Fetched, MediaFile, MediaStore, S3Settings};
 pub use model::*;
 pub use newsroom::{
     ArticleChange, CHANNEL, Change, Direction, Edit, Heard, Import, Newsroom, OUTSIDE_CHANGE_KEY,

@@ -1,16 +1,15 @@
-//! The media library on disk: uploads are checked and re-encoded (`lede_core::media`), written
-//! under `DATA/media/uploads/YEAR/MONTH/` with their variants beside them, and recorded in
-//! the store. An image an article still shows cannot be deleted. Decoding is bounded
+//! The media library: uploads are checked and re-encoded (`lede_core::media`), written to
+//! the site's [`MediaStore`] under `uploads/YEAR/MONTH/` with their variants beside them, and
+//! recorded in the database. An image an article still shows cannot be deleted. Decoding is bounded
 //! ([`ImageDecoding`]): a few images at once, each within a memory budget, so uploads cannot
 //! starve the requests that share the machine.
 
-use crate::{Error, MediaItem, Result, SqlStore};
+use crate::{Error, MediaItem, MediaStore, Result, SqlStore};
 use lede_core::account::{self, User, UserId};
 use lede_core::alt_text::Description;
 use lede_core::content::AuthorId;
 use lede_core::media::{self, MemoryBudget};
 use sha2::{Digest, Sha256};
-use std::path::PathBuf;
 use std::sync::Arc;
 use time::OffsetDateTime;
 use tokio::sync::Semaphore;
@@ -81,7 +80,7 @@ impl Default for ImageDecoding {
     }
 }
 
-/// An image already in the library's folder, for [`MediaLibrary::record_existing`].
+/// An image already in the library's store, for [`MediaLibrary::record_existing`].
 #[derive(Debug, Clone)]
 pub struct ExistingImage {
     /// Its public path (`/media/demo/…`).
@@ -95,15 +94,16 @@ pub struct ExistingImage {
 #[derive(Debug, Clone)]
 pub struct MediaLibrary {
     store: SqlStore,
-    /// `DATA/media`, served under `/media/`.
-    dir: PathBuf,
+    /// Where the files go, served under `/media/`.
+    files: MediaStore,
     decoding: ImageDecoding,
 }
 
 impl MediaLibrary {
-    /// The library in `dir`, decoding within the server's shared `decoding` limits.
-    pub fn new(store: SqlStore, dir: PathBuf, decoding: ImageDecoding) -> Self {
-        Self { store, dir, decoding }
+    /// The library with its files in `files`, decoding within the server's shared
+    /// `decoding` limits.
+    pub fn new(store: SqlStore, files: MediaStore, decoding: ImageDecoding) -> Self {
+        Self { store, files, decoding }
     }
 
     /// Whether a public path can belong to the library (uploads, with their variants, and the
@@ -112,7 +112,7 @@ impl MediaLibrary {
         path.starts_with("/media/uploads/") || path.starts_with("/media/demo/")
     }
 
-    /// Records, described, an image someone else already wrote into the library's folder (the
+    /// Records, described, an image someone else already wrote into the library's store (the
     /// demo's illustrations), so the newsroom offers it like an upload. It has no variants.
     /// Recording it again keeps the first record.
     pub async fn record_existing(
@@ -120,15 +120,11 @@ impl MediaLibrary {
         image: ExistingImage,
         now: OffsetDateTime,
     ) -> Result<MediaItem> {
-        let relative = image.path.strip_prefix("/media/").unwrap_or_default();
-        let on_disk = self.dir.join(relative);
-        if relative.is_empty() || relative.contains("..") || !on_disk.is_file() {
-            return Err(Error::NotFound("image"));
-        }
+        let relative = MediaStore::key_of(&image.path).ok_or(Error::NotFound("image"))?;
+        let bytes = self.files.size(relative).await?.ok_or(Error::NotFound("image"))?;
         if let Some(existing) = self.store.media_by_path(&image.path).await? {
             return Ok(existing);
         }
-        let bytes = std::fs::metadata(&on_disk).map(|m| m.len()).unwrap_or(0);
         let mut item = MediaItem {
             id: 0,
             original_name: relative.rsplit('/').next().unwrap_or(relative).to_owned(),
@@ -159,9 +155,6 @@ impl MediaLibrary {
         let hash: String =
             Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
         let folder = format!("uploads/{}/{:02}", now.year(), u8::from(now.month()));
-        let disk = self.dir.join(&folder);
-        std::fs::create_dir_all(&disk)
-            .map_err(|e| Error::Config(format!("cannot create {}: {e}", disk.display())))?;
         let mut widths = Vec::new();
         let mut total = 0u64;
         for file in &processed.files {
@@ -169,8 +162,7 @@ impl MediaLibrary {
                 None => format!("{hash}.{}", file.kind.extension()),
                 Some(width) => format!("{hash}-{width}.{}", file.kind.extension()),
             };
-            std::fs::write(disk.join(&name), &file.bytes)
-                .map_err(|e| Error::Config(format!("cannot write {name}: {e}")))?;
+            self.files.put(&format!("{folder}/{name}"), file.bytes.clone()).await?;
             total += file.bytes.len() as u64;
             if let Some(width) = file.width.filter(|w| !widths.contains(w)) {
                 widths.push(width);
@@ -197,32 +189,29 @@ impl MediaLibrary {
         Ok(item)
     }
 
-    /// Writes an author's picture (checked, cut square and re-encoded) under
-    /// `DATA/media/avatars/`, named by the author and the content, and returns its public path.
+    /// Writes an author's picture (checked, cut square and re-encoded) under `avatars/` in
+    /// the media store, named by the author and the content, and returns its public path.
     /// Pictures are not library items: they belong to their byline, not to articles.
     pub async fn save_avatar(&self, author: AuthorId, bytes: &[u8]) -> Result<String> {
         let owned = bytes.to_vec();
         let avatar = self.decoding.run(move |budget| media::process_avatar(&owned, budget)).await?;
         let hash: String =
             Sha256::digest(&avatar.bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
-        let disk = self.dir.join("avatars");
-        std::fs::create_dir_all(&disk)
-            .map_err(|e| Error::Config(format!("cannot create {}: {e}", disk.display())))?;
         let name = format!("{}-{hash}.{}", author.0, avatar.kind.extension());
-        std::fs::write(disk.join(&name), &avatar.bytes)
-            .map_err(|e| Error::Config(format!("cannot write {name}: {e}")))?;
+        self.files.put(&format!("avatars/{name}"), avatar.bytes).await?;
         Ok(format!("/media/avatars/{name}"))
     }
 
     /// Deletes a picture's file that [`Self::save_avatar`] wrote; other addresses (an
     /// imported picture elsewhere) are left alone. A file already gone is no error.
-    pub fn remove_avatar(&self, path: &str) {
+    pub async fn remove_avatar(&self, path: &str) -> Result<()> {
         let Some(name) = path.strip_prefix("/media/avatars/") else {
-            return;
+            return Ok(());
         };
-        if !name.is_empty() && !name.contains(['/', '\\']) && !name.contains("..") {
-            let _ = std::fs::remove_file(self.dir.join("avatars").join(name));
+        if name.is_empty() || name.contains(['/', '\\']) || name.contains("..") {
+            return Ok(());
         }
+        self.files.delete(&format!("avatars/{name}")).await
     }
 
     /// Keeps `description` (checked: trimmed, one line for alt text and credit) as the image's
@@ -260,14 +249,15 @@ impl MediaLibrary {
             ));
         }
         self.store.delete_media(id).await?;
-        let relative = item.path.trim_start_matches("/media/");
-        let full = self.dir.join(relative);
-        let _ = std::fs::remove_file(&full);
+        // The record is gone, so the image is deleted as far as anyone can see: a file a
+        // failing store keeps is only wasted space, said in the log, not an error.
+        let mut keys = vec![item.path.clone()];
         for width in &item.widths {
-            for extension in ["jpg", "png", "gif", "webp"] {
-                let _ = std::fs::remove_file(
-                    self.dir.join(item.variant(*width, extension).trim_start_matches("/media/")),
-                );
+            keys.extend(["jpg", "png", "gif", "webp"].map(|e| item.variant(*width, e)));
+        }
+        for key in keys.iter().filter_map(|path| MediaStore::key_of(path)) {
+            if let Err(error) = self.files.delete(key).await {
+                tracing::warn!(%error, "a deleted image's file stays in the media store");
             }
         }
         Ok(())

@@ -275,3 +275,81 @@ pub async fn load_fixture(newsroom: &Newsroom) {
     );
     newsroom.save_article(None, draft).await.expect("save draft");
 }
+
+/// A media store in a folder (key prefix) of its own in the real S3 server the tests share,
+/// so tests never see each other's files. The files stay: the bucket lives in a cache folder
+/// (`scripts/s3-server.sh stop` and removing it clears them).
+///
+/// The server is named by `LEDE_TEST_S3_ENDPOINT`, `LEDE_TEST_S3_BUCKET`, `LEDE_TEST_S3_REGION`,
+/// `LEDE_TEST_S3_ACCESS_KEY_ID` and `LEDE_TEST_S3_SECRET_ACCESS_KEY`; without them, the
+/// repository's `scripts/s3-server.sh start` starts Garage on loopback (building it once) and
+/// its env file names it, so `cargo test --workspace` stays one command. When it cannot be had
+/// the test fails, saying so, unless `LEDE_TEST_SKIP_S3=1` (a developer's explicit opt-out;
+/// CI never sets it), when this gives `None`.
+pub fn s3_media_store(label: &str) -> Option<crate::MediaStore> {
+    if std::env::var("LEDE_TEST_SKIP_S3").is_ok_and(|v| v == "1") {
+        eprintln!("LEDE_TEST_SKIP_S3=1: skipping an S3 media store test");
+        return None;
+    }
+    let mut settings = match test_s3_server() {
+        Ok(settings) => settings.clone(),
+        Err(problem) => panic!(
+            "no S3 server for the media store tests: {problem}. Run scripts/s3-server.sh start, \
+             set LEDE_TEST_S3_*, or set LEDE_TEST_SKIP_S3=1 to skip these tests."
+        ),
+    };
+    settings.prefix = format!("{label}-{}", unique_name());
+    Some(crate::MediaStore::s3(&settings).expect("an S3 media store"))
+}
+
+/// The S3 server of this test run, found or started once per test process.
+fn test_s3_server() -> &'static std::result::Result<crate::S3Settings, String> {
+    static SERVER: std::sync::OnceLock<std::result::Result<crate::S3Settings, String>> =
+        std::sync::OnceLock::new();
+    SERVER.get_or_init(|| {
+        let from_env = |name: &str| std::env::var(format!("LEDE_TEST_S3_{name}")).ok();
+        let values: std::collections::HashMap<String, String> = if from_env("ENDPOINT").is_some() {
+            ["ENDPOINT", "BUCKET", "REGION", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"]
+                .iter()
+                .filter_map(|name| Some((name.to_string(), from_env(name)?)))
+                .collect()
+        } else {
+            start_s3_server()?
+        };
+        let value =
+            |name: &str| values.get(name).cloned().ok_or_else(|| format!("{name} is not given"));
+        Ok(crate::S3Settings {
+            endpoint: Some(value("ENDPOINT")?),
+            bucket: value("BUCKET")?,
+            region: value("REGION").unwrap_or_else(|_| "garage".into()),
+            access_key_id: value("ACCESS_KEY_ID")?,
+            secret_access_key: value("SECRET_ACCESS_KEY")?,
+            prefix: String::new(),
+        })
+    })
+}
+
+/// Runs `scripts/s3-server.sh start` (a no-op when the server is up) and reads the env file
+/// whose path it prints: `LEDE_S3_NAME=value` lines, given back by `NAME`.
+fn start_s3_server() -> std::result::Result<std::collections::HashMap<String, String>, String> {
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/s3-server.sh");
+    let output = std::process::Command::new("bash")
+        .arg(&script)
+        .arg("start")
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", script.display()))?;
+    if !output.status.success() {
+        return Err(format!("{} start failed ({})", script.display(), output.status));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let env_file = stdout.lines().last().unwrap_or_default().trim();
+    let text = std::fs::read_to_string(env_file)
+        .map_err(|e| format!("cannot read the env file {env_file:?}: {e}"))?;
+    Ok(text
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("LEDE_S3_")?.split_once('='))
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .collect())
+}

@@ -1340,7 +1340,8 @@ mod images {
         let [contributor, author, editor] = newsroom_people(db, &newsroom).await;
         let store = db.store();
         let dir = std::env::temp_dir().join(format!("lede-describe-{}", rand_suffix()));
-        let library = MediaLibrary::new(store.clone(), dir.clone(), Default::default());
+        let files = lede_store::MediaStore::local(dir.clone()).expect("a media folder");
+        let library = MediaLibrary::new(store.clone(), files, Default::default());
         let item =
             library.upload(&png(64, 32), "harbour.png", Some(author.id), NOW).await.expect("up");
         assert_eq!(item.description, Description::default(), "undescribed at first");

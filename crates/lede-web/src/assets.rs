@@ -12,8 +12,6 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
-use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeader;
 
 use crate::error::AppError;
 
@@ -130,26 +128,6 @@ pub fn fonts_for<'a>(languages: impl IntoIterator<Item = &'a str>) -> Vec<String
     }
     let urls = urls();
     URDU_FONTS.iter().filter_map(|name| urls.get(name).cloned()).collect()
-}
-
-/// Media from the data directory: uploads are named by a hash of their content, so they are
-/// kept forever like the theme's assets; imported files keep their names and may change.
-/// Every file is served as [`crate::user_files`] says, never as a page or a script.
-pub fn media_routes<S: Clone + Send + Sync + 'static>(dir: &std::path::Path) -> axum::Router<S> {
-    let kept = |dir: std::path::PathBuf, policy: &'static str| {
-        SetResponseHeader::overriding(
-            ServeDir::new(dir),
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(policy),
-        )
-    };
-    axum::Router::new()
-        .nest_service(
-            "/media/uploads",
-            kept(dir.join("uploads"), "public, max-age=31536000, immutable"),
-        )
-        .nest_service("/media", kept(dir.to_owned(), "public, max-age=86400"))
-        .layer(axum::middleware::from_fn(crate::user_files::safe_headers))
 }
 
 pub async fn serve(Path(file): Path<String>, request: HeaderMap) -> Result<Response, AppError> {

@@ -110,8 +110,10 @@ fn image_mime(src: &str) -> &'static str {
 
 fn image_file(settings: &SiteSettings, src: &str) -> ImageFile {
     let local = src.strip_prefix("/media/").filter(|rest| !rest.split('/').any(|p| p == ".."));
+    // Read from the data directory only: a bucket would cost a request per image of a feed,
+    // and the length is optional.
     let length = local
-        .zip(settings.media_dir.as_ref())
+        .zip(settings.media.as_ref().and_then(|m| m.local_dir()))
         .and_then(|(rest, dir)| std::fs::metadata(dir.join(rest)).ok())
         .map(|m| m.len());
     let url = if src.starts_with('/') { settings.absolute(src) } else { src.to_owned() };

@@ -15,6 +15,7 @@ mod front_door;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+mod media_files;
 pub mod metrics;
 mod middleware;
 mod origin;
@@ -52,8 +53,8 @@ pub fn router(state: AppState) -> Router {
         .merge(admin::routes())
         .merge(api::routes())
         .merge(site::routes());
-    if let Some(media) = &state.settings.media_dir {
-        routes = routes.merge(assets::media_routes(media));
+    if let Some(media) = &state.settings.media {
+        routes = routes.merge(media_files::routes(media.clone()));
     }
     let app = middleware::wrap(routes.with_state(state.clone()), state.clone());
     // Editions are routed as their plain addresses: the rewrite must come before routing.

@@ -9,7 +9,7 @@ use crate::i18n::Translations;
 use crate::templates::Templates;
 use lede_core::media::MemoryBudget;
 use lede_core::reading_time::ReadingSpeeds;
-use lede_store::{Accounts, Allowance, Change, Heard, ImageDecoding, Newsroom};
+use lede_store::{Accounts, Allowance, Change, Heard, ImageDecoding, MediaStore, Newsroom};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -26,8 +26,9 @@ pub struct SiteSettings {
     pub base_url: String,
     /// Where the site's own templates override the theme's (`DATA/templates`), if anywhere.
     pub template_dir: Option<PathBuf>,
-    /// Where uploaded and imported media live (`DATA/media`), served under `/media/`.
-    pub media_dir: Option<PathBuf>,
+    /// Where uploaded and imported media live (`DATA/media` or a bucket), served under
+    /// `/media/`; none: no media (the upload form says so).
+    pub media: Option<MediaStore>,
     /// Whether feeds carry the full text of articles (or only the standfirst).
     pub feed_full_content: bool,
     /// Seconds a reader must spend between loading the comment form and sending it; bots
@@ -81,7 +82,7 @@ impl Default for SiteSettings {
             tagline: crate::i18n::Translations::english("site-default-tagline"),
             base_url: "http://127.0.0.1:8080".to_owned(),
             template_dir: None,
-            media_dir: None,
+            media: None,
             feed_full_content: true,
             comment_min_seconds: 3,
             comment_burst: 5,

@@ -73,11 +73,13 @@ fn shown_inline(content_type: &str) -> bool {
 pub async fn safe_headers(request: Request, next: Next) -> Response {
     let served_as = content_type(request.uri().path());
     let mut response = next.run(request).await;
+    // An error (a missing file) keeps its own type: it is the site's error page.
+    let file = response.status().is_success();
     let headers = response.headers_mut();
-    if headers.contains_key(header::CONTENT_TYPE) {
+    if file && headers.contains_key(header::CONTENT_TYPE) {
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(served_as));
     }
-    if !shown_inline(served_as) {
+    if file && !shown_inline(served_as) {
         headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment"));
     }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

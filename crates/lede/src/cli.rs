@@ -1,7 +1,7 @@
 //! The command line: subcommands and the options that choose a site.
 
 use crate::config::{Config, SiteOptions};
-use crate::{api_keys, backup, demo, serve, transfer};
+use crate::{api_keys, backup, demo, media, serve, transfer};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use lede_core::account::Role;
@@ -102,6 +102,13 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Work on the site's media files.
+    Media {
+        #[command(flatten)]
+        site: SiteOptions,
+        #[command(subcommand)]
+        action: MediaAction,
+    },
     /// Restore a file made by `lede backup` into the site --data or --database-url names.
     Restore {
         #[command(flatten)]
@@ -138,6 +145,13 @@ enum ImportSource {
 enum ExportFormat {
     Wxr,
     Json,
+}
+
+#[derive(Debug, Subcommand)]
+enum MediaAction {
+    /// Copy the data directory's media files into the configured S3 store (`media_store =
+    /// "s3"`), skipping those already there; run it again after a failure.
+    Migrate,
 }
 
 #[derive(Debug, Subcommand)]
@@ -253,6 +267,10 @@ pub async fn run(cli: Cli) -> Result<()> {
             let config = Config::resolve(&site, None, None)?;
             backup::backup(&config, &output, force).await
         }
+        Command::Media { site, action: MediaAction::Migrate } => {
+            let config = Config::resolve(&site, None, None)?;
+            media::migrate(&config).await
+        }
         Command::Restore { site, file, force } => {
             let config = Config::resolve(&site, None, None)?;
             backup::restore(&config, &file, force).await
@@ -327,13 +345,13 @@ async fn moderate(
 /// Loads the demo into an empty site; says so when the site already has content.
 pub async fn load_demo_if_empty(
     newsroom: &lede_store::Newsroom,
-    media_dir: &std::path::Path,
+    media: &lede_store::MediaStore,
 ) -> Result<()> {
     if newsroom.store().count_articles().await? > 0 {
         tracing::info!("the site already has articles; demo content not loaded");
         return Ok(());
     }
-    let loaded = demo::load(newsroom, media_dir).await.context("loading demo content")?;
+    let loaded = demo::load(newsroom, media).await.context("loading demo content")?;
     tracing::info!(articles = loaded, "demo content loaded");
     Ok(())
 }

@@ -9,7 +9,7 @@ use lede_core::language::SiteLanguages;
 use lede_core::media::MemoryBudget;
 use lede_core::reading_time::ReadingSpeeds;
 use lede_store::sql::SqlStore;
-use lede_store::{ImageDecoding, Newsroom};
+use lede_store::{ImageDecoding, MediaStore, Newsroom, S3Settings};
 use lede_web::dates::SiteZone;
 use lede_web::proxy::TrustedProxies;
 use serde::Deserialize;
@@ -69,6 +69,25 @@ struct FileConfig {
     /// What a client not on this machine must send (`Authorization: Bearer …`) to read
     /// `/metrics`; without it only loopback clients may.
     metrics_token: Option<String>,
+    /// Where media files live: `local` (the data directory's `media/`, the default) or `s3`
+    /// (the bucket the `s3_*` keys name, which several servers share).
+    media_store: Option<MediaStoreKind>,
+    /// The S3-compatible store's address (`https://s3.example`); none: AWS, by region.
+    s3_endpoint: Option<String>,
+    s3_bucket: Option<String>,
+    s3_region: Option<String>,
+    s3_access_key_id: Option<String>,
+    s3_secret_access_key: Option<String>,
+    /// A folder of the bucket to keep the files in (none: its root).
+    s3_prefix: Option<String>,
+}
+
+/// Where media files live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MediaStoreKind {
+    Local,
+    S3,
 }
 
 /// What feeds carry: the whole article, or only its standfirst.
@@ -109,6 +128,8 @@ pub struct Config {
     pub database_pool_size: Option<u32>,
     /// The token `/metrics` asks of clients not on this machine (none: loopback only).
     pub metrics_token: Option<String>,
+    /// The bucket media files live in; none: the data directory's `media/`.
+    pub s3: Option<S3Settings>,
 }
 
 /// Never print a database password in logs or errors.
@@ -118,6 +139,7 @@ impl std::fmt::Debug for Config {
             .field("data_dir", &self.data_dir)
             .field("database_url", &redact(&self.database_url))
             .field("addr", &self.addr)
+            .field("s3", &self.s3)
             .finish_non_exhaustive()
     }
 }
@@ -144,6 +166,7 @@ impl Config {
     ) -> Result<Self> {
         prepare_data_dir(&site.data)?;
         let file = read_file_config(&site.data.join("lede.toml"))?;
+        let s3 = s3_settings(&file)?;
         let database_url = site.database_url.clone().or(file.database_url).unwrap_or_else(|| {
             format!("sqlite://{}?mode=rwc", site.data.join("lede.db").display())
         });
@@ -229,11 +252,26 @@ impl Config {
                 .ok()
                 .or(file.metrics_token)
                 .filter(|token| !token.trim().is_empty()),
+            s3,
         };
         if config.comment_min_seconds < 0 {
             bail!("comment_min_seconds in lede.toml must be 0 or more");
         }
         Ok(config)
+    }
+
+    /// The site's media files: the data directory's `media/`, or the configured bucket.
+    pub fn media_store(&self) -> Result<MediaStore> {
+        Ok(match &self.s3 {
+            Some(s3) => MediaStore::s3(s3)?,
+            None => self.local_media()?,
+        })
+    }
+
+    /// The data directory's `media/`, whatever the configured store (`lede media migrate`
+    /// copies from it).
+    pub fn local_media(&self) -> Result<MediaStore> {
+        Ok(MediaStore::local(self.data_dir.join("media"))?)
     }
 
     /// Connects to the database (applying migrations) and returns the newsroom over it.
@@ -243,6 +281,44 @@ impl Config {
             .with_context(|| format!("cannot open the database {}", redact(&self.database_url)))?;
         Ok(Newsroom::new(store, Arc::new(SystemClock)).await?)
     }
+}
+
+/// The bucket `media_store = "s3"` names, each setting from `LEDE_*` over `lede.toml`
+/// (`LEDE_MEDIA_STORE`, `LEDE_S3_ENDPOINT`, `LEDE_S3_BUCKET`, `LEDE_S3_REGION`,
+/// `LEDE_S3_ACCESS_KEY_ID`, `LEDE_S3_SECRET_ACCESS_KEY`, `LEDE_S3_PREFIX`); none for the data
+/// directory.
+fn s3_settings(file: &FileConfig) -> Result<Option<S3Settings>> {
+    let setting = |variable: &str, key: &Option<String>| {
+        std::env::var(variable).ok().or_else(|| key.clone()).filter(|v| !v.trim().is_empty())
+    };
+    let kind = match std::env::var("LEDE_MEDIA_STORE") {
+        Ok(kind) => match kind.trim() {
+            "local" => MediaStoreKind::Local,
+            "s3" => MediaStoreKind::S3,
+            other => bail!("LEDE_MEDIA_STORE must be local or s3, not {other:?}"),
+        },
+        Err(_) => file.media_store.unwrap_or(MediaStoreKind::Local),
+    };
+    if kind == MediaStoreKind::Local {
+        return Ok(None);
+    }
+    let needed = |variable: &str, key: &Option<String>, name: &str| {
+        setting(variable, key).with_context(|| {
+            format!("media_store = \"s3\" needs {name} in lede.toml (or {variable})")
+        })
+    };
+    Ok(Some(S3Settings {
+        endpoint: setting("LEDE_S3_ENDPOINT", &file.s3_endpoint),
+        bucket: needed("LEDE_S3_BUCKET", &file.s3_bucket, "s3_bucket")?,
+        region: setting("LEDE_S3_REGION", &file.s3_region).unwrap_or_else(|| "us-east-1".into()),
+        access_key_id: needed("LEDE_S3_ACCESS_KEY_ID", &file.s3_access_key_id, "s3_access_key_id")?,
+        secret_access_key: needed(
+            "LEDE_S3_SECRET_ACCESS_KEY",
+            &file.s3_secret_access_key,
+            "s3_secret_access_key",
+        )?,
+        prefix: setting("LEDE_S3_PREFIX", &file.s3_prefix).unwrap_or_default(),
+    }))
 }
 
 /// The languages `lede.toml` names, checked: the default is the first listed unless named.
@@ -389,5 +465,23 @@ mod tests {
             let key = bad.split(' ').next().unwrap_or_default();
             assert!(format!("{error:#}").contains(key), "{error:#}");
         }
+    }
+
+    #[test]
+    fn media_store_settings() {
+        let local = resolve_with("media-local", "").expect("valid");
+        assert!(local.s3.is_none(), "the data directory unless told otherwise");
+        let file = "media_store = \"s3\"\ns3_endpoint = \"http://127.0.0.1:3900\"\n\
+                    s3_bucket = \"news\"\ns3_access_key_id = \"GK1\"\n\
+                    s3_secret_access_key = \"hunter2\"\ns3_prefix = \"site\"\n";
+        let config = resolve_with("media-s3", file).expect("valid");
+        assert!(!format!("{config:?}").contains("hunter2"), "the secret is never printed");
+        let s3 = config.s3.expect("a bucket");
+        assert_eq!(s3.endpoint.as_deref(), Some("http://127.0.0.1:3900"));
+        assert_eq!((s3.bucket.as_str(), s3.region.as_str()), ("news", "us-east-1"));
+        assert_eq!((s3.access_key_id.as_str(), s3.prefix.as_str()), ("GK1", "site"));
+        let error = resolve_with("media-no-bucket", "media_store = \"s3\"\n").expect_err("bucket");
+        assert!(format!("{error:#}").contains("s3_bucket"), "{error:#}");
+        assert!(resolve_with("media-ftp", "media_store = \"ftp\"\n").is_err());
     }
 }

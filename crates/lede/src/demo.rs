@@ -11,10 +11,9 @@ use lede_core::content::*;
 use lede_core::language::SiteLanguages;
 use lede_core::names::{LocalName, Named};
 use lede_core::presentation::{Curation, SiteImage};
-use lede_store::{ExistingImage, MediaLibrary, Newsroom};
+use lede_store::{ExistingImage, MediaLibrary, MediaStore, Newsroom};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 use time::{Duration, Time};
 
 const SITE: &str = include_str!("../demo/site.toml");
@@ -231,21 +230,18 @@ async fn name_in_urdu(newsroom: &Newsroom, urdu: &UrduSite) -> Result<()> {
     Ok(())
 }
 
-/// Writes the demo's illustrations under `media_dir`, keeps them in the media library with
+/// Writes the demo's illustrations to the media store under `demo/`, keeps them in the media library with
 /// their alt text, caption and credit, and says which article shows which (each article with
 /// its own copy of the description, as the editor gives it).
 async fn install_images(
     newsroom: &Newsroom,
-    media_dir: &Path,
+    media: &MediaStore,
 ) -> Result<BTreeMap<String, FeaturedImage>> {
-    let dir = media_dir.join("demo");
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for (name, bytes) in IMAGE_FILES {
-        std::fs::write(dir.join(name), bytes).with_context(|| format!("cannot write {name}"))?;
+        media.put(&format!("demo/{name}"), bytes).await?;
     }
     let images: Images = toml::from_str(IMAGE_LIST).context("demo/images.toml")?;
-    let library =
-        MediaLibrary::new(newsroom.store().clone(), media_dir.to_owned(), Default::default());
+    let library = MediaLibrary::new(newsroom.store().clone(), media.clone(), Default::default());
     let mut featured = BTreeMap::new();
     for i in images.image {
         let description = Description { alt: i.alt, caption: i.caption, credit: i.credit };
@@ -296,9 +292,9 @@ async fn footer_menus(newsroom: &Newsroom) -> Result<()> {
     Ok(())
 }
 
-/// Loads the demo site, its images into `media_dir`; returns how many articles were published.
-pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
-    let mut images = install_images(newsroom, media_dir).await?;
+/// Loads the demo site, its images into `media`; returns how many articles were published.
+pub async fn load(newsroom: &Newsroom, media: &MediaStore) -> Result<usize> {
+    let mut images = install_images(newsroom, media).await?;
     let site: Site = toml::from_str(SITE).context("demo/site.toml")?;
     newsroom.set_site_identity(&site.name, &site.tagline).await?;
     // The Courier publishes in Urdu too, whatever else the site's settings name.
@@ -392,7 +388,7 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
             .with_context(|| format!("the demo features {slug}, which is not there"))?;
         newsroom.curate_article(id, Curation { top_story: false, featured: true }).await?;
     }
-    set_site_images(newsroom, media_dir).await?;
+    set_site_images(newsroom, media).await?;
     if let Some(unused) = images.keys().next() {
         anyhow::bail!("demo/images.toml names an article that does not exist: {unused}");
     }
@@ -401,10 +397,10 @@ pub async fn load(newsroom: &Newsroom, media_dir: &Path) -> Result<usize> {
 
 /// Uploads the Courier's logo and default share image to the media library (which checks
 /// and re-encodes them like any upload) and makes them the site's.
-async fn set_site_images(newsroom: &Newsroom, media_dir: &Path) -> Result<()> {
+async fn set_site_images(newsroom: &Newsroom, media: &MediaStore) -> Result<()> {
     let library = MediaLibrary::new(
         newsroom.store().clone(),
-        media_dir.to_owned(),
+        media.clone(),
         lede_store::ImageDecoding::default(),
     );
     let now = newsroom.now();
@@ -461,7 +457,8 @@ mod tests {
         let db = TestDb::sqlite().await;
         let newsroom = db.newsroom().await;
         let media_dir = std::env::temp_dir().join(format!("lede-demo-test-{}", std::process::id()));
-        load(&newsroom, &media_dir).await.expect("the demo loads");
+        let media = MediaStore::local(&media_dir).expect("a media folder");
+        load(&newsroom, &media).await.expect("the demo loads");
         let store = newsroom.store();
         let listed = store
             .list_articles(&ArticleFilter::default(), PageRequest::first(100))

@@ -7,6 +7,7 @@ mod cli;
 mod config;
 mod demo;
 mod listen;
+mod media;
 mod serve;
 mod transfer;
 

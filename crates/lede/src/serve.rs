@@ -18,6 +18,9 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let newsroom = config.open_newsroom().await?;
+    let media = config.media_store()?;
+    // A wrong endpoint, bucket or key stops the start, not the first upload.
+    media.check().await?;
     // Before anything changes, so that the other servers hear of every change this one makes,
     // and this one of theirs (they wait in the receiver until the site is up).
     let heard = newsroom.join_servers().await.context("cannot listen to the other servers")?;
@@ -31,7 +34,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         newsroom.set_languages(languages.clone()).await?;
     }
     if demo {
-        load_demo_if_empty(&newsroom, &config.data_dir.join("media")).await?;
+        load_demo_if_empty(&newsroom, &media).await?;
     }
     // Another server may have set them (loading the demo) since this newsroom read them; what
     // it announced meanwhile is applied only once this server is up.
@@ -44,7 +47,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         tagline: store.setting("site_tagline").await?.unwrap_or(defaults.tagline),
         base_url: config.base_url.clone(),
         template_dir: Some(config.data_dir.join("templates")),
-        media_dir: Some(config.data_dir.join("media")),
+        media: Some(media.clone()),
         comment_min_seconds: config.comment_min_seconds,
         feed_full_content: config.feed_content == crate::config::FeedContent::Full,
         comment_burst: config.comment_burst,
@@ -78,6 +81,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     tracing::info!(
         addr = %config.addr,
         data = %config.data_dir.display(),
+        media = ?media,
         open_files,
         max_connections,
         per_client = config.limits.per_client,

@@ -61,11 +61,8 @@ pub async fn import_wordpress(
     if let Some(dir) = &media_source {
         anyhow::ensure!(dir.is_dir(), "--media-dir {} is not a directory", dir.display());
     }
-    let options = ImportOptions {
-        media_source,
-        media_dir: config.data_dir.join("media"),
-        pace: Default::default(),
-    };
+    let options =
+        ImportOptions { media_source, media: config.media_store()?, pace: Default::default() };
     let mut bar = Bar(None);
     let mut quiet = Quiet;
     let progress: &mut dyn Progress =

@@ -22,12 +22,12 @@ pub fn body_limit() -> DefaultBodyLimit {
 }
 
 pub(super) fn library(state: &AppState) -> AppResult<MediaLibrary> {
-    let dir = state
+    let files = state
         .settings
-        .media_dir
+        .media
         .clone()
         .ok_or_else(|| AppError::BadRequest("admin-media-error-no-dir".into()))?;
-    Ok(MediaLibrary::new(state.newsroom.store().clone(), dir, state.image_decoding.clone()))
+    Ok(MediaLibrary::new(state.newsroom.store().clone(), files, state.image_decoding.clone()))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -529,7 +529,8 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
     let (site, media_dir) = media_site(db).await;
     let accounts = Accounts::new(&site.newsroom);
     let store = site.newsroom.store().clone();
-    let library = MediaLibrary::new(store.clone(), media_dir.clone(), Default::default());
+    let files = lede_store::MediaStore::local(media_dir.clone()).expect("a media folder");
+    let library = MediaLibrary::new(store.clone(), files, Default::default());
     let other = accounts
         .create_user("target@example.com", "Tess Target", Role::Contributor, PASSWORD)
         .await

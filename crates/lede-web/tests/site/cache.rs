@@ -509,7 +509,7 @@ async fn describing_a_library_image_changes_no_page_and_purges_none(db: &TestDb)
     let dir = crate::support::temp_dir("describe");
     let library = lede_store::MediaLibrary::new(
         site.newsroom.store().clone(),
-        dir.clone(),
+        lede_store::MediaStore::local(dir.clone()).expect("a media folder"),
         Default::default(),
     );
     let item = library

@@ -10,6 +10,7 @@ mod forms;
 mod front_page;
 mod hardening;
 mod images;
+mod media_store;
 mod names;
 mod newsroom;
 mod operations;

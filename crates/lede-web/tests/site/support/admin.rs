@@ -180,6 +180,7 @@ pub async fn media_site(db: &TestDb) -> (Site, PathBuf) {
     let newsroom = db.newsroom().await;
     load_fixture(&newsroom).await;
     let media_dir = temp_dir("media");
-    let settings = lede_web::SiteSettings { media_dir: Some(media_dir.clone()), ..settings() };
+    let media = lede_store::MediaStore::local(media_dir.clone()).expect("a media folder");
+    let settings = lede_web::SiteSettings { media: Some(media), ..settings() };
     (site_with(db, newsroom, settings).await, media_dir)
 }
