@@ -6,7 +6,8 @@
 //! - a request's headers must arrive within `header_timeout` (this also closes kept-alive
 //!   connections left idle that long), and its body may pause at most `body_timeout`;
 //! - one client (an IPv4 address, an IPv6 /64) holds at most `per_client` connections; more
-//!   are closed as they arrive;
+//!   are closed as they arrive. A proxy in `trusted_proxies` is many readers, not one: it has
+//!   no cap (nginx opens a connection per request in flight beyond its kept-alive ones);
 //! - the whole server holds at most three quarters of its open-file limit in connections,
 //!   raised at start from the soft to the hard limit: the rest stays for the database and
 //!   the media files being sent. At the cap, new connections wait in the kernel's queue;
@@ -21,6 +22,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
+use lede_web::proxy::TrustedProxies;
 use std::collections::HashMap;
 use std::future::Future;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
@@ -39,8 +41,7 @@ pub struct Limits {
     pub header_timeout: Duration,
     /// The longest pause while a request's body arrives.
     pub body_timeout: Duration,
-    /// Connections one client may hold at once; 0 for no limit (behind a proxy, which is
-    /// one client).
+    /// Connections one client may hold at once; 0 for no limit. Trusted proxies have none.
     pub per_client: usize,
     /// How long requests in flight may go on after a shutdown signal.
     pub shutdown_grace: Duration,
@@ -92,6 +93,7 @@ pub async fn serve(
     listener: TcpListener,
     app: lede_web::Site,
     limits: Limits,
+    proxies: TrustedProxies,
     max_connections: usize,
     shutdown: impl Future<Output = ()>,
 ) {
@@ -129,7 +131,8 @@ pub async fn serve(
                 continue;
             }
         };
-        let Some(client) = clients.admit(remote.ip(), limits.per_client) else {
+        let cap = if proxies.trusts(remote.ip()) { 0 } else { limits.per_client };
+        let Some(client) = clients.admit(remote.ip(), cap) else {
             drop(stream);
             continue;
         };

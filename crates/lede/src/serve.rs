@@ -87,7 +87,8 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         per_client = config.limits.per_client,
         "serving"
     );
-    listen::serve(listener, app, config.limits, max_connections, shutdown_signal()).await;
+    let proxies = config.trusted_proxies.clone();
+    listen::serve(listener, app, config.limits, proxies, max_connections, shutdown_signal()).await;
     tracing::info!("stopped");
     Ok(())
 }

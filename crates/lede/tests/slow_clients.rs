@@ -196,6 +196,32 @@ fn one_greedy_slow_client_cannot_starve_the_others() {
     assert_eq!(server.get_from("127.0.0.1", "/healthz"), Some(200), "the client may come back");
 }
 
+/// Sends a whole GET of /healthz on an open connection; whether it was answered with 200.
+fn answered(mut stream: TcpStream) -> bool {
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    let request = b"GET /healthz HTTP/1.1\r\nHost: lede\r\nConnection: close\r\n\r\n";
+    let mut response = Vec::new();
+    stream.write_all(request).is_ok()
+        && stream.read_to_end(&mut response).is_ok()
+        && response.starts_with(b"HTTP/1.1 200")
+}
+
+#[test]
+fn a_trusted_proxy_is_many_readers_not_one_client() {
+    let config = "header_timeout_seconds = 60\nconnections_per_client = 4\n\
+                  trusted_proxies = [\"127.0.0.5\"]\n";
+    let server = Server::start("proxy-cap", config, "-n 256");
+    let open = |source| -> Vec<TcpStream> {
+        (0..10).map(|_| server.connect_from(source).expect("connect")).collect()
+    };
+    // Both hold ten connections at once before sending anything on them.
+    let (proxy, reader) = (open("127.0.0.5"), open("127.0.0.6"));
+    let proxy = proxy.into_iter().map(answered).filter(|ok| *ok).count();
+    let reader = reader.into_iter().map(answered).filter(|ok| *ok).count();
+    assert_eq!(proxy, 10, "the proxy's connections are all served");
+    assert_eq!(reader, 4, "a reader's beyond its cap of 4 are closed");
+}
+
 #[test]
 fn sigterm_ends_lede_within_its_grace_period_whatever_clients_do() {
     // Headers may take a minute, so only the grace period can end these connections.
