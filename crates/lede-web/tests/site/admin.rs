@@ -618,6 +618,12 @@ async fn the_article_list_filters_and_counts(db: &TestDb) {
         get_as(&site, "/admin/articles?author=jonas-berg", &cookie).await.count(".desk tbody tr"),
         3
     );
+    let none = get_as(&site, "/admin/articles?q=zebra", &cookie).await;
+    assert_eq!(
+        (none.text(".result-count"), none.text("main p.empty")),
+        ("0 articles".to_owned(), "No articles match.".to_owned())
+    );
+    assert_eq!(none.count("form.bulk-form"), 0, "no bulk actions on nothing");
     let signed_out = site.get("/admin/articles").await;
     assert_eq!(
         (signed_out.status, signed_out.location()),

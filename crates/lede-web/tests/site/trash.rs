@@ -152,6 +152,8 @@ async fn empty_trash_asks_first_then_deletes_for_good(db: &TestDb) {
     let after = follow(&site, &done, &cookie).await;
     assert_eq!(after.text(".flash p"), "2 articles deleted for good.");
     assert_eq!(after.count(".desk tbody tr"), 0);
+    assert_eq!(after.text("main p.empty"), "The trash is empty.");
+    assert_eq!(after.count("form.bulk-form"), 0, "no bulk actions on nothing");
     assert!(after.texts(".status-tabs a").contains(&"Trash (0)".to_owned()));
     let nothing = get_as(&site, "/admin/articles/trash/empty", &cookie).await;
     assert_eq!(nothing.text("main .empty"), "The trash is empty: there is nothing to delete.");

@@ -314,6 +314,9 @@ admin-articles-count =
         [one] { $total } article
        *[other] { $total } articles
     }
+# Where the desk shows no article: the filters match none, or nothing is in the trash.
+admin-articles-none = No articles match.
+admin-articles-trash-empty = The trash is empty.
 admin-articles-col-status = Status
 admin-articles-col-authors = Authors
 admin-articles-col-updated = Updated

@@ -313,6 +313,9 @@ admin-articles-count =
         [one] { $total } خبر
        *[other] { $total } خبریں
     }
+# Where the desk shows no article: the filters match none, or nothing is in the trash.
+admin-articles-none = کوئی خبر نہیں ملی۔
+admin-articles-trash-empty = ردی کی ٹوکری خالی ہے۔
 admin-articles-col-status = حیثیت
 admin-articles-col-authors = مصنفین
 admin-articles-col-updated = آخری تبدیلی
