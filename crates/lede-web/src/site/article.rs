@@ -271,7 +271,9 @@ pub async fn render_article(
     }
     // "More From Author": the first author's other articles; with no author, nobody's.
     let author = article.authors.first().map(|a| a.id);
-    let filter = ArticleFilter { author, exclude: Some(id), ..Default::default() };
+    // In the article's language: an Urdu reader is not offered the author's English pieces.
+    let language = Some(article.summary.language.clone());
+    let filter = ArticleFilter { author, exclude: Some(id), language, ..Default::default() };
     let more_limit = match author {
         Some(_) => {
             shown::list(&filter);

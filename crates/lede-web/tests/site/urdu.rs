@@ -26,6 +26,7 @@ lede_store::on_both_databases!(
     a_person_who_picks_urdu_gets_an_urdu_newsroom,
     a_refused_comment_on_an_urdu_article_is_refused_in_urdu,
     the_urdu_edition_says_its_errors_and_archive_headings_in_urdu,
+    more_from_author_keeps_to_the_article_language,
 );
 
 /// Urdu's `validation-required`, which the domain's "This field is required." becomes.
@@ -137,11 +138,15 @@ async fn publish_urdu_article(site: &crate::support::Site) {
 
 async fn publish_urdu_article_with(site: &crate::support::Site, body: &str) {
     let (cookie, csrf) = signed_in_as(site, "Ayesha Siddiqui", Role::Author).await;
-    let mut fields = editor_fields(&csrf, "publish", HEADLINE, body);
+    publish_urdu_as(site, &cookie, &csrf, body).await;
+}
+
+async fn publish_urdu_as(site: &crate::support::Site, cookie: &str, csrf: &str, body: &str) {
+    let mut fields = editor_fields(csrf, "publish", HEADLINE, body);
     fields.retain(|(name, _)| !matches!(*name, "tags" | "language"));
     fields.push(("tags", "تعلیم"));
     fields.push(("language", "ur"));
-    let published = post_as(site, "/admin/articles/new", &cookie, &fields).await;
+    let published = post_as(site, "/admin/articles/new", cookie, &fields).await;
     assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.body);
 }
 
@@ -300,6 +305,30 @@ async fn an_urdu_article_page_speaks_urdu_around_the_article(db: &TestDb) {
 
 /// Names reach bylines as text: the Fluent message that wraps the authors' links never
 /// lets a name's markup through, in either language.
+/// "More From Author" keeps to the article's language: an Urdu reader is not sent to the
+/// author's English pieces, nor an English reader to the Urdu ones.
+async fn more_from_author_keeps_to_the_article_language(db: &TestDb) {
+    let site = site(db).await;
+    let (cookie, csrf) = signed_in_as(&site, "Ayesha Siddiqui", Role::Author).await;
+    publish_urdu_as(&site, &cookie, &csrf, BODY).await;
+    for headline in ["Harbour schools open", "Harbour schools fill up"] {
+        let fields = editor_fields(&csrf, "publish", headline, "English words about schools.");
+        let published = post_as(&site, "/admin/articles/new", &cookie, &fields).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.body);
+    }
+    let slug = Slug::from_title(HEADLINE).expect("a slug");
+    let urdu = site.get(&format!("/articles/{}", slug.url_encoded())).await;
+    let offered = urdu.attrs(".more-from-author .card-title a", "href");
+    assert!(offered.is_empty(), "English pieces offered to Urdu readers: {offered:?}");
+    // The English piece offers its sibling (as related or as more from the author), never the
+    // Urdu one.
+    let english = site.get("/articles/harbour-schools-open").await;
+    let offered = english.attrs(".related .card-title a, .more-from-author .card-title a", "href");
+    assert!(offered.contains(&"/articles/harbour-schools-fill-up".to_owned()), "{offered:?}");
+    let urdu_path = format!("/articles/{}", slug.url_encoded());
+    assert!(!offered.contains(&urdu_path), "{offered:?}");
+}
+
 async fn a_name_in_a_byline_is_escaped(db: &TestDb) {
     const NAME: &str = "Eve <script>alert(1)</script>";
     let site = site(db).await;
