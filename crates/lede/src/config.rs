@@ -69,6 +69,8 @@ struct FileConfig {
     /// What a client not on this machine must send (`Authorization: Bearer …`) to read
     /// `/metrics`; without it only loopback clients may.
     metrics_token: Option<String>,
+    /// Whether webhook endpoints may be on private, loopback and link-local addresses.
+    webhooks_allow_private: Option<bool>,
 }
 
 /// What feeds carry: the whole article, or only its standfirst.
@@ -109,6 +111,9 @@ pub struct Config {
     pub database_pool_size: Option<u32>,
     /// The token `/metrics` asks of clients not on this machine (none: loopback only).
     pub metrics_token: Option<String>,
+    /// Whether webhooks may go to private, loopback and link-local addresses (off unless
+    /// `webhooks_allow_private = true`: tests, an intranet).
+    pub webhooks_allow_private: bool,
 }
 
 /// Never print a database password in logs or errors.
@@ -229,6 +234,7 @@ impl Config {
                 .ok()
                 .or(file.metrics_token)
                 .filter(|token| !token.trim().is_empty()),
+            webhooks_allow_private: file.webhooks_allow_private.unwrap_or(false),
         };
         if config.comment_min_seconds < 0 {
             bail!("comment_min_seconds in lede.toml must be 0 or more");

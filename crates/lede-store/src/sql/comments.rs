@@ -113,6 +113,13 @@ impl SqlStore {
             .collect()
     }
 
+    /// One comment by id, whatever its status.
+    pub async fn comment(&self, id: CommentId) -> Result<Option<Comment>> {
+        let sql = format!("SELECT {COMMENT_COLUMNS} FROM comments WHERE id = $1");
+        let row = sqlx::query(&sql).bind(id.0).fetch_optional(&self.read).await?;
+        row.as_ref().map(comment).transpose()
+    }
+
     pub async fn count_comments(&self, status: CommentStatus) -> Result<u64> {
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE status = $1")
             .bind(status.as_str())
