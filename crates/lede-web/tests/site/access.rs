@@ -6,8 +6,8 @@
 //! - an author also publishes their own;
 //! - an editor edits, schedules and publishes anyone's, moderates comments, sets the
 //!   breaking-news banner, and writes, publishes and deletes static pages;
-//! - an admin also manages accounts, sections, menus, webhooks and site settings (its logo and share
-//!   image too);
+//! - an admin also manages accounts, sections, menus, webhooks and site settings (its logo
+//!   and share image too);
 //! - nobody changes their own role.
 //!
 //! Every signed-in request is sent twice: first without the CSRF token (always a 403 page,
