@@ -93,7 +93,7 @@ async fn a_published_article_reaches_the_receiver_signed_and_a_failure_is_retrie
     let log_path = made.attr(".webhook-created a", "href");
     let again = get_as(&site, "/admin/webhooks", &admin.0).await;
     assert!(!again.body.contains(&secret), "the secret is shown once");
-    assert_eq!(again.texts(".webhooks tbody td a"), [url.clone()]);
+    assert_eq!(again.texts(".webhooks tbody td a"), std::slice::from_ref(&url));
 
     let editor = signed_in(&site, Role::Editor).await;
     let fields = editor_fields(&editor.1, "publish", "Harbour reopens to ferries", "Ferries run.");
