@@ -19,6 +19,8 @@ lede_store::on_both_databases!(
     failures_back_off_give_up_after_a_day_and_disable_the_endpoint,
     send_again_and_enable_again,
     only_admins_manage_endpoints_and_addresses_are_checked,
+    an_endpoint_that_sometimes_answers_is_not_disabled,
+    a_scheduled_article_is_announced_when_it_goes_live,
 );
 
 const ARTICLE_EVENTS: [&str; 3] = ["article.published", "article.updated", "article.unpublished"];
@@ -225,9 +227,18 @@ async fn send_again_and_enable_again(db: &TestDb) {
     let late = newsroom.claim_webhook_deliveries(1).await.expect("claim").remove(0);
     newsroom.record_webhook_attempt(&late, &failed(503)).await.expect("record");
     assert!(!store.webhook_endpoint(endpoint.id).await.expect("query").expect("there").enabled);
+    // Sent again while disabled, it waits for the endpoint to be enabled.
+    newsroom.resend_webhook(&admin, endpoint.id, delivery.id).await.expect("send again");
+    assert!(newsroom.claim_webhook_deliveries(1).await.expect("claim").is_empty(), "disabled");
+    db.clock.advance(Duration::days(2));
     newsroom.enable_webhook(&admin, endpoint.id).await.expect("enable");
     let back = store.webhook_endpoint(endpoint.id).await.expect("query").expect("there");
     assert!(back.enabled && back.failing_since.is_none() && back.disabled_at.is_none());
+    // What waited is due now, with a day of retries of its own: one failure is no new day.
+    let waited = newsroom.claim_webhook_deliveries(1).await.expect("claim").remove(0);
+    let after = newsroom.record_webhook_attempt(&waited, &failed(503)).await.expect("record");
+    assert!(matches!(after, AfterAttempt::Retry(_)), "{after:?}");
+    assert!(store.webhook_endpoint(endpoint.id).await.expect("query").expect("there").enabled);
 
     newsroom.delete_webhook(&admin, endpoint.id).await.expect("delete");
     assert!(store.webhook_endpoints().await.expect("query").is_empty());
@@ -265,4 +276,68 @@ async fn only_admins_manage_endpoints_and_addresses_are_checked(db: &TestDb) {
         .expect("allowed");
     assert_eq!(made.url, "http://127.0.0.1:9/");
     assert!(db.store().webhook_endpoints().await.expect("query").len() == 1);
+}
+
+async fn an_endpoint_that_sometimes_answers_is_not_disabled(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let store = db.store();
+    let endpoint = endpoint(&newsroom, &["article.unpublished"]).await;
+    let unpublish = |slug: &'static str| {
+        let (newsroom, store) = (newsroom.clone(), store.clone());
+        async move {
+            let id = store.article_state(slug).await.expect("query").expect("article").0;
+            newsroom.unpublish_article(id).await.expect("unpublish");
+        }
+    };
+    unpublish("festival-returns").await;
+    let doomed = newsroom.claim_webhook_deliveries(1).await.expect("claim").remove(0);
+    let mut last = newsroom.record_webhook_attempt(&doomed, &failed(500)).await.expect("record");
+    let mut others_sent = false;
+    while let AfterAttempt::Retry(at) = last {
+        db.clock.advance(at - db.clock.now());
+        if !others_sent {
+            // Meanwhile another delivery gets through.
+            unpublish("budget-vote-passes").await;
+            for claimed in newsroom.claim_webhook_deliveries(10).await.expect("claim") {
+                if claimed.id != doomed.id {
+                    let ok = AttemptOutcome { response_status: Some(200), error: None };
+                    newsroom.record_webhook_attempt(&claimed, &ok).await.expect("record");
+                    others_sent = true;
+                } else {
+                    last = newsroom
+                        .record_webhook_attempt(&claimed, &failed(500))
+                        .await
+                        .expect("record");
+                }
+            }
+            continue;
+        }
+        let again = newsroom.claim_webhook_deliveries(1).await.expect("claim").remove(0);
+        last = newsroom.record_webhook_attempt(&again, &failed(500)).await.expect("record");
+    }
+    assert!(others_sent);
+    assert_eq!(last, AfterAttempt::GaveUp);
+    let now = store.webhook_endpoint(endpoint.id).await.expect("query").expect("there");
+    assert!(now.enabled, "a success within the day keeps it enabled");
+}
+
+async fn a_scheduled_article_is_announced_when_it_goes_live(db: &TestDb) {
+    let newsroom = fixture(db).await;
+    let endpoint = endpoint(&newsroom, &["article.published"]).await;
+    let author = person(db, &newsroom, "au@example.com", Role::Editor).await;
+    let input = article("embargoed", "Embargoed report", "news", &["maya-chen"], &[], "Words.");
+    let edit = lede_store::Edit {
+        id: None,
+        input,
+        tag_names: vec![],
+        expected_version: None,
+        step: lede_core::workflow::Step::Schedule,
+        schedule_at: Some(db.clock.now() + Duration::hours(2)),
+        notes: Default::default(),
+    };
+    newsroom.edit_article(&author, edit).await.expect("schedule");
+    assert!(events(db, &endpoint).await.is_empty(), "scheduled is not live yet");
+    db.clock.advance(Duration::hours(3));
+    assert_eq!(newsroom.publish_due().await.expect("due"), 1);
+    assert_eq!(events(db, &endpoint).await, ["article.published"]);
 }

@@ -60,7 +60,7 @@ impl Newsroom {
     /// Enables an endpoint that a day of failures disabled.
     pub async fn enable_webhook(&self, by: &User, id: i64) -> Result<()> {
         may_manage_webhooks(by)?;
-        self.store.enable_webhook_endpoint(id).await
+        self.store.enable_webhook_endpoint(id, self.now()).await
     }
 
     /// "Send again": the delivery is due now, with a new day of retries.

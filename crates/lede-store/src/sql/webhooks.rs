@@ -305,18 +305,29 @@ impl SqlStore {
         Ok(())
     }
 
-    /// Enables an endpoint again, with a clean record: its next failure starts a new day.
-    pub(crate) async fn enable_webhook_endpoint(&self, id: i64) -> Result<()> {
+    /// Enables an endpoint again, with a clean record: its next failure starts a new day, and
+    /// the deliveries that waited while it was disabled are due now, with a day of their own.
+    pub(crate) async fn enable_webhook_endpoint(&self, id: i64, now: OffsetDateTime) -> Result<()> {
+        let mut tx = self.begin().await?;
         let done = sqlx::query(
             "UPDATE webhook_endpoints SET enabled = 1, failing_since = NULL, disabled_at = NULL \
              WHERE id = $1",
         )
         .bind(id)
-        .execute(&self.write)
+        .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
             return Err(Error::NotFound("webhook"));
         }
+        sqlx::query(
+            "UPDATE webhook_deliveries SET queued_at = $1, next_attempt_at = $1, \
+             lease_until = NULL WHERE endpoint_id = $2 AND status = 'pending'",
+        )
+        .bind(to_unix(now))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -469,25 +480,37 @@ impl SqlStore {
             .execute(&mut *tx)
             .await?;
             // Failing since its first failure after a success; disabled after a day of them:
-            // failing for a day, or a delivery given up after its day of failed attempts.
-            sqlx::query(
+            // failing for a day, or a delivery given up after a day in which every attempt
+            // failed and nothing else got through either.
+            let failing_since: i64 = sqlx::query_scalar(
                 "UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $1) \
-                 WHERE id = $2",
+                 WHERE id = $2 RETURNING failing_since",
             )
             .bind(to_unix(now))
             .bind(delivery.endpoint_id)
-            .execute(&mut *tx)
+            .fetch_one(&mut *tx)
             .await?;
-            sqlx::query(
-                "UPDATE webhook_endpoints SET enabled = 0, disabled_at = $1 \
-                 WHERE id = $2 AND enabled = 1 AND (failing_since <= $3 OR $4 = 1)",
+            let first_attempt: Option<i64> = sqlx::query_scalar(
+                "SELECT MIN(attempted_at) FROM webhook_attempts \
+                 WHERE delivery_id = $1 AND attempted_at >= $2",
             )
-            .bind(to_unix(now))
-            .bind(delivery.endpoint_id)
-            .bind(to_unix(now - RETRY_WINDOW))
-            .bind(i64::from(after == AfterAttempt::GaveUp))
-            .execute(&mut *tx)
+            .bind(delivery.id)
+            .bind(queued_at)
+            .fetch_one(&mut *tx)
             .await?;
+            let failing_all_along = first_attempt.is_some_and(|first| failing_since <= first);
+            if from_unix(failing_since) <= now - RETRY_WINDOW
+                || (after == AfterAttempt::GaveUp && failing_all_along)
+            {
+                sqlx::query(
+                    "UPDATE webhook_endpoints SET enabled = 0, disabled_at = $1 \
+                     WHERE id = $2 AND enabled = 1",
+                )
+                .bind(to_unix(now))
+                .bind(delivery.endpoint_id)
+                .execute(&mut *tx)
+                .await?;
+            }
             after
         };
         tx.commit().await?;
