@@ -120,6 +120,7 @@ async function adminPages(page) {
     ["admin menus", "/admin/menus"],
     ["admin menus (ur)", "/admin/menus?language=ur"],
     ["admin breaking news", "/admin/breaking"],
+    ["admin webhooks", "/admin/webhooks"],
     ["admin profile", "/admin/profile"],
   ];
 }

@@ -24,6 +24,7 @@ pub mod slug;
 pub mod transfer;
 pub mod uri;
 pub mod urls;
+pub mod webhook;
 pub mod workflow;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -20,7 +20,8 @@
 //! # use lede_core::comment::CommentStatus;
 //! # use lede_core::content::CommentId;
 //! async fn sneak(store: &lede_store::SqlStore, id: CommentId) -> lede_store::Result<()> {
-//!     store.set_comment_status(id, CommentStatus::Approved).await.map(drop)
+//!     let now = time::OffsetDateTime::UNIX_EPOCH;
+//!     store.set_comment_status(id, CommentStatus::Approved, now).await.map(drop)
 //! }
 //! ```
 
@@ -42,7 +43,10 @@ pub use model::*;
 pub use newsroom::{
     ArticleChange, CHANNEL, Change, Direction, Edit, Heard, Import, Newsroom, OUTSIDE_CHANGE_KEY,
     PREVIEW_LINK_LIFETIME, PageSettings, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY,
+    WEBHOOK_LEASE,
 };
 pub use sql::{
-    Allowance, FrontPage, ImportPace, PoolUse, QueueDepths, RestoreCounts, SqlStore, StartLock,
+    AfterAttempt, Allowance, AttemptOutcome, ClaimedDelivery, DeliveryStatus, FrontPage,
+    ImportPace, PoolUse, QueueDepths, RestoreCounts, SqlStore, StartLock, WebhookAttempt,
+    WebhookDelivery, WebhookEndpoint,
 };

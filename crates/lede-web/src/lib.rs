@@ -27,6 +27,7 @@ mod state;
 mod templates;
 mod user_files;
 mod views;
+pub mod webhooks;
 
 pub use api::paths as api_paths;
 pub use error::AppError;

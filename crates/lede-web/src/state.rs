@@ -52,6 +52,10 @@ pub struct SiteSettings {
     pub trusted_proxies: crate::proxy::TrustedProxies,
     /// What a client that is not on this machine gives to read `/metrics`; none: nobody.
     pub metrics_token: Option<String>,
+    /// Whether webhook endpoints may be on private, loopback and link-local addresses (tests,
+    /// an intranet); off, such addresses are refused when added and when a name resolves to
+    /// them at delivery.
+    pub webhooks_allow_private: bool,
 }
 
 /// Sign-in attempts per client, on every server together: ten at once, then one every
@@ -94,6 +98,7 @@ impl Default for SiteSettings {
             image_memory: MemoryBudget::DEFAULT,
             trusted_proxies: Default::default(),
             metrics_token: None,
+            webhooks_allow_private: false,
         }
     }
 }

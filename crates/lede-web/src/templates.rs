@@ -55,6 +55,8 @@ pub(crate) const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "admin/page_revisions.html",
     "admin/page_delete.html",
     "admin/menus.html",
+    "admin/webhooks.html",
+    "admin/webhook.html",
     "feeds/rss.xml",
     "feeds/atom.xml",
     "sitemaps/index.xml",

@@ -72,6 +72,14 @@ enum Command {
         #[command(subcommand)]
         action: ApiKeyAction,
     },
+    /// Manage webhook endpoints (also at /admin/webhooks): each receives the events it asks
+    /// for, signed as the Standard Webhooks specification says.
+    Webhook {
+        #[command(flatten)]
+        site: SiteOptions,
+        #[command(subcommand)]
+        action: WebhookAction,
+    },
     /// Import content from another system into the site.
     Import {
         #[command(flatten)]
@@ -166,6 +174,22 @@ enum ApiKeyAction {
     List,
     /// Revoke a key by id: requests that present it are refused from now on.
     Revoke { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+enum WebhookAction {
+    /// Add an endpoint and print its signing secret, once.
+    Add {
+        /// Where deliveries are posted (http or https).
+        #[arg(long)]
+        url: String,
+        /// An event it receives (article.published, article.updated, article.unpublished,
+        /// comment.approved, newsletter.sent); give it again for more.
+        #[arg(long = "event", required = true)]
+        events: Vec<String>,
+    },
+    /// List the endpoints: id, state, address, events.
+    List,
 }
 
 #[derive(Debug, Subcommand)]
@@ -300,6 +324,39 @@ pub async fn run(cli: Cli) -> Result<()> {
                 ApiKeyAction::Add { partner } => api_keys::add(&newsroom, &partner).await,
                 ApiKeyAction::List => api_keys::list(&newsroom).await,
                 ApiKeyAction::Revoke { id } => api_keys::revoke(&newsroom, id).await,
+            }
+        }
+        Command::Webhook { site, action } => {
+            let config = Config::resolve(&site, None, None)?;
+            let newsroom = config.open_newsroom().await?;
+            match action {
+                WebhookAction::Add { url, events } => {
+                    let allow_private = config.webhooks_allow_private;
+                    let (endpoint, secret) =
+                        newsroom.add_webhook(&url, &events, allow_private).await?;
+                    println!("Webhook endpoint #{} for {}:", endpoint.id, endpoint.url);
+                    println!();
+                    println!("    {}", secret.expose());
+                    println!();
+                    println!(
+                        "This signing secret is not shown again: give it to the receiver now."
+                    );
+                    Ok(())
+                }
+                WebhookAction::List => {
+                    for endpoint in newsroom.store().webhook_endpoints().await? {
+                        let events: Vec<&str> =
+                            endpoint.events.iter().map(|e| e.as_str()).collect();
+                        let state = if endpoint.enabled { "enabled" } else { "disabled" };
+                        println!(
+                            "{}\t{state}\t{}\t{}",
+                            endpoint.id,
+                            endpoint.url,
+                            events.join(" ")
+                        );
+                    }
+                    Ok(())
+                }
             }
         }
     }

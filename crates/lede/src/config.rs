@@ -80,6 +80,8 @@ struct FileConfig {
     s3_secret_access_key: Option<String>,
     /// A folder of the bucket to keep the files in (none: its root).
     s3_prefix: Option<String>,
+    /// Whether webhook endpoints may be on private, loopback and link-local addresses.
+    webhooks_allow_private: Option<bool>,
 }
 
 /// Where media files live.
@@ -130,6 +132,9 @@ pub struct Config {
     pub metrics_token: Option<String>,
     /// The bucket media files live in; none: the data directory's `media/`.
     pub s3: Option<S3Settings>,
+    /// Whether webhooks may go to private, loopback and link-local addresses (off unless
+    /// `webhooks_allow_private = true`: tests, an intranet).
+    pub webhooks_allow_private: bool,
 }
 
 /// Never print a database password in logs or errors.
@@ -253,6 +258,7 @@ impl Config {
                 .or(file.metrics_token)
                 .filter(|token| !token.trim().is_empty()),
             s3,
+            webhooks_allow_private: file.webhooks_allow_private.unwrap_or(false),
         };
         if config.comment_min_seconds < 0 {
             bail!("comment_min_seconds in lede.toml must be 0 or more");

@@ -59,6 +59,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
         image_memory: config.image_memory,
         trusted_proxies: config.trusted_proxies.clone(),
         metrics_token: config.metrics_token.clone(),
+        webhooks_allow_private: config.webhooks_allow_private,
     };
     // A new site's first admin is whoever gives this code on the setup page: only someone who
     // can read the server's log, not whoever reaches the site first.
@@ -72,6 +73,9 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
     }
     let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;
     spawn_scheduler(state.newsroom.clone(), state.metrics.clone());
+    let sender = lede_web::webhooks::Sender::new(config.webhooks_allow_private)
+        .context("cannot make the webhooks' HTTP client")?;
+    spawn_webhook_worker(state.clone(), sender);
     spawn_outside_change_watch(state.clone());
     if let Some(heard) = heard {
         spawn_hearing(state.clone(), heard);
@@ -118,6 +122,9 @@ async fn shutdown_signal() {
 
 /// How often scheduled articles are checked: they go live within this of their time.
 const SCHEDULE_TICK: Duration = Duration::from_secs(15);
+
+/// How often the webhook worker looks for due deliveries: an event is sent within this.
+const WEBHOOK_TICK: Duration = Duration::from_secs(2);
 
 /// How often a server looks for changes made by other processes: one tiny query.
 const OUTSIDE_CHANGE_TICK: Duration = Duration::from_secs(2);
@@ -235,6 +242,28 @@ fn spawn_scheduler(newsroom: lede_store::Newsroom, metrics: Arc<lede_web::metric
             }
             if let Err(error) = newsroom.forget_whole_allowances().await {
                 tracing::warn!(%error, "clearing spent rate limits failed");
+            }
+        }
+    });
+}
+
+/// Sends due webhook deliveries, next to the scheduler: every [`WEBHOOK_TICK`], claims what is
+/// due (a batch at a time, until none is left) and makes one attempt at each. Every server
+/// sharing the database runs one; each attempt is claimed by one of them.
+fn spawn_webhook_worker(state: AppState, sender: lede_web::webhooks::Sender) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(WEBHOOK_TICK);
+        loop {
+            tick.tick().await;
+            loop {
+                match lede_web::webhooks::deliver_due(&state, &sender).await {
+                    Ok(0) => break,
+                    Ok(_) => {}
+                    Err(error) => {
+                        tracing::warn!(%error, "sending webhooks failed");
+                        break;
+                    }
+                }
             }
         }
     });

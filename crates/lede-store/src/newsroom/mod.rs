@@ -27,12 +27,14 @@ mod restore;
 mod servers;
 mod site;
 mod trash;
+mod webhooks;
 pub use articles::Edit;
 pub use desk::PREVIEW_LINK_LIFETIME;
 pub use front::PageSettings;
 pub use import::Import;
 pub use servers::{CHANNEL, Heard};
 pub use site::{Direction, OUTSIDE_CHANGE_KEY, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
+pub use webhooks::WEBHOOK_LEASE;
 
 /// What a write changed in what readers see, for whatever keeps derived copies (the page
 /// cache). Changes readers cannot see (a draft saved, a comment held for moderation) are not
@@ -329,7 +331,7 @@ impl Newsroom {
 
     /// Approves, rejects as spam or trashes a comment.
     pub async fn moderate_comment(&self, id: CommentId, status: CommentStatus) -> Result<Comment> {
-        let comment = self.store.set_comment_status(id, status).await?;
+        let comment = self.store.set_comment_status(id, status, self.now()).await?;
         self.announce(Change::Comments(comment.article));
         Ok(comment)
     }

@@ -10,7 +10,7 @@
 use super::articles::article_path;
 use super::rows::{from_unix, to_unix};
 use super::search;
-use super::{Backend, SqlStore, Tx};
+use super::{Backend, SqlStore, Tx, webhooks};
 use crate::{Error, Result, SaveContext};
 use lede_core::account::UserId;
 use lede_core::content::*;
@@ -68,6 +68,7 @@ impl SqlStore {
     /// Writes one article in one transaction (see the module's documentation).
     pub(crate) async fn write_article(&self, write: ArticleWrite<'_>) -> Result<Written> {
         let mut tx = self.begin().await?;
+        let was_live = webhooks::is_live(&mut tx, write.id).await?;
         let created_tags = create_tags(&mut tx, write.new_tags).await?;
         let id = match (write.content, write.id) {
             (Some((article, signature)), id) => {
@@ -85,6 +86,7 @@ impl SqlStore {
         }
         let front_page = write_presentation(&mut tx, id, write.presentation).await?;
         settle(&mut tx, self.backend, &[id], write.now).await?;
+        webhooks::enqueue_article(&mut tx, id, was_live, write.now).await?;
         tx.commit().await?;
         Ok(Written { id, created_tags, corrected, front_page })
     }
@@ -117,6 +119,7 @@ impl SqlStore {
         // The scheduled time stays the publication time.
         set_status(&mut tx, id, ArticleStatus::Published, None, now).await?;
         settle(&mut tx, self.backend, &[id], now).await?;
+        webhooks::enqueue_article(&mut tx, id, false, now).await?;
         tx.commit().await?;
         Ok(Some(Written { id, created_tags: false, corrected: false, front_page: false }))
     }
@@ -157,6 +160,8 @@ impl SqlStore {
             .execute(&mut *tx)
             .await?;
         settle(&mut tx, self.backend, &[id], now).await?;
+        let was_live = status == ArticleStatus::Published.as_str();
+        webhooks::enqueue_article(&mut tx, id, was_live, now).await?;
         tx.commit().await?;
         // A live top story or featured article leaves the front page's choices.
         let front_page = curated && status == ArticleStatus::Published.as_str();

@@ -303,6 +303,25 @@ impl SqlStore {
         let Some(row) = sqlx::query(&sql).bind(slug).fetch_optional(&self.read).await? else {
             return Ok(None);
         };
+        self.full_article(row).await.map(Some)
+    }
+
+    /// An article by id whatever its status, as the API would show it were it published: what
+    /// a webhook's payload carries (an unpublished article's too).
+    pub async fn article_by_id(&self, id: ArticleId) -> Result<Option<Article>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, a.status, a.body_html, a.word_count, a.created_at, \
+             a.shown_updated_at, a.seo_title, a.meta_description, a.social_image \
+             FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = $1"
+        );
+        let Some(row) = sqlx::query(&sql).bind(id.0).fetch_optional(&self.read).await? else {
+            return Ok(None);
+        };
+        self.full_article(row).await.map(Some)
+    }
+
+    /// The rest of an article whose row (summary columns and the article's own) was read.
+    async fn full_article(&self, row: sqlx::any::AnyRow) -> Result<Article> {
         let mut summary = rows::summary(&row)?;
         let author_rows = sqlx::query(&format!(
             "SELECT {AUTHOR_COLUMNS} FROM article_authors aa JOIN authors au ON au.id = aa.author_id \
@@ -340,7 +359,7 @@ impl SqlStore {
                 });
             }
         }
-        Ok(Some(Article {
+        Ok(Article {
             status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
             body_html: row.try_get("body_html")?,
             word_count: u32::try_from(row.try_get::<i64, _>("word_count")?).unwrap_or(0),
@@ -351,7 +370,7 @@ impl SqlStore {
             tags,
             authors,
             notes,
-        }))
+        })
     }
 
     /// An article as its page would show it with `text` (rendered, not yet saved) as its

@@ -113,6 +113,13 @@ impl SqlStore {
             .collect()
     }
 
+    /// One comment by id, whatever its status.
+    pub async fn comment(&self, id: CommentId) -> Result<Option<Comment>> {
+        let sql = format!("SELECT {COMMENT_COLUMNS} FROM comments WHERE id = $1");
+        let row = sqlx::query(&sql).bind(id.0).fetch_optional(&self.read).await?;
+        row.as_ref().map(comment).transpose()
+    }
+
     pub async fn count_comments(&self, status: CommentStatus) -> Result<u64> {
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE status = $1")
             .bind(status.as_str())
@@ -121,19 +128,35 @@ impl SqlStore {
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
+    /// Sets a comment's status; approving one queues `comment.approved` for the webhooks in
+    /// the same transaction.
     pub(crate) async fn set_comment_status(
         &self,
         id: CommentId,
         status: CommentStatus,
+        now: OffsetDateTime,
     ) -> Result<Comment> {
+        let mut tx = self.begin().await?;
+        let before: Option<String> =
+            sqlx::query_scalar("SELECT status FROM comments WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let before = before.ok_or(Error::NotFound("comment"))?;
         let sql =
             format!("UPDATE comments SET status = $1 WHERE id = $2 RETURNING {COMMENT_COLUMNS}");
         let row = sqlx::query(&sql)
             .bind(status.as_str())
             .bind(id.0)
-            .fetch_optional(&self.write)
+            .fetch_optional(&mut *tx)
             .await?
             .ok_or(Error::NotFound("comment"))?;
-        comment(&row)
+        let comment = comment(&row)?;
+        if status == CommentStatus::Approved && before != CommentStatus::Approved.as_str() {
+            let event = lede_core::webhook::Event::CommentApproved;
+            super::webhooks::enqueue(&mut tx, event, Some(comment.article), Some(id), now).await?;
+        }
+        tx.commit().await?;
+        Ok(comment)
     }
 }

@@ -25,6 +25,7 @@ mod rows;
 mod search;
 mod servers;
 mod site_copy;
+mod webhooks;
 
 pub use search::{MARK_END, MARK_START};
 
@@ -37,6 +38,10 @@ pub use queues::QueueDepths;
 pub use rate_limits::Allowance;
 pub use servers::StartLock;
 pub use site_copy::RestoreCounts;
+pub use webhooks::{
+    AfterAttempt, AttemptOutcome, ClaimedDelivery, DeliveryStatus, WebhookAttempt, WebhookDelivery,
+    WebhookEndpoint,
+};
 
 use crate::Result;
 

@@ -22,6 +22,7 @@ mod session;
 mod sessions;
 mod settings;
 mod sign_in;
+mod webhooks;
 
 pub use session::Viewer;
 
@@ -74,6 +75,11 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/menus/{menu}/reset", post(menus::reset))
         .route("/admin/breaking", get(breaking::edit).post(breaking::set))
         .route("/admin/breaking/clear", post(breaking::clear))
+        .route("/admin/webhooks", get(webhooks::list).post(webhooks::create))
+        .route("/admin/webhooks/{id}", get(webhooks::show))
+        .route("/admin/webhooks/{id}/enable", post(webhooks::enable))
+        .route("/admin/webhooks/{id}/delete", post(webhooks::delete))
+        .route("/admin/webhooks/{id}/deliveries/{delivery}/resend", post(webhooks::resend))
         .route("/admin/media", get(media::list).post(media::upload).layer(media::body_limit()))
         .route("/admin/media/{id}", post(media::describe))
         .route("/admin/media/{id}/delete", post(media::delete))

@@ -32,6 +32,8 @@ struct SignInView {
 #[derive(Debug, Serialize)]
 struct DashboardView {
     pending_comments: u64,
+    /// Webhook endpoints a day of failures disabled (admins only).
+    disabled_webhooks: Vec<super::webhooks::DisabledEndpoint>,
 }
 
 /// `/admin`: the dashboard when signed in, the sign-in form otherwise, the setup page on a
@@ -52,7 +54,8 @@ pub async fn admin_home(
 async fn dashboard(state: &AppState, viewer: &Viewer) -> AppResult<Response> {
     let pending_comments =
         state.newsroom.store().count_comments(lede_core::comment::CommentStatus::Pending).await?;
-    let view = DashboardView { pending_comments };
+    let disabled_webhooks = super::webhooks::disabled(state, viewer).await?;
+    let view = DashboardView { pending_comments, disabled_webhooks };
     Ok(render(
         state,
         Some(viewer),

@@ -120,7 +120,7 @@ pub struct ArticleView {
 }
 
 impl ArticleView {
-    fn new(links: Links<'_>, article: &Article) -> Self {
+    pub(crate) fn new(links: Links<'_>, article: &Article) -> Self {
         let summary = ArticleSummaryView::new(links, &article.summary);
         Self {
             ninjs_url: links.api("ninjs/articles", &article.summary.slug),

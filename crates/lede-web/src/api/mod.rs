@@ -7,16 +7,16 @@
 //! articles.
 
 mod access;
-mod articles;
+pub(crate) mod articles;
 mod authors;
 mod cursor;
 mod etag;
 mod ninjs;
 mod openapi;
-mod params;
+pub(crate) mod params;
 mod sections;
 mod tags;
-mod views;
+pub(crate) mod views;
 
 use crate::error::AppError;
 use crate::state::AppState;

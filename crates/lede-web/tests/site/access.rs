@@ -6,8 +6,8 @@
 //! - an author also publishes their own;
 //! - an editor edits, schedules and publishes anyone's, moderates comments, sets the
 //!   breaking-news banner, and writes, publishes and deletes static pages;
-//! - an admin also manages accounts, sections, menus and site settings (its logo and share
-//!   image too);
+//! - an admin also manages accounts, sections, menus, webhooks and site settings (its logo
+//!   and share image too);
 //! - nobody changes their own role.
 //!
 //! Every signed-in request is sent twice: first without the CSRF token (always a 403 page,
@@ -22,6 +22,7 @@ use crate::support::{
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use lede_core::account::Role;
+use lede_core::comment::CommentStatus;
 use lede_core::content::SectionInput;
 use lede_store::test_support::TestDb;
 use lede_store::{Accounts, MediaLibrary};
@@ -100,7 +101,8 @@ const ADMIN_DO: [Expect; 4] = [No, No, No, Done];
 /// uploaded, `{mine}` one the account uploaded itself, `{section}` a
 /// section, `{empty}` an empty section, `{other}` another account, `{me}` the account itself,
 /// `{session}` another session of the same account, `{page}` a static page, `{menu}` the
-/// header menu. `{role}` keeps names unique. Rows run in
+/// header menu, `{webhook}` a webhook endpoint with `{delivery}` queued for it, `{doomed}`
+/// another endpoint. `{role}` keeps names unique. Rows run in
 /// this order; those that end sessions come last.
 const TABLE: &[Row] = &[
     // Everyone signed in: the dashboard, their articles, media and profile.
@@ -129,8 +131,10 @@ const TABLE: &[Row] = &[
     get("/admin/pages/{page}", EDITORS, SignIn),
     get("/admin/pages/{page}/revisions", EDITORS, SignIn),
     get("/admin/pages/{page}/delete", EDITORS, SignIn),
-    // Menus: admins.
+    // Menus and webhooks: admins.
     get("/admin/menus", ADMIN, SignIn),
+    get("/admin/webhooks", ADMIN, SignIn),
+    get("/admin/webhooks/{webhook}", ADMIN, SignIn),
     // Setup is gone once the site has an account.
     get("/admin/setup", [Gone; 4], Gone),
     post(
@@ -352,6 +356,18 @@ const TABLE: &[Row] = &[
     ),
     post("/admin/menus/{menu}/remove", Token, &[("index", "0")], ADMIN_DO, SignIn),
     post("/admin/menus/{menu}/reset", Token, &[], ADMIN_DO, SignIn),
+    // Webhooks: admins add endpoints (the answer shows the secret, no redirect), send a
+    // delivery again, enable and delete endpoints.
+    post(
+        "/admin/webhooks",
+        Token,
+        &[("url", "https://hooks.example.com/{role}"), ("events", "article.published")],
+        ADMIN,
+        SignIn,
+    ),
+    post("/admin/webhooks/{webhook}/deliveries/{delivery}/resend", Token, &[], ADMIN_DO, SignIn),
+    post("/admin/webhooks/{webhook}/enable", Token, &[], ADMIN_DO, SignIn),
+    post("/admin/webhooks/{doomed}/delete", Token, &[], ADMIN_DO, SignIn),
     // Everyone's own sessions, then signing out.
     post("/admin/profile/sessions/{session}/sign-out", Token, &[], ALL_DO, SignIn),
     post("/admin/profile/sessions/sign-out-others", Token, &[], ALL_DO, SignIn),
@@ -428,6 +444,12 @@ const ROUTES: &[&str] = &[
     "POST /admin/menus/{id}/move",
     "POST /admin/menus/{id}/remove",
     "POST /admin/menus/{id}/reset",
+    "GET /admin/webhooks",
+    "POST /admin/webhooks",
+    "GET /admin/webhooks/{id}",
+    "POST /admin/webhooks/{id}/enable",
+    "POST /admin/webhooks/{id}/delete",
+    "POST /admin/webhooks/{id}/deliveries/{id}/resend",
 ];
 
 /// A route's shape: placeholders made `{id}`, the query dropped.
@@ -611,6 +633,17 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
         values.insert("media", media.id.to_string());
         values.insert("mine", mine.id.to_string());
         values.insert("empty", empty.0.to_string());
+        // Two webhook endpoints (one to delete), with a delivery queued by an approval.
+        let events = ["comment.approved".to_owned()];
+        let url = "https://hooks.example.com/lede";
+        let (hook, _) = site.newsroom.add_webhook(url, &events, false).await.expect("endpoint");
+        let (doomed, _) = site.newsroom.add_webhook(url, &events, false).await.expect("endpoint");
+        let approved = pending_comment(&site, &format!("Hook {name}")).await;
+        site.newsroom.moderate_comment(approved, CommentStatus::Approved).await.expect("approve");
+        let log = store.webhook_deliveries(hook.id, 1).await.expect("log");
+        values.insert("webhook", hook.id.to_string());
+        values.insert("doomed", doomed.id.to_string());
+        values.insert("delivery", log[0].id.to_string());
         let page = site
             .newsroom
             .save_page(lede_core::content::PageInput {

@@ -21,4 +21,5 @@ mod support;
 mod trash;
 mod urdu;
 mod user_files;
+mod webhooks;
 mod write_path;
