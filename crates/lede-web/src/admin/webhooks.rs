@@ -10,7 +10,6 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use lede_core::Invalid;
 use lede_core::account::Action;
 use lede_core::webhook::Event;
 use lede_store::{DeliveryStatus, WebhookDelivery, WebhookEndpoint};
@@ -165,11 +164,10 @@ pub async fn create(
                 Created { id: endpoint.id, url: endpoint.url.clone(), secret: secret.expose() };
             webhooks_page(&state, &viewer, EndpointForm::default(), None, Some(created)).await
         }
-        Err(lede_store::Error::Invalid(Invalid { message, .. })) => {
-            let error = super::tell(&state, Some(&viewer), &message);
+        Err(error) => {
+            let (error, _, _) = super::refusal(&state, &viewer, error)?;
             webhooks_page(&state, &viewer, form, Some(error), None).await
         }
-        Err(other) => Err(other.into()),
     }
 }
 
