@@ -15,6 +15,7 @@ pub mod media;
 pub mod menu;
 pub mod message;
 pub mod names;
+pub mod newsletter;
 pub mod presentation;
 pub mod reading_time;
 pub mod related;

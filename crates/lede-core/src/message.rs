@@ -365,7 +365,22 @@ pub const ENGLISH: &[(&str, &str)] = &[
         "store-page-address-taken",
         "Another page already uses the address /{ $slug }; choose another.",
     ),
-    ("store-no-page", "There is no page \"{ $slug }\"."),
+    ("store-no-page", "There is no page \"{ $slug }\"."), // Newsletters (newsletter.rs, newsroom/newsletters.rs).
+    ("newsletter-no-list", "Choose at least one list."),
+    ("newsletter-link-invalid", "This link is not one we sent, or it was changed."),
+    (
+        "newsletter-link-expired",
+        "This confirmation link has expired. Subscribe again to get a new one.",
+    ),
+    (
+        "newsletter-publish-only",
+        "An article is emailed when it is published: choose Publish or Update.",
+    ),
+    ("newsletter-csv-header", "The file needs a header row with an email column."),
+    ("newsletter-csv-row", "Line { $line } is not a subscriber: check its address."),
+    ("newsletter-csv-too-long", "A file holds at most { $max } subscribers."),
+    ("store-newsletters-editors-only", "Only editors and admins manage newsletters."),
+    ("validation-newsletter-time", "Give a time of day as HH:MM, such as 07:00."),
 ];
 
 #[cfg(test)]

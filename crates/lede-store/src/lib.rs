@@ -41,12 +41,14 @@ pub use media::{ExistingImage, ImageDecoding, MediaLibrary};
 pub use media_store::{ByteRange, CopyCounts, Fetched, MediaFile, MediaStore, S3Settings};
 pub use model::*;
 pub use newsroom::{
-    ArticleChange, CHANNEL, Change, Direction, Edit, Heard, Import, Newsroom, OUTSIDE_CHANGE_KEY,
-    PREVIEW_LINK_LIFETIME, PageSettings, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY,
-    WEBHOOK_LEASE,
+    ArticleChange, CHANNEL, Change, DAILY_TIME_KEY, DEFAULT_DAILY_TIME, Direction, Edit, Heard,
+    Import, ImportedSubscribers, NewsletterSettings, Newsroom, OUTSIDE_CHANGE_KEY,
+    PREVIEW_LINK_LIFETIME, PageSettings, REMOTE_IMAGES_KEY, SEND_LEASE, SITE_NAME_KEY,
+    SITE_TAGLINE_KEY, WEBHOOK_LEASE, parse_daily_time,
 };
 pub use sql::{
-    AfterAttempt, Allowance, AttemptOutcome, ClaimedDelivery, DeliveryStatus, FrontPage,
-    ImportPace, PoolUse, QueueDepths, RestoreCounts, SqlStore, StartLock, WebhookAttempt,
+    AfterAttempt, Allowance, AttemptOutcome, ClaimedDelivery, ClaimedSend, DeliveryStatus,
+    FrontPage, ImportPace, Issue, IssueKind, IssueReport, PoolUse, QueueDepths, RestoreCounts,
+    SendOutcome, SqlStore, StartLock, Subscriber, SubscriberStatus, WebhookAttempt,
     WebhookDelivery, WebhookEndpoint,
 };

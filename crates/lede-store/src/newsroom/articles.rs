@@ -52,6 +52,8 @@ pub(super) struct Origin<'a> {
     /// The front-page flags and search and social fields the editor sends; `None` in either
     /// keeps what the article has.
     pub presentation: Presentation,
+    /// The list the article is emailed to once this write leaves it live, and who sent it.
+    pub newsletter: Option<(lede_core::newsletter::List, i64)>,
 }
 
 /// An edit kept for later ("Save for later"): all it carries besides the article's id.
@@ -112,6 +114,7 @@ impl Newsroom {
                 now,
                 notes: origin.notes.unwrap_or(&no_notes),
                 from_editor: origin.from_editor,
+                newsletter: origin.newsletter.as_ref().map(|(list, by)| (list, *by)),
             })
             .await?;
         self.announce_article(written, before).await?;
@@ -155,6 +158,7 @@ impl Newsroom {
                 now: self.now(),
                 notes: &UpdateNotes::default(),
                 from_editor: None,
+                newsletter: None,
             })
             .await?;
         self.announce_article(written, before).await
@@ -183,6 +187,7 @@ impl Newsroom {
                 now,
                 notes: &UpdateNotes::default(),
                 from_editor: None,
+                newsletter: None,
             })
             .await?;
         self.announce_article(written, before).await
@@ -233,6 +238,21 @@ impl Newsroom {
         user: &User,
         edit: Edit,
         presentation: Presentation,
+    ) -> Result<ArticleId> {
+        self.edit_article_emailed(user, edit, presentation, None).await
+    }
+
+    /// [`Self::edit_article_presented`], also emailing the article to the subscribers of
+    /// `email` (a list key) when the step publishes it ("Email to subscribers", "Email as
+    /// breaking news"): the issue is queued in the publish's transaction, so a published
+    /// article is never left unsent, and an article goes to a list once however often it is
+    /// published. Editors and admins only.
+    pub async fn edit_article_emailed(
+        &self,
+        user: &User,
+        edit: Edit,
+        presentation: Presentation,
+        email: Option<&str>,
     ) -> Result<ArticleId> {
         let Edit { id, mut input, tag_names, expected_version, step, schedule_at, notes } = edit;
         let (from, own, credited, curation) = match id {
@@ -297,7 +317,14 @@ impl Newsroom {
             ArticleStatus::Scheduled => Some((to, schedule_at)),
             other => Some((other, None)),
         };
+        let newsletter = match email {
+            Some(key) => {
+                Some((self.newsletter_for(user, key, &input.language, to).await?, user.id.0))
+            }
+            None => None,
+        };
         let origin = Origin {
+            newsletter,
             context: SaveContext { expected_version, saved_by: Some(user.id) },
             notes: Some(&notes),
             from_editor: Some(user.id),

@@ -22,6 +22,7 @@ mod articles;
 mod desk;
 mod front;
 mod import;
+mod newsletters;
 mod pages;
 mod restore;
 mod servers;
@@ -32,6 +33,10 @@ pub use articles::Edit;
 pub use desk::PREVIEW_LINK_LIFETIME;
 pub use front::PageSettings;
 pub use import::Import;
+pub use newsletters::{
+    DAILY_TIME_KEY, DEFAULT_DAILY_TIME, ImportedSubscribers, NewsletterSettings, SEND_LEASE,
+    parse_daily_time,
+};
 pub use servers::{CHANNEL, Heard};
 pub use site::{Direction, OUTSIDE_CHANGE_KEY, REMOTE_IMAGES_KEY, SITE_NAME_KEY, SITE_TAGLINE_KEY};
 pub use webhooks::WEBHOOK_LEASE;

@@ -10,7 +10,7 @@
 use super::articles::article_path;
 use super::rows::{from_unix, to_unix};
 use super::search;
-use super::{Backend, SqlStore, Tx, webhooks};
+use super::{Backend, SqlStore, Tx, newsletters, webhooks};
 use crate::{Error, Result, SaveContext};
 use lede_core::account::UserId;
 use lede_core::content::*;
@@ -49,6 +49,8 @@ pub(crate) struct ArticleWrite<'a> {
     /// article, their new-article slot) and the article's pending version, which the editor
     /// showed them, are superseded and dropped.
     pub from_editor: Option<UserId>,
+    /// The list to email the article to if this write leaves it live, and who sent it.
+    pub newsletter: Option<(&'a lede_core::newsletter::List, i64)>,
 }
 
 /// What a write did.
@@ -87,6 +89,12 @@ impl SqlStore {
         let front_page = write_presentation(&mut tx, id, write.presentation).await?;
         settle(&mut tx, self.backend, &[id], write.now).await?;
         webhooks::enqueue_article(&mut tx, id, was_live, write.now).await?;
+        if let Some((list, by)) = write.newsletter
+            && webhooks::is_live(&mut tx, Some(id)).await?
+        {
+            let issue = newsletters::NewIssue::article(list, id, Some(by));
+            newsletters::create_issue(&mut tx, &issue, write.now).await?;
+        }
         tx.commit().await?;
         Ok(Written { id, created_tags, corrected, front_page })
     }

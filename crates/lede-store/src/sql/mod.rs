@@ -18,6 +18,7 @@ mod front_page;
 mod import;
 mod live_edits;
 mod media;
+mod newsletters;
 mod pages;
 mod queues;
 mod rate_limits;
@@ -34,6 +35,10 @@ pub use front_page::FrontPage;
 pub(crate) use front_page::{RELATED_COUNT_KEY, SHARE_IMAGE_KEY, SITE_LOGO_KEY};
 pub use import::ImportPace;
 pub(crate) use import::ImportRun;
+pub use newsletters::{
+    ClaimedSend, Issue, IssueKind, IssueReport, NewIssue, NewSubscriber, SendOutcome, Subscribed,
+    Subscriber, SubscriberStatus,
+};
 pub use queues::QueueDepths;
 pub use rate_limits::Allowance;
 pub use servers::StartLock;
