@@ -6,8 +6,8 @@
 
 use lede_core::account::{Role, User};
 use lede_core::content::*;
-use lede_core::workflow::Step;
 use lede_core::newsletter::{self, CONFIRM_LIFETIME, List, ListKind};
+use lede_core::workflow::Step;
 use lede_store::test_support::{TestDb, load_fixture};
 use lede_store::{Edit, Error, Newsroom, SEND_LEASE, SendOutcome, SubscriberStatus};
 use time::Duration;
@@ -129,7 +129,12 @@ async fn an_article_emailed_on_publish_is_queued_with_it_once(db: &TestDb) {
     };
     // Saving a draft with the box ticked is refused whole: only a publish emails.
     let refused = newsroom
-        .edit_article_emailed(&editor, edit(Step::SaveDraft), Default::default(), Some("breaking:en"))
+        .edit_article_emailed(
+            &editor,
+            edit(Step::SaveDraft),
+            Default::default(),
+            Some("breaking:en"),
+        )
         .await;
     assert!(matches!(refused, Err(Error::Invalid(_))), "{refused:?}");
     // A list in another language than the article's is refused too.

@@ -18,6 +18,7 @@ pub mod i18n;
 mod media_files;
 pub mod metrics;
 mod middleware;
+pub mod newsletters;
 mod origin;
 pub mod proxy;
 mod seo;

@@ -130,6 +130,9 @@ pub struct AppState {
     /// The live name and tagline: read on every page (a short read lock, then a clone),
     /// written only when an admin saves the settings page.
     identity: Arc<RwLock<SiteIdentity>>,
+    /// Where newsletters and confirmation emails go; none: the site sends no email (the
+    /// subscribe form is still there, and subscriptions wait for it).
+    pub mailer: Option<Arc<crate::newsletters::Mailer>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -182,7 +185,14 @@ impl AppState {
             settings: Arc::new(settings),
             templates: Arc::new(templates),
             translations,
+            mailer: None,
         })
+    }
+
+    /// Sends email through `mailer` (`lede serve` builds it from the configuration).
+    pub fn with_mailer(mut self, mailer: crate::newsletters::Mailer) -> Self {
+        self.mailer = Some(Arc::new(mailer));
+        self
     }
 
     /// Forgets every rendered page and the catalog, for when another process changed the

@@ -1,7 +1,7 @@
 //! The command line: subcommands and the options that choose a site.
 
 use crate::config::{Config, SiteOptions};
-use crate::{api_keys, backup, demo, media, serve, transfer};
+use crate::{api_keys, backup, demo, media, newsletters, serve, transfer};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use lede_core::account::Role;
@@ -79,6 +79,14 @@ enum Command {
         site: SiteOptions,
         #[command(subcommand)]
         action: WebhookAction,
+    },
+    /// Newsletters from the command line (also at /admin/newsletters): import confirmed
+    /// subscribers, email a published article to a list.
+    Newsletter {
+        #[command(flatten)]
+        site: SiteOptions,
+        #[command(subcommand)]
+        action: NewsletterAction,
     },
     /// Import content from another system into the site.
     Import {
@@ -190,6 +198,23 @@ enum WebhookAction {
     },
     /// List the endpoints: id, state, address, events.
     List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewsletterAction {
+    /// Import subscribers from a CSV (email, language, lists, consent), every row with
+    /// consent: readers who must still confirm are imported at /admin/newsletters, which
+    /// sends them the confirmation email.
+    Import { file: PathBuf },
+    /// Email a published article to a list (`breaking:en`, `daily:ur`, `section:3:en`); a
+    /// running server sends it. A list receives an article once.
+    Send {
+        /// The article's slug.
+        #[arg(long)]
+        article: String,
+        #[arg(long)]
+        list: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -325,6 +350,10 @@ pub async fn run(cli: Cli) -> Result<()> {
                 ApiKeyAction::List => api_keys::list(&newsroom).await,
                 ApiKeyAction::Revoke { id } => api_keys::revoke(&newsroom, id).await,
             }
+        }
+        Command::Newsletter { site, action } => {
+            let config = Config::resolve(&site, None, None)?;
+            newsletters::run(&config.open_newsroom().await?, action).await
         }
         Command::Webhook { site, action } => {
             let config = Config::resolve(&site, None, None)?;

@@ -11,6 +11,9 @@ use lede_core::reading_time::ReadingSpeeds;
 use lede_store::sql::SqlStore;
 use lede_store::{ImageDecoding, MediaStore, Newsroom, S3Settings};
 use lede_web::dates::SiteZone;
+use lede_web::newsletters::{
+    DkimSettings, MailSettings, MailTransport, SmtpSecurity, SmtpSettings,
+};
 use lede_web::proxy::TrustedProxies;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -82,6 +85,22 @@ struct FileConfig {
     s3_prefix: Option<String>,
     /// Whether webhook endpoints may be on private, loopback and link-local addresses.
     webhooks_allow_private: Option<bool>,
+    /// The SMTP server newsletters go through; none: `.eml` files in `DATA/outbox/`.
+    smtp_host: Option<String>,
+    /// 587 with `starttls` (the default), 465 with `tls`, 25 with `none`.
+    smtp_port: Option<u16>,
+    /// `starttls`, `tls`, or `none` (only for a server on this machine).
+    smtp_security: Option<String>,
+    smtp_username: Option<String>,
+    smtp_password: Option<String>,
+    /// The sender of every email (`Newsroom <news@example.org>`).
+    mail_from: Option<String>,
+    /// Messages a minute, at most.
+    mail_per_minute: Option<u32>,
+    /// DKIM: the signing domain, its DNS selector, and the RSA private key (PEM file).
+    dkim_domain: Option<String>,
+    dkim_selector: Option<String>,
+    dkim_private_key_file: Option<PathBuf>,
 }
 
 /// Where media files live.
@@ -135,6 +154,8 @@ pub struct Config {
     /// Whether webhooks may go to private, loopback and link-local addresses (off unless
     /// `webhooks_allow_private = true`: tests, an intranet).
     pub webhooks_allow_private: bool,
+    /// How newsletters and confirmation emails are sent.
+    pub mail: MailSettings,
 }
 
 /// Never print a database password in logs or errors.
@@ -259,6 +280,7 @@ impl Config {
                 .filter(|token| !token.trim().is_empty()),
             s3,
             webhooks_allow_private: file.webhooks_allow_private.unwrap_or(false),
+            mail: mail_settings(&file, &site.data, &base_url)?,
         };
         if config.comment_min_seconds < 0 {
             bail!("comment_min_seconds in lede.toml must be 0 or more");
@@ -287,6 +309,82 @@ impl Config {
             .with_context(|| format!("cannot open the database {}", redact(&self.database_url)))?;
         Ok(Newsroom::new(store, Arc::new(SystemClock)).await?)
     }
+}
+
+/// How email is sent, each setting from `LEDE_*` over `lede.toml` (`LEDE_SMTP_HOST`,
+/// `LEDE_SMTP_PORT`, `LEDE_SMTP_SECURITY`, `LEDE_SMTP_USERNAME`, `LEDE_SMTP_PASSWORD`,
+/// `LEDE_MAIL_FROM`, `LEDE_MAIL_PER_MINUTE`, `LEDE_DKIM_DOMAIN`, `LEDE_DKIM_SELECTOR`,
+/// `LEDE_DKIM_PRIVATE_KEY_FILE`). Without an SMTP host, mail is written into `DATA/outbox/`.
+fn mail_settings(file: &FileConfig, data: &Path, base_url: &str) -> Result<MailSettings> {
+    let setting = |variable: &str, key: &Option<String>| {
+        std::env::var(variable).ok().or_else(|| key.clone()).filter(|v| !v.trim().is_empty())
+    };
+    let number = |variable: &str, key: Option<u32>| -> Result<Option<u32>> {
+        match std::env::var(variable) {
+            Ok(text) => Ok(Some(
+                text.trim()
+                    .parse()
+                    .map_err(|_| anyhow::anyhow!("{variable} must be a number, not {text:?}"))?,
+            )),
+            Err(_) => Ok(key),
+        }
+    };
+    let host_name = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let host_name = host_name.split(['/', ':']).next().unwrap_or("localhost");
+    let from = setting("LEDE_MAIL_FROM", &file.mail_from)
+        .unwrap_or_else(|| format!("newsletter@{host_name}"));
+    let security = match setting("LEDE_SMTP_SECURITY", &file.smtp_security).as_deref() {
+        None | Some("starttls") => SmtpSecurity::StartTls,
+        Some("tls") => SmtpSecurity::Tls,
+        Some("none") => SmtpSecurity::Plain,
+        Some(other) => bail!("smtp_security must be starttls, tls or none, not {other:?}"),
+    };
+    let transport = match setting("LEDE_SMTP_HOST", &file.smtp_host) {
+        Some(host) => {
+            let default_port = match security {
+                SmtpSecurity::Tls => 465,
+                SmtpSecurity::StartTls => 587,
+                SmtpSecurity::Plain => 25,
+            };
+            let port = number("LEDE_SMTP_PORT", file.smtp_port.map(u32::from))?
+                .map(|p| {
+                    u16::try_from(p).map_err(|_| anyhow::anyhow!("smtp_port {p} is too large"))
+                })
+                .transpose()?
+                .unwrap_or(default_port);
+            MailTransport::Smtp(SmtpSettings {
+                host,
+                port,
+                security,
+                username: setting("LEDE_SMTP_USERNAME", &file.smtp_username),
+                password: setting("LEDE_SMTP_PASSWORD", &file.smtp_password),
+            })
+        }
+        None => MailTransport::Outbox(data.join("outbox")),
+    };
+    let key_file = std::env::var("LEDE_DKIM_PRIVATE_KEY_FILE")
+        .ok()
+        .map(PathBuf::from)
+        .or_else(|| file.dkim_private_key_file.clone());
+    let dkim = match (
+        setting("LEDE_DKIM_DOMAIN", &file.dkim_domain),
+        setting("LEDE_DKIM_SELECTOR", &file.dkim_selector),
+        key_file,
+    ) {
+        (Some(domain), Some(selector), Some(key)) => Some(DkimSettings {
+            domain,
+            selector,
+            private_key_pem: std::fs::read_to_string(&key)
+                .with_context(|| format!("cannot read the DKIM key {}", key.display()))?,
+        }),
+        (None, None, None) => None,
+        _ => bail!("DKIM needs dkim_domain, dkim_selector and dkim_private_key_file together"),
+    };
+    let per_minute = number("LEDE_MAIL_PER_MINUTE", file.mail_per_minute)?.unwrap_or(600);
+    if per_minute == 0 {
+        bail!("mail_per_minute must be 1 or more");
+    }
+    Ok(MailSettings { from, transport, dkim, per_minute })
 }
 
 /// The bucket `media_store = "s3"` names, each setting from `LEDE_*` over `lede.toml`

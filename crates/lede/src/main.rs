@@ -8,6 +8,7 @@ mod config;
 mod demo;
 mod listen;
 mod media;
+mod newsletters;
 mod serve;
 mod transfer;
 

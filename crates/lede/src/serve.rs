@@ -71,8 +71,19 @@ pub async fn serve(config: Config, demo: bool) -> Result<()> {
             config.base_url
         );
     }
-    let state = AppState::new(newsroom, settings).context("the site's templates do not compile")?;
+    let mailer = lede_web::newsletters::Mailer::new(&config.mail)
+        .map_err(|e| anyhow::anyhow!("cannot set up email: {e}"))?;
+    match mailer.outbox() {
+        Some(outbox) => {
+            tracing::info!(outbox = %outbox.display(), "no SMTP server is set up: emails are written to the outbox")
+        }
+        None => tracing::info!(from = %mailer.from(), "newsletters go through SMTP"),
+    }
+    let state = AppState::new(newsroom, settings)
+        .context("the site's templates do not compile")?
+        .with_mailer(mailer);
     spawn_scheduler(state.newsroom.clone(), state.metrics.clone());
+    spawn_newsletter_worker(state.clone());
     let sender = lede_web::webhooks::Sender::new(config.webhooks_allow_private)
         .context("cannot make the webhooks' HTTP client")?;
     spawn_webhook_worker(state.clone(), sender);
@@ -242,6 +253,37 @@ fn spawn_scheduler(newsroom: lede_store::Newsroom, metrics: Arc<lede_web::metric
             }
             if let Err(error) = newsroom.forget_whole_allowances().await {
                 tracing::warn!(%error, "clearing spent rate limits failed");
+            }
+        }
+    });
+}
+
+/// How often the newsletter worker looks for messages to send, and for a daily briefing due.
+const NEWSLETTER_TICK: Duration = Duration::from_secs(2);
+
+/// Makes the daily briefings when their time comes and sends what the newsletter queue
+/// holds, at the configured rate. Every server sharing the database runs one; each message is
+/// claimed by one of them and never sent twice.
+fn spawn_newsletter_worker(state: AppState) {
+    let Some(mailer) = state.mailer.clone() else {
+        return;
+    };
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(NEWSLETTER_TICK);
+        loop {
+            tick.tick().await;
+            if let Err(error) = lede_web::newsletters::make_due_briefings(&state).await {
+                tracing::warn!(%error, "making the daily briefing failed");
+            }
+            loop {
+                match lede_web::newsletters::send_due(&state, &mailer).await {
+                    Ok(0) => break,
+                    Ok(count) => tracing::debug!(count, "sent newsletter messages"),
+                    Err(error) => {
+                        tracing::warn!(%error, "sending newsletters failed");
+                        break;
+                    }
+                }
             }
         }
     });

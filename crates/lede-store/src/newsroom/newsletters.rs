@@ -11,7 +11,7 @@ use crate::sql::{
 use crate::{Error, Result};
 use lede_core::account::{Action, User};
 use lede_core::comment::Email;
-use lede_core::content::{ArticleStatus, SectionId};
+use lede_core::content::{ArticleId, ArticleStatus, SectionId};
 use lede_core::newsletter::{self, Consent, CsvSubscriber, List, ListKind};
 use lede_core::{Invalid, Message};
 use time::{Duration, OffsetDateTime};
@@ -318,6 +318,20 @@ impl Newsroom {
             created_by: None,
         };
         self.store.add_issue(&new, self.now()).await
+    }
+
+    /// Emails a published article to a list, for the operator's command line (`lede
+    /// newsletter send`); `None` when the list has had it.
+    pub async fn email_article(&self, id: ArticleId, key: &str) -> Result<Option<i64>> {
+        let article = self.store.article_by_id(id).await?.ok_or(Error::NotFound("article"))?;
+        if article.status != ArticleStatus::Published {
+            return Err(Error::Invalid(Invalid::new("email", "newsletter-publish-only")));
+        }
+        let offered = self.newsletter_lists().await?;
+        let list = List::parse(key)
+            .filter(|list| list.language == article.summary.language && offered.contains(list))
+            .ok_or_else(|| Error::Invalid(Invalid::new("email", "newsletter-no-list")))?;
+        self.store.add_issue(&NewIssue::article(&list, id, None), self.now()).await
     }
 
     /// The worker's first step: queues a message per confirmed subscriber of each new issue.

@@ -14,6 +14,7 @@ mod forms;
 mod local_names;
 mod media;
 mod menus;
+mod newsletters;
 mod pages;
 mod people;
 mod profile;
@@ -75,6 +76,11 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/menus/{menu}/reset", post(menus::reset))
         .route("/admin/breaking", get(breaking::edit).post(breaking::set))
         .route("/admin/breaking/clear", post(breaking::clear))
+        .route("/admin/newsletters", get(newsletters::page))
+        .route("/admin/newsletters/settings", post(newsletters::save_settings))
+        .route("/admin/newsletters/import", post(newsletters::import))
+        .route("/admin/newsletters/subscribers.csv", get(newsletters::export))
+        .route("/admin/newsletters/subscribers/{id}/remove", post(newsletters::remove))
         .route("/admin/webhooks", get(webhooks::list).post(webhooks::create))
         .route("/admin/webhooks/{id}", get(webhooks::show))
         .route("/admin/webhooks/{id}/enable", post(webhooks::enable))

@@ -92,9 +92,21 @@ pub struct ArticleView {
     translations: Vec<TranslationLink>,
     /// The comment form; a preview has none.
     form: Option<CommentFormView>,
+    /// The short subscribe form under the article (with the comment form's token); a
+    /// preview has none.
+    subscribe: Option<SubscribeBox>,
     /// A preview for the newsroom or a shared link, not the public page: it says so, and
     /// shows no lists or comments.
     preview: bool,
+}
+
+/// The newsletter form on an article: an address, and its language's daily briefing and
+/// breaking news.
+#[derive(Debug, Serialize)]
+struct SubscribeBox {
+    action: String,
+    article: i64,
+    lists: [String; 2],
 }
 
 /// A correction or update note as the article shows it.
@@ -220,6 +232,7 @@ async fn article_view(state: &AppState, article: &Article) -> AppResult<ArticleV
         comment_count: 0,
         translations: Vec::new(),
         form: None,
+        subscribe: None,
         preview: false,
     })
 }
@@ -315,6 +328,11 @@ pub async fn render_article(
             })
             .collect(),
         form: Some(form),
+        subscribe: Some(SubscribeBox {
+            action: edition.path("/subscribe"),
+            article: summary.id.0,
+            lists: [format!("daily:{language}"), format!("breaking:{language}")],
+        }),
         ..article_view(state, &article).await?
     };
     let held = view.form.as_ref().is_some_and(|f| f.held_for_moderation);

@@ -68,6 +68,8 @@ fn editioned(rest: &str) -> bool {
             | "search"
             | "search.json"
             | "corrections"
+            | "subscribe"
+            | "newsletters"
     ) && !(first == "articles" && rest.trim_start_matches('/').contains('/'))
         || matches!(first, "rss.xml" | "atom.xml" | "feed.json")
 }

@@ -8,6 +8,7 @@ pub(crate) mod comments;
 mod corrections;
 mod home;
 mod lists;
+mod newsletters;
 mod pages;
 pub(crate) mod preview;
 mod search;
@@ -35,6 +36,13 @@ pub fn routes() -> Router<AppState> {
             post(comments::post_comment).layer(comments::body_limit()),
         )
         .route("/corrections", get(corrections::corrections_page))
+        .route("/subscribe", get(newsletters::subscribe_page).post(newsletters::subscribe))
+        .route("/subscribe/confirm", get(newsletters::confirm))
+        .route("/newsletters/manage", get(newsletters::manage_page).post(newsletters::save_lists))
+        .route(
+            "/newsletters/unsubscribe",
+            get(newsletters::unsubscribe_page).post(newsletters::unsubscribe),
+        )
         .route("/preview/{token}", get(preview::shared_preview))
         .route("/search", get(search::search_page))
         .route("/search.json", get(search::search_json))

@@ -131,6 +131,9 @@ const TABLE: &[Row] = &[
     get("/admin/pages/{page}", EDITORS, SignIn),
     get("/admin/pages/{page}/revisions", EDITORS, SignIn),
     get("/admin/pages/{page}/delete", EDITORS, SignIn),
+    // Newsletters: editors and admins.
+    get("/admin/newsletters", EDITORS, SignIn),
+    get("/admin/newsletters/subscribers.csv", EDITORS, SignIn),
     // Menus and webhooks: admins.
     get("/admin/menus", ADMIN, SignIn),
     get("/admin/webhooks", ADMIN, SignIn),
@@ -356,6 +359,10 @@ const TABLE: &[Row] = &[
     ),
     post("/admin/menus/{menu}/remove", Token, &[("index", "0")], ADMIN_DO, SignIn),
     post("/admin/menus/{menu}/reset", Token, &[], ADMIN_DO, SignIn),
+    // Newsletters: editors and admins set the lists, import and remove subscribers.
+    post("/admin/newsletters/settings", Token, &[("daily_time", "07:00")], EDITORS_DO, SignIn),
+    post("/admin/newsletters/import", Upload, &[], EDITORS_DO, SignIn),
+    post("/admin/newsletters/subscribers/{subscriber}/remove", Token, &[], EDITORS_DO, SignIn),
     // Webhooks: admins add endpoints (the answer shows the secret, no redirect), send a
     // delivery again, enable and delete endpoints.
     post(
@@ -444,6 +451,11 @@ const ROUTES: &[&str] = &[
     "POST /admin/menus/{id}/move",
     "POST /admin/menus/{id}/remove",
     "POST /admin/menus/{id}/reset",
+    "GET /admin/newsletters",
+    "POST /admin/newsletters/settings",
+    "POST /admin/newsletters/import",
+    "GET /admin/newsletters/subscribers.csv",
+    "POST /admin/newsletters/subscribers/{id}/remove",
     "GET /admin/webhooks",
     "POST /admin/webhooks",
     "GET /admin/webhooks/{id}",
@@ -655,6 +667,18 @@ async fn every_admin_route_answers_each_role_as_the_rules_say(db: &TestDb) {
             .expect("page");
         values.insert("page", page.0.to_string());
         values.insert("menu", "header".to_owned());
+        // A subscriber for each role to remove.
+        let rows = lede_core::newsletter::read_csv(
+            format!("email,consent\nreader-{name}@example.org,yes\n").as_bytes(),
+        )
+        .expect("csv");
+        site.newsroom.import_subscribers_unchecked(&rows).await.expect("import");
+        let subscriber = store
+            .subscriber_by_email(&format!("reader-{name}@example.org"))
+            .await
+            .expect("query")
+            .expect("subscriber");
+        values.insert("subscriber", subscriber.id.to_string());
         for row in TABLE {
             let path = fill(row.path, &values);
             let fields = form(row, &values);

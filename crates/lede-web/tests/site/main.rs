@@ -12,6 +12,7 @@ mod hardening;
 mod images;
 mod media_store;
 mod names;
+mod newsletters;
 mod newsroom;
 mod operations;
 mod page_desk;

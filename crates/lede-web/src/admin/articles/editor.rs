@@ -170,7 +170,11 @@ async fn submit(
             notes: form.notes(),
         };
         let presentation = form.presentation(viewer.user.role.may(Action::CurateFrontPage));
-        state.newsroom.edit_article_presented(&viewer.user, edit, presentation).await
+        let email = form.email_list();
+        state
+            .newsroom
+            .edit_article_emailed(&viewer.user, edit, presentation, email.as_deref())
+            .await
     };
     match attempt.await {
         Ok(saved) => {

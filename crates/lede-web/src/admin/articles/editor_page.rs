@@ -88,6 +88,9 @@ struct EditorView {
     word_count: String,
     /// Whether the front page's choices (top story, featured) are offered: editors and admins.
     can_curate: bool,
+    /// The lists an editor may email the article to as it is published (key, name); none
+    /// for writers.
+    email_lists: Vec<(String, String)>,
     /// How the article looks in search results and on a share card.
     share: SharePreview,
 }
@@ -223,7 +226,15 @@ pub(super) async fn editor_page(
         &state.settings.base_url,
         catalog.page.images.share_image.clone(),
     );
+    let mut email_lists = Vec::new();
+    if viewer.user.role.may(Action::EditOthers) {
+        for list in state.newsroom.newsletter_lists().await? {
+            let name = crate::newsletters::compose::list_name(state, &list, &viewer.language).await;
+            email_lists.push((list.key(), format!("{name} ({})", list.language)));
+        }
+    }
     let view = EditorView {
+        email_lists,
         can_curate: viewer.user.role.may(Action::CurateFrontPage),
         share,
         id: id.map(|i| i.0),

@@ -63,9 +63,23 @@ pub struct EditorForm {
     pub(super) seo_title: String,
     pub(super) meta_description: String,
     pub(super) social_image: String,
+    /// "on" to email the article to its language's breaking-news list as it is published.
+    pub(super) email_breaking: String,
+    /// A list key to email the article to as it is published (editors and admins).
+    pub(super) email: String,
 }
 
 impl EditorForm {
+    /// The list the editor asked to email the article to: "Email as breaking news" names its
+    /// language's breaking-news list; otherwise the list chosen, if any.
+    pub(super) fn email_list(&self) -> Option<String> {
+        if self.email_breaking == "on" {
+            Some(format!("breaking:{}", self.language.trim()))
+        } else {
+            Some(self.email.trim().to_owned()).filter(|l| !l.is_empty())
+        }
+    }
+
     /// The form with an earlier revision's text; the rest (slug, section, tags…) as now.
     pub(super) fn with_text(self, headline: String, standfirst: String, body: String) -> Self {
         Self { headline, standfirst, body, ..self }

@@ -1,0 +1,167 @@
+//! Newsletters' sending: the worker's turn (`send_due`, which `lede serve` runs next to the
+//! scheduler), the daily briefings made at the newsroom's local time (`make_due_briefings`),
+//! and the confirmation email a subscription asks for. The queue lives in the database
+//! (`lede_store::sql::newsletters`), the emails are `compose.rs`, the transports `mail.rs`;
+//! the reader's pages are `site/newsletters.rs`, the newsroom's `admin/newsletters.rs`.
+
+pub(crate) mod compose;
+pub mod mail;
+
+use crate::state::AppState;
+use lede_core::newsletter::{List, ListKind};
+use lede_store::{ClaimedSend, SendOutcome};
+pub use mail::{DkimSettings, MailSettings, MailTransport, Mailer, SmtpSecurity, SmtpSettings};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Messages sent side by side.
+const AT_ONCE: usize = 8;
+/// Messages claimed at once.
+pub const MAX_BATCH: u32 = 64;
+
+/// Claims a batch of due messages (first queuing the messages of new issues) and sends
+/// them, at most `mailer.per_minute` a minute; returns how many it tried. Several servers
+/// may run it at once: each message is claimed by one of them, and never sent twice.
+pub async fn send_due(state: &AppState, mailer: &Arc<Mailer>) -> lede_store::Result<usize> {
+    let newsroom = &state.newsroom;
+    newsroom.queue_newsletter_issues().await?;
+    // A batch is two seconds' worth at the configured rate, and at most `MAX_BATCH`: a crash
+    // cuts off what is claimed (never sent again), so few.
+    let batch = (mailer.per_minute / 30).clamp(1, MAX_BATCH);
+    let claimed = newsroom.claim_newsletter_sends(batch).await?;
+    if claimed.is_empty() {
+        newsroom.finish_newsletter_issues().await?;
+        return Ok(0);
+    }
+    let started = std::time::Instant::now();
+    let count = claimed.len();
+    let mut contents: HashMap<i64, Option<Arc<compose::IssueContent>>> = HashMap::new();
+    for send in &claimed {
+        if !contents.contains_key(&send.issue_id) {
+            let content = match newsroom.store().newsletter_issue(send.issue_id).await? {
+                Some(issue) => compose::issue_content(state, issue).await?.map(Arc::new),
+                None => None,
+            };
+            contents.insert(send.issue_id, content);
+        }
+    }
+    let mut sending = tokio::task::JoinSet::new();
+    for send in claimed {
+        if sending.len() >= AT_ONCE
+            && let Some(done) = sending.join_next().await
+        {
+            log_failure(done);
+        }
+        let content = contents.get(&send.issue_id).cloned().flatten();
+        let (state, mailer) = (state.clone(), mailer.clone());
+        sending.spawn(async move { send_one(&state, &mailer, content.as_deref(), &send).await });
+    }
+    while let Some(done) = sending.join_next().await {
+        log_failure(done);
+    }
+    newsroom.finish_newsletter_issues().await?;
+    // Keep to the rate: this batch's share of a minute.
+    let share =
+        std::time::Duration::from_secs_f64(count as f64 * 60.0 / f64::from(mailer.per_minute));
+    if let Some(rest) = share.checked_sub(started.elapsed()) {
+        tokio::time::sleep(rest).await;
+    }
+    Ok(count)
+}
+
+fn log_failure(done: Result<lede_store::Result<()>, tokio::task::JoinError>) {
+    match done {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => tracing::warn!(%error, "recording a newsletter message failed"),
+        Err(error) => tracing::error!(%error, "sending a newsletter message stopped"),
+    }
+}
+
+async fn send_one(
+    state: &AppState,
+    mailer: &Mailer,
+    content: Option<&compose::IssueContent>,
+    send: &ClaimedSend,
+) -> lede_store::Result<()> {
+    let outcome = match content {
+        Some(content) => match compose::issue_message(state, mailer.from(), content, send) {
+            Ok(message) => mailer.send(message).await,
+            Err(error) => SendOutcome::Permanent(error),
+        },
+        // Its article went away before it was sent: nothing to send, nobody's fault.
+        None => {
+            SendOutcome::Temporary("nothing to send: the article is no longer published".into())
+        }
+    };
+    if let SendOutcome::Permanent(error) | SendOutcome::Temporary(error) = &outcome {
+        tracing::info!(%error, send = send.id, "a newsletter message was not sent");
+    }
+    state.newsroom.record_newsletter_send(send, &outcome).await
+}
+
+/// Makes today's daily briefing of every language once the newsroom's local time has come
+/// (any server may: the briefing of a day is made once). Only a day with articles gets one.
+/// Returns how many it made.
+pub async fn make_due_briefings(state: &AppState) -> lede_store::Result<usize> {
+    let newsroom = &state.newsroom;
+    let (hour, minute) = newsroom.newsletter_settings().await?.daily_time;
+    let zone = &state.settings.time_zone;
+    let local = zone.civil(newsroom.now());
+    let due = jiff::civil::DateTime::new(
+        local.year(),
+        local.month(),
+        local.day(),
+        hour as i8,
+        minute as i8,
+        0,
+        0,
+    )
+    .ok()
+    .and_then(|at| zone.instant(at));
+    let Some(due) = due.filter(|due| *due <= newsroom.now()) else {
+        return Ok(0);
+    };
+    let date = local.date().to_string();
+    let mut made = 0;
+    for language in newsroom.languages().all() {
+        let list = List::new(ListKind::Daily, language);
+        if newsroom.store().issue_exists(&format!("daily:{}:{date}", list.key())).await? {
+            continue;
+        }
+        let start = due - time::Duration::days(1);
+        if newsroom.store().published_between(language, start, due, 1).await?.is_empty() {
+            continue;
+        }
+        if newsroom.make_daily_briefing(&list, &date, due).await?.is_some() {
+            made += 1;
+        }
+    }
+    Ok(made)
+}
+
+/// Sends the confirmation email of a subscription (in the background: the reader's page
+/// does not wait for the mail server, and says the same whatever happens).
+pub(crate) fn send_confirmation(state: &AppState, subscriber: i64) {
+    let Some(mailer) = state.mailer.clone() else {
+        return;
+    };
+    let state = state.clone();
+    tokio::spawn(async move {
+        let subscriber = match state.newsroom.store().subscriber(subscriber).await {
+            Ok(Some(subscriber)) => subscriber,
+            Ok(None) => return,
+            Err(error) => {
+                tracing::warn!(%error, "reading a subscriber for the confirmation failed");
+                return;
+            }
+        };
+        let outcome = match compose::confirmation_message(&state, mailer.from(), &subscriber).await
+        {
+            Ok(message) => mailer.send(message).await,
+            Err(error) => SendOutcome::Permanent(error),
+        };
+        if outcome != SendOutcome::Sent {
+            tracing::warn!(?outcome, "the confirmation email was not sent");
+        }
+    });
+}
