@@ -114,6 +114,13 @@ def rss_kb(pid):
     return 0
 
 
+def wrk(url, seconds=10):
+    """Requests a second wrk gets from `url` (2 threads, 64 connections)."""
+    out = subprocess.run(["wrk", "-t2", "-c64", f"-d{seconds}s", url],
+                         capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
 def subscribe(base, address):
     """The subscribe form, as a browser sends it."""
     page = urllib.request.urlopen(f"{base}/subscribe").read().decode()
@@ -166,18 +173,29 @@ def main():
             lede(data, "newsletter", "import", subscribers)
             slug = re.search(r'href="/articles/([^"/]+)"',
                              urllib.request.urlopen(base + "/").read().decode()).group(1)
+            baseline = wrk(f"{base}/articles/{slug}") if BENCH is not None else 0
             began = time.time()
             peak = rss_kb(server.pid)
             lede(data, "newsletter", "send", "--article", slug, "--list", "breaking:en")
             expected = count + (0 if BENCH else 1)
 
             if BENCH is not None:
+                # Readers during the send: wrk on the article for 10 s, against 10 s before.
+                during = {}
+
+                def readers():
+                    during["rps"] = wrk(f"{base}/articles/{slug}")
+                sampler = threading.Thread(target=readers)
+                sampler.start()
                 while inbox.count("Breaking") < expected and time.time() - began < 1800:
                     peak = max(peak, rss_kb(server.pid))
                     time.sleep(0.2)
                 took = time.time() - began
-                print(f"bench: {inbox.count('Breaking')} of {expected} messages in {took:.1f} s "
-                      f"({inbox.count('Breaking') / took:.0f}/s), peak RSS {peak / 1024:.1f} MB")
+                sampler.join()
+                sent = inbox.count("Breaking")
+                print(f"bench: {sent} of {expected} messages in {took:.1f} s ({sent / took:.0f}/s); "
+                      f"server's peak RSS {peak / 1024:.1f} MB; readers {during['rps']:.0f} req/s "
+                      f"during the send vs {baseline:.0f} before ({during['rps'] / baseline:.2f})")
                 return
 
             # Kill the server mid-send, then start it again.

@@ -210,6 +210,8 @@ async fn read_queues(state: &AppState) {
                 ("articles_in_review", depths.in_review),
                 ("changes_saved_for_later", depths.pending_versions),
                 ("comments_pending", depths.comments_pending),
+                ("webhook_deliveries", depths.webhooks_pending),
+                ("newsletter_messages", depths.newsletter_messages),
             ] {
                 queues.get_or_create(&QueueLabels { queue }).set(depth);
             }

@@ -193,12 +193,15 @@ impl Config {
         prepare_data_dir(&site.data)?;
         let file = read_file_config(&site.data.join("lede.toml"))?;
         let s3 = s3_settings(&file)?;
-        let database_url = site.database_url.clone().or(file.database_url).unwrap_or_else(|| {
-            format!("sqlite://{}?mode=rwc", site.data.join("lede.db").display())
-        });
-        let addr = addr.or(file.addr).unwrap_or_else(|| "127.0.0.1:8080".to_owned());
-        let base_url = base_url.or(file.base_url).unwrap_or_else(|| format!("http://{addr}"));
+        let database_url =
+            site.database_url.clone().or(file.database_url.clone()).unwrap_or_else(|| {
+                format!("sqlite://{}?mode=rwc", site.data.join("lede.db").display())
+            });
+        let addr = addr.or(file.addr.clone()).unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let base_url =
+            base_url.or(file.base_url.clone()).unwrap_or_else(|| format!("http://{addr}"));
         let base_url = base_url.trim_end_matches('/').to_owned();
+        let mail = mail_settings(&file, &site.data, &base_url)?;
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
             bail!("base_url must start with http:// or https://, not {base_url:?}");
         }
@@ -280,7 +283,7 @@ impl Config {
                 .filter(|token| !token.trim().is_empty()),
             s3,
             webhooks_allow_private: file.webhooks_allow_private.unwrap_or(false),
-            mail: mail_settings(&file, &site.data, &base_url)?,
+            mail,
         };
         if config.comment_min_seconds < 0 {
             bail!("comment_min_seconds in lede.toml must be 0 or more");

@@ -300,13 +300,13 @@ impl Newsroom {
         self.store.newsletter_reports(limit).await
     }
 
-    /// Makes the daily briefing of `list` for the period ending `end` (the scheduled time of
-    /// a local date, `date` as `YYYY-MM-DD`), once whichever server comes first. `None` when
-    /// it exists already.
+    /// Makes the daily briefing of `list` for the day before `end`, once whichever server
+    /// comes first: `when` names it (the local date and time it is for, `2026-12-06T07:00`).
+    /// `None` when it exists already.
     pub async fn make_daily_briefing(
         &self,
         list: &List,
-        date: &str,
+        when: &str,
         end: OffsetDateTime,
     ) -> Result<Option<i64>> {
         let new = NewIssue {
@@ -314,7 +314,7 @@ impl Newsroom {
             kind: crate::sql::IssueKind::Daily,
             article: None,
             period: Some((end - Duration::days(1), end)),
-            dedupe_key: format!("daily:{}:{date}", list.key()),
+            dedupe_key: format!("daily:{}:{when}", list.key()),
             created_by: None,
         };
         self.store.add_issue(&new, self.now()).await

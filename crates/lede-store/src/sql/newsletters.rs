@@ -265,20 +265,14 @@ impl SqlStore {
         new: &NewSubscriber<'_>,
         now: OffsetDateTime,
     ) -> Result<Subscribed> {
-        let mut tx = self.begin().await?;
         // An import never brings back a removed address; the form may, through the
-        // confirmation link (the reader asks again).
-        if new.source == "import" {
-            let removed: Option<i64> = sqlx::query_scalar(
-                "SELECT removed_at FROM removed_addresses WHERE email_hash = $1",
-            )
-            .bind(new.removed_hash)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if removed.is_some() {
-                return Ok(Subscribed::Removed);
-            }
+        // confirmation link (the reader asks again). Read before the transaction, whose first
+        // statement must be its write: on SQLite a transaction that reads first cannot take
+        // the write lock while another process (a running server) holds it.
+        if new.source == "import" && self.address_removed(new.removed_hash).await? {
+            return Ok(Subscribed::Removed);
         }
+        let mut tx = self.begin().await?;
         sqlx::query(
             "INSERT INTO subscribers (email, email_key, language, source, created_at) \
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email_key) DO NOTHING",
@@ -803,15 +797,6 @@ impl SqlStore {
         Ok(())
     }
 
-    /// Messages waiting or being sent, for `/metrics`.
-    pub async fn newsletter_queue_depth(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM newsletter_sends WHERE status IN ('pending', 'sending')",
-        )
-        .fetch_one(&self.read)
-        .await?)
-    }
-
     /// The published articles of `language` in a period, newest first (a daily briefing's).
     pub async fn published_between(
         &self,
@@ -822,7 +807,7 @@ impl SqlStore {
     ) -> Result<Vec<ArticleId>> {
         let ids: Vec<i64> = sqlx::query_scalar(
             "SELECT id FROM articles WHERE status = 'published' AND language = $1 \
-             AND published_at >= $2 AND published_at < $3 ORDER BY published_at DESC, id DESC \
+             AND published_at >= $2 AND published_at <= $3 ORDER BY published_at DESC, id DESC \
              LIMIT $4",
         )
         .bind(language)

@@ -22,6 +22,10 @@ pub struct QueueDepths {
     pub pending_versions: i64,
     /// Readers' comments awaiting moderation.
     pub comments_pending: i64,
+    /// Webhook deliveries waiting for their (next) attempt.
+    pub webhooks_pending: i64,
+    /// Newsletter messages waiting to be sent or being sent.
+    pub newsletter_messages: i64,
 }
 
 impl SqlStore {
@@ -34,7 +38,11 @@ impl SqlStore {
                  AS overdue, \
                (SELECT COUNT(*) FROM articles WHERE status = 'in_review') AS in_review, \
                (SELECT COUNT(*) FROM pending_versions) AS pending_versions, \
-               (SELECT COUNT(*) FROM comments WHERE status = 'pending') AS comments_pending",
+               (SELECT COUNT(*) FROM comments WHERE status = 'pending') AS comments_pending, \
+               (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending') \
+                 AS webhooks_pending, \
+               (SELECT COUNT(*) FROM newsletter_sends WHERE status IN ('pending', 'sending')) \
+                 AS newsletter_messages",
         )
         .bind(to_unix(now))
         .fetch_one(&self.read)
@@ -45,6 +53,8 @@ impl SqlStore {
             in_review: row.try_get("in_review")?,
             pending_versions: row.try_get("pending_versions")?,
             comments_pending: row.try_get("comments_pending")?,
+            webhooks_pending: row.try_get("webhooks_pending")?,
+            newsletter_messages: row.try_get("newsletter_messages")?,
         })
     }
 }

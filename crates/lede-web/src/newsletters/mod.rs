@@ -99,14 +99,16 @@ async fn send_one(
     state.newsroom.record_newsletter_send(send, &outcome).await
 }
 
-/// Makes today's daily briefing of every language once the newsroom's local time has come
-/// (any server may: the briefing of a day is made once). Only a day with articles gets one.
-/// Returns how many it made.
+/// Makes the daily briefing of every language once the newsroom's local time for it has come
+/// (any server may: each is made once). It lists the articles of the 24 hours before it is
+/// made; a day without any gets none. The briefing of a day is keyed by its date and time, so
+/// a time moved later in the day makes one more. Returns how many it made.
 pub async fn make_due_briefings(state: &AppState) -> lede_store::Result<usize> {
     let newsroom = &state.newsroom;
     let (hour, minute) = newsroom.newsletter_settings().await?.daily_time;
     let zone = &state.settings.time_zone;
-    let local = zone.civil(newsroom.now());
+    let now = newsroom.now();
+    let local = zone.civil(now);
     let due = jiff::civil::DateTime::new(
         local.year(),
         local.month(),
@@ -118,21 +120,21 @@ pub async fn make_due_briefings(state: &AppState) -> lede_store::Result<usize> {
     )
     .ok()
     .and_then(|at| zone.instant(at));
-    let Some(due) = due.filter(|due| *due <= newsroom.now()) else {
+    if due.is_none_or(|due| due > now) {
         return Ok(0);
-    };
-    let date = local.date().to_string();
+    }
+    let when = format!("{}T{hour:02}:{minute:02}", local.date());
     let mut made = 0;
     for language in newsroom.languages().all() {
         let list = List::new(ListKind::Daily, language);
-        if newsroom.store().issue_exists(&format!("daily:{}:{date}", list.key())).await? {
+        if newsroom.store().issue_exists(&format!("daily:{}:{when}", list.key())).await? {
             continue;
         }
-        let start = due - time::Duration::days(1);
-        if newsroom.store().published_between(language, start, due, 1).await?.is_empty() {
+        let start = now - time::Duration::days(1);
+        if newsroom.store().published_between(language, start, now, 1).await?.is_empty() {
             continue;
         }
-        if newsroom.make_daily_briefing(&list, &date, due).await?.is_some() {
+        if newsroom.make_daily_briefing(&list, &when, now).await?.is_some() {
             made += 1;
         }
     }

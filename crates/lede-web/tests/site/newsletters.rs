@@ -11,7 +11,7 @@ use crate::support::{
 use axum::http::StatusCode;
 use lede_core::account::Role;
 use lede_store::test_support::{TestDb, load_fixture};
-use lede_web::newsletters::{MailSettings, MailTransport, Mailer, send_due};
+use lede_web::newsletters::{MailSettings, MailTransport, Mailer, make_due_briefings, send_due};
 use mail_parser::MessageParser;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -166,6 +166,21 @@ async fn a_reader_subscribes_confirms_gets_breaking_news_and_unsubscribes_in_one
     assert_eq!(admin_page.texts(".issue-breaking .count-delivered"), ["1", "0"]);
     assert_eq!(admin_page.texts(".issue-breaking .count-unsubscribed"), ["1", "0"]);
     assert!(admin_page.text(".notice").contains(&outbox.display().to_string()), "outbox named");
+
+    // The daily briefing comes at the time the newsroom sets, with the day's articles.
+    let fields = [("csrf", editor.1.as_str()), ("daily_time", "23:59")];
+    post_as(&site, "/admin/newsletters/settings", &editor.0, &fields).await;
+    assert_eq!(make_due_briefings(&site.state).await.expect("briefings"), 0, "not time yet");
+    let fields = [("csrf", editor.1.as_str()), ("daily_time", "00:00")];
+    post_as(&site, "/admin/newsletters/settings", &editor.0, &fields).await;
+    assert_eq!(make_due_briefings(&site.state).await.expect("briefings"), 1, "English only");
+    assert_eq!(make_due_briefings(&site.state).await.expect("briefings"), 0, "once");
+    assert_eq!(send_due(&site.state, &mailer).await.expect("worker"), 1);
+    let all = mails(&outbox);
+    let briefing = MessageParser::default().parse(&all[2]).expect("a message");
+    assert!(briefing.subject().is_some_and(|s| s.starts_with("Northbridge Test: daily briefing")));
+    let html = briefing.body_html(0).expect("html").to_string();
+    assert!(html.contains("Harbour reopens to ferries") && html.contains("Bridge closes at dawn"));
     let _ = std::fs::remove_dir_all(&outbox);
 }
 

@@ -125,6 +125,14 @@ async fn metrics_show_how_much_work_waits_in_each_queue(db: &TestDb) {
         let comment = comment.check().expect("a valid comment");
         newsroom.submit_comment(on, &comment, CommentStatus::Pending).await.expect("written");
     }
+    // A webhook endpoint hears of the approval below; three readers wait for breaking news.
+    let events = ["comment.approved".to_owned()];
+    newsroom.add_webhook("https://hooks.example.com/x", &events, false).await.expect("endpoint");
+    let csv = "email,consent\na@example.org,yes\nb@example.org,yes\nc@example.org,yes\n";
+    let rows = lede_core::newsletter::read_csv(csv.as_bytes()).expect("csv");
+    newsroom.import_subscribers_unchecked(&rows).await.expect("import");
+    newsroom.email_article(on, "breaking:en").await.expect("queued");
+    newsroom.queue_newsletter_issues().await.expect("queued");
     // The first schedule's time passes with no scheduler running: it is overdue.
     db.clock.advance(time::Duration::minutes(30));
     let site = site_with(db, newsroom.clone(), settings()).await;
@@ -139,6 +147,8 @@ async fn metrics_show_how_much_work_waits_in_each_queue(db: &TestDb) {
     assert_eq!(depth("articles_in_review"), Some(1.0), "{}", page.body);
     assert_eq!(depth("changes_saved_for_later"), Some(0.0), "{}", page.body);
     assert_eq!(depth("comments_pending"), Some(2.0), "{}", page.body);
+    assert_eq!(depth("webhook_deliveries"), Some(0.0), "{}", page.body);
+    assert_eq!(depth("newsletter_messages"), Some(3.0), "{}", page.body);
     // Read at each scrape: once the scheduler ran and a comment was approved, they are less.
     assert_eq!(newsroom.publish_due().await.expect("published"), 1);
     let pending = db.store().list_comments(CommentStatus::Pending, 10).await.expect("query");
@@ -150,4 +160,5 @@ async fn metrics_show_how_much_work_waits_in_each_queue(db: &TestDb) {
     assert_eq!(depth("scheduled_articles"), Some(1.0), "{}", page.body);
     assert_eq!(depth("scheduled_overdue_articles"), Some(0.0), "{}", page.body);
     assert_eq!(depth("comments_pending"), Some(1.0), "{}", page.body);
+    assert_eq!(depth("webhook_deliveries"), Some(1.0), "{}", page.body);
 }
