@@ -86,6 +86,8 @@ async function readerPages(page) {
     ["search", "/search?q=council"],
     ["search (ur)", "/ur/search?q=%DA%A9%D9%88%D9%86%D8%B3%D9%84"],
     ["search, nothing found", "/search?q=zzzzqqq"],
+    ["subscribe", "/subscribe"],
+    ["subscribe (ur)", "/ur/subscribe"],
     ["static page", staticPage],
     ["not found", "/no-such-page"],
   ];
@@ -121,6 +123,7 @@ async function adminPages(page) {
     ["admin menus (ur)", "/admin/menus?language=ur"],
     ["admin breaking news", "/admin/breaking"],
     ["admin webhooks", "/admin/webhooks"],
+    ["admin newsletters", "/admin/newsletters"],
     ["admin profile", "/admin/profile"],
   ];
 }
