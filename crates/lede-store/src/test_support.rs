@@ -176,6 +176,27 @@ pub fn article(
     }
 }
 
+/// A newsroom over `db` holding [`load_fixture`]'s site.
+pub async fn fixture_newsroom(db: &TestDb) -> Newsroom {
+    let newsroom = db.newsroom().await;
+    load_fixture(&newsroom).await;
+    newsroom
+}
+
+/// A newsroom account with `role`, named "Some One", as the store reads it back.
+pub async fn person(
+    db: &TestDb,
+    newsroom: &Newsroom,
+    email: &str,
+    role: lede_core::account::Role,
+) -> lede_core::account::User {
+    crate::Accounts::new(newsroom)
+        .create_user(email, "Some One", role, "a long enough password")
+        .await
+        .expect("account");
+    db.store().user_by_email(email).await.expect("query").expect("user")
+}
+
 /// A small site: two authors, three sections (politics nested under news), three tags, six
 /// published articles a day apart (the newest first in lists) and one draft; its languages
 /// are English (the default) and Urdu.

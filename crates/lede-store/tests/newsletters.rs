@@ -8,7 +8,7 @@ use lede_core::account::{Role, User};
 use lede_core::content::*;
 use lede_core::newsletter::{self, CONFIRM_LIFETIME, List, ListKind};
 use lede_core::workflow::Step;
-use lede_store::test_support::{TestDb, load_fixture};
+use lede_store::test_support::{TestDb, fixture_newsroom, person};
 use lede_store::{Edit, Error, Newsroom, SEND_LEASE, SendOutcome, SubscriberStatus};
 use time::Duration;
 
@@ -20,20 +20,6 @@ lede_store::on_both_databases!(
     unsubscribing_and_removal_keep_only_a_hash,
     only_editors_manage_newsletters,
 );
-
-async fn fixture(db: &TestDb) -> Newsroom {
-    let newsroom = db.newsroom().await;
-    load_fixture(&newsroom).await;
-    newsroom
-}
-
-async fn person(db: &TestDb, newsroom: &Newsroom, email: &str, role: Role) -> User {
-    lede_store::Accounts::new(newsroom)
-        .create_user(email, "Some One", role, "a long enough password")
-        .await
-        .expect("account");
-    db.store().user_by_email(email).await.expect("query").expect("user")
-}
 
 fn breaking() -> List {
     List::new(ListKind::Breaking, "en")
@@ -56,7 +42,7 @@ async fn confirm(newsroom: &Newsroom, id: i64) {
 }
 
 async fn nothing_is_sent_before_the_reader_confirms(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     let lists = vec!["daily:en".to_owned(), "breaking:en".to_owned()];
     let id = newsroom
         .subscribe_reader("Reader@Example.org", "en", &lists)
@@ -106,7 +92,7 @@ async fn nothing_is_sent_before_the_reader_confirms(db: &TestDb) {
 }
 
 async fn an_article_emailed_on_publish_is_queued_with_it_once(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     confirmed_readers(&newsroom, 3).await;
     let editor = person(db, &newsroom, "ed@example.com", Role::Editor).await;
     let input = lede_store::test_support::article(
@@ -166,7 +152,7 @@ async fn an_article_emailed_on_publish_is_queued_with_it_once(db: &TestDb) {
 }
 
 async fn each_message_is_claimed_once_and_never_sent_twice(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     confirmed_readers(&newsroom, 5).await;
     newsroom.make_daily_briefing(&breaking(), "2026-01-01", newsroom.now()).await.expect("issue");
     // Two servers queue the issue at once: its messages exist once.
@@ -196,7 +182,7 @@ async fn each_message_is_claimed_once_and_never_sent_twice(db: &TestDb) {
 }
 
 async fn refusals_are_retried_or_mark_the_address_undeliverable(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     confirmed_readers(&newsroom, 2).await;
     newsroom.make_daily_briefing(&breaking(), "2026-01-01", newsroom.now()).await.expect("issue");
     newsroom.queue_newsletter_issues().await.expect("queue");
@@ -237,7 +223,7 @@ async fn refusals_are_retried_or_mark_the_address_undeliverable(db: &TestDb) {
 }
 
 async fn unsubscribing_and_removal_keep_only_a_hash(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     confirmed_readers(&newsroom, 1).await;
     let store = db.store();
     let reader = store.subscriber_by_email("reader0@example.org").await.expect("q").expect("s");
@@ -285,7 +271,7 @@ async fn unsubscribing_and_removal_keep_only_a_hash(db: &TestDb) {
 }
 
 async fn only_editors_manage_newsletters(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     confirmed_readers(&newsroom, 1).await;
     let author = person(db, &newsroom, "au@example.com", Role::Author).await;
     let editor = person(db, &newsroom, "ed@example.com", Role::Editor).await;

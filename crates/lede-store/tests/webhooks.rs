@@ -7,7 +7,7 @@ use lede_core::Clock;
 use lede_core::account::{Role, User};
 use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::*;
-use lede_store::test_support::{TestDb, article, load_fixture};
+use lede_store::test_support::{TestDb, article, fixture_newsroom, person};
 use lede_store::{
     AfterAttempt, AttemptOutcome, DeliveryStatus, Error, Newsroom, WEBHOOK_LEASE, WebhookEndpoint,
 };
@@ -24,20 +24,6 @@ lede_store::on_both_databases!(
 );
 
 const ARTICLE_EVENTS: [&str; 3] = ["article.published", "article.updated", "article.unpublished"];
-
-async fn fixture(db: &TestDb) -> Newsroom {
-    let newsroom = db.newsroom().await;
-    load_fixture(&newsroom).await;
-    newsroom
-}
-
-async fn person(db: &TestDb, newsroom: &Newsroom, email: &str, role: Role) -> User {
-    lede_store::Accounts::new(newsroom)
-        .create_user(email, "Some One", role, "a long enough password")
-        .await
-        .expect("account");
-    db.store().user_by_email(email).await.expect("query").expect("user")
-}
 
 async fn endpoint(newsroom: &Newsroom, events: &[&str]) -> WebhookEndpoint {
     let events: Vec<String> = events.iter().map(|e| (*e).to_owned()).collect();
@@ -61,7 +47,7 @@ fn failed(status: u16) -> AttemptOutcome {
 }
 
 async fn changes_queue_their_events_in_their_own_transaction(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     let store = db.store();
     let everything =
         endpoint(&newsroom, &[&ARTICLE_EVENTS[..], &["comment.approved"]].concat()).await;
@@ -123,7 +109,7 @@ async fn changes_queue_their_events_in_their_own_transaction(db: &TestDb) {
 }
 
 async fn each_due_delivery_is_claimed_once_and_a_dead_workers_again(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     let _endpoint = endpoint(&newsroom, &["article.unpublished"]).await;
     for slug in ["river-floods-saltmarsh", "budget-vote-passes", "festival-returns"] {
         let id = db.store().article_state(slug).await.expect("query").expect("article").0;
@@ -148,7 +134,7 @@ async fn each_due_delivery_is_claimed_once_and_a_dead_workers_again(db: &TestDb)
 }
 
 async fn failures_back_off_give_up_after_a_day_and_disable_the_endpoint(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     let store = db.store();
     let endpoint = endpoint(&newsroom, &["article.unpublished"]).await;
     let id = store.article_state("festival-returns").await.expect("query").expect("article").0;
@@ -196,7 +182,7 @@ async fn failures_back_off_give_up_after_a_day_and_disable_the_endpoint(db: &Tes
 }
 
 async fn send_again_and_enable_again(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     let store = db.store();
     let admin = person(db, &newsroom, "admin@example.com", Role::Admin).await;
     let endpoint = endpoint(&newsroom, &["article.unpublished"]).await;
@@ -245,7 +231,7 @@ async fn send_again_and_enable_again(db: &TestDb) {
 }
 
 async fn only_admins_manage_endpoints_and_addresses_are_checked(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     let editor = person(db, &newsroom, "ed@example.com", Role::Editor).await;
     let admin = person(db, &newsroom, "admin@example.com", Role::Admin).await;
     let events = vec!["article.published".to_owned()];
@@ -279,7 +265,7 @@ async fn only_admins_manage_endpoints_and_addresses_are_checked(db: &TestDb) {
 }
 
 async fn an_endpoint_that_sometimes_answers_is_not_disabled(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     let store = db.store();
     let endpoint = endpoint(&newsroom, &["article.unpublished"]).await;
     let unpublish = |slug: &'static str| {
@@ -322,7 +308,7 @@ async fn an_endpoint_that_sometimes_answers_is_not_disabled(db: &TestDb) {
 }
 
 async fn a_scheduled_article_is_announced_when_it_goes_live(db: &TestDb) {
-    let newsroom = fixture(db).await;
+    let newsroom = fixture_newsroom(db).await;
     let endpoint = endpoint(&newsroom, &["article.published"]).await;
     let author = person(db, &newsroom, "au@example.com", Role::Editor).await;
     let input = article("embargoed", "Embargoed report", "news", &["maya-chen"], &[], "Words.");

@@ -33,6 +33,7 @@ pub(crate) const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "error.html",
     "search.html",
     "newsletters.html",
+    "email/base.html",
     "email/issue.html",
     "email/issue.txt",
     "email/confirm.html",
