@@ -483,7 +483,8 @@ async fn search_filters_by_section_author_and_date(db: &TestDb) {
             PageRequest::new(2, 2),
         )
         .await
-        .expect("search").hits;
+        .expect("search")
+        .hits;
     assert_eq!((paged.items.len(), paged.total), (2, 6), "every standfirst says it is one");
 }
 

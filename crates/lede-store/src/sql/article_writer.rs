@@ -9,8 +9,8 @@
 
 use super::articles::article_path;
 use super::rows::to_unix;
-use super::{related as related_candidates, search};
 use super::{Backend, SqlStore, Tx, webhooks};
+use super::{related as related_candidates, search};
 use crate::{Error, Result, SaveContext};
 use lede_core::account::UserId;
 use lede_core::content::*;

@@ -21,9 +21,10 @@ const IDS_PER_STATEMENT: usize = 500;
 
 /// Every published public article as the related-article scorer needs it.
 pub(super) async fn all_candidates(conn: &mut AnyConnection) -> Result<Vec<Candidate>> {
-    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM articles a WHERE {PUBLIC} ORDER BY a.id"))
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows =
+        sqlx::query(&format!("SELECT {COLUMNS} FROM articles a WHERE {PUBLIC} ORDER BY a.id"))
+            .fetch_all(&mut *conn)
+            .await?;
     let tag_rows = sqlx::query(&format!(
         "SELECT at.article_id, at.tag_id FROM article_tags at \
          JOIN articles a ON a.id = at.article_id WHERE {PUBLIC}"
@@ -34,7 +35,9 @@ pub(super) async fn all_candidates(conn: &mut AnyConnection) -> Result<Vec<Candi
     for row in &tag_rows {
         tags.entry(row.try_get("article_id")?).or_default().push(TagId(row.try_get("tag_id")?));
     }
-    rows.iter().map(|row| candidate(row, tags.remove(&row.try_get("id")?).unwrap_or_default())).collect()
+    rows.iter()
+        .map(|row| candidate(row, tags.remove(&row.try_get("id")?).unwrap_or_default()))
+        .collect()
 }
 
 /// The published public articles scoring `targets` needs (themselves included): for each,
@@ -49,12 +52,11 @@ pub(super) async fn candidates_near(
 ) -> Result<Vec<Candidate>> {
     let mut found: BTreeMap<i64, AnyRow> = BTreeMap::new();
     for target in targets {
-        let at: Option<i64> =
-            sqlx::query_scalar("SELECT published_at FROM articles WHERE id = $1")
-                .bind(target.0)
-                .fetch_optional(&mut *conn)
-                .await?
-                .flatten();
+        let at: Option<i64> = sqlx::query_scalar("SELECT published_at FROM articles WHERE id = $1")
+            .bind(target.0)
+            .fetch_optional(&mut *conn)
+            .await?
+            .flatten();
         let Some(at) = at else { continue };
         let tags: Vec<i64> =
             sqlx::query_scalar("SELECT tag_id FROM article_tags WHERE article_id = $1")
@@ -91,7 +93,8 @@ pub(super) async fn candidates_near(
     let mut tags: HashMap<i64, Vec<TagId>> = HashMap::new();
     for chunk in ids.chunks(IDS_PER_STATEMENT) {
         let list = (1..=chunk.len()).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ");
-        let sql = format!("SELECT article_id, tag_id FROM article_tags WHERE article_id IN ({list})");
+        let sql =
+            format!("SELECT article_id, tag_id FROM article_tags WHERE article_id IN ({list})");
         let mut query = sqlx::query(&sql);
         for id in chunk {
             query = query.bind(*id);
@@ -101,7 +104,10 @@ pub(super) async fn candidates_near(
         }
     }
     // In the order of their ids, as the whole archive is read.
-    found.values().map(|row| candidate(row, tags.remove(&row.try_get("id")?).unwrap_or_default())).collect()
+    found
+        .values()
+        .map(|row| candidate(row, tags.remove(&row.try_get("id")?).unwrap_or_default()))
+        .collect()
 }
 
 /// Adds rows to the articles found, each once.

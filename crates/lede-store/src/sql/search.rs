@@ -178,11 +178,8 @@ impl SqlStore {
         let batch = indexed_text(self.backend, "a.id > $1") + " ORDER BY a.id LIMIT $2";
         let mut after = 0_i64;
         loop {
-            let rows = sqlx::query(&batch)
-                .bind(after)
-                .bind(REINDEX_BATCH)
-                .fetch_all(&mut *tx)
-                .await?;
+            let rows =
+                sqlx::query(&batch).bind(after).bind(REINDEX_BATCH).fetch_all(&mut *tx).await?;
             let Some(last) = rows.last() else { break };
             after = last.try_get("id")?;
             for row in &rows {
@@ -216,7 +213,8 @@ impl SqlStore {
         page: PageRequest,
         ranked: u32,
     ) -> Result<SearchResults> {
-        let empty = SearchResults { hits: Paged { items: Vec::new(), page, total: 0 }, more: false };
+        let empty =
+            SearchResults { hits: Paged { items: Vec::new(), page, total: 0 }, more: false };
         // Values: finding the newest, $1 the query, then the filter's; ranking them, $1 the
         // query, $2 and $3 the snippet markers, then the ids.
         let first_filter_bind = 4;
