@@ -21,6 +21,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 SIZES=${SIZES:-"1000 10000 100000"}
 SCALE_SECONDS=${SCALE_SECONDS:-$SECONDS_EACH}
 SLOW_MS=${SLOW_MS:-1000} # case 6: a page slower than this on 1 connection is not loaded with more
+PUBLISH_SECONDS=${PUBLISH_SECONDS:-12} # case 6: an article published every second for this long
 CORPUS=${CORPUS:-../shared/bench-corpus/articles.json}
 OUT=${OUT:-${TMPDIR:-/tmp}/lede-bench-$(date -u +%Y%m%dT%H%M%SZ).txt}
 LEDE_PORT=18080    # the site as served: page cache on
@@ -301,6 +302,14 @@ PY
         fi
       done
     done
+    # Publishing: an editor publishes an article every second through the admin (the site
+    # keeps them, so this comes after the reads); posts_p50 is the POST alone.
+    "$LEDE" user add --email "$EDITOR_EMAIL" --name "Bench Editor" --role admin --data "$data" \
+      < "$work/password" > /dev/null
+    record "c6/$size/publish $(python3 bench/writers.py --base "http://127.0.0.1:$SCALE_PORT" \
+      --paths "$work/scale-paths.txt" --seconds "$PUBLISH_SECONDS" --comments-per-second 0 \
+      --publish-every 1 --email "$EDITOR_EMAIL" --password-file "$work/password" \
+      --section "$SECTION" --author bench-editor --tag "$TAG_NAME")"
     stop_lede "$lede_pid"
     rm -rf "$data"
   done

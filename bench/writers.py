@@ -11,7 +11,8 @@ form as application/x-www-form-urlencoded and expect 303. Publishing signs in at
 /admin/sign-in, takes the CSRF token from /admin/articles/new and posts the editor's form with
 the Publish button (action=publish), expecting 303. Prints one line of key=value figures:
 comments sent and failed (any answer outside 2xx/3xx, or a socket error), publishes likewise,
-and the median and 99th percentile of each write's time in ms.
+and the median and 99th percentile of each write's time in ms; `posts_p50` and `posts_p99` are
+the publishes' POST alone (the publish itself, without fetching the editor first).
 """
 import argparse
 import http.client
@@ -84,10 +85,14 @@ class Tally:
                 self.failed += 1
                 self.problems[problem] = self.problems.get(problem, 0) + 1
 
-    def figures(self, name):
+    def percentiles(self):
         times = sorted(self.times)
         p50 = statistics.median(times) if times else 0
         p99 = times[min(len(times) - 1, int(len(times) * 0.99))] if times else 0
+        return p50, p99
+
+    def figures(self, name):
+        p50, p99 = self.percentiles()
         return f"{name}={self.sent} {name}_failed={self.failed} {name}_p50={p50:.1f} {name}_p99={p99:.1f}"
 
 
@@ -122,7 +127,7 @@ def commenter(args, paths, due, tally, counter, stop_at):
             tally.add(False, 0, type(error).__name__)
 
 
-def publisher(args, tally, stop_at, run_id):
+def publisher(args, tally, stop_at, run_id, posts):
     client = Client(args.base)
     password = open(args.password_file).read().strip()
     try:
@@ -157,7 +162,10 @@ def publisher(args, tally, stop_at, run_id):
                     "tags": args.tag, "authors": [args.author], "language": "en",
                     "image_src": "", "image_alt": "", "image_caption": "", "image_credit": "",
                     "publish_at": ""}
+            posted = time.monotonic()
             status, page = client.request("POST", "/admin/articles/new", form)
+            if status == 303:
+                posts.add(True, (time.monotonic() - posted) * 1000)
             problem = f"publish {status}"
             if status != 303:
                 m = re.search(r'class="form-errors"[^>]*><p>([^<]+)', page)
@@ -187,13 +195,13 @@ def main():
     stop_at = start + args.seconds
     rate = args.comments_per_second
     due = lambda n: start + n / rate  # noqa: E731
-    comments, publishes = Tally(), Tally()
+    comments, publishes, posts = Tally(), Tally(), Tally()
     counter = itertools.count()
     run_id = f"{int(time.time())}{random.randrange(1000):03d}"
     threads = [threading.Thread(target=commenter, args=(args, paths, due, comments, counter, stop_at))
                for _ in range(args.workers if rate > 0 else 0)]
     if args.publish_every > 0:
-        threads.append(threading.Thread(target=publisher, args=(args, publishes, stop_at, run_id)))
+        threads.append(threading.Thread(target=publisher, args=(args, publishes, stop_at, run_id, posts)))
     for t in threads:
         t.start()
     for t in threads:
@@ -203,7 +211,8 @@ def main():
         for problem, count in tally.problems.items():
             print(f"writers.py: {count} {name} failed: {problem}", file=sys.stderr)
     print(f"{comments.figures('comments')} {publishes.figures('publishes')} "
-          f"comments_per_s={(comments.sent - comments.failed) / elapsed:.1f}")
+          f"comments_per_s={(comments.sent - comments.failed) / elapsed:.1f} "
+          f"posts_p50={posts.percentiles()[0]:.1f} posts_p99={posts.percentiles()[1]:.1f}")
 
 
 if __name__ == "__main__":

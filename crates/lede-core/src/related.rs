@@ -108,6 +108,21 @@ const COMMON_WORD_ARTICLES: usize = 200;
 /// many similar stories) still gets a full list, of stories from about its own time.
 const COMMON_NEAREST: usize = 30;
 
+/// How many published articles on each side of an article in time are enough to score it:
+/// with those sharing a tag with it ([`TAG_CANDIDATES`]), the candidates a publish reads
+/// instead of the whole archive, so publishing costs the same at 100,000 articles as at
+/// 2,000. A site smaller than this is read whole, as before; on a larger one a word's rarity
+/// is judged among the stories of the article's own time, and an article older than these
+/// shares its words in vain (a tag still finds it), which a news site's readers, reading the
+/// recent, hardly miss.
+pub const NEAREST_CANDIDATES: usize = 2_000;
+
+/// How many of the articles sharing a tag, on each side of an article in time, a publish
+/// reads besides its [`NEAREST_CANDIDATES`]: all of a tag on at most this many, and for a
+/// tag on more enough that the scorer still finds it too common to search by and proposes
+/// the same few nearest in time as it would over the whole archive.
+pub const TAG_CANDIDATES: usize = COMMON_WORD_ARTICLES + 1;
+
 /// Scores articles against each other over one set of candidates (their vocabulary gives the
 /// document frequencies). Built once per publish or import: each candidate's signature is
 /// weighted and normalised once, and an index from words and tags to articles finds the few

@@ -143,12 +143,14 @@ async fn imports_every_public_item_of_the_theme_unit_test_data(db: &TestDb) {
     let found = store
         .search(&search("formatting"), lede_store::PageRequest::first(10))
         .await
-        .expect("search");
+        .expect("search")
+        .hits;
     assert!(found.total >= 1, "imported articles are in the search index");
     let protected = store
         .search(&search("password protected"), lede_store::PageRequest::first(10))
         .await
-        .expect("search");
+        .expect("search")
+        .hits;
     assert!(
         protected.items.iter().all(|h| !h.summary.headline.to_lowercase().contains("password")),
         "drafts never found"

@@ -121,6 +121,15 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
+/// A page of search results. Only the newest [`crate::sql::SEARCH_RANKED`] matches are
+/// ranked, so `hits.total` counts at most that many and `more` says whether other, older
+/// articles match too (the page then says "more than" its total).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchResults {
+    pub hits: Paged<SearchHit>,
+    pub more: bool,
+}
+
 /// A comment in the moderation queue, with the article it was left on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueuedComment {

@@ -429,7 +429,7 @@ async fn both_migration_trees_make_the_same_schema() {
 
 async fn search(db: &TestDb, text: &str, filter: ArticleFilter) -> Vec<lede_store::SearchHit> {
     let query = lede_store::SearchQuery { text: text.into(), filter };
-    db.store().search(&query, PageRequest::first(20)).await.expect("search").items
+    db.store().search(&query, PageRequest::first(20)).await.expect("search").hits.items
 }
 
 fn hit_slugs(hits: &[lede_store::SearchHit]) -> Vec<&str> {
@@ -483,7 +483,8 @@ async fn search_filters_by_section_author_and_date(db: &TestDb) {
             PageRequest::new(2, 2),
         )
         .await
-        .expect("search");
+        .expect("search")
+        .hits;
     assert_eq!((paged.items.len(), paged.total), (2, 6), "every standfirst says it is one");
 }
 
@@ -544,7 +545,7 @@ async fn another_server_on_the_same_database_finds_a_new_article_at_once(db: &Te
     let other_node = lede_store::sql::SqlStore::open(&db.url).await.expect("a second node");
     let query =
         lede_store::SearchQuery { text: "lighthouse".into(), filter: ArticleFilter::default() };
-    let before = other_node.search(&query, PageRequest::first(5)).await.expect("search");
+    let before = other_node.search(&query, PageRequest::first(5)).await.expect("search").hits;
     assert_eq!(before.total, 0);
     let id = newsroom
         .save_article(
@@ -561,7 +562,7 @@ async fn another_server_on_the_same_database_finds_a_new_article_at_once(db: &Te
         .await
         .expect("save");
     newsroom.publish_article(id, None).await.expect("publish");
-    let after = other_node.search(&query, PageRequest::first(5)).await.expect("search");
+    let after = other_node.search(&query, PageRequest::first(5)).await.expect("search").hits;
     assert_eq!(hit_slugs(&after.items), ["lighthouse-reopens"]);
     other_node.close().await;
 }
@@ -805,7 +806,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
         text: "Eastgate bridge".into(),
         filter: ArticleFilter::default(),
     };
-    assert_eq!(store.search(&search, PageRequest::first(5)).await.expect("search").total, 1);
+    assert_eq!(store.search(&search, PageRequest::first(5)).await.expect("search").hits.total, 1);
     newsroom
         .edit_article(
             &editor,
@@ -825,7 +826,7 @@ async fn the_workflow_follows_roles_and_statuses(db: &TestDb) {
         store.published_article("new-bridge").await.expect("query").is_none(),
         "unpublished articles vanish"
     );
-    assert_eq!(store.search(&search, PageRequest::first(5)).await.expect("search").total, 0);
+    assert_eq!(store.search(&search, PageRequest::first(5)).await.expect("search").hits.total, 0);
     assert_eq!(
         store.editable_article(id).await.expect("query").expect("article").status,
         ArticleStatus::Unpublished
@@ -1001,7 +1002,7 @@ async fn partner_only_articles_stay_out_of_sitemaps_and_search(db: &TestDb) {
     assert!(!listed.iter().any(|a| a.slug.as_str() == "agency-exclusive"));
     let query =
         lede_store::SearchQuery { text: "lighthouse".into(), filter: ArticleFilter::default() };
-    assert_eq!(store.search(&query, PageRequest::first(5)).await.expect("search").total, 0);
+    assert_eq!(store.search(&query, PageRequest::first(5)).await.expect("search").hits.total, 0);
 }
 
 async fn sessions_are_listed_and_ended_one_by_one_or_all_but_one(db: &TestDb) {
@@ -1162,7 +1163,7 @@ async fn a_save_with_its_status_change_is_one_transaction(db: &TestDb) {
     assert_eq!(published.summary.id, id);
     assert_eq!(store.revisions(id).await.expect("revisions").len(), 1);
     let query = lede_store::SearchQuery { text: "tide".to_owned(), ..Default::default() };
-    let found = store.search(&query, PageRequest::first(10)).await.expect("search");
+    let found = store.search(&query, PageRequest::first(10)).await.expect("search").hits;
     assert_eq!(found.total, 1, "searchable once committed");
     assert!(!store.related_articles(id).await.expect("related").is_empty());
 
@@ -1177,7 +1178,7 @@ async fn a_save_with_its_status_change_is_one_transaction(db: &TestDb) {
     let before = store.transactions_begun();
     newsroom.edit_article(&editor, unpublish).await.expect("unpublish");
     assert_eq!(store.transactions_begun() - before, 1, "an unpublish is one transaction");
-    let found = store.search(&query, PageRequest::first(10)).await.expect("search");
+    let found = store.search(&query, PageRequest::first(10)).await.expect("search").hits;
     assert_eq!(found.total, 0, "gone from search with the same commit");
 
     let before = store.transactions_begun();

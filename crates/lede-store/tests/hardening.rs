@@ -219,7 +219,7 @@ async fn four_editors_publishing_at_once_never_deadlock(db: &TestDb) {
         let state = store.article_state(slug_text).await.expect("query");
         assert_eq!(state, Some((*id, ArticleStatus::Published)), "{slug_text}");
         let query = SearchQuery { text: marker.clone(), filter: ArticleFilter::default() };
-        let hits = store.search(&query, PageRequest::first(10)).await.expect("search");
+        let hits = store.search(&query, PageRequest::first(10)).await.expect("search").hits;
         let found: Vec<_> = hits.items.iter().map(|hit| hit.summary.id).collect();
         assert_eq!(found, [*id], "{slug_text} is found by its own word {marker}");
         let related = store.related_articles(*id).await.expect("related");

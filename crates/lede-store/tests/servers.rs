@@ -112,7 +112,7 @@ async fn three_schedulers_publish_ten_due_articles_each_once(db: &TestDb) {
         assert_eq!(article.status, ArticleStatus::Published);
     }
     let query = SearchQuery { text: "embargoed".to_owned(), filter: ArticleFilter::default() };
-    let found = store.search(&query, PageRequest::first(20)).await.expect("search");
+    let found = store.search(&query, PageRequest::first(20)).await.expect("search").hits;
     assert_eq!(found.total, 10, "each of them in the search index once");
 }
 

@@ -330,7 +330,8 @@ async fn an_imported_article_starts_its_history_and_is_searchable_with_its_batch
         assert_eq!(revisions[0].saved_at, NOW - time::Duration::days(399));
     }
     let query = lede_store::SearchQuery { text: "quay".to_owned(), ..Default::default() };
-    let found = store.search(&query, lede_store::PageRequest::first(10)).await.expect("search");
+    let found =
+        store.search(&query, lede_store::PageRequest::first(10)).await.expect("search").hits;
     assert_eq!(found.total, 1, "the published import is searchable at once, the draft never");
 }
 
@@ -459,7 +460,8 @@ async fn assert_searchable(newsroom: &Newsroom, slugs: &[String]) {
             None => continue,
         };
         let query = lede_store::SearchQuery { text: word, ..Default::default() };
-        let found = store.search(&query, lede_store::PageRequest::first(10)).await.expect("search");
+        let found =
+            store.search(&query, lede_store::PageRequest::first(10)).await.expect("search").hits;
         let hit = found.items.iter().any(|h| h.summary.id == id);
         assert_eq!(hit, status == ArticleStatus::Published, "{slug} in the search index");
     }

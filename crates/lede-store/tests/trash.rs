@@ -54,7 +54,7 @@ async fn approve_comment(newsroom: &Newsroom, article: ArticleId, name: &str) {
 
 async fn search_slugs(db: &TestDb, text: &str) -> Vec<String> {
     let query = SearchQuery { text: text.into(), filter: ArticleFilter::default() };
-    let hits = db.store().search(&query, PageRequest::first(20)).await.expect("search").items;
+    let hits = db.store().search(&query, PageRequest::first(20)).await.expect("search").hits.items;
     hits.into_iter().map(|h| h.summary.slug.to_string()).collect()
 }
 

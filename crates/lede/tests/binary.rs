@@ -706,7 +706,8 @@ fn an_import_killed_midway_is_finished_by_running_it_again(
         let query = lede_store::SearchQuery { text: word.into(), ..Default::default() };
         let found = runtime
             .block_on(store.search(&query, lede_store::PageRequest::first(10)))
-            .expect("search");
+            .expect("search")
+            .hits;
         assert_eq!(found.items.len(), 1, "{word} finds its post");
     }
     runtime.block_on(store.close());

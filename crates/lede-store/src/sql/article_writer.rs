@@ -8,16 +8,16 @@
 //! "Save for later" keeps a pending version the same way.
 
 use super::articles::article_path;
-use super::rows::{from_unix, to_unix};
-use super::search;
+use super::rows::to_unix;
 use super::{Backend, SqlStore, Tx, newsletters, webhooks};
+use super::{related as related_candidates, search};
 use crate::{Error, Result, SaveContext};
 use lede_core::account::UserId;
 use lede_core::content::*;
 use lede_core::presentation::Presentation;
-use lede_core::related::{self, Candidate, MAX_RELATED, Scorer};
+use lede_core::related::{Candidate, MAX_RELATED, Scorer};
 use lede_core::{Invalid, Message, Slug};
-use sqlx::{AnyConnection, Row};
+use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 use time::OffsetDateTime;
 
@@ -729,8 +729,9 @@ pub(super) async fn write_revision(
 }
 
 /// Brings what is derived from articles up to date after they were written: the related
-/// lists of the public ones (scored against one read of the archive, however many there
-/// are), no related list offering the others, and every one's search entry.
+/// lists of the public ones (scored against one read of the articles near them in time or
+/// sharing a tag, however many there are, not the whole archive), no related list offering
+/// the others, and every one's search entry.
 pub(super) async fn settle(
     tx: &mut Tx,
     backend: Backend,
@@ -755,7 +756,7 @@ pub(super) async fn settle(
         }
     }
     if !public.is_empty() {
-        let candidates = candidates(tx).await?;
+        let candidates = related_candidates::candidates_near(tx, &public).await?;
         let scorer = Scorer::new(&candidates, now);
         let fresh: HashSet<ArticleId> = public.iter().copied().collect();
         let by_id: HashMap<ArticleId, &Candidate> = candidates.iter().map(|c| (c.id, c)).collect();
@@ -773,41 +774,6 @@ pub(super) async fn settle(
         search::index(tx, backend, *id).await?;
     }
     Ok(())
-}
-
-/// Every published public article as the related-article scorer needs it.
-pub(super) async fn candidates(conn: &mut AnyConnection) -> Result<Vec<Candidate>> {
-    let rows = sqlx::query(
-        "SELECT id, section_id, published_at, signature FROM articles \
-         WHERE status = 'published' AND partner_only = 0 ORDER BY id",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let tag_rows = sqlx::query(
-        "SELECT at.article_id, at.tag_id FROM article_tags at \
-         JOIN articles a ON a.id = at.article_id \
-         WHERE a.status = 'published' AND a.partner_only = 0",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut tags: HashMap<i64, Vec<TagId>> = HashMap::new();
-    for row in &tag_rows {
-        tags.entry(row.try_get("article_id")?).or_default().push(TagId(row.try_get("tag_id")?));
-    }
-    rows.iter()
-        .map(|row| {
-            let id: i64 = row.try_get("id")?;
-            Ok(Candidate {
-                id: ArticleId(id),
-                section: SectionId(row.try_get("section_id")?),
-                tags: tags.remove(&id).unwrap_or_default(),
-                published_at: from_unix(
-                    row.try_get::<Option<i64>, _>("published_at")?.unwrap_or(0),
-                ),
-                signature: related::decode(&row.try_get::<String, _>("signature")?),
-            })
-        })
-        .collect()
 }
 
 /// Replaces `id`'s related list and offers `id` to other articles' lists with the given scores

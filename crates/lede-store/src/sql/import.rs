@@ -576,7 +576,7 @@ impl SqlStore {
         }
         let mut candidates = {
             let mut conn = self.read.acquire().await?;
-            article_writer::candidates(&mut conn).await?
+            super::related::all_candidates(&mut conn).await?
         };
         // The articles of the import on the site already are planned again in full (their
         // lists may lack articles written after them), the new ones for the first time.

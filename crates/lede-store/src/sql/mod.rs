@@ -22,13 +22,14 @@ mod newsletters;
 mod pages;
 mod queues;
 mod rate_limits;
+mod related;
 mod rows;
 mod search;
 mod servers;
 mod site_copy;
 mod webhooks;
 
-pub use search::{MARK_END, MARK_START};
+pub use search::{MARK_END, MARK_START, SEARCH_RANKED};
 
 pub use connect::Backend;
 pub use front_page::FrontPage;

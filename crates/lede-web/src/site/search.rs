@@ -12,7 +12,7 @@ use axum::response::Html;
 use lede_core::Message;
 use lede_core::names::Named;
 use lede_store::sql::{MARK_END, MARK_START};
-use lede_store::{ArticleFilter, PageRequest, Paged, SearchHit, SearchQuery};
+use lede_store::{ArticleFilter, PageRequest, SearchQuery, SearchResults};
 use serde::{Deserialize, Serialize};
 use time::Date;
 use time::macros::format_description;
@@ -117,12 +117,12 @@ async fn run(
     state: &AppState,
     edition: &Edition,
     params: &SearchParams,
-) -> AppResult<(Paged<SearchHit>, u32)> {
+) -> AppResult<(SearchResults, u32)> {
     let query = to_query(state, edition, params).await?;
     let number = PageQuery::new(params.page.clone()).number()?;
     let results =
         state.newsroom.store().search(&query, PageRequest::new(number, PAGE_SIZE)).await?;
-    if number > results.page_count() {
+    if number > results.hits.page_count() {
         return Err(AppError::NotFound);
     }
     Ok((results, number))
@@ -139,6 +139,8 @@ struct SearchView {
     params: SearchParams,
     searched: bool,
     total: u64,
+    /// More articles match than the newest ones ranked: "more than {total}".
+    more: bool,
     results: Vec<ResultView>,
     pagination: Pagination,
     sections: Vec<Link>,
@@ -158,17 +160,18 @@ pub async fn search_page(
         "/search?{}",
         serde_urlencoded::to_string(&base_params).unwrap_or_default()
     ));
-    let pagination = Pagination::new(&results, &base);
+    let pagination = Pagination::new(&results.hits, &base);
     let catalog = state.catalog.get(&state.newsroom).await?;
     let names = catalog.names(&edition.language);
-    let mut summaries: Vec<_> = results.items.iter().map(|h| h.summary.clone()).collect();
+    let mut summaries: Vec<_> = results.hits.items.iter().map(|h| h.summary.clone()).collect();
     names.summaries(&mut summaries);
     let mut view = SearchView {
         searched: !params.q.trim().is_empty(),
-        total: results.total,
+        total: results.hits.total,
+        more: results.more,
         results: cards(&summaries, &state.settings.time_zone, super::edition_prefix(&state))
             .into_iter()
-            .zip(&results.items)
+            .zip(&results.hits.items)
             .map(|(card, hit)| ResultView { card, snippet_html: highlight(&hit.snippet) })
             .collect(),
         pagination,
@@ -209,6 +212,8 @@ pub async fn search_page(
 pub struct JsonResults {
     query: String,
     total: u64,
+    /// Other, older articles match too: only the newest `total` are ranked.
+    more: bool,
     page: u32,
     pages: u32,
     results: Vec<JsonResult>,
@@ -234,15 +239,17 @@ pub async fn search_json(
     let settings = &state.settings;
     let catalog = state.catalog.get(&state.newsroom).await?;
     let names = catalog.names(&edition.language);
-    for hit in &mut results.items {
+    for hit in &mut results.hits.items {
         names.summary(&mut hit.summary);
     }
     Ok(Json(JsonResults {
         query: params.q.trim().to_owned(),
-        total: results.total,
+        total: results.hits.total,
+        more: results.more,
         page,
-        pages: results.page_count(),
+        pages: results.hits.page_count(),
         results: results
+            .hits
             .items
             .iter()
             .map(|hit| {

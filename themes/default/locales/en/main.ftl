@@ -159,6 +159,8 @@ search-found =
         [one] { $total } article found
        *[other] { $total } articles found
     }
+# Only the newest matches are ranked; $total is how many, and older ones match too.
+search-found-more = The best of the newest { $total } articles found; older ones match too
 search-none = Nothing matched. Try fewer or different words.
 # $field is from or to, the name of the date's input.
 search-error-bad-date =

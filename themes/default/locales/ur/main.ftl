@@ -158,6 +158,8 @@ search-found =
         [one] { $total } خبر ملی
        *[other] { $total } خبریں ملیں
     }
+# Only the newest matches are ranked; $total is how many, and older ones match too.
+search-found-more = تازہ ترین { $total } خبروں میں سے بہترین؛ پرانی خبریں بھی ملتی ہیں
 search-none = کچھ نہیں ملا۔ کم یا مختلف الفاظ سے تلاش کریں۔
 # $field is from or to, the name of the date's input.
 search-error-bad-date =
