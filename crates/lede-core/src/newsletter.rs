@@ -269,7 +269,8 @@ mod tests {
     #[test]
     fn only_offered_lists_are_taken() {
         let offered = offered_lists(&["en".into()], &[]);
-        let lists = check_lists(&["breaking:en", "section:4:en", "daily:ur"], &offered).unwrap();
+        let lists =
+            check_lists(&["breaking:en", "section:4:en", "daily:ur"], &offered).expect("lists");
         assert_eq!(lists, vec![List::new(ListKind::Breaking, "en")]);
         assert!(check_lists(&["daily:ur"], &offered).is_err());
     }
@@ -277,7 +278,7 @@ mod tests {
     #[test]
     fn confirmation_links_are_signed_and_expire() {
         let secret = b"secret";
-        let now = OffsetDateTime::from_unix_timestamp(1_000_000).unwrap();
+        let now = OffsetDateTime::from_unix_timestamp(1_000_000).expect("a time");
         let expires = (now + CONFIRM_LIFETIME).unix_timestamp();
         let sig = confirm_signature(secret, 7, expires);
         assert_eq!(check_confirm(secret, 7, expires, &sig, now), Ok(()));
@@ -311,13 +312,13 @@ mod tests {
             a@example.org,ur,daily:ur;breaking:ur,yes\n\
             \n\
             b@example.org,,,\n";
-        let rows = read_csv(file).unwrap();
+        let rows = read_csv(file).expect("a valid file");
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].language.as_deref(), Some("ur"));
         assert_eq!(rows[0].lists, vec!["daily:ur", "breaking:ur"]);
         assert_eq!(rows[0].consent, Consent::Confirmed);
         assert_eq!(rows[1].consent, Consent::Unconfirmed);
-        let err = read_csv(b"email\na@example.org\nnot an address\n").unwrap_err();
+        let err = read_csv(b"email\na@example.org\nnot an address\n").expect_err("refused");
         assert!(format!("{err:?}").contains('3'), "{err:?}");
         assert!(read_csv(b"name\nx\n").is_err());
     }

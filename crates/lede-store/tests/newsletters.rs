@@ -4,7 +4,7 @@
 //! twice, even when a worker dies mid-send; refusals are retried or mark the address
 //! undeliverable; unsubscribing and removal keep only a hash that no import gets past.
 
-use lede_core::account::{Role, User};
+use lede_core::account::Role;
 use lede_core::content::*;
 use lede_core::newsletter::{self, CONFIRM_LIFETIME, List, ListKind};
 use lede_core::workflow::Step;

@@ -4,7 +4,7 @@
 //! them disables the endpoint; "Send again" queues one anew; only admins manage endpoints.
 
 use lede_core::Clock;
-use lede_core::account::{Role, User};
+use lede_core::account::Role;
 use lede_core::comment::{CommentInput, CommentStatus};
 use lede_core::content::*;
 use lede_store::test_support::{TestDb, article, fixture_newsroom, person};

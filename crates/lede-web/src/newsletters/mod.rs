@@ -37,12 +37,12 @@ pub async fn send_due(state: &AppState, mailer: &Arc<Mailer>) -> lede_store::Res
     let count = claimed.len();
     let mut contents: HashMap<i64, Option<Arc<compose::IssueContent>>> = HashMap::new();
     for send in &claimed {
-        if !contents.contains_key(&send.issue_id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = contents.entry(send.issue_id) {
             let content = match newsroom.store().newsletter_issue(send.issue_id).await? {
                 Some(issue) => compose::issue_content(state, issue).await?.map(Arc::new),
                 None => None,
             };
-            contents.insert(send.issue_id, content);
+            slot.insert(content);
         }
     }
     let mut sending = tokio::task::JoinSet::new();
