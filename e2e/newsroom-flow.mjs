@@ -59,7 +59,8 @@ await run("newsroom flow", "screenshots", async ({ shots }) => {
   assert.match(await reader.locator(".byline").textContent(), /Maya Chen/);
   await reader.screenshot({ path: join(shots, "published-article.png"), fullPage: true });
   await reader.getByLabel("Name").fill("Sam Reader");
-  await reader.getByLabel("Email").fill("sam@example.com");
+  // Exactly "Email": the newsletter box under the article asks for an "Email address".
+  await reader.getByLabel("Email", { exact: true }).fill("sam@example.com");
   await reader.getByLabel("Comment", { exact: true }).fill("Wonderful news for Saltmarsh commuters.");
   await reader.waitForTimeout(2500); // people take a moment; the form refuses instant posts
   await reader.getByRole("button", { name: "Post comment" }).click();

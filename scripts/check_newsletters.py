@@ -45,16 +45,21 @@ class Inbox:
     def __init__(self):
         self.lock = threading.Lock()
         self.messages = []
+        # Messages by subject, kept as they arrive: counting must not walk every message
+        # (the benchmark counts 50,000 of them five times a second).
+        self.subjects = {}
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        subject = str(message["subject"])
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), message))
+            self.subjects[subject] = self.subjects.get(subject, 0) + 1
         return "250 OK"
 
     def count(self, subject_start=""):
         with self.lock:
-            return sum(1 for _, m in self.messages if str(m["subject"]).startswith(subject_start))
+            return sum(n for s, n in self.subjects.items() if s.startswith(subject_start))
 
     def find(self, to, subject_start):
         with self.lock:
