@@ -75,10 +75,22 @@ impl Newsroom {
         to: ArticleStatus,
     ) -> Result<List> {
         may_manage_newsletters(by)?;
-        if to != ArticleStatus::Published {
+        let language = self.languages().check(language)?;
+        self.list_for_article(key, &language, to).await
+    }
+
+    /// The list `key` names, for an article in `language` that is (or is about to be) in
+    /// status `live`: only a published article is emailed, and only to one of the site's
+    /// lists in its own language.
+    async fn list_for_article(
+        &self,
+        key: &str,
+        language: &str,
+        live: ArticleStatus,
+    ) -> Result<List> {
+        if live != ArticleStatus::Published {
             return Err(Error::Invalid(Invalid::new("email", "newsletter-publish-only")));
         }
-        let language = self.languages().check(language)?;
         let offered = self.newsletter_lists().await?;
         List::parse(key)
             .filter(|list| list.language == language && offered.contains(list))
@@ -324,13 +336,7 @@ impl Newsroom {
     /// newsletter send`); `None` when the list has had it.
     pub async fn email_article(&self, id: ArticleId, key: &str) -> Result<Option<i64>> {
         let article = self.store.article_by_id(id).await?.ok_or(Error::NotFound("article"))?;
-        if article.status != ArticleStatus::Published {
-            return Err(Error::Invalid(Invalid::new("email", "newsletter-publish-only")));
-        }
-        let offered = self.newsletter_lists().await?;
-        let list = List::parse(key)
-            .filter(|list| list.language == article.summary.language && offered.contains(list))
-            .ok_or_else(|| Error::Invalid(Invalid::new("email", "newsletter-no-list")))?;
+        let list = self.list_for_article(key, &article.summary.language, article.status).await?;
         self.store.add_issue(&NewIssue::article(&list, id, None), self.now()).await
     }
 

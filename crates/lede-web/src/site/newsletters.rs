@@ -225,7 +225,7 @@ pub async fn confirm(
             };
             page(&state, &edition, StatusCode::OK, view).await
         }
-        Ok(false) => problem(&state, &edition, "newsletter-link-invalid").await,
+        Ok(false) => invalid_link(&state, &edition).await,
         Err(lede_store::Error::Invalid(invalid)) => {
             let view = NewsletterPage {
                 mode: "problem",
@@ -237,6 +237,11 @@ pub async fn confirm(
         }
         Err(error) => Err(error.into()),
     }
+}
+
+/// The page for a link that is not one we signed, or whose subscriber is gone.
+async fn invalid_link(state: &AppState, edition: &Edition) -> AppResult<Response> {
+    problem(state, edition, "newsletter-link-invalid").await
 }
 
 async fn problem(state: &AppState, edition: &Edition, id: &str) -> AppResult<Response> {
@@ -265,7 +270,7 @@ pub async fn manage_page(
     Query(query): Query<LinkQuery>,
 ) -> AppResult<Response> {
     let Ok(subscriber) = state.newsroom.subscriber_by_link(query.s, &query.sig).await else {
-        return problem(&state, &edition, "newsletter-link-invalid").await;
+        return invalid_link(&state, &edition).await;
     };
     let on = subscriber.lists.clone();
     let view = NewsletterPage {
@@ -311,9 +316,7 @@ pub async fn save_lists(
             };
             page(&state, &edition, StatusCode::OK, view).await
         }
-        Err(lede_store::Error::NotFound(_)) => {
-            problem(&state, &edition, "newsletter-link-invalid").await
-        }
+        Err(lede_store::Error::NotFound(_)) => invalid_link(&state, &edition).await,
         Err(error) => Err(AppError::from(error).in_language(&language)),
     }
 }
@@ -324,10 +327,10 @@ pub async fn unsubscribe_page(
     Query(query): Query<LinkQuery>,
 ) -> AppResult<Response> {
     let Ok(subscriber) = state.newsroom.subscriber_by_link(query.s, &query.sig).await else {
-        return problem(&state, &edition, "newsletter-link-invalid").await;
+        return invalid_link(&state, &edition).await;
     };
     let Some(list) = List::parse(&query.list) else {
-        return problem(&state, &edition, "newsletter-link-invalid").await;
+        return invalid_link(&state, &edition).await;
     };
     let name = compose::list_name(&state, &list, &edition.language).await;
     let view = NewsletterPage {
@@ -381,9 +384,7 @@ pub async fn unsubscribe(
             };
             page(&state, &edition, StatusCode::OK, view).await
         }
-        Err(lede_store::Error::NotFound(_)) => {
-            problem(&state, &edition, "newsletter-link-invalid").await
-        }
+        Err(lede_store::Error::NotFound(_)) => invalid_link(&state, &edition).await,
         Err(error) => Err(error.into()),
     }
 }
