@@ -167,9 +167,9 @@ async fn each_message_is_claimed_once_and_never_sent_twice(db: &TestDb) {
     ids.dedup();
     assert_eq!(ids.len(), 5, "five messages, each claimed once");
     let claimed: Vec<_> = a.into_iter().chain(b).collect();
-    for send in &claimed[..4] {
-        newsroom.record_newsletter_send(send, &SendOutcome::Sent).await.expect("record");
-    }
+    // Four are sent and recorded as one batch.
+    let sent: Vec<_> = claimed[..4].iter().map(|s| (s.clone(), SendOutcome::Sent)).collect();
+    newsroom.record_newsletter_sends(&sent).await.expect("record");
     // The fifth's worker dies mid-send: it is never claimed again, even once its lease ends.
     db.clock.advance(SEND_LEASE + Duration::seconds(1));
     assert!(newsroom.claim_newsletter_sends(10).await.expect("claim").is_empty());
@@ -189,11 +189,10 @@ async fn refusals_are_retried_or_mark_the_address_undeliverable(db: &TestDb) {
     let claimed = newsroom.claim_newsletter_sends(10).await.expect("claim");
     let (busy, gone) = (&claimed[0], &claimed[1]);
     newsroom
-        .record_newsletter_send(busy, &SendOutcome::Temporary("451 try later".into()))
-        .await
-        .expect("record");
-    newsroom
-        .record_newsletter_send(gone, &SendOutcome::Permanent("550 no such user".into()))
+        .record_newsletter_sends(&[
+            (busy.clone(), SendOutcome::Temporary("451 try later".into())),
+            (gone.clone(), SendOutcome::Permanent("550 no such user".into())),
+        ])
         .await
         .expect("record");
     let undeliverable = db.store().subscriber(gone.subscriber_id).await.expect("q").expect("s");
@@ -206,7 +205,7 @@ async fn refusals_are_retried_or_mark_the_address_undeliverable(db: &TestDb) {
         assert_eq!(again.len(), 1, "attempt {}", attempt + 1);
         assert_eq!(again[0].attempts, attempt);
         newsroom
-            .record_newsletter_send(&again[0], &SendOutcome::Temporary("451".into()))
+            .record_newsletter_sends(&[(again[0].clone(), SendOutcome::Temporary("451".into()))])
             .await
             .expect("record");
     }

@@ -350,12 +350,12 @@ impl Newsroom {
         self.store.claim_sends(self.now(), SEND_LEASE, limit).await
     }
 
-    pub async fn record_newsletter_send(
+    /// Records a batch's outcomes, in one transaction.
+    pub async fn record_newsletter_sends(
         &self,
-        send: &ClaimedSend,
-        outcome: &SendOutcome,
+        outcomes: &[(ClaimedSend, SendOutcome)],
     ) -> Result<()> {
-        self.store.record_send(send, outcome, self.now()).await
+        self.store.record_sends(outcomes, self.now()).await
     }
 
     /// Marks done the issues with nothing left to send.

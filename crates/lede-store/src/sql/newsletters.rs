@@ -747,39 +747,64 @@ impl SqlStore {
         Ok(ready)
     }
 
-    /// Records an attempt: sent; pending again after the backoff (a temporary refusal, up
-    /// to [`MAX_ATTEMPTS`], then failed); or undeliverable, with the subscriber.
-    pub(crate) async fn record_send(
+    /// Records a batch's attempts in one transaction (one commit for the batch, not one per
+    /// message: the queue's writes stay out of readers' way). Each is sent; pending again
+    /// after the backoff (a temporary refusal, up to [`MAX_ATTEMPTS`], then failed); or
+    /// undeliverable, with the subscriber. A crash before the commit leaves the batch
+    /// `sending`, so it becomes `interrupted` when its lease ends, and is never sent twice.
+    pub(crate) async fn record_sends(
         &self,
-        send: &ClaimedSend,
-        outcome: &SendOutcome,
+        outcomes: &[(ClaimedSend, SendOutcome)],
         now: OffsetDateTime,
     ) -> Result<()> {
+        if outcomes.is_empty() {
+            return Ok(());
+        }
         let mut tx = self.begin().await?;
-        let (status, due, error) = match outcome {
-            SendOutcome::Sent => ("sent", now, None),
-            SendOutcome::Temporary(error) if send.attempts + 1 < MAX_ATTEMPTS => {
-                ("pending", now + retry_delay(send.attempts + 1), Some(error))
+        // Every message sent in one statement; the rest (rare) one by one.
+        let sent: Vec<i64> = outcomes
+            .iter()
+            .filter(|(_, outcome)| *outcome == SendOutcome::Sent)
+            .map(|(send, _)| send.id)
+            .collect();
+        if !sent.is_empty() {
+            let sql = format!(
+                "UPDATE newsletter_sends SET status = 'sent', next_attempt_at = $1, \
+                 lease_until = NULL, sent_at = $1, error = NULL \
+                 WHERE status = 'sending' AND id IN ({})",
+                placeholders(2, sent.len())
+            );
+            let mut query = sqlx::query(&sql).bind(to_unix(now));
+            for id in &sent {
+                query = query.bind(*id);
             }
-            SendOutcome::Temporary(error) => ("failed", now, Some(error)),
-            SendOutcome::Permanent(error) => ("undeliverable", now, Some(error)),
-        };
-        sqlx::query(
-            "UPDATE newsletter_sends SET status = $1, next_attempt_at = $2, lease_until = NULL, \
-             sent_at = $3, error = $4 WHERE id = $5 AND status = 'sending'",
-        )
-        .bind(status)
-        .bind(to_unix(due))
-        .bind((status == "sent").then(|| to_unix(now)))
-        .bind(error.map(|e| e.chars().take(500).collect::<String>()))
-        .bind(send.id)
-        .execute(&mut *tx)
-        .await?;
-        if matches!(outcome, SendOutcome::Permanent(_)) {
-            sqlx::query("UPDATE subscribers SET status = 'undeliverable' WHERE id = $1")
-                .bind(send.subscriber_id)
-                .execute(&mut *tx)
-                .await?;
+            query.execute(&mut *tx).await?;
+        }
+        for (send, outcome) in outcomes {
+            let (status, due, error) = match outcome {
+                SendOutcome::Sent => continue,
+                SendOutcome::Temporary(error) if send.attempts + 1 < MAX_ATTEMPTS => {
+                    ("pending", now + retry_delay(send.attempts + 1), error)
+                }
+                SendOutcome::Temporary(error) => ("failed", now, error),
+                SendOutcome::Permanent(error) => ("undeliverable", now, error),
+            };
+            sqlx::query(
+                "UPDATE newsletter_sends SET status = $1, next_attempt_at = $2, \
+                 lease_until = NULL, error = $3 WHERE id = $4 AND status = 'sending'",
+            )
+            .bind(status)
+            .bind(to_unix(due))
+            .bind(error.chars().take(500).collect::<String>())
+            .bind(send.id)
+            .execute(&mut *tx)
+            .await?;
+            if matches!(outcome, SendOutcome::Permanent(_)) {
+                sqlx::query("UPDATE subscribers SET status = 'undeliverable' WHERE id = $1")
+                    .bind(send.subscriber_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
         }
         tx.commit().await?;
         Ok(())

@@ -46,19 +46,27 @@ pub async fn send_due(state: &AppState, mailer: &Arc<Mailer>) -> lede_store::Res
         }
     }
     let mut sending = tokio::task::JoinSet::new();
+    let mut outcomes = Vec::with_capacity(count);
     for send in claimed {
         if sending.len() >= AT_ONCE
             && let Some(done) = sending.join_next().await
         {
-            log_failure(done);
+            outcomes.extend(finished(done));
         }
         let content = contents.get(&send.issue_id).cloned().flatten();
-        let (state, mailer) = (state.clone(), mailer.clone());
-        sending.spawn(async move { send_one(&state, &mailer, content.as_deref(), &send).await });
+        let mailer = mailer.clone();
+        let state = state.clone();
+        sending.spawn(async move {
+            let outcome = send_one(&state, &mailer, content.as_deref(), &send).await;
+            (send, outcome)
+        });
     }
     while let Some(done) = sending.join_next().await {
-        log_failure(done);
+        outcomes.extend(finished(done));
     }
+    // One commit for the batch. What a stopped task sent stays `sending` and so is never
+    // sent again.
+    newsroom.record_newsletter_sends(&outcomes).await?;
     newsroom.finish_newsletter_issues().await?;
     // Keep to the rate: this batch's share of a minute.
     let share =
@@ -69,12 +77,10 @@ pub async fn send_due(state: &AppState, mailer: &Arc<Mailer>) -> lede_store::Res
     Ok(count)
 }
 
-fn log_failure(done: Result<lede_store::Result<()>, tokio::task::JoinError>) {
-    match done {
-        Ok(Ok(())) => {}
-        Ok(Err(error)) => tracing::warn!(%error, "recording a newsletter message failed"),
-        Err(error) => tracing::error!(%error, "sending a newsletter message stopped"),
-    }
+/// A finished task's message and outcome; a task that panicked is logged, and its message
+/// left `sending` (it becomes `interrupted`).
+fn finished<T>(done: Result<T, tokio::task::JoinError>) -> Option<T> {
+    done.inspect_err(|error| tracing::error!(%error, "sending a newsletter message stopped")).ok()
 }
 
 async fn send_one(
@@ -82,7 +88,7 @@ async fn send_one(
     mailer: &Mailer,
     content: Option<&compose::IssueContent>,
     send: &ClaimedSend,
-) -> lede_store::Result<()> {
+) -> SendOutcome {
     let outcome = match content {
         Some(content) => match compose::issue_message(state, mailer.from(), content, send) {
             Ok(message) => mailer.send(message).await,
@@ -96,7 +102,7 @@ async fn send_one(
     if let SendOutcome::Permanent(error) | SendOutcome::Temporary(error) = &outcome {
         tracing::info!(%error, send = send.id, "a newsletter message was not sent");
     }
-    state.newsroom.record_newsletter_send(send, &outcome).await
+    outcome
 }
 
 /// Makes the daily briefing of every language once the newsroom's local time for it has come
