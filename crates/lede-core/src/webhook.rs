@@ -18,7 +18,7 @@ pub enum Event {
     ArticleUpdated,
     ArticleUnpublished,
     CommentApproved,
-    /// Selectable now; sent once newsletters exist.
+    /// A newsletter issue finished sending (every message delivered, failed or cut off).
     NewsletterSent,
 }
 

@@ -154,7 +154,13 @@ async fn an_article_emailed_on_publish_is_queued_with_it_once(db: &TestDb) {
 async fn each_message_is_claimed_once_and_never_sent_twice(db: &TestDb) {
     let newsroom = fixture_newsroom(db).await;
     confirmed_readers(&newsroom, 5).await;
-    newsroom.make_daily_briefing(&breaking(), "2026-01-01", newsroom.now()).await.expect("issue");
+    let events = vec!["newsletter.sent".to_owned()];
+    newsroom.add_webhook("http://127.0.0.1:9/hook", &events, true).await.expect("endpoint");
+    let issue = newsroom
+        .make_daily_briefing(&breaking(), "2026-01-01", newsroom.now())
+        .await
+        .expect("issue")
+        .expect("new");
     // Two servers queue the issue at once: its messages exist once.
     let other = db.newsroom().await;
     let (a, b) = tokio::join!(newsroom.queue_newsletter_issues(), other.queue_newsletter_issues());
@@ -173,12 +179,20 @@ async fn each_message_is_claimed_once_and_never_sent_twice(db: &TestDb) {
     // The fifth's worker dies mid-send: it is never claimed again, even once its lease ends.
     db.clock.advance(SEND_LEASE + Duration::seconds(1));
     assert!(newsroom.claim_newsletter_sends(10).await.expect("claim").is_empty());
-    newsroom.finish_newsletter_issues().await.expect("finish");
+    // Finished, the issue is done and partners are told, in one transaction, once.
+    assert_eq!(newsroom.finish_newsletter_issues().await.expect("finish"), 1);
+    assert_eq!(newsroom.finish_newsletter_issues().await.expect("finish"), 0);
     let report = &db.store().newsletter_reports(10).await.expect("reports")[0];
     assert_eq!((report.queued, report.delivered, report.failed), (0, 4, 1));
-    // Queuing again adds nothing.
+    let told = newsroom.claim_webhook_deliveries(10).await.expect("deliveries");
+    assert_eq!(told.len(), 1);
+    assert_eq!((told[0].event.as_str(), told[0].issue), ("newsletter.sent", Some(issue)));
+    // An idle worker's turn writes nothing: it looks first.
+    let before = db.store().transactions_begun();
     assert_eq!(newsroom.queue_newsletter_issues().await.expect("queue"), 0);
     assert!(newsroom.claim_newsletter_sends(10).await.expect("claim").is_empty());
+    assert_eq!(newsroom.finish_newsletter_issues().await.expect("finish"), 0);
+    assert_eq!(db.store().transactions_begun(), before, "no write transaction when idle");
 }
 
 async fn refusals_are_retried_or_mark_the_address_undeliverable(db: &TestDb) {

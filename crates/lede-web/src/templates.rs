@@ -62,6 +62,8 @@ pub(crate) const DEFAULT_THEME: &[(&str, &str)] = default_theme!(
     "admin/page_delete.html",
     "admin/menus.html",
     "admin/newsletters.html",
+    "admin/newsletter_issues.html",
+    "admin/email_preview.html",
     "admin/webhooks.html",
     "admin/webhook.html",
     "feeds/rss.xml",

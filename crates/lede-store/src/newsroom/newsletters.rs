@@ -312,6 +312,16 @@ impl Newsroom {
         self.store.newsletter_reports(limit).await
     }
 
+    /// The issues that emailed an article, with their counts (for its editor).
+    pub async fn article_newsletter_reports(
+        &self,
+        by: &User,
+        article: ArticleId,
+    ) -> Result<Vec<IssueReport>> {
+        may_manage_newsletters(by)?;
+        self.store.article_newsletter_reports(article).await
+    }
+
     /// Makes the daily briefing of `list` for the day before `end`, once whichever server
     /// comes first: `when` names it (the local date and time it is for, `2026-12-06T07:00`).
     /// `None` when it exists already.
@@ -358,8 +368,8 @@ impl Newsroom {
         self.store.record_sends(outcomes, self.now()).await
     }
 
-    /// Marks done the issues with nothing left to send.
-    pub async fn finish_newsletter_issues(&self) -> Result<()> {
-        self.store.finish_issues().await
+    /// Marks done the issues with nothing left to send (telling webhooks); returns how many.
+    pub async fn finish_newsletter_issues(&self) -> Result<usize> {
+        self.store.finish_issues(self.now()).await
     }
 }

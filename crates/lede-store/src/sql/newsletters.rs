@@ -592,8 +592,36 @@ impl SqlStore {
         .bind(i64::from(limit))
         .fetch_all(&self.read)
         .await?;
+        self.with_counts(&rows).await
+    }
+
+    /// The issues that emailed an article, newest first, with their counts.
+    pub async fn article_newsletter_reports(&self, article: ArticleId) -> Result<Vec<IssueReport>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ISSUE_COLUMNS}, unsubscribed FROM newsletter_issues WHERE article_id = $1 \
+             ORDER BY id DESC"
+        ))
+        .bind(article.0)
+        .fetch_all(&self.read)
+        .await?;
+        self.with_counts(&rows).await
+    }
+
+    /// One issue with its counts.
+    pub async fn newsletter_issue_report(&self, id: i64) -> Result<Option<IssueReport>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ISSUE_COLUMNS}, unsubscribed FROM newsletter_issues WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_all(&self.read)
+        .await?;
+        Ok(self.with_counts(&rows).await?.pop())
+    }
+
+    /// Issues' rows (newest first) with where their messages stand, counted in one statement.
+    async fn with_counts(&self, rows: &[AnyRow]) -> Result<Vec<IssueReport>> {
         let mut reports = Vec::with_capacity(rows.len());
-        for row in &rows {
+        for row in rows {
             reports.push(IssueReport {
                 issue: issue(row)?,
                 queued: 0,
@@ -602,15 +630,19 @@ impl SqlStore {
                 unsubscribed: row.try_get("unsubscribed")?,
             });
         }
-        let Some(oldest) = reports.last().map(|r| r.issue.id) else {
+        if reports.is_empty() {
             return Ok(reports);
-        };
-        let counts = sqlx::query(
-            "SELECT issue_id, status, COUNT(*) AS n FROM newsletter_sends WHERE issue_id >= $1 \
-             GROUP BY issue_id, status",
+        }
+        let ids: Vec<i64> = reports.iter().map(|r| r.issue.id).collect();
+        let counts = rows_for(
+            &self.read,
+            &format!(
+                "SELECT issue_id, status, COUNT(*) AS n FROM newsletter_sends \
+                 WHERE issue_id IN ({}) GROUP BY issue_id, status",
+                placeholders(1, ids.len())
+            ),
+            &ids,
         )
-        .bind(oldest)
-        .fetch_all(&self.read)
         .await?;
         for row in &counts {
             let id: i64 = row.try_get("issue_id")?;
@@ -634,6 +666,14 @@ impl SqlStore {
             Backend::Sqlite => "",
             Backend::Postgres => " FOR UPDATE SKIP LOCKED",
         };
+        // Looked for first without writing, so an idle worker takes no write lock.
+        let new: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM newsletter_issues WHERE status = 'new' LIMIT 1")
+                .fetch_optional(&self.read)
+                .await?;
+        if new.is_none() {
+            return Ok(0);
+        }
         let mut queued = 0;
         loop {
             let mut tx = self.begin().await?;
@@ -676,6 +716,17 @@ impl SqlStore {
         lease: Duration,
         limit: u32,
     ) -> Result<Vec<ClaimedSend>> {
+        // Looked for first without writing, so an idle worker takes no write lock.
+        let due: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM newsletter_sends WHERE (status = 'pending' AND next_attempt_at <= $1) \
+             OR (status = 'sending' AND lease_until <= $1) LIMIT 1",
+        )
+        .bind(to_unix(now))
+        .fetch_optional(&self.read)
+        .await?;
+        if due.is_none() {
+            return Ok(Vec::new());
+        }
         sqlx::query(
             "UPDATE newsletter_sends SET status = 'interrupted', lease_until = NULL, \
              error = 'the sending server stopped during the attempt' \
@@ -810,16 +861,32 @@ impl SqlStore {
         Ok(())
     }
 
-    /// Marks done the issues with nothing left to send.
-    pub(crate) async fn finish_issues(&self) -> Result<()> {
-        sqlx::query(
-            "UPDATE newsletter_issues SET status = 'done' WHERE status = 'sending' \
-             AND NOT EXISTS (SELECT 1 FROM newsletter_sends s WHERE s.issue_id = newsletter_issues.id \
-             AND s.status IN ('pending', 'sending'))",
-        )
-        .execute(&self.write)
+    /// Marks done the issues with nothing left to send, and queues their `newsletter.sent`
+    /// webhooks in the same transaction. Looks first without writing, so an idle worker
+    /// takes no write lock.
+    pub(crate) async fn finish_issues(&self, now: OffsetDateTime) -> Result<usize> {
+        const DONE: &str = "status = 'sending' AND NOT EXISTS (SELECT 1 FROM newsletter_sends s \
+             WHERE s.issue_id = newsletter_issues.id AND s.status IN ('pending', 'sending'))";
+        let any: Option<i64> =
+            sqlx::query_scalar(&format!("SELECT id FROM newsletter_issues WHERE {DONE} LIMIT 1"))
+                .fetch_optional(&self.read)
+                .await?;
+        if any.is_none() {
+            return Ok(0);
+        }
+        let mut tx = self.begin().await?;
+        let done = sqlx::query(&format!(
+            "UPDATE newsletter_issues SET status = 'done' WHERE {DONE} RETURNING id, article_id"
+        ))
+        .fetch_all(&mut *tx)
         .await?;
-        Ok(())
+        for row in &done {
+            let article = row.try_get::<Option<i64>, _>("article_id")?.map(ArticleId);
+            super::webhooks::enqueue_newsletter_sent(&mut tx, row.try_get("id")?, article, now)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(done.len())
     }
 
     /// The published articles of `language` in a period, newest first (a daily briefing's).

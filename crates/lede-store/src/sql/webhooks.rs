@@ -89,6 +89,8 @@ pub struct ClaimedDelivery {
     pub event: String,
     pub article: Option<ArticleId>,
     pub comment: Option<CommentId>,
+    /// The newsletter issue a `newsletter.sent` delivery tells of.
+    pub issue: Option<i64>,
     /// The body of an earlier attempt: sent again unchanged.
     pub body: Option<String>,
     /// Attempts made before this one.
@@ -143,18 +145,40 @@ pub(super) async fn enqueue(
     comment: Option<CommentId>,
     now: OffsetDateTime,
 ) -> Result<()> {
+    insert(tx, event, article, comment, None, now).await
+}
+
+/// Queues `newsletter.sent` for a newsletter issue that finished sending (and its article).
+pub(super) async fn enqueue_newsletter_sent(
+    tx: &mut Tx,
+    issue: i64,
+    article: Option<ArticleId>,
+    now: OffsetDateTime,
+) -> Result<()> {
+    insert(tx, Event::NewsletterSent, article, None, Some(issue), now).await
+}
+
+async fn insert(
+    tx: &mut Tx,
+    event: Event,
+    article: Option<ArticleId>,
+    comment: Option<CommentId>,
+    issue: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<()> {
     let message_id: String =
         (0..16).fold(String::from("msg_"), |id, _| id + &format!("{:02x}", rand::random::<u8>()));
     sqlx::query(
         "INSERT INTO webhook_deliveries (endpoint_id, message_id, event, article_id, comment_id, \
-         next_attempt_at, queued_at) \
-         SELECT id, $1, $2, $3, $4, $5, $5 FROM webhook_endpoints \
-         WHERE enabled = 1 AND (' ' || events || ' ') LIKE $6",
+         issue_id, next_attempt_at, queued_at) \
+         SELECT id, $1, $2, $3, $4, $5, $6, $6 FROM webhook_endpoints \
+         WHERE enabled = 1 AND (' ' || events || ' ') LIKE $7",
     )
     .bind(&message_id)
     .bind(event.as_str())
     .bind(article.map(|a| a.0))
     .bind(comment.map(|c| c.0))
+    .bind(issue)
     .bind(to_unix(now))
     .bind(format!("% {} %", event.as_str()))
     .execute(&mut **tx)
@@ -375,7 +399,8 @@ impl SqlStore {
                AND (d.lease_until IS NULL OR d.lease_until <= $2) \
                AND d.endpoint_id IN (SELECT e.id FROM webhook_endpoints e WHERE e.enabled = 1) \
                ORDER BY d.next_attempt_at, d.id LIMIT $3{skip_locked}) \
-             RETURNING id, endpoint_id, message_id, event, article_id, comment_id, body, attempts"
+             RETURNING id, endpoint_id, message_id, event, article_id, comment_id, issue_id, body, \
+             attempts"
         ))
         .bind(to_unix(now + lease))
         .bind(to_unix(now))
@@ -399,6 +424,7 @@ impl SqlStore {
                 event: row.try_get("event")?,
                 article: row.try_get::<Option<i64>, _>("article_id")?.map(ArticleId),
                 comment: row.try_get::<Option<i64>, _>("comment_id")?.map(CommentId),
+                issue: row.try_get("issue_id")?,
                 body: row.try_get("body")?,
                 attempts: u32::try_from(row.try_get::<i64, _>("attempts")? - 1).unwrap_or(0),
             });

@@ -14,7 +14,7 @@ mod forms;
 mod local_names;
 mod media;
 mod menus;
-mod newsletters;
+pub(crate) mod newsletters;
 mod pages;
 mod people;
 mod profile;
@@ -120,6 +120,9 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/articles/{id}/preview", get(articles::preview::show))
         .route("/admin/articles/{id}/preview-links", post(articles::preview::share))
         .route("/admin/articles/{id}/preview-links/{link}/revoke", post(articles::preview::revoke))
+        .route("/admin/articles/{id}/email", get(articles::email::preview))
+        .route("/admin/articles/{id}/email/body", get(articles::email::body))
+        .route("/admin/articles/{id}/email/test", post(articles::email::send_test))
         .route("/admin/articles/{id}/revisions", get(articles::revisions::revisions))
         .route("/admin/articles/{id}/restore", get(articles::revisions::restore))
         .layer(axum::middleware::from_fn(flash::spend))

@@ -36,7 +36,7 @@ struct SectionChoice {
 }
 
 #[derive(Debug, Serialize)]
-struct IssueLine {
+pub(super) struct IssueLine {
     id: i64,
     list: String,
     kind: &'static str,
@@ -90,39 +90,7 @@ pub async fn page(
     let settings = newsroom.newsletter_settings().await?;
     let sections = newsroom.store().sections().await?;
     let reports = newsroom.newsletter_reports(&viewer.user, 20).await?;
-    let mut issues = Vec::with_capacity(reports.len());
-    for report in reports {
-        let issue = &report.issue;
-        let list = match List::parse(&issue.list) {
-            Some(list) => {
-                let name = compose::list_name(&state, &list, &viewer.language).await;
-                format!("{name} ({})", list.language)
-            }
-            None => issue.list.clone(),
-        };
-        let what = match (issue.kind, issue.article) {
-            (IssueKind::Daily, _) => issue
-                .period
-                .map(|(_, end)| state.settings.time_zone.long_date(end, &viewer.language))
-                .unwrap_or_default(),
-            (_, Some(id)) => match newsroom.store().article_by_id(id).await? {
-                Some(article) => article.summary.headline,
-                None => String::new(),
-            },
-            _ => String::new(),
-        };
-        issues.push(IssueLine {
-            id: issue.id,
-            list,
-            kind: issue.kind.as_str(),
-            what,
-            created_at: time_text(&state, issue.created_at),
-            queued: report.queued,
-            delivered: report.delivered,
-            failed: report.failed,
-            unsubscribed: report.unsubscribed,
-        });
-    }
+    let issues = issue_lines(&state, &viewer, reports).await?;
     let page = query.page.max(1);
     let (subscribers, total) = newsroom
         .list_subscribers(&viewer.user, &query.q, PAGE_SIZE, (page - 1) * PAGE_SIZE)
@@ -179,6 +147,48 @@ pub async fn page(
     };
     let title = say(&state, Some(&viewer), "admin-newsletters-heading", &[]);
     Ok(render(&state, Some(&viewer), "admin/newsletters.html", &title, view).await?.into_response())
+}
+
+/// Issues as the newsroom's tables show them: the list, what was sent, and the counts.
+pub(super) async fn issue_lines(
+    state: &AppState,
+    viewer: &Viewer,
+    reports: Vec<lede_store::IssueReport>,
+) -> AppResult<Vec<IssueLine>> {
+    let mut issues = Vec::with_capacity(reports.len());
+    for report in reports {
+        let issue = &report.issue;
+        let list = match List::parse(&issue.list) {
+            Some(list) => {
+                let name = compose::list_name(state, &list, &viewer.language).await;
+                format!("{name} ({})", list.language)
+            }
+            None => issue.list.clone(),
+        };
+        let what = match (issue.kind, issue.article) {
+            (IssueKind::Daily, _) => issue
+                .period
+                .map(|(_, end)| state.settings.time_zone.long_date(end, &viewer.language))
+                .unwrap_or_default(),
+            (_, Some(id)) => match state.newsroom.store().article_by_id(id).await? {
+                Some(article) => article.summary.headline,
+                None => String::new(),
+            },
+            _ => String::new(),
+        };
+        issues.push(IssueLine {
+            id: issue.id,
+            list,
+            kind: issue.kind.as_str(),
+            what,
+            created_at: time_text(state, issue.created_at),
+            queued: report.queued,
+            delivered: report.delivered,
+            failed: report.failed,
+            unsubscribed: report.unsubscribed,
+        });
+    }
+    Ok(issues)
 }
 
 #[derive(Debug, Default, Deserialize)]

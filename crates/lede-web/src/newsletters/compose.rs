@@ -31,10 +31,12 @@ pub(crate) struct EmailArticle {
     paragraphs_text: Vec<String>,
 }
 
-/// What every message of one issue shares: read once per issue, not per subscriber.
+/// What every message of one issue shares: read once per issue, not per subscriber. The
+/// editor's preview and test have no issue yet (`issue_id` is `None`).
 #[derive(Debug, Clone)]
 pub(crate) struct IssueContent {
-    pub issue: Issue,
+    issue_id: Option<i64>,
+    kind: IssueKind,
     list: List,
     list_name: String,
     subject: String,
@@ -192,27 +194,42 @@ pub(crate) async fn issue_content(
             );
             (subject, articles)
         }
-        (kind, Some(id), _) => {
+        (_, Some(id), _) => {
             let Some(article) = store.article_by_id(id).await? else {
                 return Ok(None);
             };
             if article.status != lede_core::content::ArticleStatus::Published {
                 return Ok(None);
             }
-            let headline = &article.summary.headline;
-            let subject = if kind == IssueKind::Breaking {
-                state.say_in(&language, "newsletter-subject-breaking", &[("headline", headline)])
-            } else {
-                headline.clone()
-            };
-            (subject, vec![email_article(state, &article, true)])
+            let content = article_content(state, &article, list, list_name);
+            return Ok(Some(IssueContent { issue_id: Some(issue.id), ..content }));
         }
         _ => return Ok(None),
     };
     if articles.is_empty() {
         return Ok(None);
     }
-    Ok(Some(IssueContent { issue, list, list_name, subject, articles }))
+    let kind = issue.kind;
+    Ok(Some(IssueContent { issue_id: Some(issue.id), kind, list, list_name, subject, articles }))
+}
+
+/// An article's email to `list` (named `list_name`), as it is sent once published; for the
+/// editor's preview and test before it is, too.
+pub(crate) fn article_content(
+    state: &AppState,
+    article: &Article,
+    list: List,
+    list_name: String,
+) -> IssueContent {
+    let kind = IssueKind::for_article_list(&list);
+    let headline = &article.summary.headline;
+    let subject = if kind == IssueKind::Breaking {
+        state.say_in(&list.language, "newsletter-subject-breaking", &[("headline", headline)])
+    } else {
+        headline.clone()
+    };
+    let articles = vec![email_article(state, article, true)];
+    IssueContent { issue_id: None, kind, list, list_name, subject, articles }
 }
 
 fn header(name: &'static str, value: String) -> HeaderValue {
@@ -223,20 +240,74 @@ fn mailbox(address: &str) -> Result<Mailbox, String> {
     address.parse().map_err(|e| format!("{address}: {e}"))
 }
 
-/// Both parts of a message, rendered from `email/{name}.html` and `.txt`.
-fn render_parts(state: &AppState, name: &str, view: &EmailView<'_>) -> Result<MultiPart, String> {
+/// Both parts of a message (HTML, text), rendered from `email/{name}.html` and `.txt`.
+fn render_both(
+    state: &AppState,
+    name: &str,
+    view: &EmailView<'_>,
+) -> Result<(String, String), minijinja::Error> {
     let render = |file: String| {
-        state
-            .templates
-            .render(&file, minijinja::context! { page => view, lang => view.lang })
-            .map(|html| html.0)
-            .map_err(|e| format!("{file}: {e}"))
+        let context = minijinja::context! { page => view, lang => view.lang };
+        state.templates.render(&file, context).map(|html| html.0)
     };
-    let html = render(format!("email/{name}.html"))?;
-    let text = render(format!("email/{name}.txt"))?;
+    Ok((render(format!("email/{name}.html"))?, render(format!("email/{name}.txt"))?))
+}
+
+fn render_parts(state: &AppState, name: &str, view: &EmailView<'_>) -> Result<MultiPart, String> {
+    let (html, text) = render_both(state, name, view).map_err(|e| format!("{e:#}"))?;
     Ok(MultiPart::alternative()
         .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text))
         .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html)))
+}
+
+/// An issue's view with these links to the subscriber's lists and unsubscribe pages.
+fn issue_view<'a>(
+    state: &AppState,
+    content: &'a IssueContent,
+    manage: String,
+    unsubscribe: String,
+) -> EmailView<'a> {
+    let language = &content.list.language;
+    EmailView {
+        lang: language,
+        dir: if is_right_to_left(language) { "rtl" } else { "ltr" },
+        site_name: state.identity().name,
+        site_url: site_url(state, language, "/"),
+        subject: &content.subject,
+        list_name: &content.list_name,
+        kind: content.kind.as_str(),
+        articles: &content.articles,
+        confirm_url: None,
+        manage_url: Some(manage),
+        unsubscribe_url: Some(unsubscribe),
+    }
+}
+
+/// The message as `to` gets it: `subject`, the parts, and the list's headers.
+fn list_message(
+    state: &AppState,
+    from: &Mailbox,
+    to: &str,
+    subject: &str,
+    content: &IssueContent,
+    view: &EmailView<'_>,
+) -> Result<Message, String> {
+    let parts = render_parts(state, "issue", view)?;
+    let key = content.list.key();
+    let unsubscribe = view.unsubscribe_url.clone().unwrap_or_default();
+    Message::builder()
+        .from(from.clone())
+        .to(mailbox(to)?)
+        .subject(subject)
+        .raw_header(header("Content-Language", content.list.language.clone()))
+        .raw_header(header("List-Unsubscribe", format!("<{unsubscribe}>")))
+        .raw_header(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()))
+        .raw_header(header(
+            "List-Id",
+            format!("<{}.{}>", key.replace(':', "."), list_id_domain(state)),
+        ))
+        .multipart(parts)
+        .map_err(|e| e.to_string())
 }
 
 /// One issue's message to one subscriber, with their own unsubscribe and lists links.
@@ -248,35 +319,54 @@ pub(crate) fn issue_message(
 ) -> Result<Message, String> {
     let language = &content.list.language;
     let key = content.list.key();
-    let unsubscribe =
-        unsubscribe_url(state, language, send.subscriber_id, &key, Some(content.issue.id));
-    let view = EmailView {
-        lang: language,
-        dir: if is_right_to_left(language) { "rtl" } else { "ltr" },
-        site_name: state.identity().name,
-        site_url: site_url(state, language, "/"),
-        subject: &content.subject,
-        list_name: &content.list_name,
-        kind: content.issue.kind.as_str(),
-        articles: &content.articles,
-        confirm_url: None,
-        manage_url: Some(manage_url(state, language, send.subscriber_id)),
-        unsubscribe_url: Some(unsubscribe.clone()),
-    };
-    let parts = render_parts(state, "issue", &view)?;
-    Message::builder()
-        .from(from.clone())
-        .to(mailbox(&send.email)?)
-        .subject(&content.subject)
-        .raw_header(header("Content-Language", language.clone()))
-        .raw_header(header("List-Unsubscribe", format!("<{unsubscribe}>")))
-        .raw_header(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()))
-        .raw_header(header(
-            "List-Id",
-            format!("<{}.{}>", key.replace(':', "."), list_id_domain(state)),
-        ))
-        .multipart(parts)
-        .map_err(|e| e.to_string())
+    let view = issue_view(
+        state,
+        content,
+        manage_url(state, language, send.subscriber_id),
+        unsubscribe_url(state, language, send.subscriber_id, &key, content.issue_id),
+    );
+    list_message(state, from, &send.email, &content.subject, content, &view)
+}
+
+/// The view of a preview or test: nobody's own links, so its lists and unsubscribe links
+/// lead to the subscribe page, which changes nothing by itself.
+fn sample_view<'a>(state: &AppState, content: &'a IssueContent) -> EmailView<'a> {
+    let subscribe = site_url(state, &content.list.language, "/subscribe");
+    issue_view(state, content, subscribe.clone(), subscribe)
+}
+
+/// The email as a subscriber will read it, both parts, for the editor's preview.
+pub(crate) fn preview(
+    state: &AppState,
+    content: &IssueContent,
+) -> Result<(String, String), minijinja::Error> {
+    render_both(state, "issue", &sample_view(state, content))
+}
+
+/// The editor's "Send me a test": the email to `to` alone, its subject marked as a test.
+pub(crate) fn test_message(
+    state: &AppState,
+    from: &Mailbox,
+    content: &IssueContent,
+    to: &str,
+) -> Result<Message, String> {
+    let view = sample_view(state, content);
+    let subject = state.say_in(
+        &content.list.language,
+        "newsletter-test-subject",
+        &[("subject", &content.subject)],
+    );
+    list_message(state, from, to, &subject, content, &view)
+}
+
+impl IssueContent {
+    pub(crate) fn subject(&self) -> &str {
+        &self.subject
+    }
+
+    pub(crate) fn list_key(&self) -> String {
+        self.list.key()
+    }
 }
 
 /// The domain part of `List-Id`: the site's host name.

@@ -32,6 +32,21 @@ struct Data {
     article: Option<ArticleView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     comment: Option<CommentView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    newsletter: Option<NewsletterView>,
+}
+
+/// A newsletter issue that finished sending, with where its messages ended.
+#[derive(Debug, Serialize)]
+struct NewsletterView {
+    id: i64,
+    /// The list's key (`breaking:en`, `daily:ur`, `section:12:en`).
+    list: String,
+    kind: &'static str,
+    created_at: String,
+    delivered: i64,
+    failed: i64,
+    unsubscribed: i64,
 }
 
 /// An approved comment, as its article's page shows it.
@@ -43,7 +58,8 @@ struct CommentView {
     created_at: String,
 }
 
-/// The body of a delivery's first attempt, read from the article (and comment) as they are.
+/// The body of a delivery's first attempt, read from the article (and comment, or newsletter
+/// issue) as they are.
 async fn payload(state: &AppState, delivery: &ClaimedDelivery) -> lede_store::Result<String> {
     let store = state.newsroom.store();
     let article = match delivery.article {
@@ -52,6 +68,10 @@ async fn payload(state: &AppState, delivery: &ClaimedDelivery) -> lede_store::Re
     };
     let comment = match delivery.comment {
         Some(id) => store.comment(id).await?,
+        None => None,
+    };
+    let newsletter = match delivery.issue {
+        Some(id) => store.newsletter_issue_report(id).await?,
         None => None,
     };
     let payload = Payload {
@@ -64,6 +84,15 @@ async fn payload(state: &AppState, delivery: &ClaimedDelivery) -> lede_store::Re
                 website: c.website,
                 text: c.text,
                 created_at: rfc3339(c.created_at),
+            }),
+            newsletter: newsletter.map(|r| NewsletterView {
+                id: r.issue.id,
+                kind: r.issue.kind.as_str(),
+                created_at: rfc3339(r.issue.created_at),
+                list: r.issue.list,
+                delivered: r.delivered,
+                failed: r.failed,
+                unsubscribed: r.unsubscribed,
             }),
         },
     };

@@ -115,6 +115,9 @@ const TABLE: &[Row] = &[
     get("/admin/articles/{article}/restore?version=1", EDITORS, SignIn),
     get("/admin/articles/{draft}", EDITORS, SignIn),
     get("/admin/articles/{draft}/preview", EDITORS, SignIn),
+    // The email an article makes: editors and admins, who send it.
+    get("/admin/articles/{article}/email", EDITORS, SignIn),
+    get("/admin/articles/{article}/email/body", EDITORS, SignIn),
     get("/admin/media", ALL, SignIn),
     get("/admin/profile", ALL, SignIn),
     // Editors moderate comments and set the breaking-news banner.
@@ -363,6 +366,13 @@ const TABLE: &[Row] = &[
     post("/admin/newsletters/settings", Token, &[("daily_time", "07:00")], EDITORS_DO, SignIn),
     post("/admin/newsletters/import", Upload, &[], EDITORS_DO, SignIn),
     post("/admin/newsletters/subscribers/{subscriber}/remove", Token, &[], EDITORS_DO, SignIn),
+    post(
+        "/admin/articles/{article}/email/test",
+        Token,
+        &[("list", "breaking:en")],
+        EDITORS_DO,
+        SignIn,
+    ),
     // Webhooks: admins add endpoints (the answer shows the secret, no redirect), send a
     // delivery again, enable and delete endpoints.
     post(
@@ -428,6 +438,9 @@ const ROUTES: &[&str] = &[
     "GET /admin/articles/{id}/revisions",
     "GET /admin/articles/{id}/restore",
     "GET /admin/articles/{id}/preview",
+    "GET /admin/articles/{id}/email",
+    "GET /admin/articles/{id}/email/body",
+    "POST /admin/articles/{id}/email/test",
     "POST /admin/articles/new/autosave",
     "POST /admin/articles/{id}/autosave",
     "POST /admin/articles/{id}/preview-links",

@@ -20,10 +20,18 @@ lede_store::on_both_databases!(
     a_reader_subscribes_confirms_gets_breaking_news_and_unsubscribes_in_one_click,
     the_form_turns_bots_away_and_answers_every_address_alike,
     the_newsroom_imports_exports_and_removes_subscribers,
+    an_editor_previews_the_email_tests_it_and_partners_hear_it_was_sent,
 );
 
 /// The fixture site sending mail into a fresh outbox folder.
 async fn mail_site(db: &TestDb) -> (Site, Arc<Mailer>, PathBuf) {
+    mail_site_with(db, settings()).await
+}
+
+async fn mail_site_with(
+    db: &TestDb,
+    settings: lede_web::SiteSettings,
+) -> (Site, Arc<Mailer>, PathBuf) {
     let newsroom = db.newsroom().await;
     load_fixture(&newsroom).await;
     let outbox = temp_dir("outbox");
@@ -33,7 +41,7 @@ async fn mail_site(db: &TestDb) -> (Site, Arc<Mailer>, PathBuf) {
         dkim: None,
         per_minute: 60_000,
     };
-    let mut site = site_with(db, newsroom, settings()).await;
+    let mut site = site_with(db, newsroom, settings).await;
     site.state = site.state.clone().with_mailer(Mailer::new(&mail).expect("mailer"));
     site.app = lede_web::site(site.state.clone());
     site.cache = site.state.page_cache.clone();
@@ -317,4 +325,105 @@ async fn the_newsroom_imports_exports_and_removes_subscribers(db: &TestDb) {
     let page = get_as(&site, "/admin/newsletters", &editor.0).await;
     assert_eq!(page.text("#subscribers-heading"), "1 subscriber");
     let _ = (mailer, std::fs::remove_dir_all(&outbox));
+}
+
+/// A reader confirmed on `lists`, through the form and the emailed link.
+async fn confirmed_reader(site: &Site, db: &TestDb, outbox: &Path, email: &str, lists: &[&str]) {
+    let before = mails(outbox).len();
+    let sent = subscribe(site, db, email, lists).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    let mail = wait_for_mails(outbox, before + 1).await.remove(before);
+    let text = MessageParser::default()
+        .parse(&mail)
+        .expect("mail")
+        .body_text(0)
+        .expect("text")
+        .to_string();
+    let confirmed = site.get(&path_of(&link_in(&text, "/subscribe/confirm"))).await;
+    assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.body);
+}
+
+async fn an_editor_previews_the_email_tests_it_and_partners_hear_it_was_sent(db: &TestDb) {
+    let settings = lede_web::SiteSettings { webhooks_allow_private: true, ..settings() };
+    let (site, mailer, outbox) = mail_site_with(db, settings).await;
+    confirmed_reader(&site, db, &outbox, "reader@example.org", &["breaking:en"]).await;
+    let (url, received) = crate::webhooks::receiver(&[200]).await;
+    let admin = signed_in(&site, Role::Admin).await;
+    let made = crate::webhooks::add_endpoint(&site, &admin, &url, &["newsletter.sent"]).await;
+    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+
+    // A draft: its email can be looked at before anything is sent.
+    let editor = signed_in(&site, Role::Editor).await;
+    let fields = editor_fields(&editor.1, "save", "Bridge closes at dawn", "Traffic stops.");
+    let saved = post_as(&site, "/admin/articles/new", &editor.0, &fields).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let location = saved.headers["location"].to_str().expect("a location");
+    let edit = location.split('?').next().expect("a path").to_owned();
+    let page = get_as(&site, &edit, &editor.0).await;
+    let email = page.attr(".email-preview-link a", "href");
+    assert_eq!(email, format!("{edit}/email"));
+    let preview = get_as(&site, &email, &editor.0).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert_eq!(preview.text("h1"), "Email preview");
+    assert_eq!(preview.attrs("select[name=list] option", "value"), ["daily:en", "breaking:en"]);
+    assert_eq!(preview.attr("select[name=list] option[selected]", "value"), "breaking:en");
+    assert!(preview.text(".email-subject").ends_with("Breaking: Bridge closes at dawn"));
+    assert!(preview.text(".notice").contains("not published yet"), "{}", preview.body);
+    assert!(preview.text(".email-text pre").contains("Traffic stops."));
+    // The email itself, in a frame of its own: no scripts, shown only inside the newsroom.
+    let body = get_as(&site, &preview.attr(".email-frame", "src"), &editor.0).await;
+    assert_eq!(body.status, StatusCode::OK);
+    assert!(body.body.contains("<p>Traffic stops.</p>") && body.body.contains("dir=\"ltr\""));
+    let policy = body.headers["content-security-policy"].to_str().expect("text").to_owned();
+    assert!(policy.contains("sandbox") && policy.contains("frame-ancestors 'self'"), "{policy}");
+    assert!(!policy.contains("script-src"), "{policy}");
+    // The daily list's email is the article alone, under its headline.
+    let daily = get_as(&site, &format!("{email}?list=daily:en"), &editor.0).await;
+    assert!(daily.text(".email-subject").ends_with("Subject: Bridge closes at dawn"));
+    // Authors do not send email.
+    let writer = signed_in(&site, Role::Author).await;
+    assert_eq!(get_as(&site, &email, &writer.0).await.status, StatusCode::FORBIDDEN);
+
+    // "Send me a test": to the editor alone, now, outside the queue.
+    let test = preview.attr("form[action$='/email/test']", "action");
+    let fields = [("csrf", editor.1.as_str()), ("list", "breaking:en")];
+    let sent = post_as(&site, &test, &editor.0, &fields).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let all = mails(&outbox);
+    let mail = MessageParser::default().parse(all.last().expect("a mail")).expect("a message");
+    assert_eq!(mail.subject(), Some("[Test] Breaking: Bridge closes at dawn"));
+    assert_eq!(
+        mail.to().and_then(|t| t.first()).and_then(|a| a.address()),
+        Some("editor@example.com")
+    );
+    assert!(mail.body_html(0).is_some_and(|h| h.contains("<p>Traffic stops.</p>")));
+    let without = post_as(&site, &test, &editor.0, &[("list", "breaking:en")]).await;
+    assert_eq!(without.status, StatusCode::FORBIDDEN, "no CSRF token, no mail");
+    assert_eq!(mails(&outbox).len(), all.len());
+    assert_eq!(send_due(&site.state, &mailer).await.expect("worker"), 0, "nothing queued");
+
+    // Published as breaking news: the reader gets it, the counts show on the email page,
+    // and the partner hears that the issue was sent.
+    let version = get_as(&site, &edit, &editor.0).await.attr("input[name=version]", "value");
+    let mut fields = editor_fields(&editor.1, "publish", "Bridge closes at dawn", "Traffic stops.");
+    fields.extend([("email_breaking", "on"), ("version", &version), ("authors", "jonas-berg")]);
+    let published = post_as(&site, &edit, &editor.0, &fields).await;
+    assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.body);
+    assert_eq!(send_due(&site.state, &mailer).await.expect("worker"), 1);
+    assert_eq!(send_due(&site.state, &mailer).await.expect("worker"), 0);
+    let counts = get_as(&site, &email, &editor.0).await;
+    assert_eq!(counts.texts(".issue-breaking .count-delivered"), ["1"]);
+    assert!(!counts.body.contains("not published yet"), "published now");
+    let sender = lede_web::webhooks::Sender::new(true).expect("client");
+    assert_eq!(lede_web::webhooks::deliver_due(&site.state, &sender).await.expect("hooks"), 1);
+    let requests = received.lock().expect("log").clone();
+    assert_eq!(requests.len(), 1);
+    let payload: serde_json::Value = serde_json::from_str(&requests[0].1).expect("JSON");
+    assert_eq!(payload["type"], "newsletter.sent");
+    assert_eq!(payload["data"]["newsletter"]["list"], "breaking:en");
+    assert_eq!(payload["data"]["newsletter"]["kind"], "breaking");
+    assert_eq!(payload["data"]["newsletter"]["delivered"], 1);
+    assert_eq!(payload["data"]["newsletter"]["failed"], 0);
+    assert_eq!(payload["data"]["article"]["headline"], "Bridge closes at dawn");
+    let _ = std::fs::remove_dir_all(&outbox);
 }

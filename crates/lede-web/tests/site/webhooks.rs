@@ -23,10 +23,10 @@ lede_store::on_both_databases!(
 );
 
 /// What the receiver was sent: each request's headers and body.
-type Received = Arc<Mutex<Vec<(HeaderMap, String)>>>;
+pub(crate) type Received = Arc<Mutex<Vec<(HeaderMap, String)>>>;
 
 /// A receiving endpoint on loopback: it answers with `answers` in turn, then with the last.
-async fn receiver(answers: &[u16]) -> (String, Received) {
+pub(crate) async fn receiver(answers: &[u16]) -> (String, Received) {
     let received: Received = Arc::default();
     let queue = Arc::new(Mutex::new(answers.iter().copied().collect::<VecDeque<u16>>()));
     let (log, turns) = (received.clone(), queue.clone());
@@ -57,7 +57,12 @@ async fn webhook_site(db: &TestDb, allow_private: bool) -> Site {
 }
 
 /// Adds an endpoint through the form; returns the page that answered.
-async fn add_endpoint(site: &Site, admin: &(String, String), url: &str, events: &[&str]) -> Page {
+pub(crate) async fn add_endpoint(
+    site: &Site,
+    admin: &(String, String),
+    url: &str,
+    events: &[&str],
+) -> Page {
     let mut fields = vec![("csrf", admin.1.as_str()), ("url", url)];
     fields.extend(events.iter().map(|e| ("events", *e)));
     post_as(site, "/admin/webhooks", &admin.0, &fields).await

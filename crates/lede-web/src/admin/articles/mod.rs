@@ -2,7 +2,8 @@
 //! status, section and author, searched by headline, sorted, with counts per status and changes
 //! waiting; its bulk actions and the trash), the editor (new, edit, save through the workflow's steps, update a live article
 //! or keep changes for later), previews (live, full page, shared links), autosave, and the
-//! revisions (list with differences, restore into the editor). Every role writes, so being signed in is enough to
+//! revisions (list with differences, restore into the editor), and the email an article makes
+//! (preview, a test to oneself, counts). Every role writes, so being signed in is enough to
 //! open them; what a save may do is the workflow's rule, applied by the newsroom.
 
 pub(super) mod autosave;
@@ -10,6 +11,7 @@ pub(super) mod bulk;
 pub(super) mod desk;
 pub(super) mod editor;
 pub(super) mod editor_page;
+pub(super) mod email;
 mod form;
 pub(super) mod preview;
 pub(super) mod revisions;
