@@ -2,7 +2,8 @@
 // playwright-core), with the demo's mail going to DATA/outbox/ as .eml files (no SMTP server
 // configured; scripts/check-newsletters.sh covers SMTP): the reader subscribes under an
 // article, confirms from the email, receives the breaking news an editor sends on publish and
-// the daily briefing, and unsubscribes with one click from the briefing's link. Screenshots of
+// the daily briefing, and unsubscribes with one click from the briefing's link; the editor
+// previews the article's email and sends a test to themself. Screenshots of
 // the pages and of both emails (their HTML part, as a mail client shows it) go to the folder
 // printed at the end. Usage: node newsletter.mjs [path/to/lede]
 import { join } from "node:path";
@@ -107,6 +108,22 @@ await run("newsletter", "screenshots/newsletter", async ({ shots }) => {
   await reader.setContent(htmlPart(breaking));
   assert.equal((await reader.locator("h1").textContent()).trim(), headline);
   await reader.screenshot({ path: join(shots, "email-breaking.png"), fullPage: true });
+
+  // The editor looks at the article's email and sends a test to themself.
+  const preview = await editor.locator(".email-preview-link a").getAttribute("href");
+  await editor.goto(site.url(preview));
+  assert.equal((await editor.locator("h1").textContent()).trim(), "Email preview");
+  const frame = editor.frameLocator(".email-frame");
+  assert.equal((await frame.locator("h1").textContent()).trim(), headline);
+  // From the keyboard: playwright's click, scrolling to the button below the email's frame,
+  // lands in the frame (a person's click does not).
+  await editor.getByRole("button", { name: "Send me a test" }).focus();
+  await editor.keyboard.press("Enter");
+  assert.match(await editor.locator(".flash, [role=status]").first().textContent(), /A test was sent to ed@example\.com/);
+  const test = await waitForMail(site, new RegExp(`Subject: \\[Test\\] Breaking: ${headline}`));
+  assert.match(test, /To: ed@example\.com/);
+  assert.equal((await editor.locator(".issue-breaking .count-delivered").first().textContent()).trim(), "1");
+  await editor.screenshot({ path: join(shots, "admin-email-preview.png"), fullPage: true });
 
   // The daily briefing, at the time the newsroom sets (now).
   await editor.goto(site.url("/admin/newsletters"));
