@@ -107,6 +107,7 @@ async function adminPages(page) {
     ["admin new article", "/admin/articles/new"],
     ["admin editor", editor],
     ["admin revisions", `${editor}/revisions`],
+    ["admin email preview", `${editor}/email`],
     ["admin media", "/admin/media"],
     ["admin comments", "/admin/comments"],
     ["admin comments (spam)", "/admin/comments?status=spam"],

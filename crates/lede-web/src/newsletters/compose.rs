@@ -57,6 +57,14 @@ struct EmailView<'a> {
     confirm_url: Option<String>,
     manage_url: Option<String>,
     unsubscribe_url: Option<String>,
+    /// The site's Nastaliq fonts (absolute), for the mail clients that load web fonts; the
+    /// others fall back to the reader's own Urdu font.
+    fonts: Vec<String>,
+}
+
+/// The web fonts an email in `language` asks for.
+fn fonts(state: &AppState, language: &str) -> Vec<String> {
+    crate::assets::fonts_for([language]).iter().map(|url| state.settings.absolute(url)).collect()
 }
 
 /// An address on this site in `language`'s edition (`/ur/newsletters/…`), absolute.
@@ -280,6 +288,7 @@ fn issue_view<'a>(
         confirm_url: None,
         manage_url: Some(manage),
         unsubscribe_url: Some(unsubscribe),
+        fonts: fonts(state, language),
     }
 }
 
@@ -412,6 +421,7 @@ pub(crate) async fn confirmation_message(
         confirm_url: Some(confirm_url),
         manage_url: None,
         unsubscribe_url: None,
+        fonts: fonts(state, language),
     };
     let parts = render_parts(state, "confirm", &view)?;
     Message::builder()

@@ -302,7 +302,11 @@ async fn the_newsroom_imports_exports_and_removes_subscribers(db: &TestDb) {
     // The unconfirmed row got the confirmation, in Urdu.
     let confirmation = &wait_for_mails(&outbox, 1).await[0];
     let parsed = MessageParser::default().parse(confirmation).expect("mail");
-    assert!(parsed.body_html(0).expect("html").contains("dir=\"rtl\""));
+    let html = parsed.body_html(0).expect("html").to_string();
+    assert!(html.contains("dir=\"rtl\""));
+    // Mail clients that load web fonts get the site's Nastaliq, from the site itself.
+    assert!(html.contains("@font-face{font-family:'Noto Nastaliq Urdu'"), "{html}");
+    assert!(html.contains("src:url(http"), "an absolute font address: {html}");
     let export = get_as(&site, "/admin/newsletters/subscribers.csv", &editor.0).await;
     assert_eq!(export.status, StatusCode::OK);
     assert!(export.body.starts_with("email,language,lists,consent"));
@@ -374,6 +378,7 @@ async fn an_editor_previews_the_email_tests_it_and_partners_hear_it_was_sent(db:
     let body = get_as(&site, &preview.attr(".email-frame", "src"), &editor.0).await;
     assert_eq!(body.status, StatusCode::OK);
     assert!(body.body.contains("<p>Traffic stops.</p>") && body.body.contains("dir=\"ltr\""));
+    assert!(!body.body.contains("@font-face"), "no web font for English");
     let policy = body.headers["content-security-policy"].to_str().expect("text").to_owned();
     assert!(policy.contains("sandbox") && policy.contains("frame-ancestors 'self'"), "{policy}");
     assert!(!policy.contains("script-src"), "{policy}");

@@ -22,10 +22,10 @@ use lede_core::newsletter::List;
 use lede_store::{EditableArticle, SendOutcome};
 use serde::{Deserialize, Serialize};
 
-/// The email's own frame: its inline styles, images from anywhere it links, no scripts, no
-/// forms, and shown only inside the newsroom's preview page.
+/// The email's own frame: its inline styles, images from anywhere it links, the site's fonts,
+/// no scripts, no forms, and shown only inside the newsroom's preview page.
 const EMAIL_POLICY: &str = "default-src 'none'; img-src 'self' data: https:; \
-    style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox allow-popups";
+    style-src 'unsafe-inline'; font-src 'self'; frame-ancestors 'self'; sandbox allow-popups";
 
 /// `?list=KEY`: the list whose email to show; the article's breaking-news list by default.
 #[derive(Debug, Default, Deserialize)]
