@@ -7,6 +7,7 @@ use lede_core::account::{Role, User};
 use lede_core::content::*;
 use lede_core::presentation::{BreakingNews, Curation, Presentation, SearchAndSocial, SiteImage};
 use lede_core::workflow::Step;
+use lede_store::sql::Backend;
 use lede_store::test_support::{NOW, TestDb, article, load_fixture, slug};
 use lede_store::{ArticleFilter, Change, Edit, Error, Newsroom};
 use time::Duration;
@@ -19,6 +20,7 @@ lede_store::on_both_databases!(
     breaking_news_is_set_replaced_taken_down_and_expires,
     page_settings_are_checked_and_admins_only,
     more_from_author_never_repeats_you_may_also_like,
+    the_front_page_finds_no_top_story_without_walking_the_archive,
 );
 
 async fn fixture(db: &TestDb) -> Newsroom {
@@ -308,4 +310,54 @@ async fn more_from_author_never_repeats_you_may_also_like(db: &TestDb) {
     }
     let (all, _) = store.article_lists(id, &filter, 6, 0).await.expect("lists");
     assert!(all.len() > 3 && all[..3] == related[..], "the best three of the list");
+}
+
+/// Issue 15: with nothing pinned or featured, SQLite walked every published article by date to
+/// find no top story (539 ms at 100,000). The top story and featured parts must read their own
+/// partial indexes; only the latest part walks the date index, and stops after a page.
+async fn the_front_page_finds_no_top_story_without_walking_the_archive(db: &TestDb) {
+    let _newsroom = fixture(db).await;
+    // An archive of 3,000 more published articles, none pinned or featured.
+    db.execute_raw(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) \
+         INSERT INTO articles (slug, headline, body_markdown, body_html, word_count, language, \
+         status, section_id, published_at, created_at, updated_at) \
+         SELECT 'archive-' || i, 'Archive', 'Text.', '<p>Text.</p>', 1, 'en', 'published', \
+         (SELECT MIN(id) FROM sections), CAST(1700000000 - i * 3600 AS BIGINT), \
+         CAST(1700000000 AS BIGINT), CAST(1700000000 AS BIGINT) FROM n",
+        &[],
+    )
+    .await;
+    if db.store().backend() == Backend::Postgres {
+        // PostgreSQL plans by statistics (autovacuum keeps them); SQLite, never analysed by
+        // Lede, plans without.
+        db.execute_raw("ANALYZE articles", &[]).await;
+    }
+    let store = db.store();
+    for filter in [ArticleFilter::default(), english()] {
+        let plan = store.front_page_plan(&filter, 5, 12).await.expect("plan");
+        let text = plan.join("\n");
+        let by_date = plan.iter().filter(|line| line.contains("articles_by_status_date")).count();
+        assert_eq!(by_date, 1, "only the latest walk the date index:\n{text}");
+        assert!(
+            !plan
+                .iter()
+                .any(|line| line.starts_with("SCAN a") || line.contains("Seq Scan on articles")),
+            "no part reads every article:\n{text}"
+        );
+        if db.store().backend() == Backend::Sqlite {
+            for index in ["articles_top_story_by_date", "articles_featured_by_date"] {
+                assert!(
+                    plan.iter()
+                        .any(|line| line.starts_with(&format!("SEARCH a USING INDEX {index} "))),
+                    "{index} is read:\n{text}"
+                );
+            }
+        }
+        // And the page is still right: no top story, no featured, the newest first.
+        let front = store.front_page(&filter, 5, 12).await.expect("front page");
+        assert_eq!(front.top_story, None);
+        assert!(front.featured.is_empty());
+        assert_eq!(front.latest.len(), 12);
+    }
 }

@@ -115,7 +115,7 @@ fn clause(filter: &ArticleFilter, first: usize, by_date: bool) -> (String, Vec<B
     (sql, binds)
 }
 
-type AnyQuery<'q> = Query<'q, Any, AnyArguments<'q>>;
+pub(super) type AnyQuery<'q> = Query<'q, Any, AnyArguments<'q>>;
 
 /// A value `bind_all` can bind: an id, or a filter's [`Bind`].
 pub(super) trait Bindable {

@@ -1,7 +1,7 @@
 //! The front page's reads (its top story, featured and latest articles in one round trip),
 //! the breaking-news banners, and the settings several pages read at once.
 
-use super::articles::{bind_all, filter_clause};
+use super::articles::{AnyQuery, Bind, bind_all, filter_clause};
 use super::rows::{SUMMARY_COLUMNS, from_unix, to_unix};
 use super::{SqlStore, placeholders};
 use crate::{ArticleFilter, Result};
@@ -31,34 +31,16 @@ pub struct FrontPage {
 impl SqlStore {
     /// The top story, the `featured` newest featured articles and the `latest` newest of the
     /// list `filter` selects (an edition's), in one statement: each part is a short read by
-    /// its own index.
+    /// its own index (the top story and featured ones by partial indexes holding only them, so
+    /// a site with none reads none, however large its archive).
     pub async fn front_page(
         &self,
         filter: &ArticleFilter,
         featured: u32,
         latest: u32,
     ) -> Result<FrontPage> {
-        let (clause, binds) = filter_clause(filter);
-        let n = binds.len();
-        let part = |list: u32, only: &str, limit: String| {
-            format!(
-                "SELECT * FROM (SELECT CAST({list} AS BIGINT) AS list, {SUMMARY_COLUMNS} \
-                 FROM articles a JOIN sections s ON s.id = a.section_id \
-                 WHERE {clause}{only} ORDER BY a.published_at DESC, a.id DESC LIMIT {limit}) \
-                 AS part{list}"
-            )
-        };
-        let sql = [
-            part(1, " AND a.top_story = 1", "1".to_owned()),
-            part(2, " AND a.featured = 1", format!("${}", n + 1)),
-            part(3, "", format!("${}", n + 2)),
-        ]
-        .join(" UNION ALL ");
-        let rows = bind_all(sqlx::query(&sql), &binds)
-            .bind(i64::from(featured))
-            .bind(i64::from(latest))
-            .fetch_all(&self.read)
-            .await?;
+        let statement = FrontPageStatement::new(filter, "");
+        let rows = statement.query(featured, latest).fetch_all(&self.read).await?;
         let summaries = self.summaries(&rows).await?;
         let mut page = FrontPage { top_story: None, featured: Vec::new(), latest: Vec::new() };
         for (row, summary) in rows.iter().zip(summaries) {
@@ -69,6 +51,25 @@ impl SqlStore {
             }
         }
         Ok(page)
+    }
+
+    /// The database's plan for [`SqlStore::front_page`]'s statement, one line per step
+    /// (SQLite's `EXPLAIN QUERY PLAN` details, PostgreSQL's `EXPLAIN` lines): tests read it to
+    /// prove that no part of the front page walks the archive.
+    #[cfg(feature = "test-support")]
+    pub async fn front_page_plan(
+        &self,
+        filter: &ArticleFilter,
+        featured: u32,
+        latest: u32,
+    ) -> Result<Vec<String>> {
+        let (explain, column) = match self.backend {
+            super::Backend::Sqlite => ("EXPLAIN QUERY PLAN ", "detail"),
+            super::Backend::Postgres => ("EXPLAIN ", "QUERY PLAN"),
+        };
+        let statement = FrontPageStatement::new(filter, explain);
+        let rows = statement.query(featured, latest).fetch_all(&self.read).await?;
+        rows.iter().map(|row| Ok(row.try_get::<String, _>(column)?)).collect()
     }
 
     /// Every breaking-news banner stored, expired or not, by language.
@@ -154,5 +155,38 @@ impl SqlStore {
         }
         let rows = query.fetch_all(&self.read).await?;
         rows.iter().map(|row| Ok((row.try_get("key")?, row.try_get("value")?))).collect()
+    }
+}
+
+/// The front page's statement, after `prefix` (empty, or an `EXPLAIN`), and its filter's values.
+struct FrontPageStatement {
+    sql: String,
+    binds: Vec<Bind>,
+}
+
+impl FrontPageStatement {
+    fn new(filter: &ArticleFilter, prefix: &str) -> Self {
+        let (clause, binds) = filter_clause(filter);
+        let n = binds.len();
+        let part = |list: u32, only: &str, limit: String| {
+            format!(
+                "SELECT * FROM (SELECT CAST({list} AS BIGINT) AS list, {SUMMARY_COLUMNS} \
+                 FROM articles a JOIN sections s ON s.id = a.section_id \
+                 WHERE {clause}{only} ORDER BY a.published_at DESC, a.id DESC LIMIT {limit}) \
+                 AS part{list}"
+            )
+        };
+        let parts = [
+            part(1, " AND a.top_story = 1", "1".to_owned()),
+            part(2, " AND a.featured = 1", format!("${}", n + 1)),
+            part(3, "", format!("${}", n + 2)),
+        ];
+        Self { sql: format!("{prefix}{}", parts.join(" UNION ALL ")), binds }
+    }
+
+    fn query(&self, featured: u32, latest: u32) -> AnyQuery<'_> {
+        bind_all(sqlx::query(&self.sql), &self.binds)
+            .bind(i64::from(featured))
+            .bind(i64::from(latest))
     }
 }
