@@ -88,7 +88,13 @@ pub async fn page(
     viewer.require(Action::EditOthers)?;
     let newsroom = &state.newsroom;
     let settings = newsroom.newsletter_settings().await?;
-    let sections = newsroom.store().sections().await?;
+    // The sections by their names in the newsroom's language (an Urdu editor reads Urdu ones).
+    let mut sections = newsroom.store().sections().await?;
+    let catalog = state.catalog.get(newsroom).await?;
+    let names = catalog.names(&viewer.language);
+    for section in &mut sections {
+        names.section(section);
+    }
     let reports = newsroom.newsletter_reports(&viewer.user, 20).await?;
     let issues = issue_lines(&state, &viewer, reports).await?;
     let page = query.page.max(1);

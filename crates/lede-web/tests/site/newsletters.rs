@@ -322,6 +322,20 @@ async fn the_newsroom_imports_exports_and_removes_subscribers(db: &TestDb) {
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     let page = get_as(&site, "/admin/newsletters", &editor.0).await;
     assert_eq!(page.attr("#daily-time", "value"), "06:45");
+    // An editor who works in Urdu reads the sections by their Urdu names.
+    let names = vec![lede_core::names::LocalName::new("ur", "خبریں", "")];
+    let news = lede_store::test_support::slug("news");
+    site.newsroom
+        .save_local_names(lede_core::names::Named::Section, &news, names)
+        .await
+        .expect("names");
+    let accounts = lede_store::Accounts::new(&site.newsroom);
+    let token = editor.0.split_once('=').map(|(_, token)| token).expect("a session");
+    let (user, _) = accounts.session(token).await.expect("query").expect("signed in");
+    accounts.set_interface_language(&user, Some("ur")).await.expect("Urdu");
+    let urdu = get_as(&site, "/admin/newsletters", &editor.0).await;
+    assert!(urdu.texts("fieldset label").iter().any(|l| l.trim() == "خبریں"), "{}", urdu.body);
+    accounts.set_interface_language(&user, None).await.expect("back to English");
     // Removing: the address goes, a hash stays, and a second import leaves it out.
     let remove = page.attrs(".subscribers form", "action");
     let removed = post_as(&site, &remove[0], &editor.0, &[("csrf", &editor.1)]).await;
