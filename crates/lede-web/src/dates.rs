@@ -7,7 +7,7 @@
 use icu_datetime::fieldsets::{YM, YMD, YMDT};
 use icu_datetime::input::Date;
 use icu_datetime::options::TimePrecision;
-use icu_datetime::preferences::CalendarAlgorithm;
+use icu_datetime::preferences::{CalendarAlgorithm, HourCycle};
 use icu_datetime::{DateTimeFormatter, DateTimeFormatterPreferences};
 use icu_locale::Locale;
 use jiff::tz::TimeZone;
@@ -168,11 +168,13 @@ fn date_locale(language: &str) -> Locale {
     Locale::try_from_str(tag).unwrap_or(icu_locale::locale!("en-GB"))
 }
 
-/// The locale's preferences on the Gregorian calendar: news is dated by it in every language
-/// Lede ships, whatever calendar a locale would otherwise default to.
+/// The locale's preferences on the Gregorian calendar and the 24-hour clock: news is dated by
+/// them in every language Lede ships, whatever a locale would otherwise default to (Urdu's
+/// 12-hour clock put a Latin "PM" in the middle of Urdu text).
 fn preferences(language: &str) -> DateTimeFormatterPreferences {
     let mut preferences = DateTimeFormatterPreferences::from(date_locale(language));
     preferences.calendar_algorithm = Some(CalendarAlgorithm::Gregory);
+    preferences.hour_cycle = Some(HourCycle::H23);
     preferences
 }
 
@@ -226,7 +228,8 @@ mod tests {
         assert_eq!(SiteZone::default().long_date_time(at, "en"), "22 November 2026 at 14:05");
         assert_eq!(karachi.long_date_time(at, "en"), "22 November 2026 at 19:05");
         let urdu = karachi.long_date_time(at, "ur");
-        assert!(urdu.contains("نومبر") && urdu.contains("7:05"), "{urdu}");
+        assert!(urdu.contains("نومبر") && urdu.contains("19:05"), "{urdu}");
+        assert!(!urdu.contains("PM") && !urdu.contains("AM"), "no Latin day period: {urdu}");
     }
 
     #[test]
