@@ -115,6 +115,87 @@ fn clause(filter: &ArticleFilter, first: usize, by_date: bool) -> (String, Vec<B
     (sql, binds)
 }
 
+/// [`SqlStore::list_articles`]'s statements: the count of the list `filter` selects and one
+/// page of it (its size and offset bound after the filter's values), and the filter's values.
+fn list_statements(filter: &ArticleFilter) -> (String, String, Vec<Bind>) {
+    let (clause, binds) = filter_clause(filter);
+    let count = format!("SELECT COUNT(*) FROM articles a WHERE {clause}");
+    let n = binds.len();
+    let (clause, _) = newest_first_clause_from(filter, 1);
+    let page = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id \
+         WHERE {clause} ORDER BY a.published_at DESC, a.id DESC LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    (count, page, binds)
+}
+
+/// [`SqlStore::latest_articles`]'s statement (its limit bound after the filter's values).
+fn latest_statement(filter: &ArticleFilter) -> (String, Vec<Bind>) {
+    let (clause, binds) = newest_first_clause_from(filter, 1);
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id \
+         WHERE {clause} ORDER BY a.published_at DESC, a.id DESC LIMIT ${}",
+        binds.len() + 1
+    );
+    (sql, binds)
+}
+
+/// [`SqlStore::latest_in_sections`]'s statement (its limit is `$1`, bound first).
+fn sections_statement(sections: &[SectionId], language: Option<String>) -> (String, Vec<Bind>) {
+    // One limited, index-ordered SELECT per section, glued with UNION ALL: a window
+    // function over every article would sort the whole archive for a dozen rows.
+    let mut parts = Vec::with_capacity(sections.len());
+    let mut binds = Vec::with_capacity(sections.len() * 2);
+    for section in sections {
+        let filter = ArticleFilter {
+            section: Some(*section),
+            language: language.clone(),
+            ..Default::default()
+        };
+        let (clause, values) = newest_first_clause_from(&filter, binds.len() + 2);
+        parts.push(format!(
+            "SELECT * FROM (SELECT CAST(${} AS BIGINT) AS block, {SUMMARY_COLUMNS} \
+             FROM articles a JOIN sections s ON s.id = a.section_id WHERE {clause} \
+             ORDER BY a.published_at DESC, a.id DESC LIMIT $1) AS part{}",
+            binds.len() + 2 + values.len(),
+            parts.len()
+        ));
+        binds.extend(values);
+        binds.push(section.0.into());
+    }
+    (parts.join(" UNION ALL "), binds)
+}
+
+/// [`SqlStore::feed_entries`]'s statement (its limit bound after the filter's values).
+fn feed_statement(filter: &ArticleFilter) -> (String, Vec<Bind>) {
+    let (clause, binds) = filter_clause(filter);
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, a.body_html FROM articles a JOIN sections s ON s.id = a.section_id \
+         WHERE {clause} ORDER BY a.published_at DESC, a.id DESC LIMIT ${}",
+        binds.len() + 1
+    );
+    (sql, binds)
+}
+
+/// [`SqlStore::article_lists`]'s statement: the article's id, the two limits, then the
+/// filter's values.
+fn article_lists_statement(filter: &ArticleFilter) -> (String, Vec<Bind>) {
+    let (clause, binds) = newest_first_clause_from(filter, 4);
+    let sql = format!(
+        "SELECT * FROM (SELECT 1 AS list, {SUMMARY_COLUMNS} FROM related_articles r \
+           JOIN articles a ON a.id = r.related_id JOIN sections s ON s.id = a.section_id \
+           WHERE r.article_id = $1 AND a.status = 'published' AND a.partner_only = 0 \
+           ORDER BY r.score DESC, a.id DESC LIMIT $2) AS related \
+         UNION ALL \
+         SELECT * FROM (SELECT 2 AS list, {SUMMARY_COLUMNS} FROM articles a \
+           JOIN sections s ON s.id = a.section_id WHERE {clause} \
+           ORDER BY a.published_at DESC, a.id DESC LIMIT $3) AS more"
+    );
+    (sql, binds)
+}
+
 pub(super) type AnyQuery<'q> = Query<'q, Any, AnyArguments<'q>>;
 
 /// A value `bind_all` can bind: an id, or a filter's [`Bind`].
@@ -192,18 +273,9 @@ impl SqlStore {
         filter: &ArticleFilter,
         page: PageRequest,
     ) -> Result<Paged<ArticleSummary>> {
-        let (clause, binds) = filter_clause(filter);
-        let count_sql = format!("SELECT COUNT(*) FROM articles a WHERE {clause}");
+        let (count_sql, list_sql, binds) = list_statements(filter);
         let total: i64 =
             bind_all(sqlx::query(&count_sql), &binds).fetch_one(&self.read).await?.try_get(0)?;
-        let n = binds.len();
-        let (clause, _) = newest_first_clause_from(filter, 1);
-        let list_sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id \
-             WHERE {clause} ORDER BY a.published_at DESC, a.id DESC LIMIT ${} OFFSET ${}",
-            n + 1,
-            n + 2
-        );
         let rows = bind_all(sqlx::query(&list_sql), &binds)
             .bind(i64::from(page.size))
             .bind(page.offset())
@@ -221,12 +293,7 @@ impl SqlStore {
         filter: &ArticleFilter,
         limit: u32,
     ) -> Result<Vec<ArticleSummary>> {
-        let (clause, binds) = newest_first_clause_from(filter, 1);
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sections s ON s.id = a.section_id \
-             WHERE {clause} ORDER BY a.published_at DESC, a.id DESC LIMIT ${}",
-            binds.len() + 1
-        );
+        let (sql, binds) = latest_statement(filter);
         let rows = bind_all(sqlx::query(&sql), &binds)
             .bind(i64::from(limit))
             .fetch_all(&self.read)
@@ -245,28 +312,7 @@ impl SqlStore {
         if sections.is_empty() {
             return Ok(Vec::new());
         }
-        // One limited, index-ordered SELECT per section, glued with UNION ALL: a window
-        // function over every article would sort the whole archive for a dozen rows.
-        let mut parts = Vec::with_capacity(sections.len());
-        let mut binds = Vec::with_capacity(sections.len() * 2);
-        for section in sections {
-            let filter = ArticleFilter {
-                section: Some(*section),
-                language: language.clone(),
-                ..Default::default()
-            };
-            let (clause, values) = newest_first_clause_from(&filter, binds.len() + 2);
-            parts.push(format!(
-                "SELECT * FROM (SELECT CAST(${} AS BIGINT) AS block, {SUMMARY_COLUMNS} \
-                 FROM articles a JOIN sections s ON s.id = a.section_id WHERE {clause} \
-                 ORDER BY a.published_at DESC, a.id DESC LIMIT $1) AS part{}",
-                binds.len() + 2 + values.len(),
-                parts.len()
-            ));
-            binds.extend(values);
-            binds.push(section.0.into());
-        }
-        let sql = parts.join(" UNION ALL ");
+        let (sql, binds) = sections_statement(sections, language);
         let rows = bind_all(sqlx::query(&sql).bind(i64::from(limit)), &binds)
             .fetch_all(&self.read)
             .await?;
@@ -548,12 +594,7 @@ impl SqlStore {
     }
 
     pub async fn feed_entries(&self, filter: &ArticleFilter, limit: u32) -> Result<Vec<FeedEntry>> {
-        let (clause, binds) = filter_clause(filter);
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, a.body_html FROM articles a JOIN sections s ON s.id = a.section_id \
-             WHERE {clause} ORDER BY a.published_at DESC, a.id DESC LIMIT ${}",
-            binds.len() + 1
-        );
+        let (sql, binds) = feed_statement(filter);
         let rows = bind_all(sqlx::query(&sql), &binds)
             .bind(i64::from(limit))
             .fetch_all(&self.read)
@@ -610,17 +651,7 @@ impl SqlStore {
         limit: u32,
     ) -> Result<(Vec<ArticleSummary>, Vec<ArticleSummary>)> {
         let related = related.min(MAX_RELATED as u32);
-        let (clause, binds) = newest_first_clause_from(filter, 4);
-        let sql = format!(
-            "SELECT * FROM (SELECT 1 AS list, {SUMMARY_COLUMNS} FROM related_articles r \
-               JOIN articles a ON a.id = r.related_id JOIN sections s ON s.id = a.section_id \
-               WHERE r.article_id = $1 AND a.status = 'published' AND a.partner_only = 0 \
-               ORDER BY r.score DESC, a.id DESC LIMIT $2) AS related \
-             UNION ALL \
-             SELECT * FROM (SELECT 2 AS list, {SUMMARY_COLUMNS} FROM articles a \
-               JOIN sections s ON s.id = a.section_id WHERE {clause} \
-               ORDER BY a.published_at DESC, a.id DESC LIMIT $3) AS more"
-        );
+        let (sql, binds) = article_lists_statement(filter);
         let more_limit = if limit == 0 { 0 } else { limit + related };
         let query =
             sqlx::query(&sql).bind(id.0).bind(i64::from(related)).bind(i64::from(more_limit));
@@ -733,5 +764,51 @@ impl SqlStore {
         .fetch_all(&self.write)
         .await?;
         rows.iter().map(|row| Ok(ArticleId(row.try_get("article_id")?))).collect()
+    }
+}
+
+#[cfg(feature = "test-support")]
+impl SqlStore {
+    /// The database's plans for the statements that read the list `filter` selects, by name,
+    /// one line per step as [`SqlStore::front_page_plan`] gives them: `count` and `page`
+    /// ([`SqlStore::list_articles`]), `latest`, `feed`, `more` (the second list of
+    /// [`SqlStore::article_lists`]) and `sections` (the home page's blocks of `sections`, in
+    /// the filter's language). Tests read them to prove that no list walks the archive.
+    pub async fn list_plans(
+        &self,
+        filter: &ArticleFilter,
+        sections: &[SectionId],
+    ) -> Result<Vec<(&'static str, Vec<String>)>> {
+        let (count, page, binds) = list_statements(filter);
+        let (latest, _) = latest_statement(filter);
+        let (feed, _) = feed_statement(filter);
+        let (more, _) = article_lists_statement(filter);
+        let (blocks, block_binds) = sections_statement(sections, filter.language.clone());
+        Ok(vec![
+            ("count", self.plan(&count, &[], &binds, &[]).await?),
+            ("page", self.plan(&page, &[], &binds, &[20, 0]).await?),
+            ("latest", self.plan(&latest, &[], &binds, &[12]).await?),
+            ("feed", self.plan(&feed, &[], &binds, &[20]).await?),
+            ("more", self.plan(&more, &[0, 4, 8], &binds, &[]).await?),
+            ("sections", self.plan(&blocks, &[4], &block_binds, &[]).await?),
+        ])
+    }
+
+    /// The plan of `sql` with `before`, `binds` and `after` bound in that order.
+    async fn plan(
+        &self,
+        sql: &str,
+        before: &[i64],
+        binds: &[Bind],
+        after: &[i64],
+    ) -> Result<Vec<String>> {
+        let (explain, column) = match self.backend {
+            super::Backend::Sqlite => ("EXPLAIN QUERY PLAN ", "detail"),
+            super::Backend::Postgres => ("EXPLAIN ", "QUERY PLAN"),
+        };
+        let sql = format!("{explain}{sql}");
+        let query = bind_all(bind_all(sqlx::query(&sql), before), binds);
+        let rows = bind_all(query, after).fetch_all(&self.read).await?;
+        rows.iter().map(|row| Ok(row.try_get::<String, _>(column)?)).collect()
     }
 }
