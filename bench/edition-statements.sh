@@ -14,36 +14,21 @@ m=${2:-200}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db="$work/lede.db"
-for f in crates/lede-store/migrations/sqlite/*.sql; do
-  case "$f" in */0026_*) continue ;; esac
-  sqlite3 "$db" < "$f"
-done
+. bench/sqlite-archive.sh
+archive "$db" 0026 "$n"
 sqlite3 "$db" >/dev/null <<SQL
-PRAGMA journal_mode = WAL;
-INSERT INTO sections (id, slug, name) VALUES (1, 'news', 'News'), (2, 'sport', 'Sport');
 INSERT INTO authors (id, slug, name, created_at) VALUES (1, 'anna', 'Anna', 0), (2, 'bilal', 'Bilal', 0);
-CREATE TEMP TABLE filler AS SELECT substr(replace(hex(randomblob(1200)), 'A', ' '), 1, 2300) AS t;
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $n)
-INSERT INTO articles (id, slug, headline, standfirst, body_markdown, body_html, body_text,
-  word_count, language, status, section_id, published_at, created_at, updated_at)
-SELECT i, 'article-' || i, 'Headline ' || i, 'Standfirst ' || i, f.t || i, '<p>' || f.t || '</p>',
-  f.t, 380, 'en', 'published', 1 + i % 2, 1700000000 - i * 3600, 1700000000 - i * 3600,
-  1700000000 - i * 3600
-FROM n, temp.filler f;
 WITH RECURSIVE n(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM n WHERE j < $m)
 INSERT INTO articles (id, slug, headline, standfirst, body_markdown, body_html, body_text,
   word_count, language, status, section_id, published_at, created_at, updated_at)
 SELECT $n + j, 'urdu-' || j, 'Urdu ' || j, 'Urdu ' || j, f.t || j, '<p>' || f.t || '</p>',
   f.t, 380, 'ur', 'published', 1 + j % 2, p, p, p
 FROM (SELECT j, 1700000000 - ($n * 9 / 10 + j * ($n / 10 / $m)) * 3600 - 1800 AS p FROM n),
-  temp.filler f;
+  filler f;
 INSERT INTO article_authors (article_id, author_id, position)
 SELECT id, CASE language WHEN 'ur' THEN 2 ELSE 1 END, 0 FROM articles;
 PRAGMA wal_checkpoint(TRUNCATE);
 SQL
-columns="a.id, a.slug, a.headline, a.standfirst, a.language, a.published_at, a.updated_at, \
-a.image_src, a.image_alt, a.image_caption, a.image_credit, a.image_decorative, a.partner_only, \
-s.slug AS section_slug, s.name AS section_name"
 from="FROM articles a JOIN sections s ON s.id = a.section_id"
 public="a.status = 'published' AND a.partner_only = 0"
 urdu="a.language = 'ur'"
@@ -79,12 +64,7 @@ measure() {
   local i statement
   for i in "${!names[@]}"; do
     statement=${statements[$i]}
-    sqlite3 "$db" "$statement" >/dev/null # warm the page cache
-    printf '%-17s %-10s %s\n' "${names[$i]}" "$(
-      for _ in $(seq 21); do printf '.timer on\n.output /dev/null\n%s\n' "$statement"; done |
-        sqlite3 "$db" 2>&1 | awk '/Run Time/ { print $4 * 1000 }' | sort -n | sed -n 11p |
-        awk '{ print ($1 == 0 ? "under 1" : $1) " ms" }'
-    )" "$(sqlite3 "$db" "EXPLAIN QUERY PLAN $statement" |
+    printf '%-17s %-10s %s\n' "${names[$i]}" "$(median "$db" "$statement")" "$(sqlite3 "$db" "EXPLAIN QUERY PLAN $statement" |
       grep -o 'SEARCH a USING [A-Z ]*INDEX [a-z_]*\|SCAN a\b' | sed 's/SEARCH a USING //' |
       sort | uniq -c | awk '{ $1 = $1; print }' | paste -sd ',' | sed 's/,/, /g')"
   done
