@@ -153,6 +153,8 @@ pub struct IssueReport {
     pub failed: i64,
     /// Readers who unsubscribed through this issue's link.
     pub unsubscribed: i64,
+    /// Its article's headline, for an article's issue whose article still exists.
+    pub headline: Option<String>,
 }
 
 /// A message a worker claimed: the issue, and the subscriber's address.
@@ -193,6 +195,10 @@ fn subscriber(row: &AnyRow) -> Result<Subscriber> {
 }
 
 const ISSUE_COLUMNS: &str = "id, list, kind, article_id, period_start, period_end, created_at";
+/// What a report reads besides [`ISSUE_COLUMNS`]: the unsubscribes it caused and its
+/// article's headline, in the same statement.
+const REPORT_COLUMNS: &str = "unsubscribed, \
+    (SELECT a.headline FROM articles a WHERE a.id = newsletter_issues.article_id) AS headline";
 
 fn issue(row: &AnyRow) -> Result<Issue> {
     let start: Option<i64> = row.try_get("period_start")?;
@@ -587,7 +593,7 @@ impl SqlStore {
     /// The latest issues with their counts, newest first (two statements).
     pub async fn newsletter_reports(&self, limit: u32) -> Result<Vec<IssueReport>> {
         let rows = sqlx::query(&format!(
-            "SELECT {ISSUE_COLUMNS}, unsubscribed FROM newsletter_issues ORDER BY id DESC LIMIT $1"
+            "SELECT {ISSUE_COLUMNS}, {REPORT_COLUMNS} FROM newsletter_issues ORDER BY id DESC LIMIT $1"
         ))
         .bind(i64::from(limit))
         .fetch_all(&self.read)
@@ -598,7 +604,7 @@ impl SqlStore {
     /// The issues that emailed an article, newest first, with their counts.
     pub async fn article_newsletter_reports(&self, article: ArticleId) -> Result<Vec<IssueReport>> {
         let rows = sqlx::query(&format!(
-            "SELECT {ISSUE_COLUMNS}, unsubscribed FROM newsletter_issues WHERE article_id = $1 \
+            "SELECT {ISSUE_COLUMNS}, {REPORT_COLUMNS} FROM newsletter_issues WHERE article_id = $1 \
              ORDER BY id DESC"
         ))
         .bind(article.0)
@@ -610,7 +616,7 @@ impl SqlStore {
     /// One issue with its counts.
     pub async fn newsletter_issue_report(&self, id: i64) -> Result<Option<IssueReport>> {
         let rows = sqlx::query(&format!(
-            "SELECT {ISSUE_COLUMNS}, unsubscribed FROM newsletter_issues WHERE id = $1"
+            "SELECT {ISSUE_COLUMNS}, {REPORT_COLUMNS} FROM newsletter_issues WHERE id = $1"
         ))
         .bind(id)
         .fetch_all(&self.read)
@@ -628,6 +634,7 @@ impl SqlStore {
                 delivered: 0,
                 failed: 0,
                 unsubscribed: row.try_get("unsubscribed")?,
+                headline: row.try_get("headline")?,
             });
         }
         if reports.is_empty() {

@@ -171,16 +171,12 @@ pub(super) async fn issue_lines(
             }
             None => issue.list.clone(),
         };
-        let what = match (issue.kind, issue.article) {
-            (IssueKind::Daily, _) => issue
+        let what = match issue.kind {
+            IssueKind::Daily => issue
                 .period
                 .map(|(_, end)| state.settings.time_zone.long_date(end, &viewer.language))
                 .unwrap_or_default(),
-            (_, Some(id)) => match state.newsroom.store().article_by_id(id).await? {
-                Some(article) => article.summary.headline,
-                None => String::new(),
-            },
-            _ => String::new(),
+            _ => report.headline.clone().unwrap_or_default(),
         };
         issues.push(IssueLine {
             id: issue.id,

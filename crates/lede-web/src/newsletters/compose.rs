@@ -41,6 +41,8 @@ pub(crate) struct IssueContent {
     list_name: String,
     subject: String,
     articles: Vec<EmailArticle>,
+    /// The list language's web fonts, found once per issue rather than once per message.
+    fonts: Vec<String>,
 }
 
 /// The view an email template gets.
@@ -59,7 +61,7 @@ struct EmailView<'a> {
     unsubscribe_url: Option<String>,
     /// The site's Nastaliq fonts (absolute), for the mail clients that load web fonts; the
     /// others fall back to the reader's own Urdu font.
-    fonts: Vec<String>,
+    fonts: &'a [String],
 }
 
 /// The web fonts an email in `language` asks for.
@@ -217,8 +219,9 @@ pub(crate) async fn issue_content(
     if articles.is_empty() {
         return Ok(None);
     }
-    let kind = issue.kind;
-    Ok(Some(IssueContent { issue_id: Some(issue.id), kind, list, list_name, subject, articles }))
+    let (kind, fonts) = (issue.kind, fonts(state, &list.language));
+    let issue_id = Some(issue.id);
+    Ok(Some(IssueContent { issue_id, kind, list, list_name, subject, articles, fonts }))
 }
 
 /// An article's email to `list` (named `list_name`), as it is sent once published; for the
@@ -237,7 +240,8 @@ pub(crate) fn article_content(
         headline.clone()
     };
     let articles = vec![email_article(state, article, true)];
-    IssueContent { issue_id: None, kind, list, list_name, subject, articles }
+    let fonts = fonts(state, &list.language);
+    IssueContent { issue_id: None, kind, list, list_name, subject, articles, fonts }
 }
 
 fn header(name: &'static str, value: String) -> HeaderValue {
@@ -248,21 +252,20 @@ fn mailbox(address: &str) -> Result<Mailbox, String> {
     address.parse().map_err(|e| format!("{address}: {e}"))
 }
 
-/// Both parts of a message (HTML, text), rendered from `email/{name}.html` and `.txt`.
-fn render_both(
+/// One part of a message: `email/{name}.{part}`, `part` being `html` or `txt`.
+fn render_part(
     state: &AppState,
     name: &str,
+    part: &str,
     view: &EmailView<'_>,
-) -> Result<(String, String), minijinja::Error> {
-    let render = |file: String| {
-        let context = minijinja::context! { page => view, lang => view.lang };
-        state.templates.render(&file, context).map(|html| html.0)
-    };
-    Ok((render(format!("email/{name}.html"))?, render(format!("email/{name}.txt"))?))
+) -> Result<String, minijinja::Error> {
+    let context = minijinja::context! { page => view, lang => view.lang };
+    state.templates.render(&format!("email/{name}.{part}"), context).map(|html| html.0)
 }
 
 fn render_parts(state: &AppState, name: &str, view: &EmailView<'_>) -> Result<MultiPart, String> {
-    let (html, text) = render_both(state, name, view).map_err(|e| format!("{e:#}"))?;
+    let render = |part| render_part(state, name, part, view).map_err(|e| format!("{e:#}"));
+    let (html, text) = (render("html")?, render("txt")?);
     Ok(MultiPart::alternative()
         .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text))
         .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html)))
@@ -288,7 +291,7 @@ fn issue_view<'a>(
         confirm_url: None,
         manage_url: Some(manage),
         unsubscribe_url: Some(unsubscribe),
-        fonts: fonts(state, language),
+        fonts: &content.fonts,
     }
 }
 
@@ -344,12 +347,14 @@ fn sample_view<'a>(state: &AppState, content: &'a IssueContent) -> EmailView<'a>
     issue_view(state, content, subscribe.clone(), subscribe)
 }
 
-/// The email as a subscriber will read it, both parts, for the editor's preview.
+/// One part of the email (`html` or `txt`) as a subscriber will read it, for the editor's
+/// preview.
 pub(crate) fn preview(
     state: &AppState,
     content: &IssueContent,
-) -> Result<(String, String), minijinja::Error> {
-    render_both(state, "issue", &sample_view(state, content))
+    part: &str,
+) -> Result<String, minijinja::Error> {
+    render_part(state, "issue", part, &sample_view(state, content))
 }
 
 /// The editor's "Send me a test": the email to `to` alone, its subject marked as a test.
@@ -409,6 +414,7 @@ pub(crate) async fn confirmation_message(
     let site_name = state.identity().name;
     let subject = state.say_in(language, "newsletter-confirm-subject", &[("site", &site_name)]);
     let list_names = names.join(", ");
+    let fonts = fonts(state, language);
     let view = EmailView {
         lang: language,
         dir: if is_right_to_left(language) { "rtl" } else { "ltr" },
@@ -421,7 +427,7 @@ pub(crate) async fn confirmation_message(
         confirm_url: Some(confirm_url),
         manage_url: None,
         unsubscribe_url: None,
-        fonts: fonts(state, language),
+        fonts: &fonts,
     };
     let parts = render_parts(state, "confirm", &view)?;
     Message::builder()

@@ -84,6 +84,12 @@ async fn email_of(
     Ok((stored, names, compose::article_content(state, &article, chosen, list_name)))
 }
 
+/// `/admin/articles/{id}/email{rest}?list=KEY`.
+fn email_url(id: i64, rest: &str, key: &str) -> String {
+    let query = serde_urlencoded::to_string([("list", key)]).unwrap_or_default();
+    format!("/admin/articles/{id}/email{rest}?{query}")
+}
+
 /// `/admin/articles/{id}/email`: the preview page.
 pub async fn preview(
     State(state): State<AppState>,
@@ -92,7 +98,7 @@ pub async fn preview(
     AdminQuery(query): AdminQuery<EmailQuery>,
 ) -> AppResult<Response> {
     let (stored, lists, content) = email_of(&state, &viewer, id, &query.list).await?;
-    let (_, text) = compose::preview(&state, &content)?;
+    let text = compose::preview(&state, &content, "txt")?;
     let key = content.list_key();
     let reports = state.newsroom.article_newsletter_reports(&viewer.user, ArticleId(id)).await?;
     let view = EmailPreviewView {
@@ -100,10 +106,7 @@ pub async fn preview(
         headline: stored.input.headline.clone(),
         published: stored.status == ArticleStatus::Published,
         lists,
-        body_url: format!(
-            "/admin/articles/{id}/email/body?{}",
-            serde_urlencoded::to_string([("list", &key)]).unwrap_or_default()
-        ),
+        body_url: email_url(id, "/body", &key),
         list: key,
         subject: content.subject().to_owned(),
         text,
@@ -124,7 +127,7 @@ pub async fn body(
     AdminQuery(query): AdminQuery<EmailQuery>,
 ) -> AppResult<Response> {
     let (_, _, content) = email_of(&state, &viewer, id, &query.list).await?;
-    let (html, _) = compose::preview(&state, &content)?;
+    let html = compose::preview(&state, &content, "html")?;
     let mut response = axum::response::Html(html).into_response();
     response
         .headers_mut()
@@ -145,10 +148,7 @@ pub async fn send_test(
     CsrfForm { viewer, form }: CsrfForm<TestForm>,
 ) -> AppResult<Response> {
     let (_, _, content) = email_of(&state, &viewer, id, &form.list).await?;
-    let back = format!(
-        "/admin/articles/{id}/email?{}",
-        serde_urlencoded::to_string([("list", content.list_key())]).unwrap_or_default()
-    );
+    let back = email_url(id, "", &content.list_key());
     let to = viewer.user.email.clone();
     let said = match &state.mailer {
         None => say(&state, Some(&viewer), "admin-email-no-mail", &[]),
