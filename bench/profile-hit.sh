@@ -7,6 +7,8 @@
 #   bench/profile-hit.sh                  # 10 s under wrk -t2 -c64
 #   SECONDS_EACH=5 TOP=60 bench/profile-hit.sh
 #   LEDE=target/release/lede bench/profile-hit.sh   # a binary already built
+#   RENDER=1 bench/profile-hit.sh         # every request renders (page cache off), Lede on
+#                                         # core 1 and wrk on core 0: the render path's profile
 #
 # Installs wrk and perf (Debian's linux-perf) when missing. Raw data stays in $OUT_DIR
 # (default a temporary directory it names), so `perf report -i $OUT_DIR/perf.data` can dig on.
@@ -31,18 +33,25 @@ if [ -z "${LEDE:-}" ]; then
 fi
 
 data=$(mktemp -d)
-"$LEDE" serve --demo --data "$data" --addr "127.0.0.1:$PORT" > "$OUT_DIR/lede.log" 2>&1 &
+serve=("$LEDE" serve --demo --data "$data" --addr "127.0.0.1:$PORT")
+client=(); what=hits
+if [ -n "${RENDER:-}" ]; then
+  what=renders
+  serve=(taskset -c 1 "${serve[@]}" --page-cache-mb 0)
+  client=(taskset -c 0)
+fi
+"${serve[@]}" > "$OUT_DIR/lede.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null && break; sleep 0.2; done
 article=$(curl -sf "http://127.0.0.1:$PORT/" | grep -o 'href="/articles/[^"]*"' | head -n 1 | cut -d'"' -f2)
 url="http://127.0.0.1:$PORT$article"
 curl -sf "$url" > /dev/null && curl -sf "$url" > /dev/null
-echo "profiling hits of $url ($(curl -sf "$url" | wc -c) bytes)" >&2
+echo "profiling $what of $url ($(curl -sf "$url" | wc -c) bytes)" >&2
 
 perf record -F 1999 -g -p "$pid" -o "$OUT_DIR/perf.data" -- sleep "$SECONDS_EACH" 2> /dev/null &
 perf_pid=$!
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" "$url" | tee "$OUT_DIR/wrk.txt"
+"${client[@]}" wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" "$url" | tee "$OUT_DIR/wrk.txt"
 wait "$perf_pid"
 
 echo "--- by library (share of Lede's samples) ---"

@@ -364,6 +364,27 @@ pub struct SessionRecord {
     pub user_agent: String,
 }
 
+/// A published article with what its page shows below it, read together.
+#[derive(Debug, Clone)]
+pub struct ArticlePage {
+    pub article: lede_core::content::Article,
+    /// Approved comments, oldest first.
+    pub comments: Vec<lede_core::comment::Comment>,
+    /// Its published public versions in other languages, by language.
+    pub translations: Vec<Translation>,
+}
+
+/// An article page's lists, and the media library's records of the images it shows.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleLists {
+    /// "You May Also Like", best first.
+    pub related: Vec<lede_core::content::ArticleSummary>,
+    /// "More From Author", newest first.
+    pub more: Vec<lede_core::content::ArticleSummary>,
+    /// The library's records of the article's images and of its cards', by path.
+    pub media: Vec<MediaItem>,
+}
+
 /// Another language's version of an article: the original it translates, or another
 /// translation of the same original.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -220,6 +220,10 @@ async fn pages_cost_the_same_whatever_they_show(db: &TestDb) {
         assert_eq!(before, after, "{path} costs more with more content");
         assert!(after <= 8, "{path} costs {after} statements");
     }
+    // Issue 15: an article page is two round trips to the database, whatever it shows: the
+    // article with its comments and translations, then its lists with all the page's images.
+    let article = statements_for(&app, "/articles/river-clean-up").await;
+    assert_eq!(article, 2, "an article page's statements");
     let desk_after = statements_as(&app, desk, Some(&cookie)).await;
     println!("{desk}: {desk_small} statements, {desk_after} with more content");
     assert_eq!(desk_small, desk_after, "the desk costs more with more content");

@@ -1,11 +1,14 @@
 //! Articles: the reader's lists and pages, saving, publishing and related lists.
 
+use super::media::{MEDIA_VALUES, MediaJson};
 use super::rows::{self, AUTHOR_COLUMNS, SUMMARY_COLUMNS, from_unix, to_unix};
-use super::{RELATED_COUNT_KEY, SqlStore, placeholders};
+use super::{Backend, RELATED_COUNT_KEY, SqlStore, json, placeholders};
 use crate::{
-    ArticleFilter, Audience, FeedEntry, PageRequest, Paged, Placement, Result, SitemapArticle,
+    ArticleFilter, ArticleLists, ArticlePage, Audience, FeedEntry, MediaItem, PageRequest, Paged,
+    Placement, Result, SitemapArticle,
 };
 use lede_core::Slug;
+use lede_core::comment::{Comment, CommentStatus};
 use lede_core::content::*;
 use lede_core::related::MAX_RELATED;
 use sqlx::any::{AnyArguments, AnyRow};
@@ -179,19 +182,164 @@ fn feed_statement(filter: &ArticleFilter) -> (String, Vec<Bind>) {
     (sql, binds)
 }
 
-/// [`SqlStore::article_lists`]'s statement: the article's id, the two limits, then the
-/// filter's values.
+/// What an article's row holds besides [`SUMMARY_COLUMNS`]: its own columns and its short
+/// lists (authors in byline order, tags by name, notes oldest first) as JSON, so that reading
+/// an article is one statement; [`full_article`] reads them.
+fn article_columns(backend: Backend) -> String {
+    let authors = json::rows(
+        backend,
+        AUTHOR_COLUMNS,
+        "FROM article_authors aa JOIN authors au ON au.id = aa.author_id \
+         WHERE aa.article_id = a.id",
+        "aa.position",
+    );
+    let tags = json::rows(
+        backend,
+        "t.slug, t.name",
+        "FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id",
+        "t.name",
+    );
+    let notes = json::rows(
+        backend,
+        "n.kind, n.body, n.created_at",
+        "FROM article_notes n WHERE n.article_id = a.id",
+        "n.created_at, n.id",
+    );
+    format!(
+        "{SUMMARY_COLUMNS}, a.status, a.body_html, a.word_count, a.created_at, \
+         a.shown_updated_at, a.seo_title, a.meta_description, a.social_image, \
+         {authors} AS authors, {tags} AS tags, {notes} AS notes"
+    )
+}
+
+/// [`SqlStore::article_page`]'s statement: the article by slug (`$1`) with its approved
+/// comments and its translations as JSON lists.
+fn article_page_statement(backend: Backend) -> String {
+    let comments = json::rows(
+        backend,
+        "c.id, c.parent_id, c.name, c.website, c.body, c.created_at",
+        "FROM comments c WHERE c.article_id = a.id AND c.status = 'approved'",
+        "c.created_at, c.id",
+    );
+    // The group is its root (the original) and the root's translations: each found by
+    // an index, the root by its id and the others by `translation_of`. (Written with
+    // OR, SQLite walked every published article by the status index.)
+    let version = "SELECT id, language, slug, headline, translation_of, status, partner_only \
+                   FROM articles WHERE";
+    let translations = json::rows(
+        backend,
+        "t.id, t.language, t.slug, t.headline, t.translation_of",
+        &format!(
+            "FROM ({version} id = COALESCE(a.translation_of, a.id) UNION ALL \
+             {version} translation_of = COALESCE(a.translation_of, a.id)) t \
+             WHERE t.id <> a.id AND t.status = 'published' AND t.partner_only = 0"
+        ),
+        "t.language",
+    );
+    format!(
+        "SELECT {}, {comments} AS comments, {translations} AS translations \
+         FROM articles a JOIN sections s ON s.id = a.section_id \
+         WHERE a.slug = $1 AND a.status = 'published' AND a.partner_only = 0",
+        article_columns(backend),
+    )
+}
+
+/// An author as [`article_columns`] lists them: [`AUTHOR_COLUMNS`]' values.
+#[derive(serde::Deserialize)]
+struct AuthorJson(i64, String, String, String, Option<String>, Option<String>);
+
+/// An approved comment as [`SqlStore::article_page`] lists them.
+#[derive(serde::Deserialize)]
+struct CommentJson(i64, Option<i64>, String, Option<String>, String, i64);
+
+/// An article from a row of [`article_columns`].
+fn full_article(row: &AnyRow) -> Result<Article> {
+    let mut summary = rows::summary(row)?;
+    let authors = json::list::<AuthorJson>(row, "authors")?
+        .into_iter()
+        .map(|AuthorJson(id, slug, name, bio, website, avatar)| {
+            Ok(Author { id: AuthorId(id), slug: Slug::parse(&slug)?, name, bio, website, avatar })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    summary.authors =
+        authors.iter().map(|a| NamedRef { slug: a.slug.clone(), name: a.name.clone() }).collect();
+    let tags = json::list::<(String, String)>(row, "tags")?
+        .into_iter()
+        .map(|(slug, name)| Ok(NamedRef { slug: Slug::parse(&slug)?, name }))
+        .collect::<Result<_>>()?;
+    let notes = json::list::<(String, String, i64)>(row, "notes")?
+        .into_iter()
+        .map(|(kind, text, at)| {
+            Ok(ArticleNote { kind: NoteKind::parse(&kind)?, text, at: from_unix(at) })
+        })
+        .collect::<Result<_>>()?;
+    Ok(Article {
+        status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
+        body_html: row.try_get("body_html")?,
+        word_count: u32::try_from(row.try_get::<i64, _>("word_count")?).unwrap_or(0),
+        created_at: from_unix(row.try_get("created_at")?),
+        shown_updated_at: row.try_get::<Option<i64>, _>("shown_updated_at")?.map(from_unix),
+        search_and_social: rows::search_and_social(row)?,
+        summary,
+        tags,
+        authors,
+        notes,
+    })
+}
+
+/// [`SqlStore::article_lists`]'s two lists, each in its order (`list_score`, then `list_at`,
+/// then the id, all descending): the article's id, the two limits, then the filter's values.
 fn article_lists_statement(filter: &ArticleFilter) -> (String, Vec<Bind>) {
     let (clause, binds) = newest_first_clause_from(filter, 4);
     let sql = format!(
-        "SELECT * FROM (SELECT 1 AS list, {SUMMARY_COLUMNS} FROM related_articles r \
+        "SELECT * FROM (SELECT 1 AS list, r.score AS list_score, 0 AS list_at, {SUMMARY_COLUMNS} \
+           FROM related_articles r \
            JOIN articles a ON a.id = r.related_id JOIN sections s ON s.id = a.section_id \
            WHERE r.article_id = $1 AND a.status = 'published' AND a.partner_only = 0 \
            ORDER BY r.score DESC, a.id DESC LIMIT $2) AS related \
          UNION ALL \
-         SELECT * FROM (SELECT 2 AS list, {SUMMARY_COLUMNS} FROM articles a \
+         SELECT * FROM (SELECT 2 AS list, 0 AS list_score, a.published_at AS list_at, \
+           {SUMMARY_COLUMNS} FROM articles a \
            JOIN sections s ON s.id = a.section_id WHERE {clause} \
            ORDER BY a.published_at DESC, a.id DESC LIMIT $3) AS more"
+    );
+    (sql, binds)
+}
+
+/// [`SqlStore::article_lists`]'s statement: [`article_lists_statement`]'s rows, each with its
+/// byline and its image's library record, after a first column holding the library records
+/// of the page's `images` paths (bound after the filter's values); when both lists are
+/// empty, one row holds it alone.
+fn article_page_lists_statement(
+    backend: Backend,
+    filter: &ArticleFilter,
+    images: usize,
+) -> (String, Vec<Bind>) {
+    let (lists, binds) = article_lists_statement(filter);
+    let images_sql = if images == 0 {
+        "'[]'".to_owned()
+    } else {
+        let paths = placeholders(4 + binds.len(), images);
+        json::rows(
+            backend,
+            MEDIA_VALUES,
+            &format!("FROM media m WHERE m.path IN ({paths})"),
+            "m.id",
+        )
+    };
+    let authors = json::rows(
+        backend,
+        "au.slug, au.name",
+        "FROM article_authors aa JOIN authors au ON au.id = aa.author_id \
+         WHERE aa.article_id = x.id",
+        "aa.position",
+    );
+    let card_image =
+        json::rows(backend, MEDIA_VALUES, "FROM media m WHERE m.path = x.image_src", "m.id");
+    let sql = format!(
+        "SELECT page.images, x.*, {authors} AS authors, {card_image} AS card_image \
+         FROM (SELECT {images_sql} AS images) page LEFT JOIN ({lists}) x ON 1 = 1 \
+         ORDER BY x.list, x.list_score DESC, x.list_at DESC, x.id DESC"
     );
     (sql, binds)
 }
@@ -333,90 +481,69 @@ impl SqlStore {
         self.published_article_for(slug, Audience::Public).await
     }
 
-    /// A published article, if `audience` may read it.
+    /// A published article, if `audience` may read it: one statement.
     pub async fn published_article_for(
         &self,
         slug: &str,
         audience: Audience,
     ) -> Result<Option<Article>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, a.status, a.body_html, a.word_count, a.created_at, \
-             a.shown_updated_at, a.seo_title, a.meta_description, a.social_image \
-             FROM articles a JOIN sections s ON s.id = a.section_id \
+            "SELECT {} FROM articles a JOIN sections s ON s.id = a.section_id \
              WHERE a.slug = $1 AND a.status = 'published'{}",
+            article_columns(self.backend),
             audience_clause(audience)
         );
+        let row = sqlx::query(&sql).bind(slug).fetch_optional(&self.read).await?;
+        row.as_ref().map(full_article).transpose()
+    }
+
+    /// A published public article with what its page shows below it (its approved comments,
+    /// oldest first, and its versions in other languages), in one statement.
+    pub async fn article_page(&self, slug: &str) -> Result<Option<ArticlePage>> {
+        let sql = article_page_statement(self.backend);
         let Some(row) = sqlx::query(&sql).bind(slug).fetch_optional(&self.read).await? else {
             return Ok(None);
         };
-        self.full_article(row).await.map(Some)
+        let article = full_article(&row)?;
+        let id = article.summary.id;
+        let comments = json::list::<CommentJson>(&row, "comments")?
+            .into_iter()
+            .map(|c| Comment {
+                id: CommentId(c.0),
+                article: id,
+                parent: c.1.map(CommentId),
+                name: c.2,
+                website: c.3,
+                text: c.4,
+                status: CommentStatus::Approved,
+                created_at: from_unix(c.5),
+            })
+            .collect();
+        let translations =
+            json::list::<(i64, String, String, String, Option<i64>)>(&row, "translations")?
+                .into_iter()
+                .map(|(id, language, slug, headline, translation_of)| {
+                    Ok(crate::Translation {
+                        id: ArticleId(id),
+                        language,
+                        slug: Slug::parse(&slug)?,
+                        headline,
+                        original: translation_of.is_none(),
+                    })
+                })
+                .collect::<Result<_>>()?;
+        Ok(Some(ArticlePage { article, comments, translations }))
     }
 
     /// An article by id whatever its status, as the API would show it were it published: what
     /// a webhook's payload carries (an unpublished article's too).
     pub async fn article_by_id(&self, id: ArticleId) -> Result<Option<Article>> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, a.status, a.body_html, a.word_count, a.created_at, \
-             a.shown_updated_at, a.seo_title, a.meta_description, a.social_image \
-             FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = $1"
+            "SELECT {} FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id = $1",
+            article_columns(self.backend)
         );
-        let Some(row) = sqlx::query(&sql).bind(id.0).fetch_optional(&self.read).await? else {
-            return Ok(None);
-        };
-        self.full_article(row).await.map(Some)
-    }
-
-    /// The rest of an article whose row (summary columns and the article's own) was read.
-    async fn full_article(&self, row: sqlx::any::AnyRow) -> Result<Article> {
-        let mut summary = rows::summary(&row)?;
-        let author_rows = sqlx::query(&format!(
-            "SELECT {AUTHOR_COLUMNS} FROM article_authors aa JOIN authors au ON au.id = aa.author_id \
-             WHERE aa.article_id = $1 ORDER BY aa.position"
-        ))
-        .bind(summary.id.0)
-        .fetch_all(&self.read)
-        .await?;
-        let authors = author_rows.iter().map(rows::author).collect::<Result<Vec<_>>>()?;
-        summary.authors = authors
-            .iter()
-            .map(|a| NamedRef { slug: a.slug.clone(), name: a.name.clone() })
-            .collect();
-        // Its tags (by name) and its notes (oldest first) in one round trip: a reader page
-        // costs the same number of statements whatever it shows.
-        let parts = sqlx::query(
-            "SELECT 'tag' AS part, t.slug AS first, t.name AS second, CAST(0 AS BIGINT) AS at, \
-             CAST(0 AS BIGINT) AS seq FROM article_tags x JOIN tags t ON t.id = x.tag_id \
-             WHERE x.article_id = $1 \
-             UNION ALL SELECT 'note', n.kind, n.body, n.created_at, n.id FROM article_notes n \
-             WHERE n.article_id = $1 ORDER BY 1, 4, 5, 3",
-        )
-        .bind(summary.id.0)
-        .fetch_all(&self.read)
-        .await?;
-        let (mut tags, mut notes) = (Vec::new(), Vec::new());
-        for row in &parts {
-            if row.try_get::<String, _>("part")? == "tag" {
-                tags.push(rows::named(row, "first", "second")?);
-            } else {
-                notes.push(ArticleNote {
-                    kind: NoteKind::parse(&row.try_get::<String, _>("first")?)?,
-                    text: row.try_get("second")?,
-                    at: from_unix(row.try_get("at")?),
-                });
-            }
-        }
-        Ok(Article {
-            status: ArticleStatus::parse(&row.try_get::<String, _>("status")?)?,
-            body_html: row.try_get("body_html")?,
-            word_count: u32::try_from(row.try_get::<i64, _>("word_count")?).unwrap_or(0),
-            created_at: from_unix(row.try_get("created_at")?),
-            shown_updated_at: row.try_get::<Option<i64>, _>("shown_updated_at")?.map(from_unix),
-            search_and_social: rows::search_and_social(&row)?,
-            summary,
-            tags,
-            authors,
-            notes,
-        })
+        let row = sqlx::query(&sql).bind(id.0).fetch_optional(&self.read).await?;
+        row.as_ref().map(full_article).transpose()
     }
 
     /// An article as its page would show it with `text` (rendered, not yet saved) as its
@@ -643,31 +770,53 @@ impl SqlStore {
     /// articles ("You May Also Like"), and the `limit` newest of the list `filter` selects
     /// ("More From Author"), leaving out any the first list shows, so no article appears in
     /// both: the second list reads that many more to fill up to `limit` without them.
+    /// An article page's lists and images, in one statement: "You May Also Like" (`related`
+    /// cards, best first) and "More From Author" (the filter's newest `limit`, those already
+    /// related left out), each card with its byline, and the media library's records of the
+    /// cards' images and of `images` (the article's own).
     pub async fn article_lists(
         &self,
         id: ArticleId,
         filter: &ArticleFilter,
         related: u32,
         limit: u32,
-    ) -> Result<(Vec<ArticleSummary>, Vec<ArticleSummary>)> {
+        images: &[&str],
+    ) -> Result<ArticleLists> {
         let related = related.min(MAX_RELATED as u32);
-        let (sql, binds) = article_lists_statement(filter);
+        let (sql, binds) = article_page_lists_statement(self.backend, filter, images.len());
         let more_limit = if limit == 0 { 0 } else { limit + related };
         let query =
             sqlx::query(&sql).bind(id.0).bind(i64::from(related)).bind(i64::from(more_limit));
-        let rows = bind_all(query, &binds).fetch_all(&self.read).await?;
-        let summaries = self.summaries(&rows).await?;
-        let (mut related, mut more) = (Vec::new(), Vec::new());
-        for (row, summary) in rows.iter().zip(summaries) {
-            if row.try_get::<i64, _>("list")? == 1 {
-                related.push(summary);
+        let mut query = bind_all(query, &binds);
+        for path in images {
+            query = query.bind(*path);
+        }
+        let rows = query.fetch_all(&self.read).await?;
+        let mut found = ArticleLists::default();
+        let mut media: Vec<MediaJson> = match rows.first() {
+            Some(row) => json::list(row, "images")?,
+            None => Vec::new(),
+        };
+        for row in &rows {
+            let Some(list) = row.try_get::<Option<i64>, _>("list")? else { continue };
+            let mut summary = rows::summary(row)?;
+            summary.authors = json::list::<(String, String)>(row, "authors")?
+                .into_iter()
+                .map(|(slug, name)| Ok(NamedRef { slug: Slug::parse(&slug)?, name }))
+                .collect::<Result<_>>()?;
+            media.extend(json::list::<MediaJson>(row, "card_image")?);
+            if list == 1 {
+                found.related.push(summary);
             } else {
-                more.push(summary);
+                found.more.push(summary);
             }
         }
-        more.retain(|m| related.iter().all(|r| r.id != m.id));
-        more.truncate(limit as usize);
-        Ok((related, more))
+        found.more.retain(|m| found.related.iter().all(|r| r.id != m.id));
+        found.more.truncate(limit as usize);
+        found.media = media.into_iter().map(MediaItem::from).collect();
+        found.media.sort_by(|a, b| a.path.cmp(&b.path));
+        found.media.dedup_by(|a, b| a.path == b.path);
+        Ok(found)
     }
 
     pub async fn article_state(&self, slug: &str) -> Result<Option<(ArticleId, ArticleStatus)>> {
@@ -782,7 +931,7 @@ impl SqlStore {
         let (count, page, binds) = list_statements(filter);
         let (latest, _) = latest_statement(filter);
         let (feed, _) = feed_statement(filter);
-        let (more, _) = article_lists_statement(filter);
+        let (more, _) = article_page_lists_statement(self.backend, filter, 0);
         let (blocks, block_binds) = sections_statement(sections, filter.language.clone());
         Ok(vec![
             ("count", self.plan(&count, &[], &binds, &[]).await?),
@@ -792,6 +941,18 @@ impl SqlStore {
             ("more", self.plan(&more, &[0, 4, 8], &binds, &[]).await?),
             ("sections", self.plan(&blocks, &[4], &block_binds, &[]).await?),
         ])
+    }
+
+    /// The database's plan for [`SqlStore::article_page`]'s statement, as
+    /// [`SqlStore::list_plans`] gives them.
+    pub async fn article_page_plan(&self, slug: &str) -> Result<Vec<String>> {
+        let sql = article_page_statement(self.backend);
+        let (explain, column) = match self.backend {
+            super::Backend::Sqlite => ("EXPLAIN QUERY PLAN ", "detail"),
+            super::Backend::Postgres => ("EXPLAIN ", "QUERY PLAN"),
+        };
+        let rows = sqlx::query(&format!("{explain}{sql}")).bind(slug).fetch_all(&self.read).await?;
+        rows.iter().map(|row| Ok(row.try_get::<String, _>(column)?)).collect()
     }
 
     /// The plan of `sql` with `before`, `binds` and `after` bound in that order.

@@ -12,30 +12,64 @@ const MEDIA_COLUMNS: &str = "id, path, original_name, mime, width, height, width
     created_at, uploaded_by, alt, caption, credit";
 
 fn item(row: &AnyRow) -> Result<MediaItem> {
-    let number = |column: &str| -> Result<u32> {
-        Ok(u32::try_from(row.try_get::<i64, _>(column)?).unwrap_or(0))
-    };
-    Ok(MediaItem {
-        id: row.try_get("id")?,
-        path: row.try_get("path")?,
-        original_name: row.try_get("original_name")?,
-        mime: row.try_get("mime")?,
-        width: number("width")?,
-        height: number("height")?,
-        widths: row
-            .try_get::<String, _>("widths")?
-            .split_whitespace()
-            .filter_map(|w| w.parse().ok())
-            .collect(),
-        bytes: u64::try_from(row.try_get::<i64, _>("bytes")?).unwrap_or(0),
-        created_at: from_unix(row.try_get("created_at")?),
-        uploaded_by: row.try_get::<Option<i64>, _>("uploaded_by")?.map(UserId),
-        description: Description {
-            alt: row.try_get("alt")?,
-            caption: row.try_get("caption")?,
-            credit: row.try_get("credit")?,
-        },
-    })
+    let number = |column: &str| -> Result<i64> { Ok(row.try_get::<i64, _>(column)?) };
+    Ok(MediaJson(
+        number("id")?,
+        row.try_get("path")?,
+        row.try_get("original_name")?,
+        row.try_get("mime")?,
+        number("width")?,
+        number("height")?,
+        row.try_get("widths")?,
+        number("bytes")?,
+        number("created_at")?,
+        row.try_get("uploaded_by")?,
+        row.try_get("alt")?,
+        row.try_get("caption")?,
+        row.try_get("credit")?,
+    )
+    .into())
+}
+
+/// [`MEDIA_COLUMNS`] of the table aliased `m`, for a [`super::json::rows`] list of images.
+pub(super) const MEDIA_VALUES: &str = "m.id, m.path, m.original_name, m.mime, m.width, \
+    m.height, m.widths, m.bytes, m.created_at, m.uploaded_by, m.alt, m.caption, m.credit";
+
+/// A media library record as a row or a JSON list holds it: [`MEDIA_COLUMNS`]' values.
+#[derive(serde::Deserialize)]
+pub(super) struct MediaJson(
+    i64,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    String,
+    i64,
+    i64,
+    Option<i64>,
+    String,
+    String,
+    String,
+);
+
+impl From<MediaJson> for MediaItem {
+    fn from(m: MediaJson) -> Self {
+        let number = |n: i64| u32::try_from(n).unwrap_or(0);
+        MediaItem {
+            id: m.0,
+            path: m.1,
+            original_name: m.2,
+            mime: m.3,
+            width: number(m.4),
+            height: number(m.5),
+            widths: m.6.split_whitespace().filter_map(|w| w.parse().ok()).collect(),
+            bytes: u64::try_from(m.7).unwrap_or(0),
+            created_at: from_unix(m.8),
+            uploaded_by: m.9.map(UserId),
+            description: Description { alt: m.10, caption: m.11, credit: m.12 },
+        }
+    }
 }
 
 impl SqlStore {

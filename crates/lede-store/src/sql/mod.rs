@@ -16,6 +16,7 @@ mod connect;
 mod editorial;
 mod front_page;
 mod import;
+mod json;
 mod live_edits;
 mod media;
 mod newsletters;

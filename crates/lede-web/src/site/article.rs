@@ -3,7 +3,7 @@
 //! "More From Author", and comments with the "Add yours" form.
 
 use super::comments::CommentFormView;
-use super::{Layout, card_images, illustrate, render};
+use super::{Layout, add_library, card_images, render};
 use crate::cache::shown::{self, Dep};
 use crate::error::{AppError, AppResult};
 use crate::seo;
@@ -16,7 +16,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use lede_core::content::{Article, is_right_to_left};
 use lede_core::urls;
-use lede_store::ArticleFilter;
+use lede_store::{ArticleFilter, ArticleLists, ArticlePage, MediaItem};
 use serde::{Deserialize, Serialize};
 
 /// How many of the first author's other articles "More From Author" lists.
@@ -128,17 +128,17 @@ pub async fn show_article(
     Path(slug): Path<String>,
     Query(query): Query<ArticleQuery>,
 ) -> AppResult<Response> {
-    let article = published_article(&state, &slug).await?;
-    let mut form = CommentFormView::fresh(&state, &article);
+    let page = published_article(&state, &slug).await?;
+    let mut form = CommentFormView::fresh(&state, &page.article);
     form.held_for_moderation = query.comment.as_deref() == Some("pending");
-    render_article(&state, article, form, StatusCode::OK).await
+    render_article(&state, page, form, StatusCode::OK).await
 }
 
-/// A published article by slug, or a 404.
-pub async fn published_article(state: &AppState, slug: &str) -> AppResult<Article> {
+/// A published article by slug with its comments and translations, or a 404.
+pub async fn published_article(state: &AppState, slug: &str) -> AppResult<ArticlePage> {
     let store = state.newsroom.store();
-    match store.published_article(slug).await? {
-        Some(article) => Ok(article),
+    match store.article_page(slug).await? {
+        Some(page) => Ok(page),
         // A trashed article is gone on purpose: 410 tells search engines to drop it, and its
         // readers are told in the article's language.
         None => match store.trashed_language(slug).await? {
@@ -154,22 +154,9 @@ pub async fn published_article(state: &AppState, slug: &str) -> AppResult<Articl
 
 /// What the top of an article page shows (headline, standfirst, byline, image, body and its
 /// notes, tags and author boxes), its sections, tags and authors named in its language and
-/// leading to its language's edition. Lists and comments are the public page's to add.
-async fn article_view(state: &AppState, article: &Article) -> AppResult<ArticleView> {
-    let store = state.newsroom.store();
-    // The featured image and the body's images that belong to the library, in one query.
-    let body_images = lede_core::markdown::image::images_in(&article.body_html);
-    let mut paths: Vec<&str> = article
-        .summary
-        .featured_image
-        .iter()
-        .map(|image| image.src.as_str())
-        .chain(body_images.iter().map(|image| image.src.as_str()))
-        .filter(|path| lede_store::MediaLibrary::may_hold(path))
-        .collect();
-    paths.sort_unstable();
-    paths.dedup();
-    let library = store.media_by_paths(&paths).await?;
+/// leading to its language's edition, its images with what `library` says of them. Lists and
+/// comments are the public page's to add.
+fn article_view(state: &AppState, article: &Article, library: &[MediaItem]) -> ArticleView {
     let summary = &article.summary;
     let zone = &state.settings.time_zone;
     let language = summary.language.as_str();
@@ -181,7 +168,7 @@ async fn article_view(state: &AppState, article: &Article) -> AppResult<ArticleV
     };
     // Updated on a later day of the site's calendar, not of UTC's.
     let later_day = zone.civil(summary.updated_at).date() > zone.civil(summary.published_at).date();
-    Ok(ArticleView {
+    ArticleView {
         url: urls::article(&summary.slug),
         headline: summary.headline.clone(),
         standfirst: summary.standfirst.clone(),
@@ -205,7 +192,7 @@ async fn article_view(state: &AppState, article: &Article) -> AppResult<ArticleV
         }),
         body_html: super::body_images::with_variants(
             &article.body_html,
-            &library,
+            library,
             summary.featured_image.is_some(),
         ),
         notes: article
@@ -234,7 +221,23 @@ async fn article_view(state: &AppState, article: &Article) -> AppResult<ArticleV
         form: None,
         subscribe: None,
         preview: false,
-    })
+    }
+}
+
+/// The featured image's and the body's paths that may be in the media library.
+fn library_paths(article: &Article) -> Vec<String> {
+    let body_images = lede_core::markdown::image::images_in(&article.body_html);
+    let mut paths: Vec<String> = article
+        .summary
+        .featured_image
+        .iter()
+        .map(|image| image.src.clone())
+        .chain(body_images.into_iter().map(|image| image.src))
+        .filter(|path| lede_store::MediaLibrary::may_hold(path))
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths
 }
 
 /// An article as a preview shows it: the page's own view, with no lists or comments, its
@@ -242,7 +245,10 @@ async fn article_view(state: &AppState, article: &Article) -> AppResult<ArticleV
 pub(crate) async fn preview_view(state: &AppState, mut article: Article) -> AppResult<ArticleView> {
     let catalog = state.catalog.get(&state.newsroom).await?;
     catalog.names(&article.summary.language).article(&mut article);
-    let mut view = article_view(state, &article).await?;
+    let paths = library_paths(&article);
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let library = state.newsroom.store().media_by_paths(&paths).await?;
+    let mut view = article_view(state, &article, &library);
     view.preview = true;
     Ok(view)
 }
@@ -273,10 +279,11 @@ pub(crate) async fn render_preview(state: &AppState, article: Article) -> AppRes
 /// reader's input and what to fix.
 pub async fn render_article(
     state: &AppState,
-    mut article: Article,
+    page: ArticlePage,
     form: CommentFormView,
     status: StatusCode,
 ) -> AppResult<Response> {
+    let ArticlePage { mut article, comments, translations } = page;
     let store = state.newsroom.store();
     let id = article.summary.id;
     for dep in [Dep::Article(id), Dep::Comments(id), Dep::RelatedOf(id)] {
@@ -296,15 +303,16 @@ pub async fn render_article(
     };
     let catalog = state.catalog.get(&state.newsroom).await?;
     let related_count = catalog.page.related_count;
-    let (mut related, mut more_from_author) =
-        store.article_lists(id, &filter, related_count, more_limit).await?;
+    // Its lists, their cards' images and its own, in one query.
+    let paths = library_paths(&article);
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let ArticleLists { mut related, more: mut more_from_author, media } =
+        store.article_lists(id, &filter, related_count, more_limit, &paths).await?;
     // Sections, tags and authors are named in the article's language, around it as in it.
     let names = catalog.names(&article.summary.language);
     names.article(&mut article);
     names.summaries(&mut related);
     names.summaries(&mut more_from_author);
-    let comments = store.approved_comments(id).await?;
-    let translations = store.translations(id).await?;
     for other in &translations {
         shown::record(Dep::Article(other.id));
     }
@@ -333,13 +341,11 @@ pub async fn render_article(
             article: summary.id.0,
             lists: [format!("daily:{language}"), format!("breaking:{language}")],
         }),
-        ..article_view(state, &article).await?
+        ..article_view(state, &article, &media)
     };
     let held = view.form.as_ref().is_some_and(|f| f.held_for_moderation);
-    // The cards' thumbnails, from the media library at once (the article's own images came
-    // with its view).
-    illustrate(state, card_images(view.related.iter_mut().chain(&mut view.more_from_author)))
-        .await?;
+    // The cards' thumbnails, from the library records that came with the lists.
+    add_library(card_images(view.related.iter_mut().chain(&mut view.more_from_author)), &media);
     // Search engines and browser tabs read the SEO title and description, where the newsroom
     // wrote them.
     let shown = &article.search_and_social;

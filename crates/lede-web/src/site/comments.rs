@@ -121,7 +121,8 @@ pub async fn post_comment(
 ) -> AppResult<Response> {
     crate::origin::check_origin(&headers, &state.settings.base_url)?;
     let Form(fields) = form?;
-    let article = published_article(&state, &slug).await?;
+    let page = published_article(&state, &slug).await?;
+    let article = &page.article;
     let newsroom = &state.newsroom;
     let token = form_token::verify(
         newsroom.secret(),
@@ -172,7 +173,7 @@ pub async fn post_comment(
             Ok(held_redirect(&article.summary.slug))
         }
         (checked, problem) => {
-            let mut form = CommentFormView::fresh(&state, &article);
+            let mut form = CommentFormView::fresh(&state, article);
             for invalid in checked.err().unwrap_or_default() {
                 let said = state.translations.say(&article.summary.language, &invalid.message);
                 form.errors.insert(invalid.field, said);
@@ -180,7 +181,7 @@ pub async fn post_comment(
             }
             form.problem = problem;
             form.values = CommentFields { token: String::new(), homepage: String::new(), ..fields };
-            render_article(&state, article, form, StatusCode::UNPROCESSABLE_ENTITY).await
+            render_article(&state, page, form, StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
 }

@@ -306,12 +306,17 @@ pub async fn illustrate(
     let paths: Vec<String> = images.iter().map(|i| i.src.clone()).collect();
     let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
     let items = state.newsroom.store().media_by_paths(&paths).await?;
+    add_library(images, &items);
+    Ok(())
+}
+
+/// Gives each of `images` what the media library's `items` say of it.
+pub fn add_library(images: Vec<&mut crate::views::ImageView>, items: &[lede_store::MediaItem]) {
     for image in images {
         if let Some(item) = items.iter().find(|m| m.path == image.src) {
             image.add_library(item);
         }
     }
-    Ok(())
 }
 
 /// The images of `cards`, for [`illustrate`].
