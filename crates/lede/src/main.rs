@@ -15,6 +15,11 @@ mod transfer;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// A render makes and frees many small strings and maps (glibc's allocator was a fifth of a
+/// render's CPU by the profile in docs/PERFORMANCE.md); mimalloc keeps per-thread free lists.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let filter = tracing_subscriber::EnvFilter::try_from_env("LEDE_LOG").unwrap_or_else(|_| {
