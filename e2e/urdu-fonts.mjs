@@ -9,7 +9,7 @@
 // Usage: node urdu-fonts.mjs [path/to/lede]
 import { join } from "node:path";
 import assert from "node:assert/strict";
-import { run, startLede, launchBrowser, PHONE, DESKTOP } from "./lib.mjs";
+import { run, startLede, launchBrowser, signIn, PHONE, DESKTOP } from "./lib.mjs";
 
 const urdu = "/articles/saltmarsh-volunteers-urdu-flood-warnings";
 const viewports = { phone: PHONE, desktop: DESKTOP };
@@ -57,7 +57,10 @@ function assertOwnOrigin(page, path) {
 }
 
 await run("urdu fonts", "screenshots/urdu-fonts", async ({ shots }) => {
-  const site = await startLede({ config: "comment_min_seconds = 2\n" });
+  const site = await startLede({
+    config: "comment_min_seconds = 2\n",
+    users: [{ email: "ed@example.com", name: "Ed Itor", role: "editor" }],
+  });
   base = site.base;
   const browser = await launchBrowser();
 
@@ -145,5 +148,43 @@ await run("urdu fonts", "screenshots/urdu-fonts", async ({ shots }) => {
       await page.screenshot({ path: join(shots, `${shot}-${name}.png`), fullPage: true });
       await page.context().close();
     }
+  }
+
+  // The editor's preview of the Urdu article's email: the email, in a sandboxed frame of no
+  // origin, loads the site's Nastaliq (fonts are fetched in CORS mode, so they must say any
+  // origin may use them), as a mail client that loads web fonts would.
+  {
+    const headline = await (async () => {
+      const page = await openPage(browser, viewports.desktop);
+      await visit(page, urdu);
+      const text = (await page.locator("h1").first().textContent()).trim();
+      await page.context().close();
+      return text;
+    })();
+    const editor = await signIn(browser, site, "ed@example.com");
+    await editor.goto(site.url("/admin/articles"));
+    const href = await editor.getByRole("link", { name: headline, exact: true }).first().getAttribute("href");
+    // The frame runs no script (sandboxed), so its fonts are read from the network: those
+    // the frame asked for, not the newsroom page's own.
+    const loaded = [];
+    const failed = [];
+    const emailFont = (request) => request.url().endsWith(".woff2") && request.frame().url().includes("/email/body");
+    editor.on("requestfinished", async (request) => {
+      if (!emailFont(request)) return;
+      const response = await request.response();
+      loaded.push(`${response.status()} ${request.url()}`);
+    });
+    editor.on("requestfailed", (request) => {
+      if (emailFont(request)) failed.push(`${request.failure()?.errorText} ${request.url()}`);
+    });
+    await editor.goto(site.url(`${href}/email`));
+    const frame = editor.frames().find((f) => f.url().includes("/email/body"));
+    assert.ok(frame, "the email is shown in a frame");
+    await frame.waitForLoadState("networkidle");
+    await editor.waitForTimeout(500);
+    assert.deepEqual(failed, [], "no font of the email fails to load");
+    assert.ok(loaded.some((line) => line.startsWith("200 ") && line.includes("nastaliq")), `the email's Nastaliq loads: ${loaded}`);
+    await editor.screenshot({ path: join(shots, "email-preview-urdu.png"), fullPage: true });
+    await editor.context().close();
   }
 });

@@ -135,7 +135,16 @@ pub async fn serve(Path(file): Path<String>, request: HeaderMap) -> Result<Respo
     let headers =
         [(header::CONTENT_TYPE, asset.content_type), (header::CACHE_CONTROL, asset.cache_control)];
     let Some((gzip, brotli)) = &asset.compressed else {
-        return Ok((headers, asset.bytes.clone()).into_response());
+        let mut response = (headers, asset.bytes.clone()).into_response();
+        // Browsers fetch fonts in CORS mode: an email's frame (sandboxed, so of no origin)
+        // and webmail on another site need this to use the site's Urdu fonts, which are
+        // public anyway.
+        if asset.content_type.starts_with("font/") {
+            response
+                .headers_mut()
+                .insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+        }
+        return Ok(response);
     };
     let (body, coding) = match crate::cache::preferred(request.get(header::ACCEPT_ENCODING)) {
         Encoding::Brotli => (brotli.clone(), Some("br")),

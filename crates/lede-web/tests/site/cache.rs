@@ -223,7 +223,8 @@ async fn cached_pages_come_in_every_encoding_with_an_etag(db: &TestDb) {
 }
 
 /// The stylesheet names the fonts by their hashed addresses; each is served as `font/woff2`,
-/// kept forever, and never compressed again (WOFF2 is compressed inside); their licence is
+/// kept forever, never compressed again (WOFF2 is compressed inside), to pages of any origin
+/// (browsers fetch fonts in CORS mode); their licence is
 /// served beside them under a name that does not change.
 async fn fonts_are_immutable_and_served_as_they_are(db: &TestDb) {
     let site = site(db).await;
@@ -247,6 +248,8 @@ async fn fonts_are_immutable_and_served_as_they_are(db: &TestDb) {
         assert_eq!(headers[header::CONTENT_TYPE], "font/woff2", "{path}");
         assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable", "{path}");
         assert!(!headers.contains_key(header::CONTENT_ENCODING), "{path} is sent as it is");
+        // Any page may use them: an email's sandboxed frame, webmail on another site.
+        assert_eq!(headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*", "{path}");
         assert!(body.starts_with(b"wOF2"), "{path} is a WOFF2 file");
     }
     let licence = site.get("/static/fonts/OFL.txt").await;
