@@ -947,12 +947,7 @@ impl SqlStore {
     /// [`SqlStore::list_plans`] gives them.
     pub async fn article_page_plan(&self, slug: &str) -> Result<Vec<String>> {
         let sql = article_page_statement(self.backend);
-        let (explain, column) = match self.backend {
-            super::Backend::Sqlite => ("EXPLAIN QUERY PLAN ", "detail"),
-            super::Backend::Postgres => ("EXPLAIN ", "QUERY PLAN"),
-        };
-        let rows = sqlx::query(&format!("{explain}{sql}")).bind(slug).fetch_all(&self.read).await?;
-        rows.iter().map(|row| Ok(row.try_get::<String, _>(column)?)).collect()
+        self.plan(&sql, &[], &[Bind::Text(slug.to_owned())], &[]).await
     }
 
     /// The plan of `sql` with `before`, `binds` and `after` bound in that order.
