@@ -386,6 +386,9 @@ async fn an_editor_previews_the_email_tests_it_and_partners_hear_it_was_sent(db:
     assert_eq!(preview.attrs("select[name=list] option", "value"), ["daily:en", "breaking:en"]);
     assert_eq!(preview.attr("select[name=list] option[selected]", "value"), "breaking:en");
     assert!(preview.text(".email-subject").ends_with("Breaking: Bridge closes at dawn"));
+    // Headline and subject are marked in the article's language, so they take its type.
+    assert_eq!(preview.attr(".email-headline", "lang"), "en");
+    assert_eq!(preview.attr(".email-subject-text", "lang"), "en");
     assert!(preview.text(".notice").contains("not published yet"), "{}", preview.body);
     assert!(preview.text(".email-text pre").contains("Traffic stops."));
     // The email itself, in a frame of its own: no scripts, shown only inside the newsroom.

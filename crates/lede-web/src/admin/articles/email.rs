@@ -38,6 +38,9 @@ pub struct EmailQuery {
 struct EmailPreviewView {
     id: i64,
     headline: String,
+    /// The article's language: its headline and the subject are set in its type (Nastaliq
+    /// for Urdu), as in the email.
+    lang: String,
     published: bool,
     /// The lists in the article's language (key, name), and the one shown.
     lists: Vec<(String, String)>,
@@ -104,6 +107,7 @@ pub async fn preview(
     let view = EmailPreviewView {
         id,
         headline: stored.input.headline.clone(),
+        lang: stored.input.language.clone(),
         published: stored.status == ArticleStatus::Published,
         lists,
         body_url: email_url(id, "/body", &key),
