@@ -221,12 +221,24 @@ fn article_page_statement(backend: Backend) -> String {
         "FROM comments c WHERE c.article_id = a.id AND c.status = 'approved'",
         "c.created_at, c.id",
     );
-    // The group is its root (the original) and the root's translations: each found by
-    // an index, the root by its id and the others by `translation_of`. (Written with
-    // OR, SQLite walked every published article by the status index.)
+    let translations = translations_list(backend);
+    format!(
+        "SELECT {}, {comments} AS comments, {translations} AS translations \
+         FROM articles a JOIN sections s ON s.id = a.section_id \
+         WHERE a.slug = $1 AND a.status = 'published' AND a.partner_only = 0",
+        article_columns(backend),
+    )
+}
+
+/// The published public versions of the article `a` in other languages, as a JSON list
+/// ([`translations_from`] reads it): the group is its root (the original) and the root's
+/// translations, each found by an index, the root by its id and the others by
+/// `translation_of`. (Written with OR, SQLite walked every published article by the status
+/// index, on every article page and for every article an import announced.)
+fn translations_list(backend: Backend) -> String {
     let version = "SELECT id, language, slug, headline, translation_of, status, partner_only \
                    FROM articles WHERE";
-    let translations = json::rows(
+    json::rows(
         backend,
         "t.id, t.language, t.slug, t.headline, t.translation_of",
         &format!(
@@ -235,13 +247,23 @@ fn article_page_statement(backend: Backend) -> String {
              WHERE t.id <> a.id AND t.status = 'published' AND t.partner_only = 0"
         ),
         "t.language",
-    );
-    format!(
-        "SELECT {}, {comments} AS comments, {translations} AS translations \
-         FROM articles a JOIN sections s ON s.id = a.section_id \
-         WHERE a.slug = $1 AND a.status = 'published' AND a.partner_only = 0",
-        article_columns(backend),
     )
+}
+
+/// The translations a row's `translations` column lists ([`translations_list`]).
+fn translations_from(row: &AnyRow) -> Result<Vec<crate::Translation>> {
+    json::list::<(i64, String, String, String, Option<i64>)>(row, "translations")?
+        .into_iter()
+        .map(|(id, language, slug, headline, translation_of)| {
+            Ok(crate::Translation {
+                id: ArticleId(id),
+                language,
+                slug: Slug::parse(&slug)?,
+                headline,
+                original: translation_of.is_none(),
+            })
+        })
+        .collect()
 }
 
 /// An author as [`article_columns`] lists them: [`AUTHOR_COLUMNS`]' values.
@@ -519,19 +541,7 @@ impl SqlStore {
                 created_at: from_unix(c.5),
             })
             .collect();
-        let translations =
-            json::list::<(i64, String, String, String, Option<i64>)>(&row, "translations")?
-                .into_iter()
-                .map(|(id, language, slug, headline, translation_of)| {
-                    Ok(crate::Translation {
-                        id: ArticleId(id),
-                        language,
-                        slug: Slug::parse(&slug)?,
-                        headline,
-                        original: translation_of.is_none(),
-                    })
-                })
-                .collect::<Result<_>>()?;
+        let translations = translations_from(&row)?;
         Ok(Some(ArticlePage { article, comments, translations }))
     }
 
@@ -869,32 +879,14 @@ impl SqlStore {
     /// The published, public versions of an article in other languages: its original and
     /// the original's other translations, or, for an original, its translations.
     pub async fn translations(&self, id: ArticleId) -> Result<Vec<crate::Translation>> {
-        // The group is its root (the original) and the root's translations: two lookups by
-        // index. (One query with OR over the two columns scanned every article, on every
-        // article page and for every article an import announced.)
-        let version = "SELECT a.id, a.language, a.slug, a.headline, a.translation_of \
-                       FROM articles a JOIN root ON";
-        let public = "a.id <> $1 AND a.status = 'published' AND a.partner_only = 0";
-        let rows = sqlx::query(&format!(
-            "WITH root AS (SELECT COALESCE(translation_of, id) AS id FROM articles WHERE id = $1) \
-             {version} a.id = root.id WHERE {public} \
-             UNION ALL {version} a.translation_of = root.id WHERE {public} \
-             ORDER BY 2"
-        ))
-        .bind(id.0)
-        .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(crate::Translation {
-                    id: ArticleId(row.try_get("id")?),
-                    language: row.try_get("language")?,
-                    slug: rows::slug(row, "slug")?,
-                    headline: row.try_get("headline")?,
-                    original: row.try_get::<Option<i64>, _>("translation_of")?.is_none(),
-                })
-            })
-            .collect()
+        let sql = format!(
+            "SELECT {} AS translations FROM articles a WHERE a.id = $1",
+            translations_list(self.backend)
+        );
+        match sqlx::query(&sql).bind(id.0).fetch_optional(&self.read).await? {
+            Some(row) => translations_from(&row),
+            None => Ok(Vec::new()),
+        }
     }
 
     /// The articles whose pages show `id` among their "You May Also Like" cards: those whose
